@@ -1,0 +1,1 @@
+//! rasad-dates (in progress).

@@ -1,0 +1,1 @@
+//! rasad-events (in progress).

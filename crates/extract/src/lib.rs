@@ -1,0 +1,1 @@
+//! rasad-extract (in progress).

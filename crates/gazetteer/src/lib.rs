@@ -1,0 +1,1 @@
+//! rasad-gazetteer (in progress).

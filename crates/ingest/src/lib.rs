@@ -1,0 +1,1 @@
+//! rasad-ingest (in progress).

@@ -1,0 +1,1 @@
+//! rasad-numbers (in progress).
