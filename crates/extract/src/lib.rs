@@ -1,1 +1,92 @@
-//! rasad-extract (in progress).
+//! The extraction pipeline: one cleaned document in, one extraction record out.
+//!
+//! The stages run in a fixed order because later ones read what earlier ones
+//! found (see ARCHITECTURE.md):
+//!
+//! 1. cleaning (`rasad-ingest`): body regions, title, outlet, authors, dateline;
+//! 2. analysis (`rasad-text`): search key with offsets, tokens, sentences;
+//! 3. times (`rasad-dates`) and the publication date;
+//! 4. quantities (`rasad-numbers`), skipping date spans;
+//! 5. actors, then places (`rasad-gazetteer`, skipping actor names), persons and
+//!    sources (`rasad-entities`);
+//! 6. casualty claims and events (`rasad-events`).
+
+use rasad_dates::DateContext;
+use rasad_entities::Lexicon;
+use rasad_gazetteer::Gazetteer;
+use rasad_ingest::{clean, RawDoc};
+use rasad_record::{Document, Span};
+use rasad_text::Analysis;
+
+/// Settings that apply to a whole run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date the documents were collected.
+    pub reference_date: jiff::civil::Date,
+}
+
+/// Holds the loaded knowledge (gazetteer, lexicons) and extracts records.
+/// Build it once and reuse it for every document.
+pub struct Extractor {
+    opts: Options,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// Loads the bundled knowledge.
+    pub fn new(opts: Options) -> Self {
+        Extractor {
+            opts,
+            gazetteer: Gazetteer::bundled(),
+            lexicon: Lexicon::bundled(),
+        }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts the full record of one document.
+    pub fn extract(&self, raw: &RawDoc) -> Document {
+        let cleaned = clean(raw);
+        let a = Analysis::new(raw.text.as_str(), cleaned.body_spans.clone());
+        let mut doc = Document::empty(raw.id.clone());
+        doc.title = cleaned.title.clone();
+        doc.outlet = cleaned.outlet.clone();
+        doc.authors = cleaned.authors.clone();
+        doc.url = raw.url.clone();
+        doc.body = cleaned.body.clone();
+
+        let times = rasad_dates::tag_times(
+            &a,
+            &DateContext {
+                reference: self.opts.reference_date,
+                published: raw.published.clone(),
+                dateline: cleaned.dateline,
+            },
+        );
+        doc.published = times.published;
+        doc.times = times.mentions;
+        let mut taken: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
+        if let Some(d) = cleaned.dateline {
+            taken.push(d);
+        }
+        doc.quantities = rasad_numbers::tag_quantities(&a, &taken);
+
+        doc.actors = self.lexicon.actors(&a);
+        let actor_spans: Vec<Span> = doc.actors.iter().flat_map(|x| x.spans.clone()).collect();
+        doc.places = self.gazetteer.places(&a, &actor_spans);
+        let mut named: Vec<Span> = actor_spans;
+        named.extend(doc.places.iter().flat_map(|p| p.spans.clone()));
+        doc.sources = self.lexicon.sources(&a, doc.outlet.as_deref());
+        named.extend(doc.sources.iter().flat_map(|p| p.spans.clone()));
+        doc.persons = self.lexicon.persons(&a, &doc.authors, &named);
+
+        let (casualties, events) = rasad_events::extract(&a, &doc);
+        doc.casualties = casualties;
+        doc.events = events;
+        doc
+    }
+}

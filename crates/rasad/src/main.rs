@@ -1,1 +1,56 @@
-fn main() {}
+//! `rasad`: Arabic conflict news to evidence-linked event data.
+//!
+//! A thin command-line layer over the library crates; each subcommand lives in
+//! `cmd/`.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "rasad", version, about = "Arabic conflict news to evidence-linked event data")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the extraction record of each document (one JSON object per line).
+    Extract(cmd::extract::Args),
+    /// Read articles into the store.
+    Ingest(cmd::ingest::Args),
+    /// Full-text search of the store.
+    Search(cmd::search::Args),
+    /// Score extraction against gold records.
+    Eval(cmd::eval::Args),
+    /// Look up or extend the gazetteer.
+    #[command(subcommand)]
+    Gazetteer(cmd::gazetteer::Command),
+    /// Ingest the bundled demo corpus, then show a search and one record.
+    Demo(cmd::demo::Args),
+}
+
+fn main() -> ExitCode {
+    cmd::reset_sigpipe();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Search(a) => cmd::search::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Gazetteer(c) => cmd::gazetteer::run(c),
+        Command::Demo(a) => cmd::demo::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if cmd::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("rasad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

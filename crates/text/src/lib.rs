@@ -16,6 +16,7 @@
 //! assert_eq!((span.start, span.end), (7, 16));
 //! ```
 
+pub mod analysis;
 pub mod arabic;
 pub mod clitic;
 pub mod normalize;
@@ -23,7 +24,8 @@ pub mod phrase;
 pub mod segment;
 pub mod token;
 
-pub use normalize::{Level, Normalized};
+pub use analysis::Analysis;
+pub use normalize::{CharIndex, Level, Normalized};
 pub use phrase::{PhraseMatch, PhraseMatcher};
 pub use rasad_record::Span;
 pub use segment::sentences;

@@ -1,0 +1,10 @@
+//! `rasad demo` (in progress).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("rasad demo is not available yet")
+}

@@ -1,0 +1,10 @@
+//! `rasad eval` (in progress).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("rasad eval is not available yet")
+}

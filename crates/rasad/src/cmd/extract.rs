@@ -1,0 +1,54 @@
+//! `rasad extract`: print one extraction record per document.
+
+use anyhow::Context;
+use rasad_extract::{Extractor, Options};
+use rasad_ingest::{read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
+use rasad_record::ErrorRecord;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The date the documents were collected (YYYY-MM-DD; default today).
+    #[arg(long, value_parser = super::parse_date)]
+    reference_date: Option<jiff::civil::Date>,
+    /// Files larger than this many bytes are failures.
+    #[arg(long, default_value_t = 20 * 1024 * 1024)]
+    max_bytes: u64,
+    /// Files or folders; `-` reads JSON lines from standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let reference_date = args
+        .reference_date
+        .unwrap_or_else(|| jiff::Zoned::now().date());
+    let extractor = Extractor::new(Options { reference_date });
+    let opts = ReadOptions { max_bytes: args.max_bytes };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for path in &args.paths {
+        let docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>>> = if path.as_os_str() == "-" {
+            read_jsonl(io::stdin().lock(), "stdin", &opts)
+        } else {
+            read_paths(std::slice::from_ref(path), &opts)
+        };
+        for item in docs {
+            let line = match item {
+                Ok(raw) => serde_json::to_string(&extractor.extract(&raw)),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("rasad: {}: {}", e.origin, e.reason);
+                    serde_json::to_string(&ErrorRecord { id: e.id, error: e.reason })
+                }
+            }
+            .context("serializing a record")?;
+            writeln!(out, "{line}").context("writing to standard output")?;
+        }
+    }
+    out.flush().context("writing to standard output")?;
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

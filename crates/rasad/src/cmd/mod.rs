@@ -1,0 +1,27 @@
+//! Subcommands. Each module has an `Args` (clap) and a `run` returning the exit
+//! code.
+
+pub mod demo;
+pub mod eval;
+pub mod extract;
+pub mod gazetteer;
+pub mod ingest;
+pub mod search;
+
+/// Parses `YYYY-MM-DD` for date options.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("not a date (YYYY-MM-DD): {e}"))
+}
+
+/// True when the error chain ends in a closed pipe (`rasad … | head`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Nothing to do: Rust ignores SIGPIPE, and write errors of kind BrokenPipe are
+/// turned into a clean exit by `main`.
+pub fn reset_sigpipe() {}
