@@ -1,0 +1,432 @@
+//! The number knowledge under `data/numbers/`, loaded once.
+//!
+//! Every form in the TOML files is written as in text and folded to the search
+//! key ([`rasad_text::key`]) when loaded, so lookups run on key words.
+
+use rasad_record::Unit;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+const CARDINALS: &str = include_str!("../../../data/numbers/cardinals.toml");
+const NOUNS: &str = include_str!("../../../data/numbers/nouns.toml");
+const QUALIFIERS: &str = include_str!("../../../data/numbers/qualifiers.toml");
+
+/// The grammatical class of a cardinal word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// 2–9.
+    Unit,
+    /// واحد: 1, a quantity only after a counted noun.
+    One,
+    /// أحد/إحدى: 1, only before عشر (11).
+    TeenOne,
+    /// 10, 20 … 90.
+    Ten,
+    /// 100 … 900.
+    Hundred,
+    /// 1000, 10^6, 10^9, 10^12.
+    Scale,
+}
+
+/// One cardinal word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Word {
+    pub value: f64,
+    pub kind: Kind,
+    /// A plural scale (آلاف): multiplies 3–10, vague alone.
+    pub plural: bool,
+    /// A dual scale (ألفين): 2 × scale, never multiplied.
+    pub dual: bool,
+}
+
+/// What a qualifier does to the number it stands by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// low = best = high, approximate.
+    Approx,
+    /// low = best, high open.
+    AtLeast,
+    /// high = best, low open.
+    AtMost,
+    /// A range `بين A و B` follows.
+    Between,
+}
+
+/// A list of multi-word phrases (key words), longest first.
+#[derive(Debug, Clone)]
+pub struct Phrases<T> {
+    pub items: Vec<(Vec<String>, T)>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases { items: Vec::new() }
+    }
+}
+
+impl<T: Copy> Phrases<T> {
+    fn push(&mut self, phrase: &str, v: T) {
+        let words: Vec<String> = rasad_text::key(phrase)
+            .split(|c: char| !c.is_alphanumeric() && c != '%')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if !words.is_empty() && !self.items.iter().any(|(w, _)| *w == words) {
+            self.items.push((words, v));
+        }
+    }
+    fn finish(&mut self) {
+        self.items.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+}
+
+/// A currency noun: its default unit and adjectives that override it.
+#[derive(Debug, Clone, Default)]
+pub struct Currency {
+    pub unit: Option<Unit>,
+    pub adjectives: FxHashMap<String, Unit>,
+}
+
+/// Everything loaded from `data/numbers/`.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub words: FxHashMap<String, Word>,
+    pub vague: FxHashMap<String, (f64, f64)>,
+    pub half: FxHashSet<String>,
+    pub ordinals: FxHashMap<String, u32>,
+    pub duals: FxHashMap<String, Unit>,
+    pub counted: FxHashMap<String, Unit>,
+    pub currencies: FxHashMap<String, Currency>,
+    pub percent: Phrases<()>,
+    pub measure: Phrases<()>,
+    pub label: Phrases<()>,
+    pub months: FxHashSet<String>,
+    pub before: Phrases<Effect>,
+    pub after: Phrases<Effect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardinalsFile {
+    word: Vec<WordRow>,
+    half: Vec<String>,
+    vague: Vec<VagueRow>,
+    ordinal: Vec<OrdinalRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordRow {
+    value: f64,
+    kind: Kind,
+    #[serde(default)]
+    plural: bool,
+    #[serde(default)]
+    dual: bool,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueRow {
+    forms: Vec<String>,
+    low: f64,
+    high: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrdinalRow {
+    value: u32,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NounsFile {
+    dual: Vec<UnitRow>,
+    counted: Vec<UnitRow>,
+    currency: Vec<CurrencyRow>,
+    context: ContextLists,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextLists {
+    percent: Vec<String>,
+    measure: Vec<String>,
+    label: Vec<String>,
+    months: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitRow {
+    unit: Unit,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrencyRow {
+    unit: Unit,
+    forms: Vec<String>,
+    #[serde(default)]
+    adjectives: FxHashMap<String, Unit>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifiersFile {
+    before: Vec<EffectRow>,
+    after: Vec<EffectRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EffectRow {
+    effect: Effect,
+    phrases: Vec<String>,
+}
+
+fn k(s: &str) -> String {
+    rasad_text::key(s).trim().to_owned()
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let c: CardinalsFile = toml::from_str(CARDINALS).expect("data/numbers/cardinals.toml");
+        let n: NounsFile = toml::from_str(NOUNS).expect("data/numbers/nouns.toml");
+        let q: QualifiersFile = toml::from_str(QUALIFIERS).expect("data/numbers/qualifiers.toml");
+
+        let mut words = FxHashMap::default();
+        for row in &c.word {
+            let w = Word {
+                value: row.value,
+                kind: row.kind,
+                plural: row.plural,
+                dual: row.dual,
+            };
+            for f in &row.forms {
+                words.entry(k(f)).or_insert(w);
+            }
+        }
+        let mut vague = FxHashMap::default();
+        for row in &c.vague {
+            for f in &row.forms {
+                vague.insert(k(f), (row.low, row.high));
+            }
+        }
+        let half = c.half.iter().map(|f| k(f)).collect();
+        let mut ordinals = FxHashMap::default();
+        for row in &c.ordinal {
+            for f in &row.forms {
+                ordinals.insert(k(f), row.value);
+            }
+        }
+        let mut duals = FxHashMap::default();
+        for row in &n.dual {
+            for f in &row.forms {
+                duals.insert(k(f), row.unit);
+            }
+        }
+        let mut counted = FxHashMap::default();
+        for row in &n.counted {
+            for f in &row.forms {
+                counted.entry(k(f)).or_insert(row.unit);
+            }
+        }
+        let mut currencies = FxHashMap::default();
+        for row in &n.currency {
+            let adjectives: Vec<(String, Unit)> =
+                row.adjectives.iter().map(|(a, u)| (k(a), *u)).collect();
+            for f in &row.forms {
+                // Multi-word forms (ليرة تركية) are keyed on their first word and
+                // carry their unit through the adjective table.
+                let kf = k(f);
+                let mut parts = kf.split(' ');
+                let head = parts.next().unwrap_or_default().to_owned();
+                let entry = currencies.entry(head).or_insert_with(|| Currency {
+                    unit: Some(row.unit),
+                    adjectives: FxHashMap::default(),
+                });
+                if let Some(adj) = parts.next() {
+                    entry.adjectives.insert(adj.to_owned(), row.unit);
+                } else {
+                    entry.unit = Some(row.unit);
+                    entry.adjectives.extend(adjectives.iter().cloned());
+                }
+            }
+        }
+        let mut percent = Phrases::default();
+        n.context.percent.iter().for_each(|p| percent.push(p, ()));
+        percent.finish();
+        let mut measure = Phrases::default();
+        n.context.measure.iter().for_each(|p| measure.push(p, ()));
+        measure.finish();
+        let mut label = Phrases::default();
+        n.context.label.iter().for_each(|p| label.push(p, ()));
+        label.finish();
+        let months = n.context.months.iter().map(|f| k(f)).collect();
+        let mut before = Phrases::default();
+        for row in &q.before {
+            row.phrases.iter().for_each(|p| before.push(p, row.effect));
+        }
+        before.finish();
+        let mut after = Phrases::default();
+        for row in &q.after {
+            row.phrases.iter().for_each(|p| after.push(p, row.effect));
+        }
+        after.finish();
+        Lexicon {
+            words,
+            vague,
+            half,
+            ordinals,
+            duals,
+            counted,
+            currencies,
+            percent,
+            measure,
+            label,
+            months,
+            before,
+            after,
+        }
+    }
+}
+
+/// The bundled lexicon, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// Proclitics that may be joined to a number word or noun: conjunctions and
+/// prepositions, longest first.
+const PROCLITICS: &[&str] = &["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+
+/// A key word split into proclitics, article and bare form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// Bytes of proclitics (and article) before the bare form.
+    pub prefix: usize,
+    /// True when the article (ال, or لل = ل + ال) was removed.
+    pub article: bool,
+    /// The bare form.
+    pub bare: &'a str,
+}
+
+/// The readings of `word` (literal first, then without proclitics, then without
+/// the article) for which `known` holds; the first one found wins.
+pub fn split_known<'a>(word: &'a str, known: impl Fn(&str) -> bool) -> Option<Split<'a>> {
+    if known(word) {
+        return Some(Split {
+            prefix: 0,
+            article: false,
+            bare: word,
+        });
+    }
+    let try_article = |rest: &'a str, pre: usize| -> Option<Split<'a>> {
+        if let Some(r) = rest.strip_prefix("ال") {
+            if r.chars().count() >= 2 && known(r) {
+                return Some(Split {
+                    prefix: pre + "ال".len(),
+                    article: true,
+                    bare: r,
+                });
+            }
+        }
+        None
+    };
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().count() >= 2 && known(rest) {
+                return Some(Split {
+                    prefix: p.len(),
+                    article: false,
+                    bare: rest,
+                });
+            }
+        }
+    }
+    if let Some(s) = try_article(word, 0) {
+        return Some(s);
+    }
+    for p in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if let Some(s) = try_article(rest, p.len()) {
+                return Some(s);
+            }
+        }
+    }
+    // لل = ل + ال (للعشرات), also after و/ف.
+    for p in ["لل", "ولل", "فلل"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().count() >= 2 && known(rest) {
+                return Some(Split {
+                    prefix: p.len(),
+                    article: true,
+                    bare: rest,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Looks a noun up in `map`, also without the accusative alif (عنصرا → عنصر)
+/// and without proclitics and article.
+pub fn noun<'m, T>(map: &'m FxHashMap<String, T>, word: &str) -> Option<&'m T> {
+    let look = |w: &str| {
+        map.get(w)
+            .or_else(|| w.strip_suffix('ا').and_then(|s| map.get(s)))
+    };
+    look(word).or_else(|| split_known(word, |w| look(w).is_some()).and_then(|s| look(s.bare)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_folds() {
+        let l = &*LEXICON;
+        assert_eq!(l.words.get("اربعه").map(|w| w.value), Some(4.0));
+        assert_eq!(l.words.get("ميه").map(|w| w.value), Some(100.0));
+        assert_eq!(l.words.get("مايتين").map(|w| w.value), Some(200.0));
+        assert!(l.words.get("الاف").is_some_and(|w| w.plural));
+        assert_eq!(l.vague.get("عشرات"), Some(&(20.0, 99.0)));
+        assert_eq!(l.duals.get("عنصرين"), Some(&Unit::People));
+        assert_eq!(l.ordinals.get("الثالث"), Some(&3));
+        assert!(l.months.contains("ايلول"));
+        assert_eq!(
+            l.currencies.get("دولار").and_then(|c| c.unit),
+            Some(Unit::Usd)
+        );
+        assert_eq!(
+            l.currencies
+                .get("ليره")
+                .and_then(|c| c.adjectives.get("تركيه").copied()),
+            Some(Unit::Currency)
+        );
+    }
+
+    #[test]
+    fn splits() {
+        let known = |w: &str| LEXICON.words.contains_key(w);
+        let s = split_known("واربعه", known).unwrap();
+        assert_eq!((s.prefix, s.article, s.bare), ("و".len(), false, "اربعه"));
+        let s = split_known("والعشرين", known).unwrap();
+        assert!(s.article);
+        assert_eq!(s.bare, "عشرين");
+        assert!(split_known("البوكمال", known).is_none());
+    }
+
+    #[test]
+    fn nouns_without_accusative_alif() {
+        assert_eq!(noun(&LEXICON.counted, "عنصرا"), Some(&Unit::People));
+        assert_eq!(noun(&LEXICON.counted, "المدنيين"), Some(&Unit::People));
+        assert_eq!(noun(&LEXICON.counted, "طاولة"), None);
+    }
+}
