@@ -378,11 +378,36 @@ pub fn split_known<'a>(word: &'a str, known: impl Fn(&str) -> bool) -> Option<Sp
 /// Looks a noun up in `map`, also without the accusative alif (عنصرا → عنصر)
 /// and without proclitics and article.
 pub fn noun<'m, T>(map: &'m FxHashMap<String, T>, word: &str) -> Option<&'m T> {
-    let look = |w: &str| {
-        map.get(w)
-            .or_else(|| w.strip_suffix('ا').and_then(|s| map.get(s)))
-    };
-    look(word).or_else(|| split_known(word, |w| look(w).is_some()).and_then(|s| look(s.bare)))
+    noun_form(map, word).or_else(|| {
+        split_known(word, |w| noun_form(map, w).is_some()).and_then(|s| noun_form(map, s.bare))
+    })
+}
+
+/// Looks a noun up in `map` as written or with only the article removed (no
+/// proclitics: بعربات is "by vehicles", not a counted noun).
+pub fn noun_plain<'m, T>(map: &'m FxHashMap<String, T>, word: &str) -> Option<&'m T> {
+    noun_form(map, word).or_else(|| {
+        word.strip_prefix("ال")
+            .filter(|r| r.chars().count() >= 2)
+            .and_then(|r| noun_form(map, r))
+    })
+}
+
+/// A noun as written, without the accusative alif (عنصرا), or in the construct
+/// state of a sound plural (مسلحي → مسلحين).
+fn noun_form<'m, T>(map: &'m FxHashMap<String, T>, w: &str) -> Option<&'m T> {
+    map.get(w)
+        .or_else(|| w.strip_suffix('ا').and_then(|s| map.get(s)))
+        .or_else(|| {
+            if w.ends_with('ي') {
+                let mut plural = String::with_capacity(w.len() + 2);
+                plural.push_str(w);
+                plural.push('ن');
+                map.get(plural.as_str())
+            } else {
+                None
+            }
+        })
 }
 
 #[cfg(test)]

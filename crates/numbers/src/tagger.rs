@@ -256,7 +256,12 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
     {
         return Err(next);
     }
-    let start = tok.start + p.prefix;
+    // The article belongs to a vague amount's text (العشرات).
+    let start = if p.article {
+        tok.start
+    } else {
+        tok.start + p.prefix
+    };
     let end = ctx.toks[next - 1].end;
     let bounds = match p.value {
         Value::Exact(v) => Bounds::exact(v),

@@ -3,7 +3,7 @@
 //! distances, months, labels such as `الفرقة 17`).
 
 use crate::context::Ctx;
-use crate::lexicon::{noun, LEXICON};
+use crate::lexicon::{noun, noun_plain, LEXICON};
 use rasad_record::Unit;
 
 /// The unit given by the noun at token `i` (or after `من` at `i`): its unit
@@ -22,15 +22,15 @@ pub fn unit_after(ctx: &Ctx, i: usize) -> Option<(Unit, usize)> {
     }
     let lex = &*LEXICON;
     let w = ctx.word(i);
-    if let Some(c) = noun(&lex.currencies, w) {
+    if let Some(c) = noun_plain(&lex.currencies, w) {
         if ctx.tight(i) {
-            if let Some(u) = noun(&c.adjectives, ctx.word(i + 1)) {
+            if let Some(u) = noun_plain(&c.adjectives, ctx.word(i + 1)) {
                 return Some((*u, i + 2));
             }
         }
         return c.unit.map(|u| (u, i + 1));
     }
-    noun(&lex.counted, w).map(|u| (*u, i + 1))
+    noun_plain(&lex.counted, w).map(|u| (*u, i + 1))
 }
 
 /// A percent sign or phrase right after the number ending at key byte `end`
