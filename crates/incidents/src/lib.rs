@@ -1,0 +1,24 @@
+//! One incident, many reports: events from different articles merged into
+//! incidents, with every outlet's claim kept side by side and the
+//! disagreements listed rather than averaged away.
+//!
+//! ```text
+//! Document ──reports()──▶ Report ──IncidentBuilder::add──▶ union-find ──incidents()──▶ Incident
+//! ```
+//!
+//! - [`when`]: TIMEX values as day intervals;
+//! - [`place`]: when two places can be the same place;
+//! - [`cluster`]: the matching rule and the incremental, order-independent builder;
+//! - [`summary`]: date/place precision codes, fatalities per claim, disagreements;
+//! - [`neardup`]: near-duplicate articles by MinHash.
+
+pub mod cluster;
+pub mod neardup;
+pub mod place;
+pub mod report;
+pub mod summary;
+pub mod when;
+
+pub use cluster::{IncidentBuilder, Settings};
+pub use report::{reports, Count, PlaceInfo, Report};
+pub use summary::{Claim, Disagreement, Incident, Tally};

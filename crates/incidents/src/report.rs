@@ -1,0 +1,181 @@
+//! One event of one article, with what incident building needs to know about it.
+
+use rasad_record::{Basis, Casualty, CasualtyKind, Certainty, Document, Role};
+use rasad_text::CharIndex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A place of an event, with coordinates and containment where known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceInfo {
+    pub name: String,
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// Feature kind from the gazetteer (`PPL`, `ADM1`, `neighbourhood` …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// A count of people as one report gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    pub low: Option<f64>,
+    pub best: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// One event reported by one article: the unit incidents are built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Document id of the article.
+    pub article: String,
+    /// Index of the event in the article's record.
+    pub event_index: usize,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub subtype: String,
+    /// TIMEX value of the event date (null when unknown).
+    pub date: Option<String>,
+    /// How the date was known; explicit dates on both sides must agree exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_basis: Option<Basis>,
+    /// Places, most specific first.
+    pub places: Vec<PlaceInfo>,
+    pub actor1: Vec<String>,
+    pub actor2: Vec<String>,
+    pub associated: Vec<String>,
+    /// People killed according to this report (sub-counts and tallies left out).
+    pub killed: Option<Count>,
+    /// People injured according to this report.
+    pub injured: Option<Count>,
+    /// Killed per victim group, as this report gives them.
+    pub killed_by_group: BTreeMap<String, Count>,
+    /// Sources the article cites for the event.
+    pub attributed_to: Vec<String>,
+    pub certainty: Certainty,
+    /// The evidence sentences, as written.
+    pub evidence: Vec<String>,
+    /// For each actor code of the event: the terms this article uses for it.
+    pub terms: BTreeMap<String, Vec<String>>,
+}
+
+/// Adds counts; an unknown best or high makes the sum's unknown too.
+fn add(a: Option<Count>, c: &Casualty) -> Option<Count> {
+    let b = Count {
+        low: c.low.or(c.best),
+        best: c.best,
+        high: c.high,
+    };
+    Some(match a {
+        None => b,
+        Some(a) => Count {
+            low: Some(a.low.unwrap_or(0.0) + b.low.unwrap_or(0.0)),
+            best: a.best.zip(b.best).map(|(x, y)| x + y),
+            high: a.high.zip(b.high).map(|(x, y)| x + y),
+        },
+    })
+}
+
+/// The reports of one extraction record: one per event. `text` is the
+/// article's decoded text (for the evidence sentences); pass "" to leave them
+/// out.
+pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
+    let ix = CharIndex::new(text);
+    let n = text.chars().count();
+    doc.events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let places = e
+                .places
+                .iter()
+                .map(|p| {
+                    let known = doc
+                        .places
+                        .iter()
+                        .find(|q| (p.id.is_some() && q.id == p.id) || q.name == p.name);
+                    PlaceInfo {
+                        name: p.name.clone(),
+                        id: p.id.clone(),
+                        lat: known.and_then(|q| q.lat),
+                        lon: known.and_then(|q| q.lon),
+                        admin1: known.and_then(|q| q.admin1.clone()),
+                        kind: known.and_then(|q| q.kind.clone()),
+                    }
+                })
+                .collect();
+            let role = |r: Role| -> Vec<String> {
+                let mut v: Vec<String> = e
+                    .actors
+                    .iter()
+                    .filter(|a| a.role == r)
+                    .map(|a| a.id.clone())
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let mut killed = None;
+            let mut injured = None;
+            let mut by_group: BTreeMap<String, Count> = BTreeMap::new();
+            for c in e
+                .fatalities
+                .iter()
+                .filter(|c| c.part_of.is_none() && !c.tally)
+            {
+                match c.kind {
+                    CasualtyKind::Killed => {
+                        killed = add(killed, c);
+                        let g = c.group.clone().unwrap_or_else(|| "UNKNOWN".into());
+                        let prev = by_group.remove(&g);
+                        if let Some(sum) = add(prev, c) {
+                            by_group.insert(g, sum);
+                        }
+                    }
+                    CasualtyKind::Injured => injured = add(injured, c),
+                    _ => {}
+                }
+            }
+            let mut terms = BTreeMap::new();
+            for a in &e.actors {
+                if let Some(actor) = doc.actors.iter().find(|x| x.id == a.id) {
+                    terms.insert(a.id.clone(), actor.terms.clone());
+                }
+            }
+            let evidence = e
+                .evidence
+                .iter()
+                .filter(|s| !text.is_empty() && s.end <= n && s.start < s.end)
+                .map(|s| ix.slice(text, *s).to_string())
+                .collect();
+            Report {
+                article: doc.id.clone(),
+                event_index: i,
+                outlet: doc.outlet.clone(),
+                published: doc.published.as_ref().and_then(|t| t.value.clone()),
+                kind: e.kind.clone(),
+                subtype: e.subtype.clone(),
+                date: e.date.as_ref().and_then(|t| t.value.clone()),
+                date_basis: e.date.as_ref().map(|t| t.basis),
+                places,
+                actor1: role(Role::Actor1),
+                actor2: role(Role::Actor2),
+                associated: role(Role::Associated),
+                killed,
+                injured,
+                killed_by_group: by_group,
+                attributed_to: e.attributed_to.clone(),
+                certainty: e.certainty,
+                evidence,
+                terms,
+            }
+        })
+        .collect()
+}

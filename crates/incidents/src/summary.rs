@@ -1,0 +1,348 @@
+//! What an incident says: date and place with precision codes, actors, the
+//! fatalities every report claims, and where the reports disagree.
+
+use crate::report::{Count, PlaceInfo, Report};
+use crate::when::{date_of, Interval};
+use rasad_record::Certainty;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One report's count, attributed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub article: String,
+    pub outlet: Option<String>,
+    /// Who the article cites for the number (its outlet when it cites no one).
+    pub source: Option<String>,
+    #[serde(flatten)]
+    pub count: Count,
+}
+
+/// A number of people over all reports: the range of the claims, and each claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    pub low: Option<f64>,
+    /// The median of the reports' best figures.
+    pub best: Option<f64>,
+    pub high: Option<f64>,
+    pub claims: Vec<Claim>,
+}
+
+/// A report as listed in an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRef {
+    pub article: String,
+    pub event_index: usize,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub subtype: String,
+    pub date: Option<String>,
+    pub actor1: Vec<String>,
+    pub actor2: Vec<String>,
+    pub certainty: Certainty,
+    pub killed: Option<Count>,
+    pub evidence: Vec<String>,
+}
+
+/// An actor of an incident and how many reports name it in that role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncidentActor {
+    pub id: String,
+    pub role: String,
+    pub reports: usize,
+}
+
+/// Where the reports of one incident do not agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Disagreement {
+    /// Counts of killed or injured that differ beyond the tolerance.
+    Count {
+        what: String,
+        values: Vec<(String, f64)>,
+    },
+    /// Reports name different perpetrators.
+    Perpetrator { values: Vec<(String, Vec<String>)> },
+    /// Opposite outcomes or framings (repelled vs took the town).
+    Outcome { values: Vec<(String, String)> },
+    /// One report asserts what another denies or only reports as a claim.
+    Certainty { values: Vec<(String, Certainty)> },
+    /// Outlets use different terms for the same actor.
+    Terms {
+        actor: String,
+        values: Vec<(String, Vec<String>)>,
+    },
+}
+
+/// One incident: many reports of the same event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub subtypes: Vec<String>,
+    pub date: Option<String>,
+    /// UCDP-style: 1 exact day, 2 within 2–6 days, 3 a week, 4 a month, 5 longer or unknown.
+    pub date_prec: u8,
+    pub places: Vec<PlaceInfo>,
+    /// UCDP-style: 1 exact place, 2 within 25 km, 3 district, 4 province, 6 country.
+    pub where_prec: u8,
+    pub actors: Vec<IncidentActor>,
+    pub fatalities: Tally,
+    pub injured: Tally,
+    pub reports: Vec<ReportRef>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// FNV-1a, for ids that stay the same across runs and versions.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+fn who(r: &Report) -> String {
+    r.outlet.clone().unwrap_or_else(|| r.article.clone())
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    Some(v[(v.len() - 1) / 2])
+}
+
+fn tally(reports: &[&Report], pick: fn(&Report) -> Option<Count>) -> Tally {
+    let claims: Vec<Claim> = reports
+        .iter()
+        .filter_map(|r| {
+            pick(r).map(|count| Claim {
+                article: r.article.clone(),
+                outlet: r.outlet.clone(),
+                source: r
+                    .attributed_to
+                    .first()
+                    .cloned()
+                    .or_else(|| r.outlet.clone()),
+                count,
+            })
+        })
+        .collect();
+    let bests: Vec<f64> = claims.iter().filter_map(|c| c.count.best).collect();
+    let lows = claims.iter().filter_map(|c| c.count.low.or(c.count.best));
+    let highs = claims.iter().filter_map(|c| c.count.high.or(c.count.best));
+    Tally {
+        low: lows.reduce(f64::min),
+        best: median(bests),
+        high: highs.reduce(f64::max),
+        claims,
+    }
+}
+
+/// Counts differ when they are further apart than 10% of the larger, and by
+/// more than one.
+pub fn counts_differ(a: f64, b: f64) -> bool {
+    (a - b).abs() > (0.1 * a.max(b)).max(1.0)
+}
+
+fn where_prec(p: Option<&PlaceInfo>) -> u8 {
+    let Some(p) = p else { return 6 };
+    match p.kind.as_deref().unwrap_or("") {
+        k if k.starts_with("PCL") || k == "country" => 6,
+        "ADM1" | "governorate" | "province" => 4,
+        "ADM2" | "ADM3" | "district" | "subdistrict" => 3,
+        "" => 2,
+        _ => 1,
+    }
+}
+
+/// Summarizes the reports of one incident.
+pub fn summarize(reports: &[&Report]) -> Incident {
+    let first = reports
+        .iter()
+        .min_by(|a, b| (&a.article, a.event_index).cmp(&(&b.article, b.event_index)))
+        .expect("an incident has reports");
+    let id = format!(
+        "inc-{:012x}",
+        fnv(&format!("{}#{}", first.article, first.event_index)) >> 16
+    );
+
+    // Date: the most common day among day-precise reports, else the narrowest.
+    let intervals: Vec<(Interval, &str)> = reports
+        .iter()
+        .filter_map(|r| {
+            r.date
+                .as_deref()
+                .and_then(|d| Interval::parse(d).map(|i| (i, d)))
+        })
+        .collect();
+    let mut days: BTreeMap<i32, usize> = BTreeMap::new();
+    for (iv, _) in intervals.iter().filter(|(iv, _)| iv.days() == 1) {
+        *days.entry(iv.first).or_default() += 1;
+    }
+    let date = match days.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+        Some((&d, _)) => date_of(d).map(|d| d.to_string()),
+        None => intervals
+            .iter()
+            .min_by_key(|(iv, _)| iv.days())
+            .map(|(_, v)| v.to_string()),
+    };
+    let date_prec = match (
+        intervals.iter().map(|(i, _)| i.first).min(),
+        intervals.iter().map(|(i, _)| i.last).max(),
+    ) {
+        (Some(a), Some(b)) => match b - a + 1 {
+            1 => 1,
+            2..=6 => 2,
+            7 => 3,
+            8..=31 => 4,
+            _ => 5,
+        },
+        _ => 5,
+    };
+
+    // Places: by how many reports name them first, then in any position.
+    let mut places: Vec<(usize, usize, PlaceInfo)> = Vec::new();
+    for r in reports {
+        for (pos, p) in r.places.iter().enumerate() {
+            let key = crate::place::name_key(&p.name);
+            match places.iter_mut().find(|(_, _, q)| {
+                (p.id.is_some() && q.id == p.id) || crate::place::name_key(&q.name) == key
+            }) {
+                Some(entry) => {
+                    if pos == 0 {
+                        entry.0 += 1;
+                    }
+                    entry.1 += 1;
+                }
+                None => places.push((usize::from(pos == 0), 1, p.clone())),
+            }
+        }
+    }
+    places.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    let places: Vec<PlaceInfo> = places.into_iter().map(|x| x.2).collect();
+
+    let mut actors: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in reports {
+        for (role, ids) in [
+            ("actor1", &r.actor1),
+            ("actor2", &r.actor2),
+            ("associated", &r.associated),
+        ] {
+            for id in ids {
+                *actors.entry((id.clone(), role.to_string())).or_default() += 1;
+            }
+        }
+    }
+    let actors = actors
+        .into_iter()
+        .map(|((id, role), reports)| IncidentActor { id, role, reports })
+        .collect();
+
+    let mut subtypes: Vec<String> = reports.iter().map(|r| r.subtype.clone()).collect();
+    subtypes.sort();
+    subtypes.dedup();
+
+    let incident = Incident {
+        id,
+        kind: first.kind.clone(),
+        subtypes,
+        date,
+        date_prec,
+        where_prec: where_prec(places.first()),
+        places,
+        actors,
+        fatalities: tally(reports, |r| r.killed),
+        injured: tally(reports, |r| r.injured),
+        reports: reports
+            .iter()
+            .map(|r| ReportRef {
+                article: r.article.clone(),
+                event_index: r.event_index,
+                outlet: r.outlet.clone(),
+                published: r.published.clone(),
+                subtype: r.subtype.clone(),
+                date: r.date.clone(),
+                actor1: r.actor1.clone(),
+                actor2: r.actor2.clone(),
+                certainty: r.certainty,
+                killed: r.killed,
+                evidence: r.evidence.clone(),
+            })
+            .collect(),
+        disagreements: Vec::new(),
+    };
+    Incident {
+        disagreements: disagreements(reports, &incident),
+        ..incident
+    }
+}
+
+fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    for (what, tally) in [("killed", &inc.fatalities), ("injured", &inc.injured)] {
+        let values: Vec<(String, f64)> = tally
+            .claims
+            .iter()
+            .filter_map(|c| {
+                c.count
+                    .best
+                    .map(|b| (c.source.clone().unwrap_or_else(|| c.article.clone()), b))
+            })
+            .collect();
+        let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(l, h), (_, v)| {
+            (l.min(*v), h.max(*v))
+        });
+        if values.len() > 1 && counts_differ(lo, hi) {
+            out.push(Disagreement::Count {
+                what: what.into(),
+                values,
+            });
+        }
+    }
+    let perps: Vec<(String, Vec<String>)> = reports
+        .iter()
+        .filter(|r| !r.actor1.is_empty())
+        .map(|r| (who(r), r.actor1.clone()))
+        .collect();
+    if perps.iter().any(|(_, a)| a != &perps[0].1) {
+        out.push(Disagreement::Perpetrator { values: perps });
+    }
+    if inc.subtypes.len() > 1 {
+        out.push(Disagreement::Outcome {
+            values: reports
+                .iter()
+                .map(|r| (who(r), r.subtype.clone()))
+                .collect(),
+        });
+    }
+    if reports.iter().any(|r| r.certainty != reports[0].certainty) {
+        out.push(Disagreement::Certainty {
+            values: reports.iter().map(|r| (who(r), r.certainty)).collect(),
+        });
+    }
+    let mut by_actor: BTreeMap<&str, Vec<(String, Vec<String>)>> = BTreeMap::new();
+    for r in reports {
+        for (actor, terms) in &r.terms {
+            by_actor
+                .entry(actor)
+                .or_default()
+                .push((who(r), terms.clone()));
+        }
+    }
+    for (actor, values) in by_actor {
+        let norm = |t: &[String]| {
+            let mut v: Vec<String> = t.iter().map(|x| rasad_text::key(x)).collect();
+            v.sort();
+            v
+        };
+        if values.len() > 1 && values.iter().any(|(_, t)| norm(t) != norm(&values[0].1)) {
+            out.push(Disagreement::Terms {
+                actor: actor.to_string(),
+                values,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,390 @@
+//! Clusters of reports written for these tests: one incident told by several
+//! outlets with different counts and framings, plus decoys (the same town two
+//! days later, another town the same day, two car bombs a day apart).
+
+use proptest::prelude::*;
+use rasad_incidents::{Count, Disagreement, IncidentBuilder, PlaceInfo, Report, Settings};
+use rasad_record::{Basis, Certainty};
+use std::collections::BTreeMap;
+
+fn place(name: &str, id: &str, lat: f64, lon: f64, admin1: &str) -> PlaceInfo {
+    PlaceInfo {
+        name: name.into(),
+        id: Some(id.into()),
+        lat: Some(lat),
+        lon: Some(lon),
+        admin1: Some(admin1.into()),
+        kind: Some("PPL".into()),
+    }
+}
+
+fn maarat() -> PlaceInfo {
+    place("معرة النعمان", "geonames:169387", 35.6438, 36.6708, "إدلب")
+}
+fn saraqib() -> PlaceInfo {
+    place("سراقب", "geonames:170017", 35.8644, 36.8006, "إدلب")
+}
+fn karrada() -> PlaceInfo {
+    place("الكرادة", "rasad:karrada", 33.3060, 44.4240, "بغداد")
+}
+fn sadr() -> PlaceInfo {
+    place("مدينة الصدر", "rasad:sadr-city", 33.3900, 44.4600, "بغداد")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    article: &str,
+    outlet: &str,
+    kind: &str,
+    subtype: &str,
+    date: &str,
+    basis: Basis,
+    places: Vec<PlaceInfo>,
+    actor1: &[&str],
+    killed: Option<f64>,
+    terms: &[(&str, &[&str])],
+) -> Report {
+    Report {
+        article: article.into(),
+        event_index: 0,
+        outlet: Some(outlet.into()),
+        published: None,
+        kind: kind.into(),
+        subtype: subtype.into(),
+        date: Some(date.into()),
+        date_basis: Some(basis),
+        places,
+        actor1: actor1.iter().map(|s| s.to_string()).collect(),
+        actor2: vec!["CIVILIANS".into()],
+        associated: vec![],
+        killed: killed.map(|k| Count {
+            low: Some(k),
+            best: Some(k),
+            high: Some(k),
+        }),
+        injured: None,
+        killed_by_group: BTreeMap::new(),
+        attributed_to: vec![],
+        certainty: Certainty::Asserted,
+        evidence: vec![],
+        terms: terms
+            .iter()
+            .map(|(a, t)| (a.to_string(), t.iter().map(|s| s.to_string()).collect()))
+            .collect(),
+    }
+}
+
+const AIR: &str = "explosions_remote_violence";
+const STRIKE: &str = "air_drone_strike";
+
+/// Three outlets on one strike in Maarat al-Numan, two decoys.
+fn strike_cluster() -> Vec<Report> {
+    vec![
+        report(
+            "enab-1",
+            "عنب بلدي",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["SYR_GOV"],
+            Some(12.0),
+            &[("SYR_GOV", &["قوات النظام"])],
+        ),
+        report(
+            "sana-1",
+            "سانا",
+            AIR,
+            "shelling_artillery_missile_attack",
+            "2019-05-10",
+            Basis::Relative,
+            vec![maarat()],
+            &["OPPOSITION"],
+            Some(3.0),
+            &[("OPPOSITION", &["المجموعات الإرهابية"])],
+        ),
+        report(
+            "sohr-1",
+            "المرصد السوري",
+            AIR,
+            STRIKE,
+            "2019-05-11",
+            Basis::Relative,
+            vec![maarat()],
+            &["RUSSIA"],
+            Some(31.0),
+            &[("RUSSIA", &["الطائرات الروسية"])],
+        ),
+        // Decoy: the same town two days later.
+        report(
+            "enab-2",
+            "عنب بلدي",
+            AIR,
+            STRIKE,
+            "2019-05-12",
+            Basis::Explicit,
+            vec![maarat()],
+            &["SYR_GOV"],
+            Some(4.0),
+            &[],
+        ),
+        // Decoy: another town the same day (about 27 km away).
+        report(
+            "smart-1",
+            "سمارت",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![saraqib()],
+            &["SYR_GOV"],
+            Some(2.0),
+            &[],
+        ),
+    ]
+}
+
+fn build(reports: Vec<Report>) -> Vec<rasad_incidents::Incident> {
+    let mut b = IncidentBuilder::new(Settings::default());
+    for r in reports {
+        b.add(r);
+    }
+    b.incidents()
+}
+
+fn articles(inc: &rasad_incidents::Incident) -> Vec<String> {
+    let mut v: Vec<String> = inc.reports.iter().map(|r| r.article.clone()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn one_strike_three_outlets_and_two_decoys() {
+    let incidents = build(strike_cluster());
+    let groups: Vec<Vec<String>> = incidents.iter().map(articles).collect();
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert!(groups.contains(&vec![
+        "enab-1".to_string(),
+        "sana-1".into(),
+        "sohr-1".into()
+    ]));
+    assert!(groups.contains(&vec!["enab-2".to_string()]));
+    assert!(groups.contains(&vec!["smart-1".to_string()]));
+
+    let main = incidents.iter().find(|i| i.reports.len() == 3).unwrap();
+    assert_eq!(main.date.as_deref(), Some("2019-05-10"));
+    assert_eq!(main.date_prec, 2, "reports span two days");
+    assert_eq!(main.places[0].name, "معرة النعمان");
+    assert_eq!(main.where_prec, 1);
+    assert_eq!(
+        (
+            main.fatalities.low,
+            main.fatalities.best,
+            main.fatalities.high
+        ),
+        (Some(3.0), Some(12.0), Some(31.0))
+    );
+    assert_eq!(main.fatalities.claims.len(), 3);
+
+    let kinds: Vec<&str> = main
+        .disagreements
+        .iter()
+        .map(|d| match d {
+            Disagreement::Count { .. } => "count",
+            Disagreement::Perpetrator { .. } => "perpetrator",
+            Disagreement::Outcome { .. } => "outcome",
+            Disagreement::Certainty { .. } => "certainty",
+            Disagreement::Terms { .. } => "terms",
+        })
+        .collect();
+    assert!(kinds.contains(&"count"));
+    assert!(kinds.contains(&"perpetrator"));
+    assert!(kinds.contains(&"outcome"), "air strike vs shelling");
+    assert!(!kinds.contains(&"certainty"));
+}
+
+#[test]
+fn two_car_bombs_a_day_apart_are_two_incidents() {
+    let bomb = "remote_explosive_landmine_ied";
+    let reports = vec![
+        report(
+            "a",
+            "السومرية",
+            AIR,
+            bomb,
+            "2016-07-03",
+            Basis::Explicit,
+            vec![karrada()],
+            &["ISIS"],
+            Some(120.0),
+            &[],
+        ),
+        report(
+            "b",
+            "رووداو",
+            AIR,
+            bomb,
+            "2016-07-03",
+            Basis::Explicit,
+            vec![karrada()],
+            &["ISIS"],
+            Some(143.0),
+            &[],
+        ),
+        report(
+            "c",
+            "السومرية",
+            AIR,
+            bomb,
+            "2016-07-04",
+            Basis::Explicit,
+            vec![karrada()],
+            &["ISIS"],
+            Some(5.0),
+            &[],
+        ),
+        // Another district of Baghdad, the same day as the first.
+        report(
+            "d",
+            "الغد برس",
+            AIR,
+            bomb,
+            "2016-07-03",
+            Basis::Explicit,
+            vec![sadr()],
+            &["ISIS"],
+            Some(7.0),
+            &[],
+        ),
+    ];
+    let groups: Vec<Vec<String>> = build(reports).iter().map(articles).collect();
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert!(groups.contains(&vec!["a".to_string(), "b".into()]));
+}
+
+#[test]
+fn counts_within_tolerance_are_not_a_disagreement() {
+    let reports = vec![
+        report(
+            "x",
+            "أ",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["RUSSIA"],
+            Some(18.0),
+            &[],
+        ),
+        report(
+            "y",
+            "ب",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["RUSSIA"],
+            Some(19.0),
+            &[],
+        ),
+    ];
+    let inc = build(reports);
+    assert_eq!(inc.len(), 1);
+    assert!(
+        inc[0].disagreements.is_empty(),
+        "{:?}",
+        inc[0].disagreements
+    );
+}
+
+#[test]
+fn different_terms_for_one_actor_are_listed() {
+    let reports = vec![
+        report(
+            "x",
+            "سانا",
+            "battles",
+            "armed_clash",
+            "2018-06-08",
+            Basis::Explicit,
+            vec![maarat()],
+            &["SYR_GOV"],
+            None,
+            &[("SYR_GOV", &["الجيش العربي السوري"])],
+        ),
+        report(
+            "y",
+            "ستيب",
+            "battles",
+            "non_state_actor_overtakes_territory",
+            "2018-06-08",
+            Basis::Explicit,
+            vec![maarat()],
+            &["SYR_GOV"],
+            None,
+            &[("SYR_GOV", &["قوات النظام", "النظام"])],
+        ),
+    ];
+    let inc = build(reports);
+    assert_eq!(inc.len(), 1);
+    assert!(inc[0]
+        .disagreements
+        .iter()
+        .any(|d| matches!(d, Disagreement::Terms { actor, .. } if actor == "SYR_GOV")));
+    assert!(inc[0]
+        .disagreements
+        .iter()
+        .any(|d| matches!(d, Disagreement::Outcome { .. })));
+}
+
+#[test]
+fn a_year_only_date_never_merges() {
+    let reports = vec![
+        report(
+            "x",
+            "أ",
+            AIR,
+            STRIKE,
+            "2019",
+            Basis::Inferred,
+            vec![maarat()],
+            &["RUSSIA"],
+            None,
+            &[],
+        ),
+        report(
+            "y",
+            "ب",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["RUSSIA"],
+            None,
+            &[],
+        ),
+    ];
+    assert_eq!(build(reports).len(), 2);
+}
+
+proptest! {
+    /// The incidents do not depend on the order in which reports arrive.
+    #[test]
+    fn order_does_not_matter(perm in Just((0..5usize).collect::<Vec<_>>()).prop_shuffle()) {
+        let base = strike_cluster();
+        let shuffled: Vec<Report> = perm.iter().map(|&i| base[i].clone()).collect();
+        let a = build(base);
+        let b = build(shuffled);
+        let key = |v: &[rasad_incidents::Incident]| {
+            let mut k: Vec<(String, Vec<String>, Option<f64>)> =
+                v.iter().map(|i| (i.id.clone(), articles(i), i.fatalities.best)).collect();
+            k.sort_by(|x, y| x.0.cmp(&y.0));
+            k
+        };
+        prop_assert_eq!(key(&a), key(&b));
+    }
+}
