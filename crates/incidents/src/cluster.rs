@@ -58,6 +58,10 @@ pub struct IncidentBuilder {
     longest: i32,
 }
 
+/// How strong a group is: explicitly dated to a day, its size, then the
+/// smaller first report key.
+type Rank = (bool, usize, std::cmp::Reverse<(String, usize)>);
+
 fn contradict(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
@@ -176,8 +180,7 @@ impl IncidentBuilder {
                     && b.intervals[i].is_some_and(|iv| iv.days() == 1)
             })
         };
-        let mut rank: BTreeMap<usize, (bool, usize, std::cmp::Reverse<(String, usize)>)> =
-            BTreeMap::new();
+        let mut rank: BTreeMap<usize, Rank> = BTreeMap::new();
         for (&r, m) in &members {
             let min = m.iter().map(|&i| self.key(i)).min().expect("non-empty");
             rank.insert(

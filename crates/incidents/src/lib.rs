@@ -13,10 +13,12 @@
 //! - [`neardup`]: near-duplicate articles by MinHash.
 
 pub mod cluster;
+pub mod export;
 pub mod neardup;
 pub mod place;
 pub mod report;
 pub mod summary;
+pub mod verify;
 pub mod when;
 
 pub use cluster::{IncidentBuilder, Settings};

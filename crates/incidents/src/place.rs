@@ -98,26 +98,49 @@ mod tests {
             None,
         );
         assert!(
-            compatible(&[bukamal.clone()], &[bukamal2.clone()], 10.0),
+            compatible(
+                std::slice::from_ref(&bukamal),
+                std::slice::from_ref(&bukamal2),
+                10.0
+            ),
             "same id"
         );
         assert!(
-            compatible(&[bukamal.clone()], &[deir.clone()], 10.0),
+            compatible(
+                std::slice::from_ref(&bukamal),
+                std::slice::from_ref(&deir),
+                10.0
+            ),
             "inside its governorate"
         );
         assert!(
-            compatible(&[kataf.clone()], &[bukamal.clone()], 10.0),
+            compatible(
+                std::slice::from_ref(&kataf),
+                std::slice::from_ref(&bukamal),
+                10.0
+            ),
             "within 10 km"
         );
         assert!(
-            !compatible(&[bukamal.clone()], &[hajin.clone()], 10.0),
+            !compatible(
+                std::slice::from_ref(&bukamal),
+                std::slice::from_ref(&hajin),
+                10.0
+            ),
             "another town"
         );
         assert!(
-            !compatible(&[sousse_tn], &[sousa_sy], 10.0),
+            !compatible(
+                std::slice::from_ref(&sousse_tn),
+                std::slice::from_ref(&sousa_sy),
+                10.0
+            ),
             "Sousse is not al-Sousa"
         );
-        assert!(!compatible(&[], &[bukamal], 10.0), "no place, no match");
+        assert!(
+            !compatible(&[], std::slice::from_ref(&bukamal), 10.0),
+            "no place, no match"
+        );
     }
 
     #[test]

@@ -80,7 +80,7 @@ impl PhraseMatcher {
         let rest: Vec<Box<str>> = it.map(Into::into).collect();
         let list = self.first.entry(first).or_default();
         list.push(Entry { rest, phrase: p });
-        list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         Some(p)
     }
 
@@ -155,7 +155,7 @@ impl PhraseMatcher {
     }
 
     fn rest_matches(&self, s: &str, tokens: &[Token], i: usize, rest: &[Box<str>]) -> bool {
-        if i + rest.len() >= tokens.len() + 1 || i + rest.len() > tokens.len() - 1 && !rest.is_empty() {
+        if i + rest.len() >= tokens.len() {
             return false;
         }
         for (k, w) in rest.iter().enumerate() {
