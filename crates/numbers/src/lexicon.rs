@@ -94,6 +94,9 @@ pub struct Currency {
 #[derive(Debug)]
 pub struct Lexicon {
     pub words: FxHashMap<String, Word>,
+    /// Every bare form that can start a number: words, vague amounts, duals
+    /// (a fast first filter for the tagger).
+    pub starts: FxHashSet<String>,
     pub vague: FxHashMap<String, (f64, f64)>,
     pub half: FxHashSet<String>,
     pub ordinals: FxHashMap<String, u32>,
@@ -281,8 +284,15 @@ impl Lexicon {
             row.phrases.iter().for_each(|p| after.push(p, row.effect));
         }
         after.finish();
+        let starts = words
+            .keys()
+            .chain(vague.keys())
+            .chain(duals.keys())
+            .cloned()
+            .collect();
         Lexicon {
             words,
+            starts,
             vague,
             half,
             ordinals,

@@ -212,6 +212,9 @@ fn run<'a>(ctx: &Ctx<'a>, i: usize, max: usize) -> Vec<&'a str> {
 fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
     let lex = &*LEXICON;
     let w = ctx.word(i);
+    if !may_be_number(w) || split_known(w, |x| lex.starts.contains(x)).is_none() {
+        return Err(i + 1);
+    }
     let tok = ctx.toks[i];
     // A dual noun counts two: عنصرين، مفخختين (never with the article).
     if let Some(sp) = split_known(w, |x| lex.duals.contains_key(x)) {
@@ -236,9 +239,6 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
                 unit: Some(lex.duals[sp.bare]),
             });
         }
-        return Err(i + 1);
-    }
-    if !may_be_number(w) {
         return Err(i + 1);
     }
     let ws = run(ctx, i, 8);
