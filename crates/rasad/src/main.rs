@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "rasad", version, about = "Arabic conflict news to evidence-linked event data")]
+#[command(
+    name = "rasad",
+    version,
+    about = "Arabic conflict news to evidence-linked event data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,6 +34,18 @@ enum Command {
     Gazetteer(cmd::gazetteer::Command),
     /// Ingest the bundled demo corpus, then show a search and one record.
     Demo(cmd::demo::Args),
+    /// List incidents: events of several articles merged.
+    Incidents(cmd::incidents::ListArgs),
+    /// One incident, every report's claims side by side.
+    Incident(cmd::incidents::ShowArgs),
+    /// A place's incidents over time, with the outlets that reported each.
+    Timeline(cmd::incidents::TimelineArgs),
+    /// Per outlet: articles, incidents, terms used for each actor, counts above or below others.
+    Outlets(cmd::incidents::OutletsArgs),
+    /// Export incidents as CSV (ACLED-like columns), GeoJSON or JSON lines.
+    Export(cmd::incidents::ExportArgs),
+    /// Check articles' casualty claims against a reference list of incidents.
+    Verify(cmd::incidents::VerifyArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +58,12 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Gazetteer(c) => cmd::gazetteer::run(c),
         Command::Demo(a) => cmd::demo::run(a),
+        Command::Incidents(a) => cmd::incidents::list(a),
+        Command::Incident(a) => cmd::incidents::show(a),
+        Command::Timeline(a) => cmd::incidents::timeline(a),
+        Command::Outlets(a) => cmd::incidents::outlets(a),
+        Command::Export(a) => cmd::incidents::export(a),
+        Command::Verify(a) => cmd::incidents::verify(a),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+pub mod incidents;
 pub mod ingest;
 pub mod search;
 

@@ -1,0 +1,473 @@
+//! `rasad incidents`, `incident`, `timeline`, `outlets`, `export`, `verify`:
+//! incidents built from the stored extraction records.
+//!
+//! Incidents are computed from every stored record when a command runs; the
+//! builder adds reports one at a time and gives the same incidents whatever
+//! order the articles were ingested in.
+
+use anyhow::{bail, Context};
+use rasad_incidents::export::{self, Format};
+use rasad_incidents::place::name_key;
+use rasad_incidents::verify::{self, Columns, Label};
+use rasad_incidents::{reports, Incident, IncidentBuilder, Report, Settings};
+use rasad_record::Document;
+use rasad_store::Store;
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The database option shared by these commands.
+#[derive(clap::Args, Clone)]
+pub struct Db {
+    /// The article database.
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+}
+
+/// Filters shared by `incidents` and `export`.
+#[derive(clap::Args, Clone)]
+pub struct Filters {
+    /// Only incidents on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = super::parse_date)]
+    from: Option<jiff::civil::Date>,
+    /// Only incidents on or before this date.
+    #[arg(long, value_parser = super::parse_date)]
+    to: Option<jiff::civil::Date>,
+    /// Only incidents at this place (or inside it).
+    #[arg(long)]
+    place: Option<String>,
+    /// Only incidents with this actor code (ISIS, SYR_GOV, …).
+    #[arg(long)]
+    actor: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    db: Db,
+    #[command(flatten)]
+    filters: Filters,
+    /// One JSON object per incident.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    db: Db,
+    /// Incident id (from `rasad incidents`).
+    id: String,
+    /// The incident as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    db: Db,
+    /// Place name (any spelling; clitics and the article are ignored).
+    place: String,
+}
+
+#[derive(clap::Args)]
+pub struct OutletsArgs {
+    #[command(flatten)]
+    db: Db,
+    /// One JSON object per outlet.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy)]
+pub enum ExportFormat {
+    Csv,
+    Geojson,
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    db: Db,
+    #[command(flatten)]
+    filters: Filters,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: ExportFormat,
+}
+
+#[derive(clap::Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    db: Db,
+    /// Reference incidents: CSV with date, place, fatalities (docs/verify.md).
+    #[arg(long)]
+    reference: PathBuf,
+    /// Read the reference with ACLED's column names.
+    #[arg(long)]
+    acled: bool,
+    /// Column mapping, `field=column,...` (fields: date, place, fatalities, latitude, longitude).
+    #[arg(long)]
+    columns: Option<String>,
+    /// One JSON object per claim.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Every stored record with its text, in storage order.
+fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
+    if !db.db.exists() {
+        bail!(
+            "no database at {} (run `rasad ingest` first)",
+            db.db.display()
+        );
+    }
+    let store = Store::open(&db.db).with_context(|| format!("opening {}", db.db.display()))?;
+    let conn = store.connection();
+    let mut stmt = conn.prepare("SELECT record, text FROM articles ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (record, text) = row?;
+        let doc: Document =
+            serde_json::from_str(&record).context("a stored record is not readable")?;
+        out.push((doc, text));
+    }
+    Ok(out)
+}
+
+fn build(docs: &[(Document, String)]) -> Vec<Incident> {
+    let mut b = IncidentBuilder::new(Settings::default());
+    for (doc, text) in docs {
+        for r in reports(doc, text) {
+            b.add(r);
+        }
+    }
+    b.incidents()
+}
+
+fn at_place(inc: &Incident, place: &str) -> bool {
+    let k = name_key(place);
+    inc.places
+        .iter()
+        .any(|p| name_key(&p.name) == k || p.admin1.as_deref().is_some_and(|a| name_key(a) == k))
+}
+
+fn keep(inc: &Incident, f: &Filters) -> bool {
+    let day = inc.date.as_deref().unwrap_or("");
+    f.from
+        .is_none_or(|d| !day.is_empty() && day >= d.to_string().as_str())
+        && f.to
+            .is_none_or(|d| !day.is_empty() && &day[..day.len().min(10)] <= d.to_string().as_str())
+        && f.place.as_deref().is_none_or(|p| at_place(inc, p))
+        && f.actor
+            .as_deref()
+            .is_none_or(|a| inc.actors.iter().any(|x| x.id == a))
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| format!("{v}")).unwrap_or_else(|| "?".into())
+}
+
+fn outlets_of(inc: &Incident) -> String {
+    let mut v: Vec<String> = inc
+        .reports
+        .iter()
+        .map(|r| r.outlet.clone().unwrap_or_else(|| r.article.clone()))
+        .collect();
+    v.sort();
+    v.dedup();
+    v.join("، ")
+}
+
+fn line(inc: &Incident) -> String {
+    let actors: Vec<String> = inc
+        .actors
+        .iter()
+        .map(|a| format!("{}:{}", a.role, a.id))
+        .collect();
+    format!(
+        "{}  {}  {}/{}  {}  killed {}–{} (best {})  {} report(s), {} disagreement(s)  [{}]  {}",
+        inc.id,
+        inc.date.as_deref().unwrap_or("????"),
+        inc.kind,
+        inc.subtypes.join("|"),
+        inc.places.first().map(|p| p.name.as_str()).unwrap_or("?"),
+        num(inc.fatalities.low),
+        num(inc.fatalities.high),
+        num(inc.fatalities.best),
+        inc.reports.len(),
+        inc.disagreements.len(),
+        actors.join(" "),
+        outlets_of(inc),
+    )
+}
+
+/// `rasad incidents`.
+pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
+    let incidents = build(&load(&args.db)?);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for inc in incidents.iter().filter(|i| keep(i, &args.filters)) {
+        if args.json {
+            serde_json::to_writer(&mut out, inc)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}", line(inc))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad incident ID`: every report's claims side by side.
+pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let incidents = build(&load(&args.db)?);
+    let Some(inc) = incidents.iter().find(|i| i.id == args.id) else {
+        bail!("no incident {}", args.id);
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, inc)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "{}", line(inc))?;
+    writeln!(
+        out,
+        "date precision {} · place precision {}",
+        inc.date_prec, inc.where_prec
+    )?;
+    for r in &inc.reports {
+        writeln!(
+            out,
+            "\n── {} ({}) ──",
+            r.outlet.as_deref().unwrap_or("?"),
+            r.article
+        )?;
+        writeln!(
+            out,
+            "   {} · {} · {:?}",
+            r.subtype,
+            r.date.as_deref().unwrap_or("?"),
+            r.certainty
+        )?;
+        writeln!(out, "   actor1 {:?} · actor2 {:?}", r.actor1, r.actor2)?;
+        if let Some(k) = r.killed {
+            writeln!(
+                out,
+                "   killed {} (low {}, high {})",
+                num(k.best),
+                num(k.low),
+                num(k.high)
+            )?;
+        }
+        for e in &r.evidence {
+            writeln!(out, "   « {e} »")?;
+        }
+    }
+    if !inc.disagreements.is_empty() {
+        writeln!(out, "\nDisagreements:")?;
+        for d in &inc.disagreements {
+            writeln!(out, " • {}", serde_json::to_string(d)?)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad timeline PLACE`.
+pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
+    let incidents = build(&load(&args.db)?);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut n = 0;
+    for inc in incidents.iter().filter(|i| at_place(i, &args.place)) {
+        n += 1;
+        writeln!(
+            out,
+            "{}  {:<28} killed {}  {}  ← {}",
+            inc.date.as_deref().unwrap_or("????"),
+            format!(
+                "{}/{}",
+                inc.kind,
+                inc.subtypes.first().map(String::as_str).unwrap_or("")
+            ),
+            num(inc.fatalities.best),
+            inc.id,
+            outlets_of(inc)
+        )?;
+    }
+    if n == 0 {
+        writeln!(out, "no incidents at {}", args.place)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Per-outlet statistics.
+#[derive(serde::Serialize, Default)]
+struct OutletStats {
+    outlet: String,
+    articles: usize,
+    incidents: usize,
+    /// Actor code → the terms this outlet uses for it.
+    terms: BTreeMap<String, Vec<String>>,
+    /// How often its killed count is above / equal to / below the others' median.
+    counts_above: usize,
+    counts_equal: usize,
+    counts_below: usize,
+}
+
+/// `rasad outlets`.
+pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
+    let docs = load(&args.db)?;
+    let incidents = build(&docs);
+    let mut stats: BTreeMap<String, OutletStats> = BTreeMap::new();
+    let name = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
+    for (doc, _) in &docs {
+        let s = stats.entry(name(&doc.outlet)).or_default();
+        s.articles += 1;
+        for a in &doc.actors {
+            let t = s.terms.entry(a.id.clone()).or_default();
+            for term in &a.terms {
+                if !t.contains(term) {
+                    t.push(term.clone());
+                }
+            }
+        }
+    }
+    for inc in &incidents {
+        let mut seen: Vec<String> = inc.reports.iter().map(|r| name(&r.outlet)).collect();
+        seen.sort();
+        seen.dedup();
+        for o in &seen {
+            stats.entry(o.clone()).or_default().incidents += 1;
+        }
+        let claims: Vec<(String, f64)> = inc
+            .fatalities
+            .claims
+            .iter()
+            .filter_map(|c| c.count.best.map(|b| (name(&c.outlet), b)))
+            .collect();
+        for (o, v) in &claims {
+            let mut others: Vec<f64> = claims
+                .iter()
+                .filter(|(p, _)| p != o)
+                .map(|(_, x)| *x)
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            others.sort_by(f64::total_cmp);
+            let median = others[(others.len() - 1) / 2];
+            let s = stats.entry(o.clone()).or_default();
+            match v.total_cmp(&median) {
+                std::cmp::Ordering::Greater => s.counts_above += 1,
+                std::cmp::Ordering::Equal => s.counts_equal += 1,
+                std::cmp::Ordering::Less => s.counts_below += 1,
+            }
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    for (outlet, mut s) in stats {
+        s.outlet = outlet;
+        if args.json {
+            serde_json::to_writer(&mut out, &s)?;
+            writeln!(out)?;
+        } else {
+            let terms: Vec<String> = s
+                .terms
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.join("، ")))
+                .collect();
+            writeln!(
+                out,
+                "{}\t{} article(s)\t{} incident(s)\tcounts above/equal/below others: {}/{}/{}\n\t{}",
+                s.outlet, s.articles, s.incidents, s.counts_above, s.counts_equal, s.counts_below,
+                terms.join(" · ")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad export`.
+pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let incidents: Vec<Incident> = build(&load(&args.db)?)
+        .into_iter()
+        .filter(|i| keep(i, &args.filters))
+        .collect();
+    let format = match args.format {
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Geojson => Format::GeoJson,
+        ExportFormat::Jsonl => Format::JsonLines,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    export::write(&incidents, format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad verify`.
+pub fn verify(args: VerifyArgs) -> anyhow::Result<ExitCode> {
+    let mut cols = if args.acled {
+        Columns::acled()
+    } else {
+        Columns::default()
+    };
+    if let Some(spec) = &args.columns {
+        cols = cols.with_mapping(spec).map_err(anyhow::Error::msg)?;
+    }
+    let data = std::fs::read(&args.reference)
+        .with_context(|| format!("reading {}", args.reference.display()))?;
+    let reference = verify::read_reference(&data, &cols)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.reference.display()))?;
+    let docs = load(&args.db)?;
+    let all: Vec<Report> = docs.iter().flat_map(|(d, t)| reports(d, t)).collect();
+    let checks = verify::check(&all, &reference, Settings::default().max_km);
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for c in &checks {
+            serde_json::to_writer(&mut out, c)?;
+            writeln!(out)?;
+        }
+    } else {
+        let mut by_article: BTreeMap<&str, Vec<&verify::ClaimCheck>> = BTreeMap::new();
+        for c in &checks {
+            by_article.entry(&c.article).or_default().push(c);
+        }
+        for (article, cs) in &by_article {
+            writeln!(out, "{article}: {:?}", verify::article_label(cs))?;
+            for c in cs {
+                let reference = c
+                    .reference
+                    .as_ref()
+                    .map(|r| format!("{} {} {}", r.date, r.place, r.fatalities));
+                writeln!(
+                    out,
+                    "   {:?}: claims {} killed at {} on {} (reference: {})",
+                    c.label,
+                    c.claimed,
+                    c.place.as_deref().unwrap_or("?"),
+                    c.date.as_deref().unwrap_or("?"),
+                    reference.unwrap_or_else(|| "none".into())
+                )?;
+            }
+        }
+        let count = |l: Label| checks.iter().filter(|c| c.label == l).count();
+        writeln!(
+            out,
+            "{} claim(s): {} consistent, {} inconsistent, {} unmatched",
+            checks.len(),
+            count(Label::Consistent),
+            count(Label::Inconsistent),
+            count(Label::Unmatched)
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
