@@ -18,9 +18,17 @@ fn lines(out: &[u8]) -> Vec<serde_json::Value> {
 #[test]
 fn folder_with_a_broken_file_prints_every_document_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "قتل مدنيان بقصف على مدينة إدلب أمس.").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "قتل مدنيان بقصف على مدينة إدلب أمس.",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("c.txt"), "شنت طائرات حربية غارات على بلدة سراقب.").unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "شنت طائرات حربية غارات على بلدة سراقب.",
+    )
+    .unwrap();
     let out = rasad()
         .args(["extract", "--reference-date", "2020-02-10"])
         .arg(dir.path())
@@ -33,7 +41,16 @@ fn folder_with_a_broken_file_prints_every_document_and_exits_1() {
     assert!(recs[1]["error"].as_str().is_some_and(|e| !e.is_empty()));
     assert!(recs[0].get("error").is_none());
     assert!(recs[0]["body"].as_str().unwrap().contains("إدلب"));
-    for key in ["places", "actors", "persons", "sources", "times", "quantities", "casualties", "events"] {
+    for key in [
+        "places",
+        "actors",
+        "persons",
+        "sources",
+        "times",
+        "quantities",
+        "casualties",
+        "events",
+    ] {
         assert!(recs[2][key].is_array(), "{key} is a list");
     }
 }
@@ -59,7 +76,11 @@ fn standard_input_reads_json_lines() {
         let mut stdin = child.stdin.take().unwrap();
         writeln!(stdin, r#"{{"id": "j1", "text": "قصف مدفعي على بلدة تل رفعت.", "outlet": "عنب بلدي", "published": "2019-03-02"}}"#).unwrap();
         writeln!(stdin, "not json").unwrap();
-        writeln!(stdin, r#"{{"id": "j3", "html": "<html><body><p>غارة على معرة النعمان</p></body></html>"}}"#).unwrap();
+        writeln!(
+            stdin,
+            r#"{{"id": "j3", "html": "<html><body><p>غارة على معرة النعمان</p></body></html>"}}"#
+        )
+        .unwrap();
     }
     let out = child.wait_with_output().unwrap();
     let recs = lines(&out.stdout);
@@ -74,7 +95,10 @@ fn standard_input_reads_json_lines() {
 
 #[test]
 fn bad_usage_exits_2() {
-    let out = rasad().args(["extract", "--reference-date", "yesterday", "x"]).output().unwrap();
+    let out = rasad()
+        .args(["extract", "--reference-date", "yesterday", "x"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = rasad().arg("extract").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -84,7 +108,11 @@ fn bad_usage_exits_2() {
 fn closed_pipe_is_a_clean_exit() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..400 {
-        std::fs::write(dir.path().join(format!("{i:04}.txt")), "اشتباكات عنيفة في محيط مدينة الباب. ".repeat(20)).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            "اشتباكات عنيفة في محيط مدينة الباب. ".repeat(20),
+        )
+        .unwrap();
     }
     let mut child = rasad()
         .arg("extract")
@@ -99,7 +127,11 @@ fn closed_pipe_is_a_clean_exit() {
     let _ = std::io::Read::read(&mut stdout, &mut buf).unwrap();
     drop(stdout);
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success() || out.status.code() == Some(0), "status {:?}", out.status);
+    assert!(
+        out.status.success() || out.status.code() == Some(0),
+        "status {:?}",
+        out.status
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }

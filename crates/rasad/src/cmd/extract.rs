@@ -26,7 +26,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .reference_date
         .unwrap_or_else(|| jiff::Zoned::now().date());
     let extractor = Extractor::new(Options { reference_date });
-    let opts = ReadOptions { max_bytes: args.max_bytes };
+    let opts = ReadOptions {
+        max_bytes: args.max_bytes,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
@@ -42,7 +44,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Err(e) => {
                     failed += 1;
                     eprintln!("rasad: {}: {}", e.origin, e.reason);
-                    serde_json::to_string(&ErrorRecord { id: e.id, error: e.reason })
+                    serde_json::to_string(&ErrorRecord {
+                        id: e.id,
+                        error: e.reason,
+                    })
                 }
             }
             .context("serializing a record")?;
@@ -50,5 +55,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush().context("writing to standard output")?;
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
