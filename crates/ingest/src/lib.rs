@@ -1,8 +1,43 @@
 //! Reading articles in the forms users have them (plain text, HTML, JSON lines;
 //! any common encoding) and cleaning page chrome away.
 //!
-//! CONTRACT (used by rasad-extract and the binary; the implementation is in
-//! progress): the types and function signatures below are stable.
+//! # Reading
+//!
+//! [`read_paths`] walks files and folders (recursively, files in name order)
+//! and reads `.txt`, `.html`/`.htm` and `.jsonl` files; [`read_jsonl`] reads
+//! JSON lines from any reader. Every document that cannot be read becomes one
+//! [`DocError`] with a one-line reason (binary, empty, undecodable, too large,
+//! unreadable, not JSON, missing `id` or `text`/`html`); the batch continues.
+//!
+//! Encodings: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, a charset
+//! declared in HTML (`<meta charset>` / `http-equiv`), and otherwise a guess
+//! biased towards windows-1256 and ISO-8859-6 ([`decode`]).
+//!
+//! # What spans count into
+//!
+//! For plain text and JSON `text`, [`RawDoc::text`] is the decoded text as it
+//! was. For HTML (files or JSON `html`) it is the *extracted article text*:
+//! the title line first (when known and not already the first line), then the
+//! paragraphs of the main content (found with Readability, or the page's
+//! visible text when that fails), one paragraph per block element, separated
+//! by blank lines, whitespace inside a line collapsed. All spans — cleaning's
+//! `body_spans` and every fact extracted later — count characters of that
+//! text.
+//!
+//! # Cleaning
+//!
+//! [`clean`] keeps the article body and drops page chrome; the phrase lists
+//! are data (`data/chrome/*.toml`), the outlet names are
+//! `data/outlets/outlets.tsv`.
+
+pub mod clean;
+pub mod decode;
+pub mod html;
+pub mod jsonl;
+pub mod lexicon;
+pub mod meta;
+pub mod outlets;
+pub mod read;
 
 use rasad_record::Span;
 use std::io::BufRead;
@@ -11,8 +46,11 @@ use std::path::PathBuf;
 /// The format a document arrived in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// A plain text file.
     Text,
+    /// An HTML file (the text is the extracted article text).
     Html,
+    /// A line of a JSON-lines stream.
     JsonLine,
 }
 
@@ -21,10 +59,13 @@ pub enum Format {
 pub struct RawDoc {
     /// File name without extension, or the JSON line's `id`.
     pub id: String,
-    /// The document text as decoded (for HTML: the visible text of the page,
-    /// which is what spans count into).
+    /// The document text as decoded (for HTML: the extracted article text,
+    /// title line first, paragraphs separated by blank lines; spans count
+    /// into it).
     pub text: String,
+    /// The format it arrived in.
     pub format: Format,
+    /// Its address, when known.
     pub url: Option<String>,
     /// Outlet from metadata (JSON `outlet`, `og:site_name`).
     pub outlet: Option<String>,
@@ -32,39 +73,52 @@ pub struct RawDoc {
     pub published: Option<String>,
     /// Title from metadata (JSON `title`, `<title>`, `og:title`).
     pub title: Option<String>,
-    /// Where it came from: a path, or `stdin:LINE`.
+    /// Where it came from: a path, or `ORIGIN:LINE` for JSON lines (`stdin:3`).
     pub origin: String,
 }
 
 /// A document that could not be read: its id, origin and a one-line reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocError {
+    /// The file name without extension, the JSON `id`, or `ORIGIN:LINE`.
     pub id: String,
+    /// The path, or `ORIGIN:LINE`.
     pub origin: String,
+    /// Why, in one line.
     pub reason: String,
 }
+
+impl std::fmt::Display for DocError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.reason)
+    }
+}
+
+impl std::error::Error for DocError {}
 
 /// Options for reading.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Files larger than this are failures (default 20 MB).
+    /// Files (and JSON lines) larger than this are failures (default 20 MB).
     pub max_bytes: u64,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_bytes: 20 * 1024 * 1024 }
+        ReadOptions {
+            max_bytes: 20 * 1024 * 1024,
+        }
     }
 }
 
 /// Reads files and folders (recursively, files in name order), yielding one
-/// item per document in input order.
+/// item per document in input order. A file named explicitly with an
+/// unsupported extension is a failure; in folders such files are skipped.
 pub fn read_paths(
     paths: &[PathBuf],
     opts: &ReadOptions,
 ) -> Box<dyn Iterator<Item = Result<RawDoc, DocError>>> {
-    let _ = (paths, opts);
-    Box::new(std::iter::empty())
+    read::read_paths(paths, opts)
 }
 
 /// Reads JSON lines (one document per line) from a reader; `origin` names it.
@@ -73,8 +127,7 @@ pub fn read_jsonl<'a>(
     origin: &'a str,
     opts: &'a ReadOptions,
 ) -> Box<dyn Iterator<Item = Result<RawDoc, DocError>> + 'a> {
-    let _ = (reader, origin, opts);
-    Box::new(std::iter::empty())
+    Box::new(jsonl::JsonLines::new(reader, origin, opts.max_bytes))
 }
 
 /// The result of cleaning a document.
@@ -84,9 +137,13 @@ pub struct Cleaned {
     pub body: String,
     /// The kept regions as character spans of `RawDoc::text`, in order.
     pub body_spans: Vec<Span>,
+    /// The headline.
     pub title: Option<String>,
+    /// Where the headline is in `RawDoc::text`, when it is there.
     pub title_span: Option<Span>,
+    /// The publishing outlet (canonical short name when it is a known outlet).
     pub outlet: Option<String>,
+    /// Bylines.
     pub authors: Vec<String>,
     /// The publication dateline (`نشر الاثنين 04 ديسمبر, 2017 في تمام الساعة 16:40`).
     pub dateline: Option<Span>,
@@ -94,11 +151,5 @@ pub struct Cleaned {
 
 /// Removes page chrome and finds title, outlet, authors and dateline.
 pub fn clean(doc: &RawDoc) -> Cleaned {
-    Cleaned {
-        body: doc.text.clone(),
-        body_spans: vec![Span::new(0, doc.text.chars().count())],
-        title: doc.title.clone(),
-        outlet: doc.outlet.clone(),
-        ..Cleaned::default()
-    }
+    clean::clean(doc)
 }

@@ -1,0 +1,359 @@
+//! Removing page chrome: the lines around an article that are not the article
+//! (section labels, the headline and its repeats, outlet/dateline/byline
+//! lines, share bars, tags, "read also" links, related headlines, comment
+//! forms, signatures), and finding the title, outlet, authors and dateline on
+//! the way.
+//!
+//! Works line by line on the decoded text; the body is made of the kept
+//! lines, contiguous kept lines forming one region.
+
+pub mod chrome;
+pub mod lines;
+
+use crate::meta;
+use crate::outlets;
+use crate::{Cleaned, RawDoc};
+use chrome::Kind;
+use lines::Line;
+use rasad_record::Span;
+
+/// What happens to a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Keep,
+    Drop,
+}
+
+/// Removes page chrome and finds title, outlet, authors and dateline.
+pub fn clean(doc: &RawDoc) -> Cleaned {
+    let text = doc.text.as_str();
+    let lines = lines::split(text);
+    let n = lines.len();
+    let total_chars = lines.last().map_or(0, |l| l.span.end);
+    let kinds: Vec<Option<Kind>> = lines.iter().map(chrome::kind).collect();
+    let mut fate = vec![Fate::Keep; n];
+
+    // 1. chrome lines, comment sections, related-link blocks
+    for i in 0..n {
+        match kinds[i] {
+            Some(Kind::CommentHead) if lines[i].span.start * 2 >= total_chars => {
+                fate[i..].fill(Fate::Drop);
+                break;
+            }
+            Some(_) => fate[i] = Fate::Drop,
+            None => {}
+        }
+    }
+    for i in 0..n {
+        if kinds[i] != Some(Kind::RelatedHead) {
+            continue;
+        }
+        let mut taken = 0;
+        for j in i + 1..n {
+            if kinds[j].is_some() {
+                continue;
+            }
+            if taken >= crate::lexicon::CHROME.related_max_lines
+                || !chrome::headline_like(&lines[j])
+            {
+                break;
+            }
+            fate[j] = Fate::Drop;
+            taken += 1;
+        }
+    }
+
+    // 2. the header: labels, title, outlet, dateline, bylines
+    let mut out = Cleaned::default();
+    let header = header(&lines, &kinds, doc);
+    for &i in &header.dropped {
+        fate[i] = Fate::Drop;
+    }
+    if let Some(key) = &header.title_key {
+        for (i, l) in lines.iter().enumerate() {
+            if &l.key == key {
+                fate[i] = Fate::Drop;
+            }
+        }
+    }
+    out.title = header.title;
+    out.title_span = header.title_span;
+    out.dateline = header.dateline;
+    out.authors = header.authors;
+    let mut outlet = doc
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(outlets::canonical)
+        .or(header.outlet);
+
+    // 3. the tail: signatures, captions of related items, a repeated standfirst
+    let first_body = (0..n).find(|&i| fate[i] == Fate::Keep);
+    let mut signature_outlet = None;
+    let mut i = n;
+    while i > 0 {
+        i -= 1;
+        let l = &lines[i];
+        if fate[i] == Fate::Drop {
+            if signature_outlet.is_none() && l.words <= 8 {
+                if let Some(Some(o)) = meta::signature(l) {
+                    signature_outlet = Some(o);
+                }
+                if l.key.starts_with("رابط") {
+                    signature_outlet = signature_outlet.or_else(|| named_after_kind(l));
+                }
+            }
+            continue;
+        }
+        if Some(i) == first_body {
+            break;
+        }
+        if let Some(sig) = meta::signature(l) {
+            fate[i] = Fate::Drop;
+            signature_outlet = signature_outlet.or(sig);
+            continue;
+        }
+        let before_related = lines
+            .get(i + 1)
+            .is_some_and(|_| kinds[i + 1] == Some(Kind::RelatedHead));
+        if before_related && chrome::headline_like(l) && !l.ends_sentence() {
+            fate[i] = Fate::Drop;
+            continue;
+        }
+        if first_body.is_some_and(|f| repeats(&lines[f], l)) {
+            fate[i] = Fate::Drop;
+            continue;
+        }
+        break;
+    }
+    outlet = outlet.or(signature_outlet);
+
+    // 4. a dateline opening the first paragraph («دمشق-سانا …»)
+    let mut starts: Vec<Option<usize>> = vec![None; n];
+    if let Some(f) = (0..n).find(|&i| fate[i] == Fate::Keep) {
+        if let Some((o, at)) = meta::lead_dateline(&lines[f]) {
+            starts[f] = Some(at);
+            outlet = outlet.or(Some(o));
+        }
+    }
+
+    // 5. the outlet the body calls itself
+    if outlet.is_none() {
+        let keys: Vec<&str> = (0..n)
+            .filter(|&i| fate[i] == Fate::Keep)
+            .map(|i| lines[i].key.as_str())
+            .collect();
+        outlet = meta::self_reference(&keys);
+    }
+    out.outlet = outlet;
+
+    // 6. the body: contiguous kept lines form one region
+    let chars = CharMap::new(text);
+    let mut regions: Vec<Span> = Vec::new();
+    let mut open: Option<Span> = None;
+    for i in 0..n {
+        if fate[i] == Fate::Drop {
+            if let Some(r) = open.take() {
+                regions.push(r);
+            }
+            continue;
+        }
+        let mut span = lines[i].span;
+        if let Some(s) = starts[i] {
+            if s > span.start && s < span.end {
+                span.start = s;
+            }
+        }
+        open = Some(match open {
+            Some(r) => Span::new(r.start, span.end),
+            None => span,
+        });
+    }
+    if let Some(r) = open {
+        regions.push(r);
+    }
+    let mut body = String::new();
+    for (k, r) in regions.iter().enumerate() {
+        if k > 0 {
+            body.push_str("\n\n");
+        }
+        body.push_str(chars.slice(text, *r));
+    }
+    out.body = body;
+    out.body_spans = regions;
+    out
+}
+
+/// The outlet named after a kind word in a line (`رابط الخبر بصحيفة الوطن`).
+fn named_after_kind(l: &Line) -> Option<String> {
+    let toks: Vec<&str> = l.key.split(' ').collect();
+    for (i, t) in toks.iter().enumerate() {
+        let bare = t
+            .strip_prefix('ب')
+            .or_else(|| t.strip_prefix('ل'))
+            .unwrap_or(t);
+        if crate::lexicon::META.outlet_type_words.contains(bare)
+            || crate::lexicon::META.outlet_type_words.contains(*t)
+        {
+            for n in (1..=3).rev() {
+                if let Some(c) = toks.get(i + 1..i + 1 + n) {
+                    if let Some(o) = outlets::lookup(&c.join(" ")) {
+                        return Some(o.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// True when `later` repeats the standfirst `first` (whole, or a truncated
+/// prefix of at least eight words).
+fn repeats(first: &Line, later: &Line) -> bool {
+    if later.words < 6 {
+        return false;
+    }
+    later.key == first.key || (later.words >= 8 && first.key.starts_with(&later.key))
+}
+
+/// What the top of the page says.
+#[derive(Debug, Default)]
+struct Header {
+    dropped: Vec<usize>,
+    title: Option<String>,
+    title_span: Option<Span>,
+    title_key: Option<String>,
+    outlet: Option<String>,
+    authors: Vec<String>,
+    dateline: Option<Span>,
+}
+
+/// How many lines from the top may hold labels, title and datelines.
+const HEADER_LINES: usize = 16;
+
+fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
+    let mut h = Header::default();
+    let n = lines.len();
+    let live = |i: usize| kinds[i].is_none();
+
+    // a title known from metadata
+    if let Some(t) = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let key = crate::lexicon::match_key(t);
+        if !key.is_empty() {
+            let at = lines.iter().position(|l| l.key == key).or_else(|| {
+                lines
+                    .iter()
+                    .take(HEADER_LINES)
+                    .position(|l| l.key.starts_with(&key) && l.words <= key.split(' ').count() + 6)
+            });
+            if let Some(i) = at {
+                h.title_span = Some(lines[i].span);
+                h.dropped.push(i);
+            }
+            h.title = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
+            h.title_key = Some(key);
+        }
+    }
+
+    // a headline repeated near the top is the title
+    let top: Vec<usize> = (0..n.min(HEADER_LINES)).filter(|&i| live(i)).collect();
+    let repeated = top.iter().copied().find(|&i| {
+        lines[i].words >= 3
+            && meta::title_shaped(&lines[i])
+            && (i + 1..n).any(|j| lines[j].key == lines[i].key)
+    });
+
+    let mut i = 0;
+    while i < n.min(HEADER_LINES + 8) {
+        if !live(i) {
+            i += 1;
+            continue;
+        }
+        let l = &lines[i];
+        if h.title_key.as_deref() == Some(l.key.as_str()) {
+            h.dropped.push(i);
+            i += 1;
+            continue;
+        }
+        if h.title.is_some() || h.dateline.is_some() || i > 0 {
+            if l.is_paragraph() {
+                break;
+            }
+        }
+        if let Some(span) = meta::dateline_span(l) {
+            h.dateline.get_or_insert(span);
+            h.dropped.push(i);
+            i += 1;
+            continue;
+        }
+        if let Some(o) = meta::outlet_line(l) {
+            if h.outlet.is_none() {
+                h.outlet = o.outlet;
+            }
+            h.authors.extend(o.authors);
+            h.dropped.push(i);
+            i += 1;
+            continue;
+        }
+        if let Some(a) = meta::byline(l) {
+            h.authors.push(a);
+            h.dropped.push(i);
+            i += 1;
+            continue;
+        }
+        if h.title.is_none() {
+            let next = (i + 1..n).find(|&j| live(j)).map(|j| &lines[j]);
+            let is_repeat = repeated == Some(i);
+            if !is_repeat && meta::is_section_label(l, next) {
+                h.dropped.push(i);
+                i += 1;
+                continue;
+            }
+            if let Some(r) = repeated {
+                if i < r && l.words <= 4 {
+                    // an unknown label above a repeated headline
+                    h.dropped.push(i);
+                    i += 1;
+                    continue;
+                }
+            }
+            if meta::title_shaped(l) && (l.words >= 3 || next.is_some_and(Line::is_paragraph)) {
+                h.title = Some(l.text.to_string());
+                h.title_span = Some(l.span);
+                h.title_key = Some(l.key.clone());
+                h.dropped.push(i);
+                i += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    h.authors.dedup();
+    h
+}
+
+/// Character → byte offsets of a text, for slicing by [`Span`].
+struct CharMap {
+    bytes: Vec<usize>,
+}
+
+impl CharMap {
+    fn new(text: &str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharMap { bytes }
+    }
+
+    fn slice<'a>(&self, text: &'a str, span: Span) -> &'a str {
+        let last = self.bytes.len() - 1;
+        let a = self.bytes[span.start.min(last)];
+        let b = self.bytes[span.end.min(last)];
+        text.get(a..b.max(a)).unwrap_or_default()
+    }
+}

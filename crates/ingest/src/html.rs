@@ -1,0 +1,279 @@
+//! HTML pages: metadata (`<title>`, `og:title`, `og:site_name`,
+//! `article:published_time`, JSON-LD `headline`/`datePublished`/`author`,
+//! `<time datetime>`) and the main article text, found with `dom_smoothie`
+//! (a port of Mozilla's Readability), falling back to the page's visible text
+//! when Readability finds no article.
+//!
+//! The text produced is what spans count into: the title line first (when
+//! known and not already the first line), then one paragraph per block
+//! element, paragraphs separated by blank lines, whitespace inside a line
+//! collapsed to single spaces.
+
+use dom_smoothie::{Config, Readability, TextMode};
+use regex::Regex;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::LazyLock;
+
+/// Below this many characters the Readability result is not trusted and the
+/// page's visible text is used instead.
+const MIN_ARTICLE_CHARS: usize = 140;
+
+/// What is read from an HTML page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlDoc {
+    /// Title line, then paragraphs separated by blank lines.
+    pub text: String,
+    /// The headline from metadata, without a trailing site name.
+    pub title: Option<String>,
+    /// `og:site_name` or the JSON-LD publisher.
+    pub outlet: Option<String>,
+    /// `article:published_time`, JSON-LD `datePublished` or `<time datetime>`.
+    pub published: Option<String>,
+    /// JSON-LD author or the page byline.
+    pub authors: Vec<String>,
+}
+
+/// Extracts the article text and metadata of an HTML page. Never panics: a
+/// failure inside the HTML parser falls back to crude tag stripping.
+pub fn extract(html: &str) -> HtmlDoc {
+    match catch_unwind(AssertUnwindSafe(|| extract_dom(html))) {
+        Ok(doc) => doc,
+        Err(_) => HtmlDoc {
+            text: tidy(&strip_tags(html)),
+            ..HtmlDoc::default()
+        },
+    }
+}
+
+fn config() -> Config {
+    Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    }
+}
+
+fn nonempty(s: impl AsRef<str>) -> Option<String> {
+    let t = collapse_spaces(s.as_ref());
+    (!t.is_empty()).then_some(t)
+}
+
+fn extract_dom(html: &str) -> HtmlDoc {
+    let Ok(mut r) = Readability::new(html, None, Some(config())) else {
+        return HtmlDoc {
+            text: tidy(&strip_tags(html)),
+            ..HtmlDoc::default()
+        };
+    };
+    let meta = r.get_article_metadata(r.parse_json_ld());
+    let og_title = r
+        .doc
+        .select(r#"meta[property="og:title"], meta[name="og:title"]"#)
+        .attr("content")
+        .and_then(nonempty);
+    let time_attr = r
+        .doc
+        .select("time[datetime]")
+        .attr("datetime")
+        .and_then(nonempty);
+    let site = meta.site_name.as_deref().and_then(nonempty);
+    let title = og_title
+        .or_else(|| nonempty(&meta.title))
+        .map(|t| strip_site_suffix(&t, site.as_deref()));
+    let published = meta
+        .published_time
+        .as_deref()
+        .and_then(nonempty)
+        .or(time_attr);
+    let authors = meta
+        .byline
+        .as_deref()
+        .and_then(nonempty)
+        .filter(|b| b.chars().count() <= 60)
+        .into_iter()
+        .collect();
+
+    let article = r.parse().ok().map(|a| a.text_content.to_string());
+    let mut body = article.map(|t| tidy(&t)).unwrap_or_default();
+    if body.chars().count() < MIN_ARTICLE_CHARS {
+        let visible = visible_text(html);
+        if visible.chars().count() > body.chars().count() {
+            body = visible;
+        }
+    }
+    let text = match &title {
+        Some(t) if !body.starts_with(t.as_str()) => {
+            if body.is_empty() {
+                t.clone()
+            } else {
+                format!("{t}\n\n{body}")
+            }
+        }
+        _ => body,
+    };
+    HtmlDoc {
+        text,
+        title,
+        outlet: site,
+        published,
+        authors,
+    }
+}
+
+/// The visible text of the page body (scripts, styles and templates removed).
+fn visible_text(html: &str) -> String {
+    let Ok(r) = Readability::new(html, None, Some(config())) else {
+        return tidy(&strip_tags(html));
+    };
+    r.doc
+        .select("script, style, noscript, template, svg, iframe, head")
+        .remove();
+    let body = r.doc.select("body");
+    let text = if body.exists() {
+        body.formatted_text().to_string()
+    } else {
+        r.doc.formatted_text().to_string()
+    };
+    tidy(&text)
+}
+
+/// Removes a trailing (or leading) site name from a page title:
+/// `عنوان الخبر - عنب بلدي` → `عنوان الخبر`.
+pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    const SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail = tail.trim();
+            let is_site = site.is_some_and(|s| rasad_text::key(s) == rasad_text::key(tail))
+                || crate::outlets::lookup(tail).is_some();
+            if is_site && head.trim().chars().count() > tail.chars().count() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            let head_is_site = site.is_some_and(|s| rasad_text::key(s) == rasad_text::key(head))
+                || crate::outlets::lookup(head.trim()).is_some();
+            if head_is_site && tail.trim().chars().count() > head.chars().count() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One paragraph per non-empty line, whitespace collapsed, blank lines between.
+pub fn tidy(text: &str) -> String {
+    text.lines()
+        .map(collapse_spaces)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+static SCRIPTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<(script|style|noscript|template|head)\b.*?</(script|style|noscript|template|head)\s*>")
+        .expect("static regex")
+});
+static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(p|div|br|h[1-6]|li|tr|section|article|header|footer|blockquote)\b[^>]*>")
+        .expect("static regex")
+});
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("static regex"));
+
+/// Crude tag stripping, used only when the HTML parser cannot be used.
+fn strip_tags(html: &str) -> String {
+    let s = SCRIPTS.replace_all(html, " ");
+    let s = BLOCK_TAG.replace_all(&s, "\n");
+    let s = TAG.replace_all(&s, " ");
+    s.replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str, head: &str) -> String {
+        format!("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>")
+    }
+
+    const PARA: &str = "<p>قالت مصادر محلية إن قوات النظام قصفت بالمدفعية الثقيلة أحياء في مدينة درعا البلد صباح اليوم، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين بجروح متفاوتة.</p><p>وأضافت المصادر أن القصف تركز على الأحياء الجنوبية من المدينة، وسط حركة نزوح للأهالي نحو الريف الغربي.</p>";
+
+    #[test]
+    fn metadata_is_read() {
+        let head = r#"<title>قصف على درعا | عنب بلدي</title>
+<meta property="og:title" content="قصف على درعا البلد">
+<meta property="og:site_name" content="عنب بلدي">
+<meta property="article:published_time" content="2019-05-03T10:20:00+03:00">"#;
+        let doc = extract(&page(
+            &format!("<article><h1>قصف على درعا البلد</h1>{PARA}</article>"),
+            head,
+        ));
+        assert_eq!(doc.title.as_deref(), Some("قصف على درعا البلد"));
+        assert_eq!(doc.outlet.as_deref(), Some("عنب بلدي"));
+        assert_eq!(doc.published.as_deref(), Some("2019-05-03T10:20:00+03:00"));
+        assert!(
+            doc.text.starts_with("قصف على درعا البلد\n\n"),
+            "{}",
+            doc.text
+        );
+        assert!(doc.text.contains("ما أدى إلى مقتل ثلاثة مدنيين"));
+        assert!(doc.text.contains("\n\nوأضافت المصادر"));
+    }
+
+    #[test]
+    fn json_ld_and_time_element() {
+        let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"غارات على إدلب","datePublished":"2020-02-01T08:00:00Z","author":{"@type":"Person","name":"أحمد علي"}}</script>"#;
+        let doc = extract(&page(&format!("<article>{PARA}</article>"), head));
+        assert_eq!(doc.title.as_deref(), Some("غارات على إدلب"));
+        assert_eq!(doc.published.as_deref(), Some("2020-02-01T08:00:00Z"));
+        let doc = extract(&page(
+            &format!("<time datetime=\"2021-03-04\">4 آذار</time>{PARA}"),
+            "",
+        ));
+        assert_eq!(doc.published.as_deref(), Some("2021-03-04"));
+    }
+
+    #[test]
+    fn scripts_never_reach_the_text() {
+        let doc = extract(&page(
+            &format!("<script>var x = 'سر';</script><style>p{{color:red}}</style>{PARA}"),
+            "",
+        ));
+        assert!(!doc.text.contains("var x"));
+        assert!(!doc.text.contains("color"));
+        assert!(doc.text.contains("درعا البلد"));
+    }
+
+    #[test]
+    fn short_pages_fall_back_to_visible_text() {
+        let doc = extract("<div>عاجل: انفجار في حمص</div><div>تفاصيل لاحقاً</div>");
+        assert!(doc.text.contains("انفجار في حمص"), "{}", doc.text);
+        assert!(doc.text.contains("تفاصيل لاحقاً"));
+    }
+
+    #[test]
+    fn site_suffix_is_stripped() {
+        assert_eq!(
+            strip_site_suffix("قصف على درعا - عنب بلدي", Some("عنب بلدي")),
+            "قصف على درعا"
+        );
+        assert_eq!(
+            strip_site_suffix("الجزيرة نت | قصف على درعا البلد", None),
+            "قصف على درعا البلد"
+        );
+        assert_eq!(strip_site_suffix("قصف - تهجير", None), "قصف - تهجير");
+    }
+
+    #[test]
+    fn crude_stripping() {
+        let s = tidy(&strip_tags("<p>أ&amp;ب</p><script>x</script><div>ج</div>"));
+        assert_eq!(s, "أ&ب\n\nج");
+    }
+}

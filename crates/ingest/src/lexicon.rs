@@ -1,0 +1,180 @@
+//! The bundled phrase lists (`data/chrome/*.toml`), normalized once for matching.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Folds text for phrase matching: the `rasad_text` search key (diacritics,
+/// tatweel, hamza forms, ى/ي, ة/ه folded), lower case, punctuation turned into
+/// spaces, runs of spaces collapsed.
+pub fn match_key(s: &str) -> String {
+    let folded = rasad_text::key(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut space = true;
+    for c in folded.chars() {
+        if c.is_alphanumeric() || c == '%' {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// True when `key` starts with the phrase `p` followed by a word boundary.
+pub fn starts_with_phrase(key: &str, p: &str) -> bool {
+    !p.is_empty() && key.starts_with(p) && key[p.len()..].chars().next().map_or(true, |c| c == ' ')
+}
+
+#[derive(Deserialize)]
+struct ChromeFile {
+    exact: Vec<String>,
+    contains_max_words: usize,
+    contains: Vec<String>,
+    prefix: Vec<String>,
+    prefix_colon: Vec<String>,
+    related_max_lines: usize,
+    headline_max_words: usize,
+    related_heads: Vec<String>,
+    cut_heads: Vec<String>,
+    share_words: Vec<String>,
+    share_fillers: Vec<String>,
+    section_labels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct MetaFile {
+    outlet_type_words: Vec<String>,
+    generic_sources: Vec<String>,
+    byline_prefixes: Vec<String>,
+    byline_prefixes_no_colon: Vec<String>,
+    dateline_prefixes: Vec<String>,
+    weekdays: Vec<String>,
+    months: Vec<String>,
+    date_fillers: Vec<String>,
+}
+
+/// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
+pub struct Chrome {
+    pub exact: HashSet<String>,
+    pub contains_max_words: usize,
+    pub contains: Vec<String>,
+    pub prefix: Vec<String>,
+    pub prefix_colon: Vec<String>,
+    pub related_max_lines: usize,
+    pub headline_max_words: usize,
+    pub related_heads: HashSet<String>,
+    pub cut_heads: HashSet<String>,
+    pub share_words: HashSet<String>,
+    pub share_fillers: HashSet<String>,
+    pub section_labels: HashSet<String>,
+}
+
+/// Metadata words (`data/chrome/meta.toml`), as match keys.
+pub struct Meta {
+    pub outlet_type_words: HashSet<String>,
+    pub generic_sources: HashSet<String>,
+    pub byline_prefixes: Vec<String>,
+    pub byline_prefixes_no_colon: Vec<String>,
+    pub dateline_prefixes: Vec<String>,
+    pub weekdays: HashSet<String>,
+    /// Month names; multi-word names are matched token by token.
+    pub months: HashSet<String>,
+    pub date_fillers: HashSet<String>,
+}
+
+fn keys(v: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .iter()
+        .map(|s| match_key(s))
+        .filter(|k| !k.is_empty())
+        .collect();
+    // longest first, so the longest prefix wins
+    out.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    out.dedup();
+    out
+}
+
+fn set(v: &[String]) -> HashSet<String> {
+    keys(v).into_iter().collect()
+}
+
+/// Words (single tokens) of every phrase.
+fn token_set(v: &[String]) -> HashSet<String> {
+    keys(v)
+        .iter()
+        .flat_map(|k| k.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The chrome phrase lists.
+pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
+    let f: ChromeFile = toml::from_str(include_str!("../../../data/chrome/chrome.toml"))
+        .expect("bundled data/chrome/chrome.toml is valid");
+    Chrome {
+        exact: set(&f.exact),
+        contains_max_words: f.contains_max_words,
+        contains: keys(&f.contains),
+        prefix: keys(&f.prefix),
+        prefix_colon: keys(&f.prefix_colon),
+        related_max_lines: f.related_max_lines,
+        headline_max_words: f.headline_max_words,
+        related_heads: set(&f.related_heads),
+        cut_heads: set(&f.cut_heads),
+        share_words: token_set(&f.share_words),
+        share_fillers: token_set(&f.share_fillers),
+        section_labels: set(&f.section_labels),
+    }
+});
+
+/// The metadata word lists.
+pub static META: LazyLock<Meta> = LazyLock::new(|| {
+    let f: MetaFile = toml::from_str(include_str!("../../../data/chrome/meta.toml"))
+        .expect("bundled data/chrome/meta.toml is valid");
+    Meta {
+        outlet_type_words: set(&f.outlet_type_words),
+        generic_sources: set(&f.generic_sources),
+        byline_prefixes: keys(&f.byline_prefixes),
+        byline_prefixes_no_colon: keys(&f.byline_prefixes_no_colon),
+        dateline_prefixes: keys(&f.dateline_prefixes),
+        weekdays: set(&f.weekdays),
+        months: set(&f.months),
+        date_fillers: set(&f.date_fillers),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_loads() {
+        assert!(CHROME.exact.contains(&match_key("اترك رد")));
+        assert!(CHROME.related_heads.contains(&match_key("إقرأ أيضاً")));
+        assert!(META.months.contains(&match_key("كانون الأول")));
+        assert!(META.generic_sources.contains(&match_key("وكالات")));
+    }
+
+    #[test]
+    fn keys_fold_spelling_and_punctuation() {
+        for (a, b) in [
+            ("إقرأ أيضاً:", "اقرا ايضا"),
+            ("«زر الذهاب إلى الأعلى»", "زر الذهاب الي الاعلي"),
+            ("Share  on\tFacebook!", "share on facebook"),
+            ("تـــويتر", "تويتر"),
+            ("", ""),
+            ("...", ""),
+        ] {
+            assert_eq!(match_key(a), b, "{a}");
+        }
+        assert!(starts_with_phrase("اقرا ايضا شيء", "اقرا ايضا"));
+        assert!(!starts_with_phrase("اقراني", "اقرا"));
+    }
+}

@@ -1,0 +1,625 @@
+//! Title, outlet, bylines and publication dateline in page text.
+//!
+//! Each finder looks at one line (or the body text) and is driven by the word
+//! lists in `data/chrome/meta.toml` and the outlet list in
+//! `data/outlets/outlets.tsv`.
+
+use crate::clean::lines::Line;
+use crate::lexicon::{match_key, starts_with_phrase, CHROME, META};
+use crate::outlets::{self, lookup};
+use rasad_record::Span;
+
+/// A word of a line with its character range in the document text.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    text: &'a str,
+    key: String,
+    span: Span,
+}
+
+/// Splits a line into whitespace-separated words, edge punctuation trimmed.
+fn words<'a>(line: &Line<'a>) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    let mut chars_before = 0usize;
+    let mut rest = line.text;
+    while !rest.is_empty() {
+        let ws = rest.len() - rest.trim_start().len();
+        chars_before += rest[..ws].chars().count();
+        rest = &rest[ws..];
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let tok = &rest[..end];
+        let lead = tok.len() - tok.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        let start = line.span.start + chars_before + tok[..lead].chars().count();
+        out.push(Word {
+            text: core,
+            key: match_key(core),
+            span: Span::new(start, start + core.chars().count()),
+        });
+        chars_before += tok.chars().count();
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn is_number(key: &str) -> bool {
+    !key.is_empty() && key.chars().all(|c| c.is_ascii_digit() || c == ' ')
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_numeric())
+}
+
+/// The span of the publication date written on a dateline such as
+/// `نشر الاثنين 04 ديسمبر, 2017 في تمام الساعة 16:40` (from the weekday to
+/// the time) or a line that is only a date.
+pub fn dateline_span(line: &Line) -> Option<Span> {
+    if line.words > 16 {
+        return None;
+    }
+    let ws = words(line);
+    let mut i = 0;
+    let prefixed = match META
+        .dateline_prefixes
+        .iter()
+        .find(|p| starts_with_phrase(&line.key, p))
+    {
+        Some(p) => {
+            let n = p.split(' ').count();
+            // skip words until n key words are consumed
+            let mut seen = 0;
+            while i < ws.len() && seen < n {
+                seen += ws[i].key.split(' ').filter(|s| !s.is_empty()).count();
+                i += 1;
+            }
+            true
+        }
+        None => false,
+    };
+    let (mut first, mut last) = (None, None);
+    let (mut number, mut month, mut weekday, mut numeric_date) = (false, false, false, false);
+    let mut date_words = 0;
+    let total = ws.len().saturating_sub(i);
+    while i < ws.len() {
+        let w = &ws[i];
+        let two = ws.get(i + 1).map(|n| format!("{} {}", w.key, n.key));
+        let mut width = 1;
+        let is_core = if two.as_ref().is_some_and(|t| META.months.contains(t)) {
+            month = true;
+            width = 2;
+            true
+        } else if META.months.contains(&w.key) {
+            month = true;
+            true
+        } else if META.weekdays.contains(&w.key) {
+            weekday = true;
+            true
+        } else if is_number(&w.key) {
+            number = true;
+            if w.key.contains(' ')
+                || (w.key.len() == 4 && (w.key.starts_with("19") || w.key.starts_with("20")))
+            {
+                numeric_date = numeric_date || w.key.split(' ').count() >= 2 || w.key.len() == 4;
+            }
+            true
+        } else if w.key.is_empty() || META.date_fillers.contains(&w.key) {
+            false
+        } else if first.is_some() {
+            break;
+        } else if prefixed {
+            // a word between the prefix and the date («نشر بواسطة …»): give up
+            return None;
+        } else {
+            return None;
+        };
+        date_words += width;
+        if is_core {
+            first.get_or_insert(w.span.start);
+            last = Some(ws[i + width - 1].span.end);
+        }
+        i += width;
+    }
+    let ok = number
+        && (month || numeric_date || (weekday && prefixed))
+        && (prefixed || (date_words * 10 >= total * 7 && total <= 12));
+    match (ok, first, last) {
+        (true, Some(s), Some(e)) if s < e => Some(Span::new(s, e)),
+        _ => None,
+    }
+}
+
+/// Words that introduce a source line (`المصدر: …`), as match keys.
+const SOURCE_WORDS: [&str; 5] = ["مصدر الخبر", "المصدر", "المصادر", "source", "مصدر"];
+
+/// Separators between the parts of an outlet/dateline line.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '-'
+            | '–'
+            | '—'
+            | ':'
+            | '/'
+            | '·'
+            | '•'
+            | '،'
+            | ','
+            | '«'
+            | '»'
+            | '"'
+            | '“'
+            | '”'
+            | '_'
+            | '\\'
+            | '+'
+            | '؛'
+            | ';'
+    )
+}
+
+/// Words of `raw` without outlet-kind words at either end
+/// (`موقع بيلست الاخباري` → `بيلست`).
+fn strip_kind_words(raw: &str) -> String {
+    let toks: Vec<&str> = raw.split_whitespace().collect();
+    let is_kind = |t: &&str| META.outlet_type_words.contains(&match_key(t));
+    let mut a = 0;
+    let mut b = toks.len();
+    while a < b && is_kind(&toks[a]) {
+        a += 1;
+    }
+    while b > a && is_kind(&toks[b - 1]) {
+        b -= 1;
+    }
+    toks[a..b].join(" ")
+}
+
+/// What an outlet line says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutletLine {
+    /// The outlet (canonical name when known).
+    pub outlet: Option<String>,
+    /// Bylines in parentheses (`(بلال الفارس)`).
+    pub authors: Vec<String>,
+}
+
+/// Reads a line that names the outlet, possibly with a place and a byline:
+/// `| الوطن - وكالات`, `أخبار الآن | دبي – الإمارات (بلال الفارس)`,
+/// `pelest news - موقع بيلست الاخباري`, `أبوظبي - سكاي نيوز عربية`.
+pub fn outlet_line(line: &Line) -> Option<OutletLine> {
+    if line.words == 0
+        || line.words > 12
+        || SOURCE_WORDS
+            .iter()
+            .any(|p| starts_with_phrase(&line.key, p))
+    {
+        return None;
+    }
+    // parentheses hold a byline
+    let mut authors = Vec::new();
+    let mut rest = String::new();
+    let mut depth = 0usize;
+    let mut inner = String::new();
+    for c in line.text.chars() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                inner.clear();
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                let name = inner.trim();
+                let n = name.split_whitespace().count();
+                if (2..=4).contains(&n) && !has_digit(name) && lookup(name).is_none() {
+                    authors.push(name.to_string());
+                }
+                rest.push(' ');
+            }
+            _ if depth > 0 => inner.push(c),
+            _ => rest.push(c),
+        }
+    }
+    let segments: Vec<&str> = rest
+        .split(is_separator)
+        .map(str::trim)
+        .filter(|s| !match_key(s).is_empty())
+        .collect();
+    if segments.is_empty() || segments.iter().any(|s| s.split_whitespace().count() > 5) {
+        return None;
+    }
+    let known = segments.iter().find_map(|s| lookup(s));
+    if let Some(o) = known {
+        let others_short = segments
+            .iter()
+            .filter(|s| lookup(s).is_none())
+            .all(|s| s.split_whitespace().count() <= 3 && !has_digit(s));
+        return others_short.then(|| OutletLine {
+            outlet: Some(o.name.clone()),
+            authors,
+        });
+    }
+    // unknown outlet: «| X - وكالات» or «موقع X الإخباري»
+    let generic = segments
+        .iter()
+        .filter(|s| outlets::is_generic_source(s))
+        .count();
+    let named: Vec<&&str> = segments
+        .iter()
+        .filter(|s| !outlets::is_generic_source(s))
+        .collect();
+    if generic > 0 && named.len() == 1 && named[0].split_whitespace().count() <= 3 {
+        let name = strip_kind_words(named[0]);
+        if !name.is_empty() && !has_digit(&name) {
+            return Some(OutletLine {
+                outlet: Some(name),
+                authors,
+            });
+        }
+    }
+    for s in &segments {
+        let toks: Vec<&str> = s.split_whitespace().collect();
+        let kind_at_edge = toks.len() >= 2
+            && (META.outlet_type_words.contains(&match_key(toks[0]))
+                || META
+                    .outlet_type_words
+                    .contains(&match_key(toks[toks.len() - 1])));
+        if kind_at_edge && segments.len() <= 3 {
+            let name = strip_kind_words(s);
+            if !name.is_empty() && name.split_whitespace().count() <= 2 && !has_digit(&name) {
+                return Some(OutletLine {
+                    outlet: Some(outlets::canonical(&name)),
+                    authors,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Reads a byline line: `- وليد عبد الرحيم`, `بقلم: …`, `كتب: …`.
+pub fn byline(line: &Line) -> Option<String> {
+    let name_ok = |s: &str| {
+        let n = s.split_whitespace().count();
+        (1..=5).contains(&n)
+            && !has_digit(s)
+            && lookup(s).is_none()
+            && !outlets::is_generic_source(s)
+    };
+    if let Some(rest) = line.text.strip_prefix(['-', '–', '—', '•']) {
+        let rest = rest.trim();
+        let n = rest.split_whitespace().count();
+        if (2..=4).contains(&n) && name_ok(rest) && !rest.contains(['.', '،', ':']) {
+            return Some(rest.to_string());
+        }
+        return None;
+    }
+    if line.words > 7 {
+        return None;
+    }
+    let p = META
+        .byline_prefixes
+        .iter()
+        .find(|p| starts_with_phrase(&line.key, p))?;
+    let folded = rasad_text::key(line.text);
+    let colon = folded
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(p.chars().filter(|c| *c != ' ').count() + 2)
+        .any(|c| c == ':');
+    if !colon && !META.byline_prefixes_no_colon.contains(p) {
+        return None;
+    }
+    let ws = words(line);
+    let skip = p.split(' ').count();
+    let first = ws.get(skip)?;
+    let start_byte = line.text.find(first.text)?;
+    let rest = line.text[start_byte..]
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    name_ok(rest).then(|| rest.to_string())
+}
+
+/// True for a section label above the headline (`سورية`, `الشأن السوري`, `عاجل`).
+pub fn is_section_label(line: &Line, next: Option<&Line>) -> bool {
+    if line.words == 0 || line.words > 3 {
+        return false;
+    }
+    if CHROME.section_labels.contains(&line.key) {
+        return true;
+    }
+    line.words <= 2
+        && !line.ends_sentence()
+        && next.is_some_and(|n| n.words > line.words + 1 && !n.is_paragraph())
+}
+
+/// True for a line that can be a headline.
+pub fn title_shaped(line: &Line) -> bool {
+    (2..=40).contains(&line.words)
+        && !line.is_paragraph()
+        && !line.text.ends_with([':', '،', ','])
+        && line.text.chars().count() <= 300
+}
+
+/// A signature line at the end of the article: `صحيفة الوطن`, `المصدر: الجزيرة`.
+/// `Some(outlet)` when the line is a signature (the outlet when it names one).
+pub fn signature(line: &Line) -> Option<Option<String>> {
+    if line.words == 0 || line.words > 8 {
+        return None;
+    }
+    if let Some(p) = SOURCE_WORDS
+        .iter()
+        .find(|p| starts_with_phrase(&line.key, p))
+    {
+        let ws = words(line);
+        let skip = p.split(' ').count();
+        let rest = match ws.get(skip) {
+            Some(w) => line.text.find(w.text).map_or("", |b| &line.text[b..]),
+            None => "",
+        };
+        let named = rest
+            .split(['+', '،', ',', '/', '|', '-', '–'])
+            .map(str::trim)
+            .find_map(|s| lookup(s).map(|o| o.name.clone()));
+        return Some(named);
+    }
+    if let Some(o) = outlet_line(line) {
+        if o.outlet.is_some() {
+            return Some(o.outlet);
+        }
+    }
+    None
+}
+
+/// A dateline at the start of the first paragraph: `دمشق-سانا`,
+/// `بيروت: «الشرق الأوسط»`. Returns the outlet and the character where the
+/// article text starts.
+pub fn lead_dateline(line: &Line) -> Option<(String, usize)> {
+    let head: String = line.text.chars().take(40).collect();
+    let sep_byte = head.find(['-', '–', '—', ':'])?;
+    let left = &line.text[..sep_byte];
+    let left_words = left.split_whitespace().count();
+    if !(1..=3).contains(&left_words) || has_digit(left) {
+        return None;
+    }
+    // the words after the separator, with their byte ranges
+    let after_start = sep_byte
+        + line.text[sep_byte..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+    let mut toks: Vec<(usize, usize)> = Vec::new();
+    let mut b = after_start;
+    for piece in line.text[after_start..].split_inclusive(char::is_whitespace) {
+        let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if !core.is_empty() {
+            let off = b + piece.find(core).unwrap_or(0);
+            toks.push((off, off + core.len()));
+        }
+        b += piece.len();
+        if toks.len() >= 4 {
+            break;
+        }
+    }
+    for n in (1..=3).rev() {
+        if toks.len() <= n {
+            continue;
+        }
+        let cand = &line.text[toks[0].0..toks[n - 1].1];
+        let Some(o) = lookup(cand) else {
+            continue;
+        };
+        // the article starts at the next word
+        let start_byte = toks[n].0;
+        let at = line.span.start + line.text[..start_byte].chars().count();
+        return Some((o.name.clone(), at));
+    }
+    None
+}
+
+/// The outlet an article names as itself: "told «X agency»" plus a reference
+/// back to "the agency's source/correspondent" (`قال مصدر لوكالة «ستيب
+/// الإخبارية»` … `أفاد مصدر الوكالة`), or "X's correspondent" (`مراسل عنب بلدي`).
+pub fn self_reference(body_keys: &[&str]) -> Option<String> {
+    const KINDS: [(&str, &str); 6] = [
+        ("وكاله", "الوكاله"),
+        ("موقع", "الموقع"),
+        ("شبكه", "الشبكه"),
+        ("صحيفه", "الصحيفه"),
+        ("قناه", "القناه"),
+        ("جريده", "الجريده"),
+    ];
+    const BACK: [&str; 6] = ["مصدر", "مصادر", "مراسل", "مراسله", "مراسلو", "لمراسل"];
+    let text = body_keys.join(" \n ");
+    let toks: Vec<&str> = text.split(' ').collect();
+    // 1. «X's correspondent»
+    for (i, t) in toks.iter().enumerate() {
+        if matches!(*t, "مراسل" | "مراسله" | "لمراسل" | "لمراسله" | "مراسلو")
+        {
+            if let Some(o) = outlet_at(&toks, i + 1) {
+                return Some(o);
+            }
+        }
+    }
+    // 2. «told X agency» + «the agency's source»
+    for (i, t) in toks.iter().enumerate() {
+        for (kind, back) in KINDS {
+            let introduced = *t == kind
+                || t.strip_prefix('ل').is_some_and(|r| r == kind)
+                || t.strip_prefix('ب').is_some_and(|r| r == kind);
+            if !introduced {
+                continue;
+            }
+            let Some(o) = outlet_at(&toks, i + 1) else {
+                continue;
+            };
+            let referred = toks
+                .windows(2)
+                .any(|w| BACK.contains(&w[0]) && w[1] == back);
+            if referred {
+                return Some(o);
+            }
+        }
+    }
+    None
+}
+
+/// The known outlet named by the 1–3 words at `at`, longest first.
+fn outlet_at(toks: &[&str], at: usize) -> Option<String> {
+    for n in (1..=3).rev() {
+        let Some(cand) = toks.get(at..at + n) else {
+            continue;
+        };
+        if cand.contains(&"\n") {
+            continue;
+        }
+        let joined = cand.join(" ");
+        if outlets::without_kind_words(&joined).is_empty() {
+            continue;
+        }
+        if let Some(o) = lookup(&joined) {
+            return Some(o.name.clone());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::lines::split;
+
+    fn line(s: &str) -> Line<'_> {
+        split(s).into_iter().next().expect("a line")
+    }
+
+    fn slice(s: &str, sp: Span) -> String {
+        s.chars().skip(sp.start).take(sp.len()).collect()
+    }
+
+    #[test]
+    fn datelines() {
+        for (text, want) in [
+            (
+                "نشر الاثنين 04 ديسمبر, 2017 في تمام الساعة 16:40",
+                Some("الاثنين 04 ديسمبر, 2017 في تمام الساعة 16:40"),
+            ),
+            ("تاريخ النشر: 12 آذار 2019", Some("12 آذار 2019")),
+            ("آخر تحديث: 2020-05-03 10:22", Some("2020-05-03 10:22")),
+            (
+                "الخميس 3 كانون الثاني 2019",
+                Some("الخميس 3 كانون الثاني 2019"),
+            ),
+            ("05/06/2018", Some("05/06/2018")),
+            ("Published on March 3, 2021", Some("March 3, 2021")),
+            ("نشر في 12 رمضان 1439 هـ", Some("12 رمضان 1439")),
+            ("قتل 5 مدنيين في 3 آذار بقصف على حلب", None),
+            ("الاثنين", None),
+            ("نشر الجيش بيانا عن المعركة", None),
+            ("تحرير البوكمال يكشف بعض تحالفات داعش", None),
+        ] {
+            let l = line(text);
+            let got = dateline_span(&l).map(|sp| slice(text, sp));
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn outlet_lines() {
+        for (text, outlet, authors) in [
+            ("| الوطن - وكالات", Some("الوطن"), vec![]),
+            (
+                "أخبار الآن | دبي – الإمارات (بلال الفارس)",
+                Some("أخبار الآن"),
+                vec!["بلال الفارس"],
+            ),
+            ("pelest news - موقع بيلست الاخباري", Some("بيلست"), vec![]),
+            ("أبوظبي - سكاي نيوز عربية", Some("سكاي نيوز عربية"), vec![]),
+            ("عنب بلدي – ريف دمشق", Some("عنب بلدي"), vec![]),
+            ("القامشلي – نورث برس", Some("نورث برس"), vec![]),
+            ("| الأيام - وكالات", Some("الأيام"), vec![]),
+            ("موقع النهرين الإخباري", Some("النهرين"), vec![]),
+            ("صحيفة الوطن", Some("الوطن"), vec![]),
+        ] {
+            let got = outlet_line(&line(text));
+            assert_eq!(
+                got.as_ref().and_then(|o| o.outlet.as_deref()),
+                outlet,
+                "{text}"
+            );
+            let want: Vec<String> = authors.iter().map(|s| s.to_string()).collect();
+            assert_eq!(got.map(|o| o.authors).unwrap_or_default(), want, "{text}");
+        }
+        for text in [
+            "دمشق: مقتل شخصين بانفجار",
+            "الجيش يصد هجوم داعش على البوكمال ويكبده خسائر فادحة",
+            "المصدر: وكالات",
+            "وكالات",
+            "دير الزور",
+        ] {
+            assert_eq!(outlet_line(&line(text)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        for (text, want) in [
+            ("- وليد عبد الرحيم", Some("وليد عبد الرحيم")),
+            ("بقلم: سامر العاني", Some("سامر العاني")),
+            ("بقلم سامر العاني", Some("سامر العاني")),
+            ("كتب: محمد حسان", Some("محمد حسان")),
+            ("كتب محمد حسان تقريرا مطولا عن الحرب", None),
+            ("- 30 قتيلا", None),
+            ("تقرير أممي يكشف انتهاكات", None),
+        ] {
+            assert_eq!(byline(&line(text)).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_and_signatures() {
+        let t = line("تطورات معارك دير الزور الأخيرة");
+        assert!(is_section_label(&line("الشأن السوري"), Some(&t)));
+        assert!(is_section_label(&line("عاجل"), None));
+        assert!(is_section_label(&line("ملفات ساخنة"), Some(&t)));
+        assert!(!is_section_label(&line("مجزرة جديدة"), None));
+        assert_eq!(signature(&line("صحيفة الوطن")), Some(Some("الوطن".into())));
+        assert_eq!(
+            signature(&line("المصدر: الجزيرة + وكالات")),
+            Some(Some("الجزيرة".into()))
+        );
+        assert_eq!(signature(&line("المصدر: وكالات")), Some(None));
+        assert_eq!(
+            signature(&line("وأكد المصدر أن القصف مستمر منذ الصباح")),
+            None
+        );
+    }
+
+    #[test]
+    fn lead_datelines() {
+        let text = "دمشق-سانا أعلنت القيادة العامة للجيش";
+        let l = line(text);
+        let (o, at) = lead_dateline(&l).expect("dateline");
+        assert_eq!(o, "سانا");
+        assert!(slice(text, Span::new(at, l.span.end)).starts_with("أعلنت"));
+        let text = "بيروت: «الشرق الأوسط» قالت مصادر";
+        let (o, at) = lead_dateline(&line(text)).expect("dateline");
+        assert_eq!(o, "الشرق الأوسط");
+        assert!(slice(text, Span::new(at, text.chars().count())).starts_with("قالت"));
+        assert_eq!(lead_dateline(&line("قتل 5 - بحسب المصادر")), None);
+        assert_eq!(lead_dateline(&line("قال مسؤول: إن الهجوم فشل")), None);
+    }
+
+    #[test]
+    fn self_references() {
+        let a = match_key("وقال مصدر محلّي لوكالة “ستيب الإخبارية”: إنّ التنظيم هاجم");
+        let b = match_key("في حين، أفاد مصدر الوكالة بأنّ أحد القياديين");
+        assert_eq!(self_reference(&[&a, &b]).as_deref(), Some("ستيب"));
+        // citing an agency without calling it «ours» is not enough
+        let c = match_key("وقال مسؤول لوكالة رويترز إن الهجوم فشل");
+        assert_eq!(self_reference(&[&c]), None);
+        let d = match_key("وأفاد مراسل عنب بلدي في درعا");
+        assert_eq!(self_reference(&[&d]).as_deref(), Some("عنب بلدي"));
+    }
+}

@@ -1,0 +1,169 @@
+//! The outlet list (`data/outlets/outlets.tsv`): canonical short names of
+//! Arabic-language news outlets with their spellings, Latin names and domains.
+
+use crate::lexicon::{match_key, META};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One outlet of the bundled list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The short Arabic name the outlet is cited by (`عنب بلدي`).
+    pub name: String,
+    /// ISO country code of its seat.
+    pub country: String,
+    /// Its side in the conflicts it covers (`loyalist`, `opposition`, `kurdish`, …).
+    pub side: String,
+}
+
+struct Index {
+    outlets: Vec<Outlet>,
+    by_key: HashMap<String, usize>,
+}
+
+fn compact(key: &str) -> String {
+    key.chars().filter(|c| *c != ' ').collect()
+}
+
+/// The key without leading outlet-kind words (`صحيفة الوطن` → `الوطن`).
+/// Trailing ones (`أونلاين`, `نيوز`) stay: `المصدر أونلاين` is not `المصدر`.
+fn strip_leading_kind(key: &str) -> String {
+    let toks: Vec<&str> = key.split(' ').collect();
+    let a = toks
+        .iter()
+        .take_while(|t| META.outlet_type_words.contains(**t))
+        .count();
+    toks[a..].join(" ")
+}
+
+/// The key with outlet-kind words (`موقع`, `صحيفة`, `الإخباري`, `news`) removed.
+fn strip_kind(key: &str) -> String {
+    let toks: Vec<&str> = key.split(' ').collect();
+    let mut a = 0;
+    let mut b = toks.len();
+    while a < b && META.outlet_type_words.contains(toks[a]) {
+        a += 1;
+    }
+    while b > a && META.outlet_type_words.contains(toks[b - 1]) {
+        b -= 1;
+    }
+    toks[a..b].join(" ")
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut outlets = Vec::new();
+    let mut by_key = HashMap::new();
+    let mut stripped = Vec::new();
+    for line in include_str!("../../../data/outlets/outlets.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(name), Some(variants)) = (cols.first(), cols.get(1)) else {
+            continue;
+        };
+        let idx = outlets.len();
+        outlets.push(Outlet {
+            name: name.trim().to_string(),
+            country: cols.get(2).unwrap_or(&"").trim().to_string(),
+            side: cols.get(3).unwrap_or(&"").trim().to_string(),
+        });
+        for v in std::iter::once(*name).chain(variants.split('|')) {
+            let k = match_key(v);
+            if k.is_empty() {
+                continue;
+            }
+            by_key.entry(compact(&k)).or_insert(idx);
+            stripped.push((compact(&strip_leading_kind(&k)), idx));
+        }
+    }
+    for (k, idx) in stripped {
+        if !k.is_empty() {
+            by_key.entry(k).or_insert(idx);
+        }
+    }
+    Index { outlets, by_key }
+});
+
+/// Looks a name up in the outlet list, ignoring spelling variation, spaces,
+/// punctuation and kind words (`موقع بيلست الاخباري` → `بيلست`).
+pub fn lookup(name: &str) -> Option<&'static Outlet> {
+    let k = match_key(name);
+    if k.is_empty() {
+        return None;
+    }
+    let idx = INDEX
+        .by_key
+        .get(&compact(&k))
+        .or_else(|| INDEX.by_key.get(&compact(&strip_kind(&k))))?;
+    INDEX.outlets.get(*idx)
+}
+
+/// The canonical name for an outlet as written, or the written name (without
+/// kind words) when it is not in the list.
+pub fn canonical(name: &str) -> String {
+    match lookup(name) {
+        Some(o) => o.name.clone(),
+        None => name.trim().to_string(),
+    }
+}
+
+/// Number of outlets in the bundled list.
+pub fn count() -> usize {
+    INDEX.outlets.len()
+}
+
+/// True for the generic "sources" that are not an outlet (`وكالات`, `متابعات`).
+pub fn is_generic_source(name: &str) -> bool {
+    let k = match_key(name);
+    META.generic_sources.contains(&k) || k.split(' ').all(|t| META.generic_sources.contains(t))
+}
+
+/// The key with outlet-kind words removed, exposed for the metadata finder.
+pub(crate) fn without_kind_words(key: &str) -> String {
+    strip_kind(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_is_large_and_well_formed() {
+        assert!(count() >= 150, "{}", count());
+        let text = include_str!("../../../data/outlets/outlets.tsv");
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            assert_eq!(line.split('\t').count(), 5, "line {}: {line}", n + 1);
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        for (written, want) in [
+            ("سكاي نيوز عربية", Some("سكاي نيوز عربية")),
+            ("موقع بيلست الاخباري", Some("بيلست")),
+            ("pelest news", Some("بيلست")),
+            ("ستيب الإخبارية", Some("ستيب")),
+            ("وكالة ستيب", Some("ستيب")),
+            ("enabbaladi.net", Some("عنب بلدي")),
+            ("Enab Baladi", Some("عنب بلدي")),
+            ("اخبار الان", Some("أخبار الآن")),
+            ("رووداو", Some("روداو")),
+            ("قناة الجزيرة", Some("الجزيرة")),
+            ("وكالات", None),
+            ("المصدر", None),
+            ("الفرات", None),
+            ("مدينة حلب", None),
+            ("", None),
+        ] {
+            assert_eq!(lookup(written).map(|o| o.name.as_str()), want, "{written}");
+        }
+        assert_eq!(canonical("غير معروف"), "غير معروف");
+        assert!(is_generic_source("وكالات"));
+        assert!(is_generic_source("مواقع التواصل"));
+        assert!(!is_generic_source("الجزيرة"));
+    }
+}
