@@ -15,6 +15,8 @@ use rasad_text::Analysis;
 /// A number found at some tokens, before qualifiers and units.
 #[derive(Debug, Clone, Copy)]
 struct Core {
+    /// The first token of the number (a separate الـ included).
+    first: usize,
     /// Key byte range of the number itself.
     start: usize,
     end: usize,
@@ -34,9 +36,12 @@ pub fn tag(a: &Analysis, skip: &[Span]) -> Vec<Quantity> {
     let ctx = Ctx::new(key, a.tokens());
     let mut out = Vec::new();
     let mut i = 0;
+    // Key byte where the last quantity ended: a sign there is taken.
+    let mut floor = 0;
     while i < ctx.len() {
-        let (found, next) = at(&ctx, i);
+        let (found, next) = at(&ctx, i, floor);
         if let Some((core, full_start, full_end)) = found {
+            floor = full_end;
             let core_span = a.span(core.start, core.end);
             if a.in_body(core_span) && !skip.iter().any(|s| s.overlaps(&core_span)) {
                 let span = a.span(full_start, full_end);
@@ -63,7 +68,7 @@ fn quantity(a: &Analysis, span: Span, core: &Core) -> Quantity {
 /// Reads a quantity starting at token `i`. Returns it (with the key range of
 /// the whole expression, qualifiers included) when there is one, and the next
 /// token to look at.
-fn at(ctx: &Ctx, i: usize) -> (Option<(Core, usize, usize)>, usize) {
+fn at(ctx: &Ctx, i: usize, floor: usize) -> (Option<(Core, usize, usize)>, usize) {
     let w = ctx.word(i);
     let core = if w.bytes().any(|b| b.is_ascii_digit()) {
         digits_at(ctx, i)
@@ -74,7 +79,7 @@ fn at(ctx: &Ctx, i: usize) -> (Option<(Core, usize, usize)>, usize) {
         Ok(c) => (c, c.next),
         Err(next) => return (None, next),
     };
-    match context(ctx, i, core) {
+    match context(ctx, core, floor) {
         Some(found) => {
             let next = found.0.next;
             (Some(found), next)
@@ -105,8 +110,23 @@ fn digits_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
     let next = token_after(ctx, i, end);
     // Codes and ordinals: Latin letters joined to the digits (M4, T4, 16th),
     // the article (الـ10 is an ordinal day), URL and phone characters.
-    if prefix.bytes().any(|b| b.is_ascii_alphabetic()) || prefix.ends_with("ال") {
+    if prefix.bytes().any(|b| b.is_ascii_alphabetic()) {
         return Err(next);
+    }
+    // الـ10 (joined or apart) is an ordinal day, unless a qualifier comes
+    // first: أكثر من الـ200 عنصر.
+    let article = prefix.ends_with("ال")
+        || (d == 0
+            && i > 0
+            && ctx.tight(i - 1)
+            && matches!(ctx.word(i - 1), "ال" | "وال" | "بال" | "لل"));
+    let first = if article && d == 0 { i - 1 } else { i };
+    if article {
+        let q = first;
+        if !matches!(qualifiers::before(ctx, q), Some((e, _)) if e != crate::lexicon::Effect::Between)
+        {
+            return Err(next);
+        }
     }
     let before = key[..start].chars().next_back();
     let after = key[end..].chars().next();
@@ -174,6 +194,7 @@ fn digits_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
             let year_like = plain && core_end == end && (1900.0..=2100.0).contains(&v)
                 || (plain && (1300.0..=1500.0).contains(&v) && ctx.word(nx) == "ه");
             return Ok(Core {
+                first,
                 start,
                 end: core_end,
                 next: nx,
@@ -184,6 +205,7 @@ fn digits_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
         }
     };
     Ok(Core {
+        first,
         start,
         end,
         next,
@@ -231,6 +253,7 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
                 }
             }
             return Ok(Core {
+                first: i,
                 start: tok.start + sp.prefix,
                 end,
                 next,
@@ -283,6 +306,7 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
         }
     }
     Ok(Core {
+        first: i,
         start,
         end,
         next,
@@ -301,8 +325,8 @@ fn may_be_number(w: &str) -> bool {
 /// Applies the context of a number: what makes it no quantity, its qualifiers,
 /// unit and percent. Returns the core with bounds and unit set, and the key
 /// range of the whole expression.
-fn context(ctx: &Ctx, i: usize, mut core: Core) -> Option<(Core, usize, usize)> {
-    let first = i;
+fn context(ctx: &Ctx, mut core: Core, floor: usize) -> Option<(Core, usize, usize)> {
+    let first = core.first;
     let mut next = core.next;
     // Not quantities: labels before (الفرقة 17، عام 2014), months after
     // (27 كانون الأول، الـ10 من أيلول), measures after (ثلاثة أيام).
@@ -315,8 +339,28 @@ fn context(ctx: &Ctx, i: usize, mut core: Core) -> Option<(Core, usize, usize)> 
     let mut full_start = core.start;
     let mut full_end = core.end;
 
-    // Percent.
+    // Percent and dollar signs joined to the digits: %85, 85%, $500, 500$.
     let mut unit = core.unit;
+    let sign = if core.start > floor {
+        ctx.key[..core.start].chars().next_back()
+    } else {
+        None
+    };
+    match sign {
+        Some('%') => {
+            unit = Some(Unit::Percent);
+            full_start = core.start - 1;
+        }
+        Some('$') => {
+            unit = Some(Unit::Usd);
+            full_start = core.start - 1;
+        }
+        _ => {}
+    }
+    if ctx.key[core.end..].starts_with('$') {
+        unit = Some(Unit::Usd);
+        full_end = core.end + 1;
+    }
     if let Some((end, nx)) = units::percent_after(ctx, core.end, next) {
         unit = Some(Unit::Percent);
         full_end = end;

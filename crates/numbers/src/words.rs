@@ -207,18 +207,24 @@ pub fn parse_words(ws: &[&str]) -> Option<WordsParse> {
             }
             break;
         }
-        let Some(rest) = next.strip_prefix('و') else {
-            break;
+        // و joined to the next word, or written apart (مائة و خمسين).
+        let (rest, used) = match next.strip_prefix('و') {
+            Some("") => match ws.get(n + 1) {
+                Some(w) => (*w, 2),
+                None => break,
+            },
+            Some(r) => (r, 1),
+            None => break,
         };
         if g.last_was_scale && lex.half.contains(rest) {
             if let Some(s) = g.last_scale {
                 g.total += s / 2.0;
-                n += 1;
+                n += used;
             }
             break;
         }
         match lex.words.get(rest) {
-            Some(w) if g.conjoined(*w) => n += 1,
+            Some(w) if g.conjoined(*w) => n += used,
             _ => break,
         }
     }
@@ -368,6 +374,9 @@ mod tests {
             ("مليونين وخمسمائة ألف", Some(2500000.0)),
             ("مائة ألف", Some(100000.0)),
             ("وأربعة", Some(4.0)),
+            ("مائة و خمسين", Some(150.0)),
+            ("ثلاثة آلاف و خمسمائة", Some(3500.0)),
+            ("ستة و", Some(6.0)),
             ("بنحو", None),
             ("أحد", None),
             ("عشرات", None),

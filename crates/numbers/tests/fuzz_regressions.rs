@@ -8,9 +8,13 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/regressions");
 fn check(s: &str) {
     let a = Analysis::new(s, vec![]);
     let n = s.chars().count();
-    for q in rasad_numbers::tag_quantities(&a, &[]) {
+    let qs = rasad_numbers::tag_quantities(&a, &[]);
+    for q in &qs {
         assert!(q.span.start < q.span.end && q.span.end <= n, "{s:?}: {q:?}");
         assert_eq!(a.slice(q.span), q.text, "{s:?}");
+    }
+    for w in qs.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "{s:?}: overlapping {w:?}");
     }
     let k = rasad_text::key(s);
     if let Some((_, used)) = rasad_numbers::parse_cardinal_words(&k) {
