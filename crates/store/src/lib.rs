@@ -1,1 +1,144 @@
-//! rasad-store (in progress).
+//! The article store: SQLite (WAL) with an FTS5 index over the normalized,
+//! clitic-split body, so Arabic searches find words whatever their spelling,
+//! diacritics or attached prepositions, and snippets are cut from the original
+//! text with the matching words marked.
+//!
+//! ```
+//! use rasad_record::Document;
+//! use rasad_store::{prepare, Query, Store};
+//! let mut store = Store::open_in_memory().unwrap();
+//! let mut doc = Document::empty("a1");
+//! doc.body = "قُتِلَ خمسة مدنيين بالرقّة".into();
+//! let p = prepare(&doc.body.clone(), "a1.txt", &doc).unwrap();
+//! store.write_batch(&[p]).unwrap();
+//! let hits = store.search(&Query { text: "الرقه".into(), limit: 10, ..Query::default() }).unwrap();
+//! assert_eq!(hits[0].snippet.render("[", "]"), "قُتِلَ خمسة مدنيين [بالرقّة]");
+//! ```
+//!
+//! Layout: [`schema`] (migrations keyed on `PRAGMA user_version`), [`prepare`]
+//! (rows from records), [`write`] (batched transactional inserts, duplicates),
+//! [`search`] (ranked queries), [`snippet`] (windows of the original text),
+//! [`spans`] (token offset encoding).
+
+pub mod prepare;
+pub mod schema;
+pub mod search;
+pub mod snippet;
+pub mod spans;
+pub mod write;
+
+pub use prepare::{prepare, Prepared, Rejected, SnippetBase};
+pub use search::{Hit, Query};
+pub use snippet::Snippet;
+pub use write::Outcome;
+
+use rusqlite::{Connection, OptionalExtension};
+use std::path::Path;
+use std::time::Duration;
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("schema migration {step} failed: {source}")]
+    Migration { step: i64, source: rusqlite::Error },
+    #[error(
+        "the database has schema version {found}, newer than this rasad supports ({supported})"
+    )]
+    TooNew { found: i64, supported: i64 },
+    #[error("the query has no words to search for")]
+    EmptyQuery,
+    #[error("article {0} was neither stored nor a duplicate")]
+    Conflict(String),
+}
+
+/// An open article database.
+pub struct Store {
+    pub(crate) conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, switches it to WAL
+    /// and brings its schema up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // In WAL mode NORMAL keeps the database consistent through crashes; only
+        // the last transactions may be lost on power failure.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Self::init(conn)
+    }
+
+    /// An in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Number of stored articles.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// The stored extraction record (JSON) of an article.
+    pub fn record(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT record FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The id of the first stored article (in storage order).
+    pub fn first_id(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM articles ORDER BY rowid LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The original decoded text of an article.
+    pub fn text(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT text FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// `PRAGMA integrity_check` plus the FTS5 index's own check; `"ok"` when
+    /// both pass.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let r: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if r != "ok" {
+            return Ok(r);
+        }
+        match self.conn.execute(
+            "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')",
+            [],
+        ) {
+            Ok(_) => Ok(r),
+            Err(e) => Ok(format!("full-text index: {e}")),
+        }
+    }
+
+    /// The underlying connection (read-only use: reports, tests).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,10 +1,244 @@
-//! `rasad ingest` (in progress).
+//! `rasad ingest`: read articles, extract their records, store them.
+//!
+//! Documents are read in input order, extracted on worker threads a batch at a
+//! time, and written one transaction per batch, so a killed run leaves every
+//! finished batch stored and nothing half-written; running the same command
+//! again skips what is stored (duplicates by id or normalized body) and
+//! finishes the job.
 
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rasad_extract::{Extractor, Options};
+use rasad_ingest::{read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
+use rasad_store::{prepare, Outcome, Prepared, Store};
+use std::io::{self, IsTerminal};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Files or folders (walked recursively); `-` reads JSON lines from
+    /// standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The database file (created when missing).
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// Files larger than this many bytes are failures.
+    #[arg(long, default_value_t = 20 * 1024 * 1024)]
+    max_bytes: u64,
+    /// The date the documents were collected (YYYY-MM-DD; default today).
+    #[arg(long, value_parser = super::parse_date)]
+    reference_date: Option<jiff::civil::Date>,
+    /// Extraction threads (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 500, hide = true)]
+    batch_size: usize,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("rasad ingest is not available yet")
+/// What an ingest run did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Documents read (including those that failed).
+    pub read: usize,
+    /// Stored as new articles.
+    pub new: usize,
+    /// Skipped: already stored (same id or same normalized body).
+    pub duplicate: usize,
+    /// Failures: (file or origin, one-line reason).
+    pub failures: Vec<(String, String)>,
+}
+
+impl Summary {
+    /// Prints the summary and each failure to standard error.
+    pub fn report(&self, db: &Path) {
+        eprintln!(
+            "rasad: read {}, new {}, duplicate {}, failed {} ({})",
+            self.read,
+            self.new,
+            self.duplicate,
+            self.failures.len(),
+            db.display()
+        );
+        for (origin, reason) in &self.failures {
+            eprintln!("  failed: {origin}: {reason}");
+        }
+    }
+}
+
+/// How to run the pipeline.
+pub struct Pipeline<'a> {
+    pub extractor: &'a Extractor,
+    pub read: ReadOptions,
+    pub jobs: usize,
+    pub batch_size: usize,
+    pub progress: ProgressBar,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let reference_date = args
+        .reference_date
+        .unwrap_or_else(|| jiff::Zoned::now().date());
+    let extractor = Extractor::new(Options { reference_date });
+    let mut store = Store::open(&args.db)
+        .with_context(|| format!("opening the database {}", args.db.display()))?;
+    let pipeline = Pipeline {
+        extractor: &extractor,
+        read: ReadOptions {
+            max_bytes: args.max_bytes,
+        },
+        jobs: args.jobs.unwrap_or_else(default_jobs),
+        batch_size: args.batch_size,
+        progress: progress_bar(),
+    };
+    let summary = pipeline.ingest(&mut store, &args.paths)?;
+    summary.report(&args.db);
+    Ok(if summary.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// One thread per core.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A spinner with counts on standard error when it is a terminal, else nothing.
+pub fn progress_bar() -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {pos} documents {per_sec} [{elapsed}] {msg}")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+impl Pipeline<'_> {
+    /// Reads every path (`-` is standard input as JSON lines) into `store`.
+    /// Only a database error stops the run; a document that cannot be read,
+    /// extracted or stored is a failure and the others go on.
+    pub fn ingest(&self, store: &mut Store, paths: &[PathBuf]) -> anyhow::Result<Summary> {
+        let mut summary = Summary::default();
+        let batch_size = self.batch_size.max(1);
+        for path in paths {
+            let docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>>> =
+                if path.as_os_str() == "-" {
+                    read_jsonl(io::stdin().lock(), "stdin", &self.read)
+                } else {
+                    read_paths(std::slice::from_ref(path), &self.read)
+                };
+            let mut docs = docs.peekable();
+            while docs.peek().is_some() {
+                let chunk: Vec<_> = docs.by_ref().take(batch_size).collect();
+                self.process(store, chunk, &mut summary)?;
+            }
+        }
+        self.progress.finish_and_clear();
+        Ok(summary)
+    }
+
+    fn process(
+        &self,
+        store: &mut Store,
+        chunk: Vec<Result<RawDoc, DocError>>,
+        summary: &mut Summary,
+    ) -> anyhow::Result<()> {
+        summary.read += chunk.len();
+        let n = chunk.len() as u64;
+        let mut ready: Vec<Prepared> = Vec::with_capacity(chunk.len());
+        for item in self.prepare_all(chunk) {
+            match item {
+                Ok(p) => ready.push(p),
+                Err(failure) => summary.failures.push(failure),
+            }
+        }
+        let outcomes = store
+            .write_batch(&ready)
+            .context("writing to the database")?;
+        for o in outcomes {
+            match o {
+                Outcome::Inserted => summary.new += 1,
+                _ => summary.duplicate += 1,
+            }
+        }
+        self.progress.inc(n);
+        self.progress.set_message(format!(
+            "new {}, duplicate {}, failed {}",
+            summary.new,
+            summary.duplicate,
+            summary.failures.len()
+        ));
+        Ok(())
+    }
+
+    /// Extracts and prepares a chunk on up to `jobs` threads, keeping order.
+    fn prepare_all(
+        &self,
+        chunk: Vec<Result<RawDoc, DocError>>,
+    ) -> Vec<Result<Prepared, (String, String)>> {
+        let jobs = self.jobs.clamp(1, chunk.len().max(1));
+        if jobs == 1 {
+            return chunk.into_iter().map(|d| self.prepare_one(d)).collect();
+        }
+        let per = chunk.len().div_ceil(jobs);
+        let mut parts: Vec<Vec<Result<RawDoc, DocError>>> = Vec::with_capacity(jobs);
+        let mut rest = chunk.into_iter();
+        loop {
+            let part: Vec<_> = rest.by_ref().take(per).collect();
+            if part.is_empty() {
+                break;
+            }
+            parts.push(part);
+        }
+        std::thread::scope(|s| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    s.spawn(move || {
+                        part.into_iter()
+                            .map(|d| self.prepare_one(d))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        })
+    }
+
+    fn prepare_one(&self, item: Result<RawDoc, DocError>) -> Result<Prepared, (String, String)> {
+        let raw = item.map_err(|e| (e.origin, e.reason))?;
+        let done = catch_unwind(AssertUnwindSafe(|| {
+            let doc = self.extractor.extract(&raw);
+            prepare(&raw.text, &raw.origin, &doc)
+        }));
+        match done {
+            Ok(Ok(p)) => Ok(p),
+            Ok(Err(rejected)) => Err((raw.origin, rejected.to_string())),
+            Err(panic) => {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown cause".into());
+                Err((raw.origin, format!("extraction failed: {}", one_line(&why))))
+            }
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

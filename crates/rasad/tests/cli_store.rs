@@ -1,0 +1,418 @@
+//! End-to-end tests of `rasad ingest`, `rasad search` and `rasad demo`: the
+//! real binary on generated corpora in temporary folders.
+
+use rasad_record::Document;
+use rasad_store::{prepare, Store};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn rasad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rasad"))
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.stdin(Stdio::null()).output().expect("rasad runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Words to build distinct synthetic articles from (not taken from any corpus).
+const PLACES: &[&str] = &[
+    "الرقة",
+    "إدلب",
+    "حلب",
+    "دير الزور",
+    "البوكمال",
+    "الميادين",
+    "منبج",
+    "درعا",
+];
+const ACTS: &[&str] = &[
+    "غارة جوية على",
+    "قصف مدفعي استهدف",
+    "اشتباكات عنيفة في",
+    "انفجار عبوة ناسفة في",
+];
+const UNITS: &[&str] = &[
+    "واحد",
+    "اثنان",
+    "ثلاثة",
+    "أربعة",
+    "خمسة",
+    "ستة",
+    "سبعة",
+    "ثمانية",
+    "تسعة",
+    "عشرة",
+];
+
+/// A distinct article for number `i`: the number is spelled out word by word
+/// so that every body differs after normalization.
+fn article(i: usize) -> String {
+    let spelled: Vec<&str> = i
+        .to_string()
+        .bytes()
+        .map(|b| UNITS[(b - b'0') as usize])
+        .collect();
+    format!(
+        "{} {} أمس، وقالت مصادر محلية إن الحصيلة بلغت {} قتلى بحسب المرصد.\n\nوأضافت المصادر أن الرقم المرجعي للخبر هو {}.\n",
+        ACTS[i % ACTS.len()],
+        PLACES[i % PLACES.len()],
+        i % 40 + 2,
+        spelled.join(" ")
+    )
+}
+
+/// Writes `n` articles as `dir/a00000.txt`… and returns the folder.
+fn corpus(dir: &Path, n: usize) -> PathBuf {
+    let c = dir.join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    for i in 0..n {
+        std::fs::write(c.join(format!("a{i:05}.txt")), article(i)).unwrap();
+    }
+    c
+}
+
+fn count(db: &Path) -> u64 {
+    Store::open(db).unwrap().count().unwrap()
+}
+
+/// Builds a database through the library (independent of rasad-ingest).
+fn library_db(dir: &Path) -> PathBuf {
+    let db = dir.join("lib.db");
+    let mut store = Store::open(&db).unwrap();
+    let mut batch = Vec::new();
+    for (id, body, day, outlet) in [
+        (
+            "r1",
+            "شنت طائرات التحالف غارة على مواقع بالرقّة وقتل ١٢ عنصرا",
+            "2018-12-27",
+            "الوطن",
+        ),
+        (
+            "r2",
+            "وصلت تعزيزات للرقة صباح اليوم",
+            "2019-01-05",
+            "أخبار الآن",
+        ),
+        (
+            "i1",
+            "غارة روسية على ريف إدلب الجنوبي",
+            "2019-02-10",
+            "الوطن",
+        ),
+    ] {
+        let mut d = Document::empty(id);
+        d.title = Some(format!("خبر {id}"));
+        d.body = body.into();
+        d.outlet = Some(outlet.into());
+        d.published = Some(rasad_record::Time {
+            value: Some(day.into()),
+            precision: rasad_record::Precision::Day,
+            calendar: rasad_record::Calendar::Gregorian,
+            basis: rasad_record::Basis::Explicit,
+        });
+        let text = format!("{}\n\n{body}\n\nتعليقات", d.title.clone().unwrap());
+        batch.push(prepare(&text, &format!("{id}.txt"), &d).unwrap());
+    }
+    store.write_batch(&batch).unwrap();
+    db
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+fn ids(hits: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = hits
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn search_json_finds_clitic_and_digit_variants_with_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_db(dir.path());
+    let out = run(rasad().args(["search", "الرقه", "--json", "--db"]).arg(&db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let hits = json_lines(&out);
+    assert_eq!(ids(&hits), ["r1", "r2"]);
+    for h in &hits {
+        for k in [
+            "id",
+            "title",
+            "outlet",
+            "published",
+            "score",
+            "snippet",
+            "marks",
+        ] {
+            assert!(h.get(k).is_some(), "{k} missing in {h}");
+        }
+        // Each mark covers a form of the searched word in the snippet.
+        let snippet: Vec<char> = h["snippet"].as_str().unwrap().chars().collect();
+        let marks = h["marks"].as_array().unwrap();
+        assert!(!marks.is_empty());
+        for m in marks {
+            let (s, e) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            let word: String = snippet[s..e].iter().collect();
+            assert!(["بالرقّة", "للرقة"].contains(&word.as_str()), "{word}");
+        }
+    }
+    let out = run(rasad().args(["search", "١٢", "--json", "--db"]).arg(&db));
+    assert_eq!(ids(&json_lines(&out)), ["r1"]);
+}
+
+#[test]
+fn search_filters_and_plain_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_db(dir.path());
+    let q = |extra: &[&str]| {
+        let out = run(rasad()
+            .args(["search", "غارة", "--json", "--db"])
+            .arg(&db)
+            .args(extra));
+        assert!(out.status.success(), "{}", stderr(&out));
+        ids(&json_lines(&out))
+    };
+    assert_eq!(q(&[]), ["i1", "r1"]);
+    assert_eq!(q(&["--from", "2019-01-01"]), ["i1"]);
+    assert_eq!(q(&["--to", "2018-12-31"]), ["r1"]);
+    assert_eq!(
+        q(&[
+            "--outlet",
+            "الوطن",
+            "--from",
+            "2019-02-10",
+            "--to",
+            "2019-02-10"
+        ]),
+        ["i1"]
+    );
+    assert!(q(&["--outlet", "اخبار الان"]).is_empty());
+    assert_eq!(q(&["--limit", "1"]).len(), 1);
+
+    // Not a terminal: matches between « and ».
+    let out = run(rasad().args(["search", "بالرقة", "--db"]).arg(&db));
+    assert!(stdout(&out).contains("«بالرقّة»"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains('\x1b'));
+    // A bad date is a usage error.
+    let out = run(rasad()
+        .args(["search", "غارة", "--from", "yesterday", "--db"])
+        .arg(&db));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn search_without_database_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    let out = run(rasad().args(["search", "غارة", "--db"]).arg(&db));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no database"), "{}", stderr(&out));
+    assert!(!db.exists(), "searching must not create a database");
+}
+
+#[test]
+fn demo_without_corpus_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(rasad()
+        .args(["demo", "--corpus"])
+        .arg(dir.path().join("missing"))
+        .arg("--db")
+        .arg(dir.path().join("d.db")));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing"), "{}", stderr(&out));
+}
+
+#[test]
+fn ingest_twice_adds_nothing_and_counts_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), 30);
+    // A copy under another name is a duplicate by content.
+    std::fs::copy(c.join("a00003.txt"), c.join("z_copy.txt")).unwrap();
+    let db = dir.path().join("t.db");
+    let out = run(rasad()
+        .arg("ingest")
+        .arg(&c)
+        .arg("--db")
+        .arg(&db)
+        .args(["--reference-date", "2019-01-01"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("read 31, new 30, duplicate 1, failed 0"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(rasad().arg("ingest").arg(&c).arg("--db").arg(&db));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("read 31, new 0, duplicate 31, failed 0"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(count(&db), 30);
+
+    // The stored articles are searchable through the CLI.
+    let out = run(rasad()
+        .args(["search", "بالرقة", "--json", "--limit", "100", "--db"])
+        .arg(&db));
+    let hits = json_lines(&out);
+    assert_eq!(hits.len(), 30 / PLACES.len() + 1, "{}", stderr(&out));
+}
+
+#[test]
+fn bad_documents_fail_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), 6);
+    std::fs::write(
+        c.join("b_binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 255, 254, 0, 1, 2, 3].repeat(50),
+    )
+    .unwrap();
+    std::fs::write(c.join("b_empty.txt"), b"").unwrap();
+    std::fs::write(c.join("b_huge.txt"), article(7).repeat(40)).unwrap();
+    let db = dir.path().join("t.db");
+    let out = run(rasad().arg("ingest").arg(&c).arg("--db").arg(&db).args([
+        "--max-bytes",
+        "2000",
+        "--batch-size",
+        "4",
+    ]));
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("read 9, new 6, duplicate 0, failed 3"),
+        "{err}"
+    );
+    for f in ["b_binary.txt", "b_empty.txt", "b_huge.txt"] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(f))
+            .unwrap_or_else(|| panic!("{f} not reported: {err}"));
+        assert!(line.trim_start().starts_with("failed:"), "{line}");
+    }
+    assert_eq!(count(&db), 6);
+}
+
+#[test]
+fn stdin_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut lines = String::new();
+    for i in 0..3 {
+        let v = serde_json::json!({"id": format!("j{i}"), "text": article(i), "outlet": "الوطن"});
+        lines.push_str(&format!("{v}\n"));
+    }
+    lines.push_str("{not json\n");
+    let mut child = rasad()
+        .args(["ingest", "-", "--db"])
+        .arg(&db)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("new 3") && err.contains("failed 1"), "{err}");
+    assert!(err.contains("stdin"), "{err}");
+    let out = run(rasad()
+        .args(["search", "غارة", "--outlet", "الوطن", "--json", "--db"])
+        .arg(&db));
+    assert_eq!(ids(&json_lines(&out)), ["j0"]);
+}
+
+/// kill -9 in the middle of an ingest leaves a consistent database holding
+/// whole batches only; the same command then finishes the job.
+#[test]
+fn killed_ingest_resumes() {
+    const N: usize = 4000;
+    const BATCH: u64 = 50;
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), N);
+    let db = dir.path().join("k.db");
+    let args = |cmd: &mut Command| {
+        cmd.arg("ingest").arg(&c).arg("--db").arg(&db).args([
+            "--batch-size",
+            &BATCH.to_string(),
+            "--jobs",
+            "1",
+            "--reference-date",
+            "2019-01-01",
+        ]);
+    };
+    let mut cmd = rasad();
+    args(&mut cmd);
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no batch committed in time"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest finished before it could be killed"
+        );
+        if db.exists() && Store::open(&db).and_then(|s| s.count()).unwrap_or(0) >= 2 * BATCH {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    let partial = count(&db);
+    assert!(
+        partial > 0 && partial < N as u64,
+        "killed with {partial} stored"
+    );
+    assert_eq!(partial % BATCH, 0, "only whole batches are stored");
+    assert_eq!(Store::open(&db).unwrap().integrity_check().unwrap(), "ok");
+
+    let mut cmd = rasad();
+    args(&mut cmd);
+    let out = run(&mut cmd);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "read {N}, new {}, duplicate {partial}, failed 0",
+            N as u64 - partial
+        )),
+        "{err}"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.count().unwrap(), N as u64);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}

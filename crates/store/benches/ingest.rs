@@ -1,0 +1,309 @@
+//! Store throughput and search latency on ≥ 10,000 articles built by varying
+//! the seed articles (read from `../shared` at run time, never copied into the
+//! repository): sentences shuffled, numbers and place names swapped, so every
+//! body differs.
+//!
+//! - `store/insert_10k`: prepare (index terms, offsets, hash, record JSON) and
+//!   write 10,000 articles into a fresh WAL database, batches of 500.
+//! - `store/extract_insert_1k`: the same with full extraction first, on 1,000.
+//! - `search/<query>`: one ranked search with snippets on the 10k database.
+//!
+//! Each loop asserts the number of articles stored or hits found.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use rasad_extract::{Extractor, Options};
+use rasad_ingest::{Format, RawDoc};
+use rasad_record::{Basis, Calendar, Document, Precision, Time};
+use rasad_store::{prepare, Query, Store};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const DOCS: usize = 10_000;
+const BATCH: usize = 500;
+const QUERIES: &[&str] = &[
+    "داعش",
+    "البوكمال",
+    "بالرقة",
+    "دير الزور",
+    "قوات النظام",
+    "التحالف الدولي",
+    "هجوم",
+    "مقتل عناصر",
+    "٢٠١٨",
+    "المرصد السوري",
+];
+const PLACES: &[&str] = &[
+    "البوكمال",
+    "الميادين",
+    "الرقة",
+    "هجين",
+    "الباغوز",
+    "الشعفة",
+    "السوسة",
+    "منبج",
+    "الطبقة",
+    "الحسكة",
+    "القامشلي",
+    "تدمر",
+    "السخنة",
+    "العشارة",
+    "البصيرة",
+    "الشحيل",
+];
+const OUTLETS: &[&str] = &["الوطن", "أخبار الآن", "فرات بوست", "عنب بلدي"];
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn seeds() -> Option<Vec<String>> {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/seeds"
+    ));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    (!texts.is_empty()).then_some(texts)
+}
+
+/// One variant of a seed: title kept, body sentences shuffled, digit runs and
+/// known place names replaced at random.
+fn variant(seed: &str, rng: &mut Rng) -> (String, String) {
+    let (title, body) = seed.split_once('\n').unwrap_or(("", seed));
+    let mut sents: Vec<String> = rasad_text::sentences(body)
+        .into_iter()
+        .map(|s| body.chars().skip(s.start).take(s.len()).collect())
+        .collect();
+    for i in (1..sents.len()).rev() {
+        sents.swap(i, rng.below(i + 1));
+    }
+    let mut out = String::with_capacity(body.len() + 64);
+    for (i, s) in sents.iter().enumerate() {
+        out.push_str(s);
+        out.push_str(if i % 3 == 2 { "\n\n" } else { " " });
+    }
+    // Numbers.
+    let mut swapped = String::with_capacity(out.len());
+    let mut in_digits = false;
+    for c in out.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                swapped.push_str(&(rng.below(500) + 1).to_string());
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            swapped.push(c);
+        }
+    }
+    // Places.
+    let words: Vec<String> = swapped
+        .split(' ')
+        .map(|w| match PLACES.iter().find(|p| w.ends_with(*p)) {
+            Some(p) => format!(
+                "{}{}",
+                &w[..w.len() - p.len()],
+                PLACES[rng.below(PLACES.len())]
+            ),
+            None => w.to_string(),
+        })
+        .collect();
+    (title.trim().to_string(), words.join(" "))
+}
+
+/// ≥ `DOCS` raw documents with distinct bodies.
+fn corpus(seeds: &[String]) -> Vec<RawDoc> {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut seen = HashSet::new();
+    let mut docs = Vec::with_capacity(DOCS);
+    while docs.len() < DOCS {
+        let k = docs.len();
+        let (title, body) = variant(&seeds[k % seeds.len()], &mut rng);
+        if !seen.insert(rasad_store::prepare::content_hash(&body)) {
+            continue;
+        }
+        let day = 1 + rng.below(28);
+        docs.push(RawDoc {
+            id: format!("v{k:05}"),
+            text: format!("{title}\n\n{body}"),
+            format: Format::Text,
+            url: None,
+            outlet: Some(OUTLETS[k % OUTLETS.len()].to_string()),
+            published: Some(format!("2018-12-{day:02}")),
+            title: Some(title),
+            origin: format!("v{k:05}.txt"),
+        });
+    }
+    docs
+}
+
+/// The record a store sees without extraction: metadata and the body.
+fn bare_record(raw: &RawDoc) -> Document {
+    let mut d = Document::empty(raw.id.clone());
+    d.title = raw.title.clone();
+    d.outlet = raw.outlet.clone();
+    d.published = raw.published.clone().map(|v| Time {
+        value: Some(v),
+        precision: Precision::Day,
+        calendar: Calendar::Gregorian,
+        basis: Basis::Explicit,
+    });
+    d.body = raw
+        .text
+        .split_once("\n\n")
+        .map_or(raw.text.as_str(), |x| x.1)
+        .to_string();
+    d
+}
+
+fn fresh() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("bench.db")).unwrap();
+    (dir, store)
+}
+
+fn insert_all(store: &mut Store, docs: &[(RawDoc, Document)]) -> u64 {
+    for chunk in docs.chunks(BATCH) {
+        let batch: Vec<_> = chunk
+            .iter()
+            .map(|(raw, d)| prepare(&raw.text, &raw.origin, d).unwrap())
+            .collect();
+        store.write_batch(&batch).unwrap();
+    }
+    store.count().unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(seeds) = seeds() else {
+        eprintln!("skipping: the seed corpus (../shared/corpus/seeds) is not here");
+        return;
+    };
+    let raws = corpus(&seeds);
+    let bytes: usize = raws.iter().map(|r| r.text.len()).sum();
+    eprintln!(
+        "corpus: {} articles, {:.1} MB of text",
+        raws.len(),
+        bytes as f64 / 1e6
+    );
+    let docs: Vec<(RawDoc, Document)> = raws.iter().map(|r| (r.clone(), bare_record(r))).collect();
+
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(30))
+        .warm_up_time(Duration::from_secs(1));
+    g.throughput(Throughput::Elements(DOCS as u64));
+    g.bench_function("insert_10k", |b| {
+        b.iter_batched(
+            fresh,
+            |(_dir, mut store)| assert_eq!(insert_all(&mut store, &docs), DOCS as u64),
+            BatchSize::PerIteration,
+        )
+    });
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("insert_10k_bytes", |b| {
+        b.iter_batched(
+            fresh,
+            |(_dir, mut store)| assert_eq!(insert_all(&mut store, &docs), DOCS as u64),
+            BatchSize::PerIteration,
+        )
+    });
+    let ex = Extractor::new(Options {
+        reference_date: jiff::civil::date(2019, 1, 1),
+    });
+    let some = &raws[..1000];
+    g.throughput(Throughput::Elements(some.len() as u64));
+    g.bench_function("extract_insert_1k", |b| {
+        b.iter_batched(
+            fresh,
+            |(_dir, mut store)| {
+                for chunk in some.chunks(BATCH) {
+                    let batch: Vec<_> = chunk
+                        .iter()
+                        .map(|raw| prepare(&raw.text, &raw.origin, &ex.extract(raw)).unwrap())
+                        .collect();
+                    store.write_batch(&batch).unwrap();
+                }
+                assert_eq!(store.count().unwrap(), some.len() as u64);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+
+    // Search on the 10k database.
+    let (_dir, mut store) = fresh();
+    assert_eq!(insert_all(&mut store, &docs), DOCS as u64);
+    let query = |text: &str| Query {
+        text: text.into(),
+        limit: 10,
+        ..Query::default()
+    };
+    let expected: Vec<usize> = QUERIES
+        .iter()
+        .map(|q| store.search(&query(q)).unwrap().len())
+        .collect();
+    assert!(
+        expected.iter().all(|&n| n > 0),
+        "every query finds something: {expected:?}"
+    );
+
+    let mut g = c.benchmark_group("search");
+    g.sample_size(30)
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_millis(500));
+    for (q, &n) in QUERIES.iter().zip(&expected) {
+        let qq = query(q);
+        g.bench_function(*q, |b| {
+            b.iter(|| assert_eq!(store.search(&qq).unwrap().len(), n))
+        });
+    }
+    let mut filtered = query("داعش");
+    filtered.from = Some("2018-12-10".into());
+    filtered.to = Some("2018-12-20".into());
+    filtered.outlet = Some("اخبار الان".into());
+    let nf = store.search(&filtered).unwrap().len();
+    assert!(nf > 0);
+    g.bench_function("filtered", |b| {
+        b.iter(|| assert_eq!(store.search(&filtered).unwrap().len(), nf))
+    });
+    g.finish();
+
+    // The median over the query list, each query timed alone.
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        for (q, &n) in QUERIES.iter().zip(&expected) {
+            let t = Instant::now();
+            assert_eq!(store.search(&query(q)).unwrap().len(), n);
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    eprintln!(
+        "search over {} queries × 20: median {:?}, p90 {:?}, max {:?}",
+        QUERIES.len(),
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1]
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

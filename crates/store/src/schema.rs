@@ -1,0 +1,137 @@
+//! Schema migrations, keyed on `PRAGMA user_version`.
+//!
+//! [`MIGRATIONS`] is an append-only list: step `i` (0-based) takes a database
+//! from version `i` to version `i + 1`. Each step runs in its own transaction
+//! together with the version bump, so a crash leaves the database at a version
+//! boundary and the next open resumes from there. Never edit a released step;
+//! add a new one.
+
+use crate::StoreError;
+use rusqlite::{Connection, TransactionBehavior};
+
+/// The numbered migration steps, in order.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles, their full-text index and the token offsets for snippets.
+    r#"
+    CREATE TABLE articles (
+        rowid         INTEGER PRIMARY KEY,
+        id            TEXT NOT NULL UNIQUE,
+        origin        TEXT NOT NULL,
+        url           TEXT,
+        outlet        TEXT,
+        outlet_key    TEXT,
+        title         TEXT,
+        published     TEXT,
+        published_day TEXT,
+        text          TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        record        TEXT NOT NULL,
+        content_hash  BLOB NOT NULL UNIQUE,
+        snippet_base  TEXT NOT NULL CHECK (snippet_base IN ('text', 'body')),
+        token_spans   BLOB NOT NULL,
+        ingested_at   TEXT NOT NULL
+    );
+    CREATE INDEX articles_published_day ON articles(published_day);
+    CREATE INDEX articles_outlet_key ON articles(outlet_key);
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+        title,
+        body,
+        tokenize = 'unicode61 remove_diacritics 0'
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Reads the database's schema version.
+pub fn version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies every step the database has not seen yet, each in its own
+/// transaction. Returns the number of steps applied. Fails (without touching
+/// anything) when the database was written by a newer rasad.
+pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
+    // Fast path without the write lock: a reader opening an up-to-date
+    // database never waits for a running ingest.
+    if version(conn)? == current_version() {
+        return Ok(0);
+    }
+    let mut applied = 0;
+    loop {
+        // Take the write lock before reading the version so two processes
+        // opening the same new database cannot both apply a step.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let v = version(&tx)?;
+        if v > current_version() {
+            return Err(StoreError::TooNew {
+                found: v,
+                supported: current_version(),
+            });
+        }
+        if v == current_version() {
+            tx.commit()?;
+            return Ok(applied);
+        }
+        let step = MIGRATIONS[v as usize];
+        tx.execute_batch(step).map_err(|e| StoreError::Migration {
+            step: v + 1,
+            source: e,
+        })?;
+        tx.pragma_update(None, "user_version", v + 1)?;
+        tx.commit()?;
+        applied += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_idempotent() {
+        let mut c = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut c).unwrap(), MIGRATIONS.len());
+        assert_eq!(version(&c).unwrap(), current_version());
+        assert_eq!(migrate(&mut c).unwrap(), 0);
+        assert_eq!(version(&c).unwrap(), current_version());
+    }
+
+    #[test]
+    fn newer_database_is_refused() {
+        let mut c = Connection::open_in_memory().unwrap();
+        c.pragma_update(None, "user_version", current_version() + 1)
+            .unwrap();
+        let err = migrate(&mut c).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+        // Nothing was created.
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn failed_step_leaves_previous_version() {
+        let mut c = Connection::open_in_memory().unwrap();
+        // A table with a clashing name makes step 1 fail.
+        c.execute_batch("CREATE TABLE articles (x)").unwrap();
+        let err = migrate(&mut c).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Migration { step: 1, .. }),
+            "{err}"
+        );
+        assert_eq!(version(&c).unwrap(), 0);
+        let fts: i64 = c
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'article_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(fts, 0, "the failed step was rolled back");
+    }
+}
