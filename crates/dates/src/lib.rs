@@ -1,10 +1,45 @@
 //! Arabic dates and times: Gregorian (both month-name families), Hijri, numeric
 //! and relative expressions, resolved to TIMEX3 values.
 //!
-//! CONTRACT (used by rasad-extract; the implementation is in progress).
+//! [`tag_times`] finds every time expression of a document, decides when the
+//! document was published, and resolves each expression against that date:
+//!
+//! 1. the key is cut into tokens ([`scan`]) and read by a small grammar
+//!    ([`parse`]) whose vocabulary is `data/calendar/*.toml` ([`lexicon`]);
+//! 2. the publication date comes from metadata, else the dateline, else a
+//!    publication cue (`نشر ...`), else the text itself (`امس الخميس 27 كانون
+//!    الأول` → the day after; `اليوم الجمعة الثالث والعشرين من رمضان` → that day;
+//!    `13 تشرين الأول الجاري` → October, to the month);
+//! 3. each expression is resolved ([`resolve`], [`relative`]) against it, or
+//!    against the reference date for dates written without a year.
+//!
+//! ```
+//! use rasad_dates::{tag_times, DateContext};
+//! use rasad_text::Analysis;
+//! let a = Analysis::new("قتل خمسة مدنيين امس الخميس 27 كانون الأول (ديسمبر) في البوكمال", vec![]);
+//! let ctx = DateContext { reference: "2019-01-01".parse().unwrap(), published: None, dateline: None };
+//! let r = tag_times(&a, &ctx);
+//! assert_eq!(r.published.unwrap().value.as_deref(), Some("2018-12-28"));
+//! assert_eq!(r.mentions[0].text, "امس الخميس 27 كانون الأول (ديسمبر)");
+//! assert_eq!(r.mentions[0].time.value.as_deref(), Some("2018-12-27"));
+//! ```
 
-use rasad_record::{Span, Time, TimeMention};
+pub mod clock;
+pub mod gregorian;
+pub mod hijri;
+pub mod lexicon;
+pub mod parse;
+pub mod relative;
+pub mod resolve;
+pub mod scan;
+pub mod weekday;
+
+use lexicon::{Lex, LEXICON};
+use parse::{Cal, Core, DateSpec, Expr, Parser, YearSpec};
+use rasad_record::{Basis, Calendar, Precision, Span, Time, TimeMention};
 use rasad_text::Analysis;
+use resolve::{resolve, Anchor};
+use scan::{Gap, Kind, Tok};
 
 /// What the tagger knows about the document besides its text.
 #[derive(Debug, Clone)]
@@ -20,13 +55,289 @@ pub struct DateContext {
 /// Time expressions of a document and its publication time.
 #[derive(Debug, Clone, Default)]
 pub struct TimeResult {
+    /// When the document was published, and how that is known.
     pub published: Option<Time>,
+    /// Every time expression of the body and the dateline, in text order.
     pub mentions: Vec<TimeMention>,
+}
+
+/// An expression with the token it starts at.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    e: Expr,
+    t0: usize,
+}
+
+/// Finds every expression in the key, left to right, without overlaps.
+fn find_all(key: &str, toks: &[Tok]) -> Vec<Found> {
+    let lx = &*LEXICON;
+    let p = Parser::new(key, toks, lx);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let trigger = match t.kind {
+            Kind::Num => true,
+            Kind::Word => {
+                let w = &key[t.s as usize..t.e as usize];
+                lx.knows(w)
+                    || (w.ends_with("ال") && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))
+            }
+            Kind::Punct => false,
+        };
+        if trigger {
+            if let Some((e, end)) = p.parse(i) {
+                if end > i && e.k1 > e.k0 {
+                    out.push(Found { e, t0: i });
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when a publication cue (`نشر`, `تاريخ النشر:`) comes right before
+/// token `t0` on the same line.
+fn after_pub_cue(key: &str, toks: &[Tok], t0: usize) -> bool {
+    for back in 1..=4usize {
+        let Some(i) = t0.checked_sub(back) else { break };
+        let hit = LEXICON.find(key, toks, i, true, |l| (l == Lex::PubCue).then_some(()));
+        if let Some(h) = hit {
+            let between_ok = (h.end..t0).all(|k| toks[k].kind == Kind::Punct);
+            let same_line = (i + 1..=t0).all(|k| toks[k].gap != Gap::Line);
+            if between_ok && same_line {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when the expression stands (almost) alone on one of the first lines of
+/// the text, the way scraped pages print their dateline.
+fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
+    if f.e.k0 > 600 {
+        return false;
+    }
+    let line_start = (0..=f.t0)
+        .rev()
+        .find(|&k| toks[k].gap == Gap::Line)
+        .unwrap_or(0);
+    let line_end = (end_tok..toks.len())
+        .find(|&k| toks[k].gap == Gap::Line)
+        .unwrap_or(toks.len());
+    let words_outside = (line_start..f.t0)
+        .chain(end_tok..line_end)
+        .filter(|&k| toks[k].kind == Kind::Word)
+        .count();
+    let _ = key;
+    words_outside <= 1
+}
+
+/// Is this a full calendar date with an explicit year (what a dateline holds)?
+fn full_date(e: &Expr) -> bool {
+    matches!(
+        e.core,
+        Core::Date(DateSpec {
+            day: Some(_),
+            year: YearSpec::Explicit(_),
+            ..
+        })
+    )
+}
+
+/// Parses a publication time given as metadata: ISO forms first
+/// (`2018-12-28`, `2018-12-28T10:00:00Z`, `2018-12`, `2018`), else the first
+/// full date the tagger finds in it.
+pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let iso_date = s.len() >= 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
+    if iso_date {
+        if let Some(a) = Anchor::from_value(&s[..10]) {
+            let mut value = a.date.to_string();
+            let mut prec = Precision::Day;
+            let t = s.get(11..16);
+            if matches!(b.get(10), Some(b'T' | b' ')) {
+                if let Some(t) = t {
+                    let h = t.get(0..2).and_then(|x| x.parse::<u8>().ok());
+                    let m = t.get(3..5).and_then(|x| x.parse::<u8>().ok());
+                    if let (Some(h), Some(m), Some(b':')) = (h, m, t.as_bytes().get(2)) {
+                        if h < 24 && m < 60 {
+                            value = format!("{value}T{h:02}:{m:02}");
+                            prec = Precision::Minute;
+                        }
+                    }
+                }
+            }
+            return Some(Time {
+                value: Some(value),
+                precision: prec,
+                calendar: Calendar::Gregorian,
+                basis: Basis::Explicit,
+            });
+        }
+    }
+    if s.is_ascii() {
+        if let Some(a) = Anchor::from_value(s) {
+            let value = match a.prec {
+                Precision::Month => gregorian::timex(a.date, Precision::Month, None),
+                Precision::Year => gregorian::timex(a.date, Precision::Year, None),
+                _ => a.date.to_string(),
+            };
+            return Some(Time {
+                value: Some(value),
+                precision: a.prec,
+                calendar: Calendar::Gregorian,
+                basis: Basis::Explicit,
+            });
+        }
+    }
+    let a = Analysis::new(s, vec![]);
+    let toks = scan::scan(a.key_str());
+    find_all(a.key_str(), &toks)
+        .iter()
+        .filter(|f| full_date(&f.e))
+        .map(|f| resolve(&f.e, None, reference).time)
+        .find(|t| t.value.is_some())
+        .map(|mut t| {
+            t.basis = Basis::Explicit;
+            t
+        })
+}
+
+/// Decides the publication time from metadata, the dateline, a publication
+/// cue, or the text.
+fn publication(
+    a: &Analysis,
+    ctx: &DateContext,
+    toks: &[Tok],
+    found: &[Found],
+    ends: &[usize],
+) -> Option<Time> {
+    if let Some(t) = ctx
+        .published
+        .as_deref()
+        .and_then(|s| parse_published(s, ctx.reference))
+    {
+        return Some(t);
+    }
+    let key = a.key_str();
+    let day_time = |f: &Found| {
+        let r = resolve(&f.e, None, ctx.reference);
+        matches!(
+            r.time.precision,
+            Precision::Day | Precision::Hour | Precision::Minute
+        )
+        .then_some(r.time)
+    };
+    // (d) the dateline, a publication cue, a date alone on a top line
+    if let Some(d) = ctx.dateline {
+        for f in found {
+            if d.overlaps(&a.span(f.e.k0, f.e.k1)) && matches!(f.e.core, Core::Date(_)) {
+                if let Some(t) = day_time(f) {
+                    return Some(t);
+                }
+            }
+        }
+    }
+    for (f, &end) in found.iter().zip(ends) {
+        if matches!(f.e.core, Core::Date(DateSpec { day: Some(_), .. }))
+            && f.e.dayrel.is_none()
+            && (after_pub_cue(key, toks, f.t0)
+                || (full_date(&f.e) && dateline_like(key, toks, f, end)))
+        {
+            if let Some(t) = day_time(f) {
+                return Some(t);
+            }
+        }
+    }
+    // (a, b) اليوم / أمس written with the date it stands for
+    for f in found {
+        let (Some(off), Core::Date(DateSpec { day: Some(_), .. })) = (f.e.dayrel, f.e.core) else {
+            continue;
+        };
+        let r = resolve(&f.e, None, ctx.reference);
+        if let Some(d) = r.day.and_then(|d| gregorian::add_days(d, -i64::from(off))) {
+            return Some(Time {
+                value: Some(d.to_string()),
+                precision: Precision::Day,
+                calendar: r.time.calendar,
+                basis: Basis::Inferred,
+            });
+        }
+    }
+    // (c) a date "of the current month" names the month of publication
+    for f in found {
+        let Core::Date(DateSpec {
+            cal: Cal::Gregorian,
+            year: YearSpec::None,
+            month,
+            rel: Some(0),
+            ..
+        }) = f.e.core
+        else {
+            continue;
+        };
+        let (ry, rm) = gregorian::ym(ctx.reference);
+        if let Some((y, m)) =
+            gregorian::place_month(month, ry, rm, gregorian::Direction::OnOrBefore)
+        {
+            if let Some(d) = gregorian::date(y, m, 1) {
+                return Some(Time {
+                    value: Some(gregorian::timex(d, Precision::Month, None)),
+                    precision: Precision::Month,
+                    calendar: Calendar::Gregorian,
+                    basis: Basis::Inferred,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// Finds and resolves every date or time expression in the body and the
 /// dateline, and the publication time.
 pub fn tag_times(a: &Analysis, ctx: &DateContext) -> TimeResult {
-    let _ = (a, ctx);
-    TimeResult::default()
+    let key = a.key_str();
+    let toks = scan::scan(key);
+    let found = find_all(key, &toks);
+    // token index after each expression
+    let ends: Vec<usize> = found
+        .iter()
+        .map(|f| {
+            let k1 = f.e.k1 as u32;
+            f.t0 + toks[f.t0..].iter().take_while(|t| t.e <= k1).count()
+        })
+        .collect();
+    let published = publication(a, ctx, &toks, &found, &ends);
+    let anchor = published
+        .as_ref()
+        .and_then(|t| t.value.as_deref())
+        .and_then(Anchor::from_value);
+    let mut mentions = Vec::with_capacity(found.len());
+    for f in &found {
+        let span = a.span(f.e.k0, f.e.k1);
+        if span.is_empty() {
+            continue;
+        }
+        let in_dateline = ctx.dateline.is_some_and(|d| d.overlaps(&span));
+        if !in_dateline && !a.in_body(span) {
+            continue;
+        }
+        let r = resolve(&f.e, anchor.as_ref(), ctx.reference);
+        mentions.push(TimeMention {
+            time: r.time,
+            text: a.slice(span).to_string(),
+            span,
+            end: r.end,
+        });
+    }
+    TimeResult {
+        published,
+        mentions,
+    }
 }

@@ -1,0 +1,883 @@
+//! The grammar: finds time expressions in the token stream of the search key and
+//! reads what they say, without resolving anything yet.
+//!
+//! An expression is an optional run of prefixes (part of the day, edge word,
+//! `يوم`, weekday, relative day) followed by a core (a day and month, a month, a
+//! numeric date, a period, a count of units ago, a year) and an optional clock
+//! time. Every piece is looked up in the [`Lexicon`].
+
+use crate::clock::{self, Clock};
+use crate::lexicon::{Hit, Lex, Lexicon, Part, Unit};
+use crate::scan::{Gap, Kind, Tok};
+use crate::weekday;
+use jiff::civil::Weekday;
+
+/// The calendar an expression is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cal {
+    Gregorian,
+    Hijri,
+}
+
+/// The year of a written date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSpec {
+    /// Not written.
+    None,
+    /// Written as a number.
+    Explicit(i32),
+    /// Relative to the anchor's year (`من العام الماضي` = -1).
+    Relative(i32),
+}
+
+/// A calendar date as written: month always, day and year when given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpec {
+    pub cal: Cal,
+    pub year: YearSpec,
+    pub month: u8,
+    pub day: Option<u8>,
+    /// `الماضي` -1, `الجاري` 0, `المقبل` +1 after the month.
+    pub rel: Option<i8>,
+}
+
+/// What an expression denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Core {
+    /// A calendar date (`27 كانون الأول`, `17/11/2017`, `الثالث من رمضان`).
+    Date(DateSpec),
+    /// A day relative to the publication date (`أمس` = -1).
+    RelDay(i8),
+    /// A weekday (`السبت`), with `الماضي`/`المقبل` when written.
+    Weekday(Option<i8>),
+    /// A week, month or year relative to the publication date, optionally a
+    /// day of that month (`الـ3 من الشهر الجاري`).
+    Period {
+        unit: Unit,
+        offset: i32,
+        day: Option<u8>,
+    },
+    /// `قبل ثلاثة أيام`; `n` None for `قبل أيام`.
+    Ago { n: Option<u32>, unit: Unit },
+    /// `خلال الشهرين الماضيين`: from `n` units ago until the anchor.
+    Range { n: Option<u32>, unit: Unit },
+    /// A year (`في 2012`, `عام 1439 هـ`), possibly a pair (`عامي 2014 و2015`).
+    Year {
+        y: i32,
+        hijri: bool,
+        end: Option<i32>,
+    },
+    /// A clock time with no day.
+    Clock,
+}
+
+/// One expression found in the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expr {
+    /// Key byte range.
+    pub k0: usize,
+    pub k1: usize,
+    pub core: Core,
+    /// `اليوم`/`أمس` written with a date (`امس الخميس 27 كانون الأول`).
+    pub dayrel: Option<i8>,
+    pub weekday: Option<Weekday>,
+    pub part: Option<Part>,
+    pub clock: Option<Clock>,
+    /// Introduced by an edge word (`مطلع`, `منتصف`).
+    pub edge: bool,
+}
+
+/// The parser over one key and its tokens.
+pub struct Parser<'a> {
+    key: &'a str,
+    toks: &'a [Tok],
+    lx: &'a Lexicon,
+}
+
+impl<'a> Parser<'a> {
+    /// A parser over `key` cut into `toks`.
+    pub fn new(key: &'a str, toks: &'a [Tok], lx: &'a Lexicon) -> Self {
+        Parser { key, toks, lx }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.key[t.s as usize..t.e as usize])
+    }
+
+    /// True when token `i` exists and continues the line.
+    fn cont(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap != Gap::Line)
+    }
+
+    fn touches(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// A form at `i`; `first` allows a proclitic and a line start.
+    fn at<T>(&self, i: usize, first: bool, f: impl Fn(Lex) -> Option<T>) -> Option<Hit<T>> {
+        if !first && !self.cont(i) {
+            return None;
+        }
+        self.lx.find(self.key, self.toks, i, first, f)
+    }
+
+    fn is(&self, i: usize, first: bool, f: impl Fn(Lex) -> bool) -> Option<usize> {
+        self.at(i, first, |l| f(l).then_some(())).map(|h| h.end)
+    }
+
+    fn punct(&self, i: usize, set: &str) -> bool {
+        self.cont(i) && self.toks[i].kind == Kind::Punct && set.contains(self.text(i))
+    }
+
+    /// A number of at most four digits: (value, digits).
+    fn num(&self, i: usize, first: bool) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Num || (!first && t.gap == Gap::Line) {
+            return None;
+        }
+        let s = self.text(i);
+        if s.len() > 4 {
+            return None;
+        }
+        s.parse().ok().map(|v| (v, s.len()))
+    }
+
+    /// A number, optionally with the article (`الـ10`): (value, digits, next, skip).
+    fn art_num(&self, i: usize, first: bool) -> Option<(u32, usize, usize, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind == Kind::Word {
+            if !first && t.gap == Gap::Line {
+                return None;
+            }
+            let w = self.text(i);
+            let skip = w.strip_suffix("ال")?.len();
+            if (skip > 0 && !first) || w.chars().count() > 3 {
+                return None;
+            }
+            let n = self.toks.get(i + 1)?;
+            if n.gap == Gap::Line {
+                return None;
+            }
+            let (v, d) = self.num(i + 1, false)?;
+            return Some((v, d, i + 2, skip));
+        }
+        self.num(i, first).map(|(v, d)| (v, d, i + 1, 0))
+    }
+
+    /// A day of the month in digits or as an ordinal word: (day, next, skip).
+    fn day(&self, i: usize, first: bool) -> Option<(u8, usize, usize)> {
+        if let Some((v, d, next, skip)) = self.art_num(i, first) {
+            return (d <= 2 && (1..=31).contains(&v)).then_some((v as u8, next, skip));
+        }
+        self.at(i, first, |l| match l {
+            Lex::Ordinal(n) => Some(n),
+            _ => None,
+        })
+        .map(|h| (h.val, h.end, h.skip))
+    }
+
+    /// A month name, with a paired name of the other family (`ديسمبر / كانون
+    /// الأول`, `كانون الأول (ديسمبر)`): (calendar, number, ambiguous, next, skip).
+    fn month(&self, i: usize, first: bool) -> Option<(Cal, u8, bool, usize, usize)> {
+        let h = self.at(i, first, |l| match l {
+            Lex::GMonth { n, ambiguous } => Some((Cal::Gregorian, n, ambiguous)),
+            Lex::HMonth(n) => Some((Cal::Hijri, n, true)),
+            _ => None,
+        })?;
+        let (cal, n, mut amb) = h.val;
+        let mut next = h.end;
+        if cal == Cal::Gregorian {
+            let j = if self.punct(next, "/(-|\\") {
+                next + 1
+            } else {
+                next
+            };
+            let pair = self.at(j, false, |l| match l {
+                Lex::GMonth { n: m, .. } if m == n => Some(()),
+                _ => None,
+            });
+            if let Some(p) = pair {
+                next = if self.punct(p.end, ")") {
+                    p.end + 1
+                } else {
+                    p.end
+                };
+                amb = false;
+            }
+        }
+        Some((cal, n, amb, next, h.skip))
+    }
+
+    /// A year after a month: `2017`, `، 2017`, `عام 2017`, `من العام الماضي`,
+    /// `1440 هـ`. Returns the year and the next token.
+    fn year_spec(&self, i: usize, cal: Cal) -> Option<(YearSpec, usize)> {
+        let mut j = i;
+        if self.punct(j, ",") {
+            j += 1;
+        }
+        let of = self.is(j, false, |l| l == Lex::Of);
+        if let Some(e) = of {
+            j = e;
+        }
+        // من العام الماضي / من هذا العام
+        if let Some(e) = self.is(j, false, |l| l == Lex::This) {
+            if let Some(e2) = self.is(e, false, |l| l == Lex::Period(Unit::Year)) {
+                return Some((YearSpec::Relative(0), e2));
+            }
+        }
+        if let Some(e) = self.is(j, false, |l| l == Lex::Period(Unit::Year)) {
+            if let Some(r) = self.at(e, false, |l| match l {
+                Lex::Rel(r) => Some(r),
+                _ => None,
+            }) {
+                return Some((YearSpec::Relative(i32::from(r.val)), r.end));
+            }
+        }
+        if let Some(e) = self.is(j, false, |l| l == Lex::YearWord) {
+            j = e;
+        }
+        let (y, digits) = self.num(j, false)?;
+        if digits != 4 {
+            return None;
+        }
+        let y = y as i32;
+        let mut end = j + 1;
+        let hm = self.is(end, false, |l| l == Lex::HijriMarker);
+        let gm = self.is(end, false, |l| l == Lex::GregMarker);
+        let ok = match cal {
+            Cal::Gregorian => crate::gregorian::YEARS.contains(&y) && hm.is_none(),
+            Cal::Hijri => crate::hijri::YEARS.contains(&y) && gm.is_none(),
+        };
+        if !ok {
+            return None;
+        }
+        if let Some(e) = hm.or(gm) {
+            end = e;
+        }
+        Some((YearSpec::Explicit(y), end))
+    }
+
+    fn rel(&self, i: usize) -> Option<(i8, usize)> {
+        self.at(i, false, |l| match l {
+            Lex::Rel(r) => Some(r),
+            _ => None,
+        })
+        .map(|h| (h.val, h.end))
+    }
+
+    /// A clock time at `i`: `الساعة 16:40`, `في تمام الساعة الثالثة فجراً`, or
+    /// with `bare`, `16:40` right after a date.
+    fn clock_at(&self, i: usize, first: bool, bare: bool) -> Option<(Clock, usize)> {
+        let mut j = i;
+        if !first {
+            if self.punct(j, ",") {
+                j += 1;
+            }
+            if self.text(j) == "في" && self.cont(j) {
+                j += 1;
+            }
+        }
+        let word = self.is(j, first && j == i, |l| l == Lex::HourWord);
+        if let Some(e) = word {
+            j = e;
+        } else if !bare {
+            return None;
+        }
+        let (h, m, mut next) = if let Some((h, hd)) = self.num(j, false) {
+            if hd > 2 {
+                return None;
+            }
+            if self.punct(j + 1, ":") && self.touches(j + 1) {
+                let (m, md) = self.num(j + 2, false)?;
+                if md != 2 || !self.touches(j + 2) {
+                    return None;
+                }
+                (h, Some(m as i32), j + 3)
+            } else if word.is_some() {
+                (h, None, j + 1)
+            } else {
+                return None;
+            }
+        } else if word.is_some() {
+            let hw = self.at(j, false, |l| match l {
+                Lex::Hour(n) => Some(n),
+                _ => None,
+            })?;
+            let mins = self.at(hw.end, false, |l| match l {
+                Lex::Minutes(m) => Some(m),
+                _ => None,
+            });
+            match mins {
+                Some(mh) => (u32::from(hw.val), Some(i32::from(mh.val)), mh.end),
+                None => (u32::from(hw.val), None, hw.end),
+            }
+        } else {
+            return None;
+        };
+        let part = self.at(next, false, |l| match l {
+            Lex::PartAfter(p) => Some(p),
+            _ => None,
+        });
+        let part = part.map(|p| {
+            next = p.end;
+            p.val
+        });
+        clock::clock(h, m, part).map(|c| (c, next))
+    }
+
+    /// A numeric date: `17/11/2017`, `2017-11-17`, `17.11.2017` (day first).
+    fn numeric(&self, i: usize, first: bool) -> Option<(DateSpec, usize)> {
+        let (a, la) = self.num(i, first)?;
+        let sep = self.text(i + 1);
+        if !self.punct(i + 1, "/-.") || !self.touches(i + 1) {
+            return None;
+        }
+        let (b, lb) = self.num(i + 2, false)?;
+        if !self.touches(i + 2) || self.text(i + 3) != sep || !self.touches(i + 3) {
+            return None;
+        }
+        let (c, lc) = self.num(i + 4, false)?;
+        if !self.touches(i + 4) {
+            return None;
+        }
+        // A longer chain of numbers (an address, a version) is not a date.
+        if self.touches(i + 5)
+            && self.punct(i + 5, "/-.")
+            && self.num(i + 6, false).is_some()
+            && self.touches(i + 6)
+        {
+            return None;
+        }
+        let (y, mut m, mut d) = if la == 4 && lb <= 2 && lc <= 2 {
+            (a, b, c)
+        } else if lc == 4 && la <= 2 && lb <= 2 {
+            (c, b, a)
+        } else {
+            return None;
+        };
+        if m > 12 && d <= 12 {
+            std::mem::swap(&mut m, &mut d);
+        }
+        let y = y as i32;
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !crate::gregorian::YEARS.contains(&y)
+        {
+            return None;
+        }
+        let spec = DateSpec {
+            cal: Cal::Gregorian,
+            year: YearSpec::Explicit(y),
+            month: m as u8,
+            day: Some(d as u8),
+            rel: None,
+        };
+        Some((spec, i + 5))
+    }
+
+    /// The expression starting at token `i`, and the token after it.
+    pub fn parse(&self, i: usize) -> Option<(Expr, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind == Kind::Num {
+            return self.main(i).or_else(|| self.year(i));
+        }
+        if let Some(r) = self.clock_first(i) {
+            return Some(r);
+        }
+        self.year(i)
+            .or_else(|| self.ago(i))
+            .or_else(|| self.range(i))
+            .or_else(|| self.main(i))
+    }
+
+    fn expr(&self, i: usize, skip: usize, end: usize, core: Core) -> Expr {
+        let k0 = self.toks[i].s as usize + skip;
+        let k1 = self.toks[end.saturating_sub(1).max(i)].e as usize;
+        Expr {
+            k0,
+            k1,
+            core,
+            dayrel: None,
+            weekday: None,
+            part: None,
+            clock: None,
+            edge: false,
+        }
+    }
+
+    /// `الساعة الثالثة من فجر اليوم`: a clock, then the day it belongs to.
+    fn clock_first(&self, i: usize) -> Option<(Expr, usize)> {
+        let skip = self
+            .at(i, true, |l| (l == Lex::HourWord).then_some(()))?
+            .skip;
+        let (c, j) = self.clock_at(i, true, false)?;
+        let k = self.is(j, false, |l| l == Lex::Of).unwrap_or(j);
+        if let Some((mut e, end)) = self.main(k) {
+            let dayish = matches!(e.core, Core::RelDay(_) | Core::Weekday(_))
+                || matches!(e.core, Core::Date(DateSpec { day: Some(_), .. }));
+            if dayish && e.clock.is_none() && self.cont(k) {
+                e.k0 = self.toks[i].s as usize + skip;
+                e.clock = Some(c);
+                return Some((e, end));
+            }
+        }
+        let mut e = self.expr(i, skip, j, Core::Clock);
+        e.clock = Some(c);
+        Some((e, j))
+    }
+
+    /// A year: `عام 2014`, `عامي 2014 و2015`, `في 2012` (the context word stays
+    /// outside), `2017م`, `1439 هـ`.
+    fn year(&self, i: usize) -> Option<(Expr, usize)> {
+        let (start, skip, j) = match self.at(i, true, |l| (l == Lex::YearWord).then_some(())) {
+            Some(h) => (i, h.skip, h.end),
+            None => {
+                self.num(i, true)?;
+                let context = i > 0
+                    && self.cont(i)
+                    && self
+                        .lx
+                        .find(self.key, self.toks, i - 1, true, |l| {
+                            matches!(l, Lex::YearContext | Lex::Edge).then_some(())
+                        })
+                        .is_some_and(|h| h.end == i);
+                let marked = self
+                    .is(i + 1, false, |l| {
+                        matches!(l, Lex::GregMarker | Lex::HijriMarker)
+                    })
+                    .is_some();
+                if !context && !marked {
+                    return None;
+                }
+                (i, 0, i)
+            }
+        };
+        let (y, digits) = self.num(j, j == i)?;
+        if digits != 4 {
+            return None;
+        }
+        let y = y as i32;
+        let mut end = j + 1;
+        let hijri = if let Some(e) = self.is(end, false, |l| l == Lex::HijriMarker) {
+            end = e;
+            true
+        } else {
+            if let Some(e) = self.is(end, false, |l| l == Lex::GregMarker) {
+                end = e;
+            }
+            false
+        };
+        let range = if hijri {
+            crate::hijri::YEARS
+        } else {
+            crate::gregorian::YEARS
+        };
+        if !range.contains(&y) {
+            return None;
+        }
+        // عامي 2014 و2015 / 2014 - 2015
+        let mut second = None;
+        let joined = (self.text(end) == "و" && self.cont(end)) || self.punct(end, "-/");
+        let k = joined.then_some(end + 1);
+        if let Some(k) = k {
+            if let Some((y2, 4)) = self.num(k, false) {
+                let y2 = y2 as i32;
+                if y2 > y && range.contains(&y2) {
+                    second = Some(y2);
+                    end = k + 1;
+                }
+            }
+        }
+        let e = self.expr(
+            start,
+            skip,
+            end,
+            Core::Year {
+                y,
+                hijri,
+                end: second,
+            },
+        );
+        Some((e, end))
+    }
+
+    /// `قبل ثلاثة أيام`, `منذ يومين`, `قبل أيام`.
+    fn ago(&self, i: usize) -> Option<(Expr, usize)> {
+        let h = self.at(i, true, |l| (l == Lex::Ago).then_some(()))?;
+        let mut j = h.end;
+        if let Some(e) = self.is(j, false, |l| l == Lex::Approx) {
+            j = e;
+        }
+        let count = if let Some((v, _)) = self.num(j, false) {
+            Some((v, j + 1))
+        } else {
+            self.at(j, false, |l| match l {
+                Lex::Cardinal(n) => Some(n),
+                _ => None,
+            })
+            .map(|c| (c.val, c.end))
+        };
+        let (n, unit, end) = match count {
+            Some((n, k)) => {
+                let u = self.at(k, false, |l| match l {
+                    Lex::UnitOne(u) | Lex::UnitMany(u) => Some(u),
+                    _ => None,
+                })?;
+                (Some(n), u.val, u.end)
+            }
+            None => {
+                let u = self.at(j, false, |l| match l {
+                    Lex::UnitOne(u) => Some((Some(1), u)),
+                    Lex::UnitTwo(u) => Some((Some(2), u)),
+                    Lex::UnitMany(u) => Some((None, u)),
+                    _ => None,
+                })?;
+                (u.val.0, u.val.1, u.end)
+            }
+        };
+        // "قبل يومين من الإعلان" counts from an event; "قبل عام 2011" is a year.
+        if self.cont(end)
+            && (self.toks[end].kind == Kind::Num
+                || self
+                    .is(end, false, |l| {
+                        matches!(
+                            l,
+                            Lex::Of
+                                | Lex::Weekday { .. }
+                                | Lex::DayRel(_)
+                                | Lex::GMonth { .. }
+                                | Lex::HMonth(_)
+                                | Lex::Ordinal(_)
+                        )
+                    })
+                    .is_some())
+        {
+            return None;
+        }
+        let e = self.expr(i, h.skip, end, Core::Ago { n, unit });
+        Some((e, end))
+    }
+
+    /// `خلال الشهرين الماضيين`, `خلال الـ24 ساعة الماضية`, `في الأيام الأخيرة`.
+    fn range(&self, i: usize) -> Option<(Expr, usize)> {
+        let h = self.at(i, true, |l| (l == Lex::During).then_some(()))?;
+        let j = h.end;
+        let count = self
+            .art_num(j, false)
+            .map(|(v, _, next, _)| (v, next))
+            .or_else(|| {
+                self.at(j, false, |l| match l {
+                    Lex::Cardinal(n) => Some(n),
+                    _ => None,
+                })
+                .map(|c| (c.val, c.end))
+            });
+        let (n, unit, end) = match count {
+            Some((n, k)) => {
+                let u = self.at(k, false, |l| match l {
+                    Lex::UnitOne(u) | Lex::UnitMany(u) => Some(u),
+                    _ => None,
+                })?;
+                (Some(n), u.val, u.end)
+            }
+            None => {
+                let u = self.at(j, false, |l| match l {
+                    Lex::UnitTwo(u) => Some((Some(2), u)),
+                    Lex::UnitMany(u) => Some((None, u)),
+                    _ => None,
+                })?;
+                (u.val.0, u.val.1, u.end)
+            }
+        };
+        let past = self.rel(end).filter(|r| r.0 == -1).map(|r| r.1);
+        let last = self.is(end, false, |l| l == Lex::Last);
+        let end = past.or(last)?;
+        let e = self.expr(i, h.skip, end, Core::Range { n, unit });
+        Some((e, end))
+    }
+
+    /// Prefixes, a core and a clock.
+    fn main(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut j = i;
+        let mut skip = 0;
+        let mut part = None;
+        let mut edge = false;
+        let mut day_word = false;
+        let mut month_word = false;
+        let mut wd: Option<(Weekday, bool)> = None;
+        let mut dayrel: Option<(i8, usize)> = None;
+        for _ in 0..6 {
+            let first = j == i;
+            let sk = |h: usize| if first { h } else { 0 };
+            if part.is_none() {
+                if let Some(h) = self.at(j, first, |l| match l {
+                    Lex::PartBefore(p) => Some(p),
+                    _ => None,
+                }) {
+                    part = Some(h.val);
+                    skip += sk(h.skip);
+                    j = h.end;
+                    continue;
+                }
+            }
+            if !edge {
+                if let Some(h) = self.at(j, first, |l| (l == Lex::Edge).then_some(())) {
+                    edge = true;
+                    skip += sk(h.skip);
+                    j = h.end;
+                    continue;
+                }
+            }
+            if !day_word {
+                if let Some(h) = self.at(j, first, |l| (l == Lex::DayWord).then_some(())) {
+                    day_word = true;
+                    skip += sk(h.skip);
+                    j = h.end;
+                    continue;
+                }
+            }
+            if !month_word {
+                if let Some(h) = self.at(j, first, |l| (l == Lex::MonthWord).then_some(())) {
+                    month_word = true;
+                    skip += sk(h.skip);
+                    j = h.end;
+                    continue;
+                }
+            }
+            if wd.is_none() {
+                if let Some(h) = self.at(j, first, |l| match l {
+                    Lex::Weekday { n, ambiguous } => weekday::from_iso(n).map(|w| (w, ambiguous)),
+                    _ => None,
+                }) {
+                    wd = Some(h.val);
+                    skip += sk(h.skip);
+                    j = h.end;
+                    if self.punct(j, ",") && self.cont(j + 1) {
+                        j += 1;
+                    }
+                    continue;
+                }
+            }
+            if dayrel.is_none() {
+                if let Some(h) = self.at(j, first, |l| match l {
+                    Lex::DayRel(d) => Some(d),
+                    _ => None,
+                }) {
+                    dayrel = Some((h.val, j));
+                    skip += sk(h.skip);
+                    j = h.end;
+                    if self.punct(j, ",") && self.cont(j + 1) && wd.is_none() {
+                        // "اليوم، الجمعة": keep looking for the weekday
+                        if self
+                            .is(j + 1, false, |l| matches!(l, Lex::Weekday { .. }))
+                            .is_some()
+                        {
+                            j += 1;
+                        }
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+        let first = j == i;
+        let mut core = None;
+        let mut end = j;
+
+        // a) numeric date
+        if let Some((spec, e)) = self.numeric(j, first) {
+            core = Some(Core::Date(spec));
+            end = e;
+        }
+        // b) day [من] month / day من الشهر الجاري
+        if core.is_none() {
+            if let Some((d, e, sk)) = self.day(j, first) {
+                let k = self.is(e, false, |l| l == Lex::Of).unwrap_or(e);
+                if let Some((cal, n, _amb, e2, _)) = self.month(k, false) {
+                    if first {
+                        skip += sk;
+                    }
+                    let mut spec = DateSpec {
+                        cal,
+                        year: YearSpec::None,
+                        month: n,
+                        day: Some(d),
+                        rel: None,
+                    };
+                    end = e2;
+                    if let Some((y, e3)) = self.year_spec(end, cal) {
+                        spec.year = y;
+                        end = e3;
+                    }
+                    if spec.year == YearSpec::None {
+                        if let Some((r, e3)) = self.rel(end) {
+                            spec.rel = Some(r);
+                            end = e3;
+                        }
+                    }
+                    core = Some(Core::Date(spec));
+                } else if k > e {
+                    // الـ3 من الشهر الجاري / الثالث من الجاري
+                    if let Some(e2) = self.is(k, false, |l| l == Lex::Period(Unit::Month)) {
+                        let (off, e3) = self.rel(e2).map_or((0, e2), |(r, e3)| (i32::from(r), e3));
+                        core = Some(Core::Period {
+                            unit: Unit::Month,
+                            offset: off,
+                            day: Some(d),
+                        });
+                        end = e3;
+                        if first {
+                            skip += sk;
+                        }
+                    } else if let Some((0, e2)) = self.rel(k) {
+                        core = Some(Core::Period {
+                            unit: Unit::Month,
+                            offset: 0,
+                            day: Some(d),
+                        });
+                        end = e2;
+                        if first {
+                            skip += sk;
+                        }
+                    }
+                }
+            }
+        }
+        // c) month without a day
+        if core.is_none() {
+            if let Some((cal, n, amb, e, sk)) = self.month(j, first) {
+                let mut spec = DateSpec {
+                    cal,
+                    year: YearSpec::None,
+                    month: n,
+                    day: None,
+                    rel: None,
+                };
+                let mut e = e;
+                // ديسمبر 4, 2017
+                if cal == Cal::Gregorian {
+                    if let Some((d, 1..=2)) = self.num(e, false) {
+                        if (1..=31).contains(&d) && self.punct(e + 1, ",") {
+                            if let Some((YearSpec::Explicit(y), e3)) = self.year_spec(e + 2, cal) {
+                                spec.day = Some(d as u8);
+                                spec.year = YearSpec::Explicit(y);
+                                e = e3;
+                            }
+                        }
+                    }
+                }
+                if spec.year == YearSpec::None {
+                    if let Some((y, e3)) = self.year_spec(e, cal) {
+                        spec.year = y;
+                        e = e3;
+                    }
+                }
+                if spec.year == YearSpec::None {
+                    if let Some((r, e3)) = self.rel(e) {
+                        spec.rel = Some(r);
+                        e = e3;
+                    }
+                }
+                let supported = match cal {
+                    Cal::Gregorian => {
+                        !amb || edge
+                            || month_word
+                            || spec.year != YearSpec::None
+                            || spec.rel.is_some()
+                    }
+                    Cal::Hijri => edge || month_word || matches!(spec.year, YearSpec::Explicit(_)),
+                };
+                if supported {
+                    if first {
+                        skip += sk;
+                    }
+                    core = Some(Core::Date(spec));
+                    end = e;
+                }
+            }
+        }
+        // d) periods: هذا الأسبوع، الشهر الماضي، مطلع الأسبوع
+        if core.is_none() && dayrel.is_none() && wd.is_none() {
+            let this = self.at(j, first, |l| (l == Lex::This).then_some(()));
+            let k = this.map_or(j, |h| h.end);
+            if let Some(h) = self.at(k, first && this.is_none(), |l| match l {
+                Lex::Period(u) if u != Unit::Hour && u != Unit::Day => Some(u),
+                _ => None,
+            }) {
+                let rel = self.rel(h.end);
+                let offset = match (this, rel) {
+                    (_, Some((r, _))) => Some(i32::from(r)),
+                    (Some(_), None) => Some(0),
+                    (None, None) if edge => Some(0),
+                    _ => None,
+                };
+                if let Some(offset) = offset {
+                    if first {
+                        skip += this.map_or(h.skip, |t| t.skip);
+                    }
+                    core = Some(Core::Period {
+                        unit: h.val,
+                        offset,
+                        day: None,
+                    });
+                    end = rel.map_or(h.end, |r| r.1);
+                }
+            }
+        }
+        // e) a relative day or a weekday alone
+        let mut weekday_rel = None;
+        if core.is_none() {
+            if let Some((d, at)) = dayrel {
+                if d == 0 && wd.is_none() && part.is_none() && !day_word && self.text(at) == "اليوم"
+                {
+                    let after = self.text(at + 1);
+                    let before = if at > 0 { self.text(at - 1) } else { "" };
+                    if (self.cont(at + 1) && self.lx.today_not_after.contains(after))
+                        || (self.cont(at) && self.lx.today_not_before.contains(before))
+                    {
+                        return None;
+                    }
+                }
+                core = Some(Core::RelDay(d));
+            } else if let Some((_, amb)) = wd {
+                let rel = self.rel(j);
+                if amb && !day_word && part.is_none() && rel.is_none() {
+                    return None;
+                }
+                if let Some((r, e)) = rel {
+                    weekday_rel = Some(r);
+                    end = e;
+                }
+                core = Some(Core::Weekday(weekday_rel));
+            }
+        }
+        let core = core?;
+        if let Some((_, true)) = wd {
+            if !day_word
+                && part.is_none()
+                && dayrel.is_none()
+                && !matches!(core, Core::Date(_) | Core::Weekday(_))
+            {
+                return None;
+            }
+        }
+        let dayish = matches!(
+            core,
+            Core::Date(DateSpec { day: Some(_), .. }) | Core::RelDay(_) | Core::Weekday(_)
+        ) || matches!(core, Core::Period { day: Some(_), .. });
+        let mut clock = None;
+        if dayish {
+            if let Some((c, e)) = self.clock_at(end, false, true) {
+                clock = Some(c);
+                end = e;
+            }
+        }
+        let mut e = self.expr(i, skip, end, core);
+        e.dayrel = dayrel.map(|d| d.0);
+        e.weekday = wd.map(|w| w.0);
+        e.part = part;
+        e.clock = clock;
+        e.edge = edge;
+        Some((e, end))
+    }
+}

@@ -1,0 +1,305 @@
+//! Turns a parsed expression into a [`Time`]: calendar dates get their missing
+//! year from the anchor (the publication date) or the reference date; relative
+//! expressions are resolved by [`crate::relative`].
+
+use crate::gregorian::{self, Direction};
+use crate::hijri;
+use crate::parse::{Cal, Core, DateSpec, Expr, YearSpec};
+use crate::relative;
+use jiff::civil::{Date, Weekday};
+use rasad_record::{Basis, Calendar, Precision, Time};
+
+/// What relative expressions are counted from: the publication date, known to
+/// day, month or year precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// The day (the first of the month or year when less precise).
+    pub date: Date,
+    /// `Day`, `Month` or `Year`.
+    pub prec: Precision,
+}
+
+impl Anchor {
+    /// The anchor a TIMEX value stands for (`2018-12-28T10:00`, `2018-10`,
+    /// `2018`); None for weeks and malformed values.
+    pub fn from_value(v: &str) -> Option<Anchor> {
+        let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<i32>().ok());
+        let y = num(0..4)?;
+        let sep_ok = |i: usize| v.as_bytes().get(i) == Some(&b'-');
+        if v.len() >= 10 && sep_ok(4) && sep_ok(7) {
+            let d = gregorian::date(
+                y,
+                u8::try_from(num(5..7)?).ok()?,
+                u8::try_from(num(8..10)?).ok()?,
+            )?;
+            return Some(Anchor {
+                date: d,
+                prec: Precision::Day,
+            });
+        }
+        if v.len() == 7 && sep_ok(4) {
+            let d = gregorian::date(y, u8::try_from(num(5..7)?).ok()?, 1)?;
+            return Some(Anchor {
+                date: d,
+                prec: Precision::Month,
+            });
+        }
+        if v.len() == 4 {
+            let d = gregorian::date(y, 1, 1)?;
+            return Some(Anchor {
+                date: d,
+                prec: Precision::Year,
+            });
+        }
+        None
+    }
+
+    /// The last day the anchor may stand for.
+    pub fn limit(&self) -> Date {
+        match self.prec {
+            Precision::Month => self.date.last_of_month(),
+            Precision::Year => {
+                gregorian::date(i32::from(self.date.year()), 12, 31).unwrap_or(self.date)
+            }
+            _ => self.date,
+        }
+    }
+
+    /// `(year, month)` of the anchor.
+    pub fn ym(&self) -> (i32, u8) {
+        gregorian::ym(self.date)
+    }
+}
+
+/// A resolved point or period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    Day(Date),
+    Week(Date),
+    Month(i32, u8),
+    Year(i32),
+    /// A period of days (a Hijri month or year): first and last day.
+    Days(Date, Date),
+    /// Cannot be resolved.
+    Null,
+}
+
+/// The result of resolving one expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub time: Time,
+    /// The end of a range.
+    pub end: Option<String>,
+    /// The resolved day, when there is one (used to infer the publication date).
+    pub day: Option<Date>,
+}
+
+/// Builds the resolved time for a point.
+pub fn finish(
+    p: Point,
+    end: Option<Point>,
+    cal: Calendar,
+    basis: Basis,
+    clock: Option<crate::clock::Clock>,
+) -> Resolved {
+    let (value, prec, day) = render(p, clock);
+    let end = match (p, end) {
+        (Point::Days(_, last), _) => Some(last.to_string()),
+        (_, Some(e)) => render(e, None).0,
+        _ => None,
+    };
+    Resolved {
+        time: Time {
+            precision: if value.is_some() {
+                prec
+            } else {
+                Precision::Unknown
+            },
+            value,
+            calendar: cal,
+            basis,
+        },
+        end: if p == Point::Null { None } else { end },
+        day,
+    }
+}
+
+fn render(
+    p: Point,
+    clock: Option<crate::clock::Clock>,
+) -> (Option<String>, Precision, Option<Date>) {
+    match p {
+        Point::Day(d) => {
+            let prec = match clock {
+                Some((_, Some(_))) => Precision::Minute,
+                Some((_, None)) => Precision::Hour,
+                None => Precision::Day,
+            };
+            (Some(gregorian::timex(d, prec, clock)), prec, Some(d))
+        }
+        Point::Week(d) => (
+            Some(gregorian::timex(d, Precision::Week, None)),
+            Precision::Week,
+            None,
+        ),
+        Point::Month(y, m) => match gregorian::date(y, m, 1) {
+            Some(d) => (
+                Some(gregorian::timex(d, Precision::Month, None)),
+                Precision::Month,
+                None,
+            ),
+            None => (None, Precision::Unknown, None),
+        },
+        Point::Year(y) if gregorian::YEARS.contains(&y) => {
+            (Some(format!("{y:04}")), Precision::Year, None)
+        }
+        Point::Days(a, _) => (Some(a.to_string()), Precision::Day, None),
+        _ => (None, Precision::Unknown, None),
+    }
+}
+
+/// Resolves `e` against the anchor (if known) and the reference date.
+pub fn resolve(e: &Expr, anchor: Option<&Anchor>, reference: Date) -> Resolved {
+    match e.core {
+        Core::Date(spec) => {
+            let (p, basis) = date(&spec, e.weekday, anchor, reference);
+            let cal = match spec.cal {
+                Cal::Gregorian => Calendar::Gregorian,
+                Cal::Hijri => Calendar::Hijri,
+            };
+            finish(p, None, cal, basis, e.clock)
+        }
+        Core::Year {
+            y,
+            hijri: false,
+            end,
+        } => finish(
+            Point::Year(y),
+            end.map(Point::Year),
+            Calendar::Gregorian,
+            Basis::Explicit,
+            None,
+        ),
+        Core::Year {
+            y,
+            hijri: true,
+            end,
+        } => {
+            let first = hijri::to_gregorian(y, 1, 1);
+            let last = hijri::to_gregorian(end.unwrap_or(y) + 1, 1, 1)
+                .and_then(|d| gregorian::add_days(d, -1));
+            let p = match (first, last) {
+                (Some(a), Some(b)) => Point::Days(a, b),
+                _ => Point::Null,
+            };
+            finish(p, None, Calendar::Hijri, Basis::Explicit, None)
+        }
+        Core::Clock => finish(
+            Point::Null,
+            None,
+            Calendar::Gregorian,
+            Basis::Relative,
+            None,
+        ),
+        _ => relative::resolve(e, anchor),
+    }
+}
+
+/// The limit and direction for a date written without a year.
+fn frame(rel: Option<i8>, anchor: Option<&Anchor>, reference: Date) -> (Date, Direction, Basis) {
+    let (limit, basis) = match anchor {
+        Some(a) => (a.limit(), Basis::Relative),
+        None => (reference, Basis::Inferred),
+    };
+    let dir = match rel {
+        Some(r) if r < 0 => match anchor {
+            Some(a) if a.prec == Precision::Day => Direction::Before,
+            _ => Direction::OnOrBefore,
+        },
+        Some(r) if r > 0 => Direction::After,
+        _ => Direction::OnOrBefore,
+    };
+    let limit = match (dir, anchor) {
+        (Direction::After, Some(a)) if a.prec != Precision::Day => a.limit(),
+        _ => limit,
+    };
+    (limit, dir, basis)
+}
+
+/// Resolves a calendar date.
+pub fn date(
+    spec: &DateSpec,
+    weekday: Option<Weekday>,
+    anchor: Option<&Anchor>,
+    reference: Date,
+) -> (Point, Basis) {
+    let m = spec.month;
+    match (spec.cal, spec.day, spec.year) {
+        (Cal::Gregorian, Some(d), YearSpec::Explicit(y)) => (
+            gregorian::date(y, m, d).map_or(Point::Null, Point::Day),
+            Basis::Explicit,
+        ),
+        (Cal::Gregorian, Some(d), YearSpec::Relative(off)) => match anchor {
+            Some(a) => (
+                gregorian::date(i32::from(a.date.year()) + off, m, d)
+                    .map_or(Point::Null, Point::Day),
+                Basis::Relative,
+            ),
+            None => (Point::Null, Basis::Relative),
+        },
+        (Cal::Gregorian, Some(d), YearSpec::None) => {
+            if let (Some(0), Some(a)) = (spec.rel, anchor) {
+                if a.ym().1 == m {
+                    let p = gregorian::date(a.ym().0, m, d).map_or(Point::Null, Point::Day);
+                    return (p, Basis::Relative);
+                }
+            }
+            let (limit, dir, basis) = frame(spec.rel, anchor, reference);
+            let p = gregorian::place_day(m, d, weekday, limit, dir).map_or(Point::Null, Point::Day);
+            (p, basis)
+        }
+        (Cal::Gregorian, None, YearSpec::Explicit(y)) => (Point::Month(y, m), Basis::Explicit),
+        (Cal::Gregorian, None, YearSpec::Relative(off)) => match anchor {
+            Some(a) => (Point::Month(a.ym().0 + off, m), Basis::Relative),
+            None => (Point::Null, Basis::Relative),
+        },
+        (Cal::Gregorian, None, YearSpec::None) => {
+            let (basis, (ly, lm)) = match anchor {
+                Some(a) => (Basis::Relative, a.ym()),
+                None => (Basis::Inferred, gregorian::ym(reference)),
+            };
+            let dir = match spec.rel {
+                Some(r) if r < 0 => Direction::Before,
+                Some(r) if r > 0 => Direction::After,
+                _ => Direction::OnOrBefore,
+            };
+            let p = gregorian::place_month(m, ly, lm, dir)
+                .map_or(Point::Null, |(y, m)| Point::Month(y, m));
+            (p, basis)
+        }
+        (Cal::Hijri, Some(d), YearSpec::Explicit(y)) => {
+            let p = hijri::with_weekday(y, m, d, weekday)
+                .or_else(|| hijri::to_gregorian(y, m, d))
+                .map_or(Point::Null, Point::Day);
+            (p, Basis::Explicit)
+        }
+        (Cal::Hijri, Some(d), YearSpec::None) => {
+            let (limit, dir, basis) = frame(spec.rel, anchor, reference);
+            let p = hijri::place_day(m, d, weekday, limit, dir)
+                .map_or(Point::Null, |(_, g)| Point::Day(g));
+            (p, basis)
+        }
+        (Cal::Hijri, None, YearSpec::Explicit(y)) => {
+            let p = hijri::month_range(y, m).map_or(Point::Null, |(a, b)| Point::Days(a, b));
+            (p, Basis::Explicit)
+        }
+        (Cal::Hijri, None, YearSpec::None) => {
+            let (limit, dir, basis) = frame(spec.rel, anchor, reference);
+            let p = hijri::place_month(m, limit, dir)
+                .and_then(|y| hijri::month_range(y, m))
+                .map_or(Point::Null, |(a, b)| Point::Days(a, b));
+            (p, basis)
+        }
+        (Cal::Hijri, _, YearSpec::Relative(_)) => (Point::Null, Basis::Relative),
+    }
+}
