@@ -78,7 +78,7 @@ fn guess(bytes: &[u8]) -> Result<String, String> {
         // ISO-8859-6 leaves many bytes unmapped; windows-1256 maps all of them,
         // so replacements weigh heavily.
         let score = arabic - 20 * bad;
-        if best.as_ref().map_or(true, |(s, _)| score > *s) {
+        if !matches!(&best, Some((s, _)) if score <= *s) {
             best = Some((score, text.into_owned()));
         }
     }

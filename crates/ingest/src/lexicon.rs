@@ -30,7 +30,9 @@ pub fn match_key(s: &str) -> String {
 
 /// True when `key` starts with the phrase `p` followed by a word boundary.
 pub fn starts_with_phrase(key: &str, p: &str) -> bool {
-    !p.is_empty() && key.starts_with(p) && key[p.len()..].chars().next().map_or(true, |c| c == ' ')
+    !p.is_empty()
+        && key.starts_with(p)
+        && !matches!(key[p.len()..].chars().next(), Some(c) if c != ' ')
 }
 
 #[derive(Deserialize)]

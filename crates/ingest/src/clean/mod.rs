@@ -281,10 +281,8 @@ fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
             i += 1;
             continue;
         }
-        if h.title.is_some() || h.dateline.is_some() || i > 0 {
-            if l.is_paragraph() {
-                break;
-            }
+        if (h.title.is_some() || h.dateline.is_some() || i > 0) && l.is_paragraph() {
+            break;
         }
         if let Some(span) = meta::dateline_span(l) {
             h.dateline.get_or_insert(span);

@@ -1,0 +1,256 @@
+//! One table per cleaning rule, with text written for the tests (not taken
+//! from the seeds): what must stay, what must go, and what is found.
+
+use rasad_ingest::{clean, Cleaned, Format, RawDoc};
+
+fn doc(text: &str) -> RawDoc {
+    RawDoc {
+        id: "t".into(),
+        text: text.into(),
+        format: Format::Text,
+        url: None,
+        outlet: None,
+        published: None,
+        title: None,
+        origin: "test".into(),
+    }
+}
+
+fn run(text: &str) -> Cleaned {
+    clean(&doc(text))
+}
+
+const P1: &str = "قالت مصادر محلية إن قوات النظام قصفت بالمدفعية الثقيلة أحياء في مدينة درعا البلد صباح اليوم، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين بجروح متفاوتة.";
+const P2: &str = "وأضافت المصادر أن القصف تركز على الأحياء الجنوبية من المدينة، وسط حركة نزوح للأهالي نحو الريف الغربي وتخوف من تصعيد جديد خلال الأيام المقبلة.";
+const TITLE: &str = "مقتل ثلاثة مدنيين بقصف مدفعي على درعا البلد";
+
+/// Builds an article: title, two paragraphs, with `before`/`between`/`after` inserted.
+fn article(before: &str, between: &str, after: &str) -> String {
+    format!("{before}{TITLE}\n\n{P1}\n\n{between}{P2}\n\n{after}")
+}
+
+fn assert_clean(text: &str, gone: &[&str]) -> Cleaned {
+    let c = run(text);
+    assert!(c.body.contains(P1), "lost P1 in {text:?}\nbody: {}", c.body);
+    assert!(c.body.contains(P2), "lost P2 in {text:?}\nbody: {}", c.body);
+    for g in gone {
+        assert!(!c.body.contains(g), "kept {g:?}\nbody: {}", c.body);
+    }
+    c
+}
+
+#[test]
+fn comment_prompts_and_like_widgets_go() {
+    for tail in [
+        "اترك رد\n\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n\nالتعليق\n\nالاسم *",
+        "اترك تعليقاً",
+        "أضف تعليق",
+        "%d مدونون معجبون بهذه:",
+        "أعجبني تحميل...",
+        "زر الذهاب إلى الأعلى",
+    ] {
+        assert_clean(&article("", "", tail), &[tail.lines().next().unwrap_or_default(), "بريدك"]);
+    }
+}
+
+#[test]
+fn related_blocks_go_with_their_headlines() {
+    for (tail, gone) in [
+        (
+            "مقالات ذات صلة\n\nغارات روسية على ريف إدلب الجنوبي\n\nانفجار سيارة مفخخة في أعزاز",
+            vec!["غارات روسية", "انفجار سيارة", "ذات صلة"],
+        ),
+        (
+            "إقرأ أيضاً:\n\nالأمم المتحدة تحذر من كارثة في مخيم الركبان\n\nتركيا تعزز نقاطها في إدلب",
+            vec!["الركبان", "تعزز نقاطها", "أيضا"],
+        ),
+        (
+            "أخبار ذات صلة\nقصف على دوما\nحصار الغوطة الشرقية",
+            vec!["دوما", "الغوطة"],
+        ),
+        // the caption of a related item, just above the block heading
+        (
+            "مقاتلون من المعارضة على جبهة ريف حلب\n\nمقالات ذات صلة\n\nزر الذهاب إلى الأعلى",
+            vec!["جبهة ريف حلب", "ذات صلة"],
+        ),
+    ] {
+        assert_clean(&article("", "", tail), &gone);
+    }
+}
+
+#[test]
+fn an_inline_read_also_line_goes_alone() {
+    for line in [
+        "إقرأ: عملية إنزال جديدة للتحالف قرب الحدود\n\n",
+        "اقرأ أيضا: الأمم المتحدة تطالب بوقف القصف\n\n",
+        "اقرأ المزيد: مقتل قيادي بارز في غارة\n\n",
+    ] {
+        assert_clean(&article("", line, ""), &[line.trim()]);
+    }
+}
+
+#[test]
+fn share_tag_and_link_lines_go() {
+    for tail in [
+        "شارك",
+        "شارك على فيسبوك",
+        "فيسبوك تويتر واتساب تلغرام",
+        "Facebook Twitter WhatsApp Telegram",
+        "الوسوم: درعا، قصف، مدنيين",
+        "كلمات مفتاحية: درعا البلد",
+        "Tags: Daraa, Syria",
+        "رابط الخبر بصحيفة الوطن اونلاين",
+        "الرابط المختصر: https://example.org/?p=123",
+        "جميع الحقوق محفوظة © 2019",
+    ] {
+        assert_clean(&article("", "", tail), &[tail]);
+    }
+}
+
+#[test]
+fn section_labels_above_the_title_go() {
+    for label in [
+        "سورية\n\n",
+        "الشأن السوري\n\n",
+        "خبر عاجل\n\n",
+        "عاجل\n",
+        "تقارير ميدانية\n\n",
+    ] {
+        let c = assert_clean(&article(label, "", ""), &[label.trim()]);
+        assert_eq!(c.title.as_deref(), Some(TITLE), "{label:?}");
+    }
+}
+
+#[test]
+fn the_title_and_its_repeats_leave_the_body() {
+    let text =
+        format!("عاجل\n\n{TITLE}\n\n{TITLE}\n\nنشر الخميس 12 آذار 2020\n\n{TITLE}\n\n{P1}\n\n{P2}");
+    let c = assert_clean(&text, &[TITLE, "نشر الخميس"]);
+    assert_eq!(c.title.as_deref(), Some(TITLE));
+    let span = c.title_span.expect("title span");
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(
+        chars[span.start..span.end].iter().collect::<String>(),
+        TITLE
+    );
+    let d = c.dateline.expect("dateline");
+    assert_eq!(
+        chars[d.start..d.end].iter().collect::<String>(),
+        "الخميس 12 آذار 2020"
+    );
+}
+
+#[test]
+fn metadata_title_wins_and_its_line_goes() {
+    let mut d = doc(&article("", "", ""));
+    d.title = Some("عنوان من البيانات الوصفية".into());
+    let c = clean(&d);
+    assert_eq!(c.title.as_deref(), Some("عنوان من البيانات الوصفية"));
+    d.title = Some(TITLE.into());
+    let c = clean(&d);
+    assert!(!c.body.contains(TITLE));
+    assert!(c.title_span.is_some());
+}
+
+#[test]
+fn outlet_dateline_and_byline_lines_go_and_are_read() {
+    for (head, outlet, author) in [
+        ("| الوطن - وكالات\n\n", Some("الوطن"), None),
+        (
+            "أخبار الآن | دبي – الإمارات (سامر الأحمد)\n\n",
+            Some("أخبار الآن"),
+            Some("سامر الأحمد"),
+        ),
+        (
+            "أبوظبي - سكاي نيوز عربية\n\n",
+            Some("سكاي نيوز عربية"),
+            None,
+        ),
+        ("عنب بلدي – درعا\n\n", Some("عنب بلدي"), None),
+        ("- سامر الأحمد\n\n", None, Some("سامر الأحمد")),
+        ("بقلم: سامر الأحمد\n\n", None, Some("سامر الأحمد")),
+        ("كتب: سامر الأحمد\n\n", None, Some("سامر الأحمد")),
+    ] {
+        let text = format!("{TITLE}\n\n{head}{P1}\n\n{P2}");
+        let c = assert_clean(&text, &[head.trim()]);
+        assert_eq!(c.title.as_deref(), Some(TITLE), "{head:?}");
+        assert_eq!(c.outlet.as_deref(), outlet, "{head:?}");
+        assert_eq!(c.authors.first().map(String::as_str), author, "{head:?}");
+    }
+}
+
+#[test]
+fn signatures_at_the_end_go_and_name_the_outlet() {
+    for (tail, outlet) in [
+        ("صحيفة الوطن", Some("الوطن")),
+        ("المصدر: الجزيرة + وكالات", Some("الجزيرة")),
+        ("المصدر: وكالات", None),
+        ("المصدر: عنب بلدي", Some("عنب بلدي")),
+    ] {
+        let c = assert_clean(&article("", "", tail), &[tail]);
+        assert_eq!(c.outlet.as_deref(), outlet, "{tail:?}");
+    }
+}
+
+#[test]
+fn a_standfirst_repeated_at_the_end_goes() {
+    let text = format!("{TITLE}\n\n{P1}\n\n{P2}\n\n{P1}");
+    let c = run(&text);
+    assert_eq!(c.body.matches(P1).count(), 1, "{}", c.body);
+}
+
+#[test]
+fn a_lead_dateline_names_the_outlet_and_leaves_the_body() {
+    let text = format!("{TITLE}\n\nدمشق-سانا {P1}\n\n{P2}");
+    let c = assert_clean(&text, &["دمشق-سانا"]);
+    assert_eq!(c.outlet.as_deref(), Some("سانا"));
+}
+
+#[test]
+fn an_agency_calling_itself_the_agency_is_the_outlet() {
+    let text = format!(
+        "{TITLE}\n\nوقال مصدر محلي لوكالة «سمارت» إن القصف استهدف الأحياء السكنية بعد منتصف الليل.\n\n{P1}\n\nوأفاد مراسل الوكالة بأن الطيران حلق فوق المدينة.\n\n{P2}"
+    );
+    assert_eq!(run(&text).outlet.as_deref(), Some("سمارت"));
+    // a wire cited by another outlet is not the outlet
+    let text = format!("{TITLE}\n\nوقال مسؤول لوكالة رويترز إن القصف استمر.\n\n{P1}\n\n{P2}");
+    assert_eq!(run(&text).outlet, None);
+}
+
+#[test]
+fn metadata_outlet_is_canonicalized() {
+    let mut d = doc(&article("", "", ""));
+    d.outlet = Some("Enab Baladi".into());
+    assert_eq!(clean(&d).outlet.as_deref(), Some("عنب بلدي"));
+    d.outlet = Some("Some Blog".into());
+    assert_eq!(clean(&d).outlet.as_deref(), Some("Some Blog"));
+}
+
+#[test]
+fn prose_that_looks_like_chrome_stays() {
+    let lines = [
+        "وقال شاهد عيان إن القصف استمر ساعتين دون توقف على الأحياء الشرقية.",
+        "وأضاف المصدر: إن القوات انسحبت من النقاط المتقدمة بعد منتصف الليل.",
+        "وشارك في الهجوم عشرات المقاتلين من الفصائل المحلية في ريف المدينة.",
+    ];
+    let text = format!("{TITLE}\n\n{P1}\n\n{}\n\n{P2}", lines.join("\n\n"));
+    let c = run(&text);
+    for l in lines {
+        assert!(c.body.contains(l), "lost {l:?}");
+    }
+}
+
+#[test]
+fn a_long_first_paragraph_is_not_a_title() {
+    let c = run(&format!("{P1}\n\n{P2}"));
+    assert_eq!(c.title, None);
+    assert!(c.body.starts_with(P1));
+}
+
+#[test]
+fn degenerate_inputs() {
+    for text in ["", "\n\n\n", "اترك رد", "عاجل", "*", "\u{200f}\u{a0}"] {
+        let c = run(text);
+        assert!(c.body_spans.iter().all(|s| s.start < s.end));
+    }
+}

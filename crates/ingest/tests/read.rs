@@ -1,0 +1,190 @@
+//! Reading files and folders: one test per kind of bad input, plus the order
+//! and formats of good ones. Files are written to a temporary folder.
+
+use rasad_ingest::{read_jsonl, read_paths, DocError, Format, RawDoc, ReadOptions};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        fs::create_dir_all(parent).expect("mkdir");
+    }
+    fs::write(&p, bytes).expect("write");
+    p
+}
+
+fn read(paths: &[PathBuf]) -> Vec<Result<RawDoc, DocError>> {
+    read_paths(paths, &ReadOptions::default()).collect()
+}
+
+fn only_error(paths: &[PathBuf]) -> DocError {
+    let got = read(paths);
+    assert_eq!(got.len(), 1, "{got:?}");
+    got.into_iter()
+        .next()
+        .and_then(Result::err)
+        .expect("an error")
+}
+
+const ARTICLE: &str =
+    "مقتل ثلاثة مدنيين بقصف على ريف إدلب\n\nقالت مصادر محلية إن ثلاثة مدنيين قتلوا.";
+
+#[test]
+fn folders_are_walked_in_name_order_and_other_files_skipped() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write(d.path(), "b.txt", ARTICLE.as_bytes());
+    write(d.path(), "a/z.txt", ARTICLE.as_bytes());
+    write(d.path(), "c.HTML", format!("<p>{ARTICLE}</p>").as_bytes());
+    write(d.path(), "notes.md", b"ignored");
+    write(d.path(), "image.png", &[0x89, b'P', b'N', b'G', 0, 0]);
+    write(
+        d.path(),
+        "d.jsonl",
+        "{\"id\":\"j1\",\"text\":\"نص أول\"}\n{\"id\":\"j2\",\"text\":\"نص ثان\"}\n".as_bytes(),
+    );
+    let got: Vec<RawDoc> = read(&[d.path().to_path_buf()])
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("all good");
+    let ids: Vec<&str> = got.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["z", "b", "c", "j1", "j2"]);
+    assert_eq!(got[0].format, Format::Text);
+    assert_eq!(got[2].format, Format::Html);
+    assert_eq!(got[3].format, Format::JsonLine);
+    assert_eq!(got[0].text, ARTICLE);
+}
+
+#[test]
+fn an_unsupported_file_named_explicitly_fails() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = write(d.path(), "notes.md", ARTICLE.as_bytes());
+    let e = only_error(&[p]);
+    assert_eq!(e.id, "notes");
+    assert!(e.reason.contains("unsupported"), "{e:?}");
+}
+
+#[test]
+fn binary_files_fail() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        d.path(),
+        "bin.txt",
+        &[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0],
+    );
+    assert!(only_error(&[p]).reason.contains("binary"));
+    let p = write(
+        d.path(),
+        "ctl.txt",
+        &[1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, b'a'],
+    );
+    assert!(only_error(&[p]).reason.contains("binary"));
+}
+
+#[test]
+fn empty_and_whitespace_files_fail() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = write(d.path(), "empty.txt", b"");
+    assert!(only_error(&[p]).reason.contains("empty"));
+    let p = write(d.path(), "ws.txt", " \n\t\r\n \u{a0}".as_bytes());
+    assert!(only_error(&[p]).reason.contains("whitespace"));
+    let p = write(
+        d.path(),
+        "blank.html",
+        b"<html><body><script>x()</script></body></html>",
+    );
+    assert!(only_error(&[p]).reason.contains("no visible text"));
+}
+
+#[test]
+fn undecodable_files_fail() {
+    let d = tempfile::tempdir().expect("tempdir");
+    // a UTF-16 byte-order mark followed by an unpaired surrogate
+    let p = write(d.path(), "bad16.txt", &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]);
+    assert!(only_error(&[p]).reason.contains("UTF-16"));
+}
+
+#[test]
+fn files_over_the_limit_fail() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = write(d.path(), "big.txt", ARTICLE.as_bytes());
+    let got: Vec<_> = read_paths(&[p], &ReadOptions { max_bytes: 10 }).collect();
+    let e = got[0].as_ref().expect_err("too big");
+    assert!(e.reason.contains("limit"), "{e:?}");
+}
+
+#[test]
+fn missing_paths_fail_and_the_batch_continues() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let good = write(d.path(), "good.txt", ARTICLE.as_bytes());
+    let missing = d.path().join("missing.txt");
+    let got = read(&[missing, good]);
+    assert_eq!(got.len(), 2);
+    let e = got[0].as_ref().expect_err("missing");
+    assert_eq!(e.id, "missing");
+    assert!(e.reason.contains("cannot read"), "{e:?}");
+    assert!(got[1].is_ok());
+}
+
+#[test]
+fn encodings_are_detected() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(ARTICLE.as_bytes());
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in ARTICLE.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    let (w1256, _, _) = encoding_rs::WINDOWS_1256.encode(ARTICLE);
+    let (iso, _, _) = encoding_rs::ISO_8859_6.encode("قصف مدفعي على بلدة في ريف حماة الشمالي");
+    let paths = [
+        write(d.path(), "1.txt", &bom),
+        write(d.path(), "2.txt", &le),
+        write(d.path(), "3.txt", &be),
+        write(d.path(), "4.txt", &w1256),
+        write(d.path(), "5.txt", &iso),
+    ];
+    let got = read(&paths);
+    for (i, g) in got.iter().enumerate().take(4) {
+        assert_eq!(g.as_ref().expect("decoded").text, ARTICLE, "file {}", i + 1);
+    }
+    assert_eq!(
+        got[4].as_ref().expect("decoded").text,
+        "قصف مدفعي على بلدة في ريف حماة الشمالي"
+    );
+}
+
+#[test]
+fn html_meta_charset_is_honoured() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut page =
+        b"<html><head><meta charset=\"windows-1256\"><title>\xe3\xde\xca\xe1</title></head><body><p>"
+            .to_vec();
+    let (body, _, _) = encoding_rs::WINDOWS_1256.encode(ARTICLE);
+    page.extend_from_slice(&body);
+    page.extend_from_slice(b"</p></body></html>");
+    let p = write(d.path(), "p.htm", &page);
+    let got = read(&[p]);
+    let doc = got[0].as_ref().expect("read");
+    assert!(doc.text.contains("قالت مصادر محلية"), "{}", doc.text);
+    assert_eq!(doc.title.as_deref(), Some("مقتل"));
+}
+
+#[test]
+fn bad_json_lines_fail_one_by_one() {
+    let input = "{\"id\":\"a\",\"text\":\"نص\"}\n{broken\n{\"text\":\"x\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"html\":\"<p>حلب</p>\"}\n";
+    let opts = ReadOptions::default();
+    let got: Vec<_> = read_jsonl(input.as_bytes(), "stdin", &opts).collect();
+    assert_eq!(got.len(), 5);
+    assert!(got[0].is_ok());
+    assert_eq!(got[1].as_ref().expect_err("not JSON").origin, "stdin:2");
+    assert!(got[2].as_ref().expect_err("no id").reason.contains("id"));
+    assert!(got[3]
+        .as_ref()
+        .expect_err("no text")
+        .reason
+        .contains("text"));
+    assert_eq!(got[4].as_ref().expect("html").text, "حلب");
+}
