@@ -1,0 +1,453 @@
+//! Casualty claims: a casualty word (مقتل، جرحى، أسر …), its count (the
+//! nearest quantity of the clause segment, or one for a singular victim noun),
+//! its side (see [`crate::group`]), whether it is a cumulative tally, and the
+//! sub-counts that break it down (بينهم ستة …).
+
+use crate::context::{within, Ctx, Mention};
+use crate::group;
+use crate::lexicon::Cue;
+use rasad_record::{Casualty, CasualtyKind, Span};
+
+/// Words between a casualty word and its count.
+const NEAR: usize = 4;
+/// Words between `عدد القتلى … إلى` and its count.
+const FAR: usize = 12;
+
+/// A claim as read, before the ones without a count or side are dropped.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub kind: CasualtyKind,
+    pub low: Option<f64>,
+    pub best: Option<f64>,
+    pub high: Option<f64>,
+    pub span: Span,
+    pub group: Option<String>,
+    /// First token of the actor mention that named the side.
+    pub group_at: Option<usize>,
+    pub sent: usize,
+    /// First and last+1 token of the words the claim was read from.
+    pub t0: usize,
+    pub t1: usize,
+    quant: Option<usize>,
+    pub tally: bool,
+    pub period: Option<String>,
+    /// Index of the total (in the claims list) for a sub-count.
+    pub part_of: Option<usize>,
+    pub attributed_to: Option<String>,
+}
+
+impl Claim {
+    /// True when the claim is worth reporting: a count and a side.
+    pub fn reportable(&self) -> bool {
+        self.best.is_some() && self.group.is_some()
+    }
+}
+
+fn year_like(ctx: &Ctx, m: &Mention) -> bool {
+    let q = &ctx.doc.quantities[m.idx];
+    q.unit.is_none()
+        && q.best
+            .is_some_and(|b| (1900.0..=2100.0).contains(&b) && b.fract() == 0.0)
+}
+
+/// Reads every casualty claim of the body. `sources[s]` is the cited source
+/// of sentence `s`.
+pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for (si, s) in ctx.sents.iter().enumerate() {
+        if ctx.is_related(s) {
+            continue;
+        }
+        let first_in_sent = out.len();
+        // sub-count regions: from the cue to the end of its segment
+        let regions: Vec<(usize, usize)> = ctx
+            .cues_in(Cue::Subcount, s.t0, s.t1)
+            .iter()
+            .map(|h| (h.start, ctx.segment(h.start).1))
+            .collect();
+        let in_region = |t: usize| regions.iter().find(|(a, b)| *a <= t && t < *b).copied();
+        let exhumed = ctx.has_cue(Cue::Exhumation, s.t0, s.t1);
+        let src = sources.get(si).and_then(|v| v.first().cloned());
+        for h in within(&ctx.casualty, s.t0, s.t1, |h| h.start) {
+            let Some(w) = ctx.lx.casualty.get(h.payload) else {
+                continue;
+            };
+            let seg = ctx.segment(h.start);
+            if let Some((r0, _)) = in_region(h.start) {
+                // a casualty word inside a breakdown belongs to the total before it
+                if out[first_in_sent..].iter().any(|c| c.t1 <= r0) {
+                    continue;
+                }
+            }
+            if ctx.negated(h.start) || non_event_before(ctx, seg.0, h.start) {
+                continue;
+            }
+            if w.kind == CasualtyKind::Injured
+                && ctx.has_cue(Cue::Wounds, h.start.saturating_sub(2), h.start + 1)
+            {
+                continue;
+            }
+            if w.needs_discovery && (exhumed || !ctx.has_cue(Cue::Discovery, seg.0, seg.1)) {
+                continue;
+            }
+            // a singular victim noun right after the word counts one (مقتل مدني)
+            let mut singular = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
+                .iter()
+                .any(|v| {
+                    ctx.lx
+                        .victims
+                        .get(v.payload)
+                        .is_some_and(|x| x.count == Some(1.0))
+                });
+            if singular
+                && within(&ctx.quants, h.end, (h.end + 2).min(seg.1), |m| m.start)
+                    .iter()
+                    .any(|m| within(&ctx.victims, h.end, m.start, |v| v.start).is_empty())
+            {
+                singular = false;
+            }
+            // the count
+            let used: Vec<usize> = out[first_in_sent..]
+                .iter()
+                .filter_map(|c| c.quant)
+                .collect();
+            let mut chosen: Option<&Mention> = None;
+            let mut best_d = usize::MAX;
+            for m in within(&ctx.quants, seg.0, seg.1, |m| m.start) {
+                if singular || in_region(m.start).is_some() || year_like(ctx, m) {
+                    continue;
+                }
+                // never across another casualty word
+                let (lo, hi) = if m.start >= h.end {
+                    (h.end, m.start)
+                } else {
+                    (m.end, h.start)
+                };
+                if !within(&ctx.casualty, lo, hi, |x| x.start).is_empty() {
+                    continue;
+                }
+                let d = if m.start >= h.end {
+                    m.start - h.end
+                } else if m.end <= h.start && !w.object {
+                    h.start - m.end
+                } else {
+                    continue;
+                };
+                let same_kind_user = out[first_in_sent..]
+                    .iter()
+                    .any(|c| c.quant == Some(m.idx) && c.kind == w.kind);
+                if used.contains(&m.idx) && !same_kind_user {
+                    continue;
+                }
+                if d <= NEAR && d < best_d {
+                    best_d = d;
+                    chosen = Some(m);
+                }
+            }
+            // عدد القتلى … إلى 28
+            if chosen.is_none()
+                && (ctx.has_cue(Cue::Tally, seg.0, h.start)
+                    || ctx.word(h.start.wrapping_sub(1)) == "عدد")
+            {
+                for m in within(&ctx.quants, h.end, seg.1.min(h.end + FAR), |m| m.start) {
+                    if m.start > 0
+                        && matches!(ctx.word(m.start - 1), "الي" | "إلى")
+                        && !used.contains(&m.idx)
+                    {
+                        chosen = Some(m);
+                        break;
+                    }
+                }
+            }
+            if chosen.is_none() && w.selfdet && !singular {
+                singular =
+                    ctx.word(h.end - 1).ends_with("نفسه") || ctx.word(h.end - 1).ends_with("نفسها");
+            }
+            if w.object && chosen.is_none() && !singular {
+                continue;
+            }
+            let (low, best, high, qidx, qend, qstart) = match chosen {
+                Some(m) => {
+                    let q = &ctx.doc.quantities[m.idx];
+                    (q.low, q.best, q.high, Some(m.idx), m.end, m.start)
+                }
+                None if singular => (Some(1.0), Some(1.0), Some(1.0), None, h.end, h.start),
+                None => (None, None, None, None, h.end, h.start),
+            };
+            // merge with a claim of the same kind in the same segment
+            if let Some(prev) = out[first_in_sent..].iter_mut().find(|c| {
+                c.kind == w.kind
+                    && ctx.segment(c.t0) == seg
+                    && (c.quant == qidx || c.best.is_none() || best.is_none())
+            }) {
+                if prev.best.is_none() && best.is_some() {
+                    prev.low = low;
+                    prev.best = best;
+                    prev.high = high;
+                    prev.quant = qidx;
+                }
+                if prev.group.is_none() {
+                    if let Some((g, at)) =
+                        group::side_at(ctx, h.start.min(qstart), h.end.max(qend), seg)
+                    {
+                        prev.group = Some(g);
+                        prev.group_at = at;
+                    }
+                }
+                prev.t0 = prev.t0.min(h.start).min(qstart);
+                prev.t1 = prev.t1.max(h.end).max(qend);
+                continue;
+            }
+            let a = h.start.min(qstart);
+            let b = h.end.max(qend);
+            let (mut g, group_at) = match group::side_at(ctx, a, b, seg) {
+                Some((g, at)) => (Some(g), at),
+                None => (None, None),
+            };
+            if g.is_none() && ctx.has_cue(Cue::Others, b, (b + 2).min(seg.1)) {
+                g = out[first_in_sent..].last().and_then(|c| c.group.clone());
+            }
+            if g.is_none() && w.selfdet {
+                let u0 = crate::clause::clauses(ctx, si, s)
+                    .into_iter()
+                    .find(|c| c.t0 <= h.start && h.start < c.t1)
+                    .map(|c| c.t0)
+                    .unwrap_or(s.t0);
+                g = group::subject(ctx, u0, h.start).or_else(|| group::subject(ctx, s.t0, s.t1));
+            }
+            if g.is_none() {
+                g = out[first_in_sent..].last().and_then(|c| c.group.clone());
+            }
+            let span = span_of(ctx, a, b);
+            out.push(Claim {
+                kind: w.kind,
+                low,
+                best,
+                high,
+                span,
+                group: g,
+                group_at,
+                sent: si,
+                t0: a,
+                t1: b,
+                quant: qidx,
+                tally: false,
+                period: None,
+                part_of: None,
+                attributed_to: src.clone(),
+            });
+        }
+        versus(ctx, si, first_in_sent, &mut out, src.as_deref());
+        subcounts(ctx, si, first_in_sent, &regions, &mut out, src.as_deref());
+        tallies(ctx, si, first_in_sent, &mut out);
+    }
+    out
+}
+
+fn non_event_before(ctx: &Ctx, seg_start: usize, t: usize) -> bool {
+    let lo = seg_start.max(t.saturating_sub(4));
+    ctx.cues_in(Cue::NonEvent, lo, t).iter().any(|h| h.end <= t)
+}
+
+fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
+    match (ctx.toks.get(a), ctx.toks.get(b.saturating_sub(1))) {
+        (Some(x), Some(y)) => Span::new(x.span.start, y.span.end.max(x.span.start)),
+        _ => Span::new(0, 0),
+    }
+}
+
+/// `… مقابل 473 من مسلحي «قسد»`: a second party's count of the same kind.
+fn versus(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Option<&str>) {
+    let s = ctx.sents[si];
+    for h in ctx.cues_in(Cue::Versus, s.t0, s.t1) {
+        let Some(prev) = out[first..]
+            .iter()
+            .rev()
+            .find(|c| c.t1 <= h.start && c.best.is_some())
+            .cloned()
+        else {
+            continue;
+        };
+        let seg = ctx.segment(h.start);
+        let Some(m) = within(&ctx.quants, h.end, (h.end + 2).min(seg.1), |m| m.start)
+            .first()
+            .copied()
+        else {
+            continue;
+        };
+        if out.iter().any(|c| c.quant == Some(m.idx)) {
+            continue;
+        }
+        let q = &ctx.doc.quantities[m.idx];
+        let (g, group_at) = match group::side_at(ctx, m.start, m.end, seg) {
+            Some((g, at)) => (Some(g), at),
+            None => (None, None),
+        };
+        out.push(Claim {
+            kind: prev.kind,
+            low: q.low,
+            best: q.best,
+            high: q.high,
+            span: span_of(ctx, h.start, m.end),
+            group: g,
+            group_at,
+            sent: si,
+            t0: h.start,
+            t1: m.end,
+            quant: Some(m.idx),
+            tally: prev.tally,
+            period: None,
+            part_of: None,
+            attributed_to: src.map(str::to_string),
+        });
+    }
+}
+
+/// `بينهم ستة … وأربعة …`, `من ضمنهم 3 انتحاريين`, `بينهم القيادي فلان`.
+fn subcounts(
+    ctx: &Ctx,
+    si: usize,
+    first: usize,
+    regions: &[(usize, usize)],
+    out: &mut Vec<Claim>,
+    src: Option<&str>,
+) {
+    for &(r0, r1) in regions {
+        let Some(ti) = (first..out.len())
+            .rev()
+            .find(|&i| out[i].t1 <= r0 && out[i].part_of.is_none())
+        else {
+            continue;
+        };
+        let total = out[ti].clone();
+        let mut found = false;
+        for m in within(&ctx.quants, r0, r1, |m| m.start) {
+            let q = &ctx.doc.quantities[m.idx];
+            if q.best.is_none() {
+                continue;
+            }
+            let g = civilian_after(ctx, m.end, r1).or_else(|| total.group.clone());
+            found = true;
+            out.push(Claim {
+                kind: total.kind,
+                low: q.low,
+                best: q.best,
+                high: q.high,
+                span: ctx
+                    .quants
+                    .iter()
+                    .find(|x| x.idx == m.idx)
+                    .map(|x| x.span)
+                    .unwrap_or(total.span),
+                group: g,
+                group_at: None,
+                sent: si,
+                t0: m.start,
+                t1: m.end,
+                quant: Some(m.idx),
+                tally: false,
+                period: None,
+                part_of: Some(ti),
+                attributed_to: src.map(str::to_string),
+            });
+        }
+        if !found {
+            let cue_end = ctx
+                .cues_in(Cue::Subcount, r0, r0 + 1)
+                .first()
+                .map(|h| h.end)
+                .unwrap_or(r0 + 1);
+            let v = within(&ctx.victims, cue_end, (cue_end + 2).min(r1), |v| v.start)
+                .first()
+                .copied();
+            if let Some(v) = v {
+                if let Some(x) = ctx
+                    .lx
+                    .victims
+                    .get(v.payload)
+                    .filter(|x| x.count == Some(1.0))
+                {
+                    out.push(Claim {
+                        kind: total.kind,
+                        low: Some(1.0),
+                        best: Some(1.0),
+                        high: Some(1.0),
+                        span: span_of(ctx, v.start, v.end),
+                        group: x.group.clone().or_else(|| total.group.clone()),
+                        group_at: None,
+                        sent: si,
+                        t0: v.start,
+                        t1: v.end,
+                        quant: None,
+                        tally: false,
+                        period: None,
+                        part_of: Some(ti),
+                        attributed_to: src.map(str::to_string),
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn civilian_after(ctx: &Ctx, from: usize, to: usize) -> Option<String> {
+    within(&ctx.victims, from, (from + 2).min(to), |v| v.start)
+        .iter()
+        .find_map(|v| ctx.lx.victims.get(v.payload).and_then(|x| x.group.clone()))
+}
+
+/// Marks cumulative tallies (ارتفع عدد القتلى … منذ …) and their period.
+fn tallies(ctx: &Ctx, si: usize, first: usize, out: &mut [Claim]) {
+    let s = ctx.sents[si];
+    let clauses = crate::clause::clauses(ctx, si, &s);
+    let mut last_period: Option<String> = None;
+    for claim in out.iter_mut().skip(first) {
+        if claim.part_of.is_some() {
+            continue;
+        }
+        let Some(c) = clauses.iter().find(|c| c.t0 <= claim.t0 && claim.t0 < c.t1) else {
+            continue;
+        };
+        if !ctx.has_cue(Cue::Tally, c.t0, c.t1) && !claim.tally {
+            continue;
+        }
+        claim.tally = true;
+        let mut period = None;
+        for h in ctx.cues_in(Cue::Since, c.t0, c.t1) {
+            if let Some(m) = within(&ctx.times, h.end, (h.end + 3).min(c.t1), |m| m.start).first() {
+                let t = &ctx.doc.times[m.idx];
+                period = Some(t.time.value.clone().unwrap_or_else(|| t.text.clone()));
+            }
+        }
+        if period.is_some() {
+            last_period = period.clone();
+        }
+        claim.period = period.or_else(|| last_period.clone());
+    }
+}
+
+/// The claims worth reporting as `Casualty` records (with `part_of` pointing
+/// into the returned list), and for every claim its index there.
+pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
+    let mut out = Vec::new();
+    let mut index = vec![None; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if !c.reportable() {
+            continue;
+        }
+        index[i] = Some(out.len());
+        out.push(Casualty {
+            group: c.group.clone(),
+            kind: c.kind,
+            low: c.low,
+            best: c.best,
+            high: c.high,
+            span: c.span,
+            attributed_to: c.attributed_to.clone(),
+            tally: c.tally,
+            period: c.period.clone(),
+            part_of: c.part_of.and_then(|p| index.get(p).copied().flatten()),
+        });
+    }
+    (out, index)
+}

@@ -1,0 +1,277 @@
+//! One document indexed for this stage: sentences as token ranges, every
+//! mention of the earlier stages (actors, places, times, quantities, sources)
+//! as token ranges, and every lexicon hit.
+
+use crate::lexicon::{Cue, Hit, Lexicon, Marker};
+use rasad_record::{Document, Span, Unit};
+use rasad_text::{clitic, Analysis, Token};
+
+/// A mention of something in `doc` (its index `idx` in the doc's list) over
+/// tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub idx: usize,
+    pub span: Span,
+}
+
+/// A body sentence: its span, tokens `t0..t1` and paragraph number.
+#[derive(Debug, Clone, Copy)]
+pub struct Sent {
+    pub span: Span,
+    pub t0: usize,
+    pub t1: usize,
+    pub para: usize,
+}
+
+/// Everything the readers need, built once per document (linear in the text).
+pub struct Ctx<'a> {
+    pub a: &'a Analysis,
+    pub doc: &'a Document,
+    pub lx: &'static Lexicon,
+    pub key: &'a str,
+    pub toks: &'a [Token],
+    pub sents: Vec<Sent>,
+    pub actors: Vec<Mention>,
+    pub places: Vec<Mention>,
+    pub times: Vec<Mention>,
+    pub quants: Vec<Mention>,
+    pub sources: Vec<Mention>,
+    pub triggers: Vec<Hit>,
+    pub casualty: Vec<Hit>,
+    pub victims: Vec<Hit>,
+    cues: Vec<(Cue, Vec<Hit>)>,
+    /// `punct[i]`: clause punctuation (، ؛ : ( ) , ;) between token i-1 and i.
+    pub punct: Vec<bool>,
+    /// Segment of each token: `[seg_start, seg_end)` token bounds.
+    pub seg: Vec<(usize, usize)>,
+}
+
+fn mentions(toks: &[Token], spans: impl Iterator<Item = (usize, Span)>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (idx, sp) in spans {
+        if sp.is_empty() {
+            continue;
+        }
+        let start = toks.partition_point(|t| t.span.end <= sp.start);
+        let end = toks.partition_point(|t| t.span.start < sp.end);
+        if start < end {
+            out.push(Mention {
+                start,
+                end,
+                idx,
+                span: sp,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// Items of a list sorted by `start` whose start lies in `t0..t1`.
+pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = list.partition_point(|x| start(x) < t0);
+    let b = list.partition_point(|x| start(x) < t1);
+    &list[a..b.max(a)]
+}
+
+impl<'a> Ctx<'a> {
+    /// Indexes `doc` over the analysis `a`.
+    pub fn new(a: &'a Analysis, doc: &'a Document) -> Ctx<'a> {
+        let lx = Lexicon::get();
+        let key = a.key_str();
+        let toks = a.tokens();
+        let mut sents = Vec::new();
+        let mut para = 0;
+        let mut prev_end: Option<usize> = None;
+        let text = a.text();
+        let ci = a.char_index();
+        for s in a.sentences() {
+            if let Some(pe) = prev_end {
+                let gap = ci.slice(text, Span::new(pe, s.start));
+                if gap.contains('\n') {
+                    para += 1;
+                }
+            }
+            prev_end = Some(s.end);
+            let t0 = toks.partition_point(|t| t.span.start < s.start);
+            let t1 = toks.partition_point(|t| t.span.start < s.end);
+            sents.push(Sent {
+                span: *s,
+                t0,
+                t1,
+                para,
+            });
+        }
+        let actors = mentions(
+            toks,
+            doc.actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, x)| x.spans.iter().map(move |s| (i, *s))),
+        );
+        let places = mentions(
+            toks,
+            doc.places
+                .iter()
+                .enumerate()
+                .flat_map(|(i, x)| x.spans.iter().map(move |s| (i, *s))),
+        );
+        let sources = mentions(
+            toks,
+            doc.sources
+                .iter()
+                .enumerate()
+                .flat_map(|(i, x)| x.spans.iter().map(move |s| (i, *s))),
+        );
+        let times = mentions(toks, doc.times.iter().enumerate().map(|(i, t)| (i, t.span)));
+        let quants = mentions(
+            toks,
+            doc.quantities
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| matches!(q.unit, None | Some(Unit::People)))
+                .filter(|(_, q)| !doc.times.iter().any(|t| t.span.overlaps(&q.span)))
+                .map(|(i, q)| (i, q.span)),
+        );
+        let triggers = lx.trigger_matcher.find(key, toks);
+        let casualty = lx.casualty_matcher.find(key, toks);
+        let victims = lx.victim_matcher.find(key, toks);
+        let cues = lx
+            .cues
+            .iter()
+            .map(|(c, m)| (*c, m.find(key, toks)))
+            .collect();
+        let mut punct = vec![false; toks.len()];
+        for i in 1..toks.len() {
+            let gap = &key[toks[i - 1].end..toks[i].start];
+            punct[i] = gap
+                .chars()
+                .any(|c| matches!(c, '،' | ',' | '؛' | ';' | ':' | '(' | ')' | '-' | '–'));
+        }
+        let mut ctx = Ctx {
+            a,
+            doc,
+            lx,
+            key,
+            toks,
+            sents,
+            actors,
+            places,
+            times,
+            quants,
+            sources,
+            triggers,
+            casualty,
+            victims,
+            cues,
+            punct,
+            seg: Vec::new(),
+        };
+        ctx.seg = ctx.segments();
+        ctx
+    }
+
+    fn segments(&self) -> Vec<(usize, usize)> {
+        let n = self.toks.len();
+        let mut cut = vec![false; n];
+        for (i, c) in cut.iter_mut().enumerate() {
+            *c = self.punct[i];
+        }
+        for cue in [Cue::Boundary, Cue::Versus] {
+            for h in self.cue_hits(cue) {
+                cut[h.start] = true;
+            }
+        }
+        for s in &self.sents {
+            if s.t0 < n {
+                cut[s.t0] = true;
+            }
+            if s.t1 < n {
+                cut[s.t1] = true;
+            }
+        }
+        let mut seg = vec![(0, n); n];
+        let mut start = 0;
+        let ends = cut
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, c)| **c)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(n));
+        for i in ends {
+            for s in seg.iter_mut().take(i).skip(start) {
+                *s = (start, i);
+            }
+            start = i;
+        }
+        seg
+    }
+
+    /// All hits of a cue role, sorted by token.
+    pub fn cue_hits(&self, cue: Cue) -> &[Hit] {
+        self.cues
+            .iter()
+            .find(|(c, _)| *c == cue)
+            .map(|(_, h)| h.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Hits of a cue role starting in `t0..t1`.
+    pub fn cues_in(&self, cue: Cue, t0: usize, t1: usize) -> &[Hit] {
+        within(self.cue_hits(cue), t0, t1, |h| h.start)
+    }
+
+    /// True when a cue of this role starts in `t0..t1`.
+    pub fn has_cue(&self, cue: Cue, t0: usize, t1: usize) -> bool {
+        !self.cues_in(cue, t0, t1).is_empty()
+    }
+
+    /// Key text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.text(self.key)).unwrap_or("")
+    }
+
+    /// The marker word token `i` is (any reading), if any.
+    pub fn marker_at(&self, i: usize) -> Option<Marker> {
+        let w = self.word(i);
+        clitic::readings(w)
+            .iter()
+            .find_map(|r| self.lx.marker(r.bare))
+    }
+
+    /// Sentence index containing token `t`.
+    pub fn sent_of_tok(&self, t: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|s| s.t1 <= t);
+        (i < self.sents.len() && self.sents[i].t0 <= t).then_some(i)
+    }
+
+    /// The segment `[start, end)` of token `t`.
+    pub fn segment(&self, t: usize) -> (usize, usize) {
+        self.seg.get(t).copied().unwrap_or((t, t + 1))
+    }
+
+    /// True when a negation cue precedes token `t` in its segment.
+    pub fn negated(&self, t: usize) -> bool {
+        let (s, _) = self.segment(t);
+        self.cues_in(Cue::Negation, s, t).iter().any(|h| h.end <= t)
+    }
+
+    /// True when the sentence is a link to another article.
+    pub fn is_related(&self, s: &Sent) -> bool {
+        self.cues_in(Cue::Related, s.t0, s.t0.saturating_add(1))
+            .iter()
+            .any(|h| h.start == s.t0)
+    }
+
+    /// Actor code of an actor mention.
+    pub fn actor_id(&self, m: &Mention) -> &str {
+        self.doc
+            .actors
+            .get(m.idx)
+            .map(|a| a.id.as_str())
+            .unwrap_or("")
+    }
+}

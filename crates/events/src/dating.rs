@@ -1,0 +1,56 @@
+//! When: the time mentions that govern a clause. A mention after منذ or خلال
+//! starts or spans a period and is not the event's date.
+
+use crate::context::{within, Ctx};
+use crate::lexicon::Cue;
+use rasad_record::Time;
+
+/// The first resolved time mention in tokens `t0..t1` that dates an event.
+pub fn own(ctx: &Ctx, t0: usize, t1: usize) -> Option<Time> {
+    for m in within(&ctx.times, t0, t1, |m| m.start) {
+        let lo = m.start.saturating_sub(2).max(t0);
+        if ctx.has_cue(Cue::Since, lo, m.start) || ctx.has_cue(Cue::PeriodWord, lo, m.start) {
+            continue;
+        }
+        let t = &ctx.doc.times[m.idx].time;
+        if t.value.is_some() {
+            return Some(t.clone());
+        }
+    }
+    None
+}
+
+/// The last explicit date in the sentences before `si` in its paragraph.
+pub fn paragraph(ctx: &Ctx, si: usize) -> Option<Time> {
+    let para = ctx.sents.get(si)?.para;
+    for j in (0..si).rev() {
+        let s = ctx.sents[j];
+        if s.para != para {
+            break;
+        }
+        let mut last = None;
+        for m in within(&ctx.times, s.t0, s.t1, |m| m.start) {
+            let lo = m.start.saturating_sub(2).max(s.t0);
+            if ctx.has_cue(Cue::Since, lo, m.start) || ctx.has_cue(Cue::PeriodWord, lo, m.start) {
+                continue;
+            }
+            let t = &ctx.doc.times[m.idx].time;
+            if t.value.is_some() {
+                last = Some(t.clone());
+            }
+        }
+        if last.is_some() {
+            return last;
+        }
+    }
+    None
+}
+
+/// True when two time values name compatible moments (equal, or one a
+/// prefix of the other: `2018-10` and `2018-10-13`).
+pub fn compatible(a: &Time, b: &Time) -> bool {
+    match (&a.value, &b.value) {
+        (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+        _ => true,
+    }
+}

@@ -1,0 +1,78 @@
+//! Whose dead: the side a casualty claim counts, as an actor code.
+//!
+//! Read from the words around the count: a victim noun (مدني، أطفال →
+//! CIVILIANS) or an actor mention (عنصراً للتنظيم، من النظام، في صفوف قسد،
+//! قتلى «قسد») right after it, else an actor just before it (خسائر التنظيم إلى
+//! 820 قتيلاً). An actor introduced as the perpetrator (بقصف للتحالف، برصاص
+//! قوات النظام) is never the victims' side.
+
+use crate::context::{within, Ctx};
+use crate::lexicon::Marker;
+
+/// Words after the count searched for the side.
+const AFTER: usize = 6;
+/// Words before the count searched for the side.
+const BEFORE: usize = 3;
+
+/// True when the actor mention starting at token `t` is introduced as the
+/// one who acted: right after a trigger word or an agent/air marker.
+fn perpetrator(ctx: &Ctx, t: usize) -> bool {
+    if t == 0 {
+        return false;
+    }
+    let p = t - 1;
+    if ctx
+        .triggers
+        .iter()
+        .any(|h| h.end == t || (h.start <= p && p < h.end))
+    {
+        return true;
+    }
+    matches!(ctx.marker_at(p), Some(Marker::Agent | Marker::Air))
+}
+
+/// The side named right after `from` (up to `seg_end`), or just before
+/// `before` (down to `seg_start`).
+pub fn side(ctx: &Ctx, before: usize, from: usize, seg: (usize, usize)) -> Option<String> {
+    side_at(ctx, before, from, seg).map(|(g, _)| g)
+}
+
+/// [`side`], with the first token of the actor mention it came from.
+pub fn side_at(
+    ctx: &Ctx,
+    before: usize,
+    from: usize,
+    seg: (usize, usize),
+) -> Option<(String, Option<usize>)> {
+    let end = seg.1.min(from + AFTER);
+    for t in from..end {
+        for h in within(&ctx.victims, t, t + 1, |h| h.start) {
+            if let Some(g) = ctx.lx.victims.get(h.payload).and_then(|v| v.group.clone()) {
+                return Some((g, None));
+            }
+        }
+        for m in within(&ctx.actors, t, t + 1, |m| m.start) {
+            if !perpetrator(ctx, m.start) && !ctx.negated(m.start) {
+                return Some((ctx.actor_id(m).to_string(), Some(m.start)));
+            }
+        }
+    }
+    let lo = seg.0.max(before.saturating_sub(BEFORE));
+    let ms = within(&ctx.actors, lo, before, |m| m.start);
+    ms.iter()
+        .rev()
+        .find(|m| m.end <= before && !perpetrator(ctx, m.start))
+        .map(|m| (ctx.actor_id(m).to_string(), Some(m.start)))
+}
+
+/// The first actor of a clause that is not introduced by a marker: the
+/// subject (used for the side of suicide attackers).
+pub fn subject(ctx: &Ctx, t0: usize, t1: usize) -> Option<String> {
+    within(&ctx.actors, t0, t1, |m| m.start)
+        .iter()
+        .find(|m| {
+            let lo = m.start.saturating_sub(2).max(t0);
+            !(lo..m.start).any(|p| ctx.marker_at(p).is_some()) && !ctx.negated(m.start)
+        })
+        .map(|m| ctx.actor_id(m).to_string())
+}

@@ -1,0 +1,521 @@
+//! The word lists of `data/events/`, loaded once, and a small matcher that
+//! finds their forms in the clitic-split tokens of a text.
+//!
+//! A form is one or more words; the first may carry proclitics and the
+//! article (read with [`rasad_text::clitic::readings`]), later ones the
+//! article. A word ending in `*` accepts up to three more letters.
+
+use rasad_text::{clitic, key, Token};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// Letters a `*` word accepts after its stem.
+const MAX_SUFFIX_CHARS: usize = 3;
+
+#[derive(Debug, Clone)]
+struct WordPat {
+    text: String,
+    prefix: bool,
+}
+
+impl WordPat {
+    fn matches(&self, bare: &str) -> bool {
+        if self.prefix {
+            bare.strip_prefix(self.text.as_str())
+                .is_some_and(|rest| rest.chars().count() <= MAX_SUFFIX_CHARS)
+        } else {
+            bare == self.text
+        }
+    }
+}
+
+/// A form found in the text: tokens `start..end`, and the payload it was
+/// inserted with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What the form stands for (an index chosen by the inserter).
+    pub payload: usize,
+}
+
+/// Leftmost-longest matcher of multi-word forms over key tokens.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    pats: Vec<(Vec<WordPat>, usize)>,
+    exact: FxHashMap<String, Vec<usize>>,
+    prefix: FxHashMap<String, Vec<usize>>,
+}
+
+fn bare_word(w: &str) -> String {
+    clitic::strip_article(&key(w)).to_string()
+}
+
+impl Matcher {
+    /// Adds `form` standing for `payload`.
+    pub fn insert(&mut self, form: &str, payload: usize) {
+        let mut words = Vec::new();
+        for w in form.split_whitespace() {
+            let (w, prefix) = match w.strip_suffix('*') {
+                Some(x) => (x, true),
+                None => (w, false),
+            };
+            let text = bare_word(w);
+            if !text.is_empty() {
+                words.push(WordPat { text, prefix });
+            }
+        }
+        let Some(first) = words.first() else { return };
+        let id = self.pats.len();
+        let map = if first.prefix {
+            &mut self.prefix
+        } else {
+            &mut self.exact
+        };
+        map.entry(first.text.clone()).or_default().push(id);
+        self.pats.push((words, payload));
+    }
+
+    /// Leftmost-longest, non-overlapping matches in `tokens` of the key `s`.
+    pub fn find(&self, s: &str, tokens: &[Token]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut cands: Vec<usize> = Vec::new();
+        while i < tokens.len() {
+            let word = tokens[i].text(s);
+            let mut best: Option<(usize, usize)> = None; // (words, pattern)
+            let mut rs = clitic::readings(word);
+            // a conjunction on a two-letter word (وحث، فقد) that the clitic
+            // reader leaves alone
+            for c in ["و", "ف"] {
+                if let Some(rest) = word.strip_prefix(c) {
+                    if rest.chars().count() == 2 && !rs.iter().any(|r| r.bare == rest) {
+                        rs.push(clitic::Reading {
+                            bare: rest,
+                            prefix_chars: 1,
+                            guessed: true,
+                        });
+                    }
+                }
+            }
+            for r in rs {
+                cands.clear();
+                if let Some(v) = self.exact.get(r.bare) {
+                    cands.extend(v);
+                }
+                if !self.prefix.is_empty() {
+                    let ends: Vec<usize> = r.bare.char_indices().map(|(b, _)| b).skip(2).collect();
+                    let total = r.bare.len();
+                    for &b in ends.iter().chain(std::iter::once(&total)) {
+                        if r.bare[b..].chars().count() > MAX_SUFFIX_CHARS {
+                            continue;
+                        }
+                        if let Some(v) = self.prefix.get(&r.bare[..b]) {
+                            cands.extend(v);
+                        }
+                    }
+                }
+                for &p in &cands {
+                    let words = &self.pats[p].0;
+                    if best.is_some_and(|(n, _)| n >= words.len()) {
+                        continue;
+                    }
+                    if words[0].matches(r.bare) && self.rest_matches(s, tokens, i, &words[1..]) {
+                        best = Some((words.len(), p));
+                    }
+                }
+            }
+            match best {
+                Some((n, p)) => {
+                    out.push(Hit {
+                        start: i,
+                        end: i + n,
+                        payload: self.pats[p].1,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn rest_matches(&self, s: &str, tokens: &[Token], i: usize, rest: &[WordPat]) -> bool {
+        if i + rest.len() >= tokens.len() {
+            return rest.is_empty();
+        }
+        for (k, w) in rest.iter().enumerate() {
+            let prev = &tokens[i + k];
+            let t = &tokens[i + k + 1];
+            if !s[prev.end..t.start].chars().all(char::is_whitespace) {
+                return false;
+            }
+            if !w.matches(clitic::strip_article(t.text(s))) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Flags a trigger can carry (see `data/events/triggers.toml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TriggerFlags {
+    pub verb: bool,
+    pub weak: bool,
+    pub repel: bool,
+    pub territory: bool,
+    pub shelling: bool,
+    pub shooting: bool,
+    pub defuse: bool,
+    pub protest: bool,
+    pub intervention: bool,
+    pub assassination: bool,
+}
+
+/// An event trigger entry.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub kind: String,
+    pub subtype: String,
+    pub priority: i32,
+    pub flags: TriggerFlags,
+}
+
+/// The kind of a casualty word.
+pub use rasad_record::CasualtyKind;
+
+/// A casualty word entry.
+#[derive(Debug, Clone)]
+pub struct CasualtyWord {
+    pub kind: CasualtyKind,
+    pub object: bool,
+    pub selfdet: bool,
+    pub needs_discovery: bool,
+}
+
+/// A victim or fighter noun entry.
+#[derive(Debug, Clone)]
+pub struct Victim {
+    pub group: Option<String>,
+    pub count: Option<f64>,
+}
+
+/// Roles of cue words (see `data/events/cues.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Negation,
+    Denial,
+    Claimed,
+    Asserted,
+    NonEvent,
+    Generic,
+    Background,
+    Modal,
+    Tally,
+    Since,
+    Subcount,
+    Others,
+    Versus,
+    Discovery,
+    Exhumation,
+    Wounds,
+    Related,
+    Continues,
+    Boundary,
+    Relative,
+    Reporting,
+    PeriodWord,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Cue> {
+        Some(match s {
+            "negation" => Cue::Negation,
+            "denial" => Cue::Denial,
+            "claimed" => Cue::Claimed,
+            "asserted" => Cue::Asserted,
+            "non_event" => Cue::NonEvent,
+            "generic" => Cue::Generic,
+            "background" => Cue::Background,
+            "modal" => Cue::Modal,
+            "tally" => Cue::Tally,
+            "since" => Cue::Since,
+            "subcount" => Cue::Subcount,
+            "others" => Cue::Others,
+            "versus" => Cue::Versus,
+            "discovery" => Cue::Discovery,
+            "exhumation" => Cue::Exhumation,
+            "wounds" => Cue::Wounds,
+            "related" => Cue::Related,
+            "continues" => Cue::Continues,
+            "boundary" => Cue::Boundary,
+            "relative" => Cue::Relative,
+            "reporting" => Cue::Reporting,
+            "period_word" => Cue::PeriodWord,
+            _ => return None,
+        })
+    }
+}
+
+/// Role markers before an actor mention (see `data/events/markers.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marker {
+    Target,
+    Partner,
+    Support,
+    Agent,
+    Air,
+    Negated,
+    Victim,
+}
+
+/// All the word lists, with their matchers. One cue form can have several
+/// roles, so cues keep one matcher per role.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    pub trigger_matcher: Matcher,
+    pub casualty: Vec<CasualtyWord>,
+    pub casualty_matcher: Matcher,
+    pub victims: Vec<Victim>,
+    pub victim_matcher: Matcher,
+    pub cues: Vec<(Cue, Matcher)>,
+    pub markers: FxHashMap<String, Marker>,
+}
+
+#[derive(Deserialize)]
+struct TriggerFile {
+    trigger: Vec<TriggerRow>,
+}
+#[derive(Deserialize)]
+struct TriggerRow {
+    forms: Vec<String>,
+    #[serde(rename = "type")]
+    kind: String,
+    subtype: String,
+    priority: i32,
+    #[serde(default)]
+    flags: Vec<String>,
+}
+#[derive(Deserialize)]
+struct CasualtyFile {
+    word: Vec<CasualtyRow>,
+}
+#[derive(Deserialize)]
+struct CasualtyRow {
+    forms: Vec<String>,
+    kind: CasualtyKind,
+    #[serde(default)]
+    flags: Vec<String>,
+}
+#[derive(Deserialize)]
+struct VictimFile {
+    noun: Vec<VictimRow>,
+}
+#[derive(Deserialize)]
+struct VictimRow {
+    forms: Vec<String>,
+    group: Option<String>,
+    count: Option<f64>,
+}
+#[derive(Deserialize)]
+struct CueFile {
+    cue: Vec<CueRow>,
+}
+#[derive(Deserialize)]
+struct CueRow {
+    role: String,
+    forms: Vec<String>,
+}
+#[derive(Deserialize)]
+struct MarkerFile {
+    target: Vec<String>,
+    partner: Vec<String>,
+    support: Vec<String>,
+    agent: Vec<String>,
+    air: Vec<String>,
+    negated: Vec<String>,
+    victim: Vec<String>,
+}
+
+const TRIGGERS: &str = include_str!("../../../data/events/triggers.toml");
+const CASUALTY: &str = include_str!("../../../data/events/casualty.toml");
+const VICTIMS: &str = include_str!("../../../data/events/victims.toml");
+const CUES: &str = include_str!("../../../data/events/cues.toml");
+const MARKERS: &str = include_str!("../../../data/events/markers.toml");
+
+impl Lexicon {
+    /// The bundled lexicon, parsed on first use. The files are part of the
+    /// build and covered by tests, so a parse error is a build defect: it
+    /// leaves the affected list empty rather than panicking.
+    pub fn get() -> &'static Lexicon {
+        static L: OnceLock<Lexicon> = OnceLock::new();
+        L.get_or_init(Lexicon::bundled)
+    }
+
+    fn bundled() -> Lexicon {
+        Self::parse(TRIGGERS, CASUALTY, VICTIMS, CUES, MARKERS).unwrap_or_else(|_| Lexicon::empty())
+    }
+
+    fn empty() -> Lexicon {
+        Lexicon {
+            triggers: Vec::new(),
+            trigger_matcher: Matcher::default(),
+            casualty: Vec::new(),
+            casualty_matcher: Matcher::default(),
+            victims: Vec::new(),
+            victim_matcher: Matcher::default(),
+            cues: Vec::new(),
+            markers: FxHashMap::default(),
+        }
+    }
+
+    /// Parses the five files.
+    pub fn parse(
+        triggers: &str,
+        casualty: &str,
+        victims: &str,
+        cues: &str,
+        markers: &str,
+    ) -> Result<Lexicon, toml::de::Error> {
+        let mut lx = Lexicon::empty();
+        let t: TriggerFile = toml::from_str(triggers)?;
+        for row in t.trigger {
+            let mut f = TriggerFlags::default();
+            for fl in &row.flags {
+                match fl.as_str() {
+                    "verb" => f.verb = true,
+                    "weak" => f.weak = true,
+                    "repel" => f.repel = true,
+                    "territory" => f.territory = true,
+                    "shelling" => f.shelling = true,
+                    "shooting" => f.shooting = true,
+                    "defuse" => f.defuse = true,
+                    "protest" => f.protest = true,
+                    "intervention" => f.intervention = true,
+                    "assassination" => f.assassination = true,
+                    _ => {}
+                }
+            }
+            let id = lx.triggers.len();
+            lx.triggers.push(Trigger {
+                kind: row.kind,
+                subtype: row.subtype,
+                priority: row.priority,
+                flags: f,
+            });
+            for form in &row.forms {
+                lx.trigger_matcher.insert(form, id);
+            }
+        }
+        let c: CasualtyFile = toml::from_str(casualty)?;
+        for row in c.word {
+            let id = lx.casualty.len();
+            lx.casualty.push(CasualtyWord {
+                kind: row.kind,
+                object: row.flags.iter().any(|f| f == "object"),
+                selfdet: row.flags.iter().any(|f| f == "self"),
+                needs_discovery: row.flags.iter().any(|f| f == "needs_discovery"),
+            });
+            for form in &row.forms {
+                lx.casualty_matcher.insert(form, id);
+            }
+        }
+        let v: VictimFile = toml::from_str(victims)?;
+        for row in v.noun {
+            let id = lx.victims.len();
+            lx.victims.push(Victim {
+                group: row.group,
+                count: row.count,
+            });
+            for form in &row.forms {
+                lx.victim_matcher.insert(form, id);
+            }
+        }
+        let q: CueFile = toml::from_str(cues)?;
+        let mut seen: FxHashSet<Cue> = FxHashSet::default();
+        for row in q.cue {
+            let Some(cue) = Cue::parse(&row.role) else {
+                continue;
+            };
+            if seen.insert(cue) {
+                lx.cues.push((cue, Matcher::default()));
+            }
+            if let Some((_, m)) = lx.cues.iter_mut().find(|(c, _)| *c == cue) {
+                for form in &row.forms {
+                    m.insert(form, 0);
+                }
+            }
+        }
+        let m: MarkerFile = toml::from_str(markers)?;
+        for (list, mk) in [
+            (&m.target, Marker::Target),
+            (&m.partner, Marker::Partner),
+            (&m.support, Marker::Support),
+            (&m.agent, Marker::Agent),
+            (&m.air, Marker::Air),
+            (&m.negated, Marker::Negated),
+            (&m.victim, Marker::Victim),
+        ] {
+            for w in list {
+                lx.markers.insert(bare_word(w), mk);
+            }
+        }
+        Ok(lx)
+    }
+
+    /// The marker a bare key word is, if any.
+    pub fn marker(&self, bare: &str) -> Option<Marker> {
+        self.markers.get(bare).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_text::{tokenize, Level, Normalized};
+
+    fn found(m: &Matcher, text: &str) -> Vec<usize> {
+        let n = Normalized::new(text, Level::Key);
+        m.find(n.as_str(), &tokenize(&n))
+            .into_iter()
+            .map(|h| h.payload)
+            .collect()
+    }
+
+    #[test]
+    fn bundled_files_parse() {
+        let r = Lexicon::parse(TRIGGERS, CASUALTY, VICTIMS, CUES, MARKERS);
+        let lx = r.expect("data/events parses");
+        assert!(lx.triggers.len() > 20);
+        assert!(lx.casualty.len() >= 5);
+        assert!(lx.cues.len() >= 20);
+        assert_eq!(lx.marker("ضد"), Some(Marker::Target));
+    }
+
+    #[test]
+    fn matcher_table() {
+        let mut m = Matcher::default();
+        m.insert("هاجم*", 1);
+        m.insert("عبوة ناسفة", 2);
+        m.insert("عبوة", 3);
+        m.insert("قتلى", 4);
+        let table: &[(&str, &[usize])] = &[
+            ("هاجموا المواقع", &[1]),
+            ("وهاجمت القوات", &[1]),
+            ("هاجمتهم", &[1]),
+            ("هاجمينهمكم", &[]),
+            ("انفجار عبوةٍ ناسفة", &[2]),
+            ("انفجار عبوة، ناسفة", &[3]),
+            ("القتلى والجرحى", &[4]),
+            ("بالعبوة الناسفة", &[2]),
+        ];
+        for (text, want) in table {
+            assert_eq!(found(&m, text), *want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! One incident told over several sentences is one event: a candidate joins
+//! the most recent event of the same type whose date, actors and places do
+//! not contradict it. A casualty claim with no trigger joins the event told
+//! just before it when its side took part. Candidates that join nothing
+//! become events; one with no place or date of its own takes them from the
+//! paragraph, the story so far, or the publication date.
+
+use crate::casualty::Claim;
+use crate::certainty;
+use crate::context::{within, Ctx};
+use crate::dating;
+use crate::roles::Roles;
+use crate::triggers::Candidate;
+use rasad_record::{Casualty, Certainty, Event, EventActor, PlaceRef, Role, Span, Time};
+use rasad_text::key;
+
+/// Sentences back a trigger-less casualty claim may look for its event.
+const IMPLIED_REACH: usize = 2;
+
+#[derive(Debug, Clone)]
+struct Ev {
+    kind: String,
+    subtype: String,
+    date: Option<Time>,
+    own_date: bool,
+    places: Vec<(PlaceRef, String)>,
+    roles: Roles,
+    claims: Vec<usize>,
+    certainty: Certainty,
+    sents: Vec<usize>,
+}
+
+fn place_key(p: &PlaceRef) -> String {
+    p.id.clone().unwrap_or_else(|| {
+        let k = key(&p.name);
+        let k = k
+            .strip_prefix("ال")
+            .filter(|r| r.chars().count() >= 2)
+            .unwrap_or(&k);
+        k.replace(' ', "")
+    })
+}
+
+fn rank(kind: Option<&str>) -> u8 {
+    let k = kind.unwrap_or("").to_ascii_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| k.contains(x));
+    if has(&[
+        "neigh",
+        "quarter",
+        "street",
+        "landmark",
+        "district_of_city",
+        "spot",
+        "building",
+    ]) {
+        0
+    } else if has(&["village", "town", "camp"]) {
+        1
+    } else if has(&[
+        "subdistrict",
+        "district",
+        "region",
+        "area",
+        "desert",
+        "river",
+    ]) {
+        3
+    } else if has(&["governorate", "admin1", "province"]) {
+        4
+    } else if has(&["country"]) {
+        5
+    } else {
+        2
+    }
+}
+
+/// Places named in tokens `t0..t1`, most specific first (text order within a
+/// rank).
+fn places_in(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(PlaceRef, String)> {
+    let mut v: Vec<(u8, PlaceRef, String)> = Vec::new();
+    for m in within(&ctx.places, t0, t1, |m| m.start) {
+        let Some(e) = ctx.doc.places.get(m.idx) else {
+            continue;
+        };
+        let p = PlaceRef {
+            name: e.name.clone(),
+            id: e.id.clone(),
+        };
+        let k = place_key(&p);
+        if v.iter().any(|(_, _, x)| *x == k) {
+            continue;
+        }
+        v.push((rank(e.kind.as_deref()), p, k));
+    }
+    v.sort_by_key(|(r, _, _)| *r);
+    v.into_iter().map(|(_, p, k)| (p, k)).collect()
+}
+
+/// The place mentioned most often in the body, as a last resort.
+fn main_place(ctx: &Ctx) -> Vec<(PlaceRef, String)> {
+    let mut counts = vec![0usize; ctx.doc.places.len()];
+    for m in &ctx.places {
+        if let Some(c) = counts.get_mut(m.idx) {
+            *c += 1;
+        }
+    }
+    let best = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)));
+    best.and_then(|(i, _)| ctx.doc.places.get(i))
+        .map(|e| {
+            let p = PlaceRef {
+                name: e.name.clone(),
+                id: e.id.clone(),
+            };
+            let k = place_key(&p);
+            vec![(p, k)]
+        })
+        .unwrap_or_default()
+}
+
+fn intersects(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+fn compatible(e: &Ev, c: &Candidate, date: &Option<Time>, places: &[(PlaceRef, String)]) -> bool {
+    if e.kind != c.kind || (e.kind == "strategic_developments" && e.subtype != c.subtype) {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&e.date, date) {
+        if e.own_date && !dating::compatible(a, b) {
+            return false;
+        }
+    }
+    if !e.roles.actor1.is_empty()
+        && !c.roles.actor1.is_empty()
+        && !intersects(&e.roles.actor1, &c.roles.actor1)
+    {
+        return false;
+    }
+    if !places.is_empty() && !e.places.is_empty() {
+        let ek: Vec<&String> = e.places.iter().map(|(_, k)| k).collect();
+        if !places.iter().any(|(_, k)| ek.contains(&k)) {
+            return false;
+        }
+    }
+    true
+}
+
+fn absorb(
+    e: &mut Ev,
+    c: &Candidate,
+    date: Option<Time>,
+    own: bool,
+    places: Vec<(PlaceRef, String)>,
+) {
+    if !e.sents.contains(&c.sent) {
+        e.sents.push(c.sent);
+    }
+    e.claims.extend(c.claims.iter().copied());
+    for (p, k) in places {
+        if !e.places.iter().any(|(_, x)| *x == k) {
+            e.places.push((p, k));
+        }
+    }
+    for (list, dst) in [
+        (&c.roles.actor1, 0usize),
+        (&c.roles.actor2, 1),
+        (&c.roles.associated, 2),
+    ] {
+        for id in list {
+            if e.roles.has(id) {
+                continue;
+            }
+            match dst {
+                0 if e.roles.actor1.is_empty() => e.roles.actor1.push(id.clone()),
+                0 | 1 => e.roles.actor2.push(id.clone()),
+                _ => e.roles.associated.push(id.clone()),
+            }
+        }
+    }
+    if own && !e.own_date {
+        e.date = date;
+        e.own_date = true;
+    }
+}
+
+/// Builds the events from the candidates (in text order).
+pub fn build(
+    ctx: &Ctx,
+    cands: Vec<Candidate>,
+    claims: &[Claim],
+    index: &[Option<usize>],
+    casualties: &[Casualty],
+    sources: &[Vec<String>],
+) -> Vec<Event> {
+    let mut evs: Vec<Ev> = Vec::new();
+    for c in cands {
+        let s = ctx.sents[c.sent];
+        let mut places = places_in(ctx, c.t0, c.t1);
+        if places.is_empty() {
+            places = places_in(ctx, s.t0, s.t1);
+        }
+        let mut date = dating::own(ctx, c.t0, c.t1);
+        if date.is_none() {
+            date = dating::own(ctx, s.t0, s.t1);
+        }
+        let own = date.is_some();
+        if c.implied {
+            let groups: Vec<String> = c
+                .claims
+                .iter()
+                .filter_map(|&i| claims[i].group.clone())
+                .collect();
+            let target = evs.iter_mut().rev().find(|e| {
+                let last = e.sents.iter().copied().max().unwrap_or(0);
+                last + IMPLIED_REACH >= c.sent
+                    && (e.roles.all().next().is_none()
+                        || groups.iter().any(|g| e.roles.has(g))
+                        || c.roles.all().any(|a| e.roles.has(a)))
+                    && (places.is_empty()
+                        || e.places.is_empty()
+                        || places
+                            .iter()
+                            .any(|(_, k)| e.places.iter().any(|(_, x)| x == k)))
+            });
+            if let Some(e) = target {
+                absorb(e, &c, date, own, places);
+                continue;
+            }
+        } else if let Some(e) = evs
+            .iter_mut()
+            .rev()
+            .find(|e| compatible(e, &c, &date, &places))
+        {
+            absorb(e, &c, date, own, places);
+            continue;
+        }
+        if places.is_empty() {
+            places = evs.last().map(|e| e.places.clone()).unwrap_or_default();
+        }
+        if places.is_empty() {
+            places = main_place(ctx);
+        }
+        if date.is_none() {
+            date = dating::paragraph(ctx, c.sent)
+                .or_else(|| evs.last().and_then(|e| e.date.clone()))
+                .or_else(|| ctx.doc.published.clone());
+        }
+        evs.push(Ev {
+            kind: c.kind.clone(),
+            subtype: c.subtype.clone(),
+            date,
+            own_date: own,
+            places,
+            roles: c.roles.clone(),
+            claims: c.claims.clone(),
+            certainty: certainty::certainty(ctx, s.t0, c.at),
+            sents: vec![c.sent],
+        });
+    }
+    // cumulative tallies told right after an event belong to it
+    for (i, cl) in claims.iter().enumerate() {
+        if !cl.tally || !cl.reportable() || cl.sent == 0 {
+            continue;
+        }
+        let g = cl.group.as_deref().unwrap_or("");
+        if let Some(e) = evs
+            .iter_mut()
+            .rev()
+            .find(|e| e.sents.contains(&(cl.sent - 1)) && e.roles.has(g))
+        {
+            e.claims.push(i);
+        }
+    }
+    evs.into_iter()
+        .map(|e| finish(ctx, e, claims, index, casualties, sources))
+        .collect()
+}
+
+fn finish(
+    ctx: &Ctx,
+    mut e: Ev,
+    claims: &[Claim],
+    index: &[Option<usize>],
+    casualties: &[Casualty],
+    sources: &[Vec<String>],
+) -> Event {
+    e.sents.sort_unstable();
+    e.claims.sort_unstable();
+    e.claims.dedup();
+    let mut fatalities = Vec::new();
+    for &i in &e.claims {
+        if let Some(Some(j)) = index.get(i) {
+            if let Some(c) = casualties.get(*j) {
+                fatalities.push(c.clone());
+            }
+        }
+        if claims.get(i).and_then(|c| c.group.as_deref()) == Some("CIVILIANS")
+            && !e.roles.has("CIVILIANS")
+        {
+            e.roles.actor2.push("CIVILIANS".into());
+        }
+    }
+    let mut attributed: Vec<String> = Vec::new();
+    for &s in &e.sents {
+        for n in sources.get(s).into_iter().flatten() {
+            if !attributed.contains(n) {
+                attributed.push(n.clone());
+            }
+        }
+    }
+    let mut actors = Vec::new();
+    for (list, role) in [
+        (&e.roles.actor1, Role::Actor1),
+        (&e.roles.actor2, Role::Actor2),
+        (&e.roles.associated, Role::Associated),
+    ] {
+        for id in list {
+            actors.push(EventActor {
+                id: id.clone(),
+                role,
+            });
+        }
+    }
+    let evidence: Vec<Span> = e
+        .sents
+        .iter()
+        .filter_map(|&s| ctx.sents.get(s).map(|x| x.span))
+        .collect();
+    Event {
+        kind: e.kind,
+        subtype: e.subtype,
+        date: e.date,
+        places: e.places.into_iter().map(|(p, _)| p).collect(),
+        actors,
+        fatalities,
+        attributed_to: attributed,
+        certainty: e.certainty,
+        evidence,
+    }
+}

@@ -1,0 +1,196 @@
+//! Who did what to whom: actor1 (the subject of the verb, or the agent of an
+//! attack noun: هجوم لـX، غارات X، من قبل X), actor2 (the target after على،
+//! ضد، مواقع، حواجز; the object of a transitive verb; the other side of a
+//! clash after مع; the side whose people were hit) and associated actors
+//! (بدعم من، بمساندة، بغطاء جوي من). After a repel verb (صد، تصدى) the roles
+//! turn: the attacker is actor1, the subject actor2.
+
+use crate::context::{within, Ctx};
+use crate::lexicon::{Marker, Trigger};
+use rasad_text::key;
+
+/// Actors that only strike from the air in this domain.
+pub const AIR_ACTORS: &[&str] = &["US_COALITION", "RUSSIA"];
+
+/// The actors of one event, by role, without repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roles {
+    pub actor1: Vec<String>,
+    pub actor2: Vec<String>,
+    pub associated: Vec<String>,
+    /// Aircraft were named as the agent (طائرات X، طيران X).
+    pub air: bool,
+}
+
+impl Roles {
+    /// Every actor code in any role.
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.actor1
+            .iter()
+            .chain(&self.actor2)
+            .chain(&self.associated)
+    }
+    /// True when `id` has any role.
+    pub fn has(&self, id: &str) -> bool {
+        self.all().any(|x| x == id)
+    }
+    fn clean(&mut self) {
+        dedup(&mut self.actor1);
+        let a1 = self.actor1.clone();
+        self.actor2.retain(|x| !a1.contains(x));
+        dedup(&mut self.actor2);
+        let a2 = self.actor2.clone();
+        self.associated
+            .retain(|x| !a1.contains(x) && !a2.contains(x));
+        dedup(&mut self.associated);
+    }
+}
+
+fn dedup(v: &mut Vec<String>) {
+    let mut seen = Vec::new();
+    v.retain(|x| {
+        if seen.contains(x) {
+            false
+        } else {
+            seen.push(x.clone());
+            true
+        }
+    });
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Subject,
+    Agent,
+    Target,
+    Support,
+    Skip,
+}
+
+/// What the words before the actor mention at tokens `m0..` say about it.
+fn part_of(
+    ctx: &Ctx,
+    t0: usize,
+    m0: usize,
+    mspan_start: usize,
+    trig: &[(usize, usize, &Trigger)],
+) -> (Part, bool) {
+    let lo = m0.saturating_sub(3).max(t0);
+    let mut p = m0;
+    while p > lo {
+        if ctx.punct[p] {
+            break;
+        }
+        p -= 1;
+        if let Some(&(_, _, tr)) = trig.iter().find(|(a, b, _)| *a <= p && p < *b) {
+            if p + 1 == m0 {
+                return if tr.flags.verb {
+                    (Part::Subject, false)
+                } else {
+                    (Part::Agent, false)
+                };
+            }
+            continue;
+        }
+        match ctx.marker_at(p) {
+            Some(Marker::Target | Marker::Partner | Marker::Victim) => {
+                return (Part::Target, false)
+            }
+            Some(Marker::Support) => return (Part::Support, false),
+            Some(Marker::Agent) => return (Part::Agent, false),
+            Some(Marker::Air) => return (Part::Agent, true),
+            Some(Marker::Negated) => return (Part::Skip, false),
+            None => {}
+        }
+    }
+    // the preposition ل on the mention's own word: the owner of a noun
+    let tok = &ctx.toks[m0];
+    let lead = key(ctx.a.slice(rasad_record::Span::new(
+        tok.span.start,
+        mspan_start.max(tok.span.start),
+    )));
+    let word = ctx.word(m0);
+    let lam = lead.ends_with('ل') || (lead.is_empty() && word.starts_with("لل"));
+    if lam {
+        let noun_before = trig
+            .iter()
+            .any(|(a, b, _)| *b <= m0 && m0 - *b <= 4 && *a < m0);
+        return (if noun_before { Part::Agent } else { Part::Skip }, false);
+    }
+    (Part::Subject, false)
+}
+
+/// Reads the roles in tokens `t0..t1`. `trig` are the clause's triggers
+/// (token range and entry); `victims` are token ranges naming the side of a
+/// casualty claim (they are actor2).
+pub fn roles(
+    ctx: &Ctx,
+    t0: usize,
+    t1: usize,
+    trig: &[(usize, usize, &Trigger)],
+    victims: &[(usize, usize)],
+) -> Roles {
+    let repel = trig.iter().any(|(_, _, t)| t.flags.repel);
+    let verb_at = trig
+        .iter()
+        .filter(|(_, _, t)| t.flags.verb)
+        .map(|(a, _, _)| *a)
+        .min();
+    let mut r = Roles::default();
+    let mut subject: Option<String> = None;
+    let mut prev: Option<(usize, Part)> = None;
+    for m in within(&ctx.actors, t0, t1, |m| m.start) {
+        if ctx.negated(m.start) {
+            continue;
+        }
+        let id = ctx.actor_id(m).to_string();
+        if id.is_empty() {
+            continue;
+        }
+        let (mut part, air) = part_of(ctx, t0, m.start, m.span.start, trig);
+        let w = ctx.word(m.start);
+        if let Some((pend, pp)) = prev {
+            if w.starts_with('و') && m.start <= pend + 1 && part == Part::Subject {
+                part = pp;
+            }
+        }
+        if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) {
+            part = Part::Target;
+        }
+        prev = Some((m.end, part));
+        match part {
+            Part::Skip => {}
+            Part::Target => r.actor2.push(id),
+            Part::Support => r.associated.push(id),
+            Part::Agent => {
+                r.air |= air;
+                r.actor1.push(id);
+            }
+            Part::Subject => match &subject {
+                None => subject = Some(id),
+                Some(s) if *s == id => {}
+                Some(_) => {
+                    if verb_at.is_some_and(|v| v < m.start) {
+                        r.actor2.push(id);
+                    }
+                }
+            },
+        }
+    }
+    if repel {
+        // the attacker (agent of the attack noun) acted; the subject repelled
+        if let Some(s) = subject {
+            r.actor2.insert(0, s);
+        }
+    } else if let Some(s) = subject {
+        let agents = std::mem::take(&mut r.actor1);
+        r.actor1.push(s);
+        for a in agents {
+            if !r.actor1.contains(&a) {
+                r.actor2.push(a);
+            }
+        }
+    }
+    r.clean();
+    r
+}
