@@ -1,1 +1,37 @@
-//! rasad-eval (in progress).
+//! rasad-eval: scores extraction records against hand-made gold records.
+//!
+//! A faithful port of the reference scorer (`shared/tools/score`): the same
+//! parts (cleaning, title, outlet, published, places, actors, persons,
+//! sources, times found and resolved, quantities, casualties, events, event
+//! actors), the same name normalization and matching rules, the same tallies,
+//! notes and overall score (the mean F1 of the parts). An equivalence test
+//! runs both on the same inputs and compares every count.
+//!
+//! ```no_run
+//! let gold = rasad_eval::load_gold("corpus/demo/gold.jsonl")?;
+//! let docs = rasad_eval::load_docs("corpus/demo")?;
+//! let system = rasad_eval::load_system("/tmp/out.jsonl")?;
+//! let report = rasad_eval::score(&gold, &system, &docs);
+//! print!("{}", report.render(false));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The gold format is described in `docs/gold-format.md`; [`lint`] checks a
+//! gold file against its documents beyond what scoring needs.
+
+pub mod gold;
+pub mod input;
+pub mod lint;
+pub mod normalize;
+pub mod py;
+pub mod report;
+pub mod run;
+pub mod score;
+
+pub use gold::{load_gold, parse_gold, Gold, GoldError};
+pub use input::{load_docs, load_system, Docs, InputError, System};
+pub use lint::lint;
+pub use normalize::{letters, norm_person, norm_place, norm_text};
+pub use report::{Note, Part, PartScore, Report, Tally};
+pub use run::{extract_dir, RunError};
+pub use score::score;
