@@ -79,6 +79,7 @@ fn generate(n: usize) -> Vec<Report> {
                 certainty: Certainty::Asserted,
                 evidence: vec![],
                 terms: BTreeMap::new(),
+                copy_of: None,
             });
         }
     }

@@ -64,6 +64,9 @@ pub struct Report {
     pub evidence: Vec<String>,
     /// For each actor code of the event: the terms this article uses for it.
     pub terms: BTreeMap<String, Vec<String>>,
+    /// The earlier article this one is a near-duplicate of (a syndicated copy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// Adds counts; an unknown best or high makes the sum's unknown too.
@@ -175,6 +178,7 @@ pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
                 certainty: e.certainty,
                 evidence,
                 terms,
+                copy_of: None,
             }
         })
         .collect()

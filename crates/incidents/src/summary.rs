@@ -42,6 +42,9 @@ pub struct ReportRef {
     pub certainty: Certainty,
     pub killed: Option<Count>,
     pub evidence: Vec<String>,
+    /// The article this report's article copies, if it is a syndicated copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// An actor of an incident and how many reports name it in that role.
@@ -114,8 +117,10 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
 }
 
 fn tally(reports: &[&Report], pick: fn(&Report) -> Option<Count>) -> Tally {
+    // A syndicated copy repeats its original's claim: it is not another voice.
     let claims: Vec<Claim> = reports
         .iter()
+        .filter(|r| r.copy_of.is_none())
         .filter_map(|r| {
             pick(r).map(|count| Claim {
                 article: r.article.clone(),
@@ -269,6 +274,7 @@ pub fn summarize(reports: &[&Report]) -> Incident {
                 certainty: r.certainty,
                 killed: r.killed,
                 evidence: r.evidence.clone(),
+                copy_of: r.copy_of.clone(),
             })
             .collect(),
         disagreements: Vec::new(),

@@ -71,6 +71,7 @@ fn report(
             .iter()
             .map(|(a, t)| (a.to_string(), t.iter().map(|s| s.to_string()).collect()))
             .collect(),
+        copy_of: None,
     }
 }
 
@@ -387,4 +388,57 @@ proptest! {
         };
         prop_assert_eq!(key(&a), key(&b));
     }
+}
+
+#[test]
+fn a_syndicated_copy_is_listed_but_not_counted_twice() {
+    let mut copy = report(
+        "wire-copy",
+        "صحيفة أ",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        Some(31.0),
+        &[],
+    );
+    copy.copy_of = Some("wire".into());
+    let reports = vec![
+        report(
+            "wire",
+            "وكالة",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["RUSSIA"],
+            Some(31.0),
+            &[],
+        ),
+        copy,
+        report(
+            "other",
+            "ب",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["RUSSIA"],
+            Some(10.0),
+            &[],
+        ),
+    ];
+    let inc = build(reports);
+    assert_eq!(inc.len(), 1);
+    assert_eq!(inc[0].reports.len(), 3);
+    assert_eq!(inc[0].fatalities.claims.len(), 2);
+    assert_eq!(
+        inc[0].fatalities.best,
+        Some(10.0),
+        "lower median of 10 and 31"
+    );
 }

@@ -7,6 +7,7 @@
 
 use anyhow::{bail, Context};
 use rasad_incidents::export::{self, Format};
+use rasad_incidents::neardup::NearDuplicates;
 use rasad_incidents::place::name_key;
 use rasad_incidents::verify::{self, Columns, Label};
 use rasad_incidents::{reports, Incident, IncidentBuilder, Report, Settings};
@@ -140,9 +141,19 @@ fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
 }
 
 fn build(docs: &[(Document, String)]) -> Vec<Incident> {
+    // Near-duplicates are found in (published, id) order so that the original
+    // of a syndicated story is the earliest whatever the ingest order.
+    let mut order: Vec<&(Document, String)> = docs.iter().collect();
+    order.sort_by(|a, b| {
+        let p = |d: &Document| d.published.as_ref().and_then(|t| t.value.clone());
+        p(&a.0).cmp(&p(&b.0)).then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    let mut copies = NearDuplicates::new(0.8);
     let mut b = IncidentBuilder::new(Settings::default());
-    for (doc, text) in docs {
-        for r in reports(doc, text) {
+    for (doc, text) in order {
+        let copy_of = copies.add(&doc.id, &doc.body);
+        for mut r in reports(doc, text) {
+            r.copy_of = copy_of.clone();
             b.add(r);
         }
     }
