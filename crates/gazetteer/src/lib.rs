@@ -1,26 +1,111 @@
 //! The gazetteer: Arabic place names, matched on clitic-split tokens and
 //! resolved in context.
 //!
-//! CONTRACT (used by rasad-extract; the implementation is in progress).
+//! The data lives in `data/gazetteer/` (see its README): places from GeoNames
+//! with Arabic names, a reviewed supplement for what GeoNames lacks or spells
+//! differently (neighbourhoods, sub-districts, rivers, bases, oil fields), and
+//! phrases that contain place names without being places (actor names,
+//! operation names). All names go into one [`PhraseMatcher`] built at start-up
+//! with the head words (مدينة، بلدتي، ريف …) that announce places.
+//!
+//! A mention counts when its name is free, or when the context gives the
+//! evidence the name asks for (a head word, a list governed by a plural head,
+//! a preposition). Namesakes are resolved by the article's country, distance
+//! to its other places and importance (see `resolve`).
+//!
+//! ```
+//! use rasad_gazetteer::Gazetteer;
+//! use rasad_text::Analysis;
+//! let g = Gazetteer::bundled();
+//! let a = Analysis::new("قتل 5 مدنيين في بلدتي الشعفة والسوسة بريف دير الزور الشرقي", vec![]);
+//! let names: Vec<String> = g.places(&a, &[]).into_iter().map(|e| e.name).collect();
+//! assert_eq!(names, ["الشعفة", "السوسة", "دير الزور"]);
+//! ```
 
+mod data;
+pub mod heads;
+mod import;
+mod load;
+mod matcher;
+mod resolve;
+
+pub use data::{format_row, parse, Need, ParseError, Place, Row, HEADER};
+pub use import::{import_geonames, ImportStats};
+pub use load::{LoadError, EXTRA_ENV};
+
+use load::NameRef;
 use rasad_record::{Entity, Span};
-use rasad_text::Analysis;
+use rasad_text::{Analysis, PhraseMatcher};
+use rustc_hash::FxHashMap;
 
 /// A loaded gazetteer.
-#[derive(Debug, Default)]
-pub struct Gazetteer {}
+#[derive(Debug, Default, Clone)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_id: FxHashMap<String, u32>,
+    refs: Vec<NameRef>,
+    matcher: PhraseMatcher,
+}
 
 impl Gazetteer {
-    /// The gazetteer bundled in the binary.
+    /// The gazetteer bundled in the binary, plus the user file named by the
+    /// `RASAD_GAZETTEER` environment variable when it is set (a file that
+    /// cannot be read is reported on standard error and skipped).
     pub fn bundled() -> Self {
-        Gazetteer {}
+        let mut g = Self::bundled_only();
+        if let Some(path) = std::env::var_os(EXTRA_ENV) {
+            if let Err(e) = g.load_extra(&path) {
+                eprintln!("rasad-gazetteer: {e}");
+            }
+        }
+        g
+    }
+
+    /// The bundled data only, whatever the environment says.
+    pub fn bundled_only() -> Self {
+        let (g, _errors) = Self::from_sources(
+            load::GEONAMES_TSV,
+            load::SUPPLEMENT_TSV,
+            load::NOT_PLACES_TSV,
+        );
+        debug_assert!(
+            _errors.is_empty(),
+            "bundled data has bad lines: {_errors:?}"
+        );
+        g
     }
 
     /// Every distinct place the body mentions, once each with all its spans.
     /// Matches overlapping `exclude` (actor names such as قوات سوريا
     /// الديمقراطية) are not places.
     pub fn places(&self, a: &Analysis, exclude: &[Span]) -> Vec<Entity> {
-        let _ = (a, exclude);
-        Vec::new()
+        let mentions = matcher::mentions(self, a, exclude);
+        let chosen = resolve::choose(&self.places, &mentions);
+        let mut order: Vec<u32> = Vec::new();
+        let mut spans: FxHashMap<u32, Vec<Span>> = FxHashMap::default();
+        for (m, place) in mentions.iter().zip(chosen) {
+            let Some(place) = place else { continue };
+            let list = spans.entry(place).or_default();
+            if list.is_empty() {
+                order.push(place);
+            }
+            if !list.contains(&m.span) {
+                list.push(m.span);
+            }
+        }
+        order
+            .into_iter()
+            .map(|i| {
+                let p = &self.places[i as usize];
+                let mut s = spans.remove(&i).unwrap_or_default();
+                s.sort();
+                let mut e = Entity::new(p.name.clone(), Some(p.id.clone()), s);
+                e.lat = p.lat.is_finite().then_some(p.lat);
+                e.lon = p.lon.is_finite().then_some(p.lon);
+                e.admin1 = (!p.admin1.is_empty()).then(|| p.admin1.clone());
+                e.kind = Some(p.kind().to_string());
+                e
+            })
+            .collect()
     }
 }

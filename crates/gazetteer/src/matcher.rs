@@ -1,0 +1,303 @@
+//! Finding place mentions: one pass of the phrase matcher over the document
+//! (place names, head words and not-place phrases together, longest match
+//! first), then the context each name needs.
+
+use crate::data::Need;
+use crate::heads::{self, Head};
+use crate::load::{HEAD_TAG, NOT_TAG};
+use crate::Gazetteer;
+use rasad_record::Span;
+use rasad_text::clitic;
+use rasad_text::phrase::PhraseMatch;
+use rasad_text::{Analysis, Token};
+
+/// A mention of a name with the places it may refer to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    /// Original span of the name (proclitics and article excluded).
+    pub span: Span,
+    /// Candidate places (indices), none rejected by the context.
+    pub cands: Vec<u32>,
+    /// The kind the head word before it announces.
+    pub head_kind: Option<&'static str>,
+}
+
+enum Class {
+    Place,
+    Head(Head),
+    Not,
+    Other,
+}
+
+fn classify(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> Class {
+    let ids = g.matcher.ids(m.phrase);
+    if ids.iter().any(|&i| i >= NOT_TAG) {
+        return Class::Not;
+    }
+    if ids.iter().all(|&i| (HEAD_TAG..NOT_TAG).contains(&i)) {
+        // `المدينة` refers back to a city already named; only the bare head
+        // (`مدينة البوكمال`) introduces a name.
+        if had_article(prefix(key, toks, m)) {
+            return Class::Other;
+        }
+        let i = ids[0] - HEAD_TAG;
+        if let Some(&(_, plural, kind)) = heads::HEADS.get(i) {
+            return Class::Head(Head { plural, kind });
+        }
+    }
+    Class::Place
+}
+
+/// True when the characters between two tokens hold nothing but spaces,
+/// quotes and brackets (`مدينة “البوكمال”`).
+fn tight(key: &str, a: &Token, b: &Token) -> bool {
+    a.end <= b.start
+        && key[a.end..b.start].chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\'' | '(' | ')' | '[' | ']' | '«' | '»' | '-' | '_' | '`'
+                )
+        })
+}
+
+/// Like [`tight`], also allowing a list comma.
+fn listed(key: &str, a: &Token, b: &Token) -> bool {
+    a.end <= b.start
+        && key[a.end..b.start].chars().all(|c| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '«' | '»' | ',' | '،' | '-')
+        })
+}
+
+/// True when a sentence or line boundary lies between two tokens.
+fn boundary(key: &str, a: &Token, b: &Token) -> bool {
+    a.end <= b.start
+        && key[a.end..b.start]
+            .chars()
+            .any(|c| matches!(c, '.' | '\n' | ':' | '!' | '?' | '؟' | '|'))
+}
+
+/// The proclitics and article removed from the first word of a match.
+fn prefix<'k>(key: &'k str, tokens: &[Token], m: &PhraseMatch) -> &'k str {
+    let t = &tokens[m.tokens.start];
+    let word = &key[t.start..t.end];
+    let cut = word
+        .char_indices()
+        .nth(m.prefix_chars)
+        .map(|(b, _)| b)
+        .unwrap_or(word.len());
+    &word[..cut]
+}
+
+fn had_article(pre: &str) -> bool {
+    pre.ends_with("ال") || pre.ends_with("لل")
+}
+
+fn conjoined(pre: &str) -> bool {
+    pre.starts_with('و') || pre.starts_with('ف')
+}
+
+/// The bare readings of a token include `pred`.
+fn token_is(key: &str, t: &Token, pred: impl Fn(&str) -> bool) -> bool {
+    clitic::readings(&key[t.start..t.end])
+        .iter()
+        .any(|r| pred(r.bare))
+}
+
+/// Like [`token_is`], for readings without the article (`شرق`, `وشرقي`,
+/// not the adjective `الشرقي`).
+fn bare_token_is(key: &str, t: &Token, pred: impl Fn(&str) -> bool) -> bool {
+    let word = &key[t.start..t.end];
+    clitic::readings(word).iter().any(|r| {
+        let cut = word
+            .char_indices()
+            .nth(r.prefix_chars)
+            .map(|(b, _)| b)
+            .unwrap_or(word.len());
+        !had_article(&word[..cut]) && !word[cut..].starts_with("ال") && pred(r.bare)
+    })
+}
+
+/// The proclitics of a prefix, the article left out (`وبال` → `وب`).
+fn proclitics(pre: &str) -> &str {
+    pre.strip_suffix("ال")
+        .or_else(|| pre.strip_suffix('ل').filter(|p| p.ends_with('ل')))
+        .unwrap_or(pre)
+}
+
+/// All mentions of places in the body of `a`, in text order.
+pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Mention> {
+    let key = a.key_str();
+    let toks = a.tokens();
+    let found = g.matcher.find(a.key(), toks);
+    let classes: Vec<Class> = found.iter().map(|m| classify(g, key, toks, m)).collect();
+    let n = found.len();
+    // Evidence from the words just before each match.
+    let mut marked = vec![false; n];
+    let mut head_kind: Vec<Option<&'static str>> = vec![None; n];
+    let mut plural_list = vec![false; n];
+    let mut prep_ok = vec![false; n];
+    let mut kunya = vec![false; n];
+    for (j, m) in found.iter().enumerate() {
+        if !matches!(classes[j], Class::Place) {
+            continue;
+        }
+        let start = m.tokens.start;
+        let pre = prefix(key, toks, m);
+        let procl = proclitics(pre);
+        if procl.contains('ب') || procl.contains('ل') {
+            prep_ok[j] = true;
+        }
+        if start == 0 || boundary(key, &toks[start - 1], &toks[start]) {
+            prep_ok[j] = true;
+        }
+        if j > 0 && found[j - 1].tokens.end == start && tight(key, &toks[start - 1], &toks[start]) {
+            if let Class::Head(h) = classes[j - 1] {
+                marked[j] = true;
+                head_kind[j] = h.kind;
+                plural_list[j] = h.plural;
+            }
+        }
+        if start > 0 && !marked[j] {
+            let prev = &toks[start - 1];
+            if tight(key, prev, &toks[start]) || listed(key, prev, &toks[start]) {
+                if bare_token_is(key, prev, heads::is_direction) {
+                    marked[j] = true;
+                }
+                if token_is(key, prev, heads::is_preposition) || key[prev.start..prev.end] == *"و"
+                {
+                    prep_ok[j] = true;
+                }
+                let prev_word = &key[prev.start..prev.end];
+                if matches!(prev_word, "ابن" | "بن" | "بنت") {
+                    kunya[j] = true;
+                }
+                if start > 1 && tight(key, &toks[start - 2], prev) {
+                    let w2 = &key[toks[start - 2].start..toks[start - 2].end];
+                    if (heads::is_kin(w2) || w2 == "عبد")
+                        && !token_is(key, prev, |w| heads::head(w).is_some())
+                    {
+                        kunya[j] = true;
+                    }
+                }
+            }
+        }
+    }
+    // Lists: a name joined by و (or a comma) to a marked place, or by و to a
+    // name that is always a place, is marked too (`بلدتي الشعفة والسوسة`,
+    // `بادية السخنة وحميمة`, `البوكمال والقائم`, `القائم والبوكمال`).
+    let has_free: Vec<bool> = found
+        .iter()
+        .zip(&classes)
+        .map(|(m, c)| {
+            matches!(c, Class::Place)
+                && g.matcher
+                    .ids(m.phrase)
+                    .iter()
+                    .any(|&i| g.refs.get(i).is_some_and(|r| r.need == Need::Free))
+        })
+        .collect();
+    for j in 1..n {
+        if marked[j]
+            || !matches!(classes[j], Class::Place)
+            || !matches!(classes[j - 1], Class::Place)
+        {
+            continue;
+        }
+        let (p, m) = (&found[j - 1], &found[j]);
+        if p.tokens.end != m.tokens.start {
+            continue;
+        }
+        let gap_ok = listed(key, &toks[p.tokens.end - 1], &toks[m.tokens.start]);
+        let conj = conjoined(prefix(key, toks, m));
+        let comma =
+            key[toks[p.tokens.end - 1].end..toks[m.tokens.start].start].contains([',', '،']);
+        if gap_ok && (conj || (comma && plural_list[j - 1])) && marked[j - 1] {
+            marked[j] = true;
+            plural_list[j] = plural_list[j - 1];
+            head_kind[j] = head_kind[j - 1];
+        } else if gap_ok && conj && has_free[j - 1] {
+            marked[j] = true;
+        }
+    }
+    for j in (0..n.saturating_sub(1)).rev() {
+        if marked[j] || !matches!(classes[j], Class::Place) || !has_free[j + 1] {
+            continue;
+        }
+        let (m, next) = (&found[j], &found[j + 1]);
+        if m.tokens.end == next.tokens.start
+            && tight(key, &toks[m.tokens.end - 1], &toks[next.tokens.start])
+            && conjoined(prefix(key, toks, next))
+        {
+            marked[j] = true;
+        }
+    }
+    let mut out: Vec<Mention> = Vec::new();
+    for (j, m) in found.iter().enumerate() {
+        if !matches!(classes[j], Class::Place) {
+            continue;
+        }
+        let span = m.name_span;
+        if span.is_empty() || !a.in_body(span) || exclude.iter().any(|x| x.overlaps(&m.span)) {
+            continue;
+        }
+        if kunya[j] && !marked[j] {
+            continue;
+        }
+        let pre = prefix(key, toks, m);
+        let article = had_article(pre);
+        let letters = g
+            .matcher
+            .key(m.phrase)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+        // A proclitic guessed off the first word (ودير, بحجة) asks for a name
+        // long enough not to be read out of another word; ف and ك, rarely
+        // joined to a place name, ask for a head (فاطمة is not ف + اطمة).
+        if m.guessed && !marked[j] && (letters < 4 || pre.starts_with(['ف', 'ك'])) {
+            continue;
+        }
+        if riverbank(g, key, toks, m) {
+            continue;
+        }
+        let mut cands: Vec<u32> = Vec::new();
+        for &id in g.matcher.ids(m.phrase) {
+            let Some(r) = g.refs.get(id) else { continue };
+            if r.article != article {
+                continue;
+            }
+            let ok = match r.need {
+                Need::Free => true,
+                Need::Prep => marked[j] || prep_ok[j],
+                Need::Head => marked[j],
+            };
+            if ok && !cands.contains(&r.place) {
+                cands.push(r.place);
+            }
+        }
+        if !cands.is_empty() {
+            out.push(Mention {
+                span,
+                cands,
+                head_kind: head_kind[j],
+            });
+        }
+    }
+    out
+}
+
+/// `الضفة الغربية من نهر الفرات` is a river bank, not the West Bank.
+fn riverbank(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> bool {
+    if !g.matcher.key(m.phrase).starts_with("ضفه ") {
+        return false;
+    }
+    toks.get(m.tokens.end).is_some_and(|t| {
+        token_is(key, t, |w| {
+            matches!(
+                w,
+                "نهر" | "فرات" | "دجله" | "خابور" | "عاصي" | "من" | "نهري"
+            )
+        })
+    })
+}

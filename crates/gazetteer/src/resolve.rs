@@ -1,0 +1,178 @@
+//! Choosing among namesakes: the country the article is about, distance to
+//! its other places, the kind a head word announces, then importance.
+
+use crate::data::Place;
+use crate::matcher::Mention;
+
+/// Great-circle distance in kilometres.
+pub(crate) fn distance_km(a: &Place, b: &Place) -> f64 {
+    if !(a.lat.is_finite() && a.lon.is_finite() && b.lat.is_finite() && b.lon.is_finite()) {
+        return f64::INFINITY;
+    }
+    let (la1, lo1, la2, lo2) = (
+        a.lat.to_radians(),
+        a.lon.to_radians(),
+        b.lat.to_radians(),
+        b.lon.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Countries the Arabic conflict press writes about most, preferred when
+/// the article gives no evidence.
+const PRIOR: &[(&str, f64)] = &[
+    ("SY", 1.0),
+    ("IQ", 0.8),
+    ("LB", 0.4),
+    ("JO", 0.3),
+    ("PS", 0.3),
+    ("TR", 0.3),
+    ("YE", 0.3),
+];
+
+fn is_anchor(p: &Place) -> bool {
+    !matches!(p.kind(), "country" | "river" | "region")
+}
+
+/// The chosen place for each mention (None when no candidate is left).
+pub(crate) fn choose(places: &[Place], mentions: &[Mention]) -> Vec<Option<u32>> {
+    let mut chosen: Vec<Option<u32>> = mentions
+        .iter()
+        .map(|m| (m.cands.len() == 1).then(|| m.cands[0]))
+        .collect();
+    for _round in 0..2 {
+        // Evidence: the distinct places already known.
+        let mut known: Vec<u32> = chosen.iter().flatten().copied().collect();
+        known.sort_unstable();
+        known.dedup();
+        let mut votes: Vec<(&str, f64)> = Vec::new();
+        for &k in &known {
+            let c = places[k as usize].country.as_str();
+            match votes.iter_mut().find(|(v, _)| *v == c) {
+                Some(v) => v.1 += 1.0,
+                None => votes.push((c, 1.0)),
+            }
+        }
+        let total: f64 = votes.iter().map(|v| v.1).sum();
+        let mut next = chosen.clone();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.cands.len() < 2 {
+                continue;
+            }
+            let best = m.cands.iter().copied().max_by(|&a, &b| {
+                let sa = score(places, a, m, &known, &votes, total);
+                let sb = score(places, b, m, &known, &votes, total);
+                sa.total_cmp(&sb).then(b.cmp(&a))
+            });
+            next[i] = best;
+        }
+        chosen = next;
+    }
+    chosen
+}
+
+fn score(
+    places: &[Place],
+    c: u32,
+    m: &Mention,
+    known: &[u32],
+    votes: &[(&str, f64)],
+    total: f64,
+) -> f64 {
+    let p = &places[c as usize];
+    let mut s = p.importance();
+    if p.reviewed {
+        s += 0.5;
+    }
+    let share = votes
+        .iter()
+        .find(|v| v.0 == p.country)
+        .map(|v| v.1)
+        .unwrap_or(0.0);
+    if total > 0.0 {
+        s += 3.0 * share / total;
+    }
+    s += PRIOR
+        .iter()
+        .find(|x| x.0 == p.country)
+        .map(|x| x.1)
+        .unwrap_or(0.0);
+    let near = known
+        .iter()
+        .filter(|&&k| k != c && is_anchor(&places[k as usize]))
+        .map(|&k| distance_km(p, &places[k as usize]))
+        .fold(f64::INFINITY, f64::min);
+    s += if near < 60.0 {
+        4.0
+    } else if near < 150.0 {
+        2.5
+    } else if near < 400.0 {
+        1.0
+    } else {
+        0.0
+    };
+    if let Some(kind) = m.head_kind {
+        let k = p.kind();
+        let fits = k == kind || (kind == "town" && k == "city") || (kind == "city" && k == "town");
+        if fits {
+            s += 1.5;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(id: &str, country: &str, lat: f64, lon: f64, pop: u64) -> Place {
+        Place {
+            id: id.into(),
+            name: id.into(),
+            en: String::new(),
+            lat,
+            lon,
+            feature: "P.PPL".into(),
+            country: country.into(),
+            admin1: String::new(),
+            admin2: String::new(),
+            population: pop,
+            reviewed: false,
+        }
+    }
+
+    #[test]
+    fn proximity_beats_population() {
+        // Sousse (Tunisia, big) vs As-Sousah (Deir ez-Zor, small) next to Hajin.
+        let places = vec![
+            place("sousse", "TN", 35.83, 10.64, 170_000),
+            place("sousah", "SY", 34.53, 40.88, 0),
+            place("hajin", "SY", 34.69, 40.83, 29_000),
+        ];
+        let ms = vec![
+            Mention {
+                span: rasad_record::Span::new(0, 1),
+                cands: vec![2],
+                head_kind: None,
+            },
+            Mention {
+                span: rasad_record::Span::new(2, 3),
+                cands: vec![0, 1],
+                head_kind: None,
+            },
+        ];
+        assert_eq!(choose(&places, &ms), vec![Some(2), Some(1)]);
+    }
+
+    #[test]
+    fn distance_is_sane() {
+        let a = place("a", "SY", 34.45, 40.92, 0);
+        let b = place("b", "SY", 35.33, 40.14, 0);
+        let d = distance_km(&a, &b);
+        assert!((110.0..130.0).contains(&d), "{d}");
+        let c = place("c", "SY", f64::NAN, f64::NAN, 0);
+        assert!(distance_km(&a, &c).is_infinite());
+    }
+}
