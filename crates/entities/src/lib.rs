@@ -1,33 +1,24 @@
-//! Actors, persons and cited sources.
+//! Actors, persons and cited sources of Arabic conflict news.
 //!
-//! CONTRACT (used by rasad-extract; the implementation is in progress).
+//! Knowledge is data, bundled at build time and compiled once by
+//! [`Lexicon::bundled`]:
+//! - `data/actors/actors.toml`: every actor term → spec actor code, with type,
+//!   side, affiliation, note and a resolution rule (see [`actors`]);
+//! - `data/sources/sources.toml`: named sources with stable ids (see [`sources`]);
+//! - `data/names/`: given names, kunya heads, titles, stop words, well-known
+//!   persons (see [`persons`]).
+//!
+//! Per document, [`Lexicon::actors`] (or the per-mention
+//! [`Lexicon::actor_mentions`]), [`Lexicon::sources`] and [`Lexicon::persons`]
+//! read an [`rasad_text::Analysis`] and report spans of the original text. No
+//! input makes them panic.
 
-use rasad_record::{Actor, Entity, Span};
-use rasad_text::Analysis;
+pub mod actors;
+pub mod kunya;
+pub mod lexicon;
+pub mod matcher;
+pub mod persons;
+pub mod sources;
 
-/// The bundled actor dictionary, source list and name lexicons.
-#[derive(Debug, Default)]
-pub struct Lexicon {}
-
-impl Lexicon {
-    /// The lexicon bundled in the binary.
-    pub fn bundled() -> Self {
-        Lexicon {}
-    }
-    /// Every distinct actor the body mentions, with the terms used for it.
-    pub fn actors(&self, a: &Analysis) -> Vec<Actor> {
-        let _ = a;
-        Vec::new()
-    }
-    /// Named persons; `authors` are bylines found by cleaning; `exclude` are
-    /// spans already taken by places or actors.
-    pub fn persons(&self, a: &Analysis, authors: &[String], exclude: &[Span]) -> Vec<Entity> {
-        let _ = (a, authors, exclude);
-        Vec::new()
-    }
-    /// Sources the article cites; `outlet` is the publishing outlet.
-    pub fn sources(&self, a: &Analysis, outlet: Option<&str>) -> Vec<Entity> {
-        let _ = (a, outlet);
-        Vec::new()
-    }
-}
+pub use actors::{ActorMention, MentionKind};
+pub use lexicon::{ActorGroup, Lexicon, Rule, Side, SourceDef};

@@ -1,0 +1,332 @@
+//! Actor mentions: dictionary terms (data/actors/actors.toml) resolved by their
+//! group's rule, with coreference of the bare words التنظيم، التحالف، الهيئة،
+//! الحشد، الجيش، النظام.
+//!
+//! Rules, in the order they are resolved:
+//! 1. `name`, `coalition`, `state`, `victim`: decided by the term and its
+//!    sentence alone (a country only next to an attack word, civilians only near
+//!    a harm word and not after a speech verb, the coalition not in Yemen).
+//! 2. `kurdish`, `army`, `regime`: decided by what the article names explicitly
+//!    and by country cues (place names of Syria, Iraq, Kurdistan …).
+//! 3. `anaphor`: an article-bearing word that counts only when its code was
+//!    mentioned earlier in the article.
+//!
+//! Bare words (`anaphor`, `army`, `regime`) must carry the article and must not
+//! be followed by an adjective that makes them something else (التنظيم الإداري،
+//! الجيش اللبناني، النظام الداخلي).
+
+use crate::lexicon::{Cue, Lexicon, Rule, Side};
+use crate::matcher::{surface, Hit};
+use rasad_record::{Actor, Span};
+use rasad_text::clitic;
+use rasad_text::Analysis;
+use rustc_hash::FxHashMap;
+
+/// How a mention was recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name of the actor (`قوات النظام`, `داعش`, `الطيران الروسي`).
+    Explicit,
+    /// A word referring back to an actor named earlier (`التنظيم`, `التحالف`).
+    Anaphoric,
+    /// A generic word resolved by the article's context (`الجيش`, `النظام`,
+    /// `القوات الكردية`).
+    Resolved,
+    /// Civilians as victims (`مقتل مدنيين`).
+    Victim,
+}
+
+/// One mention of an actor in the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// Actor code (`ISIS`, `SYR_GOV`, …).
+    pub code: String,
+    /// Original span of the term (proclitics left out, article kept).
+    pub span: Span,
+    /// The term as written (`قوات النظام`, `التنظيم`).
+    pub term: String,
+    /// How it was recognized.
+    pub kind: MentionKind,
+    /// The side whose press uses the term.
+    pub side: Side,
+    /// Index of the dictionary group (see [`Lexicon::groups`]).
+    pub group: usize,
+}
+
+struct Cand {
+    hit: Hit,
+    group: usize,
+    resolved: Option<(String, MentionKind)>,
+}
+
+/// Common adjectives that make a bare actor word something else (النظام
+/// الجديد، التحالف الحاكم).
+const ADJECTIVES: &[&str] = &[
+    "الجديد",
+    "القديم",
+    "السابق",
+    "الحاكم",
+    "العام",
+    "الحر",
+    "الاساسي",
+    "المعمول",
+];
+
+const ARMY_CODES: &[&str] = &["SYR_GOV", "IRAQ_GOV", "ISRAEL", "TURKEY"];
+
+impl Lexicon {
+    /// Every actor mention of the body, in text order, after coreference of
+    /// التنظيم/التحالف/الهيئة/الحشد (referring back to a named actor) and the
+    /// context resolution of الجيش/النظام/القوات الكردية.
+    ///
+    /// For the events engineer: `span` is the term itself (no proclitic),
+    /// `kind` tells a name from an anaphor or a context guess, `side` which
+    /// press uses the term.
+    pub fn actor_mentions(&self, a: &Analysis) -> Vec<ActorMention> {
+        let hits = self.actors.find(a);
+        let cues = self.cue_counts(a, &hits);
+        let yemen = cues.get(&Cue::Yemen).copied().unwrap_or(0) > 0;
+        let mut cands: Vec<Cand> = hits
+            .into_iter()
+            .filter(|h| a.in_body(h.span))
+            .filter_map(|hit| {
+                let group = *self.actors.ids(hit.phrase).first()?;
+                Some(Cand {
+                    hit,
+                    group,
+                    resolved: None,
+                })
+            })
+            .collect();
+
+        // 1. Rules decided locally.
+        for c in cands.iter_mut() {
+            let g = &self.groups[c.group];
+            let code = g.code.clone();
+            c.resolved = match g.rule {
+                Rule::Name => Some((code, MentionKind::Explicit)),
+                Rule::Coalition => (!yemen).then_some((code, MentionKind::Explicit)),
+                Rule::State => self
+                    .near(a, &c.hit, 3, &self.attack)
+                    .then_some((code, MentionKind::Explicit)),
+                Rule::Victim => self
+                    .is_victim(a, &c.hit)
+                    .then_some((code, MentionKind::Victim)),
+                _ => None,
+            };
+        }
+
+        // 2. Context rules.
+        let explicit: Vec<(usize, String)> = cands
+            .iter()
+            .filter_map(|c| {
+                c.resolved
+                    .as_ref()
+                    .map(|(code, _)| (c.hit.span.start, code.clone()))
+            })
+            .collect();
+        let named = |code: &str| explicit.iter().any(|(_, c)| c == code);
+        let cue = |k: Cue| cues.get(&k).copied().unwrap_or(0);
+        for c in cands.iter_mut() {
+            let g = &self.groups[c.group];
+            c.resolved = match g.rule {
+                Rule::Kurdish => {
+                    let krg = (named("KRG") || cue(Cue::Kurdistan) > 0)
+                        && !named("SDF")
+                        && cue(Cue::Iraq) >= cue(Cue::Syria);
+                    let code = if krg { "KRG" } else { "SDF" };
+                    Some((code.to_string(), MentionKind::Resolved))
+                }
+                Rule::Army if c.hit.article && self.free_follower(a, &c.hit) => {
+                    resolve_army(&explicit, c.hit.span.start, &cue)
+                        .map(|code| (code, MentionKind::Resolved))
+                }
+                Rule::Regime if c.hit.article && self.free_follower(a, &c.hit) => {
+                    let syrian = named("SYR_GOV")
+                        || (cue(Cue::Syria) > 0 && cue(Cue::Syria) >= cue(Cue::Iraq));
+                    syrian.then(|| ("SYR_GOV".to_string(), MentionKind::Resolved))
+                }
+                _ => c.resolved.take(),
+            };
+        }
+
+        // 3. Anaphors, in text order.
+        let mut seen: Vec<String> = Vec::new();
+        for c in cands.iter_mut() {
+            let g = &self.groups[c.group];
+            if g.rule == Rule::Anaphor {
+                let ok = c.hit.article && seen.contains(&g.code) && self.free_follower(a, &c.hit);
+                c.resolved = ok.then(|| (g.code.clone(), MentionKind::Anaphoric));
+            }
+            if let Some((code, _)) = &c.resolved {
+                if !seen.contains(code) {
+                    seen.push(code.clone());
+                }
+            }
+        }
+
+        cands
+            .into_iter()
+            .filter_map(|c| {
+                let (code, kind) = c.resolved?;
+                Some(ActorMention {
+                    code,
+                    span: c.hit.span,
+                    term: surface(a, &c.hit),
+                    kind,
+                    side: self.groups[c.group].side,
+                    group: c.group,
+                })
+            })
+            .collect()
+    }
+
+    /// Every distinct actor the body mentions, once per code, in order of first
+    /// mention, with the distinct terms used for it.
+    pub fn actors(&self, a: &Analysis) -> Vec<Actor> {
+        let mut out: Vec<Actor> = Vec::new();
+        let mut term_keys: Vec<Vec<String>> = Vec::new();
+        for m in self.actor_mentions(a) {
+            let i = match out.iter().position(|x| x.id == m.code) {
+                Some(i) => i,
+                None => {
+                    out.push(Actor {
+                        name: self.label(&m.code).to_string(),
+                        id: m.code.clone(),
+                        spans: Vec::new(),
+                        terms: Vec::new(),
+                    });
+                    term_keys.push(Vec::new());
+                    out.len() - 1
+                }
+            };
+            out[i].spans.push(m.span);
+            let k = crate::lexicon::key(&m.term);
+            if !term_keys[i].contains(&k) {
+                term_keys[i].push(k);
+                out[i].terms.push(m.term);
+            }
+        }
+        out
+    }
+
+    /// Counts of country cues in the body (and the Yemen cue of `cue` groups).
+    fn cue_counts(&self, a: &Analysis, hits: &[Hit]) -> FxHashMap<Cue, usize> {
+        let mut counts: FxHashMap<Cue, usize> = FxHashMap::default();
+        for h in self.cues.find(a) {
+            if !a.in_body(h.span) {
+                continue;
+            }
+            if let Some(&i) = self.cues.ids(h.phrase).first() {
+                *counts.entry(self.cue_kinds[i]).or_default() += 1;
+            }
+        }
+        for h in hits {
+            if !a.in_body(h.span) {
+                continue;
+            }
+            for &gi in self.actors.ids(h.phrase) {
+                let g = &self.groups[gi];
+                if g.rule == Rule::Cue && g.cue.as_deref() == Some("yemen") {
+                    *counts.entry(Cue::Yemen).or_default() += 1;
+                }
+                // Explicit names of forces are cues too.
+                match g.code.as_str() {
+                    "KRG" => *counts.entry(Cue::Kurdistan).or_default() += 1,
+                    "ISRAEL" => *counts.entry(Cue::Israel).or_default() += 1,
+                    _ => {}
+                }
+            }
+        }
+        counts
+    }
+
+    /// The word after a bare actor word is not an adjective that makes it
+    /// something else (التنظيم الإداري), unless allowed (التنظيم الإرهابي).
+    fn free_follower(&self, a: &Analysis, hit: &Hit) -> bool {
+        let s = a.key_str();
+        let toks = a.tokens();
+        let Some(next) = toks.get(hit.tokens.end) else {
+            return true;
+        };
+        let prev = &toks[hit.tokens.end - 1];
+        if !s[prev.end..next.start].chars().all(char::is_whitespace) {
+            return true;
+        }
+        let w = next.text(s);
+        // Adjectives: nisbas (الإداري، اللبنانية) and a few common ones.
+        let adjective = w.starts_with("ال")
+            && (w.ends_with('ي') || w.ends_with("يه") || ADJECTIVES.contains(&w));
+        !adjective || self.followers.contains(w)
+    }
+
+    /// A word of `set` occurs within `window` tokens of the hit, in its sentence.
+    fn near(
+        &self,
+        a: &Analysis,
+        hit: &Hit,
+        window: usize,
+        set: &rustc_hash::FxHashSet<String>,
+    ) -> bool {
+        let toks = a.tokens();
+        let Some(sent) = a.sentence_of(hit.span).map(|i| a.sentences()[i]) else {
+            return false;
+        };
+        let lo = hit.tokens.start.saturating_sub(window);
+        let hi = (hit.tokens.end + window).min(toks.len());
+        (lo..hi)
+            .filter(|i| !hit.tokens.contains(i))
+            .filter(|&i| sent.contains(&toks[i].span))
+            .any(|i| word_in(toks[i].text(a.key_str()), set))
+    }
+
+    fn is_victim(&self, a: &Analysis, hit: &Hit) -> bool {
+        // A singular adjective with the article is an attribute (الدفاع المدني).
+        let key = self.actors.key(hit.phrase);
+        if hit.article && !key.contains(' ') && key.ends_with('ي') && key != "اهالي" {
+            return false;
+        }
+        let toks = a.tokens();
+        let s = a.key_str();
+        let lo = hit.tokens.start.saturating_sub(2);
+        let witness = (lo..hit.tokens.start).any(|i| word_in(toks[i].text(s), &self.witness));
+        !witness && self.near(a, hit, self.victim_window, &self.harm)
+    }
+}
+
+/// True when the word, or one of its clitic readings, is in `set`.
+pub(crate) fn word_in(word: &str, set: &rustc_hash::FxHashSet<String>) -> bool {
+    if set.contains(word) {
+        return true;
+    }
+    clitic::readings(word).iter().any(|r| set.contains(r.bare))
+}
+
+/// The national army a bare army word refers to: the one the article names
+/// (nearest before it, else first after), else the country the article is
+/// about; None when nothing tells.
+fn resolve_army(
+    explicit: &[(usize, String)],
+    at: usize,
+    cue: &dyn Fn(Cue) -> usize,
+) -> Option<String> {
+    let armies: Vec<&(usize, String)> = explicit
+        .iter()
+        .filter(|(_, c)| ARMY_CODES.contains(&c.as_str()))
+        .collect();
+    if let Some((_, c)) = armies.iter().rev().find(|(p, _)| *p < at) {
+        return Some(c.clone());
+    }
+    if let Some((_, c)) = armies.first() {
+        return Some(c.clone());
+    }
+    let ranked = [
+        (cue(Cue::Syria), "SYR_GOV"),
+        (cue(Cue::Iraq), "IRAQ_GOV"),
+        (cue(Cue::Israel), "ISRAEL"),
+        (cue(Cue::Turkey), "TURKEY"),
+    ];
+    let best = ranked.iter().max_by_key(|(n, _)| *n)?;
+    let ties = ranked.iter().filter(|(n, _)| *n == best.0).count();
+    (best.0 > 0 && ties == 1).then(|| best.1.to_string())
+}

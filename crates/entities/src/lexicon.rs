@@ -1,0 +1,437 @@
+//! Loading the bundled knowledge (`data/actors`, `data/sources`, `data/names`)
+//! into matchers and sets, once.
+
+use crate::matcher::Matcher;
+use rasad_text::clitic::strip_article;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+const ACTORS: &str = include_str!("../../../data/actors/actors.toml");
+const SOURCES: &str = include_str!("../../../data/sources/sources.toml");
+const MALE: &str = include_str!("../../../data/names/male.txt");
+const FEMALE: &str = include_str!("../../../data/names/female.txt");
+const DIVINE: &str = include_str!("../../../data/names/divine.txt");
+const AMBIGUOUS: &str = include_str!("../../../data/names/ambiguous.txt");
+const KUNYA: &str = include_str!("../../../data/names/kunya.txt");
+const TITLES: &str = include_str!("../../../data/names/titles.txt");
+const STOP: &str = include_str!("../../../data/names/stop.txt");
+const NOT_PERSONS: &str = include_str!("../../../data/names/not_persons.txt");
+const FAMOUS: &str = include_str!("../../../data/names/famous.toml");
+
+/// How a dictionary match of an actor term becomes a mention (see
+/// `data/actors/actors.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Always a mention.
+    #[default]
+    Name,
+    /// Refers back to its code once named (التنظيم، التحالف، الهيئة، الحشد).
+    Anaphor,
+    /// A bare army word, resolved to the national army the article is about.
+    Army,
+    /// Bare النظام: SYR_GOV in an article about Syria.
+    Regime,
+    /// Generic Kurdish forces: SDF, or KRG in an article about Iraqi Kurdistan.
+    Kurdish,
+    /// The coalition: US-led unless the article is about Yemen.
+    Coalition,
+    /// A country name: an actor only next to an attack word.
+    State,
+    /// Civilians: only as victims.
+    Victim,
+    /// Not an actor: shadows shorter terms inside it.
+    Block,
+    /// Not an actor: a context cue.
+    Cue,
+}
+
+/// The side whose press uses a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// Pro-government (Damascus, its allies).
+    Loyalist,
+    /// Syrian opposition media.
+    Opposition,
+    /// Kurdish media.
+    Kurdish,
+    /// Used by everyone.
+    #[default]
+    Neutral,
+    /// The jihadists' own wording.
+    Jihadist,
+}
+
+#[derive(Debug, Deserialize)]
+struct ActorFile {
+    codes: FxHashMap<String, String>,
+    group: Vec<GroupDef>,
+    compose: ComposeDef,
+    cues: FxHashMap<String, Vec<String>>,
+    followers: FollowersDef,
+    victim: VictimDef,
+}
+
+#[derive(Debug, Deserialize)]
+struct GroupDef {
+    code: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    side: Side,
+    #[serde(default)]
+    rule: Rule,
+    #[serde(default)]
+    cue: Option<String>,
+    #[serde(default)]
+    affiliation: Option<String>,
+    #[serde(default)]
+    note: String,
+    terms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ComposeDef {
+    nouns: Vec<String>,
+    nation: Vec<NationDef>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NationDef {
+    code: String,
+    adjectives: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct FollowersDef {
+    allowed: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct VictimDef {
+    harm: Vec<String>,
+    witness: Vec<String>,
+    window: usize,
+}
+
+/// One actor group of the dictionary: what its terms share.
+#[derive(Debug, Clone)]
+pub struct ActorGroup {
+    /// Actor code (`ISIS`, … or `NONE` for blocks and cues).
+    pub code: String,
+    /// Actor type (`state_forces`, `jihadist`, …).
+    pub kind: String,
+    /// Side whose press uses these terms.
+    pub side: Side,
+    /// Resolution rule.
+    pub rule: Rule,
+    /// Context cue name for `Cue` groups.
+    pub cue: Option<String>,
+    /// Affiliation (`IRAN`, `IRGC`, `TURKEY`).
+    pub affiliation: Option<String>,
+    /// Editor's note.
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct SourceFile {
+    source: Vec<SourceDef>,
+}
+
+/// One named source of `data/sources/sources.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SourceDef {
+    /// Stable id (`SOHR`).
+    pub id: String,
+    /// Canonical Arabic name.
+    pub name: String,
+    /// monitor | agency | outlet | official | ngo | generic
+    pub kind: String,
+    /// Side of the source.
+    #[serde(default)]
+    pub side: Option<String>,
+    /// Other names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Only cited with a head word (صحيفة الوطن).
+    #[serde(default)]
+    pub needs_head: bool,
+    /// Only cited through a statement (بيان).
+    #[serde(default)]
+    pub needs_statement: bool,
+    /// Generic signature only (`المصدر: وكالات`).
+    #[serde(default)]
+    pub signature_only: bool,
+    /// Editor's note.
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct FamousFile {
+    person: Vec<FamousDef>,
+}
+
+/// A well-known person.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FamousDef {
+    /// Canonical name.
+    pub name: String,
+    /// Full alternative names (always recognized).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Short forms recognized only after the full name appeared.
+    #[serde(default)]
+    pub short: Vec<String>,
+    /// Editor's note.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Country cue kinds counted for the context rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// Syria.
+    Syria,
+    /// Iraq.
+    Iraq,
+    /// Iraqi Kurdistan.
+    Kurdistan,
+    /// Israel/Palestine.
+    Israel,
+    /// Turkey.
+    Turkey,
+    /// Yemen (the Saudi-led coalition).
+    Yemen,
+}
+
+/// The bundled actor dictionary, source list and name lexicons.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub(crate) codes: FxHashMap<String, String>,
+    pub(crate) groups: Vec<ActorGroup>,
+    /// Actor phrases → group index.
+    pub(crate) actors: Matcher,
+    /// Country cue phrases → cue index.
+    pub(crate) cues: Matcher,
+    pub(crate) cue_kinds: Vec<Cue>,
+    pub(crate) followers: FxHashSet<String>,
+    pub(crate) harm: FxHashSet<String>,
+    pub(crate) witness: FxHashSet<String>,
+    pub(crate) victim_window: usize,
+    pub(crate) attack: FxHashSet<String>,
+    pub(crate) sources: Vec<SourceDef>,
+    /// Source phrases → source index.
+    pub(crate) source_matcher: Matcher,
+    pub(crate) given: FxHashSet<String>,
+    pub(crate) ambiguous: FxHashSet<String>,
+    pub(crate) divine: FxHashSet<String>,
+    pub(crate) kunya: FxHashSet<String>,
+    pub(crate) stop: FxHashSet<String>,
+    pub(crate) not_persons: FxHashSet<String>,
+    /// Titles and roles → 0.
+    pub(crate) titles: Matcher,
+    pub(crate) famous: Vec<FamousDef>,
+    /// Famous full names and aliases → famous index.
+    pub(crate) famous_matcher: Matcher,
+}
+
+/// Key form of a word or phrase (folded, spaces collapsed).
+pub(crate) fn key(s: &str) -> String {
+    rasad_text::key(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn key_set(s: &str) -> FxHashSet<String> {
+    lines(s).map(key).collect()
+}
+
+/// Attack words for the `state` rule (a country as the author of an attack).
+const ATTACK: &[&str] = &[
+    "قصف",
+    "قصفت",
+    "تقصف",
+    "يقصف",
+    "غارة",
+    "غارات",
+    "غارتين",
+    "شن",
+    "شنت",
+    "تشن",
+    "يشن",
+    "استهدف",
+    "استهدفت",
+    "تستهدف",
+    "يستهدف",
+    "ضربة",
+    "ضربات",
+    "هجوم",
+    "هجمات",
+    "عدوان",
+    "اعتداء",
+    "اعتداءات",
+    "قصفها",
+    "غاراتها",
+    "هاجمت",
+    "هاجم",
+];
+
+impl Lexicon {
+    /// The lexicon bundled in the binary. The data is checked by the tests, so
+    /// a malformed file fails the build's test run, never a document.
+    pub fn bundled() -> Self {
+        Self::from_sources(ACTORS, SOURCES, FAMOUS).expect("bundled data parses")
+    }
+
+    /// Builds a lexicon from the texts of the TOML files (names lists bundled).
+    pub fn from_sources(
+        actors: &str,
+        sources: &str,
+        famous: &str,
+    ) -> Result<Self, toml::de::Error> {
+        let af: ActorFile = toml::from_str(actors)?;
+        let sf: SourceFile = toml::from_str(sources)?;
+        let ff: FamousFile = toml::from_str(famous)?;
+
+        let mut groups = Vec::new();
+        let mut matcher = Matcher::new();
+        for g in af.group {
+            let gi = groups.len();
+            for t in &g.terms {
+                matcher.insert(t, gi);
+            }
+            groups.push(ActorGroup {
+                code: g.code,
+                kind: g.kind,
+                side: g.side,
+                rule: g.rule,
+                cue: g.cue,
+                affiliation: g.affiliation,
+                note: g.note,
+            });
+        }
+        for n in &af.compose.nation {
+            let gi = groups.len();
+            groups.push(ActorGroup {
+                code: n.code.clone(),
+                kind: "external_forces".into(),
+                side: Side::Neutral,
+                rule: Rule::Name,
+                cue: None,
+                affiliation: None,
+                note: "military noun + nationality".into(),
+            });
+            for noun in &af.compose.nouns {
+                for adj in &n.adjectives {
+                    let p = format!("{noun} {adj}");
+                    // Explicit groups were inserted first and keep their phrases.
+                    if matcher.ids(matcher_lookup(&matcher, &p)).is_empty() {
+                        matcher.insert(&p, gi);
+                    }
+                }
+            }
+        }
+
+        let mut cues = Matcher::new();
+        let mut cue_kinds = Vec::new();
+        for (name, words) in &af.cues {
+            let kind = match name.as_str() {
+                "syria" => Cue::Syria,
+                "iraq" => Cue::Iraq,
+                "kurdistan" => Cue::Kurdistan,
+                "israel" => Cue::Israel,
+                "turkey" => Cue::Turkey,
+                _ => continue,
+            };
+            for w in words {
+                cues.insert(w, cue_kinds.len());
+                cue_kinds.push(kind);
+            }
+        }
+
+        let mut source_matcher = Matcher::new();
+        for (i, s) in sf.source.iter().enumerate() {
+            source_matcher.insert(&s.name, i);
+            for al in &s.aliases {
+                source_matcher.insert(al, i);
+            }
+        }
+
+        let mut given = key_set(MALE);
+        given.extend(key_set(FEMALE));
+        let divine = key_set(DIVINE);
+        for d in &divine {
+            given.insert(format!("عبد{d}"));
+        }
+        let mut titles = Matcher::new();
+        for t in lines(TITLES) {
+            titles.insert(t, 0);
+        }
+        let mut famous_matcher = Matcher::new();
+        for (i, f) in ff.person.iter().enumerate() {
+            famous_matcher.insert(&f.name, i);
+            for al in &f.aliases {
+                famous_matcher.insert(al, i);
+            }
+        }
+        let bare_set = |v: &[String]| -> FxHashSet<String> {
+            v.iter()
+                .map(|w| strip_article(&key(w)).to_string())
+                .collect()
+        };
+        Ok(Lexicon {
+            codes: af.codes,
+            groups,
+            actors: matcher,
+            cues,
+            cue_kinds,
+            followers: af.followers.allowed.iter().map(|w| key(w)).collect(),
+            harm: bare_set(&af.victim.harm),
+            witness: bare_set(&af.victim.witness),
+            victim_window: af.victim.window,
+            attack: ATTACK.iter().map(|w| key(w)).collect(),
+            sources: sf.source,
+            source_matcher,
+            given,
+            ambiguous: key_set(AMBIGUOUS),
+            divine,
+            kunya: key_set(KUNYA),
+            stop: key_set(STOP),
+            not_persons: key_set(NOT_PERSONS),
+            titles,
+            famous: ff.person,
+            famous_matcher,
+        })
+    }
+
+    /// The English label of an actor code.
+    pub fn label<'a>(&'a self, code: &'a str) -> &'a str {
+        self.codes.get(code).map(String::as_str).unwrap_or(code)
+    }
+
+    /// The actor groups of the dictionary (for review tools and the events
+    /// engineer: type, side, affiliation and note of each term group).
+    pub fn groups(&self) -> &[ActorGroup] {
+        &self.groups
+    }
+
+    /// The named sources of the dictionary.
+    pub fn source_defs(&self) -> &[SourceDef] {
+        &self.sources
+    }
+}
+
+/// The phrase index of `p` if already present (usize::MAX otherwise).
+fn matcher_lookup(m: &Matcher, p: &str) -> usize {
+    let k = rasad_text::phrase::phrase_words(p).join(" ");
+    m.lookup_key(&k).unwrap_or(usize::MAX)
+}

@@ -1,0 +1,529 @@
+//! Named persons: full names built on a given-name lexicon, kunyas, names after
+//! titles and in quotes, aliases (`الملقب بـ`), well-known persons and bylines.
+//!
+//! A name is found at a token that is
+//! - a kunya head (`أبو`/`أبي`/`أبا`/`أم`) followed by a given name (or any word
+//!   after a title or inside quotes), and optionally a nisba or family name;
+//! - or a given name (`data/names/male.txt`, `female.txt`, or an `عبد` compound)
+//!   followed by at least one more name part: another given name, `عبد X`,
+//!   `بن X`, a word with the article (`القصوبة`), or a last unknown word right
+//!   before punctuation. Given names that are common words (`ambiguous.txt`:
+//!   صالح، أمل، علي (على)) need a title before, quotes, or a second given name.
+//!
+//! A name never crosses punctuation or a line, stops at a stop word
+//! (`stop.txt`) and at a word starting with `و` that starts another name (lists:
+//! `محمود القصوبة وبشار المداح`). A given name alone is not a person.
+//! Names overlapping the `exclude` spans (actors, places, sources) are cut
+//! before them or dropped.
+
+use crate::kunya::{nominative, person_key};
+use crate::lexicon::{key, Lexicon};
+use crate::matcher::tidy;
+use rasad_record::{Entity, Span};
+use rasad_text::clitic::strip_article;
+use rasad_text::Analysis;
+use rustc_hash::FxHashSet;
+use std::ops::Range;
+
+/// Markers joining a name to its alias.
+const ALIAS: &[&str] = &[
+    "الملقب",
+    "والملقب",
+    "الملقبه",
+    "والملقبه",
+    "المكني",
+    "والمكني",
+    "المكناه",
+    "المعروف",
+    "والمعروف",
+    "المعروفه",
+    "الشهير",
+    "والشهير",
+    "الملقب",
+    "ويلقب",
+    "يلقب",
+    "ويكني",
+    "يكني",
+];
+
+#[derive(Debug, Clone)]
+struct Cand {
+    tokens: Range<usize>,
+    /// Key bytes of prefix (و، ب) removed from the first token.
+    prefix: usize,
+}
+
+struct Person {
+    name: String,
+    key: String,
+    aliases: Vec<(String, String)>,
+    spans: Vec<Span>,
+    famous: Option<usize>,
+}
+
+struct Ctx<'a> {
+    lx: &'a Lexicon,
+    a: &'a Analysis,
+    s: &'a str,
+    exclude: &'a [Span],
+    cue_at: FxHashSet<usize>,
+}
+
+impl Ctx<'_> {
+    fn n(&self) -> usize {
+        self.a.tokens().len()
+    }
+    fn tok(&self, i: usize) -> &str {
+        self.a.tokens().get(i).map(|t| t.text(self.s)).unwrap_or("")
+    }
+    /// Text between token i-1 and token i.
+    fn sep(&self, i: usize) -> &str {
+        let t = self.a.tokens();
+        if i == 0 || i >= t.len() {
+            return "";
+        }
+        &self.s[t[i - 1].end..t[i].start]
+    }
+    /// Token i continues the name begun before it (only spaces between).
+    fn joined(&self, i: usize) -> bool {
+        i < self.n()
+            && i > 0
+            && self
+                .sep(i)
+                .chars()
+                .all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+    }
+    fn quoted_before(&self, i: usize) -> bool {
+        self.sep(i).trim_end().ends_with(['"', '\''])
+    }
+    fn boundary_after(&self, i: usize) -> bool {
+        i + 1 >= self.n() || !self.joined(i + 1)
+    }
+    fn given(&self, w: &str) -> bool {
+        self.lx.given.contains(w) && !self.lx.stop.contains(w)
+    }
+    fn stop(&self, w: &str) -> bool {
+        self.lx.stop.contains(w)
+    }
+    /// Token i is a stop word, or the preposition على (folded to علي).
+    fn stop_at(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.stop(w) || w == "علي" && self.a.slice(self.a.tokens()[i].span).ends_with('ى')
+    }
+    fn excluded(&self, i: usize) -> bool {
+        let sp = self.a.tokens()[i].span;
+        self.exclude.iter().any(|e| e.overlaps(&sp))
+    }
+    fn divine_at(&self, i: usize) -> bool {
+        self.joined(i) && self.lx.divine.contains(self.tok(i))
+    }
+    /// Starts another name (a `و`-joined list item).
+    fn starts_list_item(&self, w: &str) -> bool {
+        w.strip_prefix('و').is_some_and(|r| {
+            (self.given(r) && !self.lx.given.contains(w)) || r == "عبد" || self.lx.kunya.contains(r)
+        })
+    }
+
+    /// The name starting at token i (with a cue before it when `cue`).
+    fn parse(&self, i: usize, cue: bool, allow_b: bool) -> Option<Cand> {
+        if i >= self.n() || self.excluded(i) {
+            return None;
+        }
+        let w = self.tok(i);
+        let quoted = self.quoted_before(i);
+        let mut prefixes: Vec<&str> = vec![""];
+        prefixes.push("و");
+        if allow_b {
+            prefixes.push("ب");
+        }
+        let (bare, prefix) = prefixes.iter().find_map(|p| {
+            let r = w.strip_prefix(p)?;
+            (r.chars().count() >= 2 && (self.lx.kunya.contains(r) || self.given(r) || r == "عبد"))
+                .then_some((r, p.len()))
+        })?;
+        let cand = if self.lx.kunya.contains(bare) {
+            self.kunya(i, cue || quoted)?
+        } else {
+            self.full_name(i, bare, cue)?
+        };
+        let mut cand = Cand { prefix, ..cand };
+        if quoted {
+            // The whole quotation, when it closes within a few name words.
+            let mut j = cand.tokens.end;
+            while j < self.n() && j < i + 5 && self.joined(j) && !self.stop(self.tok(j)) {
+                j += 1;
+            }
+            if j < self.n() && self.sep(j).trim_start().starts_with(['"', '\'']) || j == self.n() {
+                cand.tokens.end = j;
+            }
+        }
+        // Cut before an excluded token.
+        if let Some(k) = (cand.tokens.clone()).find(|&k| self.excluded(k)) {
+            cand.tokens.end = k;
+        }
+        if cand.tokens.len() < 2 {
+            return None;
+        }
+        let k = person_key(
+            &(cand.tokens.clone())
+                .map(|t| self.tok(t))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let k2 = person_key(
+            &(cand.tokens.start..(cand.tokens.start + 2).min(cand.tokens.end))
+                .map(|t| self.tok(t))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let bare_key = k.strip_prefix(&w[..prefix]).unwrap_or(&k).to_string();
+        let bare_k2 = k2.strip_prefix(&w[..prefix]).unwrap_or(&k2).to_string();
+        let np = &self.lx.not_persons;
+        if np.iter().any(|x| {
+            let x = person_key(x);
+            x == bare_key || x == bare_k2
+        }) {
+            return None;
+        }
+        Some(cand)
+    }
+
+    fn kunya(&self, i: usize, cue: bool) -> Option<Cand> {
+        let j = i + 1;
+        if !self.joined(j) {
+            return None;
+        }
+        let t1 = self.tok(j);
+        let t1_name = self.given(t1)
+            || self.given(strip_article(t1))
+            || self.lx.given.contains(strip_article(t1));
+        if self.stop_at(j) {
+            return None;
+        }
+        let mut end = j + 1;
+        if end < self.n() && self.joined(end) {
+            let t2 = self.tok(end);
+            let relative = matches!(t2, "الذي" | "التي" | "الذين" | "اللذين");
+            let nisba = t2.starts_with("ال")
+                && t2.chars().count() >= 4
+                && !relative
+                && (!self.stop(t2) || t2.ends_with('ي'));
+            if nisba
+                || (!self.stop(t2)
+                    && !self.starts_list_item(t2)
+                    && self.boundary_after(end)
+                    && t2.chars().count() >= 3
+                    && !t2.starts_with('و'))
+            {
+                end += 1;
+            }
+        }
+        let nisba_end = end > j + 1 && self.tok(end - 1).ends_with('ي');
+        (t1_name || cue || nisba_end).then_some(Cand {
+            tokens: i..end,
+            prefix: 0,
+        })
+    }
+
+    fn full_name(&self, i: usize, bare: &str, cue: bool) -> Option<Cand> {
+        if self.stop(bare) {
+            return None;
+        }
+        let mut end = i + 1;
+        if bare == "عبد" {
+            if !self.divine_at(i + 1) {
+                return None;
+            }
+            end = i + 2;
+        }
+        // علي written على is the preposition.
+        if bare == "علي" {
+            let sp = self.a.tokens()[i].span;
+            if self.a.slice(sp).ends_with('ى') {
+                return None;
+            }
+        }
+        let ambiguous = self.lx.ambiguous.contains(bare);
+        let mut parts = 1;
+        let mut strong_second = false;
+        while parts < 4 && end < self.n() && self.joined(end) {
+            let t = self.tok(end);
+            if self.stop_at(end) || self.starts_list_item(t) || self.excluded(end) {
+                break;
+            }
+            if t == "عبد" && self.divine_at(end + 1) {
+                end += 2;
+                strong_second |= parts == 1;
+            } else if matches!(t, "بن" | "ابن" | "بنت")
+                && self.joined(end + 1)
+                && !self.stop(self.tok(end + 1))
+            {
+                end += 2;
+            } else if self.given(t) {
+                strong_second |= parts == 1 && !self.lx.ambiguous.contains(t);
+                end += 1;
+            } else if t.starts_with("ال") && t.chars().count() >= 4 {
+                end += 1;
+            } else if !t.starts_with(['و', 'ب', 'ل', 'ك', 'ف'])
+                && t.chars().count() >= 3
+                && self.boundary_after(end)
+            {
+                // An unknown last word right before punctuation (not a word
+                // carrying a preposition: بشظية).
+                end += 1;
+                parts += 1;
+                break;
+            } else {
+                break;
+            }
+            parts += 1;
+        }
+        if parts < 2 {
+            return None;
+        }
+        if ambiguous && !cue && !strong_second {
+            return None;
+        }
+        Some(Cand {
+            tokens: i..end,
+            prefix: 0,
+        })
+    }
+
+    /// Display name of a candidate: as written, proclitic removed, kunya head
+    /// in the nominative, tatweel and quotes removed.
+    fn name_of(&self, c: &Cand) -> (String, Span) {
+        let toks = self.a.tokens();
+        let first = &toks[c.tokens.start];
+        let last = &toks[c.tokens.end - 1];
+        let span = self.a.span(first.start + c.prefix, last.end);
+        (nominative(&tidy(self.a.slice(span))), span)
+    }
+}
+
+impl Lexicon {
+    /// Named persons; `authors` are bylines found by cleaning; `exclude` are
+    /// spans already taken by places, actors or sources.
+    pub fn persons(&self, a: &Analysis, authors: &[String], exclude: &[Span]) -> Vec<Entity> {
+        let s = a.key_str();
+        let mut cue_at = FxHashSet::default();
+        for h in self.titles.find(a) {
+            let mut k = h.tokens.end;
+            cue_at.insert(k);
+            // Adjectives of the title (الرئيس السوري، الناطقة الرسمية).
+            for _ in 0..2 {
+                let t = a.tokens().get(k).map(|t| t.text(s)).unwrap_or("");
+                if t.starts_with("ال") && !self.given.contains(strip_article(t)) {
+                    k += 1;
+                    cue_at.insert(k);
+                } else {
+                    break;
+                }
+            }
+        }
+        let cx = Ctx {
+            lx: self,
+            a,
+            s,
+            exclude,
+            cue_at,
+        };
+        let mut people: Vec<Person> = Vec::new();
+
+        // Well-known persons.
+        for h in self.famous_matcher.find(a) {
+            if !a.in_body(h.span) || exclude.iter().any(|e| e.contains(&h.span)) {
+                continue;
+            }
+            let Some(&fi) = self.famous_matcher.ids(h.phrase).first() else {
+                continue;
+            };
+            let name = nominative(&tidy(a.slice(h.span)));
+            add(&mut people, &name, None, h.span, Some(fi));
+        }
+
+        let n = a.tokens().len();
+        let mut i = 0;
+        while i < n {
+            let cue = cx.cue_at.contains(&i);
+            let Some(c) = cx.parse(i, cue, false) else {
+                i += 1;
+                continue;
+            };
+            let (name, span) = cx.name_of(&c);
+            let mut next = c.tokens.end;
+            // An alias: الملقب بـ "أبو …", or a kunya in brackets.
+            let mut alias = None;
+            let mut j = next;
+            if j < n && ALIAS.contains(&cx.tok(j)) {
+                j += 1;
+                if cx.tok(j) == "ب" {
+                    j += 1;
+                }
+                alias = cx.parse(j, true, true);
+            } else if j < n && cx.sep(j).contains('(') {
+                alias = cx
+                    .parse(j, true, false)
+                    .filter(|c| self.kunya.contains(cx.tok(c.tokens.start)));
+            }
+            if !a.in_body(span) {
+                i = next;
+                continue;
+            }
+            let alias_name = alias.as_ref().map(|al| {
+                next = al.tokens.end;
+                cx.name_of(al)
+            });
+            let fam = people
+                .iter()
+                .find(|p| p.famous.is_some() && p.spans.iter().any(|s| s.overlaps(&span)))
+                .and_then(|p| p.famous);
+            add(
+                &mut people,
+                &name,
+                alias_name.as_ref().map(|(n, _)| n.as_str()),
+                span,
+                fam,
+            );
+            if let Some((_, asp)) = alias_name {
+                if let Some(p) = people.iter_mut().find(|p| p.key == person_key(&name)) {
+                    p.spans.push(asp);
+                }
+            }
+            i = next;
+        }
+
+        // Short forms of well-known persons after their full name.
+        for p in people.iter_mut() {
+            let Some(fi) = p.famous else { continue };
+            let first = p.spans.iter().map(|s| s.end).min().unwrap_or(0);
+            for short in &self.famous[fi].short {
+                let k = key(short);
+                for t in a.tokens() {
+                    let w = t.text(s);
+                    if t.span.start >= first
+                        && (w == k || strip_article(w) == strip_article(&k) && k.starts_with("ال"))
+                        && !p.spans.iter().any(|x| x.overlaps(&t.span))
+                    {
+                        p.spans.push(t.span);
+                    }
+                }
+            }
+        }
+
+        // Bylines.
+        for au in authors {
+            let name = tidy(au);
+            if name.is_empty() {
+                continue;
+            }
+            let k = key(&name);
+            let spans: Vec<Span> = find_all(s, &k)
+                .into_iter()
+                .map(|(f, t)| a.span(f, t))
+                .collect();
+            match people.iter_mut().find(|p| p.key == person_key(&name)) {
+                Some(p) => p.spans.extend(spans),
+                None => people.push(Person {
+                    key: person_key(&name),
+                    name,
+                    aliases: Vec::new(),
+                    spans,
+                    famous: None,
+                }),
+            }
+        }
+
+        // Merge persons known under one another's alias.
+        let mut out: Vec<Entity> = Vec::new();
+        let mut keys: Vec<Vec<String>> = Vec::new();
+        for p in people {
+            let mine: Vec<String> = std::iter::once(p.key.clone())
+                .chain(p.aliases.iter().map(|x| x.1.clone()))
+                .collect();
+            if let Some(ix) = keys
+                .iter()
+                .position(|ks| ks.iter().any(|k| mine.contains(k)))
+            {
+                let e = &mut out[ix];
+                e.spans.extend(p.spans);
+                for (al, ak) in std::iter::once((p.name, p.key)).chain(p.aliases) {
+                    if !keys[ix].contains(&ak) {
+                        keys[ix].push(ak);
+                        e.aliases.push(al);
+                    }
+                }
+                continue;
+            }
+            let mut e = Entity::new(p.name, None, p.spans);
+            e.kind = Some("person".into());
+            e.aliases = p.aliases.into_iter().map(|x| x.0).collect();
+            keys.push(mine);
+            out.push(e);
+        }
+        for e in out.iter_mut() {
+            e.spans.sort();
+            e.spans.dedup();
+        }
+        out.sort_by_key(|e| e.spans.first().map(|s| s.start).unwrap_or(usize::MAX));
+        out
+    }
+}
+
+fn add(
+    people: &mut Vec<Person>,
+    name: &str,
+    alias: Option<&str>,
+    span: Span,
+    famous: Option<usize>,
+) {
+    let k = person_key(name);
+    let idx = people.iter().position(|p| {
+        p.key == k || p.aliases.iter().any(|a| a.1 == k) || famous.is_some() && p.famous == famous
+    });
+    let i = match idx {
+        Some(i) => i,
+        None => {
+            people.push(Person {
+                name: name.to_string(),
+                key: k,
+                aliases: Vec::new(),
+                spans: Vec::new(),
+                famous,
+            });
+            people.len() - 1
+        }
+    };
+    let p = &mut people[i];
+    if !p.spans.iter().any(|s| s.overlaps(&span)) {
+        p.spans.push(span);
+    }
+    if let Some(al) = alias {
+        let ak = person_key(al);
+        if ak != p.key && !p.aliases.iter().any(|x| x.1 == ak) {
+            p.aliases.push((al.to_string(), ak));
+        }
+    }
+}
+
+/// Byte ranges of whole-word occurrences of `needle` in `hay`.
+fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(needle).map(|p| p + from) {
+        let end = at + needle.len();
+        let ok_before = !hay[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let ok_after = !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
+        if ok_before && ok_after {
+            out.push((at, end));
+        }
+        from = end;
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! Actor rules on sentences written for the tests (not from the seeds).
+
+use rasad_entities::{Lexicon, MentionKind};
+use rasad_text::Analysis;
+use std::sync::OnceLock;
+
+fn lx() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(Lexicon::bundled)
+}
+
+fn codes(text: &str) -> Vec<String> {
+    let a = Analysis::new(text, vec![]);
+    lx().actors(&a).into_iter().map(|x| x.id).collect()
+}
+
+#[test]
+fn codes_table() {
+    let table: &[(&str, &[&str])] = &[
+        // names from every side
+        ("قصفت قوات النظام بلدة كفرنبل.", &["SYR_GOV"]),
+        (
+            "صد الجيش العربي السوري هجوماً للمجموعات المسلحة.",
+            &["SYR_GOV", "OPPOSITION"],
+        ),
+        ("سيطرت وحدات حماية الشعب على القرية.", &["SDF"]),
+        ("شن الطيران الروسي غارات على ريف إدلب.", &["RUSSIA"]),
+        ("الغارات الروسية استهدفت سوقاً شعبياً.", &["RUSSIA"]),
+        ("قصف مدفعي تركي على تل رفعت.", &["TURKEY"]),
+        ("دخلت فصائل الجيش الوطني السوري مدينة عفرين.", &["SNA"]),
+        (
+            "اقتحمت هيئة تحرير الشام مقرات حركة نور الدين الزنكي.",
+            &["HTS", "OPPOSITION"],
+        ),
+        (
+            "تقدمت قطعات الجيش العراقي والحشد الشعبي في تلعفر.",
+            &["IRAQ_GOV", "PMF"],
+        ),
+        ("انسحبت قوات البيشمركة من كركوك.", &["KRG"]),
+        (
+            "قصف الطيران الإسرائيلي مواقع لحزب الله قرب دمشق.",
+            &["ISRAEL", "HEZBOLLAH"],
+        ),
+        ("قتل عنصران من لواء فاطميون.", &["IRAN"]),
+        (
+            "استهدفت طائرة مسيرة مجهولة سيارة قرب البوكمال.",
+            &["UNKNOWN"],
+        ),
+        ("اغتال مسلحون مجهولون قيادياً في درعا.", &["UNKNOWN"]),
+        // ISIS and the anaphor التنظيم
+        (
+            "هاجم تنظيم الدولة مواقع للنظام السوري، وقتل التنظيم عشرة.",
+            &["ISIS", "SYR_GOV"],
+        ),
+        ("أعلن التنظيم مسؤوليته عن الهجوم.", &[]),
+        (
+            "ناقش المؤتمر التنظيم الإداري للبلديات بعد هزيمة داعش.",
+            &["ISIS"],
+        ),
+        ("تبنى تنظيم القاعدة الهجوم.", &[]),
+        // the coalition
+        (
+            "قصفت طائرات التحالف مواقع داعش في هجين.",
+            &["US_COALITION", "ISIS"],
+        ),
+        ("قصفت طائرات التحالف مواقع الحوثيين في صنعاء.", &[]),
+        ("أعلن التحالف عن اتفاق جديد.", &[]),
+        // bare army words
+        ("قال الجيش إنه صد هجوماً.", &[]),
+        (
+            "تقدم الجيش السوري في حماة، وقال الجيش إنه سيطر على قرى.",
+            &["SYR_GOV"],
+        ),
+        (
+            "أعلن الجيش العراقي تحرير القائم، وأضاف الجيش أن العملية مستمرة.",
+            &["IRAQ_GOV"],
+        ),
+        ("انتشر الجيش اللبناني على الحدود مع سوريا.", &[]),
+        (
+            "استعاد الجيش السيطرة على أحياء في حلب ودير الزور.",
+            &["SYR_GOV"],
+        ),
+        // النظام
+        ("قصف النظام بلدات ريف إدلب في سوريا.", &["SYR_GOV"]),
+        ("صوت البرلمان على النظام الداخلي الجديد في سوريا.", &[]),
+        ("قالت المعارضة إن النظام العالمي تغير.", &[]),
+        // countries
+        ("شنت إسرائيل غارات على مطار التيفور.", &["ISRAEL"]),
+        ("زار وفد من إسرائيل العاصمة.", &[]),
+        (
+            "وصل مقاتلون برفقة عائلاتهم من الرقة مطلع الأسبوع إلى تركيا.",
+            &[],
+        ),
+        // civilians only as victims
+        ("قتل ثلاثة مدنيين بقصف على معرة النعمان.", &["CIVILIANS"]),
+        ("ذكر لنا عدد من المدنيين أنهم رأوا الرتل يمر.", &[]),
+        (
+            "ارتكبت الطائرات مجزرة بحق المدنيين في السوق.",
+            &["CIVILIANS"],
+        ),
+        ("قال مدنيون إن القصف استمر طوال الليل.", &[]),
+        ("تطوع عناصر الدفاع المدني في حملة تنظيف بعد القصف.", &[]),
+        ("نقلت الشاحنات مدنيين إلى مخيم الهول.", &[]),
+        // Kurdish forces by country
+        (
+            "تقدمت القوات الكردية بدعم من قوات سوريا الديمقراطية في الحسكة.",
+            &["SDF"],
+        ),
+        (
+            "انتشرت القوات الكردية والبيشمركة في أربيل وإقليم كردستان العراق.",
+            &["KRG"],
+        ),
+    ];
+    for (text, want) in table {
+        let mut got = codes(text);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn terms_in_order_of_first_use() {
+    let a = Analysis::new(
+        "قصفت قوات النظام البلدة في ريف حماة، وردت الفصائل على مواقع النظام، ثم عادت قوّات النظام.",
+        vec![],
+    );
+    let actors = lx().actors(&a);
+    let syr = actors.iter().find(|x| x.id == "SYR_GOV").expect("SYR_GOV");
+    assert_eq!(syr.terms, vec!["قوات النظام", "مواقع النظام"]);
+    assert_eq!(syr.spans.len(), 3);
+    assert_eq!(syr.name, "Syrian government forces");
+}
+
+#[test]
+fn mentions_carry_kind_and_span() {
+    let text = "هاجم «داعش» مواقع قسد، ثم انسحب مقاتلو التنظيم.";
+    let a = Analysis::new(text, vec![]);
+    let ms = lx().actor_mentions(&a);
+    let got: Vec<(&str, &str, MentionKind)> = ms
+        .iter()
+        .map(|m| (m.code.as_str(), m.term.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("ISIS", "داعش", MentionKind::Explicit),
+            ("SDF", "قسد", MentionKind::Explicit),
+            ("ISIS", "التنظيم", MentionKind::Anaphoric)
+        ]
+    );
+    for m in &ms {
+        assert_eq!(a.slice(m.span).replace(['«', '»'], ""), m.term);
+    }
+}
+
+#[test]
+fn proclitics_and_quotes() {
+    assert_eq!(
+        codes("وللتنظيم خلايا، بحسب ما قاله عن داعش"),
+        vec!["ISIS", "ISIS"].into_iter().take(1).collect::<Vec<_>>()
+    );
+    assert_eq!(codes("سلم نفسه لقوات \"سوريا الديموقراطية\""), vec!["SDF"]);
+    assert_eq!(codes("والقوات الأميريكية"), vec!["US_COALITION"]);
+}
+
+#[test]
+fn only_body_counts() {
+    let text = "داعش في العنوان\n\nقصفت قوات النظام القرية.";
+    let a = Analysis::new(
+        text,
+        vec![rasad_record::Span::new(17, text.chars().count())],
+    );
+    let got: Vec<String> = lx().actors(&a).into_iter().map(|x| x.id).collect();
+    assert_eq!(got, vec!["SYR_GOV"]);
+}

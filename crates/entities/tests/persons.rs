@@ -1,0 +1,100 @@
+//! Person names on sentences written for the tests.
+
+use rasad_entities::Lexicon;
+use rasad_record::Span;
+use rasad_text::Analysis;
+use std::sync::OnceLock;
+
+fn lx() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(Lexicon::bundled)
+}
+
+fn people(text: &str) -> Vec<(String, Vec<String>)> {
+    let a = Analysis::new(text, vec![]);
+    lx().persons(&a, &[], &[])
+        .into_iter()
+        .map(|e| (e.name, e.aliases))
+        .collect()
+}
+
+/// (text, expected persons with their aliases).
+type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+
+#[test]
+fn table() {
+    let table: &[Case] = &[
+        ("قتل القيادي \"سامر خليل\" بغارة.", &[("سامر خليل", &[])]),
+        (
+            "وصل الأمير “أبو عبيدة المصري” إلى إدلب.",
+            &[("أبو عبيدة المصري", &[])],
+        ),
+        (
+            "فر القيادي “يوسف عمر” الملقب بـ “أبي خالد الشامي” إلى تركيا.",
+            &[("يوسف عمر", &["أبو خالد الشامي"])],
+        ),
+        (
+            "المدعو \"خالد أحمد الحسين\" والملقب بــ\"أبو علي الديري\"، أمير الحسبة.",
+            &[("خالد أحمد الحسين", &["أبو علي الديري"])],
+        ),
+        (
+            "اعتقل كل من ياسر العلي ومحمد الحمود وعبد الرحمن الخلف وفراس السعيد.",
+            &[
+                ("ياسر العلي", &[]),
+                ("محمد الحمود", &[]),
+                ("عبد الرحمن الخلف", &[]),
+                ("فراس السعيد", &[]),
+            ],
+        ),
+        (
+            "قتل الطفل عبد الله الخضر بشظية.",
+            &[("عبد الله الخضر", &[])],
+        ),
+        (
+            "قالت الناطقة باسم الحملة، نسرين عبد اللـه، إن التقدم مستمر.",
+            &[("نسرين عبد الله", &[])],
+        ),
+        (
+            "ظهر أبي بكر البغدادي في تسجيل، ثم قال البغدادي إن الحرب طويلة.",
+            &[("أبو بكر البغدادي", &[])],
+        ),
+        // not persons
+        ("قال محمد إن الطريق مقطوع.", &[]),
+        ("سقطت قذيفة على الحدود يوم الخميس.", &[]),
+        ("وصل صالح الأسبوع الماضي.", &[]),
+        ("فر المقاتلون إلى أبو كمال ثم إلى أبو ظبي.", &[]),
+        ("قال ناشطو فرات بوست إن القادة فروا.", &[]),
+        ("أكد المتحدث باسم عملية عاصفة الجزيرة التقدم.", &[]),
+        ("نشرت شبكة أمل الإخبارية صوراً.", &[]),
+    ];
+    for (text, want) in table {
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(n, al)| (n.to_string(), al.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        assert_eq!(people(text), want, "{text}");
+    }
+}
+
+#[test]
+fn bylines_and_exclusions() {
+    let text = "كتب: بلال الفارس\nقتل عماد الحمصي في حي الوعر.";
+    let a = Analysis::new(text, vec![]);
+    let got: Vec<String> = lx()
+        .persons(&a, &["بلال الفارس".to_string()], &[])
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(got, vec!["بلال الفارس", "عماد الحمصي"]);
+    // an excluded span (a place, an actor) is not a person
+    let start = text
+        .find("عماد")
+        .map(|b| text[..b].chars().count())
+        .unwrap();
+    let got: Vec<String> = lx()
+        .persons(&a, &[], &[Span::new(start, start + 4)])
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(got, vec!["بلال الفارس"]);
+}
