@@ -126,12 +126,29 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
 /// bytes replaced), and `.jsonl` files by each line's `id` (`text`, else
 /// `html`, else empty). A later document with the same id replaces an earlier one.
 pub fn load_docs(dir: impl AsRef<Path>) -> Result<Docs, InputError> {
-    let dir = dir.as_ref();
+    load_docs_except(dir, &[])
+}
+
+/// The files under `dir` (recursively, in path order), leaving out `skip`
+/// (compared after canonicalization, so a gold file kept beside its
+/// documents is not read as one).
+pub fn document_files(dir: &Path, skip: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut paths = Vec::new();
     walk(dir, &mut paths)?;
     paths.sort();
+    let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    Ok(paths
+        .into_iter()
+        .filter(|p| p.is_file())
+        .filter(|p| !p.canonicalize().is_ok_and(|c| skip.contains(&c)))
+        .collect())
+}
+
+/// [`load_docs`], leaving out the files in `skip` (such as the gold file
+/// when it is kept in the documents' folder, as in `corpus/demo`).
+pub fn load_docs_except(dir: impl AsRef<Path>, skip: &[PathBuf]) -> Result<Docs, InputError> {
     let mut docs = Docs::new();
-    for p in paths.iter().filter(|p| p.is_file()) {
+    for p in document_files(dir.as_ref(), skip)?.iter() {
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
         let stem = || {
             p.file_stem()

@@ -29,7 +29,9 @@ pub mod run;
 pub mod score;
 
 pub use gold::{load_gold, parse_gold, Gold, GoldError};
-pub use input::{load_docs, load_system, Docs, InputError, System};
+pub use input::{
+    document_files, load_docs, load_docs_except, load_system, Docs, InputError, System,
+};
 pub use lint::lint;
 pub use normalize::{letters, norm_person, norm_place, norm_text};
 pub use report::{Note, Part, PartScore, Report, Tally};

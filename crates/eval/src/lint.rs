@@ -249,7 +249,7 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
                 p.push(format!("places[{i}]: empty name"));
             }
             if let Some(id) = &pl.geonames {
-                if !id.as_u64().is_some_and(|n| n > 0) {
+                if id.as_u64().filter(|&n| n > 0).is_none() {
                     p.push(format!(
                         "places[{i}].geonames: {id} is not a positive integer"
                     ));

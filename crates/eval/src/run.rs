@@ -2,12 +2,12 @@
 //! `rasad eval` does when no `--system` file is given).
 
 use crate::gold::Gold;
-use crate::input::{Docs, System};
+use crate::input::{document_files, Docs, InputError, System};
 use rasad_extract::{Extractor, Options};
 use rasad_ingest::{read_paths, ReadOptions};
 use rasad_record::ErrorRecord;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Why the extractor could not be run.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +15,9 @@ pub enum RunError {
     /// A reference date that is not `YYYY-MM-DD`.
     #[error("document {doc}: reference date {value:?} is not YYYY-MM-DD")]
     BadDate { doc: String, value: String },
+    /// The folder could not be listed.
+    #[error(transparent)]
+    Input(#[from] InputError),
 }
 
 /// What an in-process run produced.
@@ -28,11 +31,12 @@ pub struct Run {
     pub failures: Vec<String>,
 }
 
-/// Extracts every document under `dir`. Each document's reference date is
-/// `reference` when given, else its gold record's `reference_date`, else
-/// `fallback`.
+/// Extracts every document under `dir` except the files in `skip`. Each
+/// document's reference date is `reference` when given, else its gold
+/// record's `reference_date`, else `fallback`.
 pub fn extract_dir(
     dir: &Path,
+    skip: &[PathBuf],
     reference: Option<jiff::civil::Date>,
     gold: &[Gold],
     fallback: jiff::civil::Date,
@@ -52,7 +56,8 @@ pub fn extract_dir(
     let mut extractors: HashMap<jiff::civil::Date, Extractor> = HashMap::new();
     let mut run = Run::default();
     let mut records = Vec::new();
-    for item in read_paths(&[dir.to_path_buf()], &ReadOptions::default()) {
+    let files = document_files(dir, skip)?;
+    for item in read_paths(&files, &ReadOptions::default()) {
         match item {
             Ok(raw) => {
                 let date = reference

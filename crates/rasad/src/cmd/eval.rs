@@ -38,13 +38,16 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let gold = rasad_eval::load_gold(&args.gold)?;
-    let mut docs = rasad_eval::load_docs(&args.docs)
+    // A gold file kept in the documents' folder (corpus/demo) is not a document.
+    let skip = [args.gold.clone()];
+    let mut docs = rasad_eval::load_docs_except(&args.docs, &skip)
         .with_context(|| format!("reading the documents in {}", args.docs.display()))?;
     let system = match &args.system {
         Some(path) => rasad_eval::load_system(path)?,
         None => {
             let today = jiff::Zoned::now().date();
-            let run = rasad_eval::extract_dir(&args.docs, args.reference_date, &gold, today)?;
+            let run =
+                rasad_eval::extract_dir(&args.docs, &skip, args.reference_date, &gold, today)?;
             for f in &run.failures {
                 eprintln!("rasad: {f}");
             }
