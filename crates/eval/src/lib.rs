@@ -8,7 +8,7 @@
 //! runs both on the same inputs and compares every count.
 //!
 //! ```no_run
-//! let gold = rasad_eval::load_gold("corpus/demo/gold.jsonl")?;
+//! let gold = rasad_eval::load_gold("corpus/gold/demo.jsonl")?;
 //! let docs = rasad_eval::load_docs("corpus/demo")?;
 //! let system = rasad_eval::load_system("/tmp/out.jsonl")?;
 //! let report = rasad_eval::score(&gold, &system, &docs);

@@ -478,20 +478,12 @@ fn same_counts_as_the_reference_scorer_on_the_seeds() {
 #[test]
 fn same_counts_as_the_reference_scorer_on_the_demo_corpus() {
     let demo = repo().join("corpus/demo");
-    if !demo.join("gold.jsonl").is_file() {
-        eprintln!("note: skipped: corpus/demo/gold.jsonl is not available");
+    let gold = repo().join("corpus/gold/demo.jsonl");
+    if !gold.is_file() {
+        eprintln!("note: skipped: corpus/gold/demo.jsonl is not available");
         return;
     }
-    // The Python scorer reads every .jsonl in --docs as documents, so the
-    // articles are copied to a folder of their own.
-    let docs = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(&demo).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "txt") {
-            std::fs::copy(&p, docs.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
-    run_all(&demo.join("gold.jsonl"), docs.path());
+    run_all(&gold, &demo);
 }
 
 #[test]
