@@ -97,8 +97,8 @@ impl Gazetteer {
             .into_iter()
             .map(|i| {
                 let p = &self.places[i as usize];
-                let mut s = spans.remove(&i).unwrap_or_default();
-                s.sort();
+                // Mentions come in text order, so the spans are sorted.
+                let s = spans.remove(&i).unwrap_or_default();
                 let mut e = Entity::new(p.name.clone(), Some(p.id.clone()), s);
                 e.lat = p.lat.is_finite().then_some(p.lat);
                 e.lon = p.lon.is_finite().then_some(p.lon);

@@ -182,7 +182,14 @@ impl Gazetteer {
     /// The places a name may refer to (any spelling the gazetteer knows).
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
         let mut out: Vec<&Place> = Vec::new();
-        if let Some(p) = self.matcher.lookup(name) {
+        let mut phrases: Vec<usize> = self.matcher.lookup(name).into_iter().collect();
+        if phrases.is_empty() {
+            // A written form with proclitics (بالبوكمال): read it like a text.
+            let n = rasad_text::Normalized::new(name, rasad_text::Level::Key);
+            let toks = rasad_text::tokenize(&n);
+            phrases.extend(self.matcher.find(&n, &toks).into_iter().map(|m| m.phrase));
+        }
+        for p in phrases {
             for &id in self.matcher.ids(p) {
                 if let Some(r) = self.refs.get(id) {
                     let place = &self.places[r.place as usize];

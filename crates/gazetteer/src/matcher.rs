@@ -237,7 +237,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
         if !matches!(classes[j], Class::Place) {
             continue;
         }
-        let span = m.name_span;
+        let span = name_span(a, toks, m, prefix(key, toks, m));
         if span.is_empty() || !a.in_body(span) || exclude.iter().any(|x| x.overlaps(&m.span)) {
             continue;
         }
@@ -285,6 +285,19 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
         }
     }
     out
+}
+
+/// The span of a name: proclitics left out, its own article kept
+/// (`بالبوكمال` → `البوكمال`; `للبوكمال`, whose article lost its alef, → `بوكمال`).
+fn name_span(a: &Analysis, toks: &[Token], m: &PhraseMatch, pre: &str) -> Span {
+    let t0 = &toks[m.tokens.start];
+    let keep = if pre.ends_with("ال") {
+        pre.len() - "ال".len()
+    } else {
+        pre.len()
+    };
+    let start = a.span(t0.start + keep, t0.end).start;
+    Span::new(start.min(m.name_span.start), m.name_span.end)
 }
 
 /// `الضفة الغربية من نهر الفرات` is a river bank, not the West Bank.

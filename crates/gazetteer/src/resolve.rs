@@ -42,6 +42,9 @@ pub(crate) fn choose(places: &[Place], mentions: &[Mention]) -> Vec<Option<u32>>
         .iter()
         .map(|m| (m.cands.len() == 1).then(|| m.cands[0]))
         .collect();
+    if mentions.iter().all(|m| m.cands.len() < 2) {
+        return chosen;
+    }
     for _round in 0..2 {
         // Evidence: the distinct places already known.
         let mut known: Vec<u32> = chosen.iter().flatten().copied().collect();
@@ -56,17 +59,22 @@ pub(crate) fn choose(places: &[Place], mentions: &[Mention]) -> Vec<Option<u32>>
             }
         }
         let total: f64 = votes.iter().map(|v| v.1).sum();
+        let anchors: Vec<u32> = known
+            .iter()
+            .copied()
+            .filter(|&k| is_anchor(&places[k as usize]))
+            .collect();
         let mut next = chosen.clone();
         for (i, m) in mentions.iter().enumerate() {
             if m.cands.len() < 2 {
                 continue;
             }
-            let best = m.cands.iter().copied().max_by(|&a, &b| {
-                let sa = score(places, a, m, &known, &votes, total);
-                let sb = score(places, b, m, &known, &votes, total);
-                sa.total_cmp(&sb).then(b.cmp(&a))
-            });
-            next[i] = best;
+            let best = m
+                .cands
+                .iter()
+                .map(|&c| (score(places, c, m, &anchors, &votes, total), c))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            next[i] = best.map(|b| b.1);
         }
         chosen = next;
     }
@@ -77,7 +85,7 @@ fn score(
     places: &[Place],
     c: u32,
     m: &Mention,
-    known: &[u32],
+    anchors: &[u32],
     votes: &[(&str, f64)],
     total: f64,
 ) -> f64 {
@@ -99,9 +107,9 @@ fn score(
         .find(|x| x.0 == p.country)
         .map(|x| x.1)
         .unwrap_or(0.0);
-    let near = known
+    let near = anchors
         .iter()
-        .filter(|&&k| k != c && is_anchor(&places[k as usize]))
+        .filter(|&&k| k != c)
         .map(|&k| distance_km(p, &places[k as usize]))
         .fold(f64::INFINITY, f64::min);
     s += if near < 60.0 {
