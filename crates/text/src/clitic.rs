@@ -7,10 +7,20 @@
 //! forms of a word, most literal first, and a dictionary decides which one is a
 //! word it knows.
 
+/// True when `s` has at least `n` chars (without counting all of them).
+fn has_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
+}
+
+/// Chars of `word` before its suffix `bare`.
+fn prefix_len(word: &str, bare: &str) -> usize {
+    word[..word.len() - bare.len()].chars().count()
+}
+
 /// Strips the article from a key word: الرقه → رقه. Needs two letters after it.
 pub fn strip_article(word: &str) -> &str {
     match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if has_chars(rest, 2) => rest,
         _ => word,
     }
 }
@@ -50,12 +60,12 @@ pub fn readings_into<'a>(word: &'a str, out: &mut Vec<Reading<'a>>) {
     let literal = strip_article(word);
     out.push(Reading {
         bare: literal,
-        prefix_chars: word.chars().count() - literal.chars().count(),
+        prefix_chars: prefix_len(word, literal),
         guessed: false,
     });
     for p in WITH_ARTICLE {
         if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
+            if has_chars(rest, 2) {
                 push(out, word, rest, false);
                 break;
             }
@@ -63,7 +73,7 @@ pub fn readings_into<'a>(word: &'a str, out: &mut Vec<Reading<'a>>) {
     }
     for p in BARE {
         if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 3 {
+            if has_chars(rest, 3) {
                 let bare = strip_article(rest);
                 push(out, word, bare, true);
             }
@@ -77,7 +87,7 @@ fn push<'a>(out: &mut Vec<Reading<'a>>, word: &str, bare: &'a str, guessed: bool
     }
     out.push(Reading {
         bare,
-        prefix_chars: word.chars().count() - bare.chars().count(),
+        prefix_chars: prefix_len(word, bare),
         guessed,
     });
 }
