@@ -130,6 +130,8 @@ pub struct Lexicon {
     pub today_not_after: FxHashSet<String>,
     /// Words before which اليوم is "the day", not today.
     pub today_not_before: FxHashSet<String>,
+    /// Words after which العام is "general", not "the year".
+    pub general_heads: FxHashSet<String>,
 }
 
 /// The lexicon, built on first use.
@@ -228,7 +230,13 @@ struct RelativeFile {
     period: Vec<PeriodEntry>,
     unit: Vec<UnitEntry>,
     cardinal: Vec<CardinalEntry>,
+    general: General,
     words: Words,
+}
+
+#[derive(Deserialize)]
+struct General {
+    heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -364,6 +372,7 @@ impl Lexicon {
             .iter()
             .flat_map(|f| key_words(f))
             .collect();
+        lx.general_heads = r.general.heads.iter().flat_map(|f| key_words(f)).collect();
         for p in &r.part {
             lx.add_all(&p.before, Lex::PartBefore(p.part));
             lx.add_all(&p.after, Lex::PartAfter(p.part));

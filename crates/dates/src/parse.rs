@@ -272,7 +272,7 @@ impl<'a> Parser<'a> {
     fn clock_at(&self, i: usize, first: bool, bare: bool) -> Option<(Clock, usize)> {
         let mut j = i;
         if !first {
-            if self.punct(j, ",") {
+            if self.punct(j, ",-|") {
                 j += 1;
             }
             if self.text(j) == "في" && self.cont(j) {
@@ -548,6 +548,9 @@ impl<'a> Parser<'a> {
                                 | Lex::GMonth { .. }
                                 | Lex::HMonth(_)
                                 | Lex::Ordinal(_)
+                                | Lex::PartAfter(_)
+                                | Lex::PartBefore(_)
+                                | Lex::Period(_)
                         )
                     })
                     .is_some())
@@ -620,14 +623,6 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            if !edge {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::Edge).then_some(())) {
-                    edge = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
             if !day_word {
                 if let Some(h) = self.at(j, first, |l| (l == Lex::DayWord).then_some(())) {
                     day_word = true;
@@ -675,6 +670,14 @@ impl<'a> Parser<'a> {
                             j += 1;
                         }
                     }
+                    continue;
+                }
+            }
+            if !edge {
+                if let Some(h) = self.at(j, first, |l| (l == Lex::Edge).then_some(())) {
+                    edge = true;
+                    skip += sk(h.skip);
+                    j = h.end;
                     continue;
                 }
             }
@@ -805,6 +808,14 @@ impl<'a> Parser<'a> {
                 _ => None,
             }) {
                 let rel = self.rel(h.end);
+                // الأمين العام السابق: العام after a definite noun is "general".
+                let adjective = this.is_none()
+                    && !edge
+                    && k > 0
+                    && self.cont(k)
+                    && self.text(k) == "العام"
+                    && self.lx.general_heads.contains(self.text(k - 1));
+                let rel = if adjective { None } else { rel };
                 let offset = match (this, rel) {
                     (_, Some((r, _))) => Some(i32::from(r)),
                     (Some(_), None) => Some(0),
@@ -828,7 +839,11 @@ impl<'a> Parser<'a> {
         let mut weekday_rel = None;
         if core.is_none() {
             if let Some((d, at)) = dayrel {
-                if d == 0 && wd.is_none() && part.is_none() && !day_word && self.text(at) == "اليوم"
+                if d == 0
+                    && wd.is_none()
+                    && part.is_none()
+                    && !day_word
+                    && self.text(at).ends_with("اليوم")
                 {
                     let after = self.text(at + 1);
                     let before = if at > 0 { self.text(at - 1) } else { "" };
