@@ -249,13 +249,17 @@ pub fn outlet_line(line: &Line) -> Option<OutletLine> {
         .iter()
         .filter(|s| !outlets::is_generic_source(s))
         .collect();
-    if generic > 0 && named.len() == 1 && named[0].split_whitespace().count() <= 3 {
-        let name = strip_kind_words(named[0]);
-        if !name.is_empty() && !has_digit(&name) {
-            return Some(OutletLine {
-                outlet: Some(name),
-                authors,
-            });
+    if generic > 0 && named.len() <= 1 && named.iter().all(|n| n.split_whitespace().count() <= 3) {
+        // «| X - وكالات»: the bar marks X as the outlet; «دمشق - خاص» is a
+        // place and a generic source: a dateline line without an outlet
+        let name = named
+            .first()
+            .map(|n| strip_kind_words(n))
+            .unwrap_or_default();
+        let outlet =
+            (line.text.starts_with('|') && !name.is_empty() && !has_digit(&name)).then_some(name);
+        if outlet.is_some() || !authors.is_empty() || line.words <= 4 {
+            return Some(OutletLine { outlet, authors });
         }
     }
     for s in &segments {
@@ -319,6 +323,26 @@ pub fn byline(line: &Line) -> Option<String> {
         .trim()
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     name_ok(rest).then(|| rest.to_string())
+}
+
+/// A short line under the headline naming a place and a writer, as in
+/// `بيروت: نذير رضا` or `دمشق - خاص`: returns the writer (none when the
+/// right side is a generic source).
+pub fn place_byline(line: &Line) -> Option<Vec<String>> {
+    if line.words > 5 || line.ends_sentence() {
+        return None;
+    }
+    let (left, right) = line.text.split_once([':', '-', '–', '—'])?;
+    let (left, right) = (left.trim(), right.trim());
+    let lw = left.split_whitespace().count();
+    let rw = right.split_whitespace().count();
+    if !(1..=2).contains(&lw) || !(1..=3).contains(&rw) || has_digit(line.text) {
+        return None;
+    }
+    if outlets::is_generic_source(right) {
+        return Some(Vec::new());
+    }
+    (rw >= 2 && lookup(right).is_none()).then(|| vec![right.to_string()])
 }
 
 /// True for a section label above the headline (`سورية`, `الشأن السوري`, `عاجل`).
@@ -551,11 +575,19 @@ mod tests {
             let want: Vec<String> = authors.iter().map(|s| s.to_string()).collect();
             assert_eq!(got.map(|o| o.authors).unwrap_or_default(), want, "{text}");
         }
+        for (text, authors) in [
+            ("دمشق - خاص", vec![]),
+            ("دير الزور – وكالات", vec![]),
+            ("حلب - خاص (أحمد العلي)", vec!["أحمد العلي"]),
+        ] {
+            let got = outlet_line(&line(text)).expect(text);
+            assert_eq!(got.outlet, None, "{text}");
+            assert_eq!(got.authors, authors, "{text}");
+        }
         for text in [
             "دمشق: مقتل شخصين بانفجار",
             "الجيش يصد هجوم داعش على البوكمال ويكبده خسائر فادحة",
             "المصدر: وكالات",
-            "وكالات",
             "دير الزور",
         ] {
             assert_eq!(outlet_line(&line(text)), None, "{text}");

@@ -254,3 +254,24 @@ fn degenerate_inputs() {
         assert!(c.body_spans.iter().all(|s| s.start < s.end));
     }
 }
+
+#[test]
+fn menus_above_the_headline_and_footers_below_go() {
+    let menu = "الرئيسية\nسياسة\nاقتصاد\nرياضة\nثقافة\nمنوعات\n\n";
+    let footer = "من نحن\nاتصل بنا\nسياسة الخصوصية\nتطبيقنا\nالنشرة\nالأرشيف";
+    let c = assert_clean(
+        &article(menu, "", footer),
+        &["رياضة", "ثقافة", "الأرشيف", "تطبيقنا"],
+    );
+    assert_eq!(c.title.as_deref(), Some(TITLE));
+}
+
+#[test]
+fn place_and_writer_under_the_headline() {
+    let text = format!("{TITLE}\n\nبيروت: سامر الأحمد\n\n{P1}\n\n{P2}");
+    let c = assert_clean(&text, &["بيروت: سامر"]);
+    assert_eq!(c.authors, ["سامر الأحمد"]);
+    let text = format!("{TITLE}\n\nدمشق - خاص\n\n{P1}\n\n{P2}");
+    let c = assert_clean(&text, &["دمشق - خاص"]);
+    assert_eq!(c.outlet, None);
+}

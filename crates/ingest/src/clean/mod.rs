@@ -88,8 +88,21 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         .map(outlets::canonical)
         .or(header.outlet);
 
-    // 3. the tail: signatures, captions of related items, a repeated standfirst
+    // 3. the tail: a footer menu (three or more short lines closing the
+    // page), signatures, captions of related items, a repeated standfirst
     let first_body = (0..n).find(|&i| fate[i] == Fate::Keep);
+    let footer: Vec<usize> = (first_body.map_or(n, |f| f + 1)..n)
+        .rev()
+        .take_while(|&j| {
+            fate[j] == Fate::Drop || (lines[j].words <= 4 && !lines[j].ends_sentence())
+        })
+        .filter(|&j| fate[j] == Fate::Keep)
+        .collect();
+    if footer.len() >= 3 {
+        for j in footer {
+            fate[j] = Fate::Drop;
+        }
+    }
     let mut signature_outlet = None;
     let mut i = n;
     while i > 0 {
@@ -231,6 +244,8 @@ struct Header {
 
 /// How many lines from the top may hold labels, title and datelines.
 const HEADER_LINES: usize = 16;
+/// How many short menu lines may sit above the headline.
+const MENU_LINES: usize = 60;
 
 fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
     let mut h = Header::default();
@@ -270,7 +285,7 @@ fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
     });
 
     let mut i = 0;
-    while i < n.min(HEADER_LINES + 8) {
+    while i < n.min(HEADER_LINES + MENU_LINES) {
         if !live(i) {
             i += 1;
             continue;
@@ -305,6 +320,14 @@ fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
             i += 1;
             continue;
         }
+        if h.title.is_some() {
+            if let Some(a) = meta::place_byline(l) {
+                h.authors.extend(a);
+                h.dropped.push(i);
+                i += 1;
+                continue;
+            }
+        }
         if h.title.is_none() {
             let next = (i + 1..n).find(|&j| live(j)).map(|j| &lines[j]);
             let is_repeat = repeated == Some(i);
@@ -320,6 +343,18 @@ fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
                     i += 1;
                     continue;
                 }
+            }
+            // a menu: short lines above a headline
+            let headline_follows = || {
+                (i + 1..n.min(i + MENU_LINES))
+                    .filter(|&j| live(j))
+                    .take_while(|&j| !lines[j].is_paragraph())
+                    .any(|j| lines[j].words >= 4 && meta::title_shaped(&lines[j]))
+            };
+            if l.words <= 3 && !l.ends_sentence() && headline_follows() {
+                h.dropped.push(i);
+                i += 1;
+                continue;
             }
             if meta::title_shaped(l) && (l.words >= 3 || next.is_some_and(Line::is_paragraph)) {
                 h.title = Some(l.text.to_string());
