@@ -30,7 +30,7 @@ const QUERIES: &[&str] = &[
     "التحالف الدولي",
     "هجوم",
     "مقتل عناصر",
-    "٢٠١٨",
+    "٢٠١٧",
     "المرصد السوري",
 ];
 const PLACES: &[&str] = &[
@@ -100,20 +100,23 @@ fn variant(seed: &str, rng: &mut Rng) -> (String, String) {
         out.push_str(s);
         out.push_str(if i % 3 == 2 { "\n\n" } else { " " });
     }
-    // Numbers.
+    // Numbers of up to three digits (years stay, so dates stay plausible).
     let mut swapped = String::with_capacity(out.len());
-    let mut in_digits = false;
-    for c in out.chars() {
+    let mut digits = String::new();
+    for c in out.chars().chain(std::iter::once(' ')) {
         if c.is_ascii_digit() {
-            if !in_digits {
-                swapped.push_str(&(rng.below(500) + 1).to_string());
-            }
-            in_digits = true;
-        } else {
-            in_digits = false;
-            swapped.push(c);
+            digits.push(c);
+            continue;
         }
+        if digits.len() > 3 {
+            swapped.push_str(&digits);
+        } else if !digits.is_empty() {
+            swapped.push_str(&(rng.below(500) + 1).to_string());
+        }
+        digits.clear();
+        swapped.push(c);
     }
+    swapped.pop();
     // Places.
     let words: Vec<String> = swapped
         .split(' ')

@@ -68,6 +68,8 @@ impl Store {
         // In WAL mode NORMAL keeps the database consistent through crashes; only
         // the last transactions may be lost on power failure.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 32 MB of page cache: index merges during large ingests stay in memory.
+        conn.pragma_update(None, "cache_size", -32_000)?;
         Self::init(conn)
     }
 

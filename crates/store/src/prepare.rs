@@ -99,7 +99,8 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
     if doc.id.trim().is_empty() {
         return Err(Rejected::NoId);
     }
-    let (body_terms, body_spans) = index_terms(&doc.body);
+    let key = Normalized::new(&doc.body, Level::Key);
+    let (body_terms, body_spans) = terms_of(&key);
     if body_terms.is_empty() {
         return Err(Rejected::EmptyBody);
     }
@@ -133,7 +134,7 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
         text: text.to_string(),
         body: doc.body.clone(),
         record,
-        content_hash: content_hash(&doc.body),
+        content_hash: hash_key(key.as_str()),
         snippet_base,
         token_spans: spans::encode(&token_spans),
         title_terms,
@@ -145,8 +146,12 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
 /// stem ([`clitic::search_stem`]), joined by single spaces; and each token's
 /// character span in `s`.
 pub fn index_terms(s: &str) -> (String, Vec<Span>) {
-    let n = Normalized::new(s, Level::Key);
-    let toks = tokenize(&n);
+    terms_of(&Normalized::new(s, Level::Key))
+}
+
+/// [`index_terms`] of an already normalized text.
+fn terms_of(n: &Normalized) -> (String, Vec<Span>) {
+    let toks = tokenize(n);
     let mut terms = String::with_capacity(n.as_str().len());
     let mut spans = Vec::with_capacity(toks.len());
     for t in &toks {
@@ -163,7 +168,11 @@ pub fn index_terms(s: &str) -> (String, Vec<Span>) {
 /// collapsed, so the same article with other spacing, diacritics or hamza
 /// spelling is one document.
 pub fn content_hash(body: &str) -> [u8; 32] {
-    let k = key(body);
+    hash_key(&key(body))
+}
+
+/// [`content_hash`] of an already normalized body.
+fn hash_key(k: &str) -> [u8; 32] {
     let mut h = blake3::Hasher::new();
     for (i, w) in k.split_whitespace().enumerate() {
         if i > 0 {
@@ -218,7 +227,14 @@ impl Alignment {
             let lead = line.len() - line.trim_start().len();
             let trimmed = line.trim();
             if !trimmed.is_empty() {
-                let at = cursor + text[cursor..].find(trimmed)?;
+                // Usually the line follows right after the previous one.
+                let rest = &text[cursor..];
+                let skip = rest.len() - rest.trim_start().len();
+                let at = if rest[skip..].starts_with(trimmed) {
+                    cursor + skip
+                } else {
+                    cursor + rest.find(trimmed)?
+                };
                 let b = body_ix.char(line_start + lead);
                 let t = text_ix.char(at);
                 segments.push((b, t, trimmed.chars().count()));

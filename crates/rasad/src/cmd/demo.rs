@@ -77,10 +77,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if let Some(id) = shown {
         if let Some(record) = store.record(&id)? {
-            let value: serde_json::Value =
-                serde_json::from_str(&record).context("reading a stored record")?;
             writeln!(out, "The extraction record of {id}:\n")?;
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            writeln!(out, "{}", pretty_record(&record)?)?;
         }
     }
     out.flush()?;
@@ -143,4 +141,66 @@ fn recreate(db: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Pretty JSON of a stored record, fields in record order, with arrays of
+/// numbers (spans) kept on one line.
+fn pretty_record(record: &str) -> anyhow::Result<String> {
+    let pretty = match serde_json::from_str::<rasad_record::Document>(record) {
+        Ok(doc) => serde_json::to_string_pretty(&doc)?,
+        Err(_) => {
+            let value: serde_json::Value =
+                serde_json::from_str(record).context("reading a stored record")?;
+            serde_json::to_string_pretty(&value)?
+        }
+    };
+    Ok(inline_number_arrays(&pretty))
+}
+
+/// Folds `[\n  1,\n  2\n]` into `[1, 2]`. Only brackets whose content is
+/// numbers, commas and whitespace including a newline are touched; JSON
+/// strings never hold a raw newline, so their text is left alone.
+fn inline_number_arrays(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find(|c: char| !(c.is_ascii_digit() || " \n,.-+eE".contains(c)));
+        match close {
+            Some(end) if after[end..].starts_with(']') && after[..end].contains('\n') => {
+                let items: Vec<&str> = after[..end]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .collect();
+                out.push('[');
+                out.push_str(&items.join(", "));
+                out.push(']');
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_number_arrays;
+
+    #[test]
+    fn number_arrays_fold_and_strings_stay() {
+        let v =
+            serde_json::json!({"spans": [[1, 2], [30, 4]], "t": "[1,  2]", "n": [], "w": ["a"]});
+        let s = inline_number_arrays(&serde_json::to_string_pretty(&v).unwrap());
+        assert!(s.contains("[1, 2]") && s.contains("[30, 4]"), "{s}");
+        assert!(s.contains("\"[1,  2]\""), "{s}");
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
 }

@@ -154,7 +154,6 @@ impl Pipeline<'_> {
         summary: &mut Summary,
     ) -> anyhow::Result<()> {
         summary.read += chunk.len();
-        let n = chunk.len() as u64;
         let mut ready: Vec<Prepared> = Vec::with_capacity(chunk.len());
         for item in self.prepare_all(chunk) {
             match item {
@@ -171,7 +170,6 @@ impl Pipeline<'_> {
                 _ => summary.duplicate += 1,
             }
         }
-        self.progress.inc(n);
         self.progress.set_message(format!(
             "new {}, duplicate {}, failed {}",
             summary.new,
@@ -219,6 +217,7 @@ impl Pipeline<'_> {
     }
 
     fn prepare_one(&self, item: Result<RawDoc, DocError>) -> Result<Prepared, (String, String)> {
+        self.progress.inc(1);
         let raw = item.map_err(|e| (e.origin, e.reason))?;
         let done = catch_unwind(AssertUnwindSafe(|| {
             let doc = self.extractor.extract(&raw);
