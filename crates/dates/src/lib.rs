@@ -157,7 +157,7 @@ pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
     let b = s.as_bytes();
     let iso_date = s.len() >= 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
     if iso_date {
-        if let Some(a) = Anchor::from_value(&s[..10]) {
+        if let Some(a) = s.get(..10).and_then(Anchor::from_value) {
             let mut value = a.date.to_string();
             let mut prec = Precision::Day;
             let t = s.get(11..16);
