@@ -406,7 +406,7 @@ impl Lexicon {
             divine,
             kunya: key_set(KUNYA),
             stop: key_set(STOP),
-            not_persons: key_set(NOT_PERSONS),
+            not_persons: lines(NOT_PERSONS).map(crate::kunya::person_key).collect(),
             titles,
             famous: ff.person,
             famous_matcher,

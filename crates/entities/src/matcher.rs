@@ -17,11 +17,20 @@ struct Entry {
     phrase: usize,
 }
 
+/// The phrases starting with one word: the one-word phrase, and the longer
+/// ones indexed by their second word (longest first), so a common first word
+/// (قوات، طائرات) costs one more lookup, not a scan.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    single: Option<usize>,
+    by_second: FxHashMap<Box<str>, Vec<Entry>>,
+}
+
 /// Dictionary of phrases on key-folded, article-free words, each with the ids
 /// registered for it.
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    first: FxHashMap<Box<str>, Vec<Entry>>,
+    first: FxHashMap<Box<str>, Node>,
     phrases: Vec<(Box<str>, Vec<usize>)>,
     index: FxHashMap<Box<str>, usize>,
 }
@@ -75,9 +84,15 @@ impl Matcher {
         let mut it = words.into_iter();
         let first: Box<str> = it.next()?.into();
         let rest: Vec<Box<str>> = it.map(Into::into).collect();
-        let list = self.first.entry(first).or_default();
-        list.push(Entry { rest, phrase: p });
-        list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        let node = self.first.entry(first).or_default();
+        match rest.first() {
+            None => node.single = Some(p),
+            Some(second) => {
+                let list = node.by_second.entry(second.clone()).or_default();
+                list.push(Entry { rest, phrase: p });
+                list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+            }
+        }
         Some(p)
     }
 
@@ -134,19 +149,29 @@ impl Matcher {
         let word = tokens.get(i)?.text(s);
         clitic::readings_into(word, readings);
         let mut best: Option<(usize, usize, Reading)> = None;
+        // The second word, when joined to the first.
+        let second = tokens
+            .get(i + 1)
+            .filter(|t| s[tokens[i].end..t.start].chars().all(is_joiner))
+            .map(|t| clitic::strip_article(t.text(s)));
         for r in readings.iter() {
-            let Some(entries) = self.first.get(r.bare) else {
+            let Some(node) = self.first.get(r.bare) else {
                 continue;
             };
-            for e in entries {
-                let len = 1 + e.rest.len();
-                if best.is_some_and(|(bl, _, _)| bl >= len) {
-                    break;
+            if let Some(entries) = second.and_then(|w| node.by_second.get(w)) {
+                for e in entries {
+                    let len = 1 + e.rest.len();
+                    if best.is_some_and(|(bl, _, _)| bl >= len) {
+                        break;
+                    }
+                    if rest_matches(s, tokens, i, &e.rest) {
+                        best = Some((len, e.phrase, *r));
+                        break;
+                    }
                 }
-                if rest_matches(s, tokens, i, &e.rest) {
-                    best = Some((len, e.phrase, *r));
-                    break;
-                }
+            }
+            if let (Some(p), None) = (node.single, best) {
+                best = Some((1, p, *r));
             }
         }
         let (len, phrase, r) = best?;

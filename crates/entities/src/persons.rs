@@ -25,6 +25,40 @@ use rasad_text::Analysis;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
+/// Ranks and honorifics (bare key, article stripped) written right before a
+/// name: after them two or three unknown words are a name (`الكولونيل شون ريان`).
+const RANKS: &[&str] = &[
+    "عميد",
+    "لواء",
+    "عقيد",
+    "مقدم",
+    "رائد",
+    "نقيب",
+    "ملازم",
+    "كولونيل",
+    "جنرال",
+    "فريق",
+    "مشير",
+    "كابتن",
+    "دكتور",
+    "دكتوره",
+    "سيد",
+    "سيده",
+    "حاج",
+    "حاجه",
+    "مدعو",
+    "مدعوه",
+    "سيناتور",
+    "رئيس",
+    "وزير",
+    "مبعوث",
+    "سفير",
+    "عميد ركن",
+    "لواء ركن",
+    "فريق ركن",
+    "مقدم ركن",
+];
+
 /// Markers joining a name to its alias.
 const ALIAS: &[&str] = &[
     "الملقب",
@@ -67,6 +101,8 @@ struct Ctx<'a> {
     s: &'a str,
     exclude: &'a [Span],
     cue_at: FxHashSet<usize>,
+    /// Positions after a rank or honorific, where unknown names are accepted.
+    rank_at: FxHashSet<usize>,
 }
 
 impl Ctx<'_> {
@@ -126,21 +162,24 @@ impl Ctx<'_> {
 
     /// The name starting at token i (with a cue before it when `cue`).
     fn parse(&self, i: usize, cue: bool, allow_b: bool) -> Option<Cand> {
-        if i >= self.n() || self.excluded(i) {
+        if i >= self.n() {
             return None;
         }
         let w = self.tok(i);
         let quoted = self.quoted_before(i);
-        let mut prefixes: Vec<&str> = vec![""];
-        prefixes.push("و");
-        if allow_b {
-            prefixes.push("ب");
-        }
+        let prefixes: &[&str] = if allow_b {
+            &["", "و", "ب"]
+        } else {
+            &["", "و"]
+        };
         let (bare, prefix) = prefixes.iter().find_map(|p| {
             let r = w.strip_prefix(p)?;
-            (r.chars().count() >= 2 && (self.lx.kunya.contains(r) || self.given(r) || r == "عبد"))
+            (r.len() >= 4 && (self.lx.kunya.contains(r) || self.given(r) || r == "عبد"))
                 .then_some((r, p.len()))
         })?;
+        if self.excluded(i) {
+            return None;
+        }
         let cand = if self.lx.kunya.contains(bare) {
             self.kunya(i, cue || quoted)?
         } else {
@@ -178,11 +217,7 @@ impl Ctx<'_> {
         );
         let bare_key = k.strip_prefix(&w[..prefix]).unwrap_or(&k).to_string();
         let bare_k2 = k2.strip_prefix(&w[..prefix]).unwrap_or(&k2).to_string();
-        let np = &self.lx.not_persons;
-        if np.iter().any(|x| {
-            let x = person_key(x);
-            x == bare_key || x == bare_k2
-        }) {
+        if self.lx.not_persons.contains(&bare_key) || self.lx.not_persons.contains(&bare_k2) {
             return None;
         }
         Some(cand)
@@ -220,6 +255,33 @@ impl Ctx<'_> {
         }
         let nisba_end = end > j + 1 && self.tok(end - 1).ends_with('ي');
         (t1_name || cue || nisba_end).then_some(Cand {
+            tokens: i..end,
+            prefix: 0,
+        })
+    }
+
+    /// Two or three unknown words after a title (`الكولونيل شون ريان في`),
+    /// ending at punctuation or a stop word.
+    fn cued_unknown(&self, i: usize) -> Option<Cand> {
+        let ok = |k: usize| {
+            let t = self.tok(k);
+            k < self.n()
+                && !self.stop_at(k)
+                && t.chars().count() >= 2
+                && t.chars().all(char::is_alphabetic)
+                && !self.excluded(k)
+        };
+        let first = self.tok(i);
+        let clitic_like = first.starts_with(['ب', 'ل', 'ك', 'ف', 'و']);
+        if !ok(i) || first.starts_with("ال") || clitic_like || !self.joined(i + 1) || !ok(i + 1) {
+            return None;
+        }
+        let mut end = i + 2;
+        if self.joined(end) && ok(end) && !self.tok(end).starts_with('و') {
+            end += 1;
+        }
+        let closed = end >= self.n() || !self.joined(end) || self.stop_at(end);
+        closed.then_some(Cand {
             tokens: i..end,
             prefix: 0,
         })
@@ -307,15 +369,23 @@ impl Lexicon {
     pub fn persons(&self, a: &Analysis, authors: &[String], exclude: &[Span]) -> Vec<Entity> {
         let s = a.key_str();
         let mut cue_at = FxHashSet::default();
+        let mut rank_at = FxHashSet::default();
         for h in self.titles.find(a) {
             let mut k = h.tokens.end;
+            let rank = h.article && RANKS.contains(&self.titles.key(h.phrase));
             cue_at.insert(k);
+            if rank {
+                rank_at.insert(k);
+            }
             // Adjectives of the title (الرئيس السوري، الناطقة الرسمية).
             for _ in 0..2 {
                 let t = a.tokens().get(k).map(|t| t.text(s)).unwrap_or("");
                 if t.starts_with("ال") && !self.given.contains(strip_article(t)) {
                     k += 1;
                     cue_at.insert(k);
+                    if rank {
+                        rank_at.insert(k);
+                    }
                 } else {
                     break;
                 }
@@ -327,6 +397,7 @@ impl Lexicon {
             s,
             exclude,
             cue_at,
+            rank_at,
         };
         let mut people: Vec<Person> = Vec::new();
 
@@ -346,7 +417,12 @@ impl Lexicon {
         let mut i = 0;
         while i < n {
             let cue = cx.cue_at.contains(&i);
-            let Some(c) = cx.parse(i, cue, false) else {
+            let Some(c) = cx.parse(i, cue, false).or_else(|| {
+                cx.rank_at
+                    .contains(&i)
+                    .then(|| cx.cued_unknown(i))
+                    .flatten()
+            }) else {
                 i += 1;
                 continue;
             };

@@ -17,7 +17,7 @@
 
 use crate::actors::word_in;
 use crate::lexicon::{key, Lexicon};
-use crate::matcher::Hit;
+use crate::matcher::{Hit, Matcher};
 use rasad_record::{Entity, Span};
 use rasad_text::Analysis;
 use rustc_hash::FxHashSet;
@@ -229,6 +229,7 @@ struct Sets {
     reporters: FxHashSet<String>,
     heads: FxHashSet<String>,
     statement: FxHashSet<String>,
+    self_cites: Matcher,
 }
 
 fn sets() -> &'static Sets {
@@ -241,6 +242,13 @@ fn sets() -> &'static Sets {
             reporters: f(REPORTERS),
             heads: f(HEADS),
             statement: f(STATEMENT),
+            self_cites: {
+                let mut m = Matcher::new();
+                for p in SELF {
+                    m.insert(p, 0);
+                }
+                m
+            },
         }
     })
 }
@@ -250,8 +258,6 @@ impl Lexicon {
     /// `outlet` is the publishing outlet (self-citations resolve to it).
     pub fn sources(&self, a: &Analysis, outlet: Option<&str>) -> Vec<Entity> {
         let st = sets();
-        let s = a.key_str();
-        let toks = a.tokens();
         let mut out: Vec<Entity> = Vec::new();
         let mut push = |name: &str, id: Option<&str>, kind: &str, span: Span| {
             let k = key(name);
@@ -313,27 +319,21 @@ impl Lexicon {
                 .into_iter()
                 .find_map(|h| self.source_matcher.ids(h.phrase).first().copied())
                 .map(|i| &self.sources[i]);
-            for phrase in SELF {
-                let mut from = 0;
-                while let Some(at) = s[from..].find(phrase).map(|p| p + from) {
-                    from = at + phrase.len();
-                    let before_ok = at == 0
-                        || !s[..at]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric);
-                    let after_ok = !s[from..].chars().next().is_some_and(char::is_alphanumeric);
-                    let span = a.span(at, from);
-                    if before_ok && after_ok && a.in_body(span) {
-                        match known {
-                            Some(k) => push(&k.name, Some(&k.id), &k.kind, span),
-                            None => push(outlet.trim(), None, "outlet", span),
-                        }
-                    }
+            for h in st.self_cites.find(a) {
+                // مصدر الوكالة, not مصدر لوكالة …: the second word is definite.
+                let definite = h.tokens.len() < 2
+                    || a.tokens()
+                        .get(h.tokens.end - 1)
+                        .is_some_and(|t| t.text(a.key_str()).starts_with("ال"));
+                if !a.in_body(h.span) || !definite {
+                    continue;
+                }
+                match known {
+                    Some(k) => push(&k.name, Some(&k.id), &k.kind, h.span),
+                    None => push(outlet.trim(), None, "outlet", h.span),
                 }
             }
         }
-        let _ = toks;
         out.sort_by_key(|e| e.spans.iter().map(|s| s.start).min().unwrap_or(0));
         out
     }
