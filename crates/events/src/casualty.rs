@@ -11,7 +11,7 @@ use rasad_record::{Casualty, CasualtyKind, Span};
 /// Words between a casualty word and its count.
 const NEAR: usize = 4;
 /// Words between `عدد القتلى … إلى` and its count.
-const FAR: usize = 12;
+const FAR: usize = 16;
 
 /// A claim as read, before the ones without a count or side are dropped.
 #[derive(Debug, Clone)]
@@ -187,9 +187,18 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     prev.quant = qidx;
                 }
                 if prev.group.is_none() {
-                    if let Some((g, at)) =
-                        group::side_at(ctx, h.start.min(qstart), h.end.max(qend), seg)
-                    {
+                    if let Some((g, at)) = group::idafa(ctx, h.end, seg).or_else(|| {
+                        group::side_at(
+                            ctx,
+                            if qstart < h.start {
+                                qstart
+                            } else {
+                                h.end.max(qend)
+                            },
+                            h.end.max(qend),
+                            seg,
+                        )
+                    }) {
                         prev.group = Some(g);
                         prev.group_at = at;
                     }
@@ -200,7 +209,13 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             let a = h.start.min(qstart);
             let b = h.end.max(qend);
-            let (mut g, group_at) = match group::side_at(ctx, a, b, seg) {
+            // the side may stand before the count only when the count comes
+            // before the word (خسائر التنظيم إلى 820 قتيلاً), never before a
+            // verb whose subject acted (قسد اعتقلت أحد …)
+            let before = if qstart < h.start { a } else { b };
+            let (mut g, group_at) = match group::idafa(ctx, h.end, seg)
+                .or_else(|| group::side_at(ctx, before, b, seg))
+            {
                 Some((g, at)) => (Some(g), at),
                 None => (None, None),
             };

@@ -45,12 +45,3 @@ pub fn paragraph(ctx: &Ctx, si: usize) -> Option<Time> {
     }
     None
 }
-
-/// True when two time values name compatible moments (equal, or one a
-/// prefix of the other: `2018-10` and `2018-10-13`).
-pub fn compatible(a: &Time, b: &Time) -> bool {
-    match (&a.value, &b.value) {
-        (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
-        _ => true,
-    }
-}

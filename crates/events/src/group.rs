@@ -57,12 +57,38 @@ pub fn side_at(
             }
         }
     }
+    if before >= from {
+        return None;
+    }
     let lo = seg.0.max(before.saturating_sub(BEFORE));
     let ms = within(&ctx.actors, lo, before, |m| m.start);
     ms.iter()
         .rev()
         .find(|m| m.end <= before && !perpetrator(ctx, m.start))
         .map(|m| (ctx.actor_id(m).to_string(), Some(m.start)))
+}
+
+/// The side named right after a casualty noun (قتلى التنظيم، قتلى «قسد»،
+/// مقتل الطفل): an actor or victim noun starting at token `t`. Not when a
+/// count follows it (قتلت قوات النظام 5 مدنيين: the actor is the subject),
+/// unless the count is the end of a rise (ارتفع عدد قتلى «قسد» إلى 9).
+pub fn idafa(ctx: &Ctx, t: usize, seg: (usize, usize)) -> Option<(String, Option<usize>)> {
+    if t >= seg.1 {
+        return None;
+    }
+    for h in within(&ctx.victims, t, t + 1, |h| h.start) {
+        if let Some(g) = ctx.lx.victims.get(h.payload).and_then(|v| v.group.clone()) {
+            return Some((g, None));
+        }
+    }
+    let m = within(&ctx.actors, t, t + 1, |m| m.start).first()?;
+    if ctx.negated(m.start) {
+        return None;
+    }
+    let count_follows = within(&ctx.quants, m.end, (m.end + 3).min(seg.1), |q| q.start)
+        .iter()
+        .any(|q| !matches!(ctx.word(q.start.wrapping_sub(1)), "الي" | "إلى"));
+    (!count_follows).then(|| (ctx.actor_id(m).to_string(), Some(m.start)))
 }
 
 /// The first actor of a clause that is not introduced by a marker: the

@@ -51,10 +51,11 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
             .filter(|h| claims.iter().any(|c| c.sent == si && c.t1 <= h.start))
             .map(|h| (h.start, ctx.segment(h.start).1))
             .collect();
+        let tally = claims.iter().any(|c| c.sent == si && c.tally);
         let mut here = Vec::new();
         let mut lives = Vec::new();
         for cl in clause::clauses(&ctx, si, s) {
-            let l = triggers::live(&ctx, &cl, &breakdown);
+            let l = triggers::live(&ctx, &cl, &breakdown, tally);
             here.extend(triggers::candidates(&ctx, &cl, &l, &claims));
             lives.extend(l);
         }

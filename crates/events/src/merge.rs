@@ -121,16 +121,32 @@ fn main_place(ctx: &Ctx) -> Vec<(PlaceRef, String)> {
         .unwrap_or_default()
 }
 
+fn country(ctx: &Ctx, k: &str) -> bool {
+    ctx.doc.places.iter().any(|e| {
+        e.kind.as_deref() == Some("country")
+            && place_key(&PlaceRef {
+                name: e.name.clone(),
+                id: e.id.clone(),
+            }) == k
+    })
+}
+
 fn intersects(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
-fn compatible(e: &Ev, c: &Candidate, date: &Option<Time>, places: &[(PlaceRef, String)]) -> bool {
+fn compatible(
+    e: &Ev,
+    c: &Candidate,
+    date: &Option<Time>,
+    own: bool,
+    places: &[(PlaceRef, String)],
+) -> bool {
     if e.kind != c.kind || (e.kind == "strategic_developments" && e.subtype != c.subtype) {
         return false;
     }
     if let (Some(a), Some(b)) = (&e.date, date) {
-        if e.own_date && !dating::compatible(a, b) {
+        if e.own_date && own && a.value != b.value {
             return false;
         }
     }
@@ -233,13 +249,18 @@ pub fn build(
         } else if let Some(e) = evs
             .iter_mut()
             .rev()
-            .find(|e| compatible(e, &c, &date, &places))
+            .find(|e| compatible(e, &c, &date, own, &places))
         {
             absorb(e, &c, date, own, places);
             continue;
         }
-        if places.is_empty() {
-            places = evs.last().map(|e| e.places.clone()).unwrap_or_default();
+        // a country alone (الولايات المتحدة named in passing) says less than
+        // the story so far
+        let only_countries = !places.is_empty() && places.iter().all(|(_, k)| country(ctx, k));
+        if places.is_empty() || only_countries {
+            if let Some(prev) = evs.last().filter(|e| !e.places.is_empty()) {
+                places = prev.places.clone();
+            }
         }
         if places.is_empty() {
             places = main_place(ctx);

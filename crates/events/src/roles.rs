@@ -6,7 +6,7 @@
 //! turn: the attacker is actor1, the subject actor2.
 
 use crate::context::{within, Ctx};
-use crate::lexicon::{Marker, Trigger};
+use crate::lexicon::{Cue, Marker, Trigger};
 use rasad_text::key;
 
 /// Actors that only strike from the air in this domain.
@@ -154,8 +154,19 @@ pub fn roles(
                 part = pp;
             }
         }
-        if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) {
+        if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) || id == "CIVILIANS" {
             part = Part::Target;
+        }
+        // an actor in a background phrase (بعد إخلاء قوات النظام) is not the subject
+        if part == Part::Subject {
+            let lo = m.start.saturating_sub(2).max(ctx.segment(m.start).0);
+            if ctx
+                .cues_in(Cue::Background, lo, m.start)
+                .iter()
+                .any(|c| c.end <= m.start)
+            {
+                part = Part::Skip;
+            }
         }
         prev = Some((m.end, part));
         match part {

@@ -24,16 +24,29 @@ pub struct Live<'l> {
 
 /// The triggers of a clause that describe something that happened.
 /// `breakdown` are token ranges of sub-counts (their words are no event).
-pub fn live<'l>(ctx: &Ctx<'l>, cl: &Clause, breakdown: &[(usize, usize)]) -> Vec<Live<'l>> {
-    if ctx.has_cue(Cue::Generic, cl.t0, cl.t1) {
-        return Vec::new();
-    }
+pub fn live<'l>(
+    ctx: &Ctx<'l>,
+    cl: &Clause,
+    breakdown: &[(usize, usize)],
+    tally_sentence: bool,
+) -> Vec<Live<'l>> {
     let lx = ctx.lx;
     let mut out = Vec::new();
+    // a cumulative tally lists what caused its dead (في القصف والاشتباكات …):
+    // no event of its own
+    if tally_sentence {
+        return out;
+    }
     for h in within(&ctx.triggers, cl.t0, cl.t1, |h| h.start) {
         let Some(tr) = lx.triggers.get(h.payload) else {
             continue;
         };
+        // a habitual or sweeping statement, in the trigger's segment or
+        // opening the clause
+        let (g0, g1) = ctx.segment(h.start);
+        if ctx.has_cue(Cue::Generic, g0, g1) || ctx.has_cue(Cue::Generic, cl.t0, cl.t0 + 2) {
+            continue;
+        }
         if ctx.negated(h.start) {
             continue;
         }
@@ -62,11 +75,13 @@ pub fn live<'l>(ctx: &Ctx<'l>, cl: &Clause, breakdown: &[(usize, usize)]) -> Vec
             .iter()
             .any(|c| c.end <= h.start);
         // a weapon named as backing (بدعم من المدفعية، بغطاء من الطيران) is no event of its own
-        let backing = (h.start.saturating_sub(2).max(seg.0)..h.start)
-            .any(|p| matches!(ctx.marker_at(p), Some(crate::lexicon::Marker::Support)));
+        let backing = (h.start.saturating_sub(3).max(seg.0)..h.start).any(|p| {
+            matches!(ctx.marker_at(p), Some(crate::lexicon::Marker::Support))
+                && !ctx.actors.iter().any(|m| m.end > p && m.end <= h.start)
+        });
         let mut strong = !tr.flags.weak && !cl.relative && !background && !relative && !backing;
         if tr.flags.weak && tr.flags.territory && !cl.relative && !background && !relative {
-            let rlo = h.start.saturating_sub(3).max(seg.0);
+            let rlo = h.start.saturating_sub(5).max(seg.0);
             if ctx
                 .cues_in(Cue::Reporting, rlo, h.start)
                 .iter()
