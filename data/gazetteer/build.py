@@ -206,23 +206,56 @@ def canonical(variants, ascii_name):
     return max(variants, key=score)
 
 
-def needs_head(name, freq, major=False):
+def lemma_forms(w):
+    """Other forms of the same word that a common word shows up as in text,
+    beyond the article: the masculine of a feminine nisba (سلمية → سلمي) and
+    the masculine of the colour/adjective pattern فعلاء (بيضاء → ابيض)."""
+    bare = strip_article(w)
+    stems = set()
+    if bare.endswith("يه") and len(bare) > 4:
+        stems.add(bare[:-1])  # سلميه -> سلمي
+    if len(bare) == 5 and bare.endswith("اء"):
+        stems.add("ا" + bare[:3])  # بيضاء -> ابيض
+    forms = set()
+    for s in stems:
+        forms.update({s, "ال" + s})
+    forms.discard(w)
+    return forms
+
+
+def needs_head(name, freq, major=False, small_world=False, pop=0, country=""):
     """A one-word name that is also a common word needs a head word (مدينة،
-    قرية …) to count as a place. The test: the same word with the article
-    added (for a name without it) or removed (for a name with it) is frequent
-    in Arabic text, absolutely or compared with the name itself. Major places
-    (capitals, seats of provinces, large cities) are spared unless the other
-    form is very common."""
+    قرية …) to count as a place (a preposition is enough when the article
+    names another place of the same area; see the crate). The test: another
+    form of the same word (the article added or removed, feminine or
+    masculine, nisba, adjective: see `lemma_forms`) is frequent in Arabic text,
+    absolutely or compared with the name itself. Major places (capitals,
+    seats of provinces, large cities) are spared unless the other form is
+    very common; short names of small capitals far from the region (سووا،
+    لوم) always need one."""
     words = fold(name).split()
     if len(words) != 1:
         return False
     w = words[0]
+    if small_world and len(w.replace(" ", "")) <= 4:
+        return True
+    own = freq.get(w, 0.0)
     bare = strip_article(w)
     other = bare if w != bare else "ال" + w
-    own, alt = freq.get(w, 0.0), freq.get(other, 0.0)
+    alt = freq.get(other, 0.0)
     common = alt >= 3.8 or (alt >= 3.0 and alt >= own - 0.3)
+    # Lemma forms must outweigh the name itself (المالكية is a town more
+    # often than المالكي is a word; بيضاء is a colour more than a city).
+    lemma = max((freq.get(f, 0.0) for f in lemma_forms(w)), default=0.0)
+    if lemma >= 3.8 and lemma >= own + 0.3:
+        common, alt = True, max(alt, lemma)
     if major and alt < 4.5:
         return False
+    # A small place whose own written form is frequent is mostly that word
+    # (القطن "cotton"). Not in Syria and Iraq, where a frequent name is
+    # mostly frequent because the press reports from it (سنجار، جاسم).
+    if not major and own >= 3.5 and pop < 50_000 and country not in ("SY", "IQ"):
+        return True
     return common
 
 
@@ -279,11 +312,13 @@ def main():
         for r in rows:
             admin1 = ADMIN1.get((r["country"], r["a1"])) or seats1.get((r["country"], r["a1"]), "")
             admin2 = seats2.get((r["country"], r["a1"], r["a2"]), "") if r["a2"] else ""
-            major = r["feature"] in ("P.PPLC", "P.PPLA") or r["pop"] >= 300_000
-            vs = [("!" if needs_head(v, freq, major) else "") + v for v in r["variants"]]
+            deep = r["country"] in DEEP or r["country"] == "TR"
+            major = (deep and r["feature"] in ("P.PPLC", "P.PPLA")) or r["pop"] >= 300_000
+            small_world = r["country"] not in REGION and r["pop"] < WORLD_MIN_POP
+            vs = [("!" if needs_head(v, freq, major, small_world, r["pop"], r["country"]) else "") + v for v in r["variants"]]
             cells = [r["id"], r["name"], "|".join(vs), r["en"], f"{float(r['lat']):.4f}", f"{float(r['lon']):.4f}",
                      r["feature"], r["country"], admin1, admin2, str(r["pop"]),
-                     "1" if needs_head(r["name"], freq, major) else "0", ""]
+                     "1" if needs_head(r["name"], freq, major, small_world, r["pop"], r["country"]) else "0", ""]
             out.write("\t".join(c.replace("\t", " ") for c in cells) + "\n")
     print(f"wrote {len(rows)} places to {OUT.relative_to(HERE.parent.parent)}", file=sys.stderr)
 

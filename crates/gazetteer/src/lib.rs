@@ -10,7 +10,11 @@
 //!
 //! A mention counts when its name is free, or when the context gives the
 //! evidence the name asks for (a head word, a list governed by a plural head,
-//! a preposition). Namesakes are resolved by the article's country, distance
+//! a preposition). A name that is also a common word (`needs_head`: إطار،
+//! البلاد، سلمية، البيضاء) counts after a bare head word; after a
+//! preposition or next to a direction (`في الحراك`, `جنوب البلاد`) it counts
+//! only when the article names another place of the same governorate or
+//! within 60 km (`resolve::drop_unsupported`). Namesakes are resolved by the article's country, distance
 //! to its other places and importance (see `resolve`).
 //!
 //! ```
@@ -80,7 +84,8 @@ impl Gazetteer {
     /// الديمقراطية) are not places.
     pub fn places(&self, a: &Analysis, exclude: &[Span]) -> Vec<Entity> {
         let mentions = matcher::mentions(self, a, exclude);
-        let chosen = resolve::choose(&self.places, &mentions);
+        let mut chosen = resolve::choose(&self.places, &mentions);
+        resolve::drop_unsupported(&self.places, &mentions, &mut chosen);
         let mut order: Vec<u32> = Vec::new();
         let mut spans: FxHashMap<u32, Vec<Span>> = FxHashMap::default();
         for (m, place) in mentions.iter().zip(chosen) {

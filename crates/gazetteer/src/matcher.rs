@@ -20,6 +20,10 @@ pub(crate) struct Mention {
     pub cands: Vec<u32>,
     /// The kind the head word before it announces.
     pub head_kind: Option<&'static str>,
+    /// Only names that need a head matched, with weaker evidence (a
+    /// preposition or a direction): the mention counts when the article names
+    /// another place of the same area (see `Gazetteer::places`).
+    pub weak: bool,
 }
 
 enum Class {
@@ -138,6 +142,8 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
     let mut plural_list = vec![false; n];
     let mut prep_ok = vec![false; n];
     let mut kunya = vec![false; n];
+    // A direction before (`جنوب البلاد`) or after (`الباب شرقي حلب`) the name.
+    let mut directed = vec![false; n];
     for (j, m) in found.iter().enumerate() {
         if !matches!(classes[j], Class::Place) {
             continue;
@@ -158,11 +164,18 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
                 plural_list[j] = h.plural;
             }
         }
+        if let Some(next) = toks.get(m.tokens.end) {
+            if tight(key, &toks[m.tokens.end - 1], next)
+                && bare_token_is(key, next, heads::is_direction)
+            {
+                directed[j] = true;
+            }
+        }
         if start > 0 && !marked[j] {
             let prev = &toks[start - 1];
             if tight(key, prev, &toks[start]) || listed(key, prev, &toks[start]) {
                 if bare_token_is(key, prev, heads::is_direction) {
-                    marked[j] = true;
+                    directed[j] = true;
                 }
                 if token_is(key, prev, heads::is_preposition) || key[prev.start..prev.end] == *"و"
                 {
@@ -262,6 +275,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
             continue;
         }
         let mut cands: Vec<u32> = Vec::new();
+        let mut weak: Vec<u32> = Vec::new();
         for &id in g.matcher.ids(m.phrase) {
             let Some(r) = g.refs.get(id) else { continue };
             if r.article != article {
@@ -269,18 +283,26 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
             }
             let ok = match r.need {
                 Need::Free => true,
-                Need::Prep => marked[j] || prep_ok[j],
+                Need::Prep => marked[j] || prep_ok[j] || directed[j],
                 Need::Head => marked[j],
             };
             if ok && !cands.contains(&r.place) {
                 cands.push(r.place);
+            } else if !ok && r.need == Need::Head && (prep_ok[j] || directed[j]) {
+                weak.push(r.place);
             }
+        }
+        let is_weak = cands.is_empty();
+        if is_weak {
+            cands = weak;
+            cands.dedup();
         }
         if !cands.is_empty() {
             out.push(Mention {
                 span,
                 cands,
                 head_kind: head_kind[j],
+                weak: is_weak,
             });
         }
     }

@@ -81,6 +81,44 @@ pub(crate) fn choose(places: &[Place], mentions: &[Mention]) -> Vec<Option<u32>>
     chosen
 }
 
+/// How far (km) another place may be to support a weak mention.
+const SUPPORT_KM: f64 = 60.0;
+
+/// True when place `b` is in the same area as `a`: same country and the
+/// same governorate, or closer than [`SUPPORT_KM`]. Countries, regions and
+/// rivers support nothing.
+pub(crate) fn same_area(a: &Place, b: &Place) -> bool {
+    if a.country != b.country || !is_anchor(b) {
+        return false;
+    }
+    (!a.admin1.is_empty() && a.admin1 == b.admin1) || distance_km(a, b) <= SUPPORT_KM
+}
+
+/// Drops the choices of weak mentions (names that are common words, met
+/// after a preposition or a direction only) whose place has no other place of
+/// the same area named by a mention that is not weak.
+pub(crate) fn drop_unsupported(places: &[Place], mentions: &[Mention], chosen: &mut [Option<u32>]) {
+    let strong: Vec<u32> = mentions
+        .iter()
+        .zip(chosen.iter())
+        .filter(|(m, _)| !m.weak)
+        .filter_map(|(_, c)| *c)
+        .collect();
+    for (m, c) in mentions.iter().zip(chosen.iter_mut()) {
+        let Some(p) = *c else { continue };
+        if !m.weak {
+            continue;
+        }
+        let a = &places[p as usize];
+        if !strong
+            .iter()
+            .any(|&q| q != p && same_area(a, &places[q as usize]))
+        {
+            *c = None;
+        }
+    }
+}
+
 fn score(
     places: &[Place],
     c: u32,
@@ -164,11 +202,13 @@ mod tests {
                 span: rasad_record::Span::new(0, 1),
                 cands: vec![2],
                 head_kind: None,
+                weak: false,
             },
             Mention {
                 span: rasad_record::Span::new(2, 3),
                 cands: vec![0, 1],
                 head_kind: None,
+                weak: false,
             },
         ];
         assert_eq!(choose(&places, &ms), vec![Some(2), Some(1)]);
