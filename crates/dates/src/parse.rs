@@ -609,6 +609,7 @@ impl<'a> Parser<'a> {
         let mut month_word = false;
         let mut wd: Option<(Weekday, bool)> = None;
         let mut dayrel: Option<(i8, usize)> = None;
+        let mut wd_end = i;
         for _ in 0..6 {
             let first = j == i;
             let sk = |h: usize| if first { h } else { 0 };
@@ -647,6 +648,7 @@ impl<'a> Parser<'a> {
                     wd = Some(h.val);
                     skip += sk(h.skip);
                     j = h.end;
+                    wd_end = j;
                     if self.punct(j, ",") && self.cont(j + 1) {
                         j += 1;
                     }
@@ -862,6 +864,20 @@ impl<'a> Parser<'a> {
                 if let Some((r, e)) = rel {
                     weekday_rel = Some(r);
                     end = e;
+                } else if dayrel.is_none() && end > wd_end && self.punct(wd_end, ",") {
+                    // "الأحد، قصفت ...": the comma is not part of the expression
+                    end = wd_end;
+                }
+                // ليلة السبت على الأحد / ليل السبت - الأحد
+                if weekday_rel.is_none()
+                    && (matches!(self.text(end), "علي" | "الي") || self.punct(end, "-/"))
+                {
+                    if let Some(e2) = self.is(end + 1, false, |l| matches!(l, Lex::Weekday { .. }))
+                    {
+                        if self.cont(end) {
+                            end = e2;
+                        }
+                    }
                 }
                 core = Some(Core::Weekday(weekday_rel));
             }
