@@ -1,0 +1,65 @@
+//! `rasad serve`: the HTTP API and analyst pages (crate `rasad-serve`).
+
+use anyhow::Context;
+use rasad_serve::Config;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article database (must exist).
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Enable `POST /api/articles`, requiring `Authorization: Bearer TOKEN`.
+    #[arg(long)]
+    token: Option<String>,
+    /// Allow cross-origin requests from this origin (e.g. https://example.org).
+    #[arg(long)]
+    cors: Option<String>,
+    /// Requests per second allowed per client address (0 disables the limit).
+    #[arg(long, default_value_t = 20.0)]
+    rate: f64,
+    /// Burst size of the per-client rate limit.
+    #[arg(long, default_value_t = 60)]
+    burst: u32,
+    /// Largest request body in bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    max_body: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.token.as_deref().is_some_and(|t| t.trim().len() < 8) {
+        anyhow::bail!("--token must be at least 8 characters");
+    }
+    let mut config = Config::new(&args.db);
+    config.token = args.token;
+    config.cors = args.cors;
+    config.rate_per_sec = (args.rate > 0.0).then_some(args.rate);
+    config.burst = args.burst;
+    config.body_limit = args.max_body;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("listening on {}", args.addr))?;
+        let writes = if config.token.is_some() {
+            "POST /api/articles enabled"
+        } else {
+            "read-only"
+        };
+        eprintln!(
+            "rasad: serving {} on http://{} ({writes})",
+            args.db.display(),
+            listener.local_addr()?
+        );
+        rasad_serve::serve(listener, config).await?;
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}

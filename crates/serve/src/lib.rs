@@ -1,0 +1,122 @@
+//! `rasad serve`: an HTTP API for analysts over the article store.
+//!
+//! Read-only JSON endpoints (search, articles, incidents, timelines, outlets,
+//! the OpenAPI document) and two small RTL pages; `POST /api/articles` exists
+//! only when a bearer token is configured. Incidents are built once at start
+//! and rebuilt after each ingest; SQLite work runs on blocking threads over a
+//! small connection pool.
+//!
+//! - [`routes`]: the API handlers and parameter checks;
+//! - [`error`]: JSON errors without internals;
+//! - [`state`]: configuration, connection pool, shared incidents;
+//! - [`incidents`]: incidents and outlet statistics from the stored records;
+//! - [`limits`]: rate limit, timeout, security headers;
+//! - [`pages`]: the embedded HTML, script and style.
+
+pub mod error;
+pub mod incidents;
+pub mod limits;
+pub mod pages;
+pub mod routes;
+pub mod state;
+
+pub use error::ApiError;
+pub use state::{AppState, Config};
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, Method};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("no database at {0} (run `rasad ingest` first, or pass --db)")]
+    NoDatabase(PathBuf),
+    #[error(transparent)]
+    Store(#[from] rasad_store::StoreError),
+    #[error("building incidents: {0}")]
+    Build(String),
+    #[error("invalid --cors origin {0:?}")]
+    Cors(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The router with every route and layer.
+pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
+    let mut api = Router::new()
+        .route("/api/search", get(routes::search))
+        .route("/api/articles/{id}", get(routes::article))
+        .route("/api/incidents", get(routes::incidents))
+        .route("/api/incidents/{id}", get(routes::incident))
+        .route("/api/timeline/{place}", get(routes::timeline))
+        .route("/api/outlets", get(routes::outlets))
+        .route("/api/openapi.json", get(routes::openapi))
+        .route("/", get(pages::index))
+        .route("/articles/{id}", get(pages::article))
+        .route("/assets/app.js", get(pages::app_js))
+        .route("/assets/app.css", get(pages::app_css));
+    if config.token.is_some() {
+        api = api.route(
+            "/api/articles",
+            post(routes::post_articles).route_layer(middleware::from_fn_with_state(
+                state.clone(),
+                routes::require_token,
+            )),
+        );
+    }
+    let mut router = api
+        .fallback(routes::not_found)
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(middleware::from_fn_with_state(
+            config.timeout,
+            limits::timeout,
+        ))
+        .with_state(state);
+    if let Some(rate) = config.rate_per_sec {
+        let limiter = Arc::new(limits::RateLimiter::new(rate, config.burst));
+        router = router.layer(middleware::from_fn_with_state(limiter, limits::rate_limit));
+    }
+    if let Some(origin) = &config.cors {
+        let origin: HeaderValue = origin
+            .parse()
+            .map_err(|_| ServeError::Cors(origin.clone()))?;
+        router = router.layer(
+            tower_http::cors::CorsLayer::new()
+                .allow_origin(origin)
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]),
+        );
+    }
+    Ok(router.layer(middleware::from_fn(limits::security_headers)))
+}
+
+/// Opens the state and serves on `listener` until the future is dropped or
+/// the listener fails.
+pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> Result<(), ServeError> {
+    let cfg = config.clone();
+    let state = tokio::task::spawn_blocking(move || AppState::open(&cfg))
+        .await
+        .map_err(|e| ServeError::Build(e.to_string()))??;
+    serve_state(listener, state, &config).await
+}
+
+/// Serves an already opened state on `listener`.
+pub async fn serve_state(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    config: &Config,
+) -> Result<(), ServeError> {
+    let router = app(state, config)?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,56 @@
+//! The embedded analyst pages: a search page at `/` and an article page at
+//! `/articles/{id}`. The HTML is static (it never contains article data); the
+//! script fetches JSON and builds the page with DOM APIs and `textContent`
+//! only, under a Content-Security-Policy that allows no inline script and no
+//! other origin.
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+
+/// The search page.
+pub const INDEX_HTML: &str = include_str!("../assets/index.html");
+/// The article page (the same for every id; the script reads it from the URL).
+pub const ARTICLE_HTML: &str = include_str!("../assets/article.html");
+/// The pages' script.
+pub const APP_JS: &str = include_str!("../assets/app.js");
+/// The pages' style sheet.
+pub const APP_CSS: &str = include_str!("../assets/app.css");
+
+/// The policy of the pages: own script, style and API only.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+    connect-src 'self'; img-src 'none'; base-uri 'none'; form-action 'self'; \
+    frame-ancestors 'none'";
+
+fn asset(body: &'static str, content_type: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(CSP),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /`.
+pub async fn index() -> Response {
+    asset(INDEX_HTML, "text/html; charset=utf-8")
+}
+
+/// `GET /articles/{id}`.
+pub async fn article() -> Response {
+    asset(ARTICLE_HTML, "text/html; charset=utf-8")
+}
+
+/// `GET /assets/app.js`.
+pub async fn app_js() -> Response {
+    asset(APP_JS, "text/javascript; charset=utf-8")
+}
+
+/// `GET /assets/app.css`.
+pub async fn app_css() -> Response {
+    asset(APP_CSS, "text/css; charset=utf-8")
+}

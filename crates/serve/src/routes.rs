@@ -1,0 +1,400 @@
+//! The JSON API handlers. Parameters are read as strings and checked here, so
+//! every bad value gets a clear 400 (never a framework message).
+
+use crate::error::{ApiError, ApiJson, ApiResult};
+use crate::incidents::{at_place, Filters};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use rasad_incidents::Incident;
+use rasad_ingest::ReadOptions;
+use rasad_store::{prepare, Outcome, Prepared};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Longest accepted search query, in characters.
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Largest `limit` of a search.
+pub const MAX_SEARCH_LIMIT: usize = 100;
+/// Largest `limit` of an incident list.
+pub const MAX_INCIDENT_LIMIT: usize = 1000;
+/// Longest id or place accepted in a path.
+const MAX_KEY_CHARS: usize = 256;
+
+/// The OpenAPI document, served as is.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(t)| t)
+        .map_err(|_| ApiError::BadRequest("malformed query string".into()))
+}
+
+fn path(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    let Path(s) = p.map_err(|_| ApiError::BadRequest("malformed path".into()))?;
+    if s.trim().is_empty() || s.chars().count() > MAX_KEY_CHARS {
+        return Err(ApiError::NotFound("not found".into()));
+    }
+    Ok(s)
+}
+
+/// Parses an optional `YYYY-MM-DD` parameter.
+fn date(name: &str, v: Option<&str>) -> Result<Option<jiff::civil::Date>, ApiError> {
+    match v.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s
+            .parse::<jiff::civil::Date>()
+            .map(Some)
+            .map_err(|_| ApiError::BadRequest(format!("{name}: not a date (YYYY-MM-DD)"))),
+    }
+}
+
+fn date_range(
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(Option<jiff::civil::Date>, Option<jiff::civil::Date>), ApiError> {
+    let (from, to) = (date("from", from)?, date("to", to)?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(ApiError::BadRequest("from is after to".into()));
+        }
+    }
+    Ok((from, to))
+}
+
+fn number(
+    name: &str,
+    v: Option<&str>,
+    default: usize,
+    min: usize,
+    max: usize,
+) -> Result<usize, ApiError> {
+    let Some(s) = v.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(default);
+    };
+    match s.parse::<usize>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(ApiError::BadRequest(format!(
+            "{name}: must be a whole number from {min} to {max}"
+        ))),
+    }
+}
+
+fn nonempty(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Parameters of `GET /api/search`.
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    outlet: Option<String>,
+    limit: Option<String>,
+}
+
+/// `GET /api/search`: ranked full-text search.
+pub async fn search(
+    State(st): State<AppState>,
+    q: Result<Query<SearchParams>, QueryRejection>,
+) -> ApiResult<Value> {
+    let p = query(q)?;
+    let text = nonempty(p.q).ok_or_else(|| ApiError::BadRequest("q: missing or empty".into()))?;
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(ApiError::BadRequest(format!(
+            "q: longer than {MAX_QUERY_CHARS} characters"
+        )));
+    }
+    let limit = number("limit", p.limit.as_deref(), 10, 1, MAX_SEARCH_LIMIT)?;
+    let (from, to) = date_range(p.from.as_deref(), p.to.as_deref())?;
+    let q = rasad_store::Query {
+        text,
+        limit,
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        outlet: nonempty(p.outlet),
+    };
+    let hits = st
+        .blocking(move |inner| inner.pool.with(|s| s.search(&q))?.map_err(ApiError::from))
+        .await?;
+    let hits: Vec<Value> = hits
+        .iter()
+        .map(|h| {
+            json!({
+                "id": h.id,
+                "title": h.title,
+                "outlet": h.outlet,
+                "published": h.published,
+                "url": h.url,
+                "score": (h.score * 1000.0).round() / 1000.0,
+                "snippet": h.snippet.text,
+                "marks": h.snippet.marks,
+            })
+        })
+        .collect();
+    Ok(ApiJson(json!({ "count": hits.len(), "hits": hits })))
+}
+
+/// `GET /api/articles/{id}`: the stored record and the original text.
+pub async fn article(
+    State(st): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> ApiResult<Value> {
+    let id = path(id)?;
+    let key = id.clone();
+    let found = st
+        .blocking(move |inner| {
+            inner
+                .pool
+                .with(|s| -> Result<_, rasad_store::StoreError> {
+                    Ok(s.record(&key)?.zip(s.text(&key)?))
+                })?
+                .map_err(ApiError::from)
+        })
+        .await?;
+    let (record, text) = found.ok_or_else(|| ApiError::NotFound("no such article".into()))?;
+    let record: Value = serde_json::from_str(&record).map_err(ApiError::internal)?;
+    Ok(ApiJson(json!({ "id": id, "record": record, "text": text })))
+}
+
+/// Parameters of `GET /api/incidents`.
+#[derive(Debug, Deserialize)]
+pub struct IncidentParams {
+    from: Option<String>,
+    to: Option<String>,
+    place: Option<String>,
+    actor: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+/// `GET /api/incidents`: incidents passing the filters, a page at a time.
+pub async fn incidents(
+    State(st): State<AppState>,
+    q: Result<Query<IncidentParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = query(q)?;
+    let (from, to) = date_range(p.from.as_deref(), p.to.as_deref())?;
+    let limit = number("limit", p.limit.as_deref(), 100, 1, MAX_INCIDENT_LIMIT)?;
+    let offset = number("offset", p.offset.as_deref(), 0, 0, usize::MAX)?;
+    let f = Filters {
+        from,
+        to,
+        place: nonempty(p.place),
+        actor: nonempty(p.actor),
+    };
+    let built = st.built();
+    let total = built.filter(&f).count();
+    let page: Vec<&Incident> = built.filter(&f).skip(offset).take(limit).collect();
+    Ok(ApiJson(json!({ "total": total, "offset": offset, "incidents": page })).into_response())
+}
+
+/// `GET /api/incidents/{id}`.
+pub async fn incident(
+    State(st): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let id = path(id)?;
+    let built = st.built();
+    let inc = built
+        .get(&id)
+        .ok_or_else(|| ApiError::NotFound("no such incident".into()))?;
+    Ok(ApiJson(inc).into_response())
+}
+
+/// One line of a timeline.
+#[derive(Serialize)]
+struct TimelineEntry<'a> {
+    id: &'a str,
+    date: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    subtypes: &'a [String],
+    killed: Option<f64>,
+    outlets: Vec<String>,
+}
+
+/// `GET /api/timeline/{place}`: a place's incidents in date order.
+pub async fn timeline(
+    State(st): State<AppState>,
+    place: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let place = path(place)?;
+    let built = st.built();
+    let mut entries: Vec<TimelineEntry> = built
+        .incidents
+        .iter()
+        .filter(|i| at_place(i, &place))
+        .map(|i| {
+            let mut outlets: Vec<String> = i
+                .reports
+                .iter()
+                .map(|r| r.outlet.clone().unwrap_or_else(|| r.article.clone()))
+                .collect();
+            outlets.sort();
+            outlets.dedup();
+            TimelineEntry {
+                id: &i.id,
+                date: i.date.as_deref(),
+                kind: &i.kind,
+                subtypes: &i.subtypes,
+                killed: i.fatalities.best,
+                outlets,
+            }
+        })
+        .collect();
+    // Undated incidents last.
+    entries.sort_by(|a, b| (a.date.is_none(), a.date, a.id).cmp(&(b.date.is_none(), b.date, b.id)));
+    Ok(ApiJson(json!({ "place": place, "incidents": entries })).into_response())
+}
+
+/// `GET /api/outlets`: per-outlet statistics.
+pub async fn outlets(State(st): State<AppState>) -> Result<Response, ApiError> {
+    let built = st.built();
+    Ok(ApiJson(json!({ "outlets": built.outlets })).into_response())
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static(crate::error::JSON_TYPE),
+        )],
+        OPENAPI,
+    )
+        .into_response()
+}
+
+/// Constant-time comparison of two byte strings.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// True when the headers carry `Authorization: Bearer TOKEN`.
+pub fn authorized(headers: &HeaderMap, token: &str) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|t| same(t.trim().as_bytes(), token.as_bytes()))
+}
+
+/// Middleware on writes: 401 unless the bearer token matches (checked before
+/// the body is read).
+pub async fn require_token(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    match &st.0.token {
+        Some(t) if authorized(req.headers(), t) => next.run(req).await,
+        _ => ApiError::Unauthorized.into_response(),
+    }
+}
+
+/// One document that could not be stored.
+#[derive(Serialize)]
+struct Failure {
+    origin: String,
+    reason: String,
+}
+
+/// What `POST /api/articles` did.
+#[derive(Serialize, Default)]
+struct IngestSummary {
+    read: usize,
+    new: usize,
+    duplicate: usize,
+    failed: Vec<Failure>,
+}
+
+/// `POST /api/articles`: JSON lines in, extracted and stored; incidents are
+/// rebuilt afterwards.
+pub async fn post_articles(
+    State(st): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|e| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge
+        } else {
+            ApiError::BadRequest("the request body could not be read".into())
+        }
+    })?;
+    let max = body.len() as u64 + 1;
+    let summary = st
+        .blocking(move |inner| {
+            let extractor = inner
+                .extractor
+                .as_ref()
+                .ok_or_else(|| ApiError::NotFound("not found".into()))?;
+            let _one_at_a_time = inner.ingest_lock.lock().unwrap_or_else(|p| p.into_inner());
+            let opts = ReadOptions { max_bytes: max };
+            let mut summary = IngestSummary::default();
+            let mut ready: Vec<Prepared> = Vec::new();
+            for item in rasad_ingest::read_jsonl(std::io::Cursor::new(&body[..]), "request", &opts)
+            {
+                summary.read += 1;
+                let raw = match item {
+                    Ok(raw) => raw,
+                    Err(e) => {
+                        summary.failed.push(Failure {
+                            origin: e.origin,
+                            reason: e.reason,
+                        });
+                        continue;
+                    }
+                };
+                let done = catch_unwind(AssertUnwindSafe(|| {
+                    let doc = extractor.extract(&raw);
+                    prepare(&raw.text, &raw.origin, &doc)
+                }));
+                match done {
+                    Ok(Ok(p)) => ready.push(p),
+                    Ok(Err(rejected)) => summary.failed.push(Failure {
+                        origin: raw.origin,
+                        reason: rejected.to_string(),
+                    }),
+                    Err(_) => summary.failed.push(Failure {
+                        origin: raw.origin,
+                        reason: "extraction failed".into(),
+                    }),
+                }
+            }
+            if summary.read == 0 {
+                return Err(ApiError::BadRequest(
+                    "the body holds no documents (one JSON object per line)".into(),
+                ));
+            }
+            let outcomes = inner.pool.with(|s| s.write_batch(&ready))??;
+            for o in outcomes {
+                match o {
+                    Outcome::Inserted => summary.new += 1,
+                    _ => summary.duplicate += 1,
+                }
+            }
+            if summary.new > 0 {
+                let built = inner
+                    .pool
+                    .with(|s| crate::incidents::Built::load(s))?
+                    .map_err(ApiError::internal)?;
+                *inner.built.write().unwrap_or_else(|p| p.into_inner()) =
+                    std::sync::Arc::new(built);
+            }
+            Ok(summary)
+        })
+        .await?;
+    Ok(ApiJson(summary).into_response())
+}
+
+/// Any other path: JSON 404.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("not found".into())
+}
+
+/// A known path with another method: JSON 405.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
