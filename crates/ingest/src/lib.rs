@@ -151,5 +151,20 @@ pub struct Cleaned {
 
 /// Removes page chrome and finds title, outlet, authors and dateline.
 pub fn clean(doc: &RawDoc) -> Cleaned {
-    clean::clean(doc)
+    let mut cleaned = clean::clean(doc);
+    if cleaned.body_spans.is_empty() {
+        // A text that is nothing but its headline (a one-line news flash): the
+        // headline is also the body, or nothing would be extracted from it.
+        let chars: Vec<char> = doc.text.chars().collect();
+        let span = cleaned.title_span.unwrap_or_else(|| {
+            let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+            let end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |e| e + 1);
+            Span::new(start, end)
+        });
+        if span.start < span.end && span.end <= chars.len() {
+            cleaned.body = chars[span.start..span.end].iter().collect();
+            cleaned.body_spans = vec![span];
+        }
+    }
+    cleaned
 }
