@@ -213,14 +213,26 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             // before the word (خسائر التنظيم إلى 820 قتيلاً), never before a
             // verb whose subject acted (قسد اعتقلت أحد …)
             let before = if qstart < h.start { a } else { b };
-            let (mut g, group_at) = match group::idafa(ctx, h.end, seg)
-                .or_else(|| group::side_at(ctx, before, b, seg))
-            {
+            // an active verb's actor right after it is its subject (اختطف مسلحون …)
+            let from = if w.active { b.max(h.end + 1) } else { b };
+            let idafa = if w.active {
+                None
+            } else {
+                group::idafa(ctx, h.end, seg)
+            };
+            let before = if w.active { from } else { before };
+            let side = idafa.or_else(|| group::side_at(ctx, before, from, seg));
+            let (mut g, group_at) = match side {
                 Some((g, at)) => (Some(g), at),
                 None => (None, None),
             };
             if g.is_none() && ctx.has_cue(Cue::Others, b, (b + 2).min(seg.1)) {
                 g = out[first_in_sent..].last().and_then(|c| c.group.clone());
+            }
+            // fighters with no side named: the side the clause's attack hit
+            // (غارات على مواقع لقوات X، ما أدى إلى مقتل 11 عنصراً)
+            if g.is_none() && fighter_after(ctx, b, seg.1) {
+                g = target_side(ctx, s.t0, s.t1);
             }
             if g.is_none() && w.selfdet {
                 let u0 = crate::clause::clauses(ctx, si, s)
@@ -403,6 +415,30 @@ fn subcounts(
             }
         }
     }
+}
+
+fn fighter_after(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let lo = from.saturating_sub(1);
+    within(&ctx.victims, lo, (from + 1).min(to), |v| v.start)
+        .iter()
+        .any(|v| {
+            ctx.lx
+                .victims
+                .get(v.payload)
+                .is_some_and(|x| x.group.is_none())
+        })
+}
+
+/// The first actor of tokens `t0..t1` introduced as a target (على، مواقع،
+/// حواجز …).
+fn target_side(ctx: &Ctx, t0: usize, t1: usize) -> Option<String> {
+    within(&ctx.actors, t0, t1, |m| m.start)
+        .iter()
+        .find(|m| {
+            let lo = m.start.saturating_sub(2).max(t0);
+            (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(crate::lexicon::Marker::Target)))
+        })
+        .map(|m| ctx.actor_id(m).to_string())
 }
 
 fn civilian_after(ctx: &Ctx, from: usize, to: usize) -> Option<String> {

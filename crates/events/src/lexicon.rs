@@ -193,6 +193,7 @@ pub use rasad_record::CasualtyKind;
 pub struct CasualtyWord {
     pub kind: CasualtyKind,
     pub object: bool,
+    pub active: bool,
     pub selfdet: bool,
     pub needs_discovery: bool,
 }
@@ -271,6 +272,8 @@ pub enum Marker {
     Air,
     Negated,
     Victim,
+    Between,
+    Source,
 }
 
 /// All the word lists, with their matchers. One cue form can have several
@@ -340,6 +343,10 @@ struct MarkerFile {
     air: Vec<String>,
     negated: Vec<String>,
     victim: Vec<String>,
+    #[serde(default)]
+    between: Vec<String>,
+    #[serde(default)]
+    source: Vec<String>,
 }
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.toml");
@@ -418,6 +425,7 @@ impl Lexicon {
             lx.casualty.push(CasualtyWord {
                 kind: row.kind,
                 object: row.flags.iter().any(|f| f == "object"),
+                active: row.flags.iter().any(|f| f == "active"),
                 selfdet: row.flags.iter().any(|f| f == "self"),
                 needs_discovery: row.flags.iter().any(|f| f == "needs_discovery"),
             });
@@ -460,6 +468,8 @@ impl Lexicon {
             (&m.air, Marker::Air),
             (&m.negated, Marker::Negated),
             (&m.victim, Marker::Victim),
+            (&m.between, Marker::Between),
+            (&m.source, Marker::Source),
         ] {
             for w in list {
                 lx.markers.insert(bare_word(w), mk);

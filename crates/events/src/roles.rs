@@ -65,6 +65,8 @@ enum Part {
     Target,
     Support,
     Skip,
+    /// The first side after بين: actor1; the one joined to it by و: actor2.
+    Between,
 }
 
 /// What the words before the actor mention at tokens `m0..` say about it.
@@ -99,7 +101,8 @@ fn part_of(
             Some(Marker::Support) => return (Part::Support, false),
             Some(Marker::Agent) => return (Part::Agent, false),
             Some(Marker::Air) => return (Part::Agent, true),
-            Some(Marker::Negated) => return (Part::Skip, false),
+            Some(Marker::Negated | Marker::Source) => return (Part::Skip, false),
+            Some(Marker::Between) => return (Part::Between, false),
             None => {}
         }
     }
@@ -151,8 +154,20 @@ pub fn roles(
         let w = ctx.word(m.start);
         if let Some((pend, pp)) = prev {
             if w.starts_with('و') && m.start <= pend + 1 && part == Part::Subject {
-                part = pp;
+                part = if pp == Part::Between {
+                    Part::Target
+                } else {
+                    pp
+                };
             }
+        }
+        // named as the source of the news (بحسب مصدر في الشرطة العراقية)
+        if ctx
+            .sources
+            .iter()
+            .any(|s| s.start <= m.start && m.start < s.end)
+        {
+            part = Part::Skip;
         }
         if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) || id == "CIVILIANS" {
             part = Part::Target;
@@ -173,6 +188,7 @@ pub fn roles(
             Part::Skip => {}
             Part::Target => r.actor2.push(id),
             Part::Support => r.associated.push(id),
+            Part::Between => r.actor1.push(id),
             Part::Agent => {
                 r.air |= air;
                 r.actor1.push(id);

@@ -96,6 +96,27 @@ pub fn live<'l>(
             strong,
         });
     }
+    // air defences that repelled missiles (تصدت للصواريخ): part of the strike
+    let repelled: Vec<usize> = out
+        .iter()
+        .filter(|l| l.trig.flags.repel)
+        .filter(|l| {
+            out.iter().any(|x| {
+                x.trig.kind == "explosions_remote_violence"
+                    && x.hit.start >= l.hit.end
+                    && x.hit.start <= l.hit.end + 1
+            })
+        })
+        .map(|l| l.hit.start)
+        .collect();
+    for l in out.iter_mut() {
+        if repelled
+            .iter()
+            .any(|&r| l.hit.start == r || (l.hit.start > r && l.hit.start <= r + 2))
+        {
+            l.strong = false;
+        }
+    }
     if out.iter().any(|l| l.trig.flags.defuse) {
         out.retain(|l| l.trig.kind != "explosions_remote_violence");
     }

@@ -303,3 +303,72 @@ fn date_from_sentence_else_paragraph_else_published() {
     );
     assert!(evs[1].date.is_some());
 }
+
+#[test]
+fn generalization_table() {
+    // (text, actors, places, want (type, subtype), want actor1)
+    type Row<'a> = (
+        &'a str,
+        &'a [(&'a str, &'a str)],
+        &'a [(&'a str, &'a str)],
+        (&'a str, &'a str),
+        Option<&'a str>,
+    );
+    let table: &[Row] = &[
+        (
+            "قُتل ثمانية مدنيين بانفجار سيارة مفخخة في سوق بمنطقة الشعلة، بحسب مصدر في الشرطة العراقية.",
+            &[("الشرطة العراقية", "IRAQ_GOV")],
+            &[("الشعلة", "الشعلة")],
+            ("explosions_remote_violence", "remote_explosive_landmine_ied"),
+            None,
+        ),
+        (
+            "واندلعت اشتباكات بين قوات سوريا الديمقراطية وفصائل الجيش الوطني على أطراف رأس العين.",
+            &[("قوات سوريا الديمقراطية", "SDF"), ("فصائل الجيش الوطني", "SNA")],
+            &[("رأس العين", "رأس العين")],
+            ("battles", "armed_clash"),
+            Some("SDF"),
+        ),
+        (
+            "اختطف مسلحون مجهولون ناشطاً من أمام منزله في حي الزهور.",
+            &[("مسلحون مجهولون", "UNKNOWN")],
+            &[("حي الزهور", "الزهور")],
+            ("violence_against_civilians", "abduction_forced_disappearance"),
+            Some("UNKNOWN"),
+        ),
+        (
+            "وأكد ناشطون أن قسد اعتقلت أحد المسؤولين في بلدة الشحيل.",
+            &[("قسد", "SDF")],
+            &[("الشحيل", "الشحيل")],
+            ("strategic_developments", "arrests"),
+            Some("SDF"),
+        ),
+        (
+            "وأطلقت قوات الأمن النار على المتظاهرين في ساحة التحرير ما أدى إلى مقتل متظاهر.",
+            &[("قوات الأمن", "IRAQ_GOV")],
+            &[("ساحة التحرير", "ساحة التحرير")],
+            ("protests", "excessive_force_against_protesters"),
+            Some("IRAQ_GOV"),
+        ),
+    ];
+    for (text, actors, places, (k, st), a1) in table {
+        let evs = events(
+            text,
+            &Inputs {
+                actors,
+                places,
+                ..Default::default()
+            },
+        );
+        assert_eq!(kinds(&evs), vec![(k.to_string(), st.to_string())], "{text}");
+        if let Some(a) = a1 {
+            assert_eq!(role(&evs[0], Role::Actor1), [*a], "{text}");
+        } else {
+            assert!(
+                role(&evs[0], Role::Actor1).is_empty(),
+                "{text}: {:?}",
+                evs[0].actors
+            );
+        }
+    }
+}
