@@ -46,6 +46,8 @@ enum Command {
     Export(cmd::incidents::ExportArgs),
     /// Check articles' casualty claims against a reference list of incidents.
     Verify(cmd::incidents::VerifyArgs),
+    /// Serve the JSON API and the analyst pages over HTTP.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Outlets(a) => cmd::incidents::outlets(a),
         Command::Export(a) => cmd::incidents::export(a),
         Command::Verify(a) => cmd::incidents::verify(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => code,

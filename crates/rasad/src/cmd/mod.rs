@@ -8,6 +8,7 @@ pub mod gazetteer;
 pub mod incidents;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 
 /// Parses `YYYY-MM-DD` for date options.
 pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
