@@ -22,8 +22,15 @@ impl Token {
     }
 }
 
+/// Letters and digits. Arabic letters and ASCII are answered without the
+/// general Unicode tables, which are slow and hot here.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Splits a normalized text into tokens: maximal runs of letters and digits.
@@ -66,6 +73,13 @@ mod tests {
             .map(|t| chars[t.span.start..t.span.end].iter().collect())
             .collect();
         assert_eq!(got, ["قُتل", "18", "عنصراً", "بالبوكمال"]);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_unicode() {
+        for c in ('\u{0}'..='\u{0800}').chain('\u{FB50}'..='\u{FEFF}') {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
