@@ -270,6 +270,11 @@ fn publication(
             });
         }
     }
+    // (e) اليوم / أمس with a weekday and no date (`اليوم الأربعاء`, `مساء أمس
+    // الأحد`): the weekday of publication, placed by the other clues
+    if let Some(t) = weekday_publication(ctx, found) {
+        return Some(t);
+    }
     // (c) a date "of the current month" names the month of publication
     for f in found {
         let Core::Date(DateSpec {
@@ -295,6 +300,101 @@ fn publication(
                 });
             }
         }
+    }
+    // (f) a full date written with its weekday (`الأربعاء 13 شباط 2019`),
+    // the way reports date the day's events: the latest one
+    found
+        .iter()
+        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none() && f.e.weekday.is_some())
+        .filter_map(|f| {
+            let r = resolve(&f.e, None, ctx.reference);
+            let d = r.day?;
+            (Some(d.weekday()) == f.e.weekday && d <= ctx.reference).then_some(d)
+        })
+        .max()
+        .map(|d| inferred_day(d, Calendar::Gregorian))
+}
+
+fn inferred_day(d: jiff::civil::Date, calendar: Calendar) -> Time {
+    Time {
+        value: Some(d.to_string()),
+        precision: Precision::Day,
+        calendar,
+        basis: Basis::Inferred,
+    }
+}
+
+/// How far back from the reference date a weekday clue is looked for.
+const WEEKDAY_LOOKBACK_DAYS: i64 = 3 * 366;
+
+/// The publication day told by `اليوم <weekday>` / `أمس <weekday>` written
+/// without a date. Every such clue must agree on the weekday of publication.
+/// Then: with a full date in the text, the first matching day on or after the
+/// latest one (reports follow their events); else the latest matching day on
+/// or before the reference date that agrees with the months the text names
+/// (`الشهر الجاري` / `آب الجاري` is the month of publication, `آب الماضي`
+/// lies before it, `تموز 2018` on or before it).
+fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
+    let mut want: Option<jiff::civil::Weekday> = None;
+    for f in found {
+        let (Core::RelDay(off), Some(w)) = (f.e.core, f.e.weekday) else {
+            continue;
+        };
+        let pw = w.wrapping_add(-i64::from(off));
+        match want {
+            Some(x) if x != pw => return None,
+            _ => want = Some(pw),
+        }
+    }
+    let w = want?;
+    let reference = ctx.reference;
+    // the latest full date of the text, on or before the reference
+    let latest_day = found
+        .iter()
+        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none())
+        .filter_map(|f| resolve(&f.e, None, reference).day)
+        .filter(|d| *d <= reference)
+        .max();
+    if let Some(d0) = latest_day {
+        let first = gregorian::add_days(d0, -1).and_then(|d| weekday::nearest(d, w, 1))?;
+        return (first <= reference).then(|| inferred_day(first, Calendar::Gregorian));
+    }
+    // month clues: (year or None, month, relation to publication)
+    let mut clues: Vec<(Option<i32>, u8, i8)> = Vec::new();
+    for f in found {
+        if let Core::Date(DateSpec {
+            cal: Cal::Gregorian,
+            year,
+            month,
+            rel,
+            ..
+        }) = f.e.core
+        {
+            match (year, rel) {
+                (YearSpec::Explicit(y), _) => clues.push((Some(y), month, 1)),
+                (YearSpec::None, Some(r)) if r <= 0 => clues.push((None, month, r)),
+                _ => {}
+            }
+        }
+    }
+    let fits = |d: jiff::civil::Date| {
+        let (y, m) = gregorian::ym(d);
+        clues.iter().all(|&(cy, cm, r)| match (cy, r) {
+            // a month with its year: on or before the publication month
+            (Some(cy), _) => (cy, cm) <= (y, m),
+            // الجاري: this month
+            (None, 0) => cm == m,
+            // الماضي: within the twelve months before
+            (None, _) => cm != m,
+        })
+    };
+    let mut d = weekday::nearest(reference, w, 0)?;
+    let floor = gregorian::add_days(reference, -WEEKDAY_LOOKBACK_DAYS)?;
+    while d >= floor {
+        if fits(d) {
+            return Some(inferred_day(d, Calendar::Gregorian));
+        }
+        d = gregorian::add_days(d, -7)?;
     }
     None
 }

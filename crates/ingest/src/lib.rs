@@ -158,7 +158,10 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         let chars: Vec<char> = doc.text.chars().collect();
         let span = cleaned.title_span.unwrap_or_else(|| {
             let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
-            let end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |e| e + 1);
+            let end = chars
+                .iter()
+                .rposition(|c| !c.is_whitespace())
+                .map_or(start, |e| e + 1);
             Span::new(start, end)
         });
         if span.start < span.end && span.end <= chars.len() {

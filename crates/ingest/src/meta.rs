@@ -131,6 +131,111 @@ pub fn dateline_span(line: &Line) -> Option<Span> {
     }
 }
 
+/// A piece of `text` as a line of its own (spans relative to `start`).
+fn sub_line(text: &str, start: usize, byte0: usize) -> Line<'_> {
+    let key = match_key(text);
+    let words = if key.is_empty() {
+        0
+    } else {
+        key.split(' ').count()
+    };
+    Line {
+        span: Span::new(start, start + text.chars().count()),
+        bytes: (byte0, byte0 + text.len()),
+        text,
+        key,
+        words,
+    }
+}
+
+/// The parts of a header or footer line between the separators that set a
+/// place, an outlet and a date apart: `|`, `·`, `•`, long dashes and a hyphen
+/// between spaces (a hyphen inside `2019-05-20` does not separate).
+fn parts<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+    let t = line.text;
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // byte ranges of separators
+    for (b, c) in t.char_indices() {
+        let sep = match c {
+            '|' | '·' | '•' | '–' | '—' | '،' => true,
+            '-' => {
+                let before = t[..b].chars().next_back();
+                let after = t[b + 1..].chars().next();
+                before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+            }
+            _ => false,
+        };
+        if sep {
+            cuts.push((b, b + c.len_utf8()));
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((t.len(), t.len()))) {
+        let raw = &t[from..a];
+        let lead = raw.len() - raw.trim_start().len();
+        let piece = raw.trim();
+        if !piece.is_empty() {
+            let b0 = from + lead;
+            let start = line.span.start + t[..b0].chars().count();
+            out.push(sub_line(piece, start, line.bytes.0 + b0));
+        }
+        from = b;
+    }
+    out
+}
+
+/// True when a part names a calendar day: a month name and a number, or a
+/// numeric date of three numbers (`10/07/2019`, `2019-05-20`).
+fn day_date(part: &Line) -> bool {
+    let ws = words(part);
+    let groups: usize = ws
+        .iter()
+        .filter(|w| is_number(&w.key))
+        .map(|w| w.key.split(' ').count())
+        .sum();
+    let month = ws.iter().enumerate().any(|(i, w)| {
+        META.months.contains(&w.key)
+            || ws
+                .get(i + 1)
+                .is_some_and(|n| META.months.contains(&format!("{} {}", w.key, n.key)))
+    });
+    groups >= 3 || (month && groups >= 1)
+}
+
+/// The publication date on a header or footer line: a dateline proper
+/// ([`dateline_span`]), or a date set beside the outlet, the place or the
+/// byline by separators (`عفرين - هاوار | 10/07/2019`, `الوطن - 2018/04/19`,
+/// `2019-05-20 | 14:30`). The other parts must be short names (a known outlet,
+/// a generic source, a place or writer of at most three words, a clock time).
+pub fn dateline_in(line: &Line) -> Option<Span> {
+    if line.words == 0 || line.words > 16 || !has_digit(line.text) {
+        return None;
+    }
+    if let Some(s) = dateline_span(line) {
+        return Some(s);
+    }
+    let ps = parts(line);
+    if ps.len() < 2 {
+        return None;
+    }
+    let mut date: Option<Span> = None;
+    let mut rest_ok = true;
+    for p in &ps {
+        if let Some(sp) = dateline_span(p).filter(|_| day_date(p) || date.is_some()) {
+            date = Some(match date {
+                Some(d) => Span::new(d.start.min(sp.start), d.end.max(sp.end)),
+                None => sp,
+            });
+            continue;
+        }
+        let short_name = p.words <= 3 && !has_digit(p.text) && !p.ends_sentence();
+        if !(short_name || lookup(p.text).is_some() || outlets::is_generic_source(p.text)) {
+            rest_ok = false;
+        }
+    }
+    date.filter(|_| rest_ok)
+}
+
 /// Words that introduce a source line (`المصدر: …`), as match keys.
 const SOURCE_WORDS: [&str; 5] = ["مصدر الخبر", "المصدر", "المصادر", "source", "مصدر"];
 
@@ -221,7 +326,25 @@ pub fn outlet_line(line: &Line) -> Option<OutletLine> {
             _ => rest.push(c),
         }
     }
-    let segments: Vec<&str> = rest
+    // a date beside the outlet (`عفرين - هاوار | 10/07/2019`) is not a name
+    let undated: String = match dateline_in(line) {
+        Some(d) if d.start >= line.span.start && d.end <= line.span.end => {
+            let a = d.start - line.span.start;
+            let chars: Vec<char> = rest.chars().collect();
+            let b = (d.end - line.span.start).min(chars.len());
+            if a <= b
+                && b <= chars.len()
+                && depth == 0
+                && rest.chars().count() == line.text.chars().count()
+            {
+                chars[..a].iter().chain(&chars[b..]).collect()
+            } else {
+                rest.clone()
+            }
+        }
+        _ => rest.clone(),
+    };
+    let segments: Vec<&str> = undated
         .split(is_separator)
         .map(str::trim)
         .filter(|s| !match_key(s).is_empty())

@@ -275,3 +275,84 @@ fn place_and_writer_under_the_headline() {
     let c = assert_clean(&text, &["دمشق - خاص"]);
     assert_eq!(c.outlet, None);
 }
+
+fn slice(text: &str, sp: rasad_record::Span) -> String {
+    text.chars().skip(sp.start).take(sp.len()).collect()
+}
+
+/// A date beside the outlet or the place on a header line is the dateline,
+/// and the outlet is still read: (line under the title, outlet, date).
+#[test]
+fn a_date_beside_the_outlet_in_the_header_is_the_dateline() {
+    for (line, outlet, date) in [
+        ("عفرين - هاوار | 10/07/2019", Some("هاوار"), "10/07/2019"),
+        ("أربيل - روداو | 3 آب 2019", Some("روداو"), "3 آب 2019"),
+        ("2019-05-20 | 14:30", None, "2019-05-20 | 14:30"),
+        ("نشر في 12 آذار 2019", None, "12 آذار 2019"),
+        (
+            "آخر تحديث: 14 أيار 2019 - 09:15",
+            None,
+            "14 أيار 2019 - 09:15",
+        ),
+        (
+            "دمشق · سانا · الأحد 1 كانون الأول 2019",
+            Some("سانا"),
+            "الأحد 1 كانون الأول 2019",
+        ),
+    ] {
+        let text = format!("{TITLE}\n{line}\n\n{P1}\n\n{P2}");
+        let c = assert_clean(&text, &[line]);
+        let d = c
+            .dateline
+            .unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        assert_eq!(slice(&text, d), date, "{line}");
+        assert_eq!(c.outlet.as_deref(), outlet, "{line}");
+    }
+}
+
+/// A date line closing the article is its dateline when the top has none, and
+/// leaves the body; an outlet beside it signs the article.
+#[test]
+fn a_date_line_at_the_end_is_the_dateline() {
+    for (tail, outlet, date) in [
+        ("1 كانون الأول 2019", None, "1 كانون الأول 2019"),
+        ("13/3/2019 - 11:42", None, "13/3/2019 - 11:42"),
+        ("الوطن - 2018/04/19", Some("الوطن"), "2018/04/19"),
+        (
+            "الاثنين 2 أيلول 2019\n\nتعليقات الفيسبوك",
+            None,
+            "الاثنين 2 أيلول 2019",
+        ),
+        ("نشر في 2019-05-20\n\nمقالات ذات صلة", None, "2019-05-20"),
+    ] {
+        let text = article("", "", tail);
+        let first = tail.lines().next().unwrap_or_default();
+        let c = assert_clean(&text, &[first]);
+        let d = c
+            .dateline
+            .unwrap_or_else(|| panic!("no dateline in {tail:?}"));
+        assert_eq!(slice(&text, d), date, "{tail}");
+        assert_eq!(c.outlet.as_deref(), outlet, "{tail}");
+    }
+    // a header dateline wins over a date at the end
+    let text = format!("{TITLE}\nنشر في 12 آذار 2019\n\n{P1}\n\n{P2}\n\n1 كانون الأول 2019");
+    let d = run(&text).dateline.expect("dateline");
+    assert_eq!(slice(&text, d), "12 آذار 2019");
+    // a closing sentence that holds a date stays in the body
+    let last = "وكانت المعارك قد اندلعت في 3 آذار 2019 بعد هجوم واسع.";
+    let c = run(&article("", "", last));
+    assert!(c.body.contains(last), "{}", c.body);
+    assert_eq!(c.dateline, None);
+}
+
+#[test]
+fn share_related_and_comment_variants_go() {
+    for tail in [
+        "شارك هذا الخبر: فيسبوك | تويتر | واتساب",
+        "روابط ذات صلة\nعبد المهدي يدعو إلى التهدئة ويعد بإصلاحات",
+        "تعليقات الفيسبوك",
+    ] {
+        let gone: Vec<&str> = tail.lines().collect();
+        assert_clean(&article("", "", tail), &gone);
+    }
+}

@@ -17,7 +17,10 @@ fn doc(text: &str) -> RawDoc {
 
 #[test]
 fn one_line_flash_is_its_own_body() {
-    for text in ["قتل مدنيان بقصف على مدينة إدلب أمس.", "  عاجل: انفجار سيارة مفخخة في الكرادة  \n"] {
+    for text in [
+        "قتل مدنيان بقصف على مدينة إدلب أمس.",
+        "  عاجل: انفجار سيارة مفخخة في الكرادة  \n",
+    ] {
         let c = clean(&doc(text));
         assert!(!c.body.is_empty(), "{text:?}");
         assert!(text.contains(c.body.as_str()));

@@ -104,10 +104,23 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         }
     }
     let mut signature_outlet = None;
+    // a date line closing the article (`1 كانون الأول 2019`, `الوطن -
+    // 2018/04/19`, `نشر في 2019-05-20`) is its dateline when the top has none
+    let mut tail_dateline = None;
     let mut i = n;
     while i > 0 {
         i -= 1;
         let l = &lines[i];
+        if Some(i) != first_body && tail_dateline.is_none() {
+            if let Some(sp) = meta::dateline_in(l) {
+                fate[i] = Fate::Drop;
+                tail_dateline = Some(sp);
+                if let Some(o) = meta::outlet_line(l).and_then(|o| o.outlet) {
+                    signature_outlet = signature_outlet.or(Some(o));
+                }
+                continue;
+            }
+        }
         if fate[i] == Fate::Drop {
             if signature_outlet.is_none() && l.words <= 8 {
                 if let Some(Some(o)) = meta::signature(l) {
@@ -141,6 +154,7 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         break;
     }
     outlet = outlet.or(signature_outlet);
+    out.dateline = out.dateline.or(tail_dateline);
 
     // 4. a dateline opening the first paragraph («دمشق-سانا …»)
     let mut starts: Vec<Option<usize>> = vec![None; n];
@@ -299,8 +313,12 @@ fn header(lines: &[Line], kinds: &[Option<Kind>], doc: &RawDoc) -> Header {
         if (h.title.is_some() || h.dateline.is_some() || i > 0) && l.is_paragraph() {
             break;
         }
-        if let Some(span) = meta::dateline_span(l) {
+        if let Some(span) = meta::dateline_in(l) {
             h.dateline.get_or_insert(span);
+            if let Some(o) = meta::outlet_line(l) {
+                h.outlet = h.outlet.take().or(o.outlet);
+                h.authors.extend(o.authors);
+            }
             h.dropped.push(i);
             i += 1;
             continue;
