@@ -135,13 +135,15 @@ impl<'a> Ctx<'a> {
                 .filter(|(_, q)| !doc.times.iter().any(|t| t.span.overlaps(&q.span)))
                 .map(|(i, q)| (i, q.span)),
         );
-        let triggers = lx.trigger_matcher.find(key, toks);
-        let casualty = lx.casualty_matcher.find(key, toks);
-        let victims = lx.victim_matcher.find(key, toks);
-        let cues = lx
+        let rs = crate::lexicon::token_readings(key, toks);
+        let mut lists = lx.all.find_lists(key, toks, &rs).into_iter();
+        let triggers = lists.next().unwrap_or_default();
+        let casualty = lists.next().unwrap_or_default();
+        let victims = lists.next().unwrap_or_default();
+        let cues: Vec<(Cue, Vec<Hit>)> = lx
             .cues
             .iter()
-            .map(|(c, m)| (*c, m.find(key, toks)))
+            .map(|(c, _)| (*c, lists.next().unwrap_or_default()))
             .collect();
         let mut punct = vec![false; toks.len()];
         for i in 1..toks.len() {

@@ -46,6 +46,8 @@ pub struct Hit {
 #[derive(Debug, Default)]
 pub struct Matcher {
     pats: Vec<(Vec<WordPat>, usize)>,
+    roles: Vec<usize>,
+    nroles: usize,
     exact: FxHashMap<String, Vec<usize>>,
     prefix: FxHashMap<String, Vec<usize>>,
 }
@@ -57,6 +59,12 @@ fn bare_word(w: &str) -> String {
 impl Matcher {
     /// Adds `form` standing for `payload`.
     pub fn insert(&mut self, form: &str, payload: usize) {
+        self.insert_in(0, form, payload);
+    }
+
+    /// Adds `form` standing for `payload` to the list `role`: every list is
+    /// matched leftmost-longest on its own, in one pass over the tokens.
+    pub fn insert_in(&mut self, role: usize, form: &str, payload: usize) {
         let mut words = Vec::new();
         for w in form.split_whitespace() {
             let (w, prefix) = match w.strip_suffix('*') {
@@ -77,67 +85,95 @@ impl Matcher {
         };
         map.entry(first.text.clone()).or_default().push(id);
         self.pats.push((words, payload));
+        self.roles.push(role);
+        self.nroles = self.nroles.max(role + 1);
     }
 
     /// Leftmost-longest, non-overlapping matches in `tokens` of the key `s`.
     pub fn find(&self, s: &str, tokens: &[Token]) -> Vec<Hit> {
-        let mut out = Vec::new();
-        let mut i = 0;
+        let rs = token_readings(s, tokens);
+        self.find_with(s, tokens, &rs)
+    }
+
+    /// [`Matcher::find`] with the readings of every token computed once
+    /// (see [`token_readings`]), for a matcher with one list.
+    pub fn find_with(
+        &self,
+        s: &str,
+        tokens: &[Token],
+        readings: &[Vec<clitic::Reading<'_>>],
+    ) -> Vec<Hit> {
+        self.find_lists(s, tokens, readings)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// Leftmost-longest, non-overlapping matches of every list, each list on
+    /// its own, in one pass: `result[role]`.
+    pub fn find_lists(
+        &self,
+        s: &str,
+        tokens: &[Token],
+        readings: &[Vec<clitic::Reading<'_>>],
+    ) -> Vec<Vec<Hit>> {
+        let n = self.nroles.max(1);
+        let mut out: Vec<Vec<Hit>> = vec![Vec::new(); n];
+        let mut free = vec![0usize; n];
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n]; // (words, pattern)
         let mut cands: Vec<usize> = Vec::new();
-        while i < tokens.len() {
-            let word = tokens[i].text(s);
-            let mut best: Option<(usize, usize)> = None; // (words, pattern)
-            let mut rs = clitic::readings(word);
-            // a conjunction on a two-letter word (وحث، فقد) that the clitic
-            // reader leaves alone
-            for c in ["و", "ف"] {
-                if let Some(rest) = word.strip_prefix(c) {
-                    if rest.chars().count() == 2 && !rs.iter().any(|r| r.bare == rest) {
-                        rs.push(clitic::Reading {
-                            bare: rest,
-                            prefix_chars: 1,
-                            guessed: true,
-                        });
-                    }
-                }
-            }
-            for r in rs {
-                cands.clear();
+        for i in 0..tokens.len() {
+            best.iter_mut().for_each(|b| *b = None);
+            cands.clear();
+            for r in readings.get(i).map(Vec::as_slice).unwrap_or(&[]) {
                 if let Some(v) = self.exact.get(r.bare) {
                     cands.extend(v);
                 }
                 if !self.prefix.is_empty() {
-                    let ends: Vec<usize> = r.bare.char_indices().map(|(b, _)| b).skip(2).collect();
-                    let total = r.bare.len();
-                    for &b in ends.iter().chain(std::iter::once(&total)) {
-                        if r.bare[b..].chars().count() > MAX_SUFFIX_CHARS {
-                            continue;
+                    // stems: the word less 0..=3 final letters, at least 2 left
+                    let mut end = r.bare.len();
+                    let mut cut = 0;
+                    let mut it = r.bare.char_indices().rev();
+                    loop {
+                        if r.bare[..end].chars().nth(1).is_none() {
+                            break;
                         }
-                        if let Some(v) = self.prefix.get(&r.bare[..b]) {
+                        if let Some(v) = self.prefix.get(&r.bare[..end]) {
                             cands.extend(v);
                         }
+                        if cut == MAX_SUFFIX_CHARS {
+                            break;
+                        }
+                        match it.next() {
+                            Some((b, _)) => end = b,
+                            None => break,
+                        }
+                        cut += 1;
                     }
                 }
                 for &p in &cands {
+                    let role = self.roles[p];
+                    if free[role] > i {
+                        continue;
+                    }
                     let words = &self.pats[p].0;
-                    if best.is_some_and(|(n, _)| n >= words.len()) {
+                    if best[role].is_some_and(|(k, _)| k >= words.len()) {
                         continue;
                     }
                     if words[0].matches(r.bare) && self.rest_matches(s, tokens, i, &words[1..]) {
-                        best = Some((words.len(), p));
+                        best[role] = Some((words.len(), p));
                     }
                 }
             }
-            match best {
-                Some((n, p)) => {
-                    out.push(Hit {
+            for (role, b) in best.iter().enumerate() {
+                if let Some((k, p)) = *b {
+                    out[role].push(Hit {
                         start: i,
-                        end: i + n,
+                        end: i + k,
                         payload: self.pats[p].1,
                     });
-                    i += n;
+                    free[role] = i + k;
                 }
-                None => i += 1,
             }
         }
         out
@@ -159,6 +195,31 @@ impl Matcher {
         }
         true
     }
+}
+
+/// The readings of every token (see [`clitic::readings`]), plus a
+/// conjunction split off a two-letter word (وحث، فقد) that the clitic reader
+/// leaves alone.
+pub fn token_readings<'s>(s: &'s str, tokens: &[Token]) -> Vec<Vec<clitic::Reading<'s>>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let word = t.text(s);
+            let mut rs = clitic::readings(word);
+            for c in ["و", "ف"] {
+                if let Some(rest) = word.strip_prefix(c) {
+                    if rest.chars().count() == 2 && !rs.iter().any(|r| r.bare == rest) {
+                        rs.push(clitic::Reading {
+                            bare: rest,
+                            prefix_chars: 1,
+                            guessed: true,
+                        });
+                    }
+                }
+            }
+            rs
+        })
+        .collect()
 }
 
 /// Flags a trigger can carry (see `data/events/triggers.toml`).
@@ -287,6 +348,9 @@ pub struct Lexicon {
     pub victims: Vec<Victim>,
     pub victim_matcher: Matcher,
     pub cues: Vec<(Cue, Matcher)>,
+    /// Every list above in one matcher: list 0 triggers, 1 casualty words,
+    /// 2 victim nouns, 3 + k the cue role `cues[k]`.
+    pub all: Matcher,
     pub markers: FxHashMap<String, Marker>,
 }
 
@@ -377,6 +441,7 @@ impl Lexicon {
             victims: Vec::new(),
             victim_matcher: Matcher::default(),
             cues: Vec::new(),
+            all: Matcher::default(),
             markers: FxHashMap::default(),
         }
     }
@@ -417,6 +482,7 @@ impl Lexicon {
             });
             for form in &row.forms {
                 lx.trigger_matcher.insert(form, id);
+                lx.all.insert_in(0, form, id);
             }
         }
         let c: CasualtyFile = toml::from_str(casualty)?;
@@ -431,6 +497,7 @@ impl Lexicon {
             });
             for form in &row.forms {
                 lx.casualty_matcher.insert(form, id);
+                lx.all.insert_in(1, form, id);
             }
         }
         let v: VictimFile = toml::from_str(victims)?;
@@ -442,6 +509,7 @@ impl Lexicon {
             });
             for form in &row.forms {
                 lx.victim_matcher.insert(form, id);
+                lx.all.insert_in(2, form, id);
             }
         }
         let q: CueFile = toml::from_str(cues)?;
@@ -453,9 +521,10 @@ impl Lexicon {
             if seen.insert(cue) {
                 lx.cues.push((cue, Matcher::default()));
             }
-            if let Some((_, m)) = lx.cues.iter_mut().find(|(c, _)| *c == cue) {
+            if let Some(k) = lx.cues.iter().position(|(c, _)| *c == cue) {
                 for form in &row.forms {
-                    m.insert(form, 0);
+                    lx.cues[k].1.insert(form, 0);
+                    lx.all.insert_in(3 + k, form, 0);
                 }
             }
         }
