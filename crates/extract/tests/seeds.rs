@@ -31,7 +31,15 @@ fn seed_records_snapshot() {
         let raw = doc.expect("every seed reads");
         let record = ex.extract(&raw);
         assert_eq!(record.id, raw.id);
-        insta::assert_json_snapshot!(raw.id.clone(), record);
+        // The seeds are someone else's articles: the snapshot keeps what was
+        // extracted (names, values, spans) but not the article text itself.
+        let mut value = serde_json::to_value(&record).expect("records serialize");
+        for field in ["body", "title"] {
+            if let Some(s) = value[field].as_str() {
+                value[field] = format!("<{} chars>", s.chars().count()).into();
+            }
+        }
+        insta::assert_json_snapshot!(raw.id.clone(), value);
         seen += 1;
     }
     assert_eq!(seen, 5, "all five seeds are read");
