@@ -106,6 +106,11 @@ impl Lexicon {
             c.resolved = match g.rule {
                 Rule::Name => Some((code, MentionKind::Explicit)),
                 Rule::Coalition => (!yemen).then_some((code, MentionKind::Explicit)),
+                Rule::Syrian => {
+                    let c = |k| cues.get(&k).copied().unwrap_or(0);
+                    (c(Cue::Elsewhere) == 0 || c(Cue::Syria) > 0)
+                        .then_some((code, MentionKind::Explicit))
+                }
                 Rule::State => self
                     .near(a, &c.hit, 3, &self.attack)
                     .then_some((code, MentionKind::Explicit)),
@@ -229,6 +234,10 @@ impl Lexicon {
                 let g = &self.groups[gi];
                 if g.rule == Rule::Cue && g.cue.as_deref() == Some("yemen") {
                     *counts.entry(Cue::Yemen).or_default() += 1;
+                    *counts.entry(Cue::Elsewhere).or_default() += 1;
+                }
+                if g.rule == Rule::Cue && g.cue.as_deref() == Some("elsewhere") {
+                    *counts.entry(Cue::Elsewhere).or_default() += 1;
                 }
                 // Explicit names of forces are cues too.
                 match g.code.as_str() {

@@ -40,6 +40,10 @@ pub enum Rule {
     State,
     /// Civilians: only as victims.
     Victim,
+    /// A Syrian-only name that other wars use too (bare الجيش الوطني): a
+    /// mention unless the article is about another war (Yemen, Libya, Sudan)
+    /// and names nothing Syrian.
+    Syrian,
     /// Not an actor: shadows shorter terms inside it.
     Block,
     /// Not an actor: a context cue.
@@ -137,6 +141,38 @@ pub struct ActorGroup {
 #[derive(Debug, Deserialize)]
 struct SourceFile {
     source: Vec<SourceDef>,
+    #[serde(default)]
+    open: OpenDef,
+}
+
+/// Open-class official bodies cited by a verb (`[open]` of sources.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct OpenDef {
+    /// Citing words right before the body (`قالت`، `بحسب`).
+    #[serde(default)]
+    pub citing: Vec<String>,
+    /// Head nouns of bodies (`وزارة`، `مديرية`، `منظمة`).
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// Spokesman nouns before `باسم` (`المتحدث باسم وزارة …`).
+    #[serde(default)]
+    pub spokesman: Vec<String>,
+    /// Words that end the name (`في`، `أن`، `بيان`، weekdays).
+    #[serde(default)]
+    pub stops: Vec<String>,
+    /// Most words after the head.
+    #[serde(default)]
+    pub max_words: usize,
+}
+
+/// `OpenDef` in key form.
+#[derive(Debug, Default)]
+pub(crate) struct OpenSources {
+    pub citing: FxHashSet<String>,
+    pub heads: FxHashSet<String>,
+    pub spokesman: FxHashSet<String>,
+    pub stops: FxHashSet<String>,
+    pub max_words: usize,
 }
 
 /// One named source of `data/sources/sources.toml`.
@@ -204,6 +240,8 @@ pub enum Cue {
     Turkey,
     /// Yemen (the Saudi-led coalition).
     Yemen,
+    /// A war outside the spec's theatres (Yemen, Libya, Sudan).
+    Elsewhere,
 }
 
 /// The bundled actor dictionary, source list and name lexicons.
@@ -224,6 +262,8 @@ pub struct Lexicon {
     pub(crate) sources: Vec<SourceDef>,
     /// Source phrases → source index.
     pub(crate) source_matcher: Matcher,
+    /// Open-class official bodies.
+    pub(crate) open: OpenSources,
     pub(crate) given: FxHashSet<String>,
     pub(crate) ambiguous: FxHashSet<String>,
     pub(crate) divine: FxHashSet<String>,
@@ -350,6 +390,7 @@ impl Lexicon {
                 "kurdistan" => Cue::Kurdistan,
                 "israel" => Cue::Israel,
                 "turkey" => Cue::Turkey,
+                "elsewhere" => Cue::Elsewhere,
                 _ => continue,
             };
             for w in words {
@@ -401,6 +442,20 @@ impl Lexicon {
             attack: ATTACK.iter().map(|w| key(w)).collect(),
             sources: sf.source,
             source_matcher,
+            open: {
+                let f = |v: &[String]| -> FxHashSet<String> { v.iter().map(|w| key(w)).collect() };
+                OpenSources {
+                    citing: f(&sf.open.citing),
+                    heads: f(&sf.open.heads),
+                    spokesman: f(&sf.open.spokesman),
+                    stops: f(&sf.open.stops),
+                    max_words: if sf.open.max_words == 0 {
+                        5
+                    } else {
+                        sf.open.max_words
+                    },
+                }
+            },
             given,
             ambiguous: key_set(AMBIGUOUS),
             divine,

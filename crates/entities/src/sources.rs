@@ -13,11 +13,19 @@
 //! Outlets whose name is a common word (`الوطن`, `الجزيرة`) need their head word
 //! (`صحيفة الوطن`); actors that are also sources (`التحالف الدولي`) need a
 //! statement (`بيان`, `المتحدث باسم`). An outlet citing itself (`مصدر الوكالة`،
-//! `مراسلنا`) cites the `outlet` passed in.
+//! `مراسلنا`) is reported as written, with the id of the `outlet` passed in; the
+//! outlet as addressee (`قال … لعنب بلدي`) or in a dateline (`إدلب - عنب بلدي`)
+//! is no citation.
+//!
+//! Named sources are reported under their canonical name when it holds the
+//! written form or the reverse (`ستيب` → `وكالة ستيب الإخبارية`), else as
+//! written (`سانا`). Official bodies the list does not know are found by their
+//! head noun right after a citing word (`[open]` of sources.toml:
+//! `قالت وزارة الصحة العراقية`، `وثق مكتب توثيق الشهداء في درعا`).
 
 use crate::actors::word_in;
 use crate::lexicon::{key, Lexicon};
-use crate::matcher::{Hit, Matcher};
+use crate::matcher::{surface, tidy, Hit, Matcher};
 use rasad_record::{Entity, Span};
 use rasad_text::Analysis;
 use rustc_hash::FxHashSet;
@@ -273,6 +281,23 @@ impl Lexicon {
             out.push(e);
         };
 
+        let outlet_key = outlet.map(key).filter(|k| !k.is_empty());
+        let outlet_id = outlet
+            .and_then(|o| self.known_source(o))
+            .map(|i| self.sources[i].id.clone());
+        // Official bodies the list does not know, cited by a verb; bodies that
+        // are actors (هيئة تحرير الشام) begin with an actor mention.
+        let actor_starts: Vec<usize> = self
+            .actor_mentions(a)
+            .iter()
+            .map(|m| m.span.start)
+            .collect();
+        let open: Vec<(String, Span)> = self
+            .open_sources(a)
+            .into_iter()
+            .filter(|(_, sp)| !actor_starts.contains(&sp.start) && a.in_body(*sp))
+            .collect();
+        let mut named_spans: Vec<Span> = Vec::new();
         for hit in self.source_matcher.find(a) {
             if !a.in_body(hit.span) {
                 continue;
@@ -281,6 +306,28 @@ impl Lexicon {
                 continue;
             };
             let src = &self.sources[si];
+            // Inside a longer body (مديرية الدفاع المدني في البصرة).
+            if open
+                .iter()
+                .any(|(_, o)| o.start < hit.span.start && hit.span.end <= o.end)
+            {
+                continue;
+            }
+            named_spans.push(hit.span);
+            if is_dateline(a, &hit) {
+                continue;
+            }
+            // The publishing outlet as the addressee of a statement in its own
+            // article (`قال أحد الأهالي لعنب بلدي`) is not cited, unless a
+            // reporter noun makes it a self-citation (`مصدر لوكالة ستيب`).
+            let surface_key = key(&surface(a, &hit));
+            let is_outlet = outlet_id.as_deref() == Some(src.id.as_str())
+                || outlet_key
+                    .as_deref()
+                    .is_some_and(|o| nospace(o) == nospace(&surface_key));
+            if is_outlet && hit.clitics.ends_with('ل') && !self.after_reporter(a, &hit) {
+                continue;
+            }
             let phrase_key = self.source_matcher.key(hit.phrase);
             let first_word = phrase_key.split(' ').next().unwrap_or("");
             if src.needs_head && !st.heads.contains(first_word) && !self.after_head(a, &hit) {
@@ -306,8 +353,27 @@ impl Lexicon {
                 continue;
             }
             if self.cited(a, &hit) {
-                push(&src.name, Some(&src.id), &src.kind, hit.span);
+                let name = if src.kind == "generic" {
+                    src.name.clone()
+                } else {
+                    display_name(&src.name, &surface(a, &hit))
+                };
+                push(&name, Some(&src.id), &src.kind, hit.span);
             }
+        }
+
+        for (name, span) in open {
+            let overlaps = |v: &[Span]| v.iter().any(|x| x.start < span.end && span.start < x.end);
+            if overlaps(&named_spans) {
+                continue;
+            }
+            if outlet_key
+                .as_deref()
+                .is_some_and(|o| nospace(o) == nospace(&key(&name)))
+            {
+                continue;
+            }
+            push(&name, None, "official", span);
         }
 
         // The outlet citing itself.
@@ -328,13 +394,119 @@ impl Lexicon {
                 if !a.in_body(h.span) || !definite {
                     continue;
                 }
+                // Reported as written (`مراسلنا`), with the outlet's id.
+                let written = tidy(a.slice(h.span));
                 match known {
-                    Some(k) => push(&k.name, Some(&k.id), &k.kind, h.span),
-                    None => push(outlet.trim(), None, "outlet", h.span),
+                    Some(k) => push(&written, Some(&k.id), &k.kind, h.span),
+                    None => push(&written, None, "outlet", h.span),
                 }
             }
         }
         out.sort_by_key(|e| e.spans.iter().map(|s| s.start).min().unwrap_or(0));
+        out
+    }
+
+    /// The index of the named source `name` is (its whole text), if any.
+    fn known_source(&self, name: &str) -> Option<usize> {
+        let na = Analysis::new(name, vec![]);
+        self.source_matcher
+            .find(&na)
+            .into_iter()
+            .find_map(|h| self.source_matcher.ids(h.phrase).first().copied())
+    }
+
+    /// A reporter noun right before the hit, or with one adjective between
+    /// (`مراسل سانا`، `مصدر لوكالة`، `مصدر محلي لوكالة ستيب`).
+    fn after_reporter(&self, a: &Analysis, hit: &Hit) -> bool {
+        let s = a.key_str();
+        (1..=2).any(|d| {
+            hit.tokens.start.checked_sub(d).is_some_and(|p| {
+                same_sentence(a, p, hit) && word_in(a.tokens()[p].text(s), &sets().reporters)
+            })
+        })
+    }
+
+    /// Official bodies named after a citing word (`قالت وزارة الصحة العراقية
+    /// في بيان`), as written (proclitics removed), with their spans.
+    pub(crate) fn open_sources(&self, a: &Analysis) -> Vec<(String, Span)> {
+        let o = &self.open;
+        let s = a.key_str();
+        let toks = a.tokens();
+        let word = |i: usize| toks[i].text(s);
+        let gap_ok = |i: usize, j: usize| {
+            s.get(toks[i].end..toks[j].start)
+                .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || is_quote(c)))
+        };
+        let same = |i: usize, j: usize| {
+            let si = a.sentence_of(toks[i].span);
+            si.is_some() && si == a.sentence_of(toks[j].span)
+        };
+        let mut out = Vec::new();
+        for i in 0..toks.len() {
+            if !readings(word(i)).iter().any(|(w, _)| o.citing.contains(*w)) {
+                continue;
+            }
+            let mut j = i + 1;
+            if j < toks.len() && word(j) == "عن" {
+                j += 1;
+            }
+            // المتحدث (الرسمي) باسم X
+            if j < toks.len()
+                && readings(word(j))
+                    .iter()
+                    .any(|(w, _)| o.spokesman.contains(*w))
+            {
+                if let Some(b) = (j + 1..(j + 3).min(toks.len())).find(|&b| word(b) == "باسم") {
+                    j = b + 1;
+                }
+            }
+            if j >= toks.len() || !same(i, j) || !gap_ok(j - 1, j) {
+                continue;
+            }
+            let Some(strip) = readings(word(j))
+                .into_iter()
+                .find(|(w, _)| {
+                    o.heads.contains(*w)
+                        || w.strip_prefix("ال").is_some_and(|b| o.heads.contains(b))
+                })
+                .map(|(_, n)| n)
+            else {
+                continue;
+            };
+            let mut end = j + 1;
+            // Removed up to a lam-lam (للهيئة): the body is definite.
+            let lamlam = strip >= 2
+                && word(j).chars().nth(strip - 1) == Some('ل')
+                && word(j).chars().nth(strip - 2) == Some('ل');
+            let rest: String = word(j).chars().skip(strip).collect();
+            let mut definite = lamlam || rest.starts_with("ال");
+            while end < toks.len() && end - j <= o.max_words {
+                let w = word(end);
+                if !same(j, end)
+                    || !gap_ok(end - 1, end)
+                    || o.stops.contains(w)
+                    || w.chars().any(|c| c.is_ascii_digit())
+                {
+                    break;
+                }
+                let def = w.starts_with("ال");
+                let lam = w.starts_with('ل') && !def;
+                if definite && !def && !lam {
+                    break;
+                }
+                definite = def;
+                end += 1;
+            }
+            let start_tok = &toks[j];
+            let span = Span::new(
+                start_tok.span.start + strip - usize::from(lamlam),
+                toks[end - 1].span.end,
+            );
+            let raw = tidy(a.slice(span));
+            // لل + noun: the article's alef was dropped after the lam.
+            let name = if lamlam { format!("ا{raw}") } else { raw };
+            out.push((name, span));
+        }
         out
     }
 
@@ -402,6 +574,69 @@ impl Lexicon {
         };
         word_in(a.tokens()[p].text(a.key_str()), &sets().heads)
     }
+}
+
+/// A word and its readings with proclitics و ف ب ل removed, each with the
+/// number of characters removed (`ولوزارة` → `وزاره`, 3; `للهيئة` → `لهيئه`, 1).
+fn readings(w: &str) -> Vec<(&str, usize)> {
+    let mut out = vec![(w, 0)];
+    let mut cur = w;
+    let mut n = 0;
+    for set in [&['و', 'ف'][..], &['ب', 'ل'][..]] {
+        if let Some(c) = cur.chars().next().filter(|c| set.contains(c)) {
+            if cur.chars().count() > 3 {
+                cur = &cur[c.len_utf8()..];
+                n += 1;
+                out.push((cur, n));
+            }
+        }
+    }
+    // لل + noun: the article after the lam (للهيئة → هيئه).
+    let conj = usize::from(w.starts_with(['و', 'ف']) && w.chars().count() > 3);
+    let after_conj = w.chars().skip(conj).collect::<String>();
+    if after_conj.starts_with("لل") && after_conj.chars().count() > 4 {
+        let bytes: usize = w.chars().take(conj + 2).map(char::len_utf8).sum();
+        out.push((&w[bytes..], conj + 2));
+    }
+    out
+}
+
+fn nospace(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '“' | '”' | '\'')
+}
+
+/// The canonical name when it and the written form name each other (one
+/// holds the other: `وكالة ستيب الإخبارية` for `ستيب`), else the written form
+/// (`سانا` rather than `الوكالة العربية السورية للأنباء`), since readers and
+/// annotators know a source by what the article calls it.
+pub(crate) fn display_name(canonical: &str, written: &str) -> String {
+    let c = nospace(&key(canonical));
+    let w = nospace(&key(written));
+    if w.is_empty() || c.contains(&w) || w.contains(&c) {
+        canonical.to_string()
+    } else {
+        written.to_string()
+    }
+}
+
+/// A dateline (`إدلب - عنب بلدي`): a few words, a dash, then the hit, at the
+/// start of its line.
+fn is_dateline(a: &Analysis, hit: &Hit) -> bool {
+    let s = a.key_str();
+    let Some(first) = a.tokens().get(hit.tokens.start) else {
+        return false;
+    };
+    let line_start = s[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let before = s[line_start..first.start].trim_end();
+    let Some(head) = before.strip_suffix(['-', '–', '—']) else {
+        return false;
+    };
+    let words = head.split_whitespace().count();
+    (1..=3).contains(&words)
 }
 
 fn same_sentence(a: &Analysis, token: usize, hit: &Hit) -> bool {
