@@ -296,9 +296,73 @@ pub fn build(
             e.claims.push(i);
         }
     }
+    let published = ctx.doc.published.as_ref().and_then(|t| t.value.as_deref());
     evs.into_iter()
+        .filter(|e| {
+            let d = e.date.as_ref().and_then(|t| t.value.as_deref());
+            !matches!((d, published), (Some(d), Some(p)) if background(d, p))
+        })
         .map(|e| finish(ctx, e, claims, index, casualties, sources))
         .collect()
+}
+
+/// Year, month and day of a TIMEX3-style value (`2019`, `2019-03`,
+/// `2019-03-05T11:42`); missing or unknown parts are `None`.
+fn ymd(v: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
+    let mut it = v.split(['-', 'T']);
+    let y = it.next()?.parse().ok()?;
+    let m = it.next().and_then(|x| x.parse().ok());
+    let d = m.and(it.next()).and_then(|x| x.parse().ok());
+    Some((y, m, d))
+}
+
+/// Days after which an event dated before the publication is background
+/// (an earlier incident recalled for context), not news.
+const BACKGROUND_DAYS: u32 = 31;
+
+/// Whether an event dated `date` is background for a report published on
+/// `published`: a full date more than a month before it, a month before the
+/// publication month, or a year before the publication year.
+pub fn background(date: &str, published: &str) -> bool {
+    let (Some((ey, em, ed)), Some((py, pm, pd))) = (ymd(date), ymd(published)) else {
+        return false;
+    };
+    match (em, ed, pm) {
+        (_, _, _) if ey < py.saturating_sub(1) => true,
+        (None, _, _) => ey < py,
+        (Some(em), None, Some(pm)) => ey * 12 + em < py * 12 + pm,
+        (Some(em), Some(ed), Some(pm)) => {
+            let day = |y: u32, m: u32, d: u32| (y * 12 + m) * 31 + d;
+            day(ey, em, ed) + BACKGROUND_DAYS < day(py, pm, pd.unwrap_or(1))
+        }
+        _ => ey < py,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::background;
+
+    #[test]
+    fn background_dates() {
+        let cases = [
+            ("2017", "2019-01-16", true),
+            ("2019", "2019-01-16", false),
+            ("2018-09", "2019-02-18", true),
+            ("2019-01", "2019-02-13", true),
+            ("2019-02", "2019-02-13", false),
+            ("2019-01-21", "2019-12-01", true),
+            ("2019-02-16", "2019-02-18", false),
+            ("2019-01-30", "2019-02-18", false),
+            ("2019-03-31", "2019-04-01T10:00", false),
+            ("2018-12-31", "2019-01-02", false),
+            ("XXXX-10-13", "2019-10-14", false),
+            ("2019-05-20", "2019-05-21", false),
+        ];
+        for (d, p, want) in cases {
+            assert_eq!(background(d, p), want, "{d} vs {p}");
+        }
+    }
 }
 
 fn finish(
