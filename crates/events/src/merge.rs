@@ -339,32 +339,6 @@ pub fn background(date: &str, published: &str) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::background;
-
-    #[test]
-    fn background_dates() {
-        let cases = [
-            ("2017", "2019-01-16", true),
-            ("2019", "2019-01-16", false),
-            ("2018-09", "2019-02-18", true),
-            ("2019-01", "2019-02-13", true),
-            ("2019-02", "2019-02-13", false),
-            ("2019-01-21", "2019-12-01", true),
-            ("2019-02-16", "2019-02-18", false),
-            ("2019-01-30", "2019-02-18", false),
-            ("2019-03-31", "2019-04-01T10:00", false),
-            ("2018-12-31", "2019-01-02", false),
-            ("XXXX-10-13", "2019-10-14", false),
-            ("2019-05-20", "2019-05-21", false),
-        ];
-        for (d, p, want) in cases {
-            assert_eq!(background(d, p), want, "{d} vs {p}");
-        }
-    }
-}
-
 fn finish(
     ctx: &Ctx,
     mut e: Ev,
@@ -425,5 +399,31 @@ fn finish(
         attributed_to: attributed,
         certainty: e.certainty,
         evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::background;
+
+    #[test]
+    fn background_dates() {
+        let cases = [
+            ("2017", "2019-01-16", true),
+            ("2019", "2019-01-16", false),
+            ("2018-09", "2019-02-18", true),
+            ("2019-01", "2019-02-13", true),
+            ("2019-02", "2019-02-13", false),
+            ("2019-01-21", "2019-12-01", true),
+            ("2019-02-16", "2019-02-18", false),
+            ("2019-01-30", "2019-02-18", false),
+            ("2019-03-31", "2019-04-01T10:00", false),
+            ("2018-12-31", "2019-01-02", false),
+            ("XXXX-10-13", "2019-10-14", false),
+            ("2019-05-20", "2019-05-21", false),
+        ];
+        for (d, p, want) in cases {
+            assert_eq!(background(d, p), want, "{d} vs {p}");
+        }
     }
 }
