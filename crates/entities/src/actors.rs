@@ -108,8 +108,8 @@ impl Lexicon {
                 Rule::Coalition => (!yemen).then_some((code, MentionKind::Explicit)),
                 Rule::Syrian => {
                     let c = |k| cues.get(&k).copied().unwrap_or(0);
-                    (c(Cue::Elsewhere) == 0 || c(Cue::Syria) > 0)
-                        .then_some((code, MentionKind::Explicit))
+                    let elsewhere = c(Cue::Elsewhere) + c(Cue::Iraq) + c(Cue::Kurdistan);
+                    (elsewhere == 0 || c(Cue::Syria) > 0).then_some((code, MentionKind::Explicit))
                 }
                 Rule::State => self
                     .near(a, &c.hit, 3, &self.attack)

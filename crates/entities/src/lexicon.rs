@@ -40,9 +40,9 @@ pub enum Rule {
     State,
     /// Civilians: only as victims.
     Victim,
-    /// A Syrian-only name that other wars use too (bare الجيش الوطني): a
-    /// mention unless the article is about another war (Yemen, Libya, Sudan)
-    /// and names nothing Syrian.
+    /// A Syrian-only name that other places use too (bare الجيش الوطني, the
+    /// PKK as the SDF): a mention unless the article is about Iraq or another
+    /// war (Yemen, Libya, Sudan) and names nothing Syrian.
     Syrian,
     /// Not an actor: shadows shorter terms inside it.
     Block,

@@ -135,6 +135,12 @@ impl Ctx<'_> {
     fn boundary_after(&self, i: usize) -> bool {
         i + 1 >= self.n() || !self.joined(i + 1)
     }
+    /// Token i is followed by the complementizer أن/إن (a reported statement).
+    fn complementizer_after(&self, i: usize) -> bool {
+        i + 1 < self.n()
+            && self.joined(i + 1)
+            && matches!(self.tok(i + 1), "ان" | "انه" | "انها" | "بان")
+    }
     fn given(&self, w: &str) -> bool {
         self.lx.given.contains(w) && !self.lx.stop.contains(w)
     }
@@ -308,6 +314,8 @@ impl Ctx<'_> {
         let ambiguous = self.lx.ambiguous.contains(bare);
         let mut parts = 1;
         let mut strong_second = false;
+        // A second given name, even a common word (سعيد حسن سعيد).
+        let mut second_given = false;
         while parts < 4 && end < self.n() && self.joined(end) {
             let t = self.tok(end);
             if self.stop_at(end) || self.starts_list_item(t) || self.excluded(end) {
@@ -323,15 +331,18 @@ impl Ctx<'_> {
                 end += 2;
             } else if self.given(t) {
                 strong_second |= parts == 1 && !self.lx.ambiguous.contains(t);
+                second_given |= parts == 1;
                 end += 1;
             } else if t.starts_with("ال") && t.chars().count() >= 4 {
                 end += 1;
             } else if !t.starts_with(['و', 'ب', 'ل', 'ك', 'ف'])
                 && t.chars().count() >= 3
-                && self.boundary_after(end)
+                && (self.boundary_after(end)
+                    || (parts == 1 && !ambiguous && self.complementizer_after(end)))
             {
                 // An unknown last word right before punctuation (not a word
-                // carrying a preposition: بشظية).
+                // carrying a preposition: بشظية), or a family name right
+                // before أن/إن after a plain given name (أوميد خوشناو أن).
                 end += 1;
                 parts += 1;
                 break;
@@ -343,7 +354,10 @@ impl Ctx<'_> {
         if parts < 2 {
             return None;
         }
-        if ambiguous && !cue && !strong_second {
+        // Three parts with a given name second are a full name (حسن علي
+        // الجبوري، سعيد حسن سعيد), even when both given names are words.
+        let full = parts >= 3 && second_given;
+        if ambiguous && !cue && !strong_second && !full {
             return None;
         }
         Some(Cand {

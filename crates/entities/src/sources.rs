@@ -497,6 +497,10 @@ impl Lexicon {
                 definite = def;
                 end += 1;
             }
+            // A bare head (وأضافت المنظمة) refers back to a body already named.
+            if end == j + 1 {
+                continue;
+            }
             let start_tok = &toks[j];
             let span = Span::new(
                 start_tok.span.start + strip - usize::from(lamlam),

@@ -108,3 +108,29 @@ fn bylines_and_exclusions() {
         .collect();
     assert_eq!(got, vec!["بلال الفارس"]);
 }
+
+/// Kurdish given names; three-part names whose given names are common words.
+#[test]
+fn kurdish_and_three_part_names() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "وأكد محافظ أربيل أوميد خوشناو أن الأجهزة الأمنية فتحت تحقيقاً.",
+            &["أوميد خوشناو"],
+        ),
+        (
+            "وقالت الناشطة روجين أحمد إن القصف طال المدرسة.",
+            &["روجين أحمد"],
+        ),
+        (
+            "وقال إن القتيل هو سعيد حسن سعيد، وإن الغارة أثارت الذعر.",
+            &["سعيد حسن سعيد"],
+        ),
+        // A common word alone or with one name part stays a word.
+        ("وكان يوماً سعيداً للأهالي.", &[]),
+        ("عاد حسن الحظ إلى الفريق.", &[]),
+    ];
+    for (text, want) in table {
+        let got: Vec<String> = people(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}

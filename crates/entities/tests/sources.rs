@@ -157,6 +157,7 @@ fn open_bodies_outlet_and_written_names() {
         ),
         // Not cited: no citing word, or the body is an actor.
         ("زار الوزير وزارة الصحة صباحاً.", None, &[]),
+        ("وأضافت المنظمة أن القصف استهدف المدرسة.", None, &[]),
         ("وقالت هيئة تحرير الشام إن مقاتليها صدوا الهجوم.", None, &[]),
         // The outlet as addressee, in a dateline, or told by a source.
         (
