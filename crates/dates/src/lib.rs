@@ -324,13 +324,19 @@ fn inferred_day(d: jiff::civil::Date, calendar: Calendar) -> Time {
     }
 }
 
+/// How many days after the latest dated event of a report its publication
+/// may still be placed at the latest matching weekday before the reference.
+const RECENT_DAYS: i64 = 31;
+
 /// How far back from the reference date a weekday clue is looked for.
 const WEEKDAY_LOOKBACK_DAYS: i64 = 3 * 366;
 
 /// The publication day told by `اليوم <weekday>` / `أمس <weekday>` written
 /// without a date. Every such clue must agree on the weekday of publication.
-/// Then: with a full date in the text, the first matching day on or after the
-/// latest one (reports follow their events); else the latest matching day on
+/// Then: with a full date in the text, the latest matching day on or before
+/// the reference date when it lies within [`RECENT_DAYS`] after the latest
+/// such date, else the first matching day on or after that date (reports
+/// follow their events closely); without one, the latest matching day on
 /// or before the reference date that agrees with the months the text names
 /// (`الشهر الجاري` / `آب الجاري` is the month of publication, `آب الماضي`
 /// lies before it, `تموز 2018` on or before it).
@@ -356,6 +362,13 @@ fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
         .filter(|d| *d <= reference)
         .max();
     if let Some(d0) = latest_day {
+        // the latest matching day when it is near the dated event, else the
+        // first one after it (the reference date is far from the report)
+        let last = weekday::nearest(reference, w, 0)?;
+        let near = gregorian::add_days(d0, RECENT_DAYS)?;
+        if last >= d0 && last <= near {
+            return Some(inferred_day(last, Calendar::Gregorian));
+        }
         let first = gregorian::add_days(d0, -1).and_then(|d| weekday::nearest(d, w, 1))?;
         return (first <= reference).then(|| inferred_day(first, Calendar::Gregorian));
     }

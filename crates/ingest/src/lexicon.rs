@@ -61,6 +61,8 @@ struct MetaFile {
     weekdays: Vec<String>,
     months: Vec<String>,
     date_fillers: Vec<String>,
+    #[serde(default)]
+    dateline_trailers: Vec<String>,
 }
 
 /// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
@@ -90,6 +92,8 @@ pub struct Meta {
     /// Month names; multi-word names are matched token by token.
     pub months: HashSet<String>,
     pub date_fillers: HashSet<String>,
+    /// Words that end a dateline and what follows them (an issue number).
+    pub dateline_trailers: Vec<String>,
 }
 
 fn keys(v: &[String]) -> Vec<String> {
@@ -149,6 +153,7 @@ pub static META: LazyLock<Meta> = LazyLock::new(|| {
         weekdays: set(&f.weekdays),
         months: set(&f.months),
         date_fillers: set(&f.date_fillers),
+        dateline_trailers: keys(&f.dateline_trailers),
     }
 });
 

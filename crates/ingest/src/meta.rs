@@ -82,9 +82,21 @@ pub fn dateline_span(line: &Line) -> Option<Span> {
     let (mut first, mut last) = (None, None);
     let (mut number, mut month, mut weekday, mut numeric_date) = (false, false, false, false);
     let mut date_words = 0;
-    let total = ws.len().saturating_sub(i);
+    let mut total = ws.len().saturating_sub(i);
     while i < ws.len() {
         let w = &ws[i];
+        // an issue number closes the dateline (`… 2019 مـ رقم العدد [14859]`)
+        let tail: Vec<&str> = ws[i..].iter().map(|w| w.key.as_str()).collect();
+        let tail = tail.join(" ");
+        if first.is_some()
+            && META
+                .dateline_trailers
+                .iter()
+                .any(|t| starts_with_phrase(&tail, t))
+        {
+            total -= ws.len() - i;
+            break;
+        }
         let two = ws.get(i + 1).map(|n| format!("{} {}", w.key, n.key));
         let mut width = 1;
         let is_core = if two.as_ref().is_some_and(|t| META.months.contains(t)) {
@@ -220,6 +232,12 @@ pub fn dateline_in(line: &Line) -> Option<Span> {
     }
     let mut date: Option<Span> = None;
     let mut rest_ok = true;
+    // a named outlet vouches for a place of up to three words beside it;
+    // without one, names of at most two words (a headline is longer)
+    let named = ps
+        .iter()
+        .any(|p| lookup(p.text).is_some() || outlets::is_generic_source(p.text));
+    let max_name = if named { 3 } else { 2 };
     for p in &ps {
         if let Some(sp) = dateline_span(p).filter(|_| day_date(p) || date.is_some()) {
             date = Some(match date {
@@ -228,7 +246,7 @@ pub fn dateline_in(line: &Line) -> Option<Span> {
             });
             continue;
         }
-        let short_name = p.words <= 3 && !has_digit(p.text) && !p.ends_sentence();
+        let short_name = p.words <= max_name && !has_digit(p.text) && !p.ends_sentence();
         if !(short_name || lookup(p.text).is_some() || outlets::is_generic_source(p.text)) {
             rest_ok = false;
         }

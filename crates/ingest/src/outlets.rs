@@ -74,12 +74,14 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
                 continue;
             }
             by_key.entry(compact(&k)).or_insert(idx);
-            stripped.push((compact(&strip_leading_kind(&k)), idx));
+            stripped.push((strip_leading_kind(&k), idx));
         }
     }
+    // «تلفزيون سوريا» without its kind word is a country, not the outlet:
+    // a stripped name that is a section label (a country, a region) is skipped
     for (k, idx) in stripped {
-        if !k.is_empty() {
-            by_key.entry(k).or_insert(idx);
+        if !k.is_empty() && !crate::lexicon::CHROME.section_labels.contains(&k) {
+            by_key.entry(compact(&k)).or_insert(idx);
         }
     }
     Index { outlets, by_key }
@@ -153,6 +155,9 @@ mod tests {
             ("اخبار الان", Some("أخبار الآن")),
             ("رووداو", Some("روداو")),
             ("قناة الجزيرة", Some("الجزيرة")),
+            ("تلفزيون سوريا", Some("تلفزيون سوريا")),
+            ("سوريا", None),
+            ("العراق", None),
             ("وكالات", None),
             ("المصدر", None),
             ("الفرات", None),

@@ -338,6 +338,10 @@ fn a_date_line_at_the_end_is_the_dateline() {
     let text = format!("{TITLE}\nنشر في 12 آذار 2019\n\n{P1}\n\n{P2}\n\n1 كانون الأول 2019");
     let d = run(&text).dateline.expect("dateline");
     assert_eq!(slice(&text, d), "12 آذار 2019");
+    // a headline with a date beside it stays the title
+    let text = format!("غارات على إدلب - 12 آذار 2019\n\n{P1}\n\n{P2}");
+    let c = run(&text);
+    assert_eq!(c.title.as_deref(), Some("غارات على إدلب - 12 آذار 2019"));
     // a closing sentence that holds a date stays in the body
     let last = "وكانت المعارك قد اندلعت في 3 آذار 2019 بعد هجوم واسع.";
     let c = run(&article("", "", last));
