@@ -360,3 +360,25 @@ fn share_related_and_comment_variants_go() {
         assert_clean(&article("", "", tail), &gone);
     }
 }
+
+/// A newspaper's issue number after the date closes the dateline (Asharq
+/// Al-Awsat prints `… 2019 مـ رقم العدد [14859]`).
+#[test]
+fn an_issue_number_closes_the_dateline() {
+    for (line, date) in [
+        (
+            "الأحد - 3 ذو الحجة 1440 هـ - 04 أغسطس 2019 مـ رقم العدد [14859]",
+            "الأحد - 3 ذو الحجة 1440 هـ - 04 أغسطس 2019",
+        ),
+        ("الخميس 12 أيلول 2019 العدد 5210", "الخميس 12 أيلول 2019"),
+    ] {
+        let text = format!("{TITLE}\n{line}\n\n{P1}\n\n{P2}");
+        let c = assert_clean(&text, &[line]);
+        let d = c
+            .dateline
+            .unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        assert_eq!(slice(&text, d), date, "{line}");
+    }
+    // without a date the words are not a dateline
+    assert_eq!(run(&article("", "", "العدد 5210")).dateline, None);
+}
