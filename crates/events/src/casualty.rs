@@ -63,7 +63,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
         let regions: Vec<(usize, usize)> = ctx
             .cues_in(Cue::Subcount, s.t0, s.t1)
             .iter()
-            .map(|h| (h.start, ctx.segment(h.start).1))
+            .map(|h| (h.start, breakdown_end(ctx, h.end, ctx.segment(h.start).1)))
             .collect();
         let in_region = |t: usize| regions.iter().find(|(a, b)| *a <= t && t < *b).copied();
         let exhumed = ctx.has_cue(Cue::Exhumation, s.t0, s.t1);
@@ -90,14 +90,19 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if w.needs_discovery && (exhumed || !ctx.has_cue(Cue::Discovery, seg.0, seg.1)) {
                 continue;
             }
-            // a singular victim noun right after the word counts one (مقتل مدني)
+            // a singular victim noun right after the word counts one (مقتل
+            // مدني), a dual two (استشهد مدنيان)
+            let fixed = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
+                .iter()
+                .find_map(|v| ctx.lx.victims.get(v.payload).and_then(|x| x.count))
+                .unwrap_or(1.0);
             let mut singular = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
                 .iter()
                 .any(|v| {
                     ctx.lx
                         .victims
                         .get(v.payload)
-                        .is_some_and(|x| x.count == Some(1.0))
+                        .is_some_and(|x| x.count.is_some())
                 });
             if singular
                 && within(&ctx.quants, h.end, (h.end + 2).min(seg.1), |m| m.start)
@@ -171,7 +176,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     let q = &ctx.doc.quantities[m.idx];
                     (q.low, q.best, q.high, Some(m.idx), m.end, m.start)
                 }
-                None if singular => (Some(1.0), Some(1.0), Some(1.0), None, h.end, h.start),
+                None if singular => (Some(fixed), Some(fixed), Some(fixed), None, h.end, h.start),
                 None => (None, None, None, None, h.end, h.start),
             };
             // merge with a claim of the same kind in the same segment
@@ -274,6 +279,16 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
 fn non_event_before(ctx: &Ctx, seg_start: usize, t: usize) -> bool {
     let lo = seg_start.max(t.saturating_sub(4));
     ctx.cues_in(Cue::NonEvent, lo, t).iter().any(|h| h.end <= t)
+}
+
+/// Where a breakdown (بينهم طفلان) that starts after token `from` ends: at
+/// the end of its segment `seg_end`, or before a casualty word followed by
+/// "others" (وأصيب سبعة آخرون), which opens a new claim.
+pub fn breakdown_end(ctx: &Ctx, from: usize, seg_end: usize) -> usize {
+    within(&ctx.casualty, from, seg_end, |h| h.start)
+        .iter()
+        .find(|h| ctx.has_cue(Cue::Others, h.end, (h.end + 3).min(seg_end)))
+        .map_or(seg_end, |h| h.start)
 }
 
 fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {

@@ -49,7 +49,10 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
             .cues_in(Cue::Subcount, s.t0, s.t1)
             .iter()
             .filter(|h| claims.iter().any(|c| c.sent == si && c.t1 <= h.start))
-            .map(|h| (h.start, ctx.segment(h.start).1))
+            .map(|h| {
+                let end = ctx.segment(h.start).1;
+                (h.start, casualty::breakdown_end(&ctx, h.end, end))
+            })
             .collect();
         let tally = claims.iter().any(|c| c.sent == si && c.tally);
         let mut here = Vec::new();

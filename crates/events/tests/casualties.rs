@@ -179,3 +179,67 @@ fn dates_are_not_counts() {
         &[("CIVILIANS", Killed, 1.0)],
     );
 }
+
+#[test]
+fn breakdown_ends_before_a_new_claim_of_others() {
+    check(
+        "قتل أربعة مدنيين بينهم امرأتان وأصيب تسعة آخرون بقصف على بلدة معرة حرمة.",
+        Inputs {
+            quants: &[("أربعة", 4.0), ("امرأتان", 2.0), ("تسعة", 9.0)],
+            ..Default::default()
+        },
+        &[
+            ("CIVILIANS", Killed, 4.0),
+            ("CIVILIANS", Injured, 9.0),
+            ("CIVILIANS", Killed, 2.0),
+        ],
+    );
+    check(
+        "قتل خمسة عناصر من قوات النظام بينهم ضابط وجرح ثلاثة آخرون في هجوم قرب بلدة اللطامنة.",
+        Inputs {
+            actors: &[("قوات النظام", "SYR_GOV")],
+            quants: &[("خمسة", 5.0), ("ثلاثة", 3.0)],
+            ..Default::default()
+        },
+        &[
+            ("SYR_GOV", Killed, 5.0),
+            ("SYR_GOV", Injured, 3.0),
+            ("SYR_GOV", Killed, 1.0),
+        ],
+    );
+}
+
+#[test]
+fn dual_victim_nouns_count_two() {
+    let cases: &[(&str, Inputs, &[Want])] = &[
+        (
+            "استشهد مدنيان وأصيب أربعة آخرون بجروح جراء قصف على بلدة كفرزيتا.",
+            Inputs {
+                quants: &[("أربعة", 4.0)],
+                ..Default::default()
+            },
+            &[("CIVILIANS", Killed, 2.0), ("CIVILIANS", Injured, 4.0)],
+        ),
+        (
+            "قتل طفلان في انفجار عبوة ناسفة بمدينة الباب.",
+            Inputs::default(),
+            &[("CIVILIANS", Killed, 2.0)],
+        ),
+        (
+            "أصيب جنديان من قوات النظام بنيران قناص في ريف اللاذقية.",
+            Inputs {
+                actors: &[("قوات النظام", "SYR_GOV")],
+                ..Default::default()
+            },
+            &[("SYR_GOV", Injured, 2.0)],
+        ),
+    ];
+    for (text, inp, want) in cases {
+        let got = claims(text, inp);
+        let want: Vec<_> = want
+            .iter()
+            .map(|(g, k, b)| (Some(g.to_string()), *k, Some(*b)))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
