@@ -97,12 +97,7 @@ impl Matcher {
 
     /// [`Matcher::find`] with the readings of every token computed once
     /// (see [`token_readings`]), for a matcher with one list.
-    pub fn find_with(
-        &self,
-        s: &str,
-        tokens: &[Token],
-        readings: &[Vec<clitic::Reading<'_>>],
-    ) -> Vec<Hit> {
+    pub fn find_with(&self, s: &str, tokens: &[Token], readings: &Readings<'_>) -> Vec<Hit> {
         self.find_lists(s, tokens, readings)
             .into_iter()
             .next()
@@ -111,12 +106,7 @@ impl Matcher {
 
     /// Leftmost-longest, non-overlapping matches of every list, each list on
     /// its own, in one pass: `result[role]`.
-    pub fn find_lists(
-        &self,
-        s: &str,
-        tokens: &[Token],
-        readings: &[Vec<clitic::Reading<'_>>],
-    ) -> Vec<Vec<Hit>> {
+    pub fn find_lists(&self, s: &str, tokens: &[Token], readings: &Readings<'_>) -> Vec<Vec<Hit>> {
         let n = self.nroles.max(1);
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); n];
         let mut free = vec![0usize; n];
@@ -125,7 +115,7 @@ impl Matcher {
         for i in 0..tokens.len() {
             best.iter_mut().for_each(|b| *b = None);
             cands.clear();
-            for r in readings.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+            for r in readings.get(i) {
                 if let Some(v) = self.exact.get(r.bare) {
                     cands.extend(v);
                 }
@@ -197,29 +187,65 @@ impl Matcher {
     }
 }
 
+/// The readings of every token, flat: token `i`'s readings are
+/// `all[off[i]..off[i + 1]]` (one allocation for the whole text).
+#[derive(Debug, Default, Clone)]
+pub struct Readings<'s> {
+    all: Vec<clitic::Reading<'s>>,
+    off: Vec<usize>,
+}
+
+impl<'s> Readings<'s> {
+    /// The readings of token `i` (none past the end).
+    pub fn get(&self, i: usize) -> &[clitic::Reading<'s>] {
+        match (self.off.get(i), self.off.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.all.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.off.len().saturating_sub(1)
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// The readings of every token (see [`clitic::readings`]), plus a
 /// conjunction split off a two-letter word (وحث، فقد) that the clitic reader
 /// leaves alone.
-pub fn token_readings<'s>(s: &'s str, tokens: &[Token]) -> Vec<Vec<clitic::Reading<'s>>> {
-    tokens
-        .iter()
-        .map(|t| {
-            let word = t.text(s);
-            let mut rs = clitic::readings(word);
-            for c in ["و", "ف"] {
-                if let Some(rest) = word.strip_prefix(c) {
-                    if rest.chars().count() == 2 && !rs.iter().any(|r| r.bare == rest) {
-                        rs.push(clitic::Reading {
-                            bare: rest,
-                            prefix_chars: 1,
-                            guessed: true,
-                        });
-                    }
+pub fn token_readings<'s>(s: &'s str, tokens: &[Token]) -> Readings<'s> {
+    let mut all = Vec::with_capacity(tokens.len() * 2);
+    let mut off = Vec::with_capacity(tokens.len() + 1);
+    let mut scratch = Vec::with_capacity(4);
+    off.push(0);
+    for t in tokens {
+        let word = t.text(s);
+        clitic::readings_into(word, &mut scratch);
+        let start = all.len();
+        all.extend_from_slice(&scratch);
+        for c in ["و", "ف"] {
+            if let Some(rest) = word.strip_prefix(c) {
+                if rest.chars().count() == 2
+                    && !all[start..]
+                        .iter()
+                        .any(|r: &clitic::Reading| r.bare == rest)
+                {
+                    all.push(clitic::Reading {
+                        bare: rest,
+                        prefix_chars: 1,
+                        guessed: true,
+                    });
                 }
             }
-            rs
-        })
-        .collect()
+        }
+        off.push(all.len());
+    }
+    Readings { all, off }
 }
 
 /// Flags a trigger can carry (see `data/events/triggers.toml`).
