@@ -134,3 +134,17 @@ fn kurdish_and_three_part_names() {
         assert_eq!(got, *want, "{text}");
     }
 }
+
+/// Verbs that are given names and highway names are not persons.
+#[test]
+fn verbs_and_highways_are_not_persons() {
+    let table: &[(&str, &[&str])] = &[
+        ("ورفعت العلم الوطني فوق المبنى البلدي.", &[]),
+        ("قطعت الفصائل طريق إم 4 قرب أريحا.", &[]),
+        ("وقال اللواء رفعت الأسد إن الجيش انسحب.", &["رفعت الأسد"]),
+    ];
+    for (text, want) in table {
+        let got: Vec<String> = people(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
