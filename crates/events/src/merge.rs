@@ -157,8 +157,12 @@ fn compatible(
         return false;
     }
     if !places.is_empty() && !e.places.is_empty() {
-        let ek: Vec<&String> = e.places.iter().map(|(_, k)| k).collect();
-        if !places.iter().any(|(_, k)| ek.contains(&k)) {
+        // the same place under two gazetteer entries (a city and its
+        // governorate share the name) is one place
+        let same = |(p, k): &(PlaceRef, String), (q, x): &(PlaceRef, String)| {
+            k == x || key(&p.name) == key(&q.name)
+        };
+        if !places.iter().any(|a| e.places.iter().any(|b| same(a, b))) {
             return false;
         }
     }
@@ -224,6 +228,10 @@ pub fn build(
             date = dating::own(ctx, s.t0, s.t1);
         }
         let own = date.is_some();
+        // a country alone (السودان named in passing) never contradicts the
+        // places of the story so far
+        let only_countries = !places.is_empty() && places.iter().all(|(_, k)| country(ctx, k));
+        let cmp: &[(PlaceRef, String)] = if only_countries { &[] } else { &places };
         if c.implied {
             let groups: Vec<String> = c
                 .claims
@@ -236,9 +244,9 @@ pub fn build(
                     && (e.roles.all().next().is_none()
                         || groups.iter().any(|g| e.roles.has(g))
                         || c.roles.all().any(|a| e.roles.has(a)))
-                    && (places.is_empty()
+                    && (cmp.is_empty()
                         || e.places.is_empty()
-                        || places
+                        || cmp
                             .iter()
                             .any(|(_, k)| e.places.iter().any(|(_, x)| x == k)))
             });
@@ -249,14 +257,13 @@ pub fn build(
         } else if let Some(e) = evs
             .iter_mut()
             .rev()
-            .find(|e| compatible(e, &c, &date, own, &places))
+            .find(|e| compatible(e, &c, &date, own, cmp))
         {
             absorb(e, &c, date, own, places);
             continue;
         }
         // a country alone (الولايات المتحدة named in passing) says less than
         // the story so far
-        let only_countries = !places.is_empty() && places.iter().all(|(_, k)| country(ctx, k));
         if places.is_empty() || only_countries {
             if let Some(prev) = evs.last().filter(|e| !e.places.is_empty()) {
                 places = prev.places.clone();

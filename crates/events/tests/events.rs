@@ -372,3 +372,21 @@ fn generalization_table() {
         }
     }
 }
+
+#[test]
+fn investigations_recall_the_event_not_a_new_one() {
+    let table: &[(&str, usize)] = &[
+        (
+            "انفجرت عبوة ناسفة على طريق بلدة الراعي صباح اليوم. وفتحت الشرطة تحقيقا في الهجوم.",
+            1,
+        ),
+        (
+            "سقطت قذائف على حي سكني في مدينة جرابلس. وتجري السلطات التحقيقات في ملابسات القصف.",
+            1,
+        ),
+    ];
+    for (text, n) in table {
+        let evs = events(text, &Inputs::default());
+        assert_eq!(evs.len(), *n, "{text}: {:?}", kinds(&evs));
+    }
+}
