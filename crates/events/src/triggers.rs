@@ -272,10 +272,31 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
             implied: false,
         });
     }
+    // an attack (هجوم بطائرة مسيرة، هجوم انتحاري) told with the means of a
+    // remote strike in the same clause is that strike, not a second battle
+    if out.iter().any(|c| c.kind == "explosions_remote_violence") {
+        out.retain(|c| {
+            c.kind != "battles"
+                || lives
+                    .iter()
+                    .filter(|l| l.strong && l.trig.kind == "battles")
+                    .any(|l| !generic_attack(ctx.word(l.hit.start)))
+        });
+    }
     if let Some(first) = out.first_mut() {
         first.claims = mine;
     }
     out
+}
+
+/// Stems of the generic attack nouns (هجوم، هجمات، هجمة).
+const GENERIC_ATTACK: &[&str] = &["هجوم", "هجمات", "هجمه", "هجمة", "هجمتين", "هجومين"];
+
+/// Whether `word` (with clitics and the article) is a generic attack noun.
+fn generic_attack(word: &str) -> bool {
+    rasad_text::clitic::readings(word)
+        .iter()
+        .any(|r| GENERIC_ATTACK.iter().any(|g| r.bare.starts_with(g)))
 }
 
 /// Token ranges that name the side of the claims of sentence `si`.

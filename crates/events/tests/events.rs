@@ -390,3 +390,23 @@ fn investigations_recall_the_event_not_a_new_one() {
         assert_eq!(evs.len(), *n, "{text}: {:?}", kinds(&evs));
     }
 }
+
+#[test]
+fn an_attack_by_remote_means_is_one_strike() {
+    let table: &[(&str, &str)] = &[
+        (
+            "تعرضت قاعدة عسكرية قرب مدينة الحسكة لهجوم بطائرة مسيرة مفخخة مساء أمس.",
+            "explosions_remote_violence",
+        ),
+        (
+            "استهدف هجوم بعبوة ناسفة دورية على طريق بلدة الشدادي.",
+            "explosions_remote_violence",
+        ),
+    ];
+    for (text, kind) in table {
+        let evs = events(text, &Inputs::default());
+        let ks = kinds(&evs);
+        assert!(ks.iter().all(|(k, _)| k == kind), "{text}: {ks:?}");
+        assert_eq!(ks.len(), 1, "{text}: {ks:?}");
+    }
+}
