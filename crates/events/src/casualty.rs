@@ -285,11 +285,20 @@ fn non_event_before(ctx: &Ctx, seg_start: usize, t: usize) -> bool {
 /// the end of its segment `seg_end`, or before a casualty word followed by
 /// "others" (وأصيب سبعة آخرون), which opens a new claim.
 pub fn breakdown_end(ctx: &Ctx, from: usize, seg_end: usize) -> usize {
-    within(&ctx.casualty, from, seg_end, |h| h.start)
+    let others = within(&ctx.casualty, from, seg_end, |h| h.start)
         .iter()
         .find(|h| ctx.has_cue(Cue::Others, h.end, (h.end + 3).min(seg_end)))
-        .map_or(seg_end, |h| h.start)
+        .map_or(seg_end, |h| h.start);
+    // … بينهم أطفال في غارات جوية: the cause after the victims is not part of
+    // the breakdown.
+    within(&ctx.triggers, from, others, |h| h.start)
+        .iter()
+        .find(|h| h.start > from && CAUSE.contains(&ctx.word(h.start - 1)))
+        .map_or(others, |h| h.start - 1)
 }
+
+/// Words that introduce the cause of a toll (قتل 5 بينهم طفلان في غارة).
+const CAUSE: &[&str] = &["في", "جراء", "اثر", "نتيجه", "بسبب", "خلال", "عقب"];
 
 fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
     match (ctx.toks.get(a), ctx.toks.get(b.saturating_sub(1))) {

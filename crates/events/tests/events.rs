@@ -39,6 +39,11 @@ fn types_table() {
             "suicide_bomb",
         ),
         (
+            "قتل 15 مدنياً بينهم أطفال في غارات جوية على مدينة أريحا.",
+            "explosions_remote_violence",
+            "air_drone_strike",
+        ),
+        (
             "ألقت المروحيات براميل متفجرة على مدينة إدلب.",
             "explosions_remote_violence",
             "air_drone_strike",
