@@ -63,6 +63,10 @@ pub fn readings_into<'a>(word: &'a str, out: &mut Vec<Reading<'a>>) {
         prefix_chars: prefix_len(word, literal),
         guessed: false,
     });
+    // Every proclitic starts with one of these letters; most words do not.
+    if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        return;
+    }
     for p in WITH_ARTICLE {
         if let Some(rest) = word.strip_prefix(p) {
             if has_chars(rest, 2) {
