@@ -12,9 +12,18 @@ pub fn match_key(s: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     let mut space = true;
     for c in folded.chars() {
-        if c.is_alphanumeric() || c == '%' {
-            for l in c.to_lowercase() {
-                out.push(l);
+        // ASCII and Arabic letters without the general Unicode tables (hot).
+        let word = match c {
+            '0'..='9' | 'a'..='z' | 'A'..='Z' | '%' => true,
+            '\u{0}'..='\u{7F}' => false,
+            '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => true,
+            _ => c.is_alphanumeric(),
+        };
+        if word {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
             }
             space = false;
         } else if !space {
