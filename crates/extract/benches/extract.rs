@@ -8,7 +8,10 @@ use rasad_ingest::{read_paths, ReadOptions};
 use std::path::PathBuf;
 
 fn bench(c: &mut Criterion) {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds"));
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/seeds"
+    ));
     if !dir.is_dir() {
         eprintln!("skipping: {} not found", dir.display());
         return;

@@ -9,7 +9,10 @@ use rasad_ingest::{read_paths, ReadOptions};
 use std::path::PathBuf;
 
 fn seeds_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/seeds"
+    ))
 }
 
 fn extractor() -> Extractor {
@@ -74,7 +77,12 @@ fn every_span_lies_in_the_text_and_body() {
             assert!(s.start < s.end && s.end <= n, "{}: bad span {s:?}", raw.id);
         }
         for t in &r.times {
-            let text: String = raw.text.chars().skip(t.span.start).take(t.span.len()).collect();
+            let text: String = raw
+                .text
+                .chars()
+                .skip(t.span.start)
+                .take(t.span.len())
+                .collect();
             assert_eq!(text, t.text, "{}: time text differs from its span", raw.id);
         }
     }

@@ -361,7 +361,10 @@ mod tests {
             subtype: "armed_clash".into(),
             date: None,
             places: vec![],
-            actors: vec![EventActor { id: "ISIS".into(), role: Role::Actor1 }],
+            actors: vec![EventActor {
+                id: "ISIS".into(),
+                role: Role::Actor1,
+            }],
             fatalities: vec![],
             attributed_to: vec![],
             certainty: Certainty::Asserted,

@@ -27,7 +27,9 @@ pub fn strip_article(word: &str) -> &str {
 
 /// Proclitic sequences that end in the article (or `لل` = ل + ال): stripping them
 /// is safe because the article is unambiguous.
-const WITH_ARTICLE: &[&str] = &["وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل"];
+const WITH_ARTICLE: &[&str] = &[
+    "وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+];
 
 /// Proclitic sequences without an article: stripping them is only a guess.
 const BARE: &[&str] = &["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"];

@@ -167,7 +167,11 @@ mod tests {
     #[test]
     fn table_display_and_key() {
         for (orig, display, key) in TABLE {
-            assert_eq!(Normalized::new(orig, Level::Display).as_str(), *display, "{orig}");
+            assert_eq!(
+                Normalized::new(orig, Level::Display).as_str(),
+                *display,
+                "{orig}"
+            );
             assert_eq!(Normalized::new(orig, Level::Key).as_str(), *key, "{orig}");
         }
     }

@@ -106,7 +106,9 @@ impl PhraseMatcher {
 
     /// Looks up an exact phrase (normalized like inserted phrases).
     pub fn lookup(&self, phrase: &str) -> Option<usize> {
-        self.index.get(phrase_words(phrase).join(" ").as_str()).copied()
+        self.index
+            .get(phrase_words(phrase).join(" ").as_str())
+            .copied()
     }
 
     /// Finds leftmost-longest, non-overlapping matches in `tokens` of `n`.
@@ -121,7 +123,9 @@ impl PhraseMatcher {
             clitic::readings_into(word, &mut readings);
             let mut best: Option<(usize, usize, Reading)> = None; // (len, phrase, reading)
             for r in &readings {
-                let Some(entries) = self.first.get(r.bare) else { continue };
+                let Some(entries) = self.first.get(r.bare) else {
+                    continue;
+                };
                 for e in entries {
                     let len = 1 + e.rest.len();
                     if best.is_some_and(|(bl, _, _)| bl >= len) {
@@ -213,8 +217,10 @@ mod tests {
             ("دير، الزور", &[]),
         ];
         for (text, want) in table {
-            let want: Vec<(String, String)> =
-                want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(found(&m, text), want, "{text}");
         }
     }
@@ -223,7 +229,10 @@ mod tests {
     fn literal_word_wins_over_guess() {
         // فرات is a word; رات must not be read out of it.
         let m = matcher(&["رات", "فرات"]);
-        assert_eq!(found(&m, "نهر الفرات"), vec![("فرات".into(), "فرات".into())]);
+        assert_eq!(
+            found(&m, "نهر الفرات"),
+            vec![("فرات".into(), "فرات".into())]
+        );
     }
 
     #[test]

@@ -18,7 +18,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
     while i < chars.len() {
         let c = chars[i];
         let ends = c == '\n'
-            || (is_terminal(c) && chars.get(i + 1).is_none_or(|n| n.is_whitespace() || is_terminal(*n)));
+            || (is_terminal(c)
+                && chars
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_whitespace() || is_terminal(*n)));
         if ends {
             let mut j = i + 1;
             while j < chars.len() && is_terminal(chars[j]) && chars[j] != '\n' {

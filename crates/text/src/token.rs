@@ -43,14 +43,22 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         match (is_word_char(c), begin) {
             (true, None) => begin = Some(b),
             (false, Some(st)) => {
-                out.push(Token { start: st, end: b, span: n.span(st, b) });
+                out.push(Token {
+                    start: st,
+                    end: b,
+                    span: n.span(st, b),
+                });
                 begin = None;
             }
             _ => {}
         }
     }
     if let Some(st) = begin {
-        out.push(Token { start: st, end: s.len(), span: n.span(st, s.len()) });
+        out.push(Token {
+            start: st,
+            end: s.len(),
+            span: n.span(st, s.len()),
+        });
     }
     out
 }
