@@ -13,6 +13,7 @@
 //! - [`neardup`]: near-duplicate articles by MinHash.
 
 pub mod cluster;
+pub mod corpus;
 pub mod export;
 pub mod neardup;
 pub mod place;

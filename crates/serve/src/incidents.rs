@@ -2,27 +2,12 @@
 //! same loading, near-duplicate and filtering rules as `rasad incidents`.
 
 use crate::ServeError;
-use rasad_incidents::neardup::NearDuplicates;
-use rasad_incidents::place::name_key;
-use rasad_incidents::{reports, Incident, IncidentBuilder, Settings};
+pub use rasad_incidents::corpus::{at_place, Filters, OutletStats};
+use rasad_incidents::corpus::{build, keep, outlet_stats};
+use rasad_incidents::Incident;
 use rasad_record::Document;
 use rasad_store::Store;
-use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
-
-/// Per-outlet statistics (as `rasad outlets --json`).
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct OutletStats {
-    pub outlet: String,
-    pub articles: usize,
-    pub incidents: usize,
-    /// Actor code → the terms this outlet uses for it.
-    pub terms: BTreeMap<String, Vec<String>>,
-    /// How often its killed count is above / equal to / below the others' median.
-    pub counts_above: usize,
-    pub counts_equal: usize,
-    pub counts_below: usize,
-}
+use std::collections::HashMap;
 
 /// The incidents of the store at one moment.
 #[derive(Debug, Default)]
@@ -33,15 +18,6 @@ pub struct Built {
     pub by_id: HashMap<String, usize>,
     /// Statistics per outlet, by outlet name.
     pub outlets: Vec<OutletStats>,
-}
-
-/// Filters of `GET /api/incidents`.
-#[derive(Debug, Default, Clone)]
-pub struct Filters {
-    pub from: Option<jiff::civil::Date>,
-    pub to: Option<jiff::civil::Date>,
-    pub place: Option<String>,
-    pub actor: Option<String>,
 }
 
 impl Built {
@@ -90,101 +66,4 @@ impl Built {
     pub fn filter<'a>(&'a self, f: &'a Filters) -> impl Iterator<Item = &'a Incident> + 'a {
         self.incidents.iter().filter(move |i| keep(i, f))
     }
-}
-
-fn build(docs: &[(Document, String)]) -> Vec<Incident> {
-    // Near-duplicates are found in (published, id) order so that the original
-    // of a syndicated story is the earliest whatever the ingest order.
-    let mut order: Vec<&(Document, String)> = docs.iter().collect();
-    order.sort_by(|a, b| {
-        let p = |d: &Document| d.published.as_ref().and_then(|t| t.value.clone());
-        p(&a.0).cmp(&p(&b.0)).then_with(|| a.0.id.cmp(&b.0.id))
-    });
-    let mut copies = NearDuplicates::new(0.8);
-    let mut b = IncidentBuilder::new(Settings::default());
-    for (doc, text) in order {
-        let copy_of = copies.add(&doc.id, &doc.body);
-        for mut r in reports(doc, text) {
-            r.copy_of = copy_of.clone();
-            b.add(r);
-        }
-    }
-    b.incidents()
-}
-
-/// True when the incident is at `place` (or inside it), any spelling.
-pub fn at_place(inc: &Incident, place: &str) -> bool {
-    let k = name_key(place);
-    inc.places
-        .iter()
-        .any(|p| name_key(&p.name) == k || p.admin1.as_deref().is_some_and(|a| name_key(a) == k))
-}
-
-fn keep(inc: &Incident, f: &Filters) -> bool {
-    let day = inc.date.as_deref().unwrap_or("");
-    let day10 = day.get(..day.len().min(10)).unwrap_or(day);
-    f.from
-        .is_none_or(|d| !day.is_empty() && day >= d.to_string().as_str())
-        && f.to
-            .is_none_or(|d| !day.is_empty() && day10 <= d.to_string().as_str())
-        && f.place.as_deref().is_none_or(|p| at_place(inc, p))
-        && f.actor
-            .as_deref()
-            .is_none_or(|a| inc.actors.iter().any(|x| x.id == a))
-}
-
-fn outlet_stats(docs: &[(Document, String)], incidents: &[Incident]) -> Vec<OutletStats> {
-    let mut stats: BTreeMap<String, OutletStats> = BTreeMap::new();
-    let name = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
-    for (doc, _) in docs {
-        let s = stats.entry(name(&doc.outlet)).or_default();
-        s.articles += 1;
-        for a in &doc.actors {
-            let t = s.terms.entry(a.id.clone()).or_default();
-            for term in &a.terms {
-                if !t.contains(term) {
-                    t.push(term.clone());
-                }
-            }
-        }
-    }
-    for inc in incidents {
-        let mut seen: Vec<String> = inc.reports.iter().map(|r| name(&r.outlet)).collect();
-        seen.sort();
-        seen.dedup();
-        for o in &seen {
-            stats.entry(o.clone()).or_default().incidents += 1;
-        }
-        let claims: Vec<(String, f64)> = inc
-            .fatalities
-            .claims
-            .iter()
-            .filter_map(|c| c.count.best.map(|b| (name(&c.outlet), b)))
-            .collect();
-        for (o, v) in &claims {
-            let mut others: Vec<f64> = claims
-                .iter()
-                .filter(|(p, _)| p != o)
-                .map(|(_, x)| *x)
-                .collect();
-            if others.is_empty() {
-                continue;
-            }
-            others.sort_by(f64::total_cmp);
-            let median = others[(others.len() - 1) / 2];
-            let s = stats.entry(o.clone()).or_default();
-            match v.total_cmp(&median) {
-                std::cmp::Ordering::Greater => s.counts_above += 1,
-                std::cmp::Ordering::Equal => s.counts_equal += 1,
-                std::cmp::Ordering::Less => s.counts_below += 1,
-            }
-        }
-    }
-    stats
-        .into_iter()
-        .map(|(outlet, mut s)| {
-            s.outlet = outlet;
-            s
-        })
-        .collect()
 }

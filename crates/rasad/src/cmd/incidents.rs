@@ -6,11 +6,10 @@
 //! order the articles were ingested in.
 
 use anyhow::{bail, Context};
+use rasad_incidents::corpus::{self, at_place, build};
 use rasad_incidents::export::{self, Format};
-use rasad_incidents::neardup::NearDuplicates;
-use rasad_incidents::place::name_key;
 use rasad_incidents::verify::{self, Columns, Label};
-use rasad_incidents::{reports, Incident, IncidentBuilder, Report, Settings};
+use rasad_incidents::{reports, Incident, Report, Settings};
 use rasad_record::Document;
 use rasad_store::Store;
 use std::collections::BTreeMap;
@@ -140,43 +139,18 @@ fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
     Ok(out)
 }
 
-fn build(docs: &[(Document, String)]) -> Vec<Incident> {
-    // Near-duplicates are found in (published, id) order so that the original
-    // of a syndicated story is the earliest whatever the ingest order.
-    let mut order: Vec<&(Document, String)> = docs.iter().collect();
-    order.sort_by(|a, b| {
-        let p = |d: &Document| d.published.as_ref().and_then(|t| t.value.clone());
-        p(&a.0).cmp(&p(&b.0)).then_with(|| a.0.id.cmp(&b.0.id))
-    });
-    let mut copies = NearDuplicates::new(0.8);
-    let mut b = IncidentBuilder::new(Settings::default());
-    for (doc, text) in order {
-        let copy_of = copies.add(&doc.id, &doc.body);
-        for mut r in reports(doc, text) {
-            r.copy_of = copy_of.clone();
-            b.add(r);
-        }
+/// The library's filters from the command line's.
+fn filters(f: &Filters) -> corpus::Filters {
+    corpus::Filters {
+        from: f.from,
+        to: f.to,
+        place: f.place.clone(),
+        actor: f.actor.clone(),
     }
-    b.incidents()
-}
-
-fn at_place(inc: &Incident, place: &str) -> bool {
-    let k = name_key(place);
-    inc.places
-        .iter()
-        .any(|p| name_key(&p.name) == k || p.admin1.as_deref().is_some_and(|a| name_key(a) == k))
 }
 
 fn keep(inc: &Incident, f: &Filters) -> bool {
-    let day = inc.date.as_deref().unwrap_or("");
-    f.from
-        .is_none_or(|d| !day.is_empty() && day >= d.to_string().as_str())
-        && f.to
-            .is_none_or(|d| !day.is_empty() && &day[..day.len().min(10)] <= d.to_string().as_str())
-        && f.place.as_deref().is_none_or(|p| at_place(inc, p))
-        && f.actor
-            .as_deref()
-            .is_none_or(|a| inc.actors.iter().any(|x| x.id == a))
+    corpus::keep(inc, &filters(f))
 }
 
 fn num(x: Option<f64>) -> String {
@@ -318,73 +292,13 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Per-outlet statistics.
-#[derive(serde::Serialize, Default)]
-struct OutletStats {
-    outlet: String,
-    articles: usize,
-    incidents: usize,
-    /// Actor code → the terms this outlet uses for it.
-    terms: BTreeMap<String, Vec<String>>,
-    /// How often its killed count is above / equal to / below the others' median.
-    counts_above: usize,
-    counts_equal: usize,
-    counts_below: usize,
-}
-
 /// `rasad outlets`.
 pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
     let docs = load(&args.db)?;
     let incidents = build(&docs);
-    let mut stats: BTreeMap<String, OutletStats> = BTreeMap::new();
-    let name = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
-    for (doc, _) in &docs {
-        let s = stats.entry(name(&doc.outlet)).or_default();
-        s.articles += 1;
-        for a in &doc.actors {
-            let t = s.terms.entry(a.id.clone()).or_default();
-            for term in &a.terms {
-                if !t.contains(term) {
-                    t.push(term.clone());
-                }
-            }
-        }
-    }
-    for inc in &incidents {
-        let mut seen: Vec<String> = inc.reports.iter().map(|r| name(&r.outlet)).collect();
-        seen.sort();
-        seen.dedup();
-        for o in &seen {
-            stats.entry(o.clone()).or_default().incidents += 1;
-        }
-        let claims: Vec<(String, f64)> = inc
-            .fatalities
-            .claims
-            .iter()
-            .filter_map(|c| c.count.best.map(|b| (name(&c.outlet), b)))
-            .collect();
-        for (o, v) in &claims {
-            let mut others: Vec<f64> = claims
-                .iter()
-                .filter(|(p, _)| p != o)
-                .map(|(_, x)| *x)
-                .collect();
-            if others.is_empty() {
-                continue;
-            }
-            others.sort_by(f64::total_cmp);
-            let median = others[(others.len() - 1) / 2];
-            let s = stats.entry(o.clone()).or_default();
-            match v.total_cmp(&median) {
-                std::cmp::Ordering::Greater => s.counts_above += 1,
-                std::cmp::Ordering::Equal => s.counts_equal += 1,
-                std::cmp::Ordering::Less => s.counts_below += 1,
-            }
-        }
-    }
+    let stats = corpus::outlet_stats(&docs, &incidents);
     let mut out = BufWriter::new(io::stdout().lock());
-    for (outlet, mut s) in stats {
-        s.outlet = outlet;
+    for s in stats {
         if args.json {
             serde_json::to_writer(&mut out, &s)?;
             writeln!(out)?;

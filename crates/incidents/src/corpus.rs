@@ -1,0 +1,134 @@
+//! Incidents of a whole collection of records: building them, filtering them,
+//! and per-outlet statistics. Shared by `rasad incidents`/`outlets` and
+//! `rasad serve`.
+
+use crate::neardup::NearDuplicates;
+use crate::place::name_key;
+use crate::{reports, Incident, IncidentBuilder, Settings};
+use rasad_record::Document;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Per-outlet statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct OutletStats {
+    pub outlet: String,
+    pub articles: usize,
+    pub incidents: usize,
+    /// Actor code → the terms this outlet uses for it.
+    pub terms: BTreeMap<String, Vec<String>>,
+    /// How often its killed count is above / equal to / below the others' median.
+    pub counts_above: usize,
+    pub counts_equal: usize,
+    pub counts_below: usize,
+}
+
+/// Incident filters (dates inclusive; a place matches itself or what lies in it).
+#[derive(Debug, Default, Clone)]
+pub struct Filters {
+    pub from: Option<jiff::civil::Date>,
+    pub to: Option<jiff::civil::Date>,
+    pub place: Option<String>,
+    pub actor: Option<String>,
+}
+
+/// Builds the incidents of a set of extraction records (each with its text):
+/// near-duplicates are found in (published, id) order so that the original of
+/// a syndicated story is the earliest whatever the ingest order.
+pub fn build(docs: &[(Document, String)]) -> Vec<Incident> {
+    let mut order: Vec<&(Document, String)> = docs.iter().collect();
+    order.sort_by(|a, b| {
+        let p = |d: &Document| d.published.as_ref().and_then(|t| t.value.clone());
+        p(&a.0).cmp(&p(&b.0)).then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    let mut copies = NearDuplicates::new(0.8);
+    let mut b = IncidentBuilder::new(Settings::default());
+    for (doc, text) in order {
+        let copy_of = copies.add(&doc.id, &doc.body);
+        for mut r in reports(doc, text) {
+            r.copy_of = copy_of.clone();
+            b.add(r);
+        }
+    }
+    b.incidents()
+}
+
+/// True when the incident is at `place` (or inside it), any spelling.
+pub fn at_place(inc: &Incident, place: &str) -> bool {
+    let k = name_key(place);
+    inc.places
+        .iter()
+        .any(|p| name_key(&p.name) == k || p.admin1.as_deref().is_some_and(|a| name_key(a) == k))
+}
+
+/// True when the incident passes the filters.
+pub fn keep(inc: &Incident, f: &Filters) -> bool {
+    let day = inc.date.as_deref().unwrap_or("");
+    let day10 = day.get(..day.len().min(10)).unwrap_or(day);
+    f.from
+        .is_none_or(|d| !day.is_empty() && day >= d.to_string().as_str())
+        && f.to
+            .is_none_or(|d| !day.is_empty() && day10 <= d.to_string().as_str())
+        && f.place.as_deref().is_none_or(|p| at_place(inc, p))
+        && f.actor
+            .as_deref()
+            .is_none_or(|a| inc.actors.iter().any(|x| x.id == a))
+}
+
+/// Per outlet: articles, incidents covered, the terms it uses for each actor,
+/// and how often its killed counts sit above, at or below the others' median.
+pub fn outlet_stats(docs: &[(Document, String)], incidents: &[Incident]) -> Vec<OutletStats> {
+    let mut stats: BTreeMap<String, OutletStats> = BTreeMap::new();
+    let name = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
+    for (doc, _) in docs {
+        let s = stats.entry(name(&doc.outlet)).or_default();
+        s.articles += 1;
+        for a in &doc.actors {
+            let t = s.terms.entry(a.id.clone()).or_default();
+            for term in &a.terms {
+                if !t.contains(term) {
+                    t.push(term.clone());
+                }
+            }
+        }
+    }
+    for inc in incidents {
+        let mut seen: Vec<String> = inc.reports.iter().map(|r| name(&r.outlet)).collect();
+        seen.sort();
+        seen.dedup();
+        for o in &seen {
+            stats.entry(o.clone()).or_default().incidents += 1;
+        }
+        let claims: Vec<(String, f64)> = inc
+            .fatalities
+            .claims
+            .iter()
+            .filter_map(|c| c.count.best.map(|b| (name(&c.outlet), b)))
+            .collect();
+        for (o, v) in &claims {
+            let mut others: Vec<f64> = claims
+                .iter()
+                .filter(|(p, _)| p != o)
+                .map(|(_, x)| *x)
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            others.sort_by(f64::total_cmp);
+            let median = others[(others.len() - 1) / 2];
+            let s = stats.entry(o.clone()).or_default();
+            match v.total_cmp(&median) {
+                std::cmp::Ordering::Greater => s.counts_above += 1,
+                std::cmp::Ordering::Equal => s.counts_equal += 1,
+                std::cmp::Ordering::Less => s.counts_below += 1,
+            }
+        }
+    }
+    stats
+        .into_iter()
+        .map(|(outlet, mut s)| {
+            s.outlet = outlet;
+            s
+        })
+        .collect()
+}
