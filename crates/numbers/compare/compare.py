@@ -4,7 +4,7 @@
 Installs pyarabic into a virtual environment under /tmp, runs
 `pyarabic.number.detect_number_phrases_position` + `text2number` on each seed
 (PyArabic reads number words only; a second row adds a plain digit regex to
-it), runs rasad-numbers through its `tag` example, scores both against the gold
+it), runs rasad-numbers through its `numbers_tag` example, scores both against the gold
 quantities the way `shared/tools/score` does (span overlap and the same `best`;
 optional quantities and overlaps with a gold quantity of another value are not
 extras), and prints precision, recall, F1 and throughput side by side.
@@ -155,10 +155,10 @@ def main():
             pa_words[o["doc"]] = o["words"]
             pa_both[o["doc"]] = sorted(o["words"] + o["digits"], key=lambda q: q["span"][0])
 
-    subprocess.run(["cargo", "build", "-q", "--release", "-p", "rasad-numbers", "--example", "tag"],
+    subprocess.run(["cargo", "build", "-q", "--release", "-p", "rasad-numbers", "--example", "numbers_tag"],
                    cwd=REPO, check=True)
     target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
-    exe = target / "release" / "examples" / "tag"
+    exe = target / "release" / "examples" / "numbers_tag"
     out = subprocess.run([str(exe), "--repeat", str(args.repeat), *map(str, seeds)],
                          capture_output=True, text=True, check=True).stdout.splitlines()
     rasad, r_timing = {}, None
