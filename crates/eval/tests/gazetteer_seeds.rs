@@ -2,100 +2,16 @@
 //! copied into the repository), scored like `shared/tools/score` scores them:
 //! names compared after `norm_place`, optional places neither rewarded nor
 //! punished, `not_places` always wrong. The whole text is searched (no body
-//! detection here), so the bar is a little under the pipeline's.
+//! detection here), so the bar is a little under the pipeline's. It lives in
+//! the eval crate to share the scorer's `norm_place`.
 
+use rasad_eval::norm_place;
 use rasad_gazetteer::Gazetteer;
 use rasad_text::Analysis;
 use std::collections::BTreeSet;
 use std::path::Path;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
-
-const HEADS: &[&str] = &[
-    "حي",
-    "احياء",
-    "منطقه",
-    "منطقتي",
-    "مدينه",
-    "بلده",
-    "بلدتي",
-    "قريه",
-    "ناحيه",
-    "محافظه",
-    "ريف",
-    "باديه",
-    "مخيم",
-    "شارع",
-    "نهر",
-    "جبل",
-    "سهل",
-    "سهول",
-    "مقبره",
-    "حقل",
-    "حقول",
-    "ضفه",
-    "اطراف",
-    "مركز",
-    "مطار",
-    "بلدات",
-    "قري",
-    "مدن",
-    "حيي",
-];
-const TAILS: &[&str] = &[
-    "الشرقي",
-    "الغربي",
-    "الشمالي",
-    "الجنوبي",
-    "الشرقيه",
-    "الغربيه",
-    "الشماليه",
-    "الجنوبيه",
-];
-
-/// A port of the scorer's `norm_place`.
-fn norm_place(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.chars() {
-        let c = match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            'ؤ' => 'و',
-            'ئ' => 'ي',
-            '\u{0610}'..='\u{061a}'
-            | '\u{064b}'..='\u{065f}'
-            | '\u{0670}'
-            | '\u{06d6}'..='\u{06ed}'
-            | '\u{0640}' => continue,
-            c if c.is_alphanumeric() || c == '_' => c,
-            _ => ' ',
-        };
-        s.push(c);
-    }
-    let mut toks: Vec<&str> = s.split_whitespace().collect();
-    while toks.len() > 1 && HEADS.contains(&toks[0]) {
-        toks.remove(0);
-    }
-    while toks.len() > 1 && TAILS.contains(toks.last().unwrap_or(&"")) {
-        toks.pop();
-    }
-    let key: String = toks
-        .iter()
-        .map(|t| {
-            if t.starts_with("ال") && t.chars().count() > 4 {
-                &t[4..]
-            } else {
-                t
-            }
-        })
-        .collect();
-    match key.as_str() {
-        "سوريه" => "سوريا".into(),
-        "ابوكمال" => "بوكمال".into(),
-        _ => key,
-    }
-}
 
 #[test]
 fn seed_places_f1() {
