@@ -1,7 +1,7 @@
 //! `rasad serve`: an HTTP API for analysts over the article store.
 //!
 //! Read-only JSON endpoints (search, articles, incidents, timelines, outlets,
-//! the OpenAPI document) and two small RTL pages; `POST /api/articles` exists
+//! the OpenAPI document) and the analyst pages; `POST /api/articles` exists
 //! only when a bearer token is configured. Incidents are built once at start
 //! and rebuilt after each ingest; SQLite work runs on blocking threads over a
 //! small connection pool.
@@ -56,8 +56,12 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
         .route("/api/timeline/{place}", get(routes::timeline))
         .route("/api/outlets", get(routes::outlets))
         .route("/api/openapi.json", get(routes::openapi))
+        .route("/incidents", get(pages::overview))
+        .route("/assets/overview.js", get(pages::overview_js))
+        .route("/assets/region.geojson", get(pages::region_geojson))
         .route("/", get(pages::index))
         .route("/articles/{id}", get(pages::article))
+        .route("/incidents/{id}", get(pages::incident))
         .route("/assets/app.js", get(pages::app_js))
         .route("/assets/app.css", get(pages::app_css));
     if config.token.is_some() {

@@ -1,8 +1,8 @@
-//! The embedded analyst pages: a search page at `/` and an article page at
-//! `/articles/{id}`. The HTML is static (it never contains article data); the
-//! script fetches JSON and builds the page with DOM APIs and `textContent`
-//! only, under a Content-Security-Policy that allows no inline script and no
-//! other origin.
+//! The embedded analyst pages: search at `/`, one article at
+//! `/articles/{id}` and one incident at `/incidents/{id}`. The HTML is static
+//! (it never contains article data); the script fetches JSON and builds the
+//! page with DOM APIs and `textContent` only, under a Content-Security-Policy
+//! that allows no inline script and no other origin.
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -11,10 +11,20 @@ use axum::response::{IntoResponse, Response};
 pub const INDEX_HTML: &str = include_str!("../assets/index.html");
 /// The article page (the same for every id; the script reads it from the URL).
 pub const ARTICLE_HTML: &str = include_str!("../assets/article.html");
+/// The incident page (the same for every id; the script reads it from the URL).
+pub const INCIDENT_HTML: &str = include_str!("../assets/incident.html");
 /// The pages' script.
 pub const APP_JS: &str = include_str!("../assets/app.js");
 /// The pages' style sheet.
 pub const APP_CSS: &str = include_str!("../assets/app.css");
+
+/// The incidents overview page (timeline, map and list of incidents).
+pub const OVERVIEW_HTML: &str = include_str!("../assets/incidents.html");
+/// The overview page's script.
+pub const OVERVIEW_JS: &str = include_str!("../assets/overview.js");
+/// Country outlines of the region for the map (Natural Earth, see
+/// `data/region/README.md`).
+pub const REGION_GEOJSON: &str = include_str!("../../../data/region/outline.geojson");
 
 /// The policy of the pages: own script, style and API only.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
@@ -45,6 +55,11 @@ pub async fn article() -> Response {
     asset(ARTICLE_HTML, "text/html; charset=utf-8")
 }
 
+/// `GET /incidents/{id}`: every outlet's claims side by side.
+pub async fn incident() -> Response {
+    asset(INCIDENT_HTML, "text/html; charset=utf-8")
+}
+
 /// `GET /assets/app.js`.
 pub async fn app_js() -> Response {
     asset(APP_JS, "text/javascript; charset=utf-8")
@@ -53,4 +68,19 @@ pub async fn app_js() -> Response {
 /// `GET /assets/app.css`.
 pub async fn app_css() -> Response {
     asset(APP_CSS, "text/css; charset=utf-8")
+}
+
+/// `GET /incidents`: the incidents overview (filters, timeline, map, list).
+pub async fn overview() -> Response {
+    asset(OVERVIEW_HTML, "text/html; charset=utf-8")
+}
+
+/// `GET /assets/overview.js`.
+pub async fn overview_js() -> Response {
+    asset(OVERVIEW_JS, "text/javascript; charset=utf-8")
+}
+
+/// `GET /assets/region.geojson`: the map's country outlines.
+pub async fn region_geojson() -> Response {
+    asset(REGION_GEOJSON, "application/geo+json")
 }
