@@ -1,0 +1,238 @@
+//! The analyst pages in a real headless browser.
+//!
+//! Builds a temporary database from the demo corpus (`corpus/demo`) plus a
+//! few fixture articles written here (two outlets telling one air strike with
+//! different death tolls, and an article whose text carries markup that must
+//! never run), serves it in-process on a loopback port, and runs
+//! `crates/serve/e2e/run.mjs` (playwright-core driving the system Chromium)
+//! against it. Screenshots land in `target/e2e-artifacts/`.
+//!
+//! Without Chromium, Node or `crates/serve/e2e/node_modules` the test prints
+//! a notice and passes, unless `RASAD_E2E=1` is set (as `.ci/run` does), in
+//! which case it fails and says how to install them.
+
+use rasad_extract::{Extractor, Options};
+use rasad_ingest::ReadOptions;
+use rasad_serve::{AppState, Config};
+use rasad_store::{prepare, Store};
+use std::fs::File;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The fixture article whose text and title carry markup.
+const HOSTILE_ID: &str = "e2e-hostile";
+
+/// How long the whole browser run may take before it is stopped.
+const RUN_LIMIT: Duration = Duration::from_secs(600);
+
+/// How to get what the browser tests need.
+const INSTALL: &str = "apt-get install chromium nodejs npm && npm ci --prefix crates/serve/e2e";
+
+/// Fixture articles as JSON lines. The texts are fictional, written for
+/// this test: two outlets report one strike on the same day and place with
+/// different death tolls (so the incident has two outlet columns and a
+/// disagreement), and one article carries a script element and an image
+/// with an error handler in its title and text.
+fn fixture_lines() -> String {
+    let docs = [
+        serde_json::json!({
+            "id": "e2e-kafranbel-a", "outlet": "عنب بلدي", "published": "2019-08-14",
+            "title": "قتلى مدنيون بغارات روسية على كفرنبل",
+            "text": "قتلى مدنيون بغارات روسية على كفرنبل\n\nقتل 18 مدنياً، بينهم خمسة أطفال، يوم الثلاثاء 13 آب 2019، في غارات جوية للطيران الحربي الروسي على مدينة كفرنبل بريف إدلب الجنوبي، بحسب الدفاع المدني السوري."
+        }),
+        serde_json::json!({
+            "id": "e2e-kafranbel-b", "outlet": "الوطن", "published": "2019-08-14",
+            "title": "غارة جوية على كفرنبل",
+            "text": "غارة جوية على كفرنبل\n\nقتل 4 مدنيين يوم الثلاثاء 13 آب 2019 في غارة جوية للطيران الحربي الروسي على مدينة كفرنبل في ريف إدلب، بحسب مصادر ميدانية."
+        }),
+        serde_json::json!({
+            "id": HOSTILE_ID, "outlet": "أخبار الآن", "published": "2019-09-02",
+            "title": "اشتباكات في البوكمال <img src=x onerror=\"window.__pwned=1\">",
+            "text": "اشتباكات في البوكمال\n\nاندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في مدينة البوكمال <script>window.__pwned=1</script> أسفرت عن مقتل خمسة عناصر من قوات النظام يوم الاثنين 2 أيلول 2019 <img src=x onerror=\"window.__pwned=1\"> بحسب مصادر محلية."
+        }),
+    ];
+    docs.iter().map(|d| format!("{d}\n")).collect()
+}
+
+/// The workspace root (two levels above this crate).
+fn workspace() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
+}
+
+/// The Chromium binary: `RASAD_CHROMIUM`, else the Debian and Ubuntu paths.
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("RASAD_CHROMIUM") {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+}
+
+/// Whether `node --version` runs.
+fn node_runs() -> bool {
+    Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// What is missing to run the browser tests (empty when nothing is).
+fn missing(e2e: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    if chromium().is_none() {
+        out.push("chromium (/usr/bin/chromium or RASAD_CHROMIUM)".to_string());
+    }
+    if !node_runs() {
+        out.push("node".to_string());
+    }
+    if !e2e
+        .join("node_modules/playwright-core/package.json")
+        .is_file()
+    {
+        out.push(format!("{}/node_modules (npm ci)", e2e.display()));
+    }
+    out
+}
+
+/// Reads, extracts and stores the demo corpus and the fixtures into `db`.
+fn build_database(db: &Path) -> usize {
+    let extractor = Extractor::new(Options {
+        reference_date: jiff::civil::date(2020, 1, 1),
+    });
+    let opts = ReadOptions::default();
+    let demo = workspace().join("corpus/demo");
+    let lines = fixture_lines();
+    let docs = rasad_ingest::read_paths(&[demo], &opts).chain(rasad_ingest::read_jsonl(
+        lines.as_bytes(),
+        "fixture",
+        &opts,
+    ));
+    let mut ready = Vec::new();
+    for doc in docs {
+        let raw = doc.unwrap_or_else(|e| panic!("a test document does not read: {e}"));
+        let record = extractor.extract(&raw);
+        let prepared = prepare(&raw.text, &raw.origin, &record)
+            .unwrap_or_else(|e| panic!("{} does not prepare: {e:?}", raw.origin));
+        ready.push(prepared);
+    }
+    let mut store = Store::open(db).expect("open store");
+    store.write_batch(&ready).expect("write");
+    ready.len()
+}
+
+/// Starts the server over `db` on a loopback port (no rate limit: the
+/// browser loads pages, scripts and API answers in bursts).
+fn serve(db: &Path) -> SocketAddr {
+    let mut config = Config::new(db);
+    config.reference_date = Some(jiff::civil::date(2020, 1, 1));
+    config.rate_per_sec = None;
+    let state = AppState::open(&config).expect("state");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            tx.send(listener.local_addr().expect("addr")).expect("send");
+            rasad_serve::serve_state(listener, state, &config)
+                .await
+                .expect("serve");
+        });
+    });
+    rx.recv().expect("server address")
+}
+
+/// Where screenshots and the run's log go: `target/e2e-artifacts`.
+fn artifact_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"));
+    target.join("e2e-artifacts")
+}
+
+#[test]
+fn analyst_pages_in_headless_chromium() {
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e");
+    let lacking = missing(&e2e);
+    if !lacking.is_empty() {
+        let why = format!(
+            "missing: {}; install with `{INSTALL}` (from the workspace root)",
+            lacking.join(", ")
+        );
+        if std::env::var("RASAD_E2E").as_deref() == Ok("1") {
+            panic!("RASAD_E2E=1 but the browser tests cannot run: {why}");
+        }
+        // Written to the process's standard error, past the test harness's
+        // capture, so the notice shows in every `cargo test` run.
+        let bar = "!".repeat(72);
+        let notice = format!(
+            "\n{bar}\n!! browser tests skipped: {why}\n!! (set RASAD_E2E=1 to make this a failure)\n{bar}\n\n"
+        );
+        let _ = std::io::stderr().write_all(notice.as_bytes());
+        return;
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("e2e.db");
+    let stored = build_database(&db);
+    assert!(
+        stored > 40,
+        "the demo corpus and fixtures gave {stored} documents"
+    );
+    let addr = serve(&db);
+    let artifacts = artifact_dir();
+    std::fs::create_dir_all(&artifacts).expect("artifact dir");
+    let log_path = artifacts.join("run.log");
+    let log = File::create(&log_path).expect("run.log");
+
+    let mut cmd = Command::new("node");
+    cmd.arg(e2e.join("run.mjs"))
+        .arg(format!("http://{addr}"))
+        .arg(&artifacts)
+        .arg("--hostile")
+        .arg(HOSTILE_ID)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().expect("log handle"))
+        .stderr(log);
+    if let Some(c) = chromium() {
+        cmd.env("RASAD_CHROMIUM", c);
+    }
+    let mut child = cmd.spawn().expect("start node");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait for node") {
+            break Some(s);
+        }
+        if started.elapsed() > RUN_LIMIT {
+            // Ends only the process this test started.
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let output = std::fs::read_to_string(&log_path).unwrap_or_default();
+    println!("{output}");
+    println!("screenshots and log: {}", artifacts.display());
+    match status {
+        None => panic!("run.mjs took longer than {RUN_LIMIT:?} (its output is above)"),
+        Some(s) => assert!(
+            s.success(),
+            "run.mjs failed ({s}); its output is above, screenshots in {}",
+            artifacts.display()
+        ),
+    }
+}
