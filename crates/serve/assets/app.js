@@ -34,13 +34,34 @@ function ready(on) {
   else delete document.body.dataset.ready;
 }
 
+// The API's errors in Arabic (its own message, in English, kept for 400s).
+function apiError(status, message) {
+  if (status === 404) return "غير موجود";
+  if (status === 429) return "طلبات كثيرة؛ انتظر قليلاً ثم أعد المحاولة";
+  if (status === 400) return "طلب غير صالح (" + (message || "bad request") + ")";
+  if (status >= 500) return "خطأ في الخادم";
+  return message || ("HTTP " + status);
+}
+
 async function getJSON(url) {
   const r = await fetch(url, { headers: { Accept: "application/json" } });
   let body = null;
   try { body = await r.json(); } catch (_) { body = null; }
-  if (!r.ok) throw new Error((body && body.error) || ("HTTP " + r.status));
+  if (!r.ok) throw new Error(apiError(r.status, body && body.error));
   return body;
 }
+
+// A counted noun with Arabic number agreement: count(3, ["نتيجة واحدة",
+// "نتيجتان", "نتائج", "نتيجة"]) is "3 نتائج".
+function count(n, [one, two, few, many]) {
+  if (n === 1) return one;
+  if (n === 2) return two;
+  const r = n % 100;
+  return n + " " + (r >= 3 && r <= 10 ? few : many);
+}
+const RESULTS = ["نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة"];
+const REPORTS = ["تقرير واحد", "تقريران", "تقارير", "تقريراً"];
+const OUTLETS = ["وسيلة واحدة", "وسيلتان", "وسائل", "وسيلة"];
 
 // The last path segment, decoded (the id of /articles/{id}, /incidents/{id}).
 function pathId() {
@@ -210,11 +231,12 @@ function snippetNode(text, marks) {
 
 function hitItem(h) {
   const li = el("li", null, "hit");
-  const a = el("a", h.title || h.id, "hit-title");
+  const a = el("a", null, "hit-title");
+  a.appendChild(el("bdi", h.title || h.id));
   a.href = "/articles/" + encodeURIComponent(h.id);
   li.appendChild(el("h3")).appendChild(a);
   const meta = el("p", null, "meta");
-  meta.appendChild(el("span", h.outlet || "وسيلة غير معروفة", "outlet"));
+  meta.appendChild(el("bdi", h.outlet || "وسيلة غير معروفة", "outlet"));
   meta.appendChild(document.createTextNode(" · "));
   const time = el("time", h.published || "تاريخ غير معروف", "published");
   if (h.published) time.dateTime = h.published;
@@ -254,6 +276,12 @@ async function runSearch() {
     ready(true);
     return;
   }
+  if (params.get("from") && params.get("to") && params.get("from") > params.get("to")) {
+    list.replaceChildren();
+    status("تاريخ البداية بعد تاريخ النهاية.");
+    ready(true);
+    return;
+  }
   params.set("limit", String(search.limit));
   history.replaceState(null, "", "/?" + params.toString());
   status("جارٍ البحث…");
@@ -262,9 +290,9 @@ async function runSearch() {
     list.replaceChildren(...data.hits.map(hitItem));
     const n = data.hits.length;
     if (!n) status("لا نتائج. جرّب كلمات أقل أو وسّع نطاق التاريخ.");
-    else if (n < search.limit) status(n + " نتيجة.");
-    else if (search.limit >= 100) status("أول " + n + " نتيجة (الحد الأقصى)؛ ضيّق البحث بالمرشحات.");
-    else status("أول " + n + " نتيجة.");
+    else if (n < search.limit) status(count(n, RESULTS) + ".");
+    else if (search.limit >= 100) status("أول " + count(n, RESULTS) + " (الحد الأقصى)؛ ضيّق البحث بالمرشحات.");
+    else status("أول " + count(n, RESULTS) + ".");
     more.hidden = !(n >= search.limit && search.limit < 100);
   } catch (e) {
     list.replaceChildren();
@@ -367,9 +395,9 @@ function coords(d) {
 // What was extracted, field by field.
 function factDetails(f) {
   const d = f.data;
-  const sec = el("section", null, "fact k-" + f.kind);
+  const sec = el("section", null, "fact");
   sec.dataset.kind = f.kind;
-  sec.appendChild(el("h4", KIND_NAMES[f.kind] || f.kind));
+  sec.appendChild(el("h4", KIND_NAMES[f.kind] || f.kind, "k-" + f.kind));
   const quoted = f.spans.map((s) => Array.from(article.text).slice(s[0], s[1]).join(""));
   const uniq = [...new Set(quoted)];
   let pairs;
@@ -507,6 +535,7 @@ function showFacts(mark) {
     if (parseInt(m.dataset.fact, 10) === facts[0].id) m.classList.add("selected");
   }
   byId("details").replaceChildren(...facts.map(factDetails));
+  byId("details-panel").classList.add("open");
 }
 
 function eventItem(ev, i) {
@@ -578,7 +607,7 @@ async function showArticle() {
     document.title = "رصد — " + (rec.title || data.id);
     const meta = byId("meta");
     meta.replaceChildren();
-    meta.appendChild(el("span", rec.outlet || "وسيلة غير معروفة", "outlet"));
+    meta.appendChild(el("bdi", rec.outlet || "وسيلة غير معروفة", "outlet"));
     const pub = rec.published && rec.published.value;
     if (pub) {
       meta.appendChild(document.createTextNode(" · "));
@@ -622,6 +651,9 @@ function initArticle() {
     if (ev.key !== "Enter" && ev.key !== " ") return;
     const m = ev.target.closest && ev.target.closest("mark");
     if (m) { ev.preventDefault(); showFacts(m); }
+  });
+  byId("details-close").addEventListener("click", () => {
+    byId("details-panel").classList.remove("open");
   });
   byId("events").addEventListener("click", (ev) => {
     const li = ev.target.closest && ev.target.closest("li.event");
@@ -702,7 +734,7 @@ function claimItem(inc, r, dis) {
   ];
   for (const t of dis.terms) {
     const mine = (t.values || []).find((v) => v[0] === who(r));
-    if (mine) pairs.push(["تسمية " + label(ACTORS, t.actor), flagged((mine[1] || []).join("، "), true), "terms"]);
+    if (mine) pairs.push(["يسمّي " + label(ACTORS, t.actor), flagged((mine[1] || []).join("، "), true), "terms"]);
   }
   box.appendChild(defs(pairs));
   for (const sentence of r.evidence || []) {
@@ -733,7 +765,9 @@ function summaryNode(inc) {
   dateNode.appendChild(document.createTextNode(" — " + label(DATE_PREC, inc.date_prec)));
   const outlets = new Set((inc.reports || []).map(who));
   const actors = el("span");
-  (inc.actors || []).forEach((a, i) => {
+  const roleOrder = ["actor1", "actor2", "associated"];
+  const sorted = (inc.actors || []).slice().sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role));
+  sorted.forEach((a, i) => {
     if (i) actors.appendChild(document.createTextNode("؛ "));
     actors.appendChild(document.createTextNode(label(ROLES, a.role) + ": "));
     actors.appendChild(actorNode(a.id));
@@ -745,7 +779,7 @@ function summaryNode(inc) {
     ["القتلى", range(inc.fatalities), "fatalities"],
     ["الجرحى", inc.injured && inc.injured.claims && inc.injured.claims.length ? range(inc.injured) : null, "injured"],
     ["الأطراف", actors.childNodes.length ? actors : null, "actors"],
-    ["التقارير", inc.reports.length + " تقرير من " + outlets.size + " وسيلة", "reports"],
+    ["التقارير", count(inc.reports.length, REPORTS) + " من " + count(outlets.size, OUTLETS), "reports"],
   ];
 }
 
@@ -754,10 +788,19 @@ const DISAGREEMENT_TITLES = {
   perpetrator: () => "خلاف في الجهة المنفذة",
   outcome: () => "خلاف في ما جرى",
   certainty: () => "خلاف في درجة اليقين",
-  terms: (d) => "تسميات مختلفة لـ" + label(ACTORS, d.actor),
+  terms: (d) => "تسميات مختلفة للطرف نفسه (" + label(ACTORS, d.actor) + ")",
 };
 
-function disagreementItem(d) {
+// The outlets whose claims a count disagreement names by cited source.
+function outletsCiting(inc, d, source) {
+  const tally = d.what === "injured" ? inc.injured : inc.fatalities;
+  const names = ((tally && tally.claims) || [])
+    .filter((c) => (c.source || c.article) === source && c.outlet && c.outlet !== source)
+    .map((c) => c.outlet);
+  return [...new Set(names)];
+}
+
+function disagreementItem(inc, d) {
   const li = el("li", null, "disagreement");
   li.dataset.kind = d.kind;
   const title = (DISAGREEMENT_TITLES[d.kind] || (() => "خلاف"))(d);
@@ -766,7 +809,11 @@ function disagreementItem(d) {
   const values = el("ul", null, "values");
   for (const [name, v] of d.values || []) {
     const item = el("li");
-    item.appendChild(el("span", name, "who"));
+    item.appendChild(el("bdi", name, "who"));
+    if (d.kind === "count") {
+      const via = outletsCiting(inc, d, name);
+      if (via.length) item.appendChild(el("span", " (نقلته " + via.join("، ") + ")", "via"));
+    }
     item.appendChild(document.createTextNode(": "));
     let shown;
     if (d.kind === "count") shown = num(v);
@@ -795,7 +842,7 @@ async function showIncident() {
     document.title = "رصد — " + name;
     byId("summary").replaceChildren(...defs(summaryNode(inc)).childNodes);
     const list = byId("disagreements");
-    list.replaceChildren(...(inc.disagreements || []).map(disagreementItem));
+    list.replaceChildren(...(inc.disagreements || []).map((d) => disagreementItem(inc, d)));
     if (!list.childElementCount) list.appendChild(el("li", "لا خلاف بين التقارير في الأرقام أو الأطراف أو التسميات.", "none"));
     const dis = disputed(inc);
     const columns = new Map();
@@ -804,7 +851,7 @@ async function showIncident() {
       if (!columns.has(key)) {
         const col = el("section", null, "outlet-column");
         col.dataset.outlet = key;
-        col.appendChild(el("h4", key, "outlet"));
+        col.appendChild(el("h4", null, "outlet")).appendChild(el("bdi", key));
         columns.set(key, col);
       }
       columns.get(key).appendChild(claimItem(inc, r, dis));
