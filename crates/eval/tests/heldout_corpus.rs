@@ -1,0 +1,104 @@
+//! The held-out corpus (`corpus/heldout`): sixteen articles that the rules
+//! were not written against. Its gold file must validate against its
+//! documents, and the extractor, run on it in process, must score at least the
+//! floor below. The floor records the score measured when the set was
+//! written; raising it is fine when the extractor improves *without* looking
+//! at these articles (see `corpus/heldout/README.md`).
+
+use rasad_eval::{extract_dir, lint, load_docs, load_gold, score, Docs};
+use std::path::{Path, PathBuf};
+
+fn heldout() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/heldout")
+}
+
+fn gold_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/gold/heldout.jsonl")
+}
+
+/// The articles.
+fn articles() -> Docs {
+    load_docs(heldout()).expect("documents load")
+}
+
+/// The number of articles in the set.
+const ARTICLES: usize = 16;
+
+/// The lowest `overall` the extractor may score on the held-out set, about
+/// 0.04 below the score measured once the gold was final (overall 0.868):
+///
+/// | part | P | R | F1 |
+/// |---|---|---|---|
+/// | cleaning | 0.938 | 1.000 | 0.968 |
+/// | title | 1.000 | 1.000 | 1.000 |
+/// | outlet | 0.933 | 0.875 | 0.903 |
+/// | published | 1.000 | 0.875 | 0.933 |
+/// | places | 0.959 | 0.780 | 0.861 |
+/// | actors | 0.965 | 0.902 | 0.932 |
+/// | persons | 1.000 | 0.778 | 0.875 |
+/// | sources | 0.944 | 0.630 | 0.756 |
+/// | times_found | 1.000 | 0.986 | 0.993 |
+/// | times_resolved | 1.000 | 0.903 | 0.949 |
+/// | quantities | 0.908 | 0.967 | 0.937 |
+/// | casualties | 0.743 | 0.619 | 0.675 |
+/// | events | 0.457 | 0.677 | 0.545 |
+/// | event_actors | 1.000 | 0.697 | 0.821 |
+///
+/// On the demo corpus, which the rules were written against, the same build
+/// scored 0.951: the gap is what the held-out set measures.
+const OVERALL_FLOOR: f64 = 0.83;
+
+#[test]
+fn gold_validates_against_the_documents() {
+    let gold = load_gold(gold_path()).expect("heldout.jsonl parses");
+    let docs = articles();
+    let problems = lint(&gold, &docs);
+    assert!(
+        problems.is_empty(),
+        "gold problems:\n{}",
+        problems.join("\n")
+    );
+    assert_eq!(gold.len(), ARTICLES, "one gold record per article");
+    // One gold record per article, and every article has one.
+    let docs_ids: Vec<&String> = docs.keys().collect();
+    let mut gold_ids: Vec<&String> = gold.iter().map(|g| &g.doc).collect();
+    gold_ids.sort();
+    assert_eq!(gold_ids, docs_ids);
+    for g in &gold {
+        assert!(g.reference_date.is_some(), "{}: reference_date", g.doc);
+        assert!(g.title.is_some(), "{}: title", g.doc);
+        assert!(g.outlet.is_some(), "{}: outlet", g.doc);
+        assert!(!g.events.is_empty(), "{}: at least one event", g.doc);
+    }
+}
+
+#[test]
+fn articles_are_short_news_pieces() {
+    let docs = articles();
+    assert_eq!(docs.len(), ARTICLES);
+    for (id, text) in &docs {
+        let words = text.split_whitespace().count();
+        assert!((150..=330).contains(&words), "{id}: {words} words");
+        let stem = id.split('_').next().unwrap_or("");
+        assert!(
+            stem.len() == 3 && stem.bytes().all(|b| b.is_ascii_digit()),
+            "{id}: NNN_slug"
+        );
+    }
+}
+
+#[test]
+fn extractor_scores_above_the_floor() {
+    let gold = load_gold(gold_path()).expect("heldout.jsonl parses");
+    let mut docs = articles();
+    let today = jiff::civil::date(2025, 1, 1);
+    let run = extract_dir(&heldout(), &[gold_path()], None, &gold, today).expect("extractor runs");
+    docs.extend(run.texts);
+    let report = score(&gold, &run.system, &docs);
+    println!("{}", report.render(false));
+    assert!(
+        report.overall >= OVERALL_FLOOR,
+        "overall {} fell below the floor {OVERALL_FLOOR}",
+        report.overall
+    );
+}
