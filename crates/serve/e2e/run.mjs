@@ -244,8 +244,10 @@ async function pwned(page) {
   return page.evaluate(() => typeof window.__pwned !== "undefined");
 }
 
-async function hrefs(page, sel, prefix) {
-  return page.locator(sel).evaluateAll(
+// The ids in the links matching `sel` under `scope` (a page or a locator),
+// read from their paths after `prefix`.
+async function hrefs(scope, sel, prefix) {
+  return scope.locator(sel).evaluateAll(
     (as, prefix) => as.map((a) => decodeURIComponent(new URL(a.href).pathname.slice(prefix.length))),
     prefix,
   );
@@ -280,7 +282,7 @@ async function load() {
   const multi = incidents
     .filter((i) => outletsOf(i).length >= 2 && (i.disagreements || []).length >= 1)
     .sort((a, b) => outletsOf(b).length - outletsOf(a).length || b.disagreements.length - a.disagreements.length);
-  return { incidents, total: all.total, outletsOf, multi: multi[0] || null };
+  return { incidents, outletsOf, multi: multi[0] || null };
 }
 
 // ---------------------------------------------------------------- scenarios
