@@ -353,7 +353,7 @@ function initSearch() {
 
 // ---------------------------------------------------------------- article
 
-const article = { text: "", facts: [], events: [], selectedEvent: null };
+const article = { text: "", chars: [], facts: [], events: [], selectedEvent: null };
 const KIND_ORDER = ["casualty", "source", "actor", "place", "date", "number"];
 
 // Every extracted fact with its spans and what to show about it.
@@ -398,7 +398,7 @@ function factDetails(f) {
   const sec = el("section", null, "fact");
   sec.dataset.kind = f.kind;
   sec.appendChild(el("h4", KIND_NAMES[f.kind] || f.kind, "k-" + f.kind));
-  const quoted = f.spans.map((s) => Array.from(article.text).slice(s[0], s[1]).join(""));
+  const quoted = f.spans.map((s) => article.chars.slice(s[0], s[1]).join(""));
   const uniq = [...new Set(quoted)];
   let pairs;
   switch (f.kind) {
@@ -601,6 +601,7 @@ async function showArticle() {
     const data = await getJSON("/api/articles/" + encodeURIComponent(id));
     const rec = data.record || {};
     article.text = data.text || "";
+    article.chars = Array.from(article.text);
     article.facts = collectFacts(rec);
     article.events = rec.events || [];
     byId("title").textContent = rec.title || data.id;
@@ -812,7 +813,7 @@ function disagreementItem(inc, d) {
     item.appendChild(el("bdi", name, "who"));
     if (d.kind === "count") {
       const via = outletsCiting(inc, d, name);
-      if (via.length) item.appendChild(el("span", " (نقلته " + via.join("، ") + ")", "via"));
+      if (via.length) item.appendChild(el("span", " (عبر " + via.join("، ") + ")", "via"));
     }
     item.appendChild(document.createTextNode(": "));
     let shown;
