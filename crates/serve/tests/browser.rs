@@ -195,7 +195,10 @@ fn analyst_pages_in_headless_chromium() {
     let addr = serve(&db);
     let artifacts = artifact_dir();
     std::fs::create_dir_all(&artifacts).expect("artifact dir");
-    let log_path = artifacts.join("run.log");
+    // The log is written in this run's own folder (other runs in a shared
+    // checkout may use target/e2e-artifacts at the same time) and copied
+    // beside the screenshots at the end.
+    let log_path = dir.path().join("run.log");
     let log = File::create(&log_path).expect("run.log");
 
     let mut cmd = Command::new("node");
@@ -225,6 +228,7 @@ fn analyst_pages_in_headless_chromium() {
         std::thread::sleep(Duration::from_millis(200));
     };
     let output = std::fs::read_to_string(&log_path).unwrap_or_default();
+    let _ = std::fs::write(artifacts.join("run.log"), &output);
     println!("{output}");
     println!("screenshots and log: {}", artifacts.display());
     match status {
