@@ -36,9 +36,9 @@ OUT = HERE / "outline.geojson"
 NAMES = HERE / "names.tsv"
 NPM_PACKAGE = "world-atlas@2.0.2"
 MEMBER = "package/countries-50m.json"
-# (west, south, east, north) in degrees: the Levant, Iraq, Turkey, Iran, Egypt
-# and the Arabian peninsula's north, with some context around them.
-BOX = (24.0, 14.0, 63.5, 43.0)
+# (west, south, east, north) in degrees: the Levant, Iraq, Turkey, Iran, Egypt,
+# the Arabian peninsula down to Aden, eastern Libya to Benghazi, and around.
+BOX = (20.0, 12.0, 63.5, 43.0)
 # Douglas–Peucker tolerance in degrees (about 1 km).
 TOLERANCE = 0.01
 DECIMALS = 2
@@ -227,6 +227,8 @@ def build(topo):
             missing.append(en)
             continue
         ar, iso = names[en]
+        if (g.get("id") or "") != iso:
+            sys.exit(f"{en}: ISO code {g.get('id')!r} in the source, {iso!r} in names.tsv")
         multi = []
         for poly in polygons(g):
             rings = []
