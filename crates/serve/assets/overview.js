@@ -42,7 +42,7 @@
     "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"];
   const DAY = 86400000;
 
-  const state = { outline: null, places: new Set(), circles: new Map(), incidents: [], metric: "incidents" };
+  const state = { outline: null, geo: null, places: new Set(), circles: new Map(), incidents: [], metric: "incidents" };
 
   // ---- small helpers ---------------------------------------------------
 
@@ -224,7 +224,7 @@
       try {
         state.outline = await getJSON("/assets/region.geojson");
       } catch (_) {
-        state.outline = { type: "FeatureCollection", features: [] };
+        return { type: "FeatureCollection", features: [] }; // points without land; tried again next time
       }
     }
     return state.outline;
@@ -270,6 +270,11 @@
       ? " (" + t.low + "–" + t.high + ")"
       : "";
     return "القتلى: " + (typeof t.best === "number" ? t.best : "؟") + range;
+  }
+
+  // Charts are drawn at the width they are shown at (so text stays 12 px).
+  function drawWidth(section) {
+    return Math.round(Math.min(Math.max(section.clientWidth || 960, 320), 1400));
   }
 
   // ---- timeline --------------------------------------------------------
@@ -321,7 +326,7 @@
     const old = section.querySelector("svg");
     if (old) old.remove();
     const b = buckets(incidents, f);
-    const W = 960, H = 240, left = 48, right = 12, top = 12, bottom = 46;
+    const W = drawWidth(section), H = 240, left = 48, right = 12, top = 12, bottom = 46;
     const chart = svg("svg", {
       viewBox: "0 0 " + W + " " + H, role: "img", class: "timeline-chart",
       "aria-label": "الخط الزمني للحوادث",
@@ -356,7 +361,8 @@
       const name = bucketName(b.unit, k.start, k.end);
       let tip = name + "\n" + nIncidents(k.count) + "، " + nKilled(k.killed);
       if (k.approx) tip += "\nمنها " + nIncidents(k.approx) + " بتاريخ تقريبي (أسبوع أو شهر)";
-      const narrow = () => navigate(Object.assign(readForm(), { from: iso(k.start), to: iso(k.end) }));
+      // The other filters as applied (from the URL), not as typed since.
+      const narrow = () => navigate(Object.assign(readURL(), { from: iso(k.start), to: iso(k.end) }));
       const hit = titled(svg("rect", { x: left + i * step, y: top, width: step, height: plotH, class: "hit" }), tip);
       hit.addEventListener("click", narrow);
       bars.appendChild(hit);
@@ -375,12 +381,12 @@
       });
       bars.appendChild(bar);
     });
-    // Date labels under the axis, at most about eight; years only (at each
+    // Date labels under the axis, one per 110 px at most; years only (at each
     // January) when there are many months.
     const yearsOnly = b.unit === "month" && b.list.length > 24;
     let marks = b.list.map((_, i) => i);
     if (yearsOnly) marks = marks.filter((i) => parts(b.list[i].start).m === 0);
-    const every = Math.max(1, Math.ceil(marks.length / 8));
+    const every = Math.max(1, Math.ceil(marks.length / Math.max(2, Math.floor(plotW / 110))));
     marks.filter((_, j) => j % every === 0).forEach((i) => {
       const cx = left + i * step + (yearsOnly ? 0 : step / 2);
       chart.appendChild(svg("line", { x1: cx, x2: cx, y1: top + plotH, y2: top + plotH + 5, class: "axis" }));
@@ -502,7 +508,7 @@
       else if (p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) outside += 1;
       else points.push({ lon: p.lon, lat: p.lat, place: p, inc });
     }
-    const pr = projection(extent(points, box), box, 960);
+    const pr = projection(extent(points, box), box, drawWidth(section));
     const map = svg("svg", {
       viewBox: "0 0 " + pr.W + " " + pr.H, class: "map-chart", role: "img",
       "aria-label": "خريطة الحوادث",
@@ -649,6 +655,13 @@
 
   let generation = 0;
 
+  function redraw(f) {
+    drawTimeline(state.incidents, f);
+    drawMap(state.incidents, state.geo || { features: [] });
+    drawLegend(state.incidents);
+    drawList(state.incidents);
+  }
+
   async function load(f) {
     const mine = ++generation;
     delete document.body.dataset.ready;
@@ -657,11 +670,9 @@
       const [geo, data] = await Promise.all([outline(), fetchIncidents(f)]);
       if (mine !== generation) return;
       state.incidents = data.incidents;
+      state.geo = geo;
       fillChoices(data.incidents);
-      drawTimeline(data.incidents, f);
-      drawMap(data.incidents, geo);
-      drawLegend(data.incidents);
-      drawList(data.incidents);
+      redraw(f);
       totals(data.incidents, data.truncated);
       status(data.incidents.length ? "" : "لا حوادث تطابق هذه الشروط");
     } catch (e) {
@@ -692,6 +703,13 @@
         drawTimeline(state.incidents, f);
       });
     }
+    let resizing = null, lastWidth = window.innerWidth;
+    window.addEventListener("resize", () => {
+      if (window.innerWidth === lastWidth || document.body.dataset.ready !== "1") return;
+      lastWidth = window.innerWidth;
+      clearTimeout(resizing);
+      resizing = setTimeout(() => redraw(readURL()), 200);
+    });
     window.addEventListener("popstate", () => {
       state.metric = metricFromURL();
       const f = readURL();

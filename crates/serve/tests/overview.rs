@@ -80,6 +80,23 @@ fn page_is_static_rtl_html_under_the_csp() {
 }
 
 #[test]
+fn every_page_header_links_to_the_overview() {
+    let a = shared().addr;
+    for path in ["/", "/articles/hajin-1", "/incidents/any-id", "/incidents"] {
+        let html = get(a, path).text();
+        let header = html
+            .split("<header")
+            .nth(1)
+            .and_then(|h| h.split("</header>").next())
+            .unwrap_or_else(|| panic!("{path}: no <header>"));
+        assert!(
+            attr_values(header, "href").contains(&"/incidents"),
+            "{path}: the header does not link to /incidents"
+        );
+    }
+}
+
+#[test]
 fn every_element_the_script_looks_up_is_in_the_page() {
     let html = get(shared().addr, "/incidents").text();
     let js = get(shared().addr, "/assets/overview.js").text();
