@@ -3,6 +3,11 @@
 //! (it never contains article data); the script fetches JSON and builds the
 //! page with DOM APIs and `textContent` only, under a Content-Security-Policy
 //! that allows no inline script and no other origin.
+//!
+//! The incidents overview at `/incidents` has its own script
+//! (`overview.js`): a timeline chart and a map drawn as SVG over the region's
+//! country outlines (`data/region/outline.geojson`, served as
+//! `/assets/region.geojson`).
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
