@@ -117,9 +117,31 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 .filter_map(|c| c.quant)
                 .collect();
             let mut chosen: Option<&Mention> = None;
+            // a victim noun with its number word (قتل متظاهران اثنان): the
+            // number is this claim's, not the next one's
+            if singular {
+                chosen = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
+                    .first()
+                    .and_then(|v| within(&ctx.quants, v.end, v.end + 1, |m| m.start).first());
+            }
+            // a casualty word joined by و (وأصيب، وإصابة) opens a new claim:
+            // a count before it is the previous claim's
+            let joined = starts_with_conjunction(ctx.word(h.start));
             let mut best_d = usize::MAX;
             for m in within(&ctx.quants, seg.0, seg.1, |m| m.start) {
                 if singular || in_region(m.start).is_some() || year_like(ctx, m) {
+                    continue;
+                }
+                if joined && m.start < h.start {
+                    continue;
+                }
+                // a count right before a casualty noun of its own (ونقلت
+                // سبعة جرحى) is that noun's
+                if m.start >= h.end
+                    && within(&ctx.casualty, m.end, m.end + 1, |x| x.start)
+                        .iter()
+                        .any(|x| !starts_with_conjunction(ctx.word(x.start)))
+                {
                     continue;
                 }
                 // never across another casualty word
@@ -164,6 +186,16 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     }
                 }
             }
+            // an active verb's object after its subject and a date (اعتقلت
+            // الهيئة، فجر الأربعاء، ثلاثة ناشطين)
+            if chosen.is_none() && w.active && !singular {
+                chosen = object_count(ctx, h.end, s.t1, &used);
+            }
+            // the side is read up to the end of the count's segment
+            let seg = match chosen {
+                Some(m) if m.start >= seg.1 => (seg.0, ctx.segment(m.start).1),
+                _ => seg,
+            };
             if chosen.is_none() && w.selfdet && !singular {
                 singular =
                     ctx.word(h.end - 1).ends_with("نفسه") || ctx.word(h.end - 1).ends_with("نفسها");
@@ -226,7 +258,16 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 group::idafa(ctx, h.end, seg)
             };
             let before = if w.active { from } else { before };
-            let side = idafa.or_else(|| group::side_at(ctx, before, from, seg));
+            let side = match noun_fallback(ctx, b, seg.1) {
+                Some("previous") => out[first_in_sent..]
+                    .last()
+                    .and_then(|c| c.group.clone())
+                    .map(|g| (g, None)),
+                Some("antecedent") => antecedent(ctx, s.t0, a).map(|g| (g, None)),
+                _ => None,
+            }
+            .or(idafa)
+            .or_else(|| group::side_at(ctx, before, from, seg));
             let (mut g, group_at) = match side {
                 Some((g, at)) => (Some(g), at),
                 None => (None, None),
@@ -236,6 +277,9 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             // fighters with no side named: the side the clause's attack hit
             // (غارات على مواقع لقوات X، ما أدى إلى مقتل 11 عنصراً)
+            if g.is_none() {
+                g = definite_head(ctx, b, (b + 4).min(seg.1));
+            }
             if g.is_none() && fighter_after(ctx, b, seg.1) {
                 g = target_side(ctx, s.t0, s.t1);
             }
@@ -249,6 +293,21 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             if g.is_none() {
                 g = out[first_in_sent..].last().and_then(|c| c.group.clone());
+            }
+            // "others" (وإصابة ثمانية عناصر آخرين) told a sentence after the
+            // claim they add to: the side of the last claim told before
+            if g.is_none() && ctx.has_cue(Cue::Others, b, (b + 3).min(seg.1)) {
+                g = previous_side(ctx, &out[..first_in_sent], si);
+            }
+            // a count of wounded or dead whose side nobody names, told after
+            // a claim: the same victims (نقلت فرق الإسعاف سبعة جرحى)
+            if g.is_none() && best.is_some() && noun_fallback(ctx, b, seg.1).is_none() {
+                g = previous_side(ctx, &out[..first_in_sent], si);
+            }
+            // a noun whose side goes without saying when nothing names it:
+            // people are civilians, soldiers the story's national army
+            if g.is_none() {
+                g = fallback_side(ctx, b, seg.1, s.t0, s.t1);
             }
             let span = span_of(ctx, a, b);
             out.push(Claim {
@@ -270,10 +329,138 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             });
         }
         versus(ctx, si, first_in_sent, &mut out, src.as_deref());
+        coordinated(ctx, si, first_in_sent, &mut out, src.as_deref());
         subcounts(ctx, si, first_in_sent, &regions, &mut out, src.as_deref());
         tallies(ctx, si, first_in_sent, &mut out);
     }
     out
+}
+
+/// Sentences back the side of an "others" claim may come from.
+const OTHERS_REACH: usize = 2;
+
+/// The side of the last reportable claim told in the `OTHERS_REACH`
+/// sentences before `si` (same paragraph).
+fn previous_side(_ctx: &Ctx, before: &[Claim], si: usize) -> Option<String> {
+    before
+        .iter()
+        .rev()
+        .filter(|c| c.sent + OTHERS_REACH >= si && c.part_of.is_none())
+        .find_map(|c| c.group.clone())
+}
+
+/// True when the word carries the conjunction و (وأصيب، وإصابة), not a
+/// casualty word spelled with it (وفاة).
+fn starts_with_conjunction(word: &str) -> bool {
+    word.starts_with('و') && !word.starts_with("وفا")
+}
+
+/// The `fallback` of the victim noun at or right after token `b`.
+fn noun_fallback<'c>(ctx: &Ctx<'c>, b: usize, seg_end: usize) -> Option<&'c str> {
+    within(
+        &ctx.victims,
+        b.saturating_sub(1),
+        (b + 2).min(seg_end),
+        |v| v.start,
+    )
+    .iter()
+    .find_map(|v| ctx.lx.victims.get(v.payload))
+    .and_then(|v| v.fallback.as_deref())
+}
+
+/// The side a pronoun refers back to (مقتل ستة من أفرادها): the nearest
+/// victim noun with a side or actor before token `t` in its sentence (from
+/// `s0`), else in the sentence before.
+fn antecedent(ctx: &Ctx, s0: usize, t: usize) -> Option<String> {
+    let lo = match ctx.sent_of_tok(s0.saturating_sub(1)) {
+        Some(p) if s0 > 0 => ctx.sents[p].t0,
+        _ => s0,
+    };
+    let victim = within(&ctx.victims, lo, t, |v| v.start)
+        .iter()
+        .rev()
+        .find_map(|v| {
+            ctx.lx
+                .victims
+                .get(v.payload)
+                .and_then(|x| x.group.clone())
+                .map(|g| (v.start, g))
+        });
+    let actor = within(&ctx.actors, lo, t, |m| m.start)
+        .iter()
+        .rev()
+        .find(|m| !ctx.negated(m.start))
+        .map(|m| (m.start, ctx.actor_id(m).to_string()));
+    match (victim, actor) {
+        (Some(v), Some(a)) => Some(if v.0 > a.0 { v.1 } else { a.1 }),
+        (v, a) => v.or(a).map(|x| x.1),
+    }
+}
+
+/// Words an active verb's object count may stand after: its subject (an
+/// actor) and a date, at most this many other words.
+const OBJECT_REACH: usize = 3;
+
+/// The count of an active verb's object after its subject and a date.
+fn object_count<'m>(ctx: &'m Ctx, from: usize, end: usize, used: &[usize]) -> Option<&'m Mention> {
+    let mut t = from;
+    let mut other = 0;
+    while t < end && other <= OBJECT_REACH {
+        if let Some(m) = within(&ctx.quants, t, t + 1, |m| m.start).first() {
+            return (!used.contains(&m.idx) && !year_like(ctx, m)).then_some(m);
+        }
+        let covered = ctx
+            .actors
+            .iter()
+            .chain(&ctx.times)
+            .find(|m| m.start <= t && t < m.end);
+        match covered {
+            Some(m) => t = m.end,
+            None => {
+                if !within(&ctx.casualty, t, t + 1, |h| h.start).is_empty()
+                    || !within(&ctx.triggers, t, t + 1, |h| h.start).is_empty()
+                {
+                    return None;
+                }
+                other += 1;
+                t += 1;
+            }
+        }
+    }
+    None
+}
+
+/// National armies: soldiers with no side named belong to one of them.
+const ARMIES: &[&str] = &["SYR_GOV", "IRAQ_GOV", "TURKEY", "ISRAEL"];
+
+/// The side a victim noun right at or after token `b` has when nothing
+/// names it (see `fallback` in data/events/victims.toml). For soldiers: the
+/// one national army the article names that is not named in this sentence
+/// (`s0..s1`, where it would be the attacker).
+fn fallback_side(ctx: &Ctx, b: usize, seg_end: usize, s0: usize, s1: usize) -> Option<String> {
+    let v = within(
+        &ctx.victims,
+        b.saturating_sub(1),
+        (b + 2).min(seg_end),
+        |v| v.start,
+    )
+    .iter()
+    .find_map(|v| ctx.lx.victims.get(v.payload))?;
+    match v.fallback.as_deref()? {
+        "army" => {
+            let here = within(&ctx.actors, s0, s1, |m| m.start);
+            let armies: Vec<&str> = ctx
+                .doc
+                .actors
+                .iter()
+                .map(|a| a.id.as_str())
+                .filter(|id| ARMIES.contains(id))
+                .filter(|id| !here.iter().any(|m| ctx.actor_id(m) == *id))
+                .collect();
+            (armies.len() == 1).then(|| armies[0].to_string())
+        }
+        code => Some(code.to_string()),
+    }
 }
 
 fn non_event_before(ctx: &Ctx, seg_start: usize, t: usize) -> bool {
@@ -351,6 +538,62 @@ fn versus(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Option<
             part_of: None,
             attributed_to: src.map(str::to_string),
         });
+    }
+}
+
+/// `مقتل 9 عناصر من الفصائل و5 مقاتلين من قسد`: a second count joined by و
+/// to a claim, with people of its own, is a claim of the same kind.
+fn coordinated(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Option<&str>) {
+    let mut i = first;
+    while i < out.len() {
+        let prev = out[i].clone();
+        i += 1;
+        if prev.best.is_none() || prev.part_of.is_some() {
+            continue;
+        }
+        let seg = ctx.segment(prev.t0);
+        let Some(m) = within(&ctx.quants, prev.t1, seg.1, |m| m.start)
+            .iter()
+            .find(|m| !out.iter().any(|c| c.quant == Some(m.idx)))
+            .copied()
+        else {
+            continue;
+        };
+        let joined = starts_with_conjunction(ctx.word(m.start))
+            || (m.start > 0 && ctx.word(m.start - 1) == "و");
+        let people = !within(&ctx.victims, m.end, (m.end + 2).min(seg.1), |v| v.start).is_empty();
+        let between = !within(&ctx.casualty, prev.t1, m.start, |h| h.start).is_empty()
+            || !within(&ctx.triggers, prev.t1, m.start, |h| h.start).is_empty()
+            || ctx.has_cue(Cue::Subcount, prev.t1, m.start);
+        if !joined || !people || between {
+            continue;
+        }
+        let q = &ctx.doc.quantities[m.idx];
+        let (g, group_at) = match group::side_at(ctx, m.end, m.end, seg) {
+            Some((g, at)) => (Some(g), at),
+            None => (None, None),
+        };
+        let g = g.or_else(|| fallback_side(ctx, m.end, seg.1, ctx.sents[si].t0, ctx.sents[si].t1));
+        out.insert(
+            i,
+            Claim {
+                kind: prev.kind,
+                low: q.low,
+                best: q.best,
+                high: q.high,
+                span: span_of(ctx, m.start, m.end),
+                group: g,
+                group_at,
+                sent: si,
+                t0: m.start,
+                t1: m.end,
+                quant: Some(m.idx),
+                tally: prev.tally,
+                period: None,
+                part_of: None,
+                attributed_to: src.map(str::to_string),
+            },
+        );
     }
 }
 
@@ -453,13 +696,42 @@ fn fighter_after(ctx: &Ctx, from: usize, to: usize) -> bool {
         })
 }
 
+/// The actor a definite head noun after a count refers back to (مقتل ثلاثة
+/// من عناصر الفرقة → فرقة السلطان مراد named before): an earlier actor
+/// mention whose first word is that noun without the article.
+fn definite_head(ctx: &Ctx, from: usize, to: usize) -> Option<String> {
+    for t in from..to {
+        let w = ctx.word(t);
+        let Some(head) = w.strip_prefix("ال").filter(|h| h.chars().count() >= 3) else {
+            continue;
+        };
+        if !within(&ctx.actors, t, t + 1, |m| m.start).is_empty() {
+            return None;
+        }
+        let found = ctx
+            .actors
+            .iter()
+            .filter(|m| m.end <= from && m.end > m.start + 1)
+            .rev()
+            .find(|m| ctx.word(m.start) == head);
+        if let Some(m) = found {
+            return Some(ctx.actor_id(m).to_string());
+        }
+    }
+    None
+}
+
+/// Words before an actor mention a target marker may stand (على مقرات
+/// ومستودعات أسلحة لإرهابيي X).
+const TARGET_REACH: usize = 4;
+
 /// The first actor of tokens `t0..t1` introduced as a target (على، مواقع،
 /// حواجز …).
 fn target_side(ctx: &Ctx, t0: usize, t1: usize) -> Option<String> {
     within(&ctx.actors, t0, t1, |m| m.start)
         .iter()
         .find(|m| {
-            let lo = m.start.saturating_sub(2).max(t0);
+            let lo = m.start.saturating_sub(TARGET_REACH).max(t0);
             (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(crate::lexicon::Marker::Target)))
         })
         .map(|m| ctx.actor_id(m).to_string())

@@ -290,6 +290,10 @@ pub struct CasualtyWord {
 pub struct Victim {
     pub group: Option<String>,
     pub count: Option<f64>,
+    /// The side when nothing around the claim names one: an actor code
+    /// (`CIVILIANS` for people, `شخص`) or `army` (the national army of the
+    /// story, for soldiers, `جندي`).
+    pub fallback: Option<String>,
 }
 
 /// Roles of cue words (see `data/events/cues.toml`).
@@ -414,6 +418,8 @@ struct VictimRow {
     forms: Vec<String>,
     group: Option<String>,
     count: Option<f64>,
+    #[serde(default)]
+    fallback: Option<String>,
 }
 #[derive(Deserialize)]
 struct CueFile {
@@ -532,6 +538,7 @@ impl Lexicon {
             lx.victims.push(Victim {
                 group: row.group,
                 count: row.count,
+                fallback: row.fallback,
             });
             for form in &row.forms {
                 lx.victim_matcher.insert(form, id);
