@@ -77,6 +77,25 @@ pub fn display_fold(c: char) -> Fold {
 /// letters folded, digits to ASCII, quotes and Arabic punctuation to ASCII, Latin
 /// lower-cased.
 pub fn key_fold(c: char) -> Fold {
+    // Fast path for ASCII and the common Arabic letters (most of any text);
+    // `fast_paths_agree_with_tables` checks it against the full tables.
+    match c {
+        'A'..='Z' => return Fold::To(c.to_ascii_lowercase()),
+        '\u{0B}' | '\u{0C}' => return Fold::To(' '),
+        '\u{0}'..='\u{7F}'
+        | '\u{0621}'
+        | '\u{0627}'
+        | '\u{0628}'
+        | '\u{062A}'..='\u{063A}'
+        | '\u{0641}'..='\u{0648}'
+        | '\u{064A}' => return Fold::Keep,
+        _ => {}
+    }
+    key_fold_tables(c)
+}
+
+/// [`key_fold`] without its fast path.
+fn key_fold_tables(c: char) -> Fold {
     if is_diacritic(c) {
         return Fold::Drop;
     }
@@ -142,6 +161,13 @@ mod tests {
         ];
         for (c, want) in cases {
             assert_eq!(key_fold(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_tables() {
+        for c in ('\u{0}'..='\u{0800}').chain('\u{2000}'..='\u{2070}') {
+            assert_eq!(key_fold(c), key_fold_tables(c), "{c:?}");
         }
     }
 

@@ -33,5 +33,5 @@ pub use token::{tokenize, Token};
 
 /// Normalizes `text` to its search key (lossy folding) in one call.
 pub fn key(text: &str) -> String {
-    Normalized::new(text, Level::Key).into_string()
+    normalize::fold_text(text, Level::Key)
 }

@@ -29,13 +29,41 @@ pub struct Normalized {
     original_chars: usize,
 }
 
+impl Level {
+    fn fold(self) -> fn(char) -> Fold {
+        match self {
+            Level::Display => arabic::display_fold,
+            Level::Key => arabic::key_fold,
+        }
+    }
+}
+
+/// The normalized text of `original` at `level`, without the offset map: the
+/// same string as `Normalized::new(original, level).as_str()`, cheaper.
+pub fn fold_text(original: &str, level: Level) -> String {
+    let mut text = String::with_capacity(original.len());
+    fold_each(original, level, |c| text.push(c));
+    text
+}
+
+/// Calls `out` with each character of the normalized text of `original` at
+/// `level`, in order (the characters of [`fold_text`], without building it).
+pub fn fold_each(original: &str, level: Level, mut out: impl FnMut(char)) {
+    let fold = level.fold();
+    for c in original.chars() {
+        match fold(c) {
+            Fold::Keep => out(c),
+            Fold::To(r) => out(r),
+            Fold::Decompose => arabic::decompose(c, fold, &mut out),
+            Fold::Drop => {}
+        }
+    }
+}
+
 impl Normalized {
     /// Normalizes `original` at `level`.
     pub fn new(original: &str, level: Level) -> Self {
-        let fold: fn(char) -> Fold = match level {
-            Level::Display => arabic::display_fold,
-            Level::Key => arabic::key_fold,
-        };
+        let fold = level.fold();
         let mut text = String::with_capacity(original.len());
         let mut start: Vec<u32> = Vec::with_capacity(original.len());
         let mut end: Vec<u32> = Vec::with_capacity(original.len());
@@ -173,6 +201,19 @@ mod tests {
                 "{orig}"
             );
             assert_eq!(Normalized::new(orig, Level::Key).as_str(), *key, "{orig}");
+        }
+    }
+
+    #[test]
+    fn fold_text_is_the_normalized_text() {
+        for (orig, _, _) in TABLE {
+            for level in [Level::Display, Level::Key] {
+                assert_eq!(
+                    fold_text(orig, level),
+                    Normalized::new(orig, level).as_str(),
+                    "{orig}"
+                );
+            }
         }
     }
 

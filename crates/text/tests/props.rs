@@ -1,6 +1,7 @@
 //! Property tests: normalization is idempotent and never loses the way back.
 
 use proptest::prelude::*;
+use rasad_text::phrase::Gap;
 use rasad_text::{clitic, tokenize, Analysis, Level, Normalized, PhraseMatcher};
 
 /// Arabic-heavy text: letters, diacritics, tatweel, digits of three scripts,
@@ -18,7 +19,90 @@ fn arabic_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// Text made of dictionary words with proclitics and separators, so that
+/// phrases of several layers start, end and overlap everywhere.
+fn phrase_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("دير"),
+        Just("الزور"),
+        Just("ريف"),
+        Just("قوات"),
+        Just("سوريا"),
+        Just("الديمقراطية"),
+        Just("التحالف"),
+        Just("الدولي"),
+        Just("حلب"),
+        Just("بريف"),
+    ];
+    let clitic = prop_oneof![
+        Just(""),
+        Just(""),
+        Just("و"),
+        Just("ب"),
+        Just("لل"),
+        Just("وال")
+    ];
+    let sep = prop_oneof![
+        Just(" "),
+        Just(" "),
+        Just(" \""),
+        Just("\" "),
+        Just("، "),
+        Just(" ("),
+        Just("\n")
+    ];
+    proptest::collection::vec((clitic, word, sep), 0..30).prop_map(|v| {
+        v.into_iter()
+            .map(|(c, w, s)| format!("{c}{w}{s}"))
+            .collect()
+    })
+}
+
+/// The phrase lists of three layers (they share words and whole phrases).
+const LAYERS: [&[&str]; 3] = [
+    &["دير الزور", "ريف دير الزور", "حلب", "ريف حلب", "بريف"],
+    &[
+        "قوات سوريا الديمقراطية",
+        "التحالف",
+        "التحالف الدولي",
+        "قوات",
+    ],
+    &["ريف", "دير", "سوريا", "الزور حلب", "قوات سوريا"],
+];
+
 proptest! {
+    #[test]
+    fn layers_match_as_if_alone(s in phrase_text(), quoted in any::<bool>()) {
+        let gap = if quoted { Gap::Quoted } else { Gap::Space };
+        let mut all = PhraseMatcher::with_gap(gap);
+        let mut alone: Vec<PhraseMatcher> = Vec::new();
+        for (layer, phrases) in LAYERS.iter().enumerate() {
+            let mut m = PhraseMatcher::with_gap(gap);
+            for (id, p) in phrases.iter().enumerate() {
+                all.insert_in(layer, p, id);
+                m.insert(p, id);
+            }
+            alone.push(m);
+        }
+        let n = Normalized::new(&s, Level::Key);
+        let toks = tokenize(&n);
+        let found = all.find_layers(&n, &toks);
+        prop_assert_eq!(found.len(), LAYERS.len());
+        for (layer, m) in alone.iter().enumerate() {
+            let want = m.find(&n, &toks);
+            let got = &found[layer];
+            prop_assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                prop_assert_eq!(all.key(g.phrase), m.key(w.phrase));
+                prop_assert_eq!(all.ids(g.phrase), m.ids(w.phrase));
+                prop_assert_eq!(
+                    (&g.tokens, g.span, g.name_span, g.guessed, g.prefix_chars, g.prefix_bytes),
+                    (&w.tokens, w.span, w.name_span, w.guessed, w.prefix_chars, w.prefix_bytes)
+                );
+            }
+        }
+    }
+
     #[test]
     fn key_is_idempotent(s in arabic_text()) {
         let once = Normalized::new(&s, Level::Key).into_string();
@@ -31,6 +115,17 @@ proptest! {
         let once = Normalized::new(&s, Level::Display).into_string();
         let twice = Normalized::new(&once, Level::Display).into_string();
         prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn key_is_the_normalized_text(s in arabic_text(), t in any::<String>()) {
+        for x in [&s, &t] {
+            prop_assert_eq!(rasad_text::key(x), Normalized::new(x, Level::Key).into_string());
+            prop_assert_eq!(
+                rasad_text::normalize::fold_text(x, Level::Display),
+                Normalized::new(x, Level::Display).into_string()
+            );
+        }
     }
 
     #[test]
