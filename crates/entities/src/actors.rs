@@ -16,7 +16,7 @@
 //! الجيش اللبناني، النظام الداخلي).
 
 use crate::lexicon::{Cue, Lexicon, Rule, Side};
-use crate::matcher::{surface, Hit};
+use crate::scan::{layer, surface, Hit, Scan};
 use rasad_record::{Actor, Span};
 use rasad_text::clitic;
 use rasad_text::Analysis;
@@ -83,16 +83,22 @@ impl Lexicon {
     /// `kind` tells a name from an anaphor or a context guess, `side` which
     /// press uses the term.
     pub fn actor_mentions(&self, a: &Analysis) -> Vec<ActorMention> {
-        let hits = self.actors.find(a);
-        let cues = self.cue_counts(a, &hits);
+        self.scan(a).actor_mentions().to_vec()
+    }
+
+    /// [`Self::actor_mentions`] of a scanned document.
+    pub(crate) fn mentions_in(&self, sc: &Scan) -> Vec<ActorMention> {
+        let a = sc.a;
+        let hits = sc.hits(layer::ACTORS);
+        let cues = self.cue_counts(sc);
         let yemen = cues.get(&Cue::Yemen).copied().unwrap_or(0) > 0;
         let mut cands: Vec<Cand> = hits
-            .into_iter()
+            .iter()
             .filter(|h| a.in_body(h.span))
             .filter_map(|hit| {
-                let group = *self.actors.ids(hit.phrase).first()?;
+                let group = *self.matcher.ids(hit.phrase).first()?;
                 Some(Cand {
-                    hit,
+                    hit: hit.clone(),
                     group,
                     resolved: None,
                 })
@@ -189,9 +195,14 @@ impl Lexicon {
     /// Every distinct actor the body mentions, once per code, in order of first
     /// mention, with the distinct terms used for it.
     pub fn actors(&self, a: &Analysis) -> Vec<Actor> {
+        self.scan(a).actors()
+    }
+
+    /// [`Self::actors`] of a scanned document.
+    pub(crate) fn actors_in(&self, sc: &Scan) -> Vec<Actor> {
         let mut out: Vec<Actor> = Vec::new();
         let mut term_keys: Vec<Vec<String>> = Vec::new();
-        for m in self.actor_mentions(a) {
+        for m in sc.actor_mentions() {
             let i = match out.iter().position(|x| x.id == m.code) {
                 Some(i) => i,
                 None => {
@@ -209,28 +220,29 @@ impl Lexicon {
             let k = crate::lexicon::key(&m.term);
             if !term_keys[i].contains(&k) {
                 term_keys[i].push(k);
-                out[i].terms.push(m.term);
+                out[i].terms.push(m.term.clone());
             }
         }
         out
     }
 
     /// Counts of country cues in the body (and the Yemen cue of `cue` groups).
-    fn cue_counts(&self, a: &Analysis, hits: &[Hit]) -> FxHashMap<Cue, usize> {
+    fn cue_counts(&self, sc: &Scan) -> FxHashMap<Cue, usize> {
+        let a = sc.a;
         let mut counts: FxHashMap<Cue, usize> = FxHashMap::default();
-        for h in self.cues.find(a) {
+        for h in sc.hits(layer::CUES) {
             if !a.in_body(h.span) {
                 continue;
             }
-            if let Some(&i) = self.cues.ids(h.phrase).first() {
+            if let Some(&i) = self.matcher.ids(h.phrase).first() {
                 *counts.entry(self.cue_kinds[i]).or_default() += 1;
             }
         }
-        for h in hits {
+        for h in sc.hits(layer::ACTORS) {
             if !a.in_body(h.span) {
                 continue;
             }
-            for &gi in self.actors.ids(h.phrase) {
+            for &gi in self.matcher.ids(h.phrase) {
                 let g = &self.groups[gi];
                 if g.rule == Rule::Cue && g.cue.as_deref() == Some("yemen") {
                     *counts.entry(Cue::Yemen).or_default() += 1;
@@ -291,7 +303,7 @@ impl Lexicon {
 
     fn is_victim(&self, a: &Analysis, hit: &Hit) -> bool {
         // A singular adjective with the article is an attribute (الدفاع المدني).
-        let key = self.actors.key(hit.phrase);
+        let key = self.matcher.key(hit.phrase);
         if hit.article && !key.contains(' ') && key.ends_with('ي') && key != "اهالي" {
             return false;
         }

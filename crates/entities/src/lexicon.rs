@@ -1,8 +1,10 @@
 //! Loading the bundled knowledge (`data/actors`, `data/sources`, `data/names`)
 //! into matchers and sets, once.
 
-use crate::matcher::Matcher;
+use crate::scan::layer;
 use rasad_text::clitic::strip_article;
+use rasad_text::phrase::Gap;
+use rasad_text::PhraseMatcher;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
@@ -249,10 +251,10 @@ pub enum Cue {
 pub struct Lexicon {
     pub(crate) codes: FxHashMap<String, String>,
     pub(crate) groups: Vec<ActorGroup>,
-    /// Actor phrases → group index.
-    pub(crate) actors: Matcher,
-    /// Country cue phrases → cue index.
-    pub(crate) cues: Matcher,
+    /// Every dictionary, one layer each (see [`crate::scan::layer`]): actor
+    /// phrases → group index, country cues → cue index, sources → source
+    /// index, self-citations, titles, famous names → famous index.
+    pub(crate) matcher: PhraseMatcher,
     pub(crate) cue_kinds: Vec<Cue>,
     pub(crate) followers: FxHashSet<String>,
     pub(crate) harm: FxHashSet<String>,
@@ -260,8 +262,6 @@ pub struct Lexicon {
     pub(crate) victim_window: usize,
     pub(crate) attack: FxHashSet<String>,
     pub(crate) sources: Vec<SourceDef>,
-    /// Source phrases → source index.
-    pub(crate) source_matcher: Matcher,
     /// Open-class official bodies.
     pub(crate) open: OpenSources,
     pub(crate) given: FxHashSet<String>,
@@ -270,11 +270,7 @@ pub struct Lexicon {
     pub(crate) kunya: FxHashSet<String>,
     pub(crate) stop: FxHashSet<String>,
     pub(crate) not_persons: FxHashSet<String>,
-    /// Titles and roles → 0.
-    pub(crate) titles: Matcher,
     pub(crate) famous: Vec<FamousDef>,
-    /// Famous full names and aliases → famous index.
-    pub(crate) famous_matcher: Matcher,
 }
 
 /// Key form of a word or phrase (folded, spaces collapsed).
@@ -343,11 +339,11 @@ impl Lexicon {
         let ff: FamousFile = toml::from_str(famous)?;
 
         let mut groups = Vec::new();
-        let mut matcher = Matcher::new();
+        let mut matcher = PhraseMatcher::with_gap(Gap::Quoted);
         for g in af.group {
             let gi = groups.len();
             for t in &g.terms {
-                matcher.insert(t, gi);
+                matcher.insert_in(layer::ACTORS, t, gi);
             }
             groups.push(ActorGroup {
                 code: g.code,
@@ -374,14 +370,13 @@ impl Lexicon {
                 for adj in &n.adjectives {
                     let p = format!("{noun} {adj}");
                     // Explicit groups were inserted first and keep their phrases.
-                    if matcher.ids(matcher_lookup(&matcher, &p)).is_empty() {
-                        matcher.insert(&p, gi);
+                    if matcher.lookup_in(layer::ACTORS, &p).is_none() {
+                        matcher.insert_in(layer::ACTORS, &p, gi);
                     }
                 }
             }
         }
 
-        let mut cues = Matcher::new();
         let mut cue_kinds = Vec::new();
         for (name, words) in &af.cues {
             let kind = match name.as_str() {
@@ -394,17 +389,19 @@ impl Lexicon {
                 _ => continue,
             };
             for w in words {
-                cues.insert(w, cue_kinds.len());
+                matcher.insert_in(layer::CUES, w, cue_kinds.len());
                 cue_kinds.push(kind);
             }
         }
 
-        let mut source_matcher = Matcher::new();
         for (i, s) in sf.source.iter().enumerate() {
-            source_matcher.insert(&s.name, i);
+            matcher.insert_in(layer::SOURCES, &s.name, i);
             for al in &s.aliases {
-                source_matcher.insert(al, i);
+                matcher.insert_in(layer::SOURCES, al, i);
             }
+        }
+        for p in crate::sources::SELF {
+            matcher.insert_in(layer::SELF_CITES, p, 0);
         }
 
         let mut given = key_set(MALE);
@@ -413,15 +410,13 @@ impl Lexicon {
         for d in &divine {
             given.insert(format!("عبد{d}"));
         }
-        let mut titles = Matcher::new();
         for t in lines(TITLES) {
-            titles.insert(t, 0);
+            matcher.insert_in(layer::TITLES, t, 0);
         }
-        let mut famous_matcher = Matcher::new();
         for (i, f) in ff.person.iter().enumerate() {
-            famous_matcher.insert(&f.name, i);
+            matcher.insert_in(layer::FAMOUS, &f.name, i);
             for al in &f.aliases {
-                famous_matcher.insert(al, i);
+                matcher.insert_in(layer::FAMOUS, al, i);
             }
         }
         let bare_set = |v: &[String]| -> FxHashSet<String> {
@@ -432,8 +427,7 @@ impl Lexicon {
         Ok(Lexicon {
             codes: af.codes,
             groups,
-            actors: matcher,
-            cues,
+            matcher,
             cue_kinds,
             followers: af.followers.allowed.iter().map(|w| key(w)).collect(),
             harm: bare_set(&af.victim.harm),
@@ -441,7 +435,6 @@ impl Lexicon {
             victim_window: af.victim.window,
             attack: ATTACK.iter().map(|w| key(w)).collect(),
             sources: sf.source,
-            source_matcher,
             open: {
                 let f = |v: &[String]| -> FxHashSet<String> { v.iter().map(|w| key(w)).collect() };
                 OpenSources {
@@ -462,9 +455,7 @@ impl Lexicon {
             kunya: key_set(KUNYA),
             stop: key_set(STOP),
             not_persons: lines(NOT_PERSONS).map(crate::kunya::person_key).collect(),
-            titles,
             famous: ff.person,
-            famous_matcher,
         })
     }
 
@@ -483,10 +474,4 @@ impl Lexicon {
     pub fn source_defs(&self) -> &[SourceDef] {
         &self.sources
     }
-}
-
-/// The phrase index of `p` if already present (usize::MAX otherwise).
-fn matcher_lookup(m: &Matcher, p: &str) -> usize {
-    let k = rasad_text::phrase::phrase_words(p).join(" ");
-    m.lookup_key(&k).unwrap_or(usize::MAX)
 }

@@ -11,14 +11,18 @@
 //! Per document, [`Lexicon::actors`] (or the per-mention
 //! [`Lexicon::actor_mentions`]), [`Lexicon::sources`] and [`Lexicon::persons`]
 //! read an [`rasad_text::Analysis`] and report spans of the original text. No
-//! input makes them panic.
+//! input makes them panic. A pipeline that wants all three calls
+//! [`Lexicon::scan`] once and reads them from the [`Scan`]: every dictionary is
+//! one layer of a single phrase matcher, so the document's tokens are matched
+//! once and the actor mentions resolved once.
 
 pub mod actors;
 pub mod kunya;
 pub mod lexicon;
-pub mod matcher;
 pub mod persons;
+pub mod scan;
 pub mod sources;
 
 pub use actors::{ActorMention, MentionKind};
 pub use lexicon::{ActorGroup, Lexicon, Rule, Side, SourceDef};
+pub use scan::Scan;

@@ -18,7 +18,7 @@
 
 use crate::kunya::{nominative, person_key};
 use crate::lexicon::{key, Lexicon};
-use crate::matcher::tidy;
+use crate::scan::{layer, tidy, Scan};
 use rasad_record::{Entity, Span};
 use rasad_text::clitic::strip_article;
 use rasad_text::Analysis;
@@ -381,12 +381,23 @@ impl Lexicon {
     /// Named persons; `authors` are bylines found by cleaning; `exclude` are
     /// spans already taken by places, actors or sources.
     pub fn persons(&self, a: &Analysis, authors: &[String], exclude: &[Span]) -> Vec<Entity> {
+        self.scan(a).persons(authors, exclude)
+    }
+
+    /// [`Self::persons`] of a scanned document.
+    pub(crate) fn persons_in(
+        &self,
+        sc: &Scan,
+        authors: &[String],
+        exclude: &[Span],
+    ) -> Vec<Entity> {
+        let a = sc.a;
         let s = a.key_str();
         let mut cue_at = FxHashSet::default();
         let mut rank_at = FxHashSet::default();
-        for h in self.titles.find(a) {
+        for h in sc.hits(layer::TITLES) {
             let mut k = h.tokens.end;
-            let rank = h.article && RANKS.contains(&self.titles.key(h.phrase));
+            let rank = h.article && RANKS.contains(&self.matcher.key(h.phrase));
             cue_at.insert(k);
             if rank {
                 rank_at.insert(k);
@@ -416,11 +427,11 @@ impl Lexicon {
         let mut people: Vec<Person> = Vec::new();
 
         // Well-known persons.
-        for h in self.famous_matcher.find(a) {
+        for h in sc.hits(layer::FAMOUS) {
             if !a.in_body(h.span) || exclude.iter().any(|e| e.contains(&h.span)) {
                 continue;
             }
-            let Some(&fi) = self.famous_matcher.ids(h.phrase).first() else {
+            let Some(&fi) = self.matcher.ids(h.phrase).first() else {
                 continue;
             };
             let name = nominative(&tidy(a.slice(h.span)));

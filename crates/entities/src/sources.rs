@@ -25,7 +25,7 @@
 
 use crate::actors::word_in;
 use crate::lexicon::{key, Lexicon};
-use crate::matcher::{surface, tidy, Hit, Matcher};
+use crate::scan::{layer, surface, tidy, Hit, Scan};
 use rasad_record::{Entity, Span};
 use rasad_text::Analysis;
 use rustc_hash::FxHashSet;
@@ -213,7 +213,7 @@ const STATEMENT: &[&str] = &[
 ];
 
 /// Self-citations of the publishing outlet.
-const SELF: &[&str] = &[
+pub(crate) const SELF: &[&str] = &[
     "مصدر الوكاله",
     "مصادر الوكاله",
     "مراسل الوكاله",
@@ -237,7 +237,6 @@ struct Sets {
     reporters: FxHashSet<String>,
     heads: FxHashSet<String>,
     statement: FxHashSet<String>,
-    self_cites: Matcher,
 }
 
 fn sets() -> &'static Sets {
@@ -250,13 +249,6 @@ fn sets() -> &'static Sets {
             reporters: f(REPORTERS),
             heads: f(HEADS),
             statement: f(STATEMENT),
-            self_cites: {
-                let mut m = Matcher::new();
-                for p in SELF {
-                    m.insert(p, 0);
-                }
-                m
-            },
         }
     })
 }
@@ -265,6 +257,12 @@ impl Lexicon {
     /// Sources the article cites, once each, in order of first citation;
     /// `outlet` is the publishing outlet (self-citations resolve to it).
     pub fn sources(&self, a: &Analysis, outlet: Option<&str>) -> Vec<Entity> {
+        self.scan(a).sources(outlet)
+    }
+
+    /// [`Self::sources`] of a scanned document.
+    pub(crate) fn sources_in(&self, sc: &Scan, outlet: Option<&str>) -> Vec<Entity> {
+        let a = sc.a;
         let st = sets();
         let mut out: Vec<Entity> = Vec::new();
         let mut push = |name: &str, id: Option<&str>, kind: &str, span: Span| {
@@ -282,27 +280,22 @@ impl Lexicon {
         };
 
         let outlet_key = outlet.map(key).filter(|k| !k.is_empty());
-        let outlet_id = outlet
-            .and_then(|o| self.known_source(o))
-            .map(|i| self.sources[i].id.clone());
+        let outlet_source = outlet.and_then(|o| self.known_source(o));
+        let outlet_id = outlet_source.map(|i| self.sources[i].id.clone());
         // Official bodies the list does not know, cited by a verb; bodies that
         // are actors (هيئة تحرير الشام) begin with an actor mention.
-        let actor_starts: Vec<usize> = self
-            .actor_mentions(a)
-            .iter()
-            .map(|m| m.span.start)
-            .collect();
+        let actor_starts: Vec<usize> = sc.actor_mentions().iter().map(|m| m.span.start).collect();
         let open: Vec<(String, Span)> = self
             .open_sources(a)
             .into_iter()
             .filter(|(_, sp)| !actor_starts.contains(&sp.start) && a.in_body(*sp))
             .collect();
         let mut named_spans: Vec<Span> = Vec::new();
-        for hit in self.source_matcher.find(a) {
+        for hit in sc.hits(layer::SOURCES) {
             if !a.in_body(hit.span) {
                 continue;
             }
-            let Some(&si) = self.source_matcher.ids(hit.phrase).first() else {
+            let Some(&si) = self.matcher.ids(hit.phrase).first() else {
                 continue;
             };
             let src = &self.sources[si];
@@ -314,23 +307,23 @@ impl Lexicon {
                 continue;
             }
             named_spans.push(hit.span);
-            if is_dateline(a, &hit) {
+            if is_dateline(a, hit) {
                 continue;
             }
             // The publishing outlet as the addressee of a statement in its own
             // article (`قال أحد الأهالي لعنب بلدي`) is not cited, unless a
             // reporter noun makes it a self-citation (`مصدر لوكالة ستيب`).
-            let surface_key = key(&surface(a, &hit));
+            let surface_key = key(&surface(a, hit));
             let is_outlet = outlet_id.as_deref() == Some(src.id.as_str())
                 || outlet_key
                     .as_deref()
                     .is_some_and(|o| nospace(o) == nospace(&surface_key));
-            if is_outlet && hit.clitics.ends_with('ل') && !self.after_reporter(a, &hit) {
+            if is_outlet && hit.clitics(a).ends_with('ل') && !self.after_reporter(a, hit) {
                 continue;
             }
-            let phrase_key = self.source_matcher.key(hit.phrase);
+            let phrase_key = self.matcher.key(hit.phrase);
             let first_word = phrase_key.split(' ').next().unwrap_or("");
-            if src.needs_head && !st.heads.contains(first_word) && !self.after_head(a, &hit) {
+            if src.needs_head && !st.heads.contains(first_word) && !self.after_head(a, hit) {
                 continue;
             }
             if src.kind == "generic" {
@@ -338,7 +331,7 @@ impl Lexicon {
                     continue;
                 }
                 if src.signature_only {
-                    if !is_signature(a, &hit) {
+                    if !is_signature(a, hit) {
                         continue;
                     }
                     push(&src.name, Some(&src.id), &src.kind, hit.span);
@@ -347,16 +340,16 @@ impl Lexicon {
             }
             if src.needs_statement
                 && !phrase_key.split(' ').any(|w| st.statement.contains(w))
-                && !self.before_within(a, &hit, 5, &st.statement)
-                && !self.after_within(a, &hit, 5, &st.statement)
+                && !self.before_within(a, hit, 5, &st.statement)
+                && !self.after_within(a, hit, 5, &st.statement)
             {
                 continue;
             }
-            if self.cited(a, &hit) {
+            if self.cited(a, hit) {
                 let name = if src.kind == "generic" {
                     src.name.clone()
                 } else {
-                    display_name(&src.name, &surface(a, &hit))
+                    display_name(&src.name, &surface(a, hit))
                 };
                 push(&name, Some(&src.id), &src.kind, hit.span);
             }
@@ -377,15 +370,9 @@ impl Lexicon {
         }
 
         // The outlet citing itself.
-        if let Some(outlet) = outlet.filter(|o| !o.trim().is_empty()) {
-            let na = Analysis::new(outlet, vec![]);
-            let known = self
-                .source_matcher
-                .find(&na)
-                .into_iter()
-                .find_map(|h| self.source_matcher.ids(h.phrase).first().copied())
-                .map(|i| &self.sources[i]);
-            for h in st.self_cites.find(a) {
+        if outlet.is_some_and(|o| !o.trim().is_empty()) {
+            let known = outlet_source.map(|i| &self.sources[i]);
+            for h in sc.hits(layer::SELF_CITES) {
                 // مصدر الوكالة, not مصدر لوكالة …: the second word is definite.
                 let definite = h.tokens.len() < 2
                     || a.tokens()
@@ -409,10 +396,10 @@ impl Lexicon {
     /// The index of the named source `name` is (its whole text), if any.
     fn known_source(&self, name: &str) -> Option<usize> {
         let na = Analysis::new(name, vec![]);
-        self.source_matcher
-            .find(&na)
+        self.matcher
+            .find_in(layer::SOURCES, na.key(), na.tokens())
             .into_iter()
-            .find_map(|h| self.source_matcher.ids(h.phrase).first().copied())
+            .find_map(|h| self.matcher.ids(h.phrase).first().copied())
     }
 
     /// A reporter noun right before the hit, or with one adjective between
@@ -464,7 +451,8 @@ impl Lexicon {
                 continue;
             }
             let Some(strip) = readings(word(j))
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|(w, _)| {
                     o.heads.contains(*w)
                         || w.strip_prefix("ال").is_some_and(|b| o.heads.contains(b))
@@ -529,7 +517,7 @@ impl Lexicon {
             }
         }
         // `لـ X` after a speech/reporter word: مصدر لوكالة …
-        if hit.clitics.ends_with('ل') {
+        if hit.clitics(a).ends_with('ل') {
             if let Some(p) = hit.tokens.start.checked_sub(1) {
                 if same_sentence(a, p, hit) && word_in(toks[p].text(s), &st.reporters) {
                     return true;
@@ -581,14 +569,17 @@ impl Lexicon {
 }
 
 /// A word and its readings with proclitics و ف ب ل removed, each with the
-/// number of characters removed (`ولوزارة` → `وزاره`, 3; `للهيئة` → `لهيئه`, 1).
-fn readings(w: &str) -> Vec<(&str, usize)> {
-    let mut out = vec![(w, 0)];
+/// number of characters removed (`ولوزارة` → `وزاره`, 2; `للهيئة` → `هيئه`, 2).
+fn readings(w: &str) -> Readings<'_> {
+    let mut out = Readings {
+        list: [(w, 0); 4],
+        len: 1,
+    };
     let mut cur = w;
     let mut n = 0;
     for set in [&['و', 'ف'][..], &['ب', 'ل'][..]] {
         if let Some(c) = cur.chars().next().filter(|c| set.contains(c)) {
-            if cur.chars().count() > 3 {
+            if has_chars(cur, 4) {
                 cur = &cur[c.len_utf8()..];
                 n += 1;
                 out.push((cur, n));
@@ -596,13 +587,40 @@ fn readings(w: &str) -> Vec<(&str, usize)> {
         }
     }
     // لل + noun: the article after the lam (للهيئة → هيئه).
-    let conj = usize::from(w.starts_with(['و', 'ف']) && w.chars().count() > 3);
-    let after_conj = w.chars().skip(conj).collect::<String>();
-    if after_conj.starts_with("لل") && after_conj.chars().count() > 4 {
-        let bytes: usize = w.chars().take(conj + 2).map(char::len_utf8).sum();
-        out.push((&w[bytes..], conj + 2));
+    let conj = w
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'و' | 'ف') && has_chars(w, 4))
+        .map_or(0, char::len_utf8);
+    let after_conj = &w[conj..];
+    if after_conj.starts_with("لل") && has_chars(after_conj, 5) {
+        out.push((&w[conj + "لل".len()..], usize::from(conj > 0) + 2));
     }
     out
+}
+
+/// The readings of one word (at most four), without allocating.
+struct Readings<'a> {
+    list: [(&'a str, usize); 4],
+    len: usize,
+}
+
+impl<'a> Readings<'a> {
+    fn push(&mut self, r: (&'a str, usize)) {
+        if let Some(slot) = self.list.get_mut(self.len) {
+            *slot = r;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, (&'a str, usize)> {
+        self.list[..self.len].iter()
+    }
+}
+
+/// True when `s` has at least `n` characters (without counting them all).
+fn has_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
 }
 
 fn nospace(s: &str) -> String {
@@ -663,4 +681,29 @@ fn is_signature(a: &Analysis, hit: &Hit) -> bool {
     let sep = before.ends_with([':', '-', '|', '/']);
     let eol = after.is_empty() || after.starts_with(['\n', '\r']);
     sep && eol
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_table() {
+        let table: &[(&str, &[(&str, usize)])] = &[
+            ("ولوزاره", &[("ولوزاره", 0), ("لوزاره", 1), ("وزاره", 2)]),
+            ("للهيئه", &[("للهيئه", 0), ("لهيئه", 1), ("هيئه", 2)]),
+            (
+                "وللهيئه",
+                &[("وللهيئه", 0), ("للهيئه", 1), ("لهيئه", 2), ("هيئه", 3)],
+            ),
+            ("بيان", &[("بيان", 0), ("يان", 1)]),
+            ("ولد", &[("ولد", 0)]),
+            ("لله", &[("لله", 0)]),
+            ("", &[("", 0)]),
+        ];
+        for (w, want) in table {
+            let got: Vec<(&str, usize)> = readings(w).iter().copied().collect();
+            assert_eq!(got, *want, "{w}");
+        }
+    }
 }
