@@ -75,14 +75,16 @@ impl Extractor {
         }
         doc.quantities = rasad_numbers::tag_quantities(&a, &taken);
 
-        doc.actors = self.lexicon.actors(&a);
+        // One pass of the entity dictionaries serves actors, sources, persons.
+        let entities = self.lexicon.scan(&a);
+        doc.actors = entities.actors();
         let actor_spans: Vec<Span> = doc.actors.iter().flat_map(|x| x.spans.clone()).collect();
         doc.places = self.gazetteer.places(&a, &actor_spans);
         let mut named: Vec<Span> = actor_spans;
         named.extend(doc.places.iter().flat_map(|p| p.spans.clone()));
-        doc.sources = self.lexicon.sources(&a, doc.outlet.as_deref());
+        doc.sources = entities.sources(doc.outlet.as_deref());
         named.extend(doc.sources.iter().flat_map(|p| p.spans.clone()));
-        doc.persons = self.lexicon.persons(&a, &doc.authors, &named);
+        doc.persons = entities.persons(&doc.authors, &named);
 
         let (casualties, events) = rasad_events::extract(&a, &doc);
         doc.casualties = casualties;
