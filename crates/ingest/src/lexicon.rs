@@ -1,17 +1,17 @@
 //! The bundled phrase lists (`data/chrome/*.toml`), normalized once for matching.
 
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Folds text for phrase matching: the `rasad_text` search key (diacritics,
 /// tatweel, hamza forms, ى/ي, ة/ه folded), lower case, punctuation turned into
 /// spaces, runs of spaces collapsed.
 pub fn match_key(s: &str) -> String {
-    let folded = rasad_text::key(s);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in folded.chars() {
+    // One pass over the folded characters, without building the folded text.
+    rasad_text::normalize::fold_each(s, rasad_text::Level::Key, |c| {
         // ASCII and Arabic letters without the general Unicode tables (hot).
         let word = match c {
             '0'..='9' | 'a'..='z' | 'A'..='Z' | '%' => true,
@@ -22,6 +22,8 @@ pub fn match_key(s: &str) -> String {
         if word {
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
+            } else if is_caseless(c) {
+                out.push(c);
             } else {
                 out.extend(c.to_lowercase());
             }
@@ -30,11 +32,16 @@ pub fn match_key(s: &str) -> String {
             out.push(' ');
             space = true;
         }
-    }
+    });
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// Characters of the Arabic block, which has no letter case.
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}')
 }
 
 /// True when `key` starts with the phrase `p` followed by a word boundary.
@@ -42,6 +49,47 @@ pub fn starts_with_phrase(key: &str, p: &str) -> bool {
     !p.is_empty()
         && key.starts_with(p)
         && !matches!(key[p.len()..].chars().next(), Some(c) if c != ' ')
+}
+
+/// Phrases (match keys) filed under their first word, so that finding which
+/// occur in a key costs one lookup per word of the key, not one search per
+/// phrase.
+#[derive(Debug, Default)]
+pub struct PhraseIndex {
+    by_first: HashMap<String, Vec<String>>,
+}
+
+impl PhraseIndex {
+    /// Indexes match keys (empty ones are ignored).
+    pub fn new(keys: &[String]) -> Self {
+        let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+        for k in keys.iter().filter(|k| !k.is_empty()) {
+            let first = k.split(' ').next().unwrap_or_default();
+            by_first
+                .entry(first.to_string())
+                .or_default()
+                .push(k.clone());
+        }
+        PhraseIndex { by_first }
+    }
+
+    /// True when one of the phrases occurs in `key` on word boundaries
+    /// (`key` is a match key: words separated by single spaces).
+    pub fn occurs_in(&self, key: &str) -> bool {
+        let mut rest = key;
+        loop {
+            let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            if let Some(list) = self.by_first.get(word) {
+                if list.iter().any(|p| starts_with_phrase(rest, p)) {
+                    return true;
+                }
+            }
+            if after.is_empty() {
+                return false;
+            }
+            rest = after;
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -79,6 +127,8 @@ pub struct Chrome {
     pub exact: HashSet<String>,
     pub contains_max_words: usize,
     pub contains: Vec<String>,
+    /// `contains`, indexed by first word.
+    pub contains_index: PhraseIndex,
     pub prefix: Vec<String>,
     pub prefix_colon: Vec<String>,
     pub related_max_lines: usize,
@@ -133,10 +183,12 @@ fn token_set(v: &[String]) -> HashSet<String> {
 pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
     let f: ChromeFile = toml::from_str(include_str!("../../../data/chrome/chrome.toml"))
         .expect("bundled data/chrome/chrome.toml is valid");
+    let contains = keys(&f.contains);
     Chrome {
         exact: set(&f.exact),
         contains_max_words: f.contains_max_words,
-        contains: keys(&f.contains),
+        contains_index: PhraseIndex::new(&contains),
+        contains,
         prefix: keys(&f.prefix),
         prefix_colon: keys(&f.prefix_colon),
         related_max_lines: f.related_max_lines,
@@ -176,6 +228,16 @@ mod tests {
         assert!(CHROME.related_heads.contains(&match_key("إقرأ أيضاً")));
         assert!(META.months.contains(&match_key("كانون الأول")));
         assert!(META.generic_sources.contains(&match_key("وكالات")));
+    }
+
+    #[test]
+    fn arabic_block_has_no_case() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert!(is_caseless(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(!is_caseless('A'));
+        assert_eq!(match_key("ÉCOLE إدلب"), "école ادلب");
     }
 
     #[test]

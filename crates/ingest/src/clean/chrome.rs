@@ -67,7 +67,7 @@ pub fn kind(line: &Line) -> Option<Kind> {
     if c.exact.contains(key) {
         return Some(Kind::Phrase);
     }
-    if line.words <= c.contains_max_words && c.contains.iter().any(|p| contains_phrase(key, p)) {
+    if line.words <= c.contains_max_words && c.contains_index.occurs_in(key) {
         return Some(Kind::Phrase);
     }
     if line.words <= PREFIX_MAX_WORDS && c.prefix.iter().any(|p| starts_with_phrase(key, p)) {
@@ -175,6 +175,39 @@ mod tests {
             ("المصدر أكد أن الهجوم بدأ فجراً ولم يتوقف حتى المساء", None),
         ] {
             assert_eq!(k(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn phrase_index_agrees_with_search() {
+        let phrases: Vec<String> = ["ب", "ب ج", "اب ج", "د ه و", "ج"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let ix = crate::lexicon::PhraseIndex::new(&phrases);
+        for key in [
+            "",
+            "ا",
+            "ب",
+            "ا ب",
+            "اب",
+            "اب ج",
+            "ا اب جج",
+            "د ه",
+            "د ه و",
+            "س د ه و ز",
+            "جد",
+            "ا بب",
+            "ا ب ج",
+        ] {
+            let want = phrases.iter().any(|p| contains_phrase(key, p));
+            assert_eq!(ix.occurs_in(key), want, "{key:?}");
+        }
+        let c = &*CHROME;
+        for l in split("شارك على فيسبوك\nقصف على أحياء حلب الشرقية\nجميع الحقوق محفوظة")
+        {
+            let want = c.contains.iter().any(|p| contains_phrase(&l.key, p));
+            assert_eq!(c.contains_index.occurs_in(&l.key), want, "{}", l.key);
         }
     }
 
