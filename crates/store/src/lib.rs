@@ -111,6 +111,17 @@ impl Store {
             .optional()?)
     }
 
+    /// The stored extraction record (JSON) and the original decoded text of
+    /// an article, in one read.
+    pub fn article(&self, id: &str) -> Result<Option<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT record, text FROM articles WHERE id = ?1")?;
+        Ok(stmt
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
     /// The original decoded text of an article.
     pub fn text(&self, id: &str) -> Result<Option<String>, StoreError> {
         Ok(self
