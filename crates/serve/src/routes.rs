@@ -1,7 +1,7 @@
 //! The JSON API handlers. Parameters are read as strings and checked here, so
 //! every bad value gets a clear 400 (never a framework message).
 
-use crate::error::{ApiError, ApiJson, ApiResult};
+use crate::error::{ApiError, ApiJson};
 use crate::incidents::{at_place, Filters};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -10,17 +10,18 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use rasad_incidents::Incident;
 use rasad_ingest::ReadOptions;
 use rasad_store::{prepare, Outcome, Prepared};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Longest accepted search query, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
 /// Largest `limit` of a search.
 pub const MAX_SEARCH_LIMIT: usize = 100;
+/// Largest `offset` of a search (later pages are not worth ranking).
+pub const MAX_SEARCH_OFFSET: usize = 1000;
 /// Largest `limit` of an incident list.
 pub const MAX_INCIDENT_LIMIT: usize = 1000;
 /// Longest id or place accepted in a path.
@@ -96,13 +97,48 @@ pub struct SearchParams {
     to: Option<String>,
     outlet: Option<String>,
     limit: Option<String>,
+    offset: Option<String>,
 }
 
-/// `GET /api/search`: ranked full-text search.
+/// One search hit as the API shows it (no record: the pages fetch
+/// `/api/articles/{id}` for that).
+#[derive(Serialize)]
+struct HitOut {
+    id: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    score: f64,
+    snippet: String,
+    marks: Vec<rasad_record::Span>,
+}
+
+/// The answer of `GET /api/search`.
+#[derive(Serialize)]
+struct SearchOut {
+    count: usize,
+    hits: Vec<HitOut>,
+}
+
+/// A JSON answer from bytes that are JSON already (markup characters
+/// escaped by whoever made them).
+fn json_bytes(body: impl Into<axum::body::Body>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static(crate::error::JSON_TYPE),
+        )],
+        body.into(),
+    )
+        .into_response()
+}
+
+/// `GET /api/search`: ranked full-text search, a page at a time.
 pub async fn search(
     State(st): State<AppState>,
     q: Result<Query<SearchParams>, QueryRejection>,
-) -> ApiResult<Value> {
+) -> Result<Response, ApiError> {
     let p = query(q)?;
     let text = nonempty(p.q).ok_or_else(|| ApiError::BadRequest("q: missing or empty".into()))?;
     if text.chars().count() > MAX_QUERY_CHARS {
@@ -111,6 +147,7 @@ pub async fn search(
         )));
     }
     let limit = number("limit", p.limit.as_deref(), 10, 1, MAX_SEARCH_LIMIT)?;
+    let offset = number("offset", p.offset.as_deref(), 0, 0, MAX_SEARCH_OFFSET)?;
     let (from, to) = date_range(p.from.as_deref(), p.to.as_deref())?;
     let q = rasad_store::Query {
         text,
@@ -120,46 +157,51 @@ pub async fn search(
         outlet: nonempty(p.outlet),
     };
     let hits = st
-        .blocking(move |inner| inner.pool.with(|s| s.search(&q))?.map_err(ApiError::from))
+        .read(move |s| s.search_page(&q, offset).map_err(ApiError::from))
         .await?;
-    let hits: Vec<Value> = hits
-        .iter()
-        .map(|h| {
-            json!({
-                "id": h.id,
-                "title": h.title,
-                "outlet": h.outlet,
-                "published": h.published,
-                "url": h.url,
-                "score": (h.score * 1000.0).round() / 1000.0,
-                "snippet": h.snippet.text,
-                "marks": h.snippet.marks,
-            })
+    let hits: Vec<HitOut> = hits
+        .into_iter()
+        .map(|h| HitOut {
+            id: h.id,
+            title: h.title,
+            outlet: h.outlet,
+            published: h.published,
+            url: h.url,
+            score: (h.score * 1000.0).round() / 1000.0,
+            snippet: h.snippet.text,
+            marks: h.snippet.marks,
         })
         .collect();
-    Ok(ApiJson(json!({ "count": hits.len(), "hits": hits })))
+    Ok(ApiJson(SearchOut {
+        count: hits.len(),
+        hits,
+    })
+    .into_response())
 }
 
 /// `GET /api/articles/{id}`: the stored record and the original text.
 pub async fn article(
     State(st): State<AppState>,
     id: Result<Path<String>, PathRejection>,
-) -> ApiResult<Value> {
+) -> Result<Response, ApiError> {
     let id = path(id)?;
     let key = id.clone();
     let found = st
-        .blocking(move |inner| {
-            inner
-                .pool
-                .with(|s| -> Result<_, rasad_store::StoreError> {
-                    Ok(s.record(&key)?.zip(s.text(&key)?))
-                })?
-                .map_err(ApiError::from)
-        })
+        .read(move |s| s.article(&key).map_err(ApiError::from))
         .await?;
     let (record, text) = found.ok_or_else(|| ApiError::NotFound("no such article".into()))?;
-    let record: Value = serde_json::from_str(&record).map_err(ApiError::internal)?;
-    Ok(ApiJson(json!({ "id": id, "record": record, "text": text })))
+    // The record is JSON this program wrote: checked, then copied as it is
+    // rather than parsed into a tree and written again.
+    serde_json::from_str::<serde::de::IgnoredAny>(&record).map_err(ApiError::internal)?;
+    let mut out = Vec::with_capacity(record.len() + text.len() + id.len() + 40);
+    out.extend_from_slice(b"{\"id\":");
+    serde_json::to_writer(&mut out, &id).map_err(ApiError::internal)?;
+    out.extend_from_slice(b",\"record\":");
+    out.extend_from_slice(record.as_bytes());
+    out.extend_from_slice(b",\"text\":");
+    serde_json::to_writer(&mut out, &text).map_err(ApiError::internal)?;
+    out.push(b'}');
+    Ok(json_bytes(crate::error::escape_html_chars(out)))
 }
 
 /// Parameters of `GET /api/incidents`.
@@ -188,10 +230,9 @@ pub async fn incidents(
         place: nonempty(p.place),
         actor: nonempty(p.actor),
     };
-    let built = st.built();
-    let total = built.filter(&f).count();
-    let page: Vec<&Incident> = built.filter(&f).skip(offset).take(limit).collect();
-    Ok(ApiJson(json!({ "total": total, "offset": offset, "incidents": page })).into_response())
+    // Each incident's JSON was made when the incidents were built: a page is
+    // a filter over prepared keys and a copy of bytes.
+    Ok(json_bytes(st.built().page_json(&f, offset, limit)))
 }
 
 /// `GET /api/incidents/{id}`.
@@ -200,11 +241,11 @@ pub async fn incident(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let id = path(id)?;
-    let built = st.built();
-    let inc = built
-        .get(&id)
+    let body = st
+        .built()
+        .json_of(&id)
         .ok_or_else(|| ApiError::NotFound("no such incident".into()))?;
-    Ok(ApiJson(inc).into_response())
+    Ok(json_bytes(body))
 }
 
 /// One line of a timeline.

@@ -128,6 +128,29 @@ fn search_rejects_bad_parameters() {
 }
 
 #[test]
+fn search_pages_with_offset() {
+    let a = shared().addr;
+    let q = enc("هجين");
+    let all = ids(
+        &get(a, &format!("/api/search?q={q}&limit=100")).json(),
+        "hits",
+    );
+    assert!(all.len() >= 2, "{all:?}");
+    let mut paged = Vec::new();
+    for offset in 0..all.len() {
+        let v = get(a, &format!("/api/search?q={q}&limit=1&offset={offset}")).json();
+        assert_eq!(v["count"], 1, "{v}");
+        paged.extend(ids(&v, "hits"));
+    }
+    assert_eq!(paged, all, "pages of one hit follow the full order");
+    let v = get(a, &format!("/api/search?q={q}&offset={}", all.len())).json();
+    assert_eq!(v["count"], 0);
+    error(&get(a, &format!("/api/search?q={q}&offset=-1")), 400);
+    let m = error(&get(a, &format!("/api/search?q={q}&offset=1001")), 400);
+    assert!(m.contains("offset"), "{m}");
+}
+
+#[test]
 fn article_has_record_and_original_text() {
     let a = shared().addr;
     let r = get(a, "/api/articles/hajin-1");
