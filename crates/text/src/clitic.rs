@@ -12,11 +12,6 @@ fn has_chars(s: &str, n: usize) -> bool {
     n == 0 || s.chars().nth(n - 1).is_some()
 }
 
-/// Chars of `word` before its suffix `bare`.
-fn prefix_len(word: &str, bare: &str) -> usize {
-    word[..word.len() - bare.len()].chars().count()
-}
-
 /// Strips the article from a key word: الرقه → رقه. Needs two letters after it.
 pub fn strip_article(word: &str) -> &str {
     match word.strip_prefix("ال") {
@@ -25,14 +20,23 @@ pub fn strip_article(word: &str) -> &str {
     }
 }
 
-/// Proclitic sequences that end in the article (or `لل` = ل + ال): stripping them
-/// is safe because the article is unambiguous.
-const WITH_ARTICLE: &[&str] = &[
-    "وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
-];
-
-/// Proclitic sequences without an article: stripping them is only a guess.
-const BARE: &[&str] = &["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+/// The proclitic sequences a word starting with `first` may carry, in the
+/// order they are tried:
+/// - those that end in the article (or `لل` = ل + ال): stripping them is safe
+///   because the article is unambiguous; the first that leaves two letters
+///   wins;
+/// - those without an article: stripping them is only a guess; each that
+///   leaves three letters gives a reading.
+fn proclitics(first: char) -> (&'static [&'static str], &'static [&'static str]) {
+    match first {
+        'و' => (&["وبال", "وكال", "وال", "ولل"], &["وب", "ول", "وك", "و"]),
+        'ف' => (&["فبال", "فال", "فلل"], &["فب", "فل", "ف"]),
+        'ب' => (&["بال"], &["ب"]),
+        'ك' => (&["كال"], &["ك"]),
+        'ل' => (&["لل"], &["ل"]),
+        _ => (&[], &[]),
+    }
+}
 
 /// One reading of a word: the bare form, and how many characters of prefix
 /// (proclitics and article) were removed.
@@ -62,38 +66,42 @@ pub fn readings_into<'a>(word: &'a str, out: &mut Vec<Reading<'a>>) {
     let literal = strip_article(word);
     out.push(Reading {
         bare: literal,
-        prefix_chars: prefix_len(word, literal),
+        prefix_chars: if literal.len() < word.len() { 2 } else { 0 },
         guessed: false,
     });
-    // Every proclitic starts with one of these letters; most words do not.
-    if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-        return;
-    }
-    for p in WITH_ARTICLE {
+    // Every proclitic starts with و ف ب ك or ل; most words do not.
+    let (with_article, bare) = match word.chars().next() {
+        Some(first) => proclitics(first),
+        None => return,
+    };
+    for p in with_article {
         if let Some(rest) = word.strip_prefix(p) {
             if has_chars(rest, 2) {
-                push(out, word, rest, false);
+                push(out, rest, p.chars().count(), false);
                 break;
             }
         }
     }
-    for p in BARE {
+    for p in bare {
         if let Some(rest) = word.strip_prefix(p) {
             if has_chars(rest, 3) {
-                let bare = strip_article(rest);
-                push(out, word, bare, true);
+                let stripped = strip_article(rest);
+                let article = if stripped.len() < rest.len() { 2 } else { 0 };
+                push(out, stripped, p.chars().count() + article, true);
             }
         }
     }
 }
 
-fn push<'a>(out: &mut Vec<Reading<'a>>, word: &str, bare: &'a str, guessed: bool) {
-    if out.iter().any(|r| r.bare == bare) {
+/// Adds a reading unless one already has that bare form. All readings are
+/// suffixes of one word, so an equal length means an equal form.
+fn push<'a>(out: &mut Vec<Reading<'a>>, bare: &'a str, prefix_chars: usize, guessed: bool) {
+    if out.iter().any(|r| r.bare.len() == bare.len()) {
         return;
     }
     out.push(Reading {
         bare,
-        prefix_chars: prefix_len(word, bare),
+        prefix_chars,
         guessed,
     });
 }
@@ -163,6 +171,82 @@ mod tests {
         ];
         for (w, want) in table {
             assert_eq!(search_stem(w), want, "{w}");
+        }
+    }
+
+    /// The readings as first written, string prefix by string prefix.
+    fn reference(word: &str) -> Vec<Reading<'_>> {
+        fn has_chars(s: &str, n: usize) -> bool {
+            n == 0 || s.chars().nth(n - 1).is_some()
+        }
+        fn prefix_len(word: &str, bare: &str) -> usize {
+            word[..word.len() - bare.len()].chars().count()
+        }
+        fn strip(word: &str) -> &str {
+            match word.strip_prefix("ال") {
+                Some(rest) if has_chars(rest, 2) => rest,
+                _ => word,
+            }
+        }
+        fn add<'a>(out: &mut Vec<Reading<'a>>, word: &str, bare: &'a str, guessed: bool) {
+            if !out.iter().any(|r| r.bare == bare) {
+                let prefix_chars = prefix_len(word, bare);
+                out.push(Reading {
+                    bare,
+                    prefix_chars,
+                    guessed,
+                });
+            }
+        }
+        let with: [&str; 10] = [
+            "وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+        ];
+        let bare: [&str; 10] = ["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+        let literal = strip(word);
+        let mut out = vec![Reading {
+            bare: literal,
+            prefix_chars: prefix_len(word, literal),
+            guessed: false,
+        }];
+        if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+            return out;
+        }
+        for p in with {
+            if let Some(rest) = word.strip_prefix(p) {
+                if has_chars(rest, 2) {
+                    add(&mut out, word, rest, false);
+                    break;
+                }
+            }
+        }
+        for p in bare {
+            if let Some(rest) = word.strip_prefix(p) {
+                if has_chars(rest, 3) {
+                    add(&mut out, word, strip(rest), true);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn readings_agree_with_prefix_stripping() {
+        // Every word of up to six letters over the proclitic letters, the
+        // article's letters and two others, plus longer ones.
+        let letters = ['و', 'ف', 'ب', 'ك', 'ل', 'ا', 'ر', 'ه'];
+        let mut words: Vec<String> = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            let next: Vec<String> = last
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(next.iter().cloned());
+            last = next;
+        }
+        words.extend(["وبالبوكمال", "فللرقه", "والرقّه", "كالx", "ب1", "لل ا"].map(String::from));
+        for w in &words {
+            assert_eq!(readings(w), reference(w), "{w}");
         }
     }
 

@@ -3,6 +3,7 @@
 
 use crate::normalize::Normalized;
 use rasad_record::Span;
+use std::sync::OnceLock;
 
 /// A word or number of a [`Normalized`] text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,14 +23,47 @@ impl Token {
     }
 }
 
-/// Letters and digits. Arabic letters and ASCII are answered without the
-/// general Unicode tables, which are slow and hot here.
-fn is_word_char(c: char) -> bool {
-    match c {
-        '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
-        '\u{0}'..='\u{7F}' => false,
-        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
-        _ => c.is_alphanumeric(),
+/// Letters and digits (`char::is_alphanumeric`), with ASCII and the Arabic
+/// block answered from bitmaps: the general Unicode tables are slow and this
+/// runs on every character.
+struct WordChars {
+    ascii: u128,
+    /// U+0600–U+06FF, one bit each.
+    arabic: [u64; 4],
+}
+
+impl WordChars {
+    fn get() -> &'static WordChars {
+        static W: OnceLock<WordChars> = OnceLock::new();
+        W.get_or_init(|| {
+            let mut w = WordChars {
+                ascii: 0,
+                arabic: [0; 4],
+            };
+            for u in 0..128u32 {
+                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+                    w.ascii |= 1 << u;
+                }
+            }
+            for k in 0..256u32 {
+                if char::from_u32(0x0600 + k).is_some_and(char::is_alphanumeric) {
+                    w.arabic[(k / 64) as usize] |= 1 << (k % 64);
+                }
+            }
+            w
+        })
+    }
+
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < 128 {
+            self.ascii >> u & 1 == 1
+        } else if let Some(&bits) = self.arabic.get((u.wrapping_sub(0x0600) / 64) as usize) {
+            bits >> (u % 64) & 1 == 1
+        } else {
+            c.is_alphanumeric()
+        }
     }
 }
 
@@ -37,10 +71,11 @@ fn is_word_char(c: char) -> bool {
 /// Punctuation and spaces separate tokens and are not tokens themselves.
 pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let s = n.as_str();
+    let word = WordChars::get();
     let mut out = Vec::with_capacity(s.len() / 6);
     let mut begin: Option<usize> = None;
     for (b, c) in s.char_indices() {
-        match (is_word_char(c), begin) {
+        match (word.contains(c), begin) {
             (true, None) => begin = Some(b),
             (false, Some(st)) => {
                 out.push(Token {
@@ -85,9 +120,12 @@ mod tests {
 
     #[test]
     fn fast_path_agrees_with_unicode() {
+        let w = WordChars::get();
         for c in ('\u{0}'..='\u{0800}').chain('\u{FB50}'..='\u{FEFF}') {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(w.contains(c), c.is_alphanumeric(), "{c:?}");
         }
+        assert!(w.contains('ب') && w.contains('٣') && w.contains('x'));
+        assert!(!w.contains('،') && !w.contains(' ') && !w.contains('«'));
     }
 
     #[test]
