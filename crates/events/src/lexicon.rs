@@ -321,6 +321,8 @@ pub enum Cue {
     Relative,
     Reporting,
     PeriodWord,
+    TerritoryObject,
+    Elaboration,
 }
 
 impl Cue {
@@ -348,6 +350,8 @@ impl Cue {
             "relative" => Cue::Relative,
             "reporting" => Cue::Reporting,
             "period_word" => Cue::PeriodWord,
+            "territory_object" => Cue::TerritoryObject,
+            "elaboration" => Cue::Elaboration,
             _ => return None,
         })
     }

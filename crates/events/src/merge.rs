@@ -169,6 +169,83 @@ fn compatible(
     true
 }
 
+/// Sentences back an elaboration may look for the incident it tells more of.
+const ELABORATION_REACH: usize = 2;
+
+/// Types that one incident may be told with (an explosion and the clashes
+/// it set off, an air strike and the "shelling" of the same place, a raid
+/// and the kidnapping it was).
+fn same_incident_types(e: &Ev, c: &Candidate) -> bool {
+    const VIOLENT: &[&str] = &[
+        "battles",
+        "explosions_remote_violence",
+        "violence_against_civilians",
+    ];
+    let capture = |k: &str, s: &str| {
+        (k == "strategic_developments" && s == "arrests")
+            || (k == "violence_against_civilians" && s == "abduction_forced_disappearance")
+    };
+    (e.kind == c.kind && (e.kind != "strategic_developments" || e.subtype == c.subtype))
+        || (VIOLENT.contains(&e.kind.as_str()) && VIOLENT.contains(&c.kind.as_str()))
+        || (capture(&e.kind, &e.subtype) && capture(&c.kind, &c.subtype))
+}
+
+/// True when the word (with its proclitics) carries the article or a
+/// demonstrative before it: `الانفجار`، `بالهجوم`، `للقصف`، `هذا التفجير`.
+pub fn definite(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.word(t);
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    let article =
+        w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w.starts_with("كال");
+    article || (t > 0 && matches!(ctx.word(t - 1), "هذا" | "هذه" | "ذلك" | "تلك"))
+}
+
+/// The event a candidate tells more of: a sentence opened by a speech verb
+/// (وقال المصدر إن، وأفاد المراسل بأن) or an act named with the article
+/// (الانفجار، القصف، العبوة: the one already told) continues the incident
+/// told in the sentences just before, whatever places it adds, when the
+/// types can be one incident and the actors and dates do not contradict.
+fn elaborated(
+    ctx: &Ctx,
+    evs: &[Ev],
+    c: &Candidate,
+    date: &Option<Time>,
+    own: bool,
+) -> Option<usize> {
+    let s = ctx.sents[c.sent];
+    let speech = ctx
+        .cues_in(crate::lexicon::Cue::Elaboration, s.t0, s.t0 + 1)
+        .iter()
+        .any(|h| h.start == s.t0);
+    let verb = within(&ctx.triggers, c.at, c.at + 1, |h| h.start)
+        .first()
+        .and_then(|h| ctx.lx.triggers.get(h.payload))
+        .is_some_and(|t| t.flags.verb);
+    let anaphoric = !verb && definite(ctx, c.at);
+    if !speech && !anaphoric {
+        return None;
+    }
+    let fits = |e: &Ev| {
+        let last = e.sents.iter().copied().max().unwrap_or(0);
+        last < c.sent
+            && last + ELABORATION_REACH >= c.sent
+            && same_incident_types(e, c)
+            && (e.roles.actor1.is_empty()
+                || c.roles.actor1.is_empty()
+                || intersects(&e.roles.actor1, &c.roles.actor1))
+            && !matches!((&e.date, date), (Some(a), Some(b)) if e.own_date && own && a.value != b.value)
+    };
+    // the same type first, then any type the incident may be told with
+    let pool: Vec<usize> = (0..evs.len()).rev().collect();
+    pool.iter()
+        .copied()
+        .find(|&i| fits(&evs[i]) && evs[i].kind == c.kind)
+        .or_else(|| pool.iter().copied().find(|&i| fits(&evs[i])))
+}
+
 fn absorb(
     e: &mut Ev,
     c: &Candidate,
@@ -233,6 +310,10 @@ pub fn build(
         let only_countries = !places.is_empty() && places.iter().all(|(_, k)| country(ctx, k));
         let cmp: &[(PlaceRef, String)] = if only_countries { &[] } else { &places };
         if c.implied {
+            if let Some(i) = elaborated(ctx, &evs, &c, &date, own) {
+                absorb(&mut evs[i], &c, date, own, places);
+                continue;
+            }
             let groups: Vec<String> = c
                 .claims
                 .iter()
@@ -254,6 +335,9 @@ pub fn build(
                 absorb(e, &c, date, own, places);
                 continue;
             }
+        } else if let Some(i) = elaborated(ctx, &evs, &c, &date, own) {
+            absorb(&mut evs[i], &c, date, own, places);
+            continue;
         } else if let Some(e) = evs
             .iter_mut()
             .rev()
@@ -369,6 +453,16 @@ fn finish(
         {
             e.roles.actor2.push("CIVILIANS".into());
         }
+    }
+    // a bombing or an attack on civilians whose perpetrator nobody names was
+    // done by an unidentified armed group (ACLED's convention)
+    if e.roles.actor1.is_empty()
+        && matches!(
+            e.kind.as_str(),
+            "explosions_remote_violence" | "violence_against_civilians"
+        )
+    {
+        e.roles.actor1.push("UNKNOWN".into());
     }
     let mut attributed: Vec<String> = Vec::new();
     for &s in &e.sents {

@@ -60,15 +60,28 @@ pub fn live<'l>(
         if modal_before(ctx, cl.t0, h.start) {
             continue;
         }
+        // ground taken needs ground: a territory verb whose object is no
+        // place, force or position (استولوا على هواتفهم) takes no territory
+        if tr.flags.territory
+            && tr.flags.verb
+            && !territorial_object(ctx, h.end, seg_end(ctx, h.start))
+        {
+            continue;
+        }
         if breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b) {
             continue;
         }
         let seg = ctx.segment(h.start);
         let lo = h.start.saturating_sub(3).max(seg.0);
-        let background = ctx
-            .cues_in(Cue::Background, lo, h.start)
-            .iter()
-            .any(|c| c.end <= h.start);
+        // a background word governs the first act after it (عقب الهجوم): an
+        // act told after a definite one is the news (عقب الهجوم غارات); one
+        // in construct with it is the same act (بعد تفجير عبوة)
+        let background = ctx.cues_in(Cue::Background, lo, h.start).iter().any(|c| {
+            c.end <= h.start
+                && within(&ctx.triggers, c.end, h.start, |x| x.start)
+                    .iter()
+                    .all(|x| !crate::merge::definite(ctx, x.start))
+        });
         let rel_lo = h.start.saturating_sub(3).max(cl.t0);
         let relative = ctx
             .cues_in(Cue::Relative, rel_lo, h.start)
@@ -96,15 +109,17 @@ pub fn live<'l>(
             strong,
         });
     }
-    // air defences that repelled missiles (تصدت للصواريخ): part of the strike
+    // air defences that repelled missiles or an air raid (تصدت للصواريخ،
+    // تصدت وسائط الدفاع الجوي لعدوان جوي): part of the strike
     let repelled: Vec<usize> = out
         .iter()
         .filter(|l| l.trig.flags.repel)
         .filter(|l| {
+            let end = seg_end(ctx, l.hit.start);
             out.iter().any(|x| {
                 x.trig.kind == "explosions_remote_violence"
                     && x.hit.start >= l.hit.end
-                    && x.hit.start <= l.hit.end + 1
+                    && x.hit.start < end
             })
         })
         .map(|l| l.hit.start)
@@ -121,6 +136,24 @@ pub fn live<'l>(
         out.retain(|l| l.trig.kind != "explosions_remote_violence");
     }
     out
+}
+
+/// End of the segment of token `t`.
+fn seg_end(ctx: &Ctx, t: usize) -> usize {
+    ctx.segment(t).1
+}
+
+/// Words after a territory verb its object may take.
+const OBJECT_WORDS: usize = 4;
+
+/// A place, a force or a position (cue `territory_object`) within a few
+/// words after a territory verb.
+fn territorial_object(ctx: &Ctx, from: usize, end: usize) -> bool {
+    let to = end.min(from + OBJECT_WORDS);
+    from >= to
+        || !within(&ctx.places, from, to, |m| m.start).is_empty()
+        || !within(&ctx.actors, from, to, |m| m.start).is_empty()
+        || ctx.has_cue(Cue::TerritoryObject, from, to)
 }
 
 /// `قد` before an imperfect verb (قد يفتحه): a possibility, not a fact.
@@ -229,8 +262,10 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
         .collect();
     let victims: Vec<&Claim> = mine.iter().map(|&i| &claims[i]).collect();
     let vranges = victim_ranges(ctx, claims, cl.sent);
+    // a repel verb that only tells the air defences met a strike gives no roles
     let trig: Vec<(usize, usize, &Trigger)> = lives
         .iter()
+        .filter(|l| l.strong || !l.trig.flags.repel)
         .map(|l| (l.hit.start, l.hit.end, l.trig))
         .collect();
     let aw = air_words(ctx, cl.t0, cl.t1);
@@ -327,8 +362,10 @@ pub fn implied(
     let s = ctx.sents[si];
     let victims: Vec<&Claim> = unreported.iter().map(|&i| &claims[i]).collect();
     let vranges = victim_ranges(ctx, claims, si);
+    // a repel verb that only tells the air defences met a strike gives no roles
     let trig: Vec<(usize, usize, &Trigger)> = lives
         .iter()
+        .filter(|l| l.strong || !l.trig.flags.repel)
         .map(|l| (l.hit.start, l.hit.end, l.trig))
         .collect();
     let r = roles::roles(ctx, s.t0, s.t1, &trig, &vranges);
