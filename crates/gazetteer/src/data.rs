@@ -9,7 +9,9 @@
 //!
 //! `variants` is `|`-separated; a variant written `!name` needs a head word
 //! (`مدينة`, `قرية` …) or a list context to count, `?name` needs a head, a
-//! preposition or a sentence start before it. `needs_head` applies the same
+//! preposition or a sentence start before it, and `-name` removes a spelling
+//! that the row it overrides has (a GeoNames alternate name that is a common
+//! word, such as `عين` for الحجب). `needs_head` applies the same
 //! rule to the canonical name: `0` free, `1` head, `2` head or preposition.
 //! Lines starting with `#` are comments.
 
@@ -112,6 +114,8 @@ pub struct Row {
     pub place: Place,
     /// Every name (canonical first) with the context it needs.
     pub names: Vec<(String, Need)>,
+    /// Spellings removed from the row this one overrides (`-name`).
+    pub dropped: Vec<String>,
 }
 
 /// A line of a gazetteer file that could not be read.
@@ -176,8 +180,15 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
     let lon = num(f[5], "lon")?;
     let population = f[10].trim().parse::<u64>().unwrap_or(0);
     let mut names = vec![(name.to_string(), Need::from_column(f[11]))];
+    let mut dropped = Vec::new();
     for v in f[2].split('|') {
         let v = v.trim();
+        if let Some(rest) = v.strip_prefix('-') {
+            if !rest.trim().is_empty() {
+                dropped.push(rest.trim().to_string());
+            }
+            continue;
+        }
         let (need, v) = if let Some(rest) = v.strip_prefix('!') {
             (Need::Head, rest)
         } else if let Some(rest) = v.strip_prefix('?') {
@@ -205,6 +216,7 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
             reviewed,
         },
         names,
+        dropped,
     })
 }
 
@@ -225,6 +237,7 @@ pub fn format_row(row: &Row, note: &str) -> String {
             Need::Head => format!("!{n}"),
             Need::Prep => format!("?{n}"),
         })
+        .chain(row.dropped.iter().map(|n| format!("-{n}")))
         .collect();
     let coord = |x: f64| {
         if x.is_finite() {
@@ -279,6 +292,16 @@ mod tests {
         assert_eq!(r.place.kind(), "neighbourhood");
         let again = format_row(r, "note");
         assert_eq!(again, line);
+    }
+
+    #[test]
+    fn dropped_spellings() {
+        let line = "geonames:1\tالحجب\t-عين|حجب\t\t\t\tP.PPL\tYE\t\t\t0\t1\t";
+        let (rows, errs) = parse(line, true);
+        assert!(errs.is_empty());
+        assert_eq!(rows[0].dropped, ["عين"]);
+        assert_eq!(rows[0].names.len(), 2);
+        assert!(format_row(&rows[0], "").contains("حجب|-عين"));
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn import_geonames(
                 reviewed: false,
             },
             names: row_names,
+            dropped: Vec::new(),
         });
         stats.kept += 1;
     }

@@ -26,18 +26,22 @@
 //! assert_eq!(names, ["الشعفة", "السوسة", "دير الزور"]);
 //! ```
 
+mod context;
 mod data;
 pub mod heads;
 mod import;
 mod load;
 mod matcher;
+mod open;
 mod resolve;
 
 pub use data::{format_row, parse, Need, ParseError, Place, Row, HEADER};
 pub use import::{import_geonames, ImportStats};
 pub use load::{LoadError, EXTRA_ENV};
 
+use context::Contexts;
 use load::NameRef;
+use open::OpenRules;
 use rasad_record::{Entity, Span};
 use rasad_text::{Analysis, PhraseMatcher};
 use rustc_hash::FxHashMap;
@@ -49,6 +53,8 @@ pub struct Gazetteer {
     by_id: FxHashMap<String, u32>,
     refs: Vec<NameRef>,
     matcher: PhraseMatcher,
+    open: OpenRules,
+    contexts: Contexts,
 }
 
 impl Gazetteer {
@@ -83,9 +89,11 @@ impl Gazetteer {
     /// Matches overlapping `exclude` (actor names such as قوات سوريا
     /// الديمقراطية) are not places.
     pub fn places(&self, a: &Analysis, exclude: &[Span]) -> Vec<Entity> {
-        let mentions = matcher::mentions(self, a, exclude);
+        let found = matcher::mentions(self, a, exclude);
+        let mentions = found.mentions;
         let mut chosen = resolve::choose(&self.places, &mentions);
         resolve::drop_unsupported(&self.places, &mentions, &mut chosen);
+        let open = self.open_entities(a, &found.open, &mentions, &chosen);
         let mut order: Vec<u32> = Vec::new();
         let mut spans: FxHashMap<u32, Vec<Span>> = FxHashMap::default();
         for (m, place) in mentions.iter().zip(chosen) {
@@ -98,7 +106,7 @@ impl Gazetteer {
                 list.push(m.span);
             }
         }
-        order
+        let mut out: Vec<Entity> = order
             .into_iter()
             .map(|i| {
                 let p = &self.places[i as usize];
@@ -111,6 +119,52 @@ impl Gazetteer {
                 e.kind = Some(p.kind().to_string());
                 e
             })
-            .collect()
+            .collect();
+        if !open.is_empty() {
+            out.extend(open);
+            out.sort_by_key(|e| e.spans.first().map_or(usize::MAX, |s| s.start));
+        }
+        out
+    }
+
+    /// Open-class places as entities without id, one per name, attached to
+    /// the governorate of the first gazetteer place after them in the same
+    /// sentence (`قرية X في ريف حماة`, `X شمال حلب`). Strict heads (`نقطة`,
+    /// `موقع`) need that place.
+    fn open_entities(
+        &self,
+        a: &Analysis,
+        open: &[open::OpenMention],
+        mentions: &[matcher::Mention],
+        chosen: &[Option<u32>],
+    ) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        let mut keys: Vec<&str> = Vec::new();
+        for o in open {
+            let sentence = a.sentence_of(o.span);
+            let anchor = mentions
+                .iter()
+                .zip(chosen)
+                .filter(|(m, _)| m.span.start >= o.span.end)
+                .take_while(|(m, _)| a.sentence_of(m.span) == sentence)
+                .find_map(|(_, c)| *c)
+                .map(|i| &self.places[i as usize]);
+            let head = &self.open.heads[o.head];
+            if head.strict && anchor.is_none() {
+                continue;
+            }
+            if let Some(i) = keys.iter().position(|k| *k == o.key) {
+                out[i].spans.push(o.span);
+                continue;
+            }
+            let mut e = Entity::new(o.name.clone(), None, vec![o.span]);
+            e.admin1 = anchor
+                .filter(|p| !p.admin1.is_empty())
+                .map(|p| p.admin1.clone());
+            e.kind = Some(head.kind.to_string());
+            keys.push(&o.key);
+            out.push(e);
+        }
+        out
     }
 }

@@ -1,8 +1,10 @@
 //! Building a [`Gazetteer`]: the bundled data, the reviewed supplement taking
 //! precedence over GeoNames, and user files added later.
 
+use crate::context::{self, Contexts};
 use crate::data::{self, Need, ParseError, Place, Row};
 use crate::heads::HEADS;
+use crate::open::{self, OpenRules};
 use crate::Gazetteer;
 use rasad_text::phrase::phrase_words;
 use rustc_hash::FxHashMap;
@@ -15,6 +17,9 @@ pub(crate) const SUPPLEMENT_TSV: &str = include_str!("../../../data/gazetteer/su
 /// Phrases that contain place names but are not places.
 pub(crate) const NOT_PLACES_TSV: &str = include_str!("../../../data/gazetteer/not_places.tsv");
 
+/// Matcher ids at or above this (and below [`HEAD_TAG`]) mark an open-class
+/// head (index into the open heads).
+pub(crate) const OPEN_TAG: usize = 1 << 28;
 /// Matcher ids at or above this mark a head word (index below it).
 pub(crate) const HEAD_TAG: usize = 1 << 29;
 /// Matcher ids at or above this mark a not-place phrase.
@@ -85,6 +90,13 @@ impl Gazetteer {
         for p in data::parse_not_places(not_places) {
             g.matcher.insert(p, NOT_TAG);
         }
+        g.open = OpenRules::parse(open::OPEN_HEADS_TSV, open::NAME_STOP_TSV);
+        for (i, h) in g.open.heads.iter().enumerate() {
+            for form in &h.forms {
+                g.matcher.insert(form, OPEN_TAG + i);
+            }
+        }
+        g.contexts = Contexts::parse(context::CONTEXTS_TSV);
         // Supplement rows win over GeoNames rows with the same id; the
         // GeoNames spellings they do not list are kept as extra variants.
         let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
@@ -105,7 +117,9 @@ impl Gazetteer {
                         new.place.lat = old.place.lat;
                         new.place.lon = old.place.lon;
                     }
-                    let have: Vec<String> = new.names.iter().map(|(n, _)| dedup_key(n)).collect();
+                    let mut have: Vec<String> =
+                        new.names.iter().map(|(n, _)| dedup_key(n)).collect();
+                    have.extend(new.dropped.iter().map(|n| dedup_key(n)));
                     for (n, need) in old.names {
                         if !have.contains(&dedup_key(&n)) {
                             new.names.push((n, need));

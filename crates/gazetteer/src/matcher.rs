@@ -4,7 +4,8 @@
 
 use crate::data::Need;
 use crate::heads::{self, Head};
-use crate::load::{HEAD_TAG, NOT_TAG};
+use crate::load::{HEAD_TAG, NOT_TAG, OPEN_TAG};
+use crate::open::{self, OpenMention};
 use crate::Gazetteer;
 use rasad_record::Span;
 use rasad_text::clitic;
@@ -38,18 +39,48 @@ fn classify(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> Class 
     if ids.iter().any(|&i| i >= NOT_TAG) {
         return Class::Not;
     }
-    if ids.iter().all(|&i| (HEAD_TAG..NOT_TAG).contains(&i)) {
+    if ids.iter().all(|&i| (OPEN_TAG..NOT_TAG).contains(&i)) {
         // `المدينة` refers back to a city already named; only the bare head
         // (`مدينة البوكمال`) introduces a name.
         if had_article(prefix(key, toks, m)) {
             return Class::Other;
         }
-        let i = ids[0] - HEAD_TAG;
-        if let Some(&(_, plural, kind)) = heads::HEADS.get(i) {
+        let head = ids.iter().find(|&&i| i >= HEAD_TAG).map(|&i| i - HEAD_TAG);
+        if let Some(&(_, plural, kind)) = head.and_then(|i| heads::HEADS.get(i)) {
             return Class::Head(Head { plural, kind });
         }
+        // An open-class head only (وادي، جسر، نقطة): no gazetteer name.
+        return Class::Other;
     }
     Class::Place
+}
+
+/// The open-class head a match is, if it is one.
+fn open_head(g: &Gazetteer, m: &PhraseMatch) -> Option<usize> {
+    g.matcher
+        .ids(m.phrase)
+        .iter()
+        .find(|&&i| (OPEN_TAG..HEAD_TAG).contains(&i))
+        .map(|&i| i - OPEN_TAG)
+}
+
+/// True when some gazetteer spelling of the match agrees with it on the
+/// article (`الرقة` written الرقة, not رقة).
+fn article_agrees(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> bool {
+    let article = had_article(prefix(key, toks, m));
+    g.matcher
+        .ids(m.phrase)
+        .iter()
+        .any(|&i| g.refs.get(i).is_some_and(|r| r.article == article))
+}
+
+/// What the matcher found in a document.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Gazetteer names, in text order.
+    pub mentions: Vec<Mention>,
+    /// Open-class places (`قرية المعلك`), in text order.
+    pub open: Vec<OpenMention>,
 }
 
 /// True when the characters between two tokens hold nothing but spaces,
@@ -129,15 +160,54 @@ fn proclitics(pre: &str) -> &str {
         .unwrap_or(pre)
 }
 
-/// All mentions of places in the body of `a`, in text order.
-pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Mention> {
+/// All mentions of places in the body of `a`, in text order: gazetteer
+/// names and open-class places.
+pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
     let key = a.key_str();
     let toks = a.tokens();
     let found = g.matcher.find(a.key(), toks);
     let classes: Vec<Class> = found.iter().map(|m| classify(g, key, toks, m)).collect();
     let n = found.len();
+    let mut open_found: Vec<OpenMention> = Vec::new();
+    // Gazetteer names that name a landmark (`ساحة الكرامة`), not a place.
+    let mut absorbed = vec![false; n];
+    for (j, m) in found.iter().enumerate() {
+        if matches!(classes[j], Class::Place | Class::Not) {
+            continue;
+        }
+        let Some(h) = open_head(g, m) else { continue };
+        let next = found.get(j + 1);
+        // The gazetteer name right after the head, if there is one.
+        let named = next.filter(|x| {
+            x.tokens.start == m.tokens.end && matches!(classes.get(j + 1), Some(Class::Place))
+        });
+        if let Some(x) = named {
+            if let Some(o) = open::landmark(&g.open, a, m, h, x.tokens.clone()) {
+                open_found.push(o);
+                absorbed[j + 1] = true;
+                continue;
+            }
+        }
+        // A gazetteer name whose article disagrees may be the first word of a
+        // longer unknown name (`حي بستان الديوان`, not البستان).
+        if let Some(x) = named.filter(|x| !article_agrees(g, key, toks, x)) {
+            let limit = found.get(j + 2).map_or(toks.len(), |y| y.tokens.start);
+            let o = open::read(&g.open, &g.contexts, a, m, h, limit, exclude);
+            if let Some(o) = o.filter(|o| o.span.end > toks[x.tokens.end - 1].span.end) {
+                open_found.push(o);
+                absorbed[j + 1] = true;
+            }
+            continue;
+        }
+        let limit = next.map_or(toks.len(), |x| x.tokens.start);
+        if let Some(o) = open::read(&g.open, &g.contexts, a, m, h, limit, exclude) {
+            open_found.push(o);
+        }
+    }
     // Evidence from the words just before each match.
     let mut marked = vec![false; n];
+    // Marked by a head right before it, not through a list.
+    let mut headed = vec![false; n];
     let mut head_kind: Vec<Option<&'static str>> = vec![None; n];
     let mut plural_list = vec![false; n];
     let mut prep_ok = vec![false; n];
@@ -160,6 +230,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
         if j > 0 && found[j - 1].tokens.end == start && tight(key, &toks[start - 1], &toks[start]) {
             if let Class::Head(h) = classes[j - 1] {
                 marked[j] = true;
+                headed[j] = true;
                 head_kind[j] = h.kind;
                 plural_list[j] = h.plural;
             }
@@ -247,7 +318,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
     }
     let mut out: Vec<Mention> = Vec::new();
     for (j, m) in found.iter().enumerate() {
-        if !matches!(classes[j], Class::Place) {
+        if !matches!(classes[j], Class::Place) || absorbed[j] {
             continue;
         }
         let span = name_span(a, toks, m, prefix(key, toks, m));
@@ -274,11 +345,29 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
         if riverbank(g, key, toks, m) {
             continue;
         }
+        if g.contexts.rejects(
+            key,
+            toks,
+            m.tokens.clone(),
+            g.matcher.key(m.phrase),
+            marked[j],
+        ) {
+            continue;
+        }
         let mut cands: Vec<u32> = Vec::new();
         let mut weak: Vec<u32> = Vec::new();
+        // After a head, a name written with the article where the gazetteer
+        // has none (or the reverse) is still that place (`قرية المعلك`),
+        // when no spelling agrees.
+        let mut loose: Vec<u32> = Vec::new();
+        // Not for a word that starts names (`قرية عين X` is not العين).
+        let lead = g.open.is_lead(g.matcher.key(m.phrase));
         for &id in g.matcher.ids(m.phrase) {
             let Some(r) = g.refs.get(id) else { continue };
             if r.article != article {
+                if headed[j] && !lead && !loose.contains(&r.place) {
+                    loose.push(r.place);
+                }
                 continue;
             }
             let ok = match r.need {
@@ -292,10 +381,12 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
                 weak.push(r.place);
             }
         }
-        let is_weak = cands.is_empty();
+        let is_weak = cands.is_empty() && !weak.is_empty();
         if is_weak {
             cands = weak;
             cands.dedup();
+        } else if cands.is_empty() {
+            cands = loose;
         }
         if !cands.is_empty() {
             out.push(Mention {
@@ -306,7 +397,10 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Vec<Men
             });
         }
     }
-    out
+    Found {
+        mentions: out,
+        open: open_found,
+    }
 }
 
 /// The span of a name: proclitics left out, its own article kept

@@ -1,0 +1,277 @@
+//! Contexts in which a gazetteer name is not a place of the story: a time
+//! zone (`بتوقيت دمشق`), the seat of a citing organization (`ومقره لندن`),
+//! a newspaper or agency named after a place (`صحيفة القدس`), and a place
+//! name that is also an outlet's (`قناة الميادين`, `لـ"الميادين"`). The rules
+//! are data: `data/gazetteer/not_place_contexts.tsv`.
+
+use rasad_text::clitic;
+use rasad_text::Token;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The bundled rules.
+pub(crate) const CONTEXTS_TSV: &str =
+    include_str!("../../../data/gazetteer/not_place_contexts.tsv");
+
+/// Key words a preposition that may stand between a `before` context and the
+/// name (`ومقرها في بريطانيا`).
+const BRIDGES: &[&str] = &["في", "ب"];
+
+/// The loaded context rules.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Contexts {
+    /// `before` sequences, keyed by their last word (the one next to the name).
+    before: FxHashMap<Box<str>, Vec<Vec<Box<str>>>>,
+    after: FxHashSet<Box<str>>,
+    /// Phrase keys (article stripped, as the matcher keys them) of outlet names.
+    outlets: FxHashSet<Box<str>>,
+    outlet_before: FxHashSet<Box<str>>,
+    outlet_after: FxHashSet<Box<str>>,
+}
+
+/// A word of the data folded like the key text (article kept).
+fn fold(word: &str) -> Box<str> {
+    rasad_text::key(word).trim().into()
+}
+
+impl Contexts {
+    /// Parses the rules file; unknown rules and empty lines are skipped.
+    pub(crate) fn parse(text: &str) -> Self {
+        let mut c = Contexts::default();
+        for line in text.lines() {
+            if line.starts_with('#') || line.starts_with("rule\t") {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(rule), Some(words)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let words: Vec<Box<str>> = words.split_whitespace().map(fold).collect();
+            let Some(last) = words.last().cloned() else {
+                continue;
+            };
+            match rule.trim() {
+                "before" => c.before.entry(last).or_default().push(words),
+                "after" => {
+                    c.after.insert(last);
+                }
+                "outlet" => {
+                    let k = rasad_text::phrase::phrase_words(&words.join(" ")).join(" ");
+                    c.outlets.insert(k.into());
+                }
+                "outlet_before" => {
+                    c.outlet_before.insert(last);
+                }
+                "outlet_after" => {
+                    c.outlet_after.insert(last);
+                }
+                _ => {}
+            }
+        }
+        c
+    }
+
+    /// Number of outlet names (for tests).
+    #[cfg(test)]
+    pub(crate) fn outlet_names(&self) -> impl Iterator<Item = &str> {
+        self.outlets.iter().map(|s| &**s)
+    }
+
+    /// True when the place name on tokens `name` (its phrase key `phrase`)
+    /// stands in a context that makes it no place of the story. `headed` is
+    /// true when a head word announces it (`مدينة الميادين`).
+    pub(crate) fn rejects(
+        &self,
+        key: &str,
+        toks: &[Token],
+        name: std::ops::Range<usize>,
+        phrase: &str,
+        headed: bool,
+    ) -> bool {
+        let (start, end) = (name.start, name.end);
+        if start >= toks.len() || end == 0 || end > toks.len() {
+            return false;
+        }
+        if self.before_matches(key, toks, start) {
+            return true;
+        }
+        if let Some(next) = toks.get(end) {
+            if gap_is_space(key, &toks[end - 1], next) && word_in(key, next, &self.after) {
+                return true;
+            }
+        }
+        if headed || !self.outlets.contains(phrase) {
+            return false;
+        }
+        let prev = start.checked_sub(1).map(|i| &toks[i]);
+        let next = toks.get(end);
+        if let Some(p) = prev {
+            if word_in(key, p, &self.outlet_before) {
+                return true;
+            }
+            // لـ"الميادين": the preposition ل cut off its word by a tatweel.
+            if &key[p.start..p.end] == "ل" {
+                return true;
+            }
+        }
+        if let Some(n) = next {
+            if gap_is_space(key, &toks[end - 1], n) && word_in(key, n, &self.outlet_after) {
+                return true;
+            }
+        }
+        // Inside quotation marks: «الميادين», "الميادين".
+        let opened = prev.map_or(0, |p| p.end);
+        let before = &key[opened..toks[start].start];
+        let closed = next.map_or(key.len(), |n| n.start);
+        let after = &key[toks[end - 1].end..closed];
+        let after_prep = prev.is_some_and(|p| {
+            readings(key, p).any(|w| crate::heads::is_preposition(clitic::strip_article(w)))
+        });
+        !after_prep && before.contains(['"', '«', '“']) && after.contains(['"', '»', '”'])
+    }
+
+    /// True when token `t` cites an outlet (`ذكر`, `بحسب`, `قناة`): the
+    /// word after it is a name of an outlet or a website.
+    pub(crate) fn cites(&self, key: &str, t: &Token) -> bool {
+        word_in(key, t, &self.outlet_before)
+    }
+
+    /// True when token `t` follows an outlet's name (`نت`, `الإخباري`).
+    pub(crate) fn outlet_tail(&self, key: &str, t: &Token) -> bool {
+        word_in(key, t, &self.outlet_after)
+    }
+
+    fn before_matches(&self, key: &str, toks: &[Token], start: usize) -> bool {
+        if start == 0 {
+            return false;
+        }
+        let mut i = start - 1;
+        if !gap_is_space(key, &toks[i], &toks[start]) {
+            return false;
+        }
+        if self.before_ends_at(key, toks, i) {
+            return true;
+        }
+        // One preposition may stand between: ومقرها في بريطانيا.
+        if BRIDGES.contains(&&key[toks[i].start..toks[i].end]) && i > 0 {
+            i -= 1;
+            if gap_is_space(key, &toks[i], &toks[i + 1]) && self.before_ends_at(key, toks, i) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A `before` sequence ends with token `i`.
+    fn before_ends_at(&self, key: &str, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        for cand in readings(key, t) {
+            let Some(seqs) = self.before.get(cand) else {
+                continue;
+            };
+            for seq in seqs {
+                let n = seq.len();
+                if n > i + 1 {
+                    continue;
+                }
+                let ok = (1..n).all(|back| {
+                    let tok = &toks[i - back];
+                    let want = &seq[n - 1 - back];
+                    gap_is_space(key, tok, &toks[i - back + 1])
+                        && readings(key, tok).any(|r| r == &**want)
+                });
+                if ok {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// The token as written and its readings without proclitics (the article
+/// kept when the word has it: `بالعربي` → `العربي`).
+fn readings<'k>(key: &'k str, t: &Token) -> impl Iterator<Item = &'k str> {
+    let word = &key[t.start..t.end];
+    let mut out: Vec<&'k str> = vec![word];
+    for r in clitic::readings(word) {
+        // Put the article back so `العربي` matches a data word with it.
+        let cut = word.len() - r.bare.len();
+        let with_article = word[..cut]
+            .strip_suffix("ال")
+            .map(|p| &word[p.len()..])
+            .unwrap_or(&word[cut..]);
+        for w in [r.bare, with_article] {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out.into_iter()
+}
+
+fn word_in(key: &str, t: &Token, set: &FxHashSet<Box<str>>) -> bool {
+    readings(key, t).any(|w| set.contains(w))
+}
+
+/// Only spaces and quotation marks between two tokens (`صحيفة «القدس»`).
+fn gap_is_space(key: &str, a: &Token, b: &Token) -> bool {
+    a.end <= b.start
+        && key[a.end..b.start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '“' | '”'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Gazetteer;
+
+    #[test]
+    fn rules_parse() {
+        let c = Contexts::parse(
+            "rule\twords\tnote\nbefore\tومقره الرئيسي\tx\nafter\tمقرًا\tx\noutlet\tالميادين\tx\nbogus\tx\tx\n\n",
+        );
+        assert_eq!(c.before.get("الرييسي").map(Vec::len), Some(1));
+        assert!(c.after.contains("مقرا"));
+        assert!(c.outlets.contains("ميادين"));
+    }
+
+    #[test]
+    fn every_outlet_name_is_a_gazetteer_name() {
+        let g = Gazetteer::bundled_only();
+        let c = Contexts::parse(CONTEXTS_TSV);
+        assert!(c.outlet_names().count() >= 3);
+        for name in c.outlet_names() {
+            assert!(!g.lookup(name).is_empty(), "{name} is not a place name");
+        }
+    }
+
+    #[test]
+    fn outlets_named_like_places_are_listed() {
+        // Every outlet of data/outlets whose canonical name is a free
+        // gazetteer name needs its contexts here (or a not-place phrase).
+        let g = Gazetteer::bundled_only();
+        let c = Contexts::parse(CONTEXTS_TSV);
+        let outlets = include_str!("../../../data/outlets/outlets.tsv");
+        let mut missing = Vec::new();
+        for line in outlets.lines().filter(|l| !l.starts_with('#')) {
+            let Some(name) = line.split('\t').next().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            // `روسيا اليوم` is also "Russia today", and الجمهورية اللبنانية
+            // is Lebanon's name: the outlet is told by quotes or a cue word.
+            if name.ends_with(" اليوم") || name == "الجمهورية اللبنانية" {
+                continue;
+            }
+            let a = rasad_text::Analysis::new(format!("وصل الوفد إلى {name}"), vec![]);
+            if g.places(&a, &[]).is_empty() {
+                continue;
+            }
+            let k = rasad_text::phrase::phrase_words(name).join(" ");
+            if !c.outlets.contains(k.as_str()) {
+                missing.push(name);
+            }
+        }
+        assert!(missing.is_empty(), "outlets read as places: {missing:?}");
+    }
+}

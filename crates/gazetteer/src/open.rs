@@ -1,0 +1,393 @@
+//! Open-class places: villages, wadis, bridges, squares, checkpoints … that
+//! the gazetteer does not list, read from the words after a head
+//! (`قرية المعلك`, `دوار السبع بحرات`, `حي كافوري`). They are reported without
+//! an id, named by the head and the name as written.
+//!
+//! A name is one to three words right after the head, with nothing but
+//! spaces (or quotation marks around the whole name) between them. It stops
+//! before a word of the stop list (`data/gazetteer/name_stop.tsv`: function
+//! words, verbs, numbers, months, directions, actor terms, common nouns), a
+//! word carrying a proclitic (`والمناطق`, `لساعات`), punctuation, a digit, or
+//! any word the gazetteer matches (another place, a head, a not-place
+//! phrase). Adjectives end it when indefinite (`منطقة عسكرية`, `حي سكني`);
+//! after a feminine head an indefinite word in `ـية` is read as an adjective
+//! too. A second or third word continues the name only after a word that
+//! starts names (`تل`, `عين`, `أبو`: `lead` in the stop list) or as the
+//! defined second term of a construct (`جورة الشياح`); a name never ends on
+//! a lead word. Heads marked `strict` (`موقع`, `نقطة`, `حاجز`, `ثكنة`, also
+//! words for websites and points) count only when a gazetteer place follows
+//! in the same sentence, and never after a word that cites an outlet.
+
+use crate::context::Contexts;
+use crate::heads;
+use rasad_record::Span;
+use rasad_text::clitic;
+use rasad_text::phrase::PhraseMatch;
+use rasad_text::{Analysis, Token};
+use rustc_hash::FxHashMap;
+
+/// Open-class heads (`data/gazetteer/open_heads.tsv`).
+pub(crate) const OPEN_HEADS_TSV: &str = include_str!("../../../data/gazetteer/open_heads.tsv");
+/// Words that are not part of a name (`data/gazetteer/name_stop.tsv`).
+pub(crate) const NAME_STOP_TSV: &str = include_str!("../../../data/gazetteer/name_stop.tsv");
+
+/// Most words an open-class name has.
+const MAX_WORDS: usize = 3;
+
+/// One open-class head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OpenHead {
+    /// The head as a key (`قريه`).
+    pub key: Box<str>,
+    /// Its written forms (the head first, then variants such as `بحي`).
+    pub forms: Vec<Box<str>>,
+    /// The kind reported for its places.
+    pub kind: Box<str>,
+    /// Counts only with a gazetteer place after it in the sentence.
+    pub strict: bool,
+    /// A gazetteer name right after it names the landmark (`ساحة الكرامة`).
+    pub named: bool,
+}
+
+/// How a stop-list word ends a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// Never part of a name.
+    Hard,
+    /// Not part of a name when indefinite.
+    Adjective,
+    /// Starts names, never ends one.
+    Lead,
+}
+
+/// The loaded heads and stop list.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OpenRules {
+    pub heads: Vec<OpenHead>,
+    stop: FxHashMap<Box<str>, Stop>,
+}
+
+/// A word of the data as a bare key (folded, article stripped).
+fn bare_key(word: &str) -> String {
+    let k = rasad_text::key(word);
+    clitic::strip_article(k.trim()).to_string()
+}
+
+impl OpenRules {
+    /// Parses the heads and the stop list (malformed lines are skipped).
+    pub(crate) fn parse(heads_tsv: &str, stop_tsv: &str) -> Self {
+        let mut r = OpenRules::default();
+        for line in heads_tsv.lines() {
+            if line.starts_with('#') || line.starts_with("head\t") || line.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 5 || c[0].trim().is_empty() {
+                continue;
+            }
+            let head = c[0].trim();
+            let mut forms: Vec<Box<str>> = vec![head.into()];
+            forms.extend(
+                c[1].split('|')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(Into::into),
+            );
+            r.heads.push(OpenHead {
+                key: bare_key(head).into(),
+                forms,
+                kind: c[2].trim().into(),
+                strict: c[3].trim() == "1",
+                named: c.get(4).is_some_and(|x| x.trim() == "1"),
+            });
+        }
+        for line in stop_tsv.lines() {
+            if line.starts_with('#') || line.starts_with("word\t") {
+                continue;
+            }
+            let mut c = line.split('\t');
+            let (Some(word), Some(class)) = (c.next(), c.next()) else {
+                continue;
+            };
+            let k = bare_key(word);
+            if k.is_empty() {
+                continue;
+            }
+            let stop = match class.trim() {
+                "lead" => Stop::Lead,
+                "adjective" => Stop::Adjective,
+                _ => Stop::Hard,
+            };
+            // A nisba adjective also stops in the feminine (عسكري → عسكرية).
+            if k.ends_with('ي') && matches!(class.trim(), "adjective" | "nationality") {
+                r.stop.entry(format!("{k}ه").into()).or_insert(stop);
+            }
+            r.stop.insert(k.into(), stop);
+        }
+        r
+    }
+
+    fn stop(&self, bare: &str) -> Option<Stop> {
+        self.stop.get(bare).copied()
+    }
+
+    /// True when `bare` (a key without the article) starts names and is
+    /// never one alone (`عين`, `تل`, `أبو`).
+    pub(crate) fn is_lead(&self, bare: &str) -> bool {
+        self.stop(bare) == Some(Stop::Lead)
+    }
+
+    fn is_head(&self, bare: &str) -> bool {
+        heads::head(bare).is_some() || self.heads.iter().any(|h| &*h.key == bare)
+    }
+}
+
+/// A place read after an open-class head.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OpenMention {
+    /// Index of the head in [`OpenRules::heads`].
+    pub head: usize,
+    /// Original span of head and name.
+    pub span: Span,
+    /// Head and name as written, one space between words.
+    pub name: String,
+    /// Bare key of the name words (no head), to merge repeated mentions.
+    pub key: String,
+}
+
+/// The characters between two tokens.
+fn gap<'k>(key: &'k str, a: &Token, b: &Token) -> &'k str {
+    if a.end <= b.start {
+        &key[a.end..b.start]
+    } else {
+        ""
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '“' | '”' | '\'')
+}
+
+/// A word made of Arabic letters only (no digit, Latin letter or symbol).
+fn arabic_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+/// Reads the name after the open head matched by `m`; `limit` is the first
+/// token of the next dictionary match (the name stops before it).
+pub(crate) fn read(
+    rules: &OpenRules,
+    contexts: &Contexts,
+    a: &Analysis,
+    m: &PhraseMatch,
+    head: usize,
+    limit: usize,
+    exclude: &[Span],
+) -> Option<OpenMention> {
+    let key = a.key_str();
+    let toks = a.tokens();
+    let h = rules.heads.get(head)?;
+    if m.tokens.len() != 1 {
+        return None;
+    }
+    let ht = &toks[m.tokens.start];
+    let head_from = head_start(h, key, ht, m)?;
+    if h.strict {
+        let prev = m.tokens.start.checked_sub(1).map(|i| &toks[i]);
+        if prev.is_some_and(|p| contexts.cites(key, p)) {
+            return None;
+        }
+    }
+    let feminine = h.key.ends_with('ه');
+    let mut words: Vec<(usize, bool, Option<Stop>)> = Vec::new();
+    let mut quoted = false;
+    let last = limit.min(toks.len()).min(m.tokens.end + MAX_WORDS);
+    for i in m.tokens.end..last {
+        let t = &toks[i];
+        let g = gap(key, &toks[i - 1], t);
+        if words.is_empty() {
+            if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
+                break;
+            }
+            quoted = g.chars().any(is_quote);
+        } else if !g.chars().all(char::is_whitespace) {
+            break;
+        }
+        if exclude.iter().any(|x| x.overlaps(&t.span)) {
+            break;
+        }
+        let word = &key[t.start..t.end];
+        if !arabic_word(word) {
+            break;
+        }
+        let readings = clitic::readings(word);
+        let literal = readings[0].bare;
+        let article = literal.len() < word.len();
+        // A proclitic before the article (والمناطق), or one that leaves a
+        // stop word or a head (لساعات، وقرية): not a name word.
+        let proclitic = readings[1..]
+            .iter()
+            .any(|r| !r.guessed || rules.stop(r.bare).is_some() || rules.is_head(r.bare));
+        if proclitic || literal.chars().count() < 2 {
+            break;
+        }
+        let stop = rules.stop(literal);
+        match stop {
+            Some(Stop::Hard) => break,
+            Some(Stop::Adjective) if !article => break,
+            _ => {}
+        }
+        if heads::is_direction(literal) || heads::is_preposition(literal) {
+            break;
+        }
+        if rules.is_head(literal) && stop != Some(Stop::Lead) {
+            break;
+        }
+        if let Some(&(_, prev_article, prev_stop)) = words.last() {
+            let after_lead = prev_stop == Some(Stop::Lead);
+            let construct = article && !prev_article;
+            if !(after_lead || construct) {
+                break;
+            }
+        } else if feminine && !article && literal.ends_with("يه") && literal.chars().count() >= 4
+        {
+            // قرية زراعية، منطقة صحراوية: an adjective agreeing with the head.
+            break;
+        }
+        words.push((i, article, stop));
+    }
+    while words.last().is_some_and(|w| w.2 == Some(Stop::Lead)) {
+        words.pop();
+    }
+    let &(first, _, _) = words.first()?;
+    let &(end_tok, _, _) = words.last()?;
+    if let Some(next) = toks.get(end_tok + 1) {
+        if contexts.outlet_tail(key, next) {
+            return None;
+        }
+        // A quoted name must close where it ends: «X Y» Z.
+        if quoted && end_tok + 1 < limit {
+            let g = gap(key, &toks[end_tok], next);
+            if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
+                return None;
+            }
+        }
+    }
+    build(a, head, head_from, m.tokens.start, first..end_tok + 1)
+}
+
+/// Where the head of an open-class match starts in the key, without its
+/// proclitics (`بقرية` → `قرية`; `بحي`, a listed form, → `حي`), or None for a
+/// head that refers back (`القرية`) or carries an unlikely proclitic (`فقرية`).
+fn head_start(h: &OpenHead, key: &str, ht: &Token, m: &PhraseMatch) -> Option<usize> {
+    let head_word = &key[ht.start..ht.end];
+    let from = if head_word.ends_with(&*h.key) {
+        ht.end - h.key.len()
+    } else {
+        ht.start + m.prefix_bytes
+    };
+    let pre = &head_word[..from - ht.start];
+    if pre.ends_with("ال") || pre.ends_with("لل") || pre.starts_with(['ف', 'ك']) {
+        return None;
+    }
+    Some(from)
+}
+
+/// A landmark named after a gazetteer place: `ساحة الكرامة` is a square,
+/// not the town الكرامة. `name` is the token range of the gazetteer match
+/// right after the head (a head marked `named`).
+pub(crate) fn landmark(
+    rules: &OpenRules,
+    a: &Analysis,
+    m: &PhraseMatch,
+    head: usize,
+    name: std::ops::Range<usize>,
+) -> Option<OpenMention> {
+    let h = rules.heads.get(head)?;
+    let toks = a.tokens();
+    if !h.named || m.tokens.len() != 1 || name.start != m.tokens.end || name.is_empty() {
+        return None;
+    }
+    let key = a.key_str();
+    let ht = &toks[m.tokens.start];
+    let from = head_start(h, key, ht, m)?;
+    let g = gap(key, ht, toks.get(name.start)?);
+    if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
+        return None;
+    }
+    build(a, head, from, m.tokens.start, name)
+}
+
+/// The mention of head token `head_tok` (its key text from `head_from`) and
+/// the name on tokens `name`.
+fn build(
+    a: &Analysis,
+    head: usize,
+    head_from: usize,
+    head_tok: usize,
+    name: std::ops::Range<usize>,
+) -> Option<OpenMention> {
+    let key = a.key_str();
+    let toks = a.tokens();
+    let ht = toks.get(head_tok)?;
+    let last = toks.get(name.end.checked_sub(1)?)?;
+    let head_span = a.span(head_from, ht.end);
+    let mut text = a.slice(head_span).to_string();
+    let mut bare: Vec<&str> = Vec::new();
+    for t in toks.get(name)? {
+        text.push(' ');
+        text.push_str(a.slice(t.span));
+        bare.push(clitic::strip_article(&key[t.start..t.end]));
+    }
+    let span = Span::new(head_span.start, last.span.end);
+    if !a.in_body(span) {
+        return None;
+    }
+    Some(OpenMention {
+        head,
+        span,
+        name: text,
+        key: bare.join(" "),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_parse() {
+        let r = OpenRules::parse(
+            "head\tvariants\tkind\tstrict\tnamed\tnote\nحي\tبحي\tneighbourhood\t0\t0\t\nحاجز\t\tcheckpoint\t1\t0\t\nbad line\n",
+            "word\tclass\nعسكري\tadjective\nتركي\tnationality\nتل\tlead\nفي\tfunction\n",
+        );
+        assert_eq!(r.heads.len(), 2);
+        assert_eq!(&*r.heads[0].key, "حي");
+        assert_eq!(r.heads[0].forms.len(), 2);
+        assert!(r.heads[1].strict && !r.heads[1].named);
+        assert_eq!(r.stop("عسكري"), Some(Stop::Adjective));
+        // The feminine of a nisba adjective is implied.
+        assert_eq!(r.stop("عسكريه"), Some(Stop::Adjective));
+        assert_eq!(r.stop("تركيه"), Some(Stop::Hard));
+        assert!(r.is_lead("تل") && !r.is_lead("في"));
+        assert_eq!(r.stop("في"), Some(Stop::Hard));
+        assert_eq!(r.stop("قريه"), None);
+    }
+
+    #[test]
+    fn bundled_rules_are_consistent() {
+        let r = OpenRules::parse(OPEN_HEADS_TSV, NAME_STOP_TSV);
+        assert!(r.heads.len() >= 15, "{} heads", r.heads.len());
+        assert!(r.stop.len() >= 500, "{} stop words", r.stop.len());
+        for h in &r.heads {
+            // A head must not be a stop word that ends names (it would stop
+            // the names of the heads inside names, such as تل in قرية تل X).
+            assert_ne!(r.stop(&h.key), Some(Stop::Hard), "{}", h.key);
+            assert!(!h.kind.is_empty());
+        }
+        // The words of the issue that are not names.
+        for w in ["خفض", "عسكريه", "سكني", "طبيه", "جوي", "معركه"] {
+            assert!(r.stop(w).is_some(), "{w}");
+        }
+    }
+}
