@@ -17,6 +17,16 @@
 //! within 60 km (`resolve::drop_unsupported`). Namesakes are resolved by the article's country, distance
 //! to its other places and importance (see `resolve`).
 //!
+//! Places the gazetteer does not list are read after an open-class head
+//! (`قرية المعلك`, `وادي X`, `دوار السبع بحرات`, `حاجز X`; see `open` and
+//! `data/gazetteer/open_heads.tsv`, `name_stop.tsv`) and reported without an
+//! id, named by head and name, with the governorate of the first gazetteer
+//! place after them in the sentence. A gazetteer name is dropped where the
+//! context makes it no place of the story (see `context` and
+//! `data/gazetteer/not_place_contexts.tsv`): an outlet named like a town
+//! (`قناة الميادين`, `لـ"الميادين"`), a time zone (`بتوقيت دمشق`), the seat
+//! of a citing organization (`ومقره لندن`).
+//!
 //! ```
 //! use rasad_gazetteer::Gazetteer;
 //! use rasad_text::Analysis;
