@@ -265,6 +265,9 @@ pub struct Lexicon {
     /// Open-class official bodies.
     pub(crate) open: OpenSources,
     pub(crate) given: FxHashSet<String>,
+    /// Words a name can start with: kunya heads, given names that are not
+    /// stop words, and `عبد` (one lookup per token instead of four).
+    pub(crate) name_starts: FxHashSet<String>,
     pub(crate) ambiguous: FxHashSet<String>,
     pub(crate) divine: FxHashSet<String>,
     pub(crate) kunya: FxHashSet<String>,
@@ -275,10 +278,24 @@ pub struct Lexicon {
 
 /// Key form of a word or phrase (folded, spaces collapsed).
 pub(crate) fn key(s: &str) -> String {
-    rasad_text::key(s)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = rasad_text::key(s);
+    // Most keys have nothing to collapse.
+    let tidy = !folded.starts_with(char::is_whitespace)
+        && !folded.ends_with(char::is_whitespace)
+        && !folded.char_indices().any(|(b, c)| {
+            c.is_whitespace() && (c != ' ' || folded[b + 1..].starts_with(char::is_whitespace))
+        });
+    if tidy {
+        return folded;
+    }
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -419,6 +436,14 @@ impl Lexicon {
                 matcher.insert_in(layer::FAMOUS, al, i);
             }
         }
+        let kunya = key_set(KUNYA);
+        let stop = key_set(STOP);
+        let name_starts: FxHashSet<String> = kunya
+            .iter()
+            .chain(given.iter().filter(|g| !stop.contains(*g)))
+            .cloned()
+            .chain(std::iter::once("عبد".to_string()))
+            .collect();
         let bare_set = |v: &[String]| -> FxHashSet<String> {
             v.iter()
                 .map(|w| strip_article(&key(w)).to_string())
@@ -449,11 +474,12 @@ impl Lexicon {
                     },
                 }
             },
+            name_starts,
             given,
             ambiguous: key_set(AMBIGUOUS),
             divine,
-            kunya: key_set(KUNYA),
-            stop: key_set(STOP),
+            kunya,
+            stop,
             not_persons: lines(NOT_PERSONS).map(crate::kunya::person_key).collect(),
             famous: ff.person,
         })
@@ -473,5 +499,40 @@ impl Lexicon {
     /// The named sources of the dictionary.
     pub fn source_defs(&self) -> &[SourceDef] {
         &self.sources
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_collapse_whitespace() {
+        for (raw, want) in [
+            ("قوات  النظام", "قوات النظام"),
+            (" قوات\tالنظام\n", "قوات النظام"),
+            ("قوات النظام", "قوات النظام"),
+            ("أبو\u{a0}محمد", "ابو محمد"),
+            ("", ""),
+            ("  ", ""),
+        ] {
+            assert_eq!(key(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn name_starts_are_kunyas_and_unstopped_given_names() {
+        let lx = Lexicon::bundled();
+        for w in lx.name_starts.iter() {
+            let ok = lx.kunya.contains(w)
+                || (lx.given.contains(w) && !lx.stop.contains(w))
+                || w == "عبد";
+            assert!(ok, "{w}");
+        }
+        for g in lx.given.iter().filter(|g| !lx.stop.contains(*g)) {
+            assert!(lx.name_starts.contains(g), "{g}");
+        }
+        assert!(lx.kunya.iter().all(|k| lx.name_starts.contains(k)));
+        assert!(lx.name_starts.contains("عبد"));
     }
 }

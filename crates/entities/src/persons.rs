@@ -180,8 +180,7 @@ impl Ctx<'_> {
         };
         let (bare, prefix) = prefixes.iter().find_map(|p| {
             let r = w.strip_prefix(p)?;
-            (r.len() >= 4 && (self.lx.kunya.contains(r) || self.given(r) || r == "عبد"))
-                .then_some((r, p.len()))
+            (r.len() >= 4 && self.lx.name_starts.contains(r)).then_some((r, p.len()))
         })?;
         if self.excluded(i) {
             return None;
