@@ -1,47 +1,142 @@
 //! The bundled phrase lists (`data/chrome/*.toml`), normalized once for matching.
 
+use rasad_text::arabic::Fold;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Folds text for phrase matching: the `rasad_text` search key (diacritics,
 /// tatweel, hamza forms, ى/ي, ة/ه folded), lower case, punctuation turned into
 /// spaces, runs of spaces collapsed.
 pub fn match_key(s: &str) -> String {
+    let verbatim = Verbatim::get();
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    // One pass over the folded characters, without building the folded text.
-    rasad_text::normalize::fold_each(s, rasad_text::Level::Key, |c| {
-        // ASCII and Arabic letters without the general Unicode tables (hot).
-        let word = match c {
-            '0'..='9' | 'a'..='z' | 'A'..='Z' | '%' => true,
-            '\u{0}'..='\u{7F}' => false,
-            '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => true,
-            _ => c.is_alphanumeric(),
-        };
-        if word {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else if is_caseless(c) {
-                out.push(c);
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
+    // Runs of characters the key keeps as they are (most letters) are copied
+    // at once; the others are folded and classified one by one.
+    let mut run = 0;
+    for (b, c) in s.char_indices() {
+        if verbatim.contains(c) {
+            continue;
         }
-    });
+        if run < b {
+            out.push_str(&s[run..b]);
+            space = false;
+        }
+        run = b + c.len_utf8();
+        match rasad_text::arabic::key_fold(c) {
+            Fold::Keep => push_folded(&mut out, &mut space, c),
+            Fold::To(d) => push_folded(&mut out, &mut space, d),
+            Fold::Drop => {}
+            Fold::Decompose => {
+                rasad_text::normalize::fold_each(&s[b..run], rasad_text::Level::Key, |d| {
+                    push_folded(&mut out, &mut space, d)
+                })
+            }
+        }
+    }
+    out.push_str(&s[run..]);
     if out.ends_with(' ') {
         out.pop();
     }
     out
 }
 
+/// Adds one folded character to a match key: a letter or digit (lower case),
+/// or a space for a run of anything else.
+fn push_folded(out: &mut String, space: &mut bool, c: char) {
+    if is_key_word_char(c) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_caseless(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        *space = false;
+    } else if !*space {
+        out.push(' ');
+        *space = true;
+    }
+}
+
+/// Characters that stay words in a match key. ASCII and Arabic letters are
+/// answered without the general Unicode tables (hot).
+fn is_key_word_char(c: char) -> bool {
+    match c {
+        '0'..='9' | 'a'..='z' | 'A'..='Z' | '%' => true,
+        '\u{0}'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Characters of the Arabic block, which has no letter case.
 fn is_caseless(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}')
+}
+
+/// ASCII and Arabic-block characters that a match key keeps exactly as
+/// written: unchanged by the key fold, word characters, no case to lower.
+struct Verbatim {
+    ascii: u128,
+    arabic: [u64; 4],
+}
+
+impl Verbatim {
+    fn get() -> &'static Verbatim {
+        static V: LazyLock<Verbatim> = LazyLock::new(|| {
+            let keeps = |u: u32| {
+                char::from_u32(u).is_some_and(|c| {
+                    rasad_text::arabic::key_fold(c) == Fold::Keep
+                        && is_key_word_char(c)
+                        && c.to_lowercase().eq(std::iter::once(c))
+                })
+            };
+            let mut v = Verbatim {
+                ascii: 0,
+                arabic: [0; 4],
+            };
+            for u in 0..128u32 {
+                if keeps(u) {
+                    v.ascii |= 1 << u;
+                }
+            }
+            for k in 0..256u32 {
+                if keeps(0x0600 + k) {
+                    v.arabic[(k / 64) as usize] |= 1 << (k % 64);
+                }
+            }
+            v
+        });
+        &V
+    }
+
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < 128 {
+            self.ascii >> u & 1 == 1
+        } else if let Some(&bits) = self.arabic.get((u.wrapping_sub(0x0600) / 64) as usize) {
+            bits >> (u % 64) & 1 == 1
+        } else {
+            false
+        }
+    }
+}
+
+/// The match key as first written: fold, then classify every character.
+#[cfg(test)]
+fn match_key_reference(s: &str) -> String {
+    let mut out = String::new();
+    let mut space = true;
+    for c in rasad_text::key(s).chars() {
+        push_folded(&mut out, &mut space, c);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// True when `key` starts with the phrase `p` followed by a word boundary.
@@ -56,13 +151,13 @@ pub fn starts_with_phrase(key: &str, p: &str) -> bool {
 /// phrase.
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    by_first: HashMap<String, Vec<String>>,
+    by_first: FxHashMap<String, Vec<String>>,
 }
 
 impl PhraseIndex {
     /// Indexes match keys (empty ones are ignored).
     pub fn new(keys: &[String]) -> Self {
-        let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for k in keys.iter().filter(|k| !k.is_empty()) {
             let first = k.split(' ').next().unwrap_or_default();
             by_first
@@ -89,6 +184,17 @@ impl PhraseIndex {
             }
             rest = after;
         }
+    }
+
+    /// The first phrase, in the order given to [`PhraseIndex::new`], that
+    /// `key` starts with (followed by a word boundary).
+    pub fn starting(&self, key: &str) -> Option<&str> {
+        let first = key.split(' ').next().unwrap_or_default();
+        self.by_first
+            .get(first)?
+            .iter()
+            .find(|p| starts_with_phrase(key, p))
+            .map(String::as_str)
     }
 }
 
@@ -124,33 +230,37 @@ struct MetaFile {
 
 /// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
 pub struct Chrome {
-    pub exact: HashSet<String>,
+    pub exact: FxHashSet<String>,
     pub contains_max_words: usize,
     pub contains: Vec<String>,
     /// `contains`, indexed by first word.
     pub contains_index: PhraseIndex,
     pub prefix: Vec<String>,
+    /// `prefix`, indexed by first word.
+    pub prefix_index: PhraseIndex,
     pub prefix_colon: Vec<String>,
+    /// `prefix_colon`, indexed by first word.
+    pub prefix_colon_index: PhraseIndex,
     pub related_max_lines: usize,
     pub headline_max_words: usize,
-    pub related_heads: HashSet<String>,
-    pub cut_heads: HashSet<String>,
-    pub share_words: HashSet<String>,
-    pub share_fillers: HashSet<String>,
-    pub section_labels: HashSet<String>,
+    pub related_heads: FxHashSet<String>,
+    pub cut_heads: FxHashSet<String>,
+    pub share_words: FxHashSet<String>,
+    pub share_fillers: FxHashSet<String>,
+    pub section_labels: FxHashSet<String>,
 }
 
 /// Metadata words (`data/chrome/meta.toml`), as match keys.
 pub struct Meta {
-    pub outlet_type_words: HashSet<String>,
-    pub generic_sources: HashSet<String>,
+    pub outlet_type_words: FxHashSet<String>,
+    pub generic_sources: FxHashSet<String>,
     pub byline_prefixes: Vec<String>,
     pub byline_prefixes_no_colon: Vec<String>,
     pub dateline_prefixes: Vec<String>,
-    pub weekdays: HashSet<String>,
+    pub weekdays: FxHashSet<String>,
     /// Month names; multi-word names are matched token by token.
-    pub months: HashSet<String>,
-    pub date_fillers: HashSet<String>,
+    pub months: FxHashSet<String>,
+    pub date_fillers: FxHashSet<String>,
     /// Words that end a dateline and what follows them (an issue number).
     pub dateline_trailers: Vec<String>,
 }
@@ -167,12 +277,12 @@ fn keys(v: &[String]) -> Vec<String> {
     out
 }
 
-fn set(v: &[String]) -> HashSet<String> {
+fn set(v: &[String]) -> FxHashSet<String> {
     keys(v).into_iter().collect()
 }
 
 /// Words (single tokens) of every phrase.
-fn token_set(v: &[String]) -> HashSet<String> {
+fn token_set(v: &[String]) -> FxHashSet<String> {
     keys(v)
         .iter()
         .flat_map(|k| k.split(' ').map(str::to_string).collect::<Vec<_>>())
@@ -184,13 +294,17 @@ pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
     let f: ChromeFile = toml::from_str(include_str!("../../../data/chrome/chrome.toml"))
         .expect("bundled data/chrome/chrome.toml is valid");
     let contains = keys(&f.contains);
+    let prefix = keys(&f.prefix);
+    let prefix_colon = keys(&f.prefix_colon);
     Chrome {
         exact: set(&f.exact),
         contains_max_words: f.contains_max_words,
         contains_index: PhraseIndex::new(&contains),
         contains,
-        prefix: keys(&f.prefix),
-        prefix_colon: keys(&f.prefix_colon),
+        prefix_index: PhraseIndex::new(&prefix),
+        prefix,
+        prefix_colon_index: PhraseIndex::new(&prefix_colon),
+        prefix_colon,
         related_max_lines: f.related_max_lines,
         headline_max_words: f.headline_max_words,
         related_heads: set(&f.related_heads),
@@ -228,6 +342,29 @@ mod tests {
         assert!(CHROME.related_heads.contains(&match_key("إقرأ أيضاً")));
         assert!(META.months.contains(&match_key("كانون الأول")));
         assert!(META.generic_sources.contains(&match_key("وكالات")));
+    }
+
+    #[test]
+    fn match_key_agrees_with_fold_then_classify() {
+        let alphabet: Vec<char> = "أبتةى ،.-«»\n\tAbZ3٣%ـَﻻ\u{FE71}ÉΣ".chars().collect();
+        let mut x = 7u32;
+        let mut texts: Vec<String> = vec![String::new(), " ".into(), "..a..".into()];
+        for len in 0..80 {
+            texts.push(
+                (0..len)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                        alphabet[(x >> 16) as usize % alphabet.len()]
+                    })
+                    .collect(),
+            );
+        }
+        for t in &texts {
+            assert_eq!(match_key(t), match_key_reference(t), "{t:?}");
+        }
+        let v = Verbatim::get();
+        assert!(v.contains('ب') && v.contains('a') && v.contains('7'));
+        assert!(!v.contains('أ') && !v.contains('A') && !v.contains(' ') && !v.contains('ة'));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Arabic-language news outlets with their spellings, Latin names and domains.
 
 use crate::lexicon::{match_key, META};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// One outlet of the bundled list.
@@ -18,7 +18,7 @@ pub struct Outlet {
 
 struct Index {
     outlets: Vec<Outlet>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
 }
 
 fn compact(key: &str) -> String {
@@ -52,7 +52,7 @@ fn strip_kind(key: &str) -> String {
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut outlets = Vec::new();
-    let mut by_key = HashMap::new();
+    let mut by_key = FxHashMap::default();
     let mut stripped = Vec::new();
     for line in include_str!("../../../data/outlets/outlets.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1,7 +1,7 @@
 //! Which lines are page chrome, from the phrase lists in `data/chrome/chrome.toml`.
 
 use super::lines::Line;
-use crate::lexicon::{starts_with_phrase, CHROME};
+use crate::lexicon::CHROME;
 
 /// Why a line is chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +70,11 @@ pub fn kind(line: &Line) -> Option<Kind> {
     if line.words <= c.contains_max_words && c.contains_index.occurs_in(key) {
         return Some(Kind::Phrase);
     }
-    if line.words <= PREFIX_MAX_WORDS && c.prefix.iter().any(|p| starts_with_phrase(key, p)) {
+    if line.words <= PREFIX_MAX_WORDS && c.prefix_index.starting(key).is_some() {
         return Some(Kind::Prefix);
     }
     if line.words <= PREFIX_COLON_MAX_WORDS {
-        if let Some(p) = c.prefix_colon.iter().find(|p| starts_with_phrase(key, p)) {
+        if let Some(p) = c.prefix_colon_index.starting(key) {
             if colon_after(line, p.chars().filter(|c| *c != ' ').count()) {
                 return Some(Kind::Prefix);
             }
@@ -131,6 +131,7 @@ pub fn headline_like(line: &Line) -> bool {
 mod tests {
     use super::super::lines::split;
     use super::*;
+    use crate::lexicon::starts_with_phrase;
 
     fn k(s: &str) -> Option<Kind> {
         split(s).first().and_then(kind)
@@ -204,11 +205,27 @@ mod tests {
             assert_eq!(ix.occurs_in(key), want, "{key:?}");
         }
         let c = &*CHROME;
-        for l in split("شارك على فيسبوك\nقصف على أحياء حلب الشرقية\nجميع الحقوق محفوظة")
-        {
+        let text = "شارك على فيسبوك\nقصف على أحياء حلب الشرقية\nجميع الحقوق محفوظة\n\
+                    الوسوم: حلب\nإقرأ أيضاً: خبر\nالمصدر: وكالات\nرابط الخبر";
+        for l in split(text) {
             let want = c.contains.iter().any(|p| contains_phrase(&l.key, p));
             assert_eq!(c.contains_index.occurs_in(&l.key), want, "{}", l.key);
+            for (list, index) in [
+                (&c.prefix, &c.prefix_index),
+                (&c.prefix_colon, &c.prefix_colon_index),
+            ] {
+                let want = list.iter().find(|p| starts_with_phrase(&l.key, p));
+                assert_eq!(
+                    index.starting(&l.key),
+                    want.map(String::as_str),
+                    "{}",
+                    l.key
+                );
+            }
         }
+        assert_eq!(ix.starting("ب ج د"), Some("ب"));
+        assert_eq!(ix.starting("اب ج"), Some("اب ج"));
+        assert_eq!(ix.starting("ا ب"), None);
     }
 
     #[test]
