@@ -193,16 +193,16 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
         if let Some(x) = named.filter(|x| !article_agrees(g, key, toks, x)) {
             let limit = found.get(j + 2).map_or(toks.len(), |y| y.tokens.start);
             let o = open::read(&g.open, &g.contexts, a, m, h, limit, exclude);
-            if let Some(o) = o.filter(|o| o.span.end > toks[x.tokens.end - 1].span.end) {
-                open_found.push(o);
+            if o.first()
+                .is_some_and(|o| o.span.end > toks[x.tokens.end - 1].span.end)
+            {
+                open_found.extend(o);
                 absorbed[j + 1] = true;
             }
             continue;
         }
         let limit = next.map_or(toks.len(), |x| x.tokens.start);
-        if let Some(o) = open::read(&g.open, &g.contexts, a, m, h, limit, exclude) {
-            open_found.push(o);
-        }
+        open_found.extend(open::read(&g.open, &g.contexts, a, m, h, limit, exclude));
     }
     // Evidence from the words just before each match.
     let mut marked = vec![false; n];

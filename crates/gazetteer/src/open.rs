@@ -47,6 +47,8 @@ pub(crate) struct OpenHead {
     pub strict: bool,
     /// A gazetteer name right after it names the landmark (`ساحة الكرامة`).
     pub named: bool,
+    /// A plural or dual head governing a list (`قرى X وY`).
+    pub list: bool,
 }
 
 /// How a stop-list word ends a name.
@@ -82,7 +84,7 @@ impl OpenRules {
                 continue;
             }
             let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 5 || c[0].trim().is_empty() {
+            if c.len() < 6 || c[0].trim().is_empty() {
                 continue;
             }
             let head = c[0].trim();
@@ -98,7 +100,8 @@ impl OpenRules {
                 forms,
                 kind: c[2].trim().into(),
                 strict: c[3].trim() == "1",
-                named: c.get(4).is_some_and(|x| x.trim() == "1"),
+                named: c[4].trim() == "1",
+                list: c[5].trim() == "1",
             });
         }
         for line in stop_tsv.lines() {
@@ -173,8 +176,13 @@ fn arabic_word(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
-/// Reads the name after the open head matched by `m`; `limit` is the first
-/// token of the next dictionary match (the name stops before it).
+/// One word of a name: its token, whether it has the article, its stop class.
+type Word = (usize, bool, Option<Stop>);
+
+/// Reads the open-class places after the head matched by `m`: one name, or
+/// for a list head (`قرى`, `بلدتي`) the names joined by `و` or commas;
+/// `limit` is the first token of the next dictionary match (names stop
+/// before it).
 pub(crate) fn read(
     rules: &OpenRules,
     contexts: &Contexts,
@@ -183,40 +191,117 @@ pub(crate) fn read(
     head: usize,
     limit: usize,
     exclude: &[Span],
-) -> Option<OpenMention> {
+) -> Vec<OpenMention> {
+    let mut out = Vec::new();
     let key = a.key_str();
     let toks = a.tokens();
-    let h = rules.heads.get(head)?;
-    if m.tokens.len() != 1 {
-        return None;
+    let Some(h) = rules.heads.get(head) else {
+        return out;
+    };
+    if m.tokens.len() != 1 || m.tokens.end >= toks.len() {
+        return out;
     }
     let ht = &toks[m.tokens.start];
-    let head_from = head_start(h, key, ht, m)?;
+    let Some(head_from) = head_start(h, key, ht, m) else {
+        return out;
+    };
     if h.strict {
         let prev = m.tokens.start.checked_sub(1).map(|i| &toks[i]);
         if prev.is_some_and(|p| contexts.cites(key, p)) {
-            return None;
+            return out;
         }
     }
+    let g = gap(key, ht, &toks[m.tokens.end]);
+    if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
+        return out;
+    }
+    let quoted = g.chars().any(is_quote);
     let feminine = h.key.ends_with('ه');
-    let mut words: Vec<(usize, bool, Option<Stop>)> = Vec::new();
-    let mut quoted = false;
-    let last = limit.min(toks.len()).min(m.tokens.end + MAX_WORDS);
-    for i in m.tokens.end..last {
-        let t = &toks[i];
-        let g = gap(key, &toks[i - 1], t);
-        if words.is_empty() {
-            if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
-                break;
+    let limit = limit.min(toks.len());
+    let words = name_words(rules, a, m.tokens.end, 0, limit, exclude, feminine);
+    let (Some(&(first, _, _)), Some(&(end_tok, _, _))) = (words.first(), words.last()) else {
+        return out;
+    };
+    if let Some(next) = toks.get(end_tok + 1) {
+        if contexts.outlet_tail(key, next) {
+            return out;
+        }
+        // A quoted name must close where it ends: «X Y» Z.
+        if quoted && end_tok + 1 < limit {
+            let g = gap(key, &toks[end_tok], next);
+            if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
+                return out;
             }
-            quoted = g.chars().any(is_quote);
-        } else if !g.chars().all(char::is_whitespace) {
+        }
+    }
+    if !h.list {
+        out.extend(build(
+            a,
+            head,
+            Some((head_from, m.tokens.start)),
+            first..end_tok + 1,
+            0,
+        ));
+        return out;
+    }
+    // A list head names each place by itself: قرى المعلك والخوين وأم الحنين.
+    out.extend(build(a, head, None, first..end_tok + 1, 0));
+    let mut end = end_tok;
+    while out.len() < MAX_LIST && end + 1 < limit {
+        let t = &toks[end + 1];
+        let g = gap(key, &toks[end], t);
+        let comma = g.contains([',', '،']);
+        if !g.chars().all(|c| c.is_whitespace() || c == ',' || c == '،') {
+            break;
+        }
+        let word = &key[t.start..t.end];
+        let skip = if word.starts_with('و') && word.chars().count() >= 3 {
+            'و'.len_utf8()
+        } else if comma {
+            0
+        } else {
+            break;
+        };
+        let words = name_words(rules, a, end + 1, skip, limit, exclude, feminine);
+        let Some(&(last, _, _)) = words.last() else {
+            break;
+        };
+        out.extend(build(a, head, None, end + 1..last + 1, skip));
+        end = last;
+    }
+    out
+}
+
+/// Most places a list head introduces.
+const MAX_LIST: usize = 8;
+
+/// The words of a name from token `start` (its first `skip` key bytes left
+/// out: the conjunction of `والخوين`) up to `limit`.
+fn name_words(
+    rules: &OpenRules,
+    a: &Analysis,
+    start: usize,
+    skip: usize,
+    limit: usize,
+    exclude: &[Span],
+    feminine: bool,
+) -> Vec<Word> {
+    let key = a.key_str();
+    let toks = a.tokens();
+    let mut words: Vec<Word> = Vec::new();
+    let last = limit.min(toks.len()).min(start + MAX_WORDS);
+    for i in start..last {
+        let t = &toks[i];
+        if i > start && !gap(key, &toks[i - 1], t).chars().all(char::is_whitespace) {
             break;
         }
         if exclude.iter().any(|x| x.overlaps(&t.span)) {
             break;
         }
-        let word = &key[t.start..t.end];
+        let from = if i == start { t.start + skip } else { t.start };
+        let Some(word) = key.get(from..t.end) else {
+            break;
+        };
         if !arabic_word(word) {
             break;
         }
@@ -259,21 +344,7 @@ pub(crate) fn read(
     while words.last().is_some_and(|w| w.2 == Some(Stop::Lead)) {
         words.pop();
     }
-    let &(first, _, _) = words.first()?;
-    let &(end_tok, _, _) = words.last()?;
-    if let Some(next) = toks.get(end_tok + 1) {
-        if contexts.outlet_tail(key, next) {
-            return None;
-        }
-        // A quoted name must close where it ends: «X Y» Z.
-        if quoted && end_tok + 1 < limit {
-            let g = gap(key, &toks[end_tok], next);
-            if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
-                return None;
-            }
-        }
-    }
-    build(a, head, head_from, m.tokens.start, first..end_tok + 1)
+    words
 }
 
 /// Where the head of an open-class match starts in the key, without its
@@ -315,31 +386,43 @@ pub(crate) fn landmark(
     if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
         return None;
     }
-    build(a, head, from, m.tokens.start, name)
+    build(a, head, Some((from, m.tokens.start)), name, 0)
 }
 
-/// The mention of head token `head_tok` (its key text from `head_from`) and
-/// the name on tokens `name`.
+/// The mention of the name on tokens `name` (its first `skip` key bytes
+/// left out), with the head (key offset where it starts, token) when the
+/// name includes it.
 fn build(
     a: &Analysis,
     head: usize,
-    head_from: usize,
-    head_tok: usize,
+    with_head: Option<(usize, usize)>,
     name: std::ops::Range<usize>,
+    skip: usize,
 ) -> Option<OpenMention> {
     let key = a.key_str();
     let toks = a.tokens();
-    let ht = toks.get(head_tok)?;
+    let first = toks.get(name.start)?;
     let last = toks.get(name.end.checked_sub(1)?)?;
-    let head_span = a.span(head_from, ht.end);
-    let mut text = a.slice(head_span).to_string();
+    let mut text = String::new();
+    let start = match with_head {
+        Some((from, tok)) => {
+            let ht = toks.get(tok)?;
+            let head_span = a.span(from, ht.end);
+            text.push_str(a.slice(head_span));
+            head_span.start
+        }
+        None => a.span(first.start + skip, first.end).start,
+    };
     let mut bare: Vec<&str> = Vec::new();
-    for t in toks.get(name)? {
-        text.push(' ');
-        text.push_str(a.slice(t.span));
-        bare.push(clitic::strip_article(&key[t.start..t.end]));
+    for (n, t) in toks.get(name)?.iter().enumerate() {
+        let from = if n == 0 { t.start + skip } else { t.start };
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(a.slice(a.span(from, t.end)));
+        bare.push(clitic::strip_article(key.get(from..t.end)?));
     }
-    let span = Span::new(head_span.start, last.span.end);
+    let span = Span::new(start, last.span.end);
     if !a.in_body(span) {
         return None;
     }
@@ -358,7 +441,7 @@ mod tests {
     #[test]
     fn rules_parse() {
         let r = OpenRules::parse(
-            "head\tvariants\tkind\tstrict\tnamed\tnote\nحي\tبحي\tneighbourhood\t0\t0\t\nحاجز\t\tcheckpoint\t1\t0\t\nbad line\n",
+            "head\tvariants\tkind\tstrict\tnamed\tlist\tnote\nحي\tبحي\tneighbourhood\t0\t0\t0\t\nحاجز\t\tcheckpoint\t1\t0\t0\t\nbad line\n",
             "word\tclass\nعسكري\tadjective\nتركي\tnationality\nتل\tlead\nفي\tfunction\n",
         );
         assert_eq!(r.heads.len(), 2);
