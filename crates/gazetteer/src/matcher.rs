@@ -74,6 +74,16 @@ fn article_agrees(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> 
         .any(|&i| g.refs.get(i).is_some_and(|r| r.article == article))
 }
 
+/// The head kind (as `heads::HEADS` name them) of an open-class kind.
+fn town_kind(kind: &str) -> Option<&'static str> {
+    match kind {
+        "town" => Some("town"),
+        "neighbourhood" => Some("neighbourhood"),
+        "camp" => Some("camp"),
+        _ => None,
+    }
+}
+
 /// What the matcher found in a document.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -171,6 +181,8 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
     let mut open_found: Vec<OpenMention> = Vec::new();
     // Gazetteer names that name a landmark (`ساحة الكرامة`), not a place.
     let mut absorbed = vec![false; n];
+    // Gazetteer names in a list of open-class names, with its head.
+    let mut in_list: Vec<Option<usize>> = vec![None; n];
     for (j, m) in found.iter().enumerate() {
         if matches!(classes[j], Class::Place | Class::Not) {
             continue;
@@ -202,7 +214,15 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
             continue;
         }
         let limit = next.map_or(toks.len(), |x| x.tokens.start);
-        open_found.extend(open::read(&g.open, &g.contexts, a, m, h, limit, exclude));
+        let o = open::read(&g.open, &g.contexts, a, m, h, limit, exclude);
+        // A gazetteer name that goes on a list of open names is in the list
+        // (`بلدتي كفرعويد وحيش`).
+        if let (Some(last), Some(x)) = (o.last(), next) {
+            if g.open.heads[h].list && x.tokens.start == last.end_tok + 1 {
+                in_list[j + 1] = Some(h);
+            }
+        }
+        open_found.extend(o);
     }
     // Evidence from the words just before each match.
     let mut marked = vec![false; n];
@@ -265,6 +285,13 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
                     }
                 }
             }
+        }
+    }
+    for (j, h) in in_list.iter().enumerate() {
+        if let (Some(h), Class::Place) = (h, &classes[j]) {
+            marked[j] = true;
+            plural_list[j] = true;
+            head_kind[j] = town_kind(&g.open.heads[*h].kind);
         }
     }
     // Lists: a name joined by و (or a comma) to a marked place, or by و to a

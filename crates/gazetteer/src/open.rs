@@ -156,6 +156,8 @@ pub(crate) struct OpenMention {
     pub name: String,
     /// Bare key of the name words (no head), to merge repeated mentions.
     pub key: String,
+    /// The last token of the name.
+    pub end_tok: usize,
 }
 
 /// The characters between two tokens.
@@ -245,21 +247,13 @@ pub(crate) fn read(
         return out;
     }
     // A list head names each place by itself: قرى المعلك والخوين وأم الحنين.
+    // Its lone indefinite word is rather a verb or an adjective (`مخيمات
+    // تفتقر إلى`, `قرى كثيرة`).
+    let definite = words[0].1;
     out.extend(build(a, head, None, first..end_tok + 1, 0));
     let mut end = end_tok;
     while out.len() < MAX_LIST && end + 1 < limit {
-        let t = &toks[end + 1];
-        let g = gap(key, &toks[end], t);
-        let comma = g.contains([',', '،']);
-        if !g.chars().all(|c| c.is_whitespace() || c == ',' || c == '،') {
-            break;
-        }
-        let word = &key[t.start..t.end];
-        let skip = if word.starts_with('و') && word.chars().count() >= 3 {
-            'و'.len_utf8()
-        } else if comma {
-            0
-        } else {
+        let Some(skip) = list_item(key, &toks[end], &toks[end + 1]) else {
             break;
         };
         let words = name_words(rules, a, end + 1, skip, limit, exclude, feminine);
@@ -269,7 +263,33 @@ pub(crate) fn read(
         out.extend(build(a, head, None, end + 1..last + 1, skip));
         end = last;
     }
+    // A gazetteer name next in the list makes it a list too (بلدتي X وحيش).
+    let joined = end + 1 == limit
+        && toks
+            .get(limit)
+            .is_some_and(|t| list_item(key, &toks[end], t).is_some());
+    if out.len() == 1 && !definite && !joined {
+        out.clear();
+    }
     out
+}
+
+/// How many key bytes of token `t` to skip when it continues a list after
+/// token `prev` (`والخوين` → 2, the conjunction; `، الخوين` → 0), or None
+/// when it does not.
+fn list_item(key: &str, prev: &Token, t: &Token) -> Option<usize> {
+    let g = gap(key, prev, t);
+    if !g.chars().all(|c| c.is_whitespace() || c == ',' || c == '،') {
+        return None;
+    }
+    let word = &key[t.start..t.end];
+    if word.starts_with('و') && word.chars().count() >= 3 {
+        Some('و'.len_utf8())
+    } else if g.contains([',', '،']) {
+        Some(0)
+    } else {
+        None
+    }
 }
 
 /// Most places a list head introduces.
@@ -414,7 +434,7 @@ fn build(
         None => a.span(first.start + skip, first.end).start,
     };
     let mut bare: Vec<&str> = Vec::new();
-    for (n, t) in toks.get(name)?.iter().enumerate() {
+    for (n, t) in toks.get(name.clone())?.iter().enumerate() {
         let from = if n == 0 { t.start + skip } else { t.start };
         if !text.is_empty() {
             text.push(' ');
@@ -431,6 +451,7 @@ fn build(
         span,
         name: text,
         key: bare.join(" "),
+        end_tok: name.end - 1,
     })
 }
 
