@@ -94,6 +94,9 @@ pub struct Currency {
 #[derive(Debug)]
 pub struct Lexicon {
     pub words: FxHashMap<String, Word>,
+    /// Words that read as a number word with a proclitic but are other words
+    /// (`لست` "I am not").
+    pub not_numbers: FxHashSet<String>,
     /// Every bare form that can start a number: words, vague amounts, duals
     /// (a fast first filter for the tagger).
     pub starts: FxHashSet<String>,
@@ -114,6 +117,8 @@ pub struct Lexicon {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CardinalsFile {
+    #[serde(default)]
+    not_numbers: Vec<String>,
     word: Vec<WordRow>,
     half: Vec<String>,
     vague: Vec<VagueRow>,
@@ -224,6 +229,7 @@ impl Lexicon {
             }
         }
         let half = c.half.iter().map(|f| k(f)).collect();
+        let not_numbers = c.not_numbers.iter().map(|f| k(f)).collect();
         let mut ordinals = FxHashMap::default();
         for row in &c.ordinal {
             for f in &row.forms {
@@ -292,6 +298,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             words,
+            not_numbers,
             starts,
             vague,
             half,

@@ -27,6 +27,10 @@ struct Core {
     year_like: bool,
     /// Unit known from the number itself (a dual noun).
     unit: Option<Unit>,
+    /// A scale word alone (`مليون`, `بليون`): also a name (the village of
+    /// Bilyun), so a quantity only with a counted noun, a currency or a
+    /// qualifier.
+    lone_scale: bool,
 }
 
 /// Finds every quantity in the body of `a`, skipping numbers that overlap
@@ -201,6 +205,7 @@ fn digits_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
                 bounds: Bounds::exact(v),
                 year_like,
                 unit: None,
+                lone_scale: false,
             });
         }
     };
@@ -212,6 +217,7 @@ fn digits_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
         bounds,
         year_like,
         unit: None,
+        lone_scale: false,
     })
 }
 
@@ -234,8 +240,13 @@ fn run<'a>(ctx: &Ctx<'a>, i: usize, max: usize) -> Vec<&'a str> {
 fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
     let lex = &*LEXICON;
     let w = ctx.word(i);
-    if !may_be_number(w) || split_known(w, |x| lex.starts.contains(x)).is_none() {
+    if !may_be_number(w) || lex.not_numbers.contains(w) {
         return Err(i + 1);
+    }
+    // A number word behind ك is another word: كمية، كميات (not مئة، مئات).
+    match split_known(w, |x| lex.starts.contains(x)) {
+        Some(sp) if !w[..sp.prefix].contains('ك') => {}
+        _ => return Err(i + 1),
     }
     let tok = ctx.toks[i];
     // A dual noun counts two: عنصرين، مفخختين (never with the article).
@@ -260,6 +271,7 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
                 bounds: Bounds::exact(2.0),
                 year_like: false,
                 unit: Some(lex.duals[sp.bare]),
+                lone_scale: false,
             });
         }
         return Err(i + 1);
@@ -292,7 +304,8 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
     };
     let mut unit = None;
     if p.lone_one {
-        // واحد counts only right after a counted noun: مدني واحد.
+        // واحد counts only right after a person noun: مدني واحد (not عائلة
+        // واحدة، مرة واحدة، جهة واحدة: "a single ...").
         if i == 0 || !ctx.tight(i - 1) || p.prefix > 0 {
             return Err(next);
         }
@@ -301,10 +314,16 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
             return Err(next);
         }
         match units::counted_noun(ctx, i - 1) {
-            Some(u) => unit = Some(u),
-            None => return Err(next),
+            Some(Unit::People) => unit = Some(Unit::People),
+            _ => return Err(next),
         }
     }
+    let lone_scale = p.words == 1
+        && matches!(p.value, Value::Exact(_))
+        && lex
+            .words
+            .get(&ws[0][p.prefix..])
+            .is_some_and(|x| x.kind == Kind::Scale && !x.dual && !x.plural);
     Ok(Core {
         first: i,
         start,
@@ -313,6 +332,7 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
         bounds,
         year_like: false,
         unit,
+        lone_scale,
     })
 }
 
@@ -390,6 +410,11 @@ fn context(ctx: &Ctx, mut core: Core, floor: usize) -> Option<(Core, usize, usiz
         None
     };
     if core.year_like && noun.is_none() {
+        return None;
+    }
+    // A scale word alone counts only what it is said to count, or with a
+    // qualifier (أكثر من مليون).
+    if core.lone_scale && unit.is_none() && noun.is_none() && before.is_none() {
         return None;
     }
     // Post qualifiers right after the number, or after its noun.
