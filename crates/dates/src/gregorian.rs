@@ -26,6 +26,11 @@ pub fn add_days(d: Date, n: i64) -> Option<Date> {
     d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
 }
 
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map_or(0, |s| i64::from(s.get_days()))
+}
+
 /// The month `(y, m)` shifted by `n` months.
 pub fn add_months(y: i32, m: u8, n: i32) -> Option<(i32, u8)> {
     let idx = y
@@ -176,6 +181,8 @@ mod tests {
         );
         assert_eq!(place_month(1, 2018, 6, Direction::After), Some((2019, 1)));
         assert_eq!(add_months(2018, 1, -2), Some((2017, 11)));
+        assert_eq!(days_between(d("2018-12-30"), d("2019-01-02")), 3);
+        assert_eq!(days_between(d("2019-01-02"), d("2018-12-30")), -3);
     }
 
     #[test]

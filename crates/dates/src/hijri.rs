@@ -100,6 +100,24 @@ pub fn place_day(
     None
 }
 
+/// The Hijri year for day `m`/`d` written without one, seen from `anchor`
+/// (the publication date): the year whose day falls nearest to it, before or
+/// after, among those that agree with the weekday (within a day, see
+/// [`with_weekday`]); when none of the years around the anchor agrees, the
+/// nearest one regardless of the weekday. Ties go to the earlier day.
+pub fn nearest_day(m: u8, d: u8, weekday: Option<Weekday>, anchor: Date) -> Option<(i32, Date)> {
+    let hy = year_of(anchor)?;
+    for wd in [weekday, None] {
+        let best = (hy - 2..=hy + 1)
+            .filter_map(|y| with_weekday(y, m, d, wd).map(|c| (y, c)))
+            .min_by_key(|&(_, c)| (gregorian::days_between(anchor, c).unsigned_abs(), c));
+        if best.is_some() || weekday.is_none() {
+            return best;
+        }
+    }
+    None
+}
+
 /// The Hijri year of month `m` written without one: the latest whose first day
 /// is on or before `limit` (the earliest after it, for `After`).
 pub fn place_month(m: u8, limit: Date, dir: Direction) -> Option<i32> {
@@ -151,6 +169,31 @@ mod tests {
             Some(d("2018-06-07"))
         );
         assert_eq!(with_weekday(1439, 9, 23, Some(Weekday::Monday)), None);
+    }
+
+    #[test]
+    fn nearest_year_to_the_anchor() {
+        // 15 Ramadan: 1438 = 2017-06-10 (Saturday), 1439 = 2018-05-30
+        // (Wednesday), 1440 = 2019-05-20 (Monday).
+        let before = d("2018-05-10");
+        assert_eq!(
+            nearest_day(9, 15, None, before),
+            Some((1439, d("2018-05-30")))
+        );
+        assert_eq!(
+            place_day(9, 15, None, before, Direction::OnOrBefore).map(|x| x.0),
+            Some(1438)
+        );
+        // a Thursday 15 Ramadan: the observed month began a day later
+        assert_eq!(
+            nearest_day(9, 15, Some(Weekday::Thursday), d("2018-06-20")),
+            Some((1439, d("2018-05-31")))
+        );
+        // a Friday one: only 1438 (a day early) agrees
+        assert_eq!(
+            nearest_day(9, 15, Some(Weekday::Friday), d("2018-06-20")),
+            Some((1438, d("2017-06-09")))
+        );
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum Part {
     Afternoon,
     Evening,
     Night,
+    /// The small hours after midnight, which belong to the next day.
+    AfterMidnight,
 }
 
 /// What a calendar word (or phrase) means.
@@ -100,6 +102,8 @@ pub enum Lex {
     Equals,
     /// الساعة.
     HourWord,
+    /// دقيقة / دقائق after a count of minutes.
+    MinuteWord,
     /// نشر: a publication dateline follows.
     PubCue,
 }
@@ -260,6 +264,7 @@ struct Words {
     of: Vec<String>,
     equals: Vec<String>,
     hour_word: Vec<String>,
+    minute_word: Vec<String>,
     publication_cues: Vec<String>,
 }
 
@@ -340,7 +345,9 @@ impl Lexicon {
                 for tens in &o.tens {
                     if tens.number + u.number <= 31 {
                         for tf in &tens.forms {
-                            lx.add(&format!("{c} و{tf}"), Lex::Ordinal(tens.number + u.number));
+                            let n = Lex::Ordinal(tens.number + u.number);
+                            lx.add(&format!("{c} و{tf}"), n);
+                            lx.add(&format!("{c} و {tf}"), n);
                         }
                     }
                 }
@@ -410,6 +417,7 @@ impl Lexicon {
         lx.add_all(&r.words.of, Lex::Of);
         lx.add_all(&r.words.equals, Lex::Equals);
         lx.add_all(&r.words.hour_word, Lex::HourWord);
+        lx.add_all(&r.words.minute_word, Lex::MinuteWord);
         lx.add_all(&r.words.publication_cues, Lex::PubCue);
         lx
     }
@@ -533,6 +541,17 @@ mod tests {
         assert_eq!(find("ذي الحجة", Some), Some((Lex::HMonth(12), 2)));
         assert_eq!(find("الثالث والعشرين", Some), Some((Lex::Ordinal(23), 2)));
         assert_eq!(find("الحادي عشر", Some), Some((Lex::Ordinal(11), 2)));
+        assert_eq!(find("الثالث و العشرين", Some), Some((Lex::Ordinal(23), 3)));
+        assert_eq!(find("الحادي والثلاثون", Some), Some((Lex::Ordinal(31), 2)));
+        assert_eq!(find("الواحد والعشرين", Some), Some((Lex::Ordinal(21), 2)));
+        assert_eq!(
+            find("بعد منتصف الليل", |l| matches!(
+                l,
+                Lex::PartAfter(_)
+            )
+            .then_some(l)),
+            Some((Lex::PartAfter(Part::AfterMidnight), 3))
+        );
         assert_eq!(find("أول من أمس", Some), Some((Lex::DayRel(-2), 3)));
         assert_eq!(find("وأمس", Some), Some((Lex::DayRel(-1), 1)));
         assert_eq!(

@@ -27,7 +27,9 @@
 pub mod clock;
 pub mod gregorian;
 pub mod hijri;
+mod lead;
 pub mod lexicon;
+mod pairs;
 pub mod parse;
 pub mod relative;
 pub mod resolve;
@@ -63,9 +65,28 @@ pub struct TimeResult {
 
 /// An expression with the token it starts at.
 #[derive(Debug, Clone, Copy)]
-struct Found {
-    e: Expr,
-    t0: usize,
+pub(crate) struct Found {
+    pub(crate) e: Expr,
+    pub(crate) t0: usize,
+}
+
+/// Of expression `i` and its partner across `الموافق` (if any), the one
+/// written in the Gregorian calendar.
+pub(crate) fn gregorian_side(found: &[Found], partner: &[Option<usize>], i: usize) -> usize {
+    match partner.get(i).copied().flatten() {
+        Some(j)
+            if matches!(
+                found[j].e.core,
+                Core::Date(DateSpec {
+                    cal: Cal::Gregorian,
+                    ..
+                })
+            ) =>
+        {
+            j
+        }
+        _ => i,
+    }
 }
 
 /// Finds every expression in the key, left to right, without overlaps.
@@ -138,7 +159,7 @@ fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
 }
 
 /// Is this a full calendar date with an explicit year (what a dateline holds)?
-fn full_date(e: &Expr) -> bool {
+pub(crate) fn full_date(e: &Expr) -> bool {
     matches!(
         e.core,
         Core::Date(DateSpec {
@@ -217,6 +238,7 @@ fn publication(
     toks: &[Tok],
     found: &[Found],
     ends: &[usize],
+    partner: &[Option<usize>],
 ) -> Option<Time> {
     if let Some(t) = ctx
         .published
@@ -234,25 +256,42 @@ fn publication(
         )
         .then_some(r.time)
     };
-    // (d) the dateline, a publication cue, a date alone on a top line
+    // (d) the dateline, a publication cue, a date alone on a top line; of a
+    // date written in both calendars, the Gregorian one
     if let Some(d) = ctx.dateline {
-        for f in found {
+        for (i, f) in found.iter().enumerate() {
             if d.overlaps(&a.span(f.e.k0, f.e.k1)) && matches!(f.e.core, Core::Date(_)) {
-                if let Some(t) = day_time(f) {
+                if let Some(t) = day_time(&found[gregorian_side(found, partner, i)]) {
                     return Some(t);
                 }
             }
         }
     }
-    for (f, &end) in found.iter().zip(ends) {
+    for (i, f) in found.iter().enumerate() {
+        // a pair on its own line is one dateline
+        let end = ends[partner[i].filter(|&j| j > i).unwrap_or(i)];
         if matches!(f.e.core, Core::Date(DateSpec { day: Some(_), .. }))
             && f.e.dayrel.is_none()
             && (after_pub_cue(key, toks, f.t0)
                 || (full_date(&f.e) && dateline_like(key, toks, f, end)))
         {
-            if let Some(t) = day_time(f) {
+            if let Some(t) = day_time(&found[gregorian_side(found, partner, i)]) {
                 return Some(t);
             }
+        }
+    }
+    // (d') no header date: a full date at the head of the body's first lines
+    if let Some(i) = lead::lead_date(a, toks, found, ends, partner) {
+        if let Some(t) = day_time(&found[i]).filter(|t| {
+            t.value
+                .as_deref()
+                .and_then(Anchor::from_value)
+                .is_some_and(|x| x.date <= ctx.reference)
+        }) {
+            return Some(Time {
+                basis: Basis::Inferred,
+                ..t
+            });
         }
     }
     // (a, b) اليوم / أمس written with the date it stands for
@@ -426,13 +465,19 @@ pub fn tag_times(a: &Analysis, ctx: &DateContext) -> TimeResult {
             f.t0 + toks[f.t0..].iter().take_while(|t| t.e <= k1).count()
         })
         .collect();
-    let published = publication(a, ctx, &toks, &found, &ends);
+    let partner = pairs::partners(key, &toks, &found, &ends);
+    let published = publication(a, ctx, &toks, &found, &ends, &partner);
     let anchor = published
         .as_ref()
         .and_then(|t| t.value.as_deref())
         .and_then(Anchor::from_value);
+    let mut resolved: Vec<_> = found
+        .iter()
+        .map(|f| resolve(&f.e, anchor.as_ref(), ctx.reference))
+        .collect();
+    pairs::reconcile(&found, &partner, &mut resolved);
     let mut mentions = Vec::with_capacity(found.len());
-    for f in &found {
+    for (f, r) in found.iter().zip(resolved) {
         let span = a.span(f.e.k0, f.e.k1);
         if span.is_empty() {
             continue;
@@ -441,7 +486,6 @@ pub fn tag_times(a: &Analysis, ctx: &DateContext) -> TimeResult {
         if !in_dateline && !a.in_body(span) {
             continue;
         }
-        let r = resolve(&f.e, anchor.as_ref(), ctx.reference);
         mentions.push(TimeMention {
             time: r.time,
             text: a.slice(span).to_string(),

@@ -85,6 +85,28 @@ pub struct Expr {
     pub clock: Option<Clock>,
     /// Introduced by an edge word (`مطلع`, `منتصف`).
     pub edge: bool,
+    /// The clock time lies in the small hours after the day written
+    /// (`الواحدة بعد منتصف ليل الخميس` is Friday 01:00).
+    pub next_day: bool,
+}
+
+/// A clock time as read, before the part of the day of its day is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawClock {
+    hour: u32,
+    minutes: Option<i32>,
+    /// The part of the day written after the time (`الثامنة مساءً`).
+    part: Option<Part>,
+}
+
+impl RawClock {
+    /// The clock time, with the part written after it or else `day_part`, the
+    /// part written before its day (`الساعة 11:35 من مساء أمس` is 23:35), and
+    /// whether it falls on the next day.
+    fn finish(self, day_part: Option<Part>) -> Option<(Clock, bool)> {
+        let c = clock::clock(self.hour, self.minutes, self.part.or(day_part))?;
+        Some((c, clock::next_day(self.part, day_part)))
+    }
 }
 
 /// The parser over one key and its tokens.
@@ -267,9 +289,40 @@ impl<'a> Parser<'a> {
         .map(|h| (h.val, h.end))
     }
 
-    /// A clock time at `i`: `الساعة 16:40`, `في تمام الساعة الثالثة فجراً`, or
-    /// with `bare`, `16:40` right after a date.
-    fn clock_at(&self, i: usize, first: bool, bare: bool) -> Option<(Clock, usize)> {
+    /// Minutes counted after an hour: `و40 دقيقة`, `و 40 دقيقة`, `وعشر دقائق`.
+    fn counted_minutes(&self, i: usize) -> Option<(i32, usize)> {
+        if !self.cont(i) || !self.text(i).starts_with('و') {
+            return None;
+        }
+        let (m, next) = if self.text(i) == "و" {
+            match self.num(i + 1, false) {
+                Some((m, 1..=2)) => (m, i + 2),
+                Some(_) => return None,
+                None => {
+                    let h = self.at(i + 1, false, |l| match l {
+                        Lex::Cardinal(n) => Some(n),
+                        _ => None,
+                    })?;
+                    (h.val, h.end)
+                }
+            }
+        } else {
+            let h = self.lx.find(self.key, self.toks, i, true, |l| match l {
+                Lex::Cardinal(n) => Some(n),
+                _ => None,
+            })?;
+            if h.skip != "و".len() {
+                return None;
+            }
+            (h.val, h.end)
+        };
+        let end = self.is(next, false, |l| l == Lex::MinuteWord)?;
+        (m < 60).then_some((m as i32, end))
+    }
+
+    /// A clock time at `i`: `الساعة 16:40`, `في تمام الساعة الثالثة فجراً`,
+    /// `عند الساعة 9 و40 دقيقة`, or with `bare`, `16:40` right after a date.
+    fn clock_at(&self, i: usize, first: bool, bare: bool) -> Option<(RawClock, usize)> {
         let mut j = i;
         if !first {
             if self.punct(j, ",-|") {
@@ -296,7 +349,10 @@ impl<'a> Parser<'a> {
                 }
                 (h, Some(m as i32), j + 3)
             } else if word.is_some() {
-                (h, None, j + 1)
+                match self.counted_minutes(j + 1) {
+                    Some((m, e)) => (h, Some(m), e),
+                    None => (h, None, j + 1),
+                }
             } else {
                 return None;
             }
@@ -309,9 +365,10 @@ impl<'a> Parser<'a> {
                 Lex::Minutes(m) => Some(m),
                 _ => None,
             });
-            match mins {
-                Some(mh) => (u32::from(hw.val), Some(i32::from(mh.val)), mh.end),
-                None => (u32::from(hw.val), None, hw.end),
+            match (mins, self.counted_minutes(hw.end)) {
+                (Some(mh), _) => (u32::from(hw.val), Some(i32::from(mh.val)), mh.end),
+                (None, Some((m, e))) => (u32::from(hw.val), Some(m), e),
+                (None, None) => (u32::from(hw.val), None, hw.end),
             }
         } else {
             return None;
@@ -324,10 +381,21 @@ impl<'a> Parser<'a> {
             next = p.end;
             p.val
         });
-        clock::clock(h, m, part).map(|c| (c, next))
+        // an impossible time is no clock at all
+        clock::clock(h, m, part)?;
+        Some((
+            RawClock {
+                hour: h,
+                minutes: m,
+                part,
+            },
+            next,
+        ))
     }
 
-    /// A numeric date: `17/11/2017`, `2017-11-17`, `17.11.2017` (day first).
+    /// A numeric date: `17/11/2017`, `2017-11-17`, `17.11.2017` (day first),
+    /// or a Hijri one, told by its year (`24/7/1433هـ`, `1433/7/24`); a year
+    /// marker written after it (`هـ`, `م`) belongs to it.
     fn numeric(&self, i: usize, first: bool) -> Option<(DateSpec, usize)> {
         let (a, la) = self.num(i, first)?;
         let sep = self.text(i + 1);
@@ -361,18 +429,30 @@ impl<'a> Parser<'a> {
             std::mem::swap(&mut m, &mut d);
         }
         let y = y as i32;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !crate::gregorian::YEARS.contains(&y)
-        {
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
+        let mut end = i + 5;
+        let hm = self.is(end, false, |l| l == Lex::HijriMarker);
+        let gm = self.is(end, false, |l| l == Lex::GregMarker);
+        let cal = if crate::gregorian::YEARS.contains(&y) && hm.is_none() {
+            Cal::Gregorian
+        } else if crate::hijri::YEARS.contains(&y) && gm.is_none() && d <= 30 {
+            Cal::Hijri
+        } else {
+            return None;
+        };
+        if let Some(e) = hm.or(gm) {
+            end = e;
+        }
         let spec = DateSpec {
-            cal: Cal::Gregorian,
+            cal,
             year: YearSpec::Explicit(y),
             month: m as u8,
             day: Some(d as u8),
             rel: None,
         };
-        Some((spec, i + 5))
+        Some((spec, end))
     }
 
     /// The expression starting at token `i`, and the token after it.
@@ -402,6 +482,7 @@ impl<'a> Parser<'a> {
             part: None,
             clock: None,
             edge: false,
+            next_day: false,
         }
     }
 
@@ -410,17 +491,21 @@ impl<'a> Parser<'a> {
         let skip = self
             .at(i, true, |l| (l == Lex::HourWord).then_some(()))?
             .skip;
-        let (c, j) = self.clock_at(i, true, false)?;
+        let (raw, j) = self.clock_at(i, true, false)?;
         let k = self.is(j, false, |l| l == Lex::Of).unwrap_or(j);
         if let Some((mut e, end)) = self.main(k) {
             let dayish = matches!(e.core, Core::RelDay(_) | Core::Weekday(_))
                 || matches!(e.core, Core::Date(DateSpec { day: Some(_), .. }));
             if dayish && e.clock.is_none() && self.cont(k) {
-                e.k0 = self.toks[i].s as usize + skip;
-                e.clock = Some(c);
-                return Some((e, end));
+                if let Some((c, next_day)) = raw.finish(e.part) {
+                    e.k0 = self.toks[i].s as usize + skip;
+                    e.clock = Some(c);
+                    e.next_day = next_day;
+                    return Some((e, end));
+                }
             }
         }
+        let (c, _) = raw.finish(None)?;
         let mut e = self.expr(i, skip, j, Core::Clock);
         e.clock = Some(c);
         Some((e, j))
@@ -698,7 +783,12 @@ impl<'a> Parser<'a> {
         if core.is_none() {
             if let Some((d, e, sk)) = self.day(j, first) {
                 let k = self.is(e, false, |l| l == Lex::Of).unwrap_or(e);
-                if let Some((cal, n, _amb, e2, _)) = self.month(k, false) {
+                // الخامس عشر من شهر رمضان
+                let km = self
+                    .is(k, false, |l| l == Lex::MonthWord)
+                    .filter(|&m| self.month(m, false).is_some())
+                    .unwrap_or(k);
+                if let Some((cal, n, _amb, e2, _)) = self.month(km, false) {
                     if first {
                         skip += sk;
                     }
@@ -897,10 +987,14 @@ impl<'a> Parser<'a> {
             Core::Date(DateSpec { day: Some(_), .. }) | Core::RelDay(_) | Core::Weekday(_)
         ) || matches!(core, Core::Period { day: Some(_), .. });
         let mut clock = None;
+        let mut next_day = false;
         if dayish {
-            if let Some((c, e)) = self.clock_at(end, false, true) {
-                clock = Some(c);
-                end = e;
+            if let Some((raw, e)) = self.clock_at(end, false, true) {
+                if let Some((c, nd)) = raw.finish(part) {
+                    clock = Some(c);
+                    next_day = nd;
+                    end = e;
+                }
             }
         }
         let mut e = self.expr(i, skip, end, core);
@@ -909,6 +1003,7 @@ impl<'a> Parser<'a> {
         e.part = part;
         e.clock = clock;
         e.edge = edge;
+        e.next_day = next_day;
         Some((e, end))
     }
 }

@@ -158,8 +158,20 @@ fn render(
     }
 }
 
-/// Resolves `e` against the anchor (if known) and the reference date.
+/// Resolves `e` against the anchor (if known) and the reference date. A clock
+/// time after midnight (`الواحدة بعد منتصف الليل`) moves the value to the next
+/// day; `day` stays the day written (it tells the publication date).
 pub fn resolve(e: &Expr, anchor: Option<&Anchor>, reference: Date) -> Resolved {
+    let mut r = resolve_written(e, anchor, reference);
+    if e.next_day && matches!(r.time.precision, Precision::Hour | Precision::Minute) {
+        if let Some(d) = r.day.and_then(|d| gregorian::add_days(d, 1)) {
+            r.time.value = Some(gregorian::timex(d, r.time.precision, e.clock));
+        }
+    }
+    r
+}
+
+fn resolve_written(e: &Expr, anchor: Option<&Anchor>, reference: Date) -> Resolved {
     match e.core {
         Core::Date(spec) => {
             let (p, basis) = date(&spec, e.weekday, anchor, reference);
@@ -285,8 +297,13 @@ pub fn date(
         }
         (Cal::Hijri, Some(d), YearSpec::None) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
-            let p = hijri::place_day(m, d, weekday, limit, dir)
-                .map_or(Point::Null, |(_, g)| Point::Day(g));
+            // With a publication date and no الماضي/المقبل: the year whose
+            // day falls nearest to it; else the latest before the reference.
+            let placed = match (anchor, spec.rel) {
+                (Some(a), None) => hijri::nearest_day(m, d, weekday, a.date),
+                _ => hijri::place_day(m, d, weekday, limit, dir),
+            };
+            let p = placed.map_or(Point::Null, |(_, g)| Point::Day(g));
             (p, basis)
         }
         (Cal::Hijri, None, YearSpec::Explicit(y)) => {
