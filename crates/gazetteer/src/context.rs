@@ -76,15 +76,17 @@ impl Contexts {
         self.outlets.iter().map(|s| &**s)
     }
 
-    /// True when the place name on tokens `name` (its phrase key `phrase`)
-    /// stands in a context that makes it no place of the story. `headed` is
-    /// true when a head word announces it (`مدينة الميادين`).
+    /// True when the place name on tokens `name` (its phrase key `phrase`,
+    /// the proclitics and article before it `prefix`) stands in a context
+    /// that makes it no place of the story. `headed` is true when a head
+    /// word announces it (`مدينة الميادين`).
     pub(crate) fn rejects(
         &self,
         key: &str,
         toks: &[Token],
         name: std::ops::Range<usize>,
         phrase: &str,
+        prefix: &str,
         headed: bool,
     ) -> bool {
         let (start, end) = (name.start, name.end);
@@ -115,6 +117,11 @@ impl Contexts {
         }
         if let Some(n) = next {
             if gap_is_space(key, &toks[end - 1], n) && word_in(key, n, &self.outlet_after) {
+                return true;
+            }
+            // Told to the outlet: قال للميادين إن ….
+            let said = matches!(&key[n.start..n.end], "ان" | "بان");
+            if prefix == "لل" && said && gap_is_space(key, &toks[end - 1], n) {
                 return true;
             }
         }

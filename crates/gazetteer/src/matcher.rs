@@ -377,6 +377,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
             toks,
             m.tokens.clone(),
             g.matcher.key(m.phrase),
+            pre,
             marked[j],
         ) {
             continue;
