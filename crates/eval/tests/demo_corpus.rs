@@ -19,9 +19,9 @@ fn articles() -> Docs {
 }
 
 /// The lowest `overall` the current extractor may score on the demo corpus.
-/// With every stage landed the corpus (43 articles) scores 0.944; the floor
+/// With every stage landed the corpus (43 articles) scores 0.969; the floor
 /// sits a little below so that a real regression fails here.
-const OVERALL_FLOOR: f64 = 0.92;
+const OVERALL_FLOOR: f64 = 0.95;
 
 #[test]
 fn gold_validates_against_the_documents() {

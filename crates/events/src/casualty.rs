@@ -67,7 +67,11 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             .collect();
         let in_region = |t: usize| regions.iter().find(|(a, b)| *a <= t && t < *b).copied();
         let exhumed = ctx.has_cue(Cue::Exhumation, s.t0, s.t1);
-        let src = sources.get(si).and_then(|v| v.first().cloned());
+        // the source the sentence cites, else the outlet's own word
+        let src = sources
+            .get(si)
+            .and_then(|v| v.first().cloned())
+            .or_else(|| ctx.doc.outlet.clone());
         for h in within(&ctx.casualty, s.t0, s.t1, |h| h.start) {
             let Some(w) = ctx.lx.casualty.get(h.payload) else {
                 continue;
@@ -92,7 +96,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             // a singular victim noun right after the word counts one (مقتل
             // مدني), a dual two (استشهد مدنيان)
-            let fixed = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
+            let mut fixed = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
                 .iter()
                 .find_map(|v| ctx.lx.victims.get(v.payload).and_then(|x| x.count))
                 .unwrap_or(1.0);
@@ -110,6 +114,21 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     .any(|m| within(&ctx.victims, h.end, m.start, |v| v.start).is_empty())
             {
                 singular = false;
+            }
+            // the people before a word that closes the clause (لقي شاب حتفه)
+            let mut people_before: Option<usize> = None;
+            if w.after_subject && !singular {
+                let lo = h.start.saturating_sub(2).max(seg.0);
+                if let Some(n) = within(&ctx.victims, lo, h.start, |v| v.start)
+                    .iter()
+                    .find_map(|v| ctx.lx.victims.get(v.payload).and_then(|x| x.count))
+                {
+                    if within(&ctx.quants, lo, h.start, |m| m.start).is_empty() {
+                        singular = true;
+                        fixed = n;
+                        people_before = Some(lo);
+                    }
+                }
             }
             // the count
             let used: Vec<usize> = out[first_in_sent..]
@@ -244,7 +263,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 prev.t1 = prev.t1.max(h.end).max(qend);
                 continue;
             }
-            let a = h.start.min(qstart);
+            let a = h.start.min(qstart).min(people_before.unwrap_or(usize::MAX));
             let b = h.end.max(qend);
             // the side may stand before the count only when the count comes
             // before the word (خسائر التنظيم إلى 820 قتيلاً), never before a
@@ -267,6 +286,15 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 _ => None,
             }
             .or(idafa)
+            .or_else(|| {
+                // the side between a count and the word after it (لقي 5 عناصر
+                // من قوات النظام حتفهم، ثلاثة مدنيين قتلوا)
+                if a < h.start {
+                    group::side_at(ctx, h.start, a + 1, (seg.0, h.start))
+                } else {
+                    None
+                }
+            })
             .or_else(|| group::side_at(ctx, before, from, seg));
             let (mut g, group_at) = match side {
                 Some((g, at)) => (Some(g), at),
@@ -713,7 +741,11 @@ fn definite_head(ctx: &Ctx, from: usize, to: usize) -> Option<String> {
             .iter()
             .filter(|m| m.end <= from && m.end > m.start + 1)
             .rev()
-            .find(|m| ctx.word(m.start) == head);
+            .find(|m| {
+                rasad_text::clitic::readings(ctx.word(m.start))
+                    .iter()
+                    .any(|r| r.bare == head)
+            });
         if let Some(m) = found {
             return Some(ctx.actor_id(m).to_string());
         }

@@ -2,16 +2,50 @@
 //! with the account, وأضاف، ولفت، مشيراً, keeps the previous one's), and how
 //! sure the outlet is (زعم → claimed, نفى → denied, else asserted).
 
-use crate::context::{within, Ctx};
-use crate::lexicon::Cue;
+use crate::context::{within, Ctx, Mention};
+use crate::lexicon::{Cue, Marker};
 use rasad_record::Certainty;
 
-/// For every sentence, the names of the sources it is attributed to.
+/// How a source mention stands in its sentence: cited after a citing word
+/// (بحسب، وفق، نقلا عن، أفاد، قال) first, then any other, and last an outlet
+/// a speaker talked to (قال مصدر محلي لوكالة X: the source is the speaker).
+fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
+    let tok = &ctx.toks[m.start];
+    let lead = rasad_text::key(ctx.a.slice(rasad_record::Span::new(
+        tok.span.start,
+        m.span.start.max(tok.span.start),
+    )));
+    let to_outlet = lead.ends_with('ل') && {
+        let lo = m.start.saturating_sub(4).max(s0);
+        within(&ctx.sources, lo, m.start, |x| x.start)
+            .iter()
+            .any(|x| x.end <= m.start)
+    };
+    if to_outlet {
+        return 2;
+    }
+    let lo = m.start.saturating_sub(3).max(s0);
+    let cited = (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(Marker::Source)))
+        || ctx.has_cue(Cue::Elaboration, lo, m.start)
+        || ctx.has_cue(Cue::Reporting, lo, m.start);
+    if cited {
+        0
+    } else {
+        1
+    }
+}
+
+/// For every sentence, the names of the sources it is attributed to, the
+/// one it cites first.
 pub fn sentence_sources(ctx: &Ctx) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::with_capacity(ctx.sents.len());
     for (i, s) in ctx.sents.iter().enumerate() {
         let mut names: Vec<String> = Vec::new();
-        for m in within(&ctx.sources, s.t0, s.t1, |m| m.start) {
+        let mut ms: Vec<&Mention> = within(&ctx.sources, s.t0, s.t1, |m| m.start)
+            .iter()
+            .collect();
+        ms.sort_by_key(|m| citation_rank(ctx, m, s.t0));
+        for m in ms {
             if let Some(e) = ctx.doc.sources.get(m.idx) {
                 if !names.contains(&e.name) {
                     names.push(e.name.clone());

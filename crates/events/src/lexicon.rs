@@ -261,6 +261,9 @@ pub struct TriggerFlags {
     pub protest: bool,
     pub intervention: bool,
     pub assassination: bool,
+    /// Takes ground as its object (سيطر على، استعاد): without a place, a
+    /// force or a position after it no ground changed hands.
+    pub ground_object: bool,
 }
 
 /// An event trigger entry.
@@ -283,6 +286,8 @@ pub struct CasualtyWord {
     pub active: bool,
     pub selfdet: bool,
     pub needs_discovery: bool,
+    /// The people stand before the word (لقي 5 عناصر من X حتفهم).
+    pub after_subject: bool,
 }
 
 /// A victim or fighter noun entry.
@@ -506,6 +511,7 @@ impl Lexicon {
                     "protest" => f.protest = true,
                     "intervention" => f.intervention = true,
                     "assassination" => f.assassination = true,
+                    "ground_object" => f.ground_object = true,
                     _ => {}
                 }
             }
@@ -530,6 +536,7 @@ impl Lexicon {
                 active: row.flags.iter().any(|f| f == "active"),
                 selfdet: row.flags.iter().any(|f| f == "self"),
                 needs_discovery: row.flags.iter().any(|f| f == "needs_discovery"),
+                after_subject: row.flags.iter().any(|f| f == "after_subject"),
             });
             for form in &row.forms {
                 lx.casualty_matcher.insert(form, id);

@@ -60,12 +60,13 @@ pub fn live<'l>(
         if modal_before(ctx, cl.t0, h.start) {
             continue;
         }
+        // a denial of "any" act (نفى وقوع أي قصف) denies that anything happened
+        if any_denied(ctx, cl.t0, h.start) {
+            continue;
+        }
         // ground taken needs ground: a territory verb whose object is no
         // place, force or position (استولوا على هواتفهم) takes no territory
-        if tr.flags.territory
-            && tr.flags.verb
-            && !territorial_object(ctx, h.end, seg_end(ctx, h.start))
-        {
+        if tr.flags.ground_object && !territorial_object(ctx, h.end, seg_end(ctx, h.start)) {
             continue;
         }
         if breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b) {
@@ -138,6 +139,15 @@ pub fn live<'l>(
     out
 }
 
+/// True when `أي` (any) stands right before the trigger at `t`, or one word
+/// before it, after a denial or negation earlier in the clause.
+fn any_denied(ctx: &Ctx, t0: usize, t: usize) -> bool {
+    let lo = t.saturating_sub(2).max(t0);
+    let any = (lo..t).any(|p| matches!(ctx.word(p), "اي" | "باي" | "لاي"));
+    any && (ctx.cues_in(Cue::Denial, t0, t).iter().any(|c| c.end <= t)
+        || ctx.cues_in(Cue::Negation, t0, t).iter().any(|c| c.end <= t))
+}
+
 /// End of the segment of token `t`.
 fn seg_end(ctx: &Ctx, t: usize) -> usize {
     ctx.segment(t).1
@@ -149,6 +159,17 @@ const OBJECT_WORDS: usize = 4;
 /// A place, a force or a position (cue `territory_object`) within a few
 /// words after a territory verb.
 fn territorial_object(ctx: &Ctx, from: usize, end: usize) -> bool {
+    // the object follows على when there is one (سيطر المسلحون على …), else
+    // the verb and its subject (حررت قوات النظام القرية)
+    let from = (from..end.min(from + OBJECT_WORDS))
+        .find(|&t| ctx.word(t) == "علي")
+        .map(|t| t + 1)
+        .or_else(|| {
+            within(&ctx.actors, from, from + 1, |m| m.start)
+                .first()
+                .map(|m| m.end)
+        })
+        .unwrap_or(from);
     let to = end.min(from + OBJECT_WORDS);
     from >= to
         || !within(&ctx.places, from, to, |m| m.start).is_empty()
