@@ -17,10 +17,12 @@
 //!
 //! Layout: [`schema`] (migrations keyed on `PRAGMA user_version`), [`prepare`]
 //! (rows from records), [`write`] (batched transactional inserts, duplicates),
-//! [`search`] (ranked queries), [`snippet`] (windows of the original text),
+//! [`search`] (ranked queries), [`rank`] (the BM25 function they rank with),
+//! [`snippet`] (windows of the original text),
 //! [`spans`] (token offset encoding).
 
 pub mod prepare;
+pub mod rank;
 pub mod schema;
 pub mod search;
 pub mod snippet;
@@ -32,6 +34,7 @@ pub use search::{Hit, Query};
 pub use snippet::Snippet;
 pub use write::Outcome;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
 use std::time::Duration;
@@ -79,6 +82,11 @@ impl Store {
     }
 
     fn init(mut conn: Connection) -> Result<Store, StoreError> {
+        // Plans never depend on bound values: otherwise SQLite prepares a
+        // statement again whenever a value it looked at changes (the search
+        // ranking and FTS5's own lookups did so on every search).
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        rank::register(&conn)?;
         schema::migrate(&mut conn)?;
         Ok(Store { conn })
     }
