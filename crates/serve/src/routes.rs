@@ -187,7 +187,7 @@ pub async fn article(
     let id = path(id)?;
     let key = id.clone();
     let found = st
-        .read(move |s| s.article(&key).map_err(ApiError::from))
+        .lookup(move |s| s.article(&key).map_err(ApiError::from))
         .await?;
     let (record, text) = found.ok_or_else(|| ApiError::NotFound("no such article".into()))?;
     // The record is JSON this program wrote: checked, then copied as it is

@@ -29,7 +29,8 @@ pub struct Config {
     pub burst: u32,
     /// Longest time a request may take.
     pub timeout: Duration,
-    /// SQLite connections in the pool (default: one per core, at least 2).
+    /// SQLite connections for searches (default: one per core, at least 2);
+    /// half as many again serve reads of one article.
     pub connections: usize,
     /// The collection date used when extracting posted articles (default today).
     pub reference_date: Option<jiff::civil::Date>,
@@ -140,8 +141,11 @@ impl Pool {
 
 /// Everything the handlers share.
 pub struct Inner {
-    /// SQLite connections.
+    /// SQLite connections for searches, ingests and builds.
     pub pool: Pool,
+    /// SQLite connections for reads of one row (articles by id), so they
+    /// never queue behind searches that rank thousands of matches.
+    pub lookups: Pool,
     /// Incidents and outlet statistics built from every stored record.
     pub built: RwLock<Arc<Built>>,
     /// The bearer token for writes, if writes are enabled.
@@ -164,6 +168,7 @@ impl AppState {
             return Err(ServeError::NoDatabase(config.db.clone()));
         }
         let pool = Pool::open(&config.db, config.connections)?;
+        let lookups = Pool::open(&config.db, config.connections.div_ceil(2))?;
         let built = pool
             .with(|s| Built::load(s))
             .map_err(|e| ServeError::Build(e.to_string()))??;
@@ -175,6 +180,7 @@ impl AppState {
         });
         Ok(AppState(Arc::new(Inner {
             pool,
+            lookups,
             built: RwLock::new(Arc::new(built)),
             token: config.token.clone(),
             extractor,
@@ -191,15 +197,29 @@ impl AppState {
             .clone()
     }
 
-    /// Runs read-only database work on a blocking thread once a connection
-    /// is free; waiting for it holds no thread.
+    /// Runs read-only database work (searches) on a blocking thread once a
+    /// connection is free; waiting for it holds no thread.
     pub async fn read<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let permit = self
-            .0
-            .pool
+        self.on(|inner| &inner.pool, f).await
+    }
+
+    /// Like [`AppState::read`], on the connections kept for reads of one row.
+    pub async fn lookup<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        self.on(|inner| &inner.lookups, f).await
+    }
+
+    async fn on<T: Send + 'static>(
+        &self,
+        pool: fn(&Inner) -> &Pool,
+        f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let permit = pool(&self.0)
             .permits
             .clone()
             .acquire_owned()
@@ -210,7 +230,7 @@ impl AppState {
             // Held until the work is done, even when the request timed out
             // and nobody waits for the answer any more.
             let _permit = permit;
-            inner.pool.with(|s| f(s))?
+            pool(&inner).with(|s| f(s))?
         })
         .await
         .map_err(ApiError::internal)?
