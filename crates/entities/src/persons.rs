@@ -173,15 +173,19 @@ impl Ctx<'_> {
         }
         let w = self.tok(i);
         let quoted = self.quoted_before(i);
-        let prefixes: &[&str] = if allow_b {
-            &["", "و", "ب"]
+        // The word as written, or without a joined و (or ب before an alias);
+        // char patterns, not string ones: this runs on every token.
+        let name_start = |r: &'_ str| r.len() >= 4 && self.lx.name_starts.contains(r);
+        let stripped = |c: char| w.strip_prefix(c).filter(|r| name_start(r));
+        let (bare, prefix) = if name_start(w) {
+            (w, 0)
+        } else if let Some(r) = stripped('و') {
+            (r, 'و'.len_utf8())
+        } else if let Some(r) = stripped('ب').filter(|_| allow_b) {
+            (r, 'ب'.len_utf8())
         } else {
-            &["", "و"]
+            return None;
         };
-        let (bare, prefix) = prefixes.iter().find_map(|p| {
-            let r = w.strip_prefix(p)?;
-            (r.len() >= 4 && self.lx.name_starts.contains(r)).then_some((r, p.len()))
-        })?;
         if self.excluded(i) {
             return None;
         }
