@@ -21,11 +21,59 @@ const BRIDGES: &[&str] = &["في", "ب"];
 pub(crate) struct Contexts {
     /// `before` sequences, keyed by their last word (the one next to the name).
     before: FxHashMap<Box<str>, Vec<Vec<Box<str>>>>,
-    after: FxHashSet<Box<str>>,
+    /// The last words of the `before` sequences.
+    before_last: WordSet,
+    after: WordSet,
     /// Phrase keys (article stripped, as the matcher keys them) of outlet names.
     outlets: FxHashSet<Box<str>>,
-    outlet_before: FxHashSet<Box<str>>,
-    outlet_after: FxHashSet<Box<str>>,
+    outlet_before: WordSet,
+    outlet_after: WordSet,
+}
+
+/// Key words, found in a token whatever proclitics and article it adds
+/// (`بتوقيت` holds `توقيت`), with one hash lookup of the token's last two
+/// letters: checked next to every place name, so it must be cheap.
+#[derive(Debug, Clone, Default)]
+struct WordSet {
+    by_tail: FxHashMap<Box<str>, Vec<Box<str>>>,
+}
+
+/// What may stand before a word of a [`WordSet`] in a token.
+const PREFIXES: &[&str] = &[
+    "", "ال", "لل", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "وال", "فال", "بال",
+    "كال", "ولل", "فلل", "وبال", "فبال", "وكال",
+];
+
+/// The last two characters of a word (all of a shorter one).
+fn tail(word: &str) -> &str {
+    let cut = word.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    &word[cut..]
+}
+
+impl WordSet {
+    fn insert(&mut self, word: Box<str>) {
+        let list = self.by_tail.entry(tail(&word).into()).or_default();
+        if !list.contains(&word) {
+            list.push(word);
+        }
+    }
+
+    /// The words of the set that token text `word` holds.
+    fn found<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.by_tail
+            .get(tail(word))
+            .into_iter()
+            .flatten()
+            .filter(move |w| {
+                word.strip_suffix(&***w)
+                    .is_some_and(|pre| PREFIXES.contains(&pre))
+            })
+            .map(|w| &**w)
+    }
+
+    fn holds(&self, key: &str, t: &Token) -> bool {
+        self.found(&key[t.start..t.end]).next().is_some()
+    }
 }
 
 /// A word of the data folded like the key text (article kept).
@@ -50,7 +98,10 @@ impl Contexts {
                 continue;
             };
             match rule.trim() {
-                "before" => c.before.entry(last).or_default().push(words),
+                "before" => {
+                    c.before_last.insert(last.clone());
+                    c.before.entry(last).or_default().push(words);
+                }
                 "after" => {
                     c.after.insert(last);
                 }
@@ -97,7 +148,7 @@ impl Contexts {
             return true;
         }
         if let Some(next) = toks.get(end) {
-            if gap_is_space(key, &toks[end - 1], next) && word_in(key, next, &self.after) {
+            if gap_is_space(key, &toks[end - 1], next) && self.after.holds(key, next) {
                 return true;
             }
         }
@@ -107,7 +158,7 @@ impl Contexts {
         let prev = start.checked_sub(1).map(|i| &toks[i]);
         let next = toks.get(end);
         if let Some(p) = prev {
-            if word_in(key, p, &self.outlet_before) {
+            if self.outlet_before.holds(key, p) {
                 return true;
             }
             // لـ"الميادين": the preposition ل cut off its word by a tatweel.
@@ -116,7 +167,7 @@ impl Contexts {
             }
         }
         if let Some(n) = next {
-            if gap_is_space(key, &toks[end - 1], n) && word_in(key, n, &self.outlet_after) {
+            if gap_is_space(key, &toks[end - 1], n) && self.outlet_after.holds(key, n) {
                 return true;
             }
             // Told to the outlet: قال للميادين إن ….
@@ -139,12 +190,12 @@ impl Contexts {
     /// True when token `t` cites an outlet (`ذكر`, `بحسب`, `قناة`): the
     /// word after it is a name of an outlet or a website.
     pub(crate) fn cites(&self, key: &str, t: &Token) -> bool {
-        word_in(key, t, &self.outlet_before)
+        self.outlet_before.holds(key, t)
     }
 
     /// True when token `t` follows an outlet's name (`نت`, `الإخباري`).
     pub(crate) fn outlet_tail(&self, key: &str, t: &Token) -> bool {
-        word_in(key, t, &self.outlet_after)
+        self.outlet_after.holds(key, t)
     }
 
     fn before_matches(&self, key: &str, toks: &[Token], start: usize) -> bool {
@@ -171,8 +222,8 @@ impl Contexts {
     /// A `before` sequence ends with token `i`.
     fn before_ends_at(&self, key: &str, toks: &[Token], i: usize) -> bool {
         let t = &toks[i];
-        for cand in readings(key, t) {
-            let Some(seqs) = self.before.get(cand) else {
+        for last in self.before_last.found(&key[t.start..t.end]) {
+            let Some(seqs) = self.before.get(last) else {
                 continue;
             };
             for seq in seqs {
@@ -195,29 +246,48 @@ impl Contexts {
     }
 }
 
-/// The token as written and its readings without proclitics (the article
-/// kept when the word has it: `بالعربي` → `العربي`).
+/// The token as written and its readings without proclitics, with and
+/// without the article (`بالعربي` → `العربي`, `عربي`), on the stack.
 fn readings<'k>(key: &'k str, t: &Token) -> impl Iterator<Item = &'k str> {
     let word = &key[t.start..t.end];
-    let mut out: Vec<&'k str> = vec![word];
-    for r in clitic::readings(word) {
-        // Put the article back so `العربي` matches a data word with it.
-        let cut = word.len() - r.bare.len();
-        let with_article = word[..cut]
-            .strip_suffix("ال")
-            .map(|p| &word[p.len()..])
-            .unwrap_or(&word[cut..]);
-        for w in [r.bare, with_article] {
-            if !out.contains(&w) {
-                out.push(w);
+    let mut out = Forms {
+        buf: [word; FORMS],
+        len: 1,
+    };
+    out.push(clitic::strip_article(word));
+    if word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        for p in PROCLITICS {
+            if let Some(rest) = word.strip_prefix(p).filter(|r| r.chars().nth(1).is_some()) {
+                out.push(rest);
+                out.push(clitic::strip_article(rest));
             }
         }
     }
-    out.into_iter()
+    out.buf.into_iter().take(out.len)
 }
 
-fn word_in(key: &str, t: &Token, set: &FxHashSet<Box<str>>) -> bool {
-    readings(key, t).any(|w| set.contains(w))
+/// Proclitic sequences a context word may carry (a superset of the clitic
+/// splitter's, which the data words being specific allows).
+const PROCLITICS: &[&str] = &[
+    "وب", "فب", "ول", "فل", "وك", "ولل", "فلل", "لل", "و", "ف", "ب", "ل", "ك",
+];
+
+/// Most forms [`readings`] gives for one word.
+const FORMS: usize = 8;
+
+/// Distinct forms of a word, on the stack.
+struct Forms<'k> {
+    buf: [&'k str; FORMS],
+    len: usize,
+}
+
+impl<'k> Forms<'k> {
+    fn push(&mut self, w: &'k str) {
+        if self.len < FORMS && !self.buf[..self.len].contains(&w) {
+            self.buf[self.len] = w;
+            self.len += 1;
+        }
+    }
 }
 
 /// Only spaces and quotation marks between two tokens (`صحيفة «القدس»`).
@@ -239,7 +309,9 @@ mod tests {
             "rule\twords\tnote\nbefore\tومقره الرئيسي\tx\nafter\tمقرًا\tx\noutlet\tالميادين\tx\nbogus\tx\tx\n\n",
         );
         assert_eq!(c.before.get("الرييسي").map(Vec::len), Some(1));
-        assert!(c.after.contains("مقرا"));
+        assert!(c.after.found("مقرا").next().is_some());
+        assert!(c.before_last.found("والرييسي").next().is_some());
+        assert!(c.before_last.found("رييسي").next().is_none());
         assert!(c.outlets.contains("ميادين"));
     }
 

@@ -152,10 +152,11 @@ impl Gazetteer {
         let mut keys: Vec<&str> = Vec::new();
         for o in open {
             let sentence = a.sentence_of(o.span);
-            let anchor = mentions
+            // Mentions come in text order.
+            let after = mentions.partition_point(|m| m.span.start < o.span.end);
+            let anchor = mentions[after..]
                 .iter()
-                .zip(chosen)
-                .filter(|(m, _)| m.span.start >= o.span.end)
+                .zip(&chosen[after..])
                 .take_while(|(m, _)| a.sentence_of(m.span) == sentence)
                 .find_map(|(_, c)| *c)
                 .map(|i| &self.places[i as usize]);
