@@ -93,11 +93,31 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     (casualties, events)
 }
 
+/// Nouns of people or weapons that `مجهول` (unidentified) after them makes
+/// unidentified perpetrators (مسلحون مجهولون، طائرات مجهولة).
+const AGENT_NOUNS: &[&str] = &["مسلح", "طائر", "طيران", "اشخاص", "عناصر", "مسير", "قناص"];
+
+/// True when token `t` names unidentified perpetrators: `مجهولون` alone, or
+/// `مجهول…` after a noun of armed people or aircraft (not إلى جهة مجهولة).
+fn unknown_agent(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.word(t);
+    if !w.starts_with("مجهول") {
+        return false;
+    }
+    if matches!(w, "مجهولون" | "مجهولين" | "مجهولو") {
+        return true;
+    }
+    t > 0
+        && rasad_text::clitic::readings(ctx.word(t - 1))
+            .iter()
+            .any(|r| AGENT_NOUNS.iter().any(|n| r.bare.starts_with(n)))
+}
+
 /// Fills an empty actor1 with unidentified perpetrators (طائرات مجهولة،
 /// مسلحون مجهولون) and an empty actor2 of a battle with the other side named
 /// in the sentence.
 fn fill_actors(ctx: &Ctx, c: &mut triggers::Candidate) {
-    if c.roles.actor1.is_empty() && (c.t0..c.t1).any(|t| ctx.word(t).starts_with("مجهول")) {
+    if c.roles.actor1.is_empty() && (c.t0..c.t1).any(|t| unknown_agent(ctx, t)) {
         c.roles.actor1.push("UNKNOWN".into());
     }
     if c.kind == "battles" && c.roles.actor2.is_empty() && !c.roles.actor1.is_empty() {

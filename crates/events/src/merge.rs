@@ -190,6 +190,21 @@ fn same_incident_types(e: &Ev, c: &Candidate) -> bool {
         || (capture(&e.kind, &e.subtype) && capture(&c.kind, &c.subtype))
 }
 
+/// The identified actors of a role (unidentified gunmen contradict no one
+/// the story names).
+fn known(ids: &[String]) -> Vec<&String> {
+    ids.iter().filter(|x| *x != "UNKNOWN").collect()
+}
+
+/// True when two times fall on the same day (or one is the other with a
+/// clock time: `2019-12-01` and `2019-12-01T01:10`).
+fn same_day(a: &Time, b: &Time) -> bool {
+    match (a.value.as_deref(), b.value.as_deref()) {
+        (Some(x), Some(y)) => x.get(..10).unwrap_or(x) == y.get(..10).unwrap_or(y),
+        (x, y) => x == y,
+    }
+}
+
 /// True when the word (with its proclitics) carries the article or a
 /// demonstrative before it: `الانفجار`، `بالهجوم`، `للقصف`، `هذا التفجير`.
 pub fn definite(ctx: &Ctx, t: usize) -> bool {
@@ -230,13 +245,15 @@ fn elaborated(
     }
     let fits = |e: &Ev| {
         let last = e.sents.iter().copied().max().unwrap_or(0);
-        last < c.sent
+        let first = e.sents.iter().copied().min().unwrap_or(0);
+        first < c.sent
+            && last <= c.sent
             && last + ELABORATION_REACH >= c.sent
             && same_incident_types(e, c)
-            && (e.roles.actor1.is_empty()
-                || c.roles.actor1.is_empty()
+            && (known(&e.roles.actor1).is_empty()
+                || known(&c.roles.actor1).is_empty()
                 || intersects(&e.roles.actor1, &c.roles.actor1))
-            && !matches!((&e.date, date), (Some(a), Some(b)) if e.own_date && own && a.value != b.value)
+            && !matches!((&e.date, date), (Some(a), Some(b)) if e.own_date && own && !same_day(a, b))
     };
     // the same type first, then any type the incident may be told with
     let pool: Vec<usize> = (0..evs.len()).rev().collect();
@@ -268,7 +285,8 @@ fn absorb(
         (&c.roles.associated, 2),
     ] {
         for id in list {
-            if e.roles.has(id) {
+            // unidentified gunmen told later are the named perpetrators
+            if e.roles.has(id) || (id == "UNKNOWN" && !e.roles.actor1.is_empty()) {
                 continue;
             }
             match dst {

@@ -76,6 +76,16 @@ fn one_incident_told_over_several_sentences_is_one_event() {
             "فجر انتحاري نفسه بحزام ناسف في الرمادي. وتبنى التنظيم الهجوم في بيان.",
             1,
         ),
+        // the same day, once with a clock time
+        (
+            "أطلقت قذائف على حي الملعب فجر اليوم. وقال المصدر إن القذائف سقطت في الساعة الثانية من فجر اليوم على قرية البوعلي.",
+            1,
+        ),
+        // unidentified gunmen in the account of a named group's kidnapping
+        (
+            "اختطف التنظيم خمسة رعاة في قرية البوعلي. وقال المصدر إن المسلحين هاجموا الرعاة واقتادوهم إلى جهة مجهولة.",
+            1,
+        ),
         // two strikes in two places told without a link stay two
         (
             "قصفت طائرات حربية قرية البوعلي صباحا. وفي المساء انفجرت عبوة في حي الملعب.",
@@ -85,11 +95,20 @@ fn one_incident_told_over_several_sentences_is_one_event() {
     for (text, n) in table {
         let inp = Inputs {
             places,
-            actors: &[("التنظيم", "ISIS")],
+            actors: &[("التنظيم", "ISIS"), ("المسلحين", "UNKNOWN")],
+            times: &[
+                ("فجر اليوم", "2019-07-06"),
+                ("الساعة الثانية من فجر اليوم", "2019-07-06T02:00"),
+            ],
             ..Default::default()
         };
         let evs = events(text, &inp);
         assert_eq!(evs.len(), *n, "{text}: {evs:?}");
+        if *n == 1 {
+            let a1 = role(&evs[0], Role::Actor1);
+            assert!(a1.len() == 1, "{text}: {a1:?}");
+            assert!(!role(&evs[0], Role::Actor2).contains(&"UNKNOWN"), "{text}");
+        }
     }
 }
 
@@ -158,6 +177,13 @@ fn unnamed_perpetrators_are_unknown() {
         assert_eq!(evs.len(), 1, "{text}");
         assert_eq!(role(&evs[0], Role::Actor1), vec!["UNKNOWN"], "{text}");
     }
+    // a place of unknown whereabouts names no perpetrator
+    let evs = events(
+        "اندلعت اشتباكات في القرية واقتيد عدد من السكان إلى جهة مجهولة.",
+        &Inputs::default(),
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert!(role(&evs[0], Role::Actor1).is_empty(), "{evs:?}");
     // a named perpetrator stays
     let evs = events(
         "انفجرت عبوة ناسفة زرعها التنظيم على طريق المطار.",
