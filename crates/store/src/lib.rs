@@ -21,6 +21,7 @@
 //! [`snippet`] (windows of the original text),
 //! [`spans`] (token offset encoding).
 
+pub(crate) mod filter;
 pub mod prepare;
 pub mod rank;
 pub mod schema;
@@ -36,6 +37,7 @@ pub use write::Outcome;
 
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension};
+use std::cell::RefCell;
 use std::path::Path;
 use std::time::Duration;
 
@@ -59,6 +61,8 @@ pub enum StoreError {
 /// An open article database.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// Days and outlets of the stored articles, for search filters.
+    pub(crate) columns: RefCell<filter::Columns>,
 }
 
 impl Store {
@@ -88,7 +92,10 @@ impl Store {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         rank::register(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            columns: RefCell::default(),
+        })
     }
 
     /// Number of stored articles.

@@ -7,12 +7,14 @@
 //! quoted, so FTS5 syntax in user input (`"`, `*`, `NEAR`, `-`, `:`) is
 //! searched for as text, never interpreted.
 
+use crate::filter::keeps_stored;
 use crate::prepare::{index_terms, outlet_key, SnippetBase};
-use crate::snippet::{cut, Snippet};
+use crate::snippet::{cut_terms, Snippet};
 use crate::{spans, Store, StoreError};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashSet};
 use std::sync::LazyLock;
 
 /// Weight of a title match relative to a body match in the ranking.
@@ -74,28 +76,13 @@ pub fn match_expression(query: &str) -> Option<(String, HashSet<String>)> {
     Some((expr, set))
 }
 
-/// The ranking alone when no filter is given: FTS5 needs no other table, and
-/// the sorter keeps only the best `limit + offset` small rows. Ties go to the
-/// earlier article, so pages never overlap.
-static RANK_ALL: LazyLock<String> = LazyLock::new(|| {
+/// Every match with its score, in no order: filters and the choice of the
+/// best are made while reading (see [`Store::search_page`]).
+static RANK: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT rowid, rasad_bm25(article_fts, {TITLE_WEIGHT}, 1.0) AS r
-         FROM article_fts
-         WHERE article_fts MATCH ?1
-         ORDER BY r, rowid LIMIT ?2 OFFSET ?3"
-    )
-});
-
-/// The ranking with date and outlet filters (read from `articles`).
-static RANK_FILTERED: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT article_fts.rowid, rasad_bm25(article_fts, {TITLE_WEIGHT}, 1.0) AS r
-         FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
-         WHERE article_fts MATCH ?1
-           AND (?4 IS NULL OR a.published_day >= ?4)
-           AND (?5 IS NULL OR a.published_day <= ?5)
-           AND (?6 IS NULL OR a.outlet_key = ?6)
-         ORDER BY r, article_fts.rowid LIMIT ?2 OFFSET ?3"
+        "SELECT rowid, {}(article_fts, {TITLE_WEIGHT}, 1.0) FROM article_fts
+         WHERE article_fts MATCH ?1",
+        crate::rank::FUNCTION
     )
 });
 
@@ -106,6 +93,56 @@ const DETAILS: &str = "SELECT a.id, a.title, a.outlet, a.published, a.url, a.sni
         a.token_spans, f.body
      FROM articles a JOIN article_fts f ON f.rowid = a.rowid
      WHERE a.rowid = ?1";
+
+/// The `n` best of a stream of (score, rowid): lowest score first (FTS5
+/// scores are negated relevance), equal scores in rowid order, so the order
+/// is total and pages of it neither overlap nor skip.
+struct Best {
+    n: usize,
+    heap: BinaryHeap<(Score, i64)>,
+}
+
+/// A score ordered as SQLite orders REAL values (they are never NaN here).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Score(f64);
+impl Eq for Score {}
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.partial_cmp(&other.0).unwrap_or(Ordering::Equal)
+    }
+}
+
+impl Best {
+    fn new(n: usize) -> Self {
+        Best {
+            n,
+            heap: BinaryHeap::with_capacity(n.min(1024) + 1),
+        }
+    }
+
+    fn push(&mut self, score: f64, rowid: i64) {
+        let item = (Score(score), rowid);
+        if self.heap.len() < self.n {
+            self.heap.push(item);
+        } else if self.heap.peek().is_some_and(|worst| item < *worst) {
+            self.heap.pop();
+            self.heap.push(item);
+        }
+    }
+
+    fn into_sorted(self) -> Vec<(i64, f64)> {
+        self.heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(s, id)| (id, s.0))
+            .collect()
+    }
+}
 
 impl Store {
     /// Runs a search: best hits first, at most `q.limit`.
@@ -118,34 +155,27 @@ impl Store {
     /// storage order, so pages neither overlap nor skip).
     pub fn search_page(&self, q: &Query, offset: usize) -> Result<Vec<Hit>, StoreError> {
         let (expr, wanted) = match_expression(&q.text).ok_or(StoreError::EmptyQuery)?;
+        let wanted: Vec<&[u8]> = wanted.iter().map(|w| w.as_bytes()).collect();
         let outlet = q.outlet.as_deref().map(outlet_key);
-        let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
-        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-        // First the ranking alone (small rows through the sorter), then the
-        // details of the few hits kept.
-        let filtered = q.from.is_some() || q.to.is_some() || outlet.is_some();
-        let ranked: Vec<(i64, f64)> = if filtered {
-            let mut rank = self.conn.prepare_cached(&RANK_FILTERED)?;
-            let rows = rank.query_map(params![expr, limit, offset, q.from, q.to, outlet], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-            rows.collect::<Result<_, _>>()?
-        } else {
-            let mut rank = self.conn.prepare_cached(&RANK_ALL)?;
-            let rows =
-                rank.query_map(params![expr, limit, offset], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<Result<_, _>>()?
-        };
+        let ranked = self.rank(
+            &expr,
+            q.from.as_deref(),
+            q.to.as_deref(),
+            outlet.as_deref(),
+            offset.saturating_add(q.limit),
+        )?;
+        // Then the details of the few hits kept.
         let mut details = self.conn.prepare_cached(DETAILS)?;
-        let mut hits = Vec::with_capacity(ranked.len());
-        for (rowid, bm25) in ranked {
+        let mut hits = Vec::with_capacity(ranked.len().saturating_sub(offset));
+        for (rowid, bm25) in ranked.into_iter().skip(offset) {
             let row = details
                 .query_row([rowid], |r| {
-                    let base = SnippetBase::parse(&r.get::<_, String>(5)?);
-                    let source: String = r.get(6)?;
-                    let token_spans: Vec<u8> = r.get(7)?;
-                    let terms: String = r.get(8)?;
-                    let snippet = cut(&source, &terms, &spans::decode(&token_spans), &wanted);
+                    let base = SnippetBase::parse(r.get_ref(5)?.as_str()?);
+                    // Read in place: the texts are only looked at for the window.
+                    let source = r.get_ref(6)?.as_str()?;
+                    let spans = spans::decode(r.get_ref(7)?.as_blob()?);
+                    let terms = r.get_ref(8)?.as_bytes()?;
+                    let snippet = cut_terms(source, terms, &spans, &wanted);
                     Ok(Hit {
                         id: r.get(0)?,
                         title: r.get(1)?,
@@ -161,6 +191,45 @@ impl Store {
             hits.extend(row);
         }
         Ok(hits)
+    }
+
+    /// The `keep` best matches of `expr` passing the filters, as (rowid,
+    /// score), best first. Every match is scored (cheap, see
+    /// [`crate::rank`]); filters are checked in memory
+    /// ([`crate::filter`]); only `keep` matches are held at a time.
+    fn rank(
+        &self,
+        expr: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+        outlet: Option<&str>,
+        keep: usize,
+    ) -> Result<Vec<(i64, f64)>, StoreError> {
+        let mut columns = self.columns.borrow_mut();
+        let filter = if from.is_some() || to.is_some() || outlet.is_some() {
+            columns.refresh(&self.conn)?;
+            Some(columns.filter(from, to, outlet))
+        } else {
+            None
+        };
+        let mut best = Best::new(keep);
+        let mut stmt = self.conn.prepare_cached(&RANK)?;
+        let mut rows = stmt.query([expr])?;
+        while let Some(r) = rows.next()? {
+            let rowid: i64 = r.get(0)?;
+            if let Some(f) = &filter {
+                let kept = match columns.keeps(rowid, f) {
+                    Some(k) => k,
+                    // Stored after the refresh above.
+                    None => keeps_stored(&self.conn, rowid, from, to, outlet)?,
+                };
+                if !kept {
+                    continue;
+                }
+            }
+            best.push(r.get(1)?, rowid);
+        }
+        Ok(best.into_sorted())
     }
 }
 
@@ -224,6 +293,122 @@ mod tests {
         assert!(s.search_page(&q(10, None), 30).unwrap().is_empty());
     }
 
+    /// Articles with days, outlets and bodies drawn from small lists; some
+    /// without a day or an outlet.
+    fn varied(n: usize) -> Store {
+        use rasad_record::{Basis, Calendar, Precision, Time};
+        let words = ["قصف", "حلب", "مدنيين", "غارات", "ادلب", "داعش"];
+        let outlets = ["عنب بلدي", "الوطن", "سانا"];
+        let mut s = Store::open_in_memory().unwrap();
+        let docs: Vec<_> = (0..n)
+            .map(|i| {
+                let mut d = Document::empty(format!("v{i}"));
+                let body: Vec<&str> = (0..2 + i % 9)
+                    .map(|k| words[(i + k * k) % words.len()])
+                    .collect();
+                d.body = format!("{} رقم {i}", body.join(" "));
+                if i % 5 != 0 {
+                    d.published = Some(Time {
+                        value: Some(format!(
+                            "201{}-{:02}-{:02}",
+                            6 + i % 3,
+                            1 + i % 12,
+                            1 + i % 28
+                        )),
+                        precision: Precision::Day,
+                        calendar: Calendar::Gregorian,
+                        basis: Basis::Explicit,
+                    });
+                }
+                if i % 7 != 0 {
+                    d.outlet = Some(outlets[i % outlets.len()].into());
+                }
+                prepare(&d.body.clone(), "t.txt", &d).unwrap()
+            })
+            .collect();
+        s.write_batch(&docs).unwrap();
+        s
+    }
+
+    /// The ranking as one SQL statement over FTS5's own `bm25()` (what the
+    /// store did before ranking in memory).
+    fn reference(s: &Store, q: &Query, offset: usize) -> Vec<(String, f64)> {
+        let (expr, _) = match_expression(&q.text).unwrap();
+        let sql = "SELECT a.id, bm25(article_fts, 2.0, 1.0) AS r
+             FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
+             WHERE article_fts MATCH ?1
+               AND (?4 IS NULL OR a.published_day >= ?4)
+               AND (?5 IS NULL OR a.published_day <= ?5)
+               AND (?6 IS NULL OR a.outlet_key = ?6)
+             ORDER BY r, article_fts.rowid LIMIT ?2 OFFSET ?3";
+        let outlet = q.outlet.as_deref().map(outlet_key);
+        let mut st = s.conn.prepare(sql).unwrap();
+        let rows = st
+            .query_map(
+                rusqlite::params![expr, q.limit as i64, offset as i64, q.from, q.to, outlet],
+                |r| Ok((r.get(0)?, -r.get::<_, f64>(1)?)),
+            )
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    }
+
+    #[test]
+    fn ranking_and_filters_equal_the_sql_reference() {
+        let mut s = varied(90);
+        let mut compared = 0;
+        let mut run = |s: &Store| {
+            for text in ["قصف", "حلب قصف", "مدنيين", "ادلب داعش", "رقم"] {
+                for (from, to, outlet) in [
+                    (None, None, None),
+                    (Some("2017-01-01"), None, None),
+                    (None, Some("2017-06-30"), None),
+                    (Some("2016-03-01"), Some("2017-12-31"), Some("عنب  بلدي")),
+                    (None, None, Some("الوطن")),
+                    (None, None, Some("زمان الوصل")),
+                ] {
+                    for (limit, offset) in [(10, 0), (7, 5), (100, 0), (3, 40)] {
+                        let q = Query {
+                            text: text.into(),
+                            limit,
+                            from: from.map(Into::into),
+                            to: to.map(Into::into),
+                            outlet: outlet.map(Into::into),
+                        };
+                        let got: Vec<(String, f64)> = s
+                            .search_page(&q, offset)
+                            .unwrap()
+                            .into_iter()
+                            .map(|h| (h.id, h.score))
+                            .collect();
+                        assert_eq!(got, reference(s, &q, offset), "{q:?} offset {offset}");
+                        compared += got.len();
+                    }
+                }
+            }
+        };
+        run(&s);
+        // Articles stored after the filters were read are seen too.
+        let more = varied(120);
+        let extra: Vec<_> = (90..120)
+            .map(|i| {
+                let id = format!("v{i}");
+                let (record, text): (String, String) = more
+                    .conn
+                    .query_row(
+                        "SELECT record, text FROM articles WHERE id = ?1",
+                        [&id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                let d: Document = serde_json::from_str(&record).unwrap();
+                prepare(&text, "t.txt", &d).unwrap()
+            })
+            .collect();
+        s.write_batch(&extra).unwrap();
+        run(&s);
+        assert!(compared > 1000, "{compared}");
+    }
+
     #[test]
     fn searches_are_not_prepared_again() {
         let s = store(12, "x");
@@ -238,7 +423,7 @@ mod tests {
         }
         // Store::open asks for plans independent of bound values; without
         // that, each new limit or rowid prepared these statements again.
-        for sql in [RANK_ALL.as_str(), DETAILS] {
+        for sql in [RANK.as_str(), DETAILS] {
             let stmt = s.conn.prepare_cached(sql).unwrap();
             assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
         }

@@ -53,12 +53,21 @@ impl Snippet {
 /// `wanted` the query's terms. With no match, the window starts at the
 /// beginning.
 pub fn cut(source: &str, terms: &str, spans: &[Span], wanted: &HashSet<String>) -> Snippet {
-    let terms: Vec<&str> = terms.split(' ').collect();
-    let n = terms.len().min(spans.len());
-    let hit = |i: usize| wanted.contains(terms[i]);
-    let first = (0..n).find(|&i| hit(i));
+    let wanted: Vec<&[u8]> = wanted.iter().map(|w| w.as_bytes()).collect();
+    cut_terms(source, terms.as_bytes(), spans, &wanted)
+}
+
+/// [`cut`] with the terms as bytes and the query's terms as a list (a query
+/// has a few terms: comparing is cheaper than hashing). Only the terms up to
+/// the end of the window are looked at.
+pub(crate) fn cut_terms(source: &str, terms: &[u8], spans: &[Span], wanted: &[&[u8]]) -> Snippet {
+    let hit = |t: &[u8]| wanted.contains(&t);
+    let tokens = || terms.split(|&b| b == b' ').take(spans.len());
+    let first = tokens().position(hit);
     let centre = first.unwrap_or(0);
     let lo = centre.saturating_sub(BEFORE);
+    // Tokens up to one past the window: enough to know whether it was cut.
+    let n = tokens().take(centre + AFTER + 1).count();
     let hi = (centre + AFTER).min(n);
     if lo >= hi {
         return Snippet {
@@ -70,7 +79,13 @@ pub fn cut(source: &str, terms: &str, spans: &[Span], wanted: &HashSet<String>) 
     }
     let window = Span::new(spans[lo].start, spans[hi - 1].end.max(spans[lo].start));
     let matches: Vec<Span> = if first.is_some() {
-        (lo..hi).filter(|&i| hit(i)).map(|i| spans[i]).collect()
+        tokens()
+            .enumerate()
+            .skip(lo)
+            .take(hi - lo)
+            .filter(|(_, t)| hit(t))
+            .map(|(i, _)| spans[i])
+            .collect()
     } else {
         Vec::new()
     };
@@ -78,7 +93,8 @@ pub fn cut(source: &str, terms: &str, spans: &[Span], wanted: &HashSet<String>) 
     // Walk the window's characters, folding whitespace, and remember where each
     // original character landed in the output.
     let prefix = if lo > 0 { "… " } else { "" };
-    let mut text = String::from(prefix);
+    let mut text = String::with_capacity(prefix.len() + 2 * window.len() + 4);
+    text.push_str(prefix);
     let mut out_chars = prefix.chars().count();
     let mut pos = Vec::with_capacity(window.len() + 1);
     let mut in_space = false;
