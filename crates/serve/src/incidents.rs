@@ -32,6 +32,25 @@ pub struct Built {
     /// Place key (of a place's name or its province) → indices of the
     /// incidents at it, ascending: what [`at_place`] compares, computed once.
     by_place: HashMap<String, Vec<usize>>,
+    /// Actor code → indices of the incidents naming it, ascending.
+    by_actor: HashMap<String, Vec<usize>>,
+    /// Each incident's first ten bytes of date and their number (0: no date),
+    /// all the day filters compare, kept inline for a fast scan.
+    days: Vec<([u8; 10], u8)>,
+}
+
+/// The incidents an index lists under `k` (none when absent).
+fn list<'a>(index: &'a HashMap<String, Vec<usize>>, k: &str) -> &'a [usize] {
+    index.get(k).map_or(&[], Vec::as_slice)
+}
+
+/// The first ten bytes of a date (a whole day), inline.
+fn day10(date: Option<&str>) -> ([u8; 10], u8) {
+    let b = date.unwrap_or("").as_bytes();
+    let n = b.len().min(10);
+    let mut out = [0u8; 10];
+    out[..n].copy_from_slice(&b[..n]);
+    (out, n as u8)
 }
 
 impl Built {
@@ -82,7 +101,14 @@ impl Built {
             })
             .collect();
         let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_actor: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, inc) in incidents.iter().enumerate() {
+            for a in &inc.actors {
+                let v = by_actor.entry(a.id.clone()).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
             let names = inc.places.iter().map(|p| p.name.as_str());
             let provinces = inc.places.iter().filter_map(|p| p.admin1.as_deref());
             for k in names.chain(provinces).map(name_key) {
@@ -92,12 +118,15 @@ impl Built {
                 }
             }
         }
+        let days = incidents.iter().map(|i| day10(i.date.as_deref())).collect();
         Built {
             incidents,
             by_id,
             outlets,
             json,
             by_place,
+            by_actor,
+            days,
         }
     }
 
@@ -113,29 +142,53 @@ impl Built {
 
     /// Indices (ascending) of the incidents passing the filters: the same
     /// incidents as [`rasad_incidents::corpus::keep`] keeps, found through the
-    /// place index and with the filter values converted once.
+    /// place and actor indexes, with days compared on inline bytes.
     pub fn matching(&self, f: &Filters) -> Vec<usize> {
         let from = f.from.map(|d| d.to_string());
         let to = f.to.map(|d| d.to_string());
         let actor = f.actor.as_deref();
-        let keep = |i: &usize| {
-            let Some(inc) = self.incidents.get(*i) else {
-                return false;
+        // `keep` compares the whole date with `from`: for a ten-byte bound
+        // (every four-digit year) its first ten bytes decide.
+        let from_ok = |i: usize| -> bool {
+            let Some(b) = from.as_deref() else {
+                return true;
             };
-            let day = inc.date.as_deref().unwrap_or("");
-            let day10 = day.get(..day.len().min(10)).unwrap_or(day);
-            from.as_deref().is_none_or(|d| !day.is_empty() && day >= d)
-                && to.as_deref().is_none_or(|d| !day.is_empty() && day10 <= d)
-                && actor.is_none_or(|a| inc.actors.iter().any(|x| x.id == a))
+            let (d, n) = self.days.get(i).copied().unwrap_or(([0; 10], 0));
+            if b.len() == 10 {
+                n > 0 && d[..usize::from(n)] >= *b.as_bytes()
+            } else {
+                let day = self
+                    .incidents
+                    .get(i)
+                    .and_then(|x| x.date.as_deref())
+                    .unwrap_or("");
+                !day.is_empty() && day >= b
+            }
         };
-        match f.place.as_deref() {
-            Some(p) => self
-                .by_place
-                .get(&name_key(p))
-                .map(|v| v.iter().copied().filter(keep).collect())
-                .unwrap_or_default(),
-            None => (0..self.incidents.len()).filter(keep).collect(),
-        }
+        let to_ok = |i: usize| -> bool {
+            let Some(b) = to.as_deref() else {
+                return true;
+            };
+            let (d, n) = self.days.get(i).copied().unwrap_or(([0; 10], 0));
+            n > 0 && d[..usize::from(n)] <= *b.as_bytes()
+        };
+        let (candidates, check_actor): (Box<dyn Iterator<Item = usize>>, bool) =
+            match (f.place.as_deref(), actor) {
+                (Some(p), _) => (
+                    Box::new(list(&self.by_place, &name_key(p)).iter().copied()),
+                    actor.is_some(),
+                ),
+                (None, Some(a)) => (Box::new(list(&self.by_actor, a).iter().copied()), false),
+                (None, None) => (Box::new(0..self.incidents.len()), false),
+            };
+        let named = actor.map(|a| list(&self.by_actor, a));
+        candidates
+            .filter(|&i| {
+                from_ok(i)
+                    && to_ok(i)
+                    && (!check_actor || named.is_some_and(|v| v.binary_search(&i).is_ok()))
+            })
+            .collect()
     }
 
     /// The incidents passing the filters, in builder order.
