@@ -17,6 +17,14 @@
 //! a lead word. Heads marked `strict` (`موقع`, `نقطة`, `حاجز`, `ثكنة`, also
 //! words for websites and points) count only when a gazetteer place follows
 //! in the same sentence, and never after a word that cites an outlet.
+//!
+//! List heads (`قرى`, `بلدتي`, `أحياء`) read names joined by `و` or commas,
+//! each reported by itself; a lone indefinite word after them is a verb or
+//! an adjective (`مخيمات تفتقر`). Heads marked `named` (`ساحة`, `دوار`) take
+//! a gazetteer name right after them as the landmark's (`ساحة الكرامة` is a
+//! square, not the town الكرامة). After any head, a gazetteer word whose
+//! article disagrees (`حي بستان الديوان`, gazetteer البستان) is read as the
+//! start of a longer unknown name when one follows (see `matcher`).
 
 use crate::context::Contexts;
 use crate::heads;
