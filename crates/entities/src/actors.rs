@@ -6,8 +6,11 @@
 //! 1. `name`, `coalition`, `state`, `victim`: decided by the term and its
 //!    sentence alone (a country only next to an attack word, civilians only near
 //!    a harm word and not after a speech verb, the coalition not in Yemen).
-//! 2. `kurdish`, `army`, `regime`: decided by what the article names explicitly
+//! 2. `kurdish`, `army`, `regime`, `cued`: decided by what the article names explicitly
 //!    and by country cues (place names of Syria, Iraq, Kurdistan …).
+//!    `cued`: a word one press uses for an actor (العدو for Israel, المقاومة
+//!    الإسلامية for Hezbollah), only when the article names that actor or
+//!    carries its country cue outside actor terms.
 //! 3. `anaphor`: an article-bearing word that counts only when its code was
 //!    mentioned earlier in the article.
 //!
@@ -91,6 +94,7 @@ impl Lexicon {
         let a = sc.a;
         let hits = sc.hits(layer::ACTORS);
         let cues = self.cue_counts(sc);
+        let strict = self.strict_cue_counts(sc);
         let yemen = cues.get(&Cue::Yemen).copied().unwrap_or(0) > 0;
         let mut cands: Vec<Cand> = hits
             .iter()
@@ -151,6 +155,15 @@ impl Lexicon {
                 Rule::Army if c.hit.article && self.free_follower(a, &c.hit) => {
                     resolve_army(&explicit, c.hit.span.start, &cue)
                         .map(|code| (code, MentionKind::Resolved))
+                }
+                Rule::Cued if !c.hit.article || self.free_follower(a, &c.hit) => {
+                    let kinds = g.cue.as_deref().unwrap_or("");
+                    let cued = kinds.split('|').filter_map(cue_kind).any(|k| {
+                        let n = strict.get(&k).copied().unwrap_or(0);
+                        // Hezbollah's Islamic Resistance, not Iraq's.
+                        n > 0 && (k != Cue::Lebanon || n > cue(Cue::Iraq))
+                    });
+                    (named(&g.code) || cued).then(|| (g.code.clone(), MentionKind::Resolved))
                 }
                 Rule::Regime if c.hit.article && self.free_follower(a, &c.hit) => {
                     let syrian = named("SYR_GOV")
@@ -251,11 +264,41 @@ impl Lexicon {
                 if g.rule == Rule::Cue && g.cue.as_deref() == Some("elsewhere") {
                     *counts.entry(Cue::Elsewhere).or_default() += 1;
                 }
-                // Explicit names of forces are cues too.
+                // Explicit names of forces are cues too (not the words that
+                // need a cue themselves).
+                if g.rule == Rule::Cued {
+                    continue;
+                }
                 match g.code.as_str() {
                     "KRG" => *counts.entry(Cue::Kurdistan).or_default() += 1,
                     "ISRAEL" => *counts.entry(Cue::Israel).or_default() += 1,
+                    "HEZBOLLAH" => *counts.entry(Cue::Lebanon).or_default() += 1,
                     _ => {}
+                }
+            }
+        }
+        counts
+    }
+
+    /// Cue counts for the `cued` rule: [`Self::cue_counts`] without the cue
+    /// words inside an actor term (الاحتلال of طيران الاحتلال الروسي is no
+    /// sign of Israel).
+    fn strict_cue_counts(&self, sc: &Scan) -> FxHashMap<Cue, usize> {
+        let a = sc.a;
+        let actors = sc.hits(layer::ACTORS);
+        let inside = |sp: Span| {
+            actors
+                .iter()
+                .any(|h| h.span.start <= sp.start && sp.end <= h.span.end && h.span != sp)
+        };
+        let mut counts = self.cue_counts(sc);
+        for h in sc.hits(layer::CUES) {
+            if !a.in_body(h.span) || !inside(h.span) {
+                continue;
+            }
+            if let Some(&i) = self.matcher.ids(h.phrase).first() {
+                if let Some(n) = counts.get_mut(&self.cue_kinds[i]) {
+                    *n = n.saturating_sub(1);
                 }
             }
         }
@@ -321,6 +364,18 @@ pub(crate) fn word_in(word: &str, set: &rustc_hash::FxHashSet<String>) -> bool {
         return true;
     }
     clitic::readings(word).iter().any(|r| set.contains(r.bare))
+}
+
+/// The cue kind named in a `cued` group's `cue` (`israel`, `lebanon`).
+fn cue_kind(name: &str) -> Option<Cue> {
+    match name.trim() {
+        "israel" => Some(Cue::Israel),
+        "lebanon" => Some(Cue::Lebanon),
+        "syria" => Some(Cue::Syria),
+        "iraq" => Some(Cue::Iraq),
+        "turkey" => Some(Cue::Turkey),
+        _ => None,
+    }
 }
 
 /// The national army a bare army word refers to: the one the article names

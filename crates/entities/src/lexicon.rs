@@ -46,6 +46,11 @@ pub enum Rule {
     /// PKK as the SDF): a mention unless the article is about Iraq or another
     /// war (Yemen, Libya, Sudan) and names nothing Syrian.
     Syrian,
+    /// A word a press uses for one actor only when the article is about that
+    /// actor's theatre (العدو، طائرة معادية for Israel; المقاومة الإسلامية for
+    /// Hezbollah): a mention when the article names the code explicitly or
+    /// carries the group's `cue` (`israel`, `lebanon`).
+    Cued,
     /// Not an actor: shadows shorter terms inside it.
     Block,
     /// Not an actor: a context cue.
@@ -240,6 +245,8 @@ pub enum Cue {
     Israel,
     /// Turkey.
     Turkey,
+    /// Lebanon (Hezbollah's theatre).
+    Lebanon,
     /// Yemen (the Saudi-led coalition).
     Yemen,
     /// A war outside the spec's theatres (Yemen, Libya, Sudan).
@@ -402,6 +409,7 @@ impl Lexicon {
                 "kurdistan" => Cue::Kurdistan,
                 "israel" => Cue::Israel,
                 "turkey" => Cue::Turkey,
+                "lebanon" => Cue::Lebanon,
                 "elsewhere" => Cue::Elsewhere,
                 _ => continue,
             };

@@ -235,3 +235,57 @@ fn other_wars_table() {
         assert_eq!(codes(text), *want, "{text}");
     }
 }
+
+/// `الاحتلال` qualified by a nation is that nation; the enemy of the Lebanese
+/// and resistance-axis press is Israel only when the article names Israel; the
+/// Islamic Resistance is Hezbollah in an article about Lebanon.
+#[test]
+fn occupation_enemy_and_resistance_table() {
+    let table: &[(&str, &[&str])] = &[
+        ("قصف طيران الاحتلال الروسي قرية في ريف إدلب.", &["RUSSIA"]),
+        ("استهدفت مدفعية الاحتلال التركي قرى ريف تل تمر.", &["TURKEY"]),
+        (
+            "قصفت قوات الاحتلال الأمريكي مواقع قرب البوكمال.",
+            &["US_COALITION"],
+        ),
+        (
+            "أغارت طائرات الاحتلال الأميركي على مواقع قرب القائم.",
+            &["US_COALITION"],
+        ),
+        ("قصفت مسيرة الاحتلال التركي سيارة في القامشلي.", &["TURKEY"]),
+        ("قصف طيران الاحتلال منزلاً في غزة.", &["ISRAEL"]),
+        (
+            "أغار الطيران الحربي للعدو الإسرائيلي على بلدة عيتا الشعب.",
+            &["ISRAEL"],
+        ),
+        (
+            "استهدفت مسيّرة معادية سيارة على طريق بلدة الناقورة بعد غارات إسرائيلية.",
+            &["ISRAEL"],
+        ),
+        (
+            "قصفت مدفعية جيش العدو أطراف بلدة كفركلا جنوب لبنان.",
+            &["ISRAEL"],
+        ),
+        ("قصف العدو أطراف البلدة بعد تهديدات إسرائيل.", &["ISRAEL"]),
+        // without an Israel cue the enemy is nobody in particular
+        ("قال القائد إن العدو انسحب من التلة.", &[]),
+        ("رصدت طائرة معادية فوق الحدود.", &[]),
+        // the Islamic Resistance: Hezbollah in Lebanon, the PMF in Iraq
+        (
+            "أعلنت المقاومة الإسلامية استهداف موقع المالكية بعد قصف على جنوب لبنان.",
+            &["HEZBOLLAH"],
+        ),
+        (
+            "قالت المقاومة الإسلامية في لبنان إنها استهدفت ثكنة زرعيت.",
+            &["HEZBOLLAH"],
+        ),
+        ("أعلنت المقاومة الإسلامية أنها نفذت عملية.", &[]),
+    ];
+    for (text, want) in table {
+        let mut got = codes(text);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}
