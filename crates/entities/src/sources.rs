@@ -212,6 +212,10 @@ const STATEMENT: &[&str] = &[
     "المتحدثه",
 ];
 
+/// Numbered units named as bodies (`اللواء 30 في الحشد الشعبي`); a unit word
+/// without a number is a rank (`اللواء فلان`).
+const UNITS: &[&str] = &["لواء", "فوج"];
+
 /// Self-citations of the publishing outlet.
 pub(crate) const SELF: &[&str] = &[
     "مصدر الوكاله",
@@ -283,12 +287,15 @@ impl Lexicon {
         let outlet_source = outlet.and_then(|o| self.known_source(o));
         let outlet_id = outlet_source.map(|i| self.sources[i].id.clone());
         // Official bodies the list does not know, cited by a verb; bodies that
-        // are actors (هيئة تحرير الشام) begin with an actor mention.
+        // are actors (هيئة تحرير الشام، قيادة عمليات سامراء) begin with an actor
+        // mention and count only with a statement (في بيان، المتحدث باسم).
         let actor_starts: Vec<usize> = sc.actor_mentions().iter().map(|m| m.span.start).collect();
         let open: Vec<(String, Span)> = self
             .open_sources(a)
             .into_iter()
-            .filter(|(_, sp)| !actor_starts.contains(&sp.start) && a.in_body(*sp))
+            .filter(|(_, sp)| {
+                (!actor_starts.contains(&sp.start) || in_statement(a, *sp)) && a.in_body(*sp)
+            })
             .collect();
         let mut named_spans: Vec<Span> = Vec::new();
         for hit in sc.hits(layer::SOURCES) {
@@ -430,12 +437,17 @@ impl Lexicon {
         };
         let mut out = Vec::new();
         for i in 0..toks.len() {
-            if !readings(word(i)).iter().any(|(w, _)| o.citing.contains(*w)) {
-                continue;
-            }
             let mut j = i + 1;
-            if j < toks.len() && word(j) == "عن" {
-                j += 1;
+            if readings(word(i)).iter().any(|(w, _)| o.citing.contains(*w)) {
+                // أفادت به، نقلت عن
+                if j < toks.len() && matches!(word(j), "عن" | "به" | "بها") {
+                    j += 1;
+                }
+            } else if let Some(k) = self.source_in(a, i) {
+                // مصدر (أمني) في X: X is the body the source speaks from.
+                j = k;
+            } else {
+                continue;
             }
             // المتحدث (الرسمي) باسم X
             if j < toks.len()
@@ -462,13 +474,38 @@ impl Lexicon {
                 continue;
             };
             let mut end = j + 1;
+            // A numbered unit (اللواء 30 في الحشد الشعبي): the number, then
+            // the force it belongs to.
+            let unit = UNITS.iter().any(|u| {
+                let w: String = word(j).chars().skip(strip).collect();
+                w == *u || w.strip_prefix("ال") == Some(*u)
+            });
+            if unit {
+                let numbered = end < toks.len()
+                    && same(j, end)
+                    && word(end).chars().all(|c| c.is_ascii_digit());
+                if !numbered {
+                    continue;
+                }
+                end += 1;
+                if end + 1 < toks.len() && word(end) == "في" && same(j, end + 1) {
+                    let mut k = end + 1;
+                    while k < toks.len() && k - end <= 3 && same(j, k) && word(k).starts_with("ال")
+                    {
+                        k += 1;
+                    }
+                    if k > end + 1 {
+                        end = k;
+                    }
+                }
+            }
             // Removed up to a lam-lam (للهيئة): the body is definite.
             let lamlam = strip >= 2
                 && word(j).chars().nth(strip - 1) == Some('ل')
                 && word(j).chars().nth(strip - 2) == Some('ل');
             let rest: String = word(j).chars().skip(strip).collect();
             let mut definite = lamlam || rest.starts_with("ال");
-            while end < toks.len() && end - j <= o.max_words {
+            while !unit && end < toks.len() && end - j <= o.max_words {
                 let w = word(end);
                 if !same(j, end)
                     || !gap_ok(end - 1, end)
@@ -500,6 +537,24 @@ impl Lexicon {
             out.push((name, span));
         }
         out
+    }
+
+    /// After `مصدر`/`مصادر` (with at most one adjective) and `في` at token
+    /// `i`, the index of the token that may begin a body (`مصدر أمني في قيادة
+    /// شرطة ديالى`).
+    fn source_in(&self, a: &Analysis, i: usize) -> Option<usize> {
+        let s = a.key_str();
+        let toks = a.tokens();
+        let noun = readings(toks[i].text(s))
+            .iter()
+            .any(|(w, _)| matches!(*w, "مصدر" | "مصادر"));
+        if !noun {
+            return None;
+        }
+        (i + 1..(i + 3).min(toks.len()))
+            .find(|&k| toks[k].text(s) == "في")
+            .map(|k| k + 1)
+            .filter(|&k| k < toks.len())
     }
 
     /// The hit is inside a citing frame of its sentence.
@@ -659,6 +714,39 @@ fn is_dateline(a: &Analysis, hit: &Hit) -> bool {
     };
     let words = head.split_whitespace().count();
     (1..=3).contains(&words)
+}
+
+/// A statement word within three words after the span in its sentence
+/// (`… في بيان`), or `باسم` right before it (`المتحدث باسم …`).
+fn in_statement(a: &Analysis, sp: Span) -> bool {
+    let s = a.key_str();
+    let toks = a.tokens();
+    let Some(first) = toks.iter().position(|t| t.span.start >= sp.start) else {
+        return false;
+    };
+    let sent = a.sentence_of(sp);
+    let same = |i: usize| a.sentence_of(toks[i].span) == sent;
+    if first > 0 && same(first - 1) && toks[first - 1].text(s) == "باسم" {
+        return true;
+    }
+    // مصدر (أمني) في X
+    if first > 1 && same(first - 1) && toks[first - 1].text(s) == "في" {
+        let source = (first.saturating_sub(3)..first - 1).any(|i| {
+            readings(toks[i].text(s))
+                .iter()
+                .any(|(w, _)| matches!(*w, "مصدر" | "مصادر"))
+        });
+        if source {
+            return true;
+        }
+    }
+    let after = toks
+        .iter()
+        .position(|t| t.span.start >= sp.end)
+        .unwrap_or(toks.len());
+    (after..(after + 3).min(toks.len()))
+        .filter(|&i| same(i))
+        .any(|i| word_in(toks[i].text(s), &sets().statement))
 }
 
 fn same_sentence(a: &Analysis, token: usize, hit: &Hit) -> bool {
