@@ -171,8 +171,9 @@ fn sub_line(text: &str, start: usize, byte0: usize) -> Line<'_> {
 }
 
 /// The parts of a header or footer line between the separators that set a
-/// place, an outlet and a date apart: `|`, `·`, `•`, long dashes and a hyphen
-/// between spaces (a hyphen inside `2019-05-20` does not separate).
+/// place, an outlet and a date apart: `|`, `·`, `•`, long dashes, a hyphen
+/// or a run of tatweels between spaces (a hyphen inside `2019-05-20` does not
+/// separate).
 fn parts<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     let t = line.text;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // byte ranges of separators
@@ -183,6 +184,11 @@ fn parts<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
                 let before = t[..b].chars().next_back();
                 let after = t[b + 1..].chars().next();
                 before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+            }
+            // a run of tatweels between spaces (`دمشق ــ سانا`)
+            'ـ' => {
+                let apart = |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || x == 'ـ');
+                apart(t[..b].chars().next_back()) && apart(t[b + c.len_utf8()..].chars().next())
             }
             _ => false,
         };
@@ -372,6 +378,7 @@ pub fn outlet_line(line: &Line) -> Option<OutletLine> {
         }
         _ => rest.clone(),
     };
+    let undated = tatweel_dashes(&undated);
     let segments: Vec<&str> = undated
         .split(is_separator)
         .map(str::trim)
@@ -552,18 +559,14 @@ pub fn signature(line: &Line) -> Option<Option<String>> {
 /// article text starts.
 pub fn lead_dateline(line: &Line) -> Option<(String, usize)> {
     let head: String = line.text.chars().take(40).collect();
-    let sep_byte = head.find(['-', '–', '—', ':'])?;
+    let (sep_byte, sep_len) = lead_separator(&head)?;
     let left = &line.text[..sep_byte];
     let left_words = left.split_whitespace().count();
     if !(1..=3).contains(&left_words) || has_digit(left) {
         return None;
     }
     // the words after the separator, with their byte ranges
-    let after_start = sep_byte
-        + line.text[sep_byte..]
-            .chars()
-            .next()
-            .map_or(1, char::len_utf8);
+    let after_start = sep_byte + sep_len;
     let mut toks: Vec<(usize, usize)> = Vec::new();
     let mut b = after_start;
     for piece in line.text[after_start..].split_inclusive(char::is_whitespace) {
@@ -591,6 +594,51 @@ pub fn lead_dateline(line: &Line) -> Option<(String, usize)> {
         return Some((o.name.clone(), at));
     }
     None
+}
+
+/// The first separator of a lead dateline in `head`, as a byte offset and
+/// length: a dash, a colon, or a run of tatweels set apart by spaces
+/// (`دمشق ــ سانا`; a tatweel inside a word, `مـدينة`, is no separator).
+fn lead_separator(head: &str) -> Option<(usize, usize)> {
+    let mut prev = None;
+    for (b, c) in head.char_indices() {
+        if matches!(c, '-' | '–' | '—' | ':') {
+            return Some((b, c.len_utf8()));
+        }
+        if c == 'ـ' && prev.is_some_and(char::is_whitespace) {
+            let run = head[b..].len() - head[b..].trim_start_matches('ـ').len();
+            let next = head[b + run..].chars().next();
+            if next.is_none_or(char::is_whitespace) {
+                return Some((b, run));
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Runs of tatweels set apart by spaces (`دمشق ــ سانا`) as hyphens, one per
+/// tatweel, so the text keeps its length in characters.
+fn tatweel_dashes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == 'ـ' && (i == 0 || chars[i - 1].is_whitespace()) {
+            let mut j = i;
+            while j < chars.len() && chars[j] == 'ـ' {
+                j += 1;
+            }
+            if j == chars.len() || chars[j].is_whitespace() {
+                out.extend(std::iter::repeat_n('-', j - i));
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// The outlet an article names as itself: "told «X agency»" plus a reference

@@ -382,3 +382,32 @@ fn an_issue_number_closes_the_dateline() {
     // without a date the words are not a dateline
     assert_eq!(run(&article("", "", "العدد 5210")).dateline, None);
 }
+
+/// A dateline with a tatweel dash, the RT Arabic brand as written, follow-us
+/// lines naming the outlet and undated update stamps.
+#[test]
+fn tatweel_datelines_rt_follow_us_and_update_stamps() {
+    let text = format!("{TITLE}\n\nدمشق ــ سانا {P1}\n\n{P2}");
+    let c = assert_clean(&text, &["ــ سانا"]);
+    assert_eq!(c.outlet.as_deref(), Some("سانا"));
+    // a tatweel inside a word is no separator
+    let text = format!("{TITLE}\n\nمـدينة {P1}\n\n{P2}");
+    assert_eq!(run(&text).outlet, None);
+    let text = format!("{TITLE}\n\nموسكو - RT عربي\n\n{P1}\n\n{P2}");
+    assert_eq!(run(&text).outlet.as_deref(), Some("RT عربي"));
+    let text = format!("{TITLE}\n\nبيروت ــ آر تي عربي\n\n{P1}\n\n{P2}");
+    assert_eq!(run(&text).outlet.as_deref(), Some("RT عربي"));
+    for line in [
+        "تابعوا أخبار عنب بلدي على تلغرام",
+        "لمتابعة آخر الأخبار تابعونا على قناة سانا",
+        "تابعونا عبر صفحتنا على فيسبوك",
+    ] {
+        assert_clean(&article("", "", &format!("{line}\n")), &[line]);
+    }
+    let stamp = "آخر تحديث: منذ ساعتين";
+    assert_clean(&article(&format!("{stamp}\n\n"), "", ""), &[stamp]);
+    // prose that begins like a stamp stays
+    let prose = "وقال مسؤول إن السكان تابعوا أخبار المعارك عبر الإذاعة المحلية طوال الليل.";
+    let c = run(&article("", &format!("{prose}\n\n"), ""));
+    assert!(c.body.contains(prose), "{}", c.body);
+}

@@ -75,7 +75,10 @@ pub fn kind(line: &Line) -> Option<Kind> {
     }
     if line.words <= PREFIX_COLON_MAX_WORDS {
         if let Some(p) = c.prefix_colon_index.starting(key) {
-            if colon_after(line, p.chars().filter(|c| *c != ' ').count()) {
+            // a dated update stamp is left to the dateline reader
+            if colon_after(line, p.chars().filter(|c| *c != ' ').count())
+                && crate::meta::dateline_span(line).is_none()
+            {
                 return Some(Kind::Prefix);
             }
         }
