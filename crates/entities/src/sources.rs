@@ -630,26 +630,30 @@ fn readings(w: &str) -> Readings<'_> {
         list: [(w, 0); 4],
         len: 1,
     };
-    let mut cur = w;
-    let mut n = 0;
-    for set in [&['و', 'ف'][..], &['ب', 'ل'][..]] {
-        if let Some(c) = cur.chars().next().filter(|c| set.contains(c)) {
-            if has_chars(cur, 4) {
-                cur = &cur[c.len_utf8()..];
-                n += 1;
-                out.push((cur, n));
-            }
-        }
+    // Chars compared one by one (no string patterns: this runs on every
+    // token, and those cost a memcmp call each).
+    let mut chars = w.chars();
+    let first = chars.next();
+    let second = chars.next();
+    // A conjunction, when three letters follow it.
+    let conj = matches!(first, Some('و' | 'ف')) && has_chars(w, 4);
+    let after_conj = if conj { &w['و'.len_utf8()..] } else { w };
+    if conj {
+        out.push((after_conj, 1));
+    }
+    let mut rest = after_conj.chars();
+    let (c1, c2) = if conj {
+        (second, rest.nth(1))
+    } else {
+        (first, second)
+    };
+    let n = usize::from(conj);
+    if matches!(c1, Some('ب' | 'ل')) && has_chars(after_conj, 4) {
+        out.push((&after_conj['ب'.len_utf8()..], n + 1));
     }
     // لل + noun: the article after the lam (للهيئة → هيئه).
-    let conj = w
-        .chars()
-        .next()
-        .filter(|c| matches!(c, 'و' | 'ف') && has_chars(w, 4))
-        .map_or(0, char::len_utf8);
-    let after_conj = &w[conj..];
-    if after_conj.starts_with("لل") && has_chars(after_conj, 5) {
-        out.push((&w[conj + "لل".len()..], usize::from(conj > 0) + 2));
+    if c1 == Some('ل') && c2 == Some('ل') && has_chars(after_conj, 5) {
+        out.push((&after_conj["لل".len()..], n + 2));
     }
     out
 }
@@ -774,6 +778,47 @@ fn is_signature(a: &Analysis, hit: &Hit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The readings as first written, with string patterns.
+    fn reference(w: &str) -> Vec<(&str, usize)> {
+        let mut out = vec![(w, 0)];
+        let mut cur = w;
+        let mut n = 0;
+        for set in [&['و', 'ف'][..], &['ب', 'ل'][..]] {
+            if let Some(c) = cur.chars().next().filter(|c| set.contains(c)) {
+                if cur.chars().count() > 3 {
+                    cur = &cur[c.len_utf8()..];
+                    n += 1;
+                    out.push((cur, n));
+                }
+            }
+        }
+        let conj = usize::from(w.starts_with(['و', 'ف']) && w.chars().count() > 3);
+        let after_conj = w.chars().skip(conj).collect::<String>();
+        if after_conj.starts_with("لل") && after_conj.chars().count() > 4 {
+            let bytes: usize = w.chars().take(conj + 2).map(char::len_utf8).sum();
+            out.push((&w[bytes..], conj + 2));
+        }
+        out
+    }
+
+    #[test]
+    fn readings_agree_with_string_patterns() {
+        let letters = ['و', 'ف', 'ب', 'ل', 'ا', 'ه'];
+        let mut words = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for w in &words {
+            let got: Vec<(&str, usize)> = readings(w).iter().copied().collect();
+            assert_eq!(got, reference(w), "{w}");
+        }
+    }
 
     #[test]
     fn readings_table() {

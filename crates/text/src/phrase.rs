@@ -251,7 +251,7 @@ impl PhraseMatcher {
         for i in 0..tokens.len() {
             let word = tokens[i].text(s);
             clitic::readings_into(word, &mut readings);
-            best.fill(None);
+            // `best` is all None here: it is cleared after each token that set it.
             let mut any = false;
             for r in &readings {
                 let Some(node) = self.first.get(r.bare) else {
@@ -272,6 +272,7 @@ impl PhraseMatcher {
                 out[layer].push(self.hit(n, tokens, i, len, phrase, r));
                 free[layer] = i + len;
             }
+            best.fill(None);
         }
         out
     }
