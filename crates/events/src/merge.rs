@@ -240,9 +240,18 @@ fn elaborated(
         .and_then(|h| ctx.lx.triggers.get(h.payload))
         .is_some_and(|t| t.flags.verb);
     let anaphoric = !verb && definite(ctx, c.at);
-    if !speech && !anaphoric {
+    // a statement listing operations (arrests in one town, then another)
+    // tells several: a speech verb alone continues only violence or protests
+    let told_at_length = matches!(
+        c.kind.as_str(),
+        "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests"
+    );
+    // ... or a raid told as part of a kidnapping already told
+    let raid = c.kind == "strategic_developments" && c.subtype == "arrests";
+    if !(anaphoric || (speech && (told_at_length || raid))) {
         return None;
     }
+    let raid_only = speech && raid && !anaphoric;
     let fits = |e: &Ev| {
         let last = e.sents.iter().copied().max().unwrap_or(0);
         let first = e.sents.iter().copied().min().unwrap_or(0);
@@ -250,6 +259,7 @@ fn elaborated(
             && last <= c.sent
             && last + ELABORATION_REACH >= c.sent
             && same_incident_types(e, c)
+            && (!raid_only || e.kind == "violence_against_civilians")
             && (known(&e.roles.actor1).is_empty()
                 || known(&c.roles.actor1).is_empty()
                 || intersects(&e.roles.actor1, &c.roles.actor1))

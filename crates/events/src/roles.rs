@@ -69,6 +69,27 @@ enum Part {
     Between,
 }
 
+/// A perfect verb of targeting (استهدف، استهدفت، استهدفوا), not the noun.
+fn targeting_verb(word: &str) -> bool {
+    rasad_text::clitic::readings(word)
+        .iter()
+        .any(|r| matches!(r.bare, "استهدف" | "استهدفت" | "استهدفوا"))
+}
+
+/// Words (times left out) between a verb and a subject after it (VSO).
+const SUBJECT_REACH: usize = 2;
+
+/// True when the actor mention at `m0` stands too far after the verb at
+/// `v` to be its subject (ألقت مفارز الاستخبارات القبض على متهمين … لعوائل
+/// عناصر التنظيم): more than [`SUBJECT_REACH`] words that are not a time.
+fn far_after_verb(ctx: &Ctx, v_end: usize, m0: usize) -> bool {
+    let words = (v_end..m0)
+        .filter(|&t| !ctx.times.iter().any(|x| x.start <= t && t < x.end))
+        .filter(|&t| !ctx.actors.iter().any(|x| x.start <= t && t < x.end))
+        .count();
+    words > SUBJECT_REACH
+}
+
 /// What the words before the actor mention at tokens `m0..` say about it.
 fn part_of(
     ctx: &Ctx,
@@ -95,6 +116,15 @@ fn part_of(
             continue;
         }
         match ctx.marker_at(p) {
+            // استهدفت قوات النظام القرى: a targeting verb with no actor
+            // before it in the clause has its subject after it
+            Some(Marker::Target)
+                if p + 1 == m0
+                    && targeting_verb(ctx.word(p))
+                    && within(&ctx.actors, t0, p, |m| m.start).is_empty() =>
+            {
+                return (Part::Subject, false)
+            }
             Some(Marker::Target | Marker::Partner | Marker::Victim) => {
                 return (Part::Target, false)
             }
@@ -138,6 +168,11 @@ pub fn roles(
         .iter()
         .filter(|(_, _, t)| t.flags.verb)
         .map(|(a, _, _)| *a)
+        .min();
+    let verb_end = trig
+        .iter()
+        .filter(|(_, _, t)| t.flags.verb)
+        .map(|(a, b, _)| (*a, *b))
         .min();
     let mut r = Roles::default();
     let mut subject: Option<String> = None;
@@ -194,6 +229,10 @@ pub fn roles(
                 r.actor1.push(id);
             }
             Part::Subject => match &subject {
+                // an actor deep in the object of a verb told before it is
+                // not its subject
+                None if verb_end
+                    .is_some_and(|(v, e)| v < m.start && far_after_verb(ctx, e, m.start)) => {}
                 None => subject = Some(id),
                 Some(s) if *s == id => {}
                 Some(_) => {

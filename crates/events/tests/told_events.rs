@@ -253,3 +253,91 @@ fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
         assert_eq!(cs[0].attributed_to.as_deref(), *want, "{text}");
     }
 }
+
+/// Text, actors (surface, code), wanted actor1, wanted actor2 ("" for any).
+type RoleRow = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+
+#[test]
+fn roles_from_the_clause_around_the_trigger() {
+    let table: &[RoleRow] = &[
+        // a targeting verb opening the clause: its subject follows it
+        (
+            "استهدفت قوات النظام بالقذائف قرى في ريف إدلب وقتل مدني.",
+            &[("قوات النظام", "SYR_GOV")],
+            "SYR_GOV",
+            "CIVILIANS",
+        ),
+        // ... after its subject, what follows it is the target
+        (
+            "قسد استهدفت مواقع التنظيم بقذائف الهاون.",
+            &[("قسد", "SDF"), ("التنظيم", "ISIS")],
+            "SDF",
+            "ISIS",
+        ),
+        // subject, imperfect verb, object
+        (
+            "القوات التركية تقصف قرى ريف عين عيسى حيث تنتشر قسد.",
+            &[("القوات التركية", "TURKEY"), ("قسد", "SDF")],
+            "TURKEY",
+            "",
+        ),
+        // an agent after من قبل in a passive clause
+        (
+            "قصفت بلدة كفرنبل بالصواريخ من قبل قوات النظام.",
+            &[("قوات النظام", "SYR_GOV")],
+            "SYR_GOV",
+            "",
+        ),
+    ];
+    for (text, actors, a1, a2) in table {
+        let evs = events(
+            text,
+            &Inputs {
+                actors,
+                ..Default::default()
+            },
+        );
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(role(&evs[0], Role::Actor1), vec![*a1], "{text}");
+        if !a2.is_empty() {
+            assert!(role(&evs[0], Role::Actor2).contains(a2), "{text}: {evs:?}");
+        }
+    }
+    // an actor deep in the object of the verb is not its subject
+    let evs = events(
+        "اعتقلت دورية أمنية شخصين كانا ينقلان أموالا لعوائل عناصر التنظيم.",
+        &Inputs {
+            actors: &[("التنظيم", "ISIS")],
+            ..Default::default()
+        },
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert!(!role(&evs[0], Role::Actor1).contains(&"ISIS"), "{evs:?}");
+}
+
+#[test]
+fn statements_listing_operations_and_raids_of_a_kidnapping() {
+    let inp = Inputs {
+        actors: &[("التنظيم", "ISIS"), ("القوات الأمنية", "IRAQ_GOV")],
+        places: &[("الفلوجة", "الفلوجة"), ("الرمادي", "الرمادي")],
+        ..Default::default()
+    };
+    // arrests in two towns listed by one statement are two operations
+    let evs = events(
+        "اعتقلت القوات الأمنية ثلاثة مطلوبين في الفلوجة. وأضاف البيان أن مفرزة أخرى اعتقلت متهمين في الرمادي.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 2, "{evs:?}");
+    // the raid in which the kidnappers took their victims is the kidnapping
+    let evs = events(
+        "اختطف مسلحو التنظيم أربعة مدنيين في الفلوجة. وقال مصدر إن المسلحين داهموا منازلهم قبل اقتيادهم.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].kind, "violence_against_civilians");
+}
