@@ -240,12 +240,12 @@ fn run<'a>(ctx: &Ctx<'a>, i: usize, max: usize) -> Vec<&'a str> {
 fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
     let lex = &*LEXICON;
     let w = ctx.word(i);
-    if !may_be_number(w) || lex.not_numbers.contains(w) {
+    if !may_be_number(w) {
         return Err(i + 1);
     }
     // A number word behind ك is another word: كمية، كميات (not مئة، مئات).
     match split_known(w, |x| lex.starts.contains(x)) {
-        Some(sp) if !w[..sp.prefix].contains('ك') => {}
+        Some(sp) if !w[..sp.prefix].contains('ك') && !lex.not_numbers.contains(w) => {}
         _ => return Err(i + 1),
     }
     let tok = ctx.toks[i];
