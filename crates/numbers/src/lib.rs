@@ -30,7 +30,14 @@
 //! - a range (`بين 10 و15`, `10-15`): `low` 10, `high` 15, `best` null;
 //! - vague amounts: `بضعة` 3–9, `عشرات` 20–99, `مئات` 200–999, `آلاف`
 //!   2000–9999, `عشرات الآلاف` 20000–99999; `best` null, `approximate` true;
-//! - dual nouns (`عنصرين`, `مفخختين`): 2, with the noun's unit.
+//! - dual nouns (`عنصرين`, `مفخختين`, also as the predicate: `القتيلان
+//!   مدنيان`): 2, with the noun's unit.
+//!
+//! Not quantities: `واحد`/`واحدة` except right after a person noun (`مدني
+//! واحد`, not `عائلة واحدة`, `مرة واحدة`); a scale word alone (`بليون`, also a
+//! village) without a counted noun, currency or qualifier; number words behind
+//! `ك` (`كمية`, `كميات`) or listed as other words (`لست`); a number word after a
+//! singular place noun (`قرية بليون`).
 //!
 //! The span covers the qualifiers (`نحو مائة`, `9 على الأقل`) and a percent sign
 //! or phrase, not the counted noun. Units: `people` for person nouns
