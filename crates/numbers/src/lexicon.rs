@@ -97,6 +97,8 @@ pub struct Lexicon {
     /// Words that read as a number word with a proclitic but are other words
     /// (`لست` "I am not").
     pub not_numbers: FxHashSet<String>,
+    /// Scale words that are also the construct dual (`ألفا دولار` = 2000).
+    pub construct_duals: FxHashSet<String>,
     /// Every bare form that can start a number: words, vague amounts, duals
     /// (a fast first filter for the tagger).
     pub starts: FxHashSet<String>,
@@ -119,6 +121,8 @@ pub struct Lexicon {
 struct CardinalsFile {
     #[serde(default)]
     not_numbers: Vec<String>,
+    #[serde(default)]
+    construct_duals: Vec<String>,
     word: Vec<WordRow>,
     half: Vec<String>,
     vague: Vec<VagueRow>,
@@ -230,6 +234,7 @@ impl Lexicon {
         }
         let half = c.half.iter().map(|f| k(f)).collect();
         let not_numbers = c.not_numbers.iter().map(|f| k(f)).collect();
+        let construct_duals = c.construct_duals.iter().map(|f| k(f)).collect();
         let mut ordinals = FxHashMap::default();
         for row in &c.ordinal {
             for f in &row.forms {
@@ -299,6 +304,7 @@ impl Lexicon {
         Lexicon {
             words,
             not_numbers,
+            construct_duals,
             starts,
             vague,
             half,

@@ -298,7 +298,16 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
         tok.start + p.prefix
     };
     let end = ctx.toks[next - 1].end;
+    let bare = &ws[0][p.prefix..];
+    // ألفا دولار: the construct dual of the scale, two thousand (ألفاً من
+    // المقاتلين is one thousand)
+    let dual = p.words == 1
+        && !p.article
+        && lex.construct_duals.contains(bare)
+        && ctx.word(next) != "من"
+        && units::unit_after(ctx, next).is_some();
     let bounds = match p.value {
+        Value::Exact(v) if dual => Bounds::exact(2.0 * v),
         Value::Exact(v) => Bounds::exact(v),
         Value::Vague { low, high } => Bounds::range(low, high, true),
     };
@@ -322,7 +331,7 @@ fn words_at(ctx: &Ctx, i: usize) -> Result<Core, usize> {
         && matches!(p.value, Value::Exact(_))
         && lex
             .words
-            .get(&ws[0][p.prefix..])
+            .get(bare)
             .is_some_and(|x| x.kind == Kind::Scale && !x.dual && !x.plural);
     Ok(Core {
         first: i,
