@@ -787,7 +787,12 @@ fn tallies(ctx: &Ctx, si: usize, first: usize, out: &mut [Claim]) {
         let Some(c) = clauses.iter().find(|c| c.t0 <= claim.t0 && claim.t0 < c.t1) else {
             continue;
         };
-        if !ctx.has_cue(Cue::Tally, c.t0, c.t1) && !claim.tally {
+        // منذ opening a time mention is "ago" (منذ يومين), not a period
+        let tally_cue = ctx
+            .cues_in(Cue::Tally, c.t0, c.t1)
+            .iter()
+            .any(|h| !ctx.times.iter().any(|m| m.start == h.start));
+        if !tally_cue && !claim.tally {
             continue;
         }
         claim.tally = true;

@@ -12,6 +12,11 @@ pub fn own(ctx: &Ctx, t0: usize, t1: usize) -> Option<Time> {
         if ctx.has_cue(Cue::Since, lo, m.start) || ctx.has_cue(Cue::PeriodWord, lo, m.start) {
             continue;
         }
+        // "the same day" (اليوم نفسه، الليلة ذاتها) is the date of the story
+        // told so far, not a date of its own
+        if refers_back(ctx, m.end) {
+            continue;
+        }
         let t = &ctx.doc.times[m.idx].time;
         if t.value.is_some() {
             return Some(t.clone());
@@ -44,4 +49,13 @@ pub fn paragraph(ctx: &Ctx, si: usize) -> Option<Time> {
         }
     }
     None
+}
+
+/// True when the word at token `t` (right after a time mention) is نفسه /
+/// ذاته (the same).
+fn refers_back(ctx: &Ctx, t: usize) -> bool {
+    matches!(
+        ctx.word(t),
+        "نفسه" | "نفسها" | "ذاته" | "ذاتها" | "عينه" | "عينها"
+    )
 }

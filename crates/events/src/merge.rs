@@ -262,7 +262,14 @@ fn elaborated(
             && (!raid_only || e.kind == "violence_against_civilians")
             && (known(&e.roles.actor1).is_empty()
                 || known(&c.roles.actor1).is_empty()
-                || intersects(&e.roles.actor1, &c.roles.actor1))
+                || intersects(&e.roles.actor1, &c.roles.actor1)
+                // the two sides of a clash told the other way round
+                || (e.kind == "battles"
+                    && c.kind == "battles"
+                    && known(&c.roles.actor1)
+                        .into_iter()
+                        .chain(known(&c.roles.actor2))
+                        .all(|a| e.roles.has(a))))
             && !matches!((&e.date, date), (Some(a), Some(b)) if e.own_date && own && !same_day(a, b))
     };
     // the same type first, then any type the incident may be told with

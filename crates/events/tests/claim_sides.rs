@@ -197,6 +197,40 @@ fn which_count_a_claim_takes() {
 }
 
 #[test]
+fn ago_is_no_tally() {
+    let text = "قتل أربعة مقاتلين من الهيئة منذ يومين في اشتباكات قرب القرية.";
+    let (a, doc) = build(
+        text,
+        &Inputs {
+            actors: &[("الهيئة", "HTS")],
+            quants: &[("أربعة", 4.0)],
+            times: &[("منذ يومين", "2019-02-16")],
+            ..Default::default()
+        },
+    );
+    let (cs, evs) = rasad_events::extract(&a, &doc);
+    assert_eq!(cs.len(), 1);
+    assert!(!cs[0].tally, "{cs:?}");
+    // the clashes are the news, dated two days back
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let d = evs[0].date.as_ref().and_then(|t| t.value.as_deref());
+    assert_eq!(d, Some("2019-02-16"));
+    // a period after منذ still makes a tally
+    let text = "ارتفع عدد قتلى الهيئة منذ مطلع الشهر إلى 40 قتيلا.";
+    let (a, doc) = build(
+        text,
+        &Inputs {
+            actors: &[("الهيئة", "HTS")],
+            quants: &[("40", 40.0)],
+            times: &[("مطلع الشهر", "2019-02")],
+            ..Default::default()
+        },
+    );
+    let (cs, _) = rasad_events::extract(&a, &doc);
+    assert!(cs.iter().all(|c| c.tally), "{cs:?}");
+}
+
+#[test]
 fn killing_words() {
     run(&[
         (
