@@ -216,6 +216,11 @@ const STATEMENT: &[&str] = &[
 /// without a number is a rank (`اللواء فلان`).
 const UNITS: &[&str] = &["لواء", "فوج"];
 
+/// Heads of bodies that, after `مصدر في`, say where the source works rather
+/// than whom it speaks for (`مصدر طبي في مشفى تدمر`، `مصدر أمني في محافظة
+/// كركوك`); search-key spellings.
+const PLACE_HEADS: &[&str] = &["محافظه", "مستشفي", "مشفي", "بلديه", "مدينه", "مخيم"];
+
 /// Self-citations of the publishing outlet.
 pub(crate) const SELF: &[&str] = &[
     "مصدر الوكاله",
@@ -555,6 +560,11 @@ impl Lexicon {
             .find(|&k| toks[k].text(s) == "في")
             .map(|k| k + 1)
             .filter(|&k| k < toks.len())
+            // where the source works, not whom it speaks for
+            .filter(|&k| {
+                let w = toks[k].text(s);
+                !PLACE_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w))
+            })
     }
 
     /// The hit is inside a citing frame of its sentence.
