@@ -5,7 +5,7 @@
 
 use crate::context::{within, Ctx, Mention};
 use crate::group;
-use crate::lexicon::Cue;
+use crate::lexicon::{Cue, Hit};
 use rasad_record::{Casualty, CasualtyKind, Span};
 
 /// Words between a casualty word and its count.
@@ -86,6 +86,17 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if ctx.negated(h.start) || non_event_before(ctx, seg.0, h.start) {
                 continue;
             }
+            // a denied act (نفت الشرطة خطف ثلاثة) counts no one; captives
+            // released (أفرج عن عشرين كان قد احتجزهم) are no new capture
+            if denied_before(ctx, seg.0, h.start)
+                || (w.kind == CasualtyKind::Captured
+                    && ctx
+                        .cues_in(Cue::Release, seg.0, h.start)
+                        .iter()
+                        .any(|c| c.end <= h.start))
+            {
+                continue;
+            }
             if w.kind == CasualtyKind::Injured
                 && ctx.has_cue(Cue::Wounds, h.start.saturating_sub(2), h.start + 1)
             {
@@ -114,6 +125,10 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     .any(|m| within(&ctx.victims, h.end, m.start, |v| v.start).is_empty())
             {
                 singular = false;
+            }
+            // coordinated victim nouns add up (مقتل ضابط وجنديين)
+            if singular {
+                fixed = joined_nouns(ctx, h.end, (h.end + 2).min(seg.1), seg.1, fixed);
             }
             // the people before a word that closes the clause (لقي شاب حتفه)
             let mut people_before: Option<usize> = None;
@@ -489,6 +504,36 @@ fn fallback_side(ctx: &Ctx, b: usize, seg_end: usize, s0: usize, s1: usize) -> O
         }
         code => Some(code.to_string()),
     }
+}
+
+/// The count of the victim noun found in `from..near` plus those of the
+/// counted victim nouns joined to it by و (ضابط وجنديين → 3), up to `end`.
+fn joined_nouns(ctx: &Ctx, from: usize, near: usize, end: usize, first: f64) -> f64 {
+    let count = |v: &Hit| ctx.lx.victims.get(v.payload).and_then(|x| x.count);
+    let vs = within(&ctx.victims, from, end, |v| v.start);
+    let Some(k) = vs.iter().position(|v| v.start < near && count(v).is_some()) else {
+        return first;
+    };
+    let mut total = first;
+    let mut at = vs[k].end;
+    for v in &vs[k + 1..] {
+        if v.start != at || !ctx.word(v.start).starts_with('و') {
+            break;
+        }
+        match count(v) {
+            Some(n) => total += n,
+            None => break,
+        }
+        at = v.end;
+    }
+    total
+}
+
+/// True when a denial (نفى، نفت) stands within a few words before token `t`
+/// in its segment.
+fn denied_before(ctx: &Ctx, seg_start: usize, t: usize) -> bool {
+    let lo = seg_start.max(t.saturating_sub(3));
+    ctx.cues_in(Cue::Denial, lo, t).iter().any(|h| h.end <= t)
 }
 
 fn non_event_before(ctx: &Ctx, seg_start: usize, t: usize) -> bool {

@@ -328,6 +328,12 @@ pub enum Cue {
     PeriodWord,
     TerritoryObject,
     Elaboration,
+    /// A noun an act word qualifies (مذكرة احتجاج، مركز المصالحة).
+    Holder,
+    /// A release (أفرج عن): capture words after it are no new capture.
+    Release,
+    /// A place right after it is a side location (ومقره لندن، أطلقت من).
+    SidePlace,
 }
 
 impl Cue {
@@ -357,6 +363,9 @@ impl Cue {
             "period_word" => Cue::PeriodWord,
             "territory_object" => Cue::TerritoryObject,
             "elaboration" => Cue::Elaboration,
+            "holder" => Cue::Holder,
+            "release" => Cue::Release,
+            "side_place" => Cue::SidePlace,
             _ => return None,
         })
     }

@@ -9,6 +9,7 @@ use crate::casualty::Claim;
 use crate::certainty;
 use crate::context::{within, Ctx};
 use crate::dating;
+use crate::lexicon::Cue;
 use crate::roles::Roles;
 use crate::triggers::Candidate;
 use rasad_record::{Casualty, Certainty, Event, EventActor, PlaceRef, Role, Span, Time};
@@ -82,6 +83,9 @@ fn places_in(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(PlaceRef, String)> {
         let Some(e) = ctx.doc.places.get(m.idx) else {
             continue;
         };
+        if side_place(ctx, m.start) {
+            continue;
+        }
         let p = PlaceRef {
             name: e.name.clone(),
             id: e.id.clone(),
@@ -94,6 +98,15 @@ fn places_in(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(PlaceRef, String)> {
     }
     v.sort_by_key(|(r, _, _)| *r);
     v.into_iter().map(|(_, p, k)| (p, k)).collect()
+}
+
+/// True when the place mention at token `t` follows a side-place cue
+/// (ومقره لندن، أطلقت من أجواء الجولان), directly or one word on.
+fn side_place(ctx: &Ctx, t: usize) -> bool {
+    let lo = t.saturating_sub(4);
+    ctx.cues_in(Cue::SidePlace, lo, t)
+        .iter()
+        .any(|c| c.end <= t && t - c.end <= 1)
 }
 
 /// The place mentioned most often in the body, as a last resort.

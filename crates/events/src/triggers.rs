@@ -72,6 +72,11 @@ pub fn live<'l>(
         if breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b) {
             continue;
         }
+        // an act word qualifying a noun (مذكرة احتجاج، ناشط في
+        // الاحتجاجات، مركز المصالحة) names a document, a person or a body
+        if held(ctx, cl.t0, h.start) {
+            continue;
+        }
         let seg = ctx.segment(h.start);
         let lo = h.start.saturating_sub(3).max(seg.0);
         // a background word governs the first act after it (عقب الهجوم): an
@@ -142,10 +147,32 @@ pub fn live<'l>(
 /// True when `أي` (any) stands right before the trigger at `t`, or one word
 /// before it, after a denial or negation earlier in the clause.
 fn any_denied(ctx: &Ctx, t0: usize, t: usize) -> bool {
+    let is_any = |p: usize| matches!(ctx.word(p), "اي" | "باي" | "لاي");
     let lo = t.saturating_sub(2).max(t0);
-    let any = (lo..t).any(|p| matches!(ctx.word(p), "اي" | "باي" | "لاي"));
-    any && (ctx.cues_in(Cue::Denial, t0, t).iter().any(|c| c.end <= t)
-        || ctx.cues_in(Cue::Negation, t0, t).iter().any(|c| c.end <= t))
+    let any = (lo..t).any(is_any);
+    if any
+        && (ctx.cues_in(Cue::Denial, t0, t).iter().any(|c| c.end <= t)
+            || ctx.cues_in(Cue::Negation, t0, t).iter().any(|c| c.end <= t))
+    {
+        return true;
+    }
+    // a denial of "any" tie to the act (نفت أي علاقة لها بعملية الخطف)
+    // tells no act of its own
+    ctx.cues_in(Cue::Denial, t0, t)
+        .iter()
+        .any(|c| c.end <= t && t - c.end <= DENIED_WORDS && (c.end..t).any(is_any))
+}
+
+/// Words between a denial and the act it denies "any" part in.
+const DENIED_WORDS: usize = 6;
+
+/// True when the act word at `t` qualifies the noun just before it,
+/// directly or after في (مذكرة احتجاج، ناشط في الاحتجاجات).
+fn held(ctx: &Ctx, t0: usize, t: usize) -> bool {
+    let lo = t.saturating_sub(2).max(t0);
+    ctx.cues_in(Cue::Holder, lo, t)
+        .iter()
+        .any(|c| c.end == t || (c.end + 1 == t && matches!(ctx.word(c.end), "في" | "فى")))
 }
 
 /// End of the segment of token `t`.
