@@ -2,7 +2,7 @@
 //! every bad value gets a clear 400 (never a framework message).
 
 use crate::error::{ApiError, ApiJson};
-use crate::incidents::{at_place, Filters};
+use crate::incidents::Filters;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
@@ -267,10 +267,13 @@ pub async fn timeline(
 ) -> Result<Response, ApiError> {
     let place = path(place)?;
     let built = st.built();
+    // The place index prepared with the incidents, as for `/api/incidents?place=`.
+    let at = Filters {
+        place: Some(place.clone()),
+        ..Filters::default()
+    };
     let mut entries: Vec<TimelineEntry> = built
-        .incidents
-        .iter()
-        .filter(|i| at_place(i, &place))
+        .filter(&at)
         .map(|i| {
             let mut outlets: Vec<String> = i
                 .reports
