@@ -145,6 +145,26 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     }
                 }
             }
+            // a singular victim noun right before the word (أن طفلا أصيب)
+            let mut noun_before: Option<String> = None;
+            if !singular
+                && !w.after_subject
+                && h.start > seg.0
+                && within(&ctx.quants, h.end, (h.end + 2).min(seg.1), |m| m.start).is_empty()
+                && within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start).is_empty()
+            {
+                if let Some((n, g)) = within(&ctx.victims, h.start - 1, h.start, |v| v.start)
+                    .iter()
+                    .filter(|v| v.end == h.start)
+                    .filter_map(|v| ctx.lx.victims.get(v.payload))
+                    .find_map(|x| x.count.map(|n| (n, x.group.clone())))
+                {
+                    singular = true;
+                    fixed = n;
+                    people_before = Some(h.start - 1);
+                    noun_before = g;
+                }
+            }
             // the count
             let used: Vec<usize> = out[first_in_sent..]
                 .iter()
@@ -224,6 +244,14 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             // الهيئة، فجر الأربعاء، ثلاثة ناشطين)
             if chosen.is_none() && w.active && !singular {
                 chosen = object_count(ctx, h.end, s.t1, &used);
+            }
+            // ... or its one victim after the subject (خطف مسلحون مجهولون الناشط)
+            if chosen.is_none() && w.active && !singular {
+                if let Some((n, g)) = object_noun(ctx, h.end, seg.1) {
+                    singular = true;
+                    fixed = n;
+                    noun_before = g;
+                }
             }
             // the side is read up to the end of the count's segment
             let seg = match chosen {
@@ -315,6 +343,9 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 Some((g, at)) => (Some(g), at),
                 None => (None, None),
             };
+            if g.is_none() {
+                g = noun_before;
+            }
             if g.is_none() && ctx.has_cue(Cue::Others, b, (b + 2).min(seg.1)) {
                 g = out[first_in_sent..].last().and_then(|c| c.group.clone());
             }
@@ -471,6 +502,29 @@ fn object_count<'m>(ctx: &'m Ctx, from: usize, end: usize, used: &[usize]) -> Op
         }
     }
     None
+}
+
+/// The count and group of a singular victim noun standing right after the
+/// subject of an active verb that ends at `from` (its actor mentions, or
+/// unnamed gunmen: مسلحون مجهولون), before `end`.
+fn object_noun(ctx: &Ctx, from: usize, end: usize) -> Option<(f64, Option<String>)> {
+    let mut t = from;
+    while let Some(m) = ctx.actors.iter().find(|m| m.start == t && m.end > t) {
+        t = m.end;
+    }
+    while t < end && t < from + 2 && {
+        let w = ctx.word(t);
+        w.starts_with("مسلح") || w.starts_with("مجهول")
+    } {
+        t += 1;
+    }
+    if t == from || t >= end {
+        return None;
+    }
+    within(&ctx.victims, t, t + 1, |v| v.start)
+        .iter()
+        .filter_map(|v| ctx.lx.victims.get(v.payload))
+        .find_map(|x| x.count.map(|n| (n, x.group.clone())))
 }
 
 /// National armies: soldiers with no side named belong to one of them.

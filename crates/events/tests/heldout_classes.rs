@@ -237,3 +237,63 @@ fn barrels_dropped_from_helicopters_name_the_helicopters_owner() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(role(&evs[0], Role::Actor1), vec!["SYR_GOV"], "{evs:?}");
 }
+
+#[test]
+fn tallies_single_victims_and_found_bodies() {
+    // cumulative counts: one tally claim, no event of their own
+    let table: &[(&str, (&str, f64), CasualtyKind)] = &[
+        (
+            "وبلغت حصيلة القتلى المدنيين قرابة 470 قتيلا منذ بداية الحملة.",
+            ("470", 470.0),
+            Killed,
+        ),
+        (
+            "وقالت الهيئة إن عدد المعتقلين تجاوز خمسين ألف شخص.",
+            ("خمسين ألف", 50000.0),
+            Captured,
+        ),
+    ];
+    for (text, q, kind) in table {
+        let (a, doc) = build(
+            text,
+            &Inputs {
+                quants: &[*q],
+                ..Default::default()
+            },
+        );
+        let (cs, evs) = rasad_events::extract(&a, &doc);
+        let got: Vec<_> = cs.iter().map(|c| (c.kind, c.best, c.tally)).collect();
+        assert_eq!(got, vec![(*kind, Some(q.1), true)], "{text}");
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    check_rows(&[
+        (
+            "تم العثور على جثتي اثنين من الرعاة قرب القرية.",
+            &[],
+            &[("اثنين", 2.0)],
+            &[("CIVILIANS", Killed, 2.0)],
+        ),
+        (
+            "وذكر المصدر أن طفلا أصيب بجروح في القصف.",
+            &[],
+            &[],
+            &[("CIVILIANS", Injured, 1.0)],
+        ),
+        (
+            "خطف مسلحون مجهولون الناشط المدني في المدينة.",
+            &[("مسلحون مجهولون", "UNKNOWN")],
+            &[],
+            &[("CIVILIANS", Captured, 1.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn the_attacked_units_fighters_are_not_the_attackers() {
+    check_rows(&[(
+        "هاجم مسلحو التنظيم نقطة للجيش العراقي وقتل ثلاثة من عناصرها.",
+        &[("التنظيم", "ISIS"), ("للجيش العراقي", "IRAQ_GOV")],
+        &[("ثلاثة", 3.0)],
+        &[("IRAQ_GOV", Killed, 3.0)],
+    )]);
+}
