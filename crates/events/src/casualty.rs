@@ -466,8 +466,13 @@ fn antecedent(ctx: &Ctx, s0: usize, t: usize) -> Option<String> {
         .find(|m| !ctx.negated(m.start))
         .map(|m| (m.start, ctx.actor_id(m).to_string()));
     match (victim, actor) {
-        (Some(v), Some(a)) => Some(if v.0 > a.0 { v.1 } else { a.1 }),
-        (v, a) => v.or(a).map(|x| x.1),
+        (Some(v), Some(a)) if v.0 > a.0 => Some(v.1),
+        (None, None) => None,
+        // an actor with a position named after it (هاجم التنظيم نقطة عسكرية
+        // وقتل ثلاثة من عناصرها): the pronoun is the position's, whose side
+        // the attacker is not
+        (_, Some(a)) => (!ctx.has_cue(Cue::TerritoryObject, a.0 + 1, t)).then_some(a.1),
+        (Some(v), None) => Some(v.1),
     }
 }
 
@@ -556,6 +561,8 @@ fn fallback_side(ctx: &Ctx, b: usize, seg_end: usize, s0: usize, s1: usize) -> O
                 .collect();
             (armies.len() == 1).then(|| armies[0].to_string())
         }
+        // references back are read where they are met, never a side
+        "antecedent" | "previous" => None,
         code => Some(code.to_string()),
     }
 }

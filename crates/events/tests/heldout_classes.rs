@@ -296,4 +296,40 @@ fn the_attacked_units_fighters_are_not_the_attackers() {
         &[("ثلاثة", 3.0)],
         &[("IRAQ_GOV", Killed, 3.0)],
     )]);
+    // the members of an unnamed position attacked are not the attackers
+    let got = claims(
+        "هاجم مسلحو التنظيم نقطة عسكرية وقتلوا ثلاثة من عناصرها.",
+        &Inputs {
+            actors: &[("التنظيم", "ISIS")],
+            quants: &[("ثلاثة", 3.0)],
+            ..Default::default()
+        },
+    );
+    assert!(
+        got.iter()
+            .all(|c| !matches!(c.0.as_deref(), Some("ISIS" | "antecedent"))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn take_off_and_launch_sites_are_no_place_of_the_strike() {
+    let inp = Inputs {
+        actors: &[("الطائرات الروسية", "RUSSIA")],
+        places: &[
+            ("قاعدة حميميم", "قاعدة حميميم"),
+            ("كفرنبل", "كفرنبل"),
+            ("الأراضي التركية", "تركيا"),
+        ],
+        ..Default::default()
+    };
+    let table = [
+        "قصفت الطائرات الروسية التي أقلعت من قاعدة حميميم بلدة كفرنبل.",
+        "سقطت قذائف أطلقت من الأراضي التركية على بلدة كفرنبل.",
+    ];
+    for text in table {
+        let evs = events(text, &inp);
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(place_names(&evs[0]), vec!["كفرنبل"], "{text}: {evs:?}");
+    }
 }
