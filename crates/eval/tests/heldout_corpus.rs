@@ -5,21 +5,11 @@
 //! written; raising it is fine when the extractor improves *without* looking
 //! at these articles (see `corpus/heldout/README.md`).
 
-use rasad_eval::{extract_dir, lint, load_docs, load_gold, score, Docs};
-use std::path::{Path, PathBuf};
+mod corpus;
 
-fn heldout() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/heldout")
-}
+use corpus::Corpus;
 
-fn gold_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/gold/heldout.jsonl")
-}
-
-/// The articles.
-fn articles() -> Docs {
-    load_docs(heldout()).expect("documents load")
-}
+const HELDOUT: Corpus = Corpus { name: "heldout" };
 
 /// The number of articles in the set.
 const ARTICLES: usize = 16;
@@ -50,23 +40,9 @@ const OVERALL_FLOOR: f64 = 0.83;
 
 #[test]
 fn gold_validates_against_the_documents() {
-    let gold = load_gold(gold_path()).expect("heldout.jsonl parses");
-    let docs = articles();
-    let problems = lint(&gold, &docs);
-    assert!(
-        problems.is_empty(),
-        "gold problems:\n{}",
-        problems.join("\n")
-    );
+    let gold = HELDOUT.assert_gold_fits_articles();
     assert_eq!(gold.len(), ARTICLES, "one gold record per article");
-    // One gold record per article, and every article has one.
-    let docs_ids: Vec<&String> = docs.keys().collect();
-    let mut gold_ids: Vec<&String> = gold.iter().map(|g| &g.doc).collect();
-    gold_ids.sort();
-    assert_eq!(gold_ids, docs_ids);
     for g in &gold {
-        assert!(g.reference_date.is_some(), "{}: reference_date", g.doc);
-        assert!(g.title.is_some(), "{}: title", g.doc);
         assert!(g.outlet.is_some(), "{}: outlet", g.doc);
         assert!(!g.events.is_empty(), "{}: at least one event", g.doc);
     }
@@ -74,28 +50,13 @@ fn gold_validates_against_the_documents() {
 
 #[test]
 fn articles_are_short_news_pieces() {
-    let docs = articles();
-    assert_eq!(docs.len(), ARTICLES);
-    for (id, text) in &docs {
-        let words = text.split_whitespace().count();
-        assert!((150..=330).contains(&words), "{id}: {words} words");
-        let stem = id.split('_').next().unwrap_or("");
-        assert!(
-            stem.len() == 3 && stem.bytes().all(|b| b.is_ascii_digit()),
-            "{id}: NNN_slug"
-        );
-    }
+    assert_eq!(HELDOUT.articles().len(), ARTICLES);
+    HELDOUT.assert_short_news_pieces(150..=330);
 }
 
 #[test]
 fn extractor_scores_above_the_floor() {
-    let gold = load_gold(gold_path()).expect("heldout.jsonl parses");
-    let mut docs = articles();
-    let today = jiff::civil::date(2025, 1, 1);
-    let run = extract_dir(&heldout(), &[gold_path()], None, &gold, today).expect("extractor runs");
-    docs.extend(run.texts);
-    let report = score(&gold, &run.system, &docs);
-    println!("{}", report.render(false));
+    let report = HELDOUT.score(jiff::civil::date(2025, 1, 1));
     assert!(
         report.overall >= OVERALL_FLOOR,
         "overall {} fell below the floor {OVERALL_FLOOR}",
