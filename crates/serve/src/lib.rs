@@ -124,3 +124,48 @@ pub async fn serve_state(
     .await?;
     Ok(())
 }
+
+/// Serves `state` on a loopback port (`127.0.0.1:0`) from a background thread
+/// with its own runtime of `workers` threads (`None`: one per core), and
+/// returns the bound address once the server listens. For tests, load tests
+/// and embedding; the server runs until the process ends.
+pub fn spawn_loopback(
+    state: AppState,
+    config: Config,
+    workers: Option<usize>,
+) -> Result<SocketAddr, ServeError> {
+    let (tx, rx) = std::sync::mpsc::channel::<Result<SocketAddr, String>>();
+    std::thread::spawn(move || {
+        let mut builder = tokio::runtime::Builder::new_multi_thread();
+        if let Some(n) = workers {
+            builder.worker_threads(n.max(1));
+        }
+        let rt = match builder.enable_all().build() {
+            Ok(rt) => rt,
+            Err(e) => {
+                let _ = tx.send(Err(format!("runtime: {e}")));
+                return;
+            }
+        };
+        rt.block_on(async move {
+            let listener = match tokio::net::TcpListener::bind("127.0.0.1:0").await {
+                Ok(l) => l,
+                Err(e) => {
+                    let _ = tx.send(Err(format!("bind: {e}")));
+                    return;
+                }
+            };
+            let addr = listener.local_addr().map_err(|e| format!("address: {e}"));
+            let failed = addr.is_err();
+            let _ = tx.send(addr);
+            if !failed {
+                if let Err(e) = serve_state(listener, state, &config).await {
+                    tracing::error!("loopback server stopped: {e}");
+                }
+            }
+        });
+    });
+    rx.recv()
+        .map_err(|_| ServeError::Build("the server thread ended before listening".into()))?
+        .map_err(ServeError::Build)
+}

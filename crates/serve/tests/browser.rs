@@ -135,24 +135,7 @@ fn serve(db: &Path) -> SocketAddr {
     config.reference_date = Some(jiff::civil::date(2020, 1, 1));
     config.rate_per_sec = None;
     let state = AppState::open(&config).expect("state");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind");
-            tx.send(listener.local_addr().expect("addr")).expect("send");
-            rasad_serve::serve_state(listener, state, &config)
-                .await
-                .expect("serve");
-        });
-    });
-    rx.recv().expect("server address")
+    rasad_serve::spawn_loopback(state, config, Some(2)).expect("server starts")
 }
 
 /// Where screenshots and the run's log go: `target/e2e-artifacts`.

@@ -132,23 +132,7 @@ fn main() {
             let (db, state, targets) = prepare(n);
             let mut config = Config::new(&db);
             config.rate_per_sec = None;
-            let (tx, rx) = std::sync::mpsc::channel();
-            std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_multi_thread()
-                    .enable_all()
-                    .build()
-                    .expect("runtime");
-                rt.block_on(async move {
-                    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                        .await
-                        .expect("bind");
-                    tx.send(listener.local_addr().expect("addr")).expect("send");
-                    rasad_serve::serve_state(listener, state, &config)
-                        .await
-                        .expect("serve");
-                });
-            });
-            let addr = rx.recv().expect("server address");
+            let addr = rasad_serve::spawn_loopback(state, config, None).expect("server starts");
             report(addr, &targets, clients, seconds);
         }
     }

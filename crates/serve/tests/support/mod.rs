@@ -87,23 +87,6 @@ pub fn start(tune: impl FnOnce(&mut Config)) -> Server {
     config.rate_per_sec = None;
     tune(&mut config);
     let state = AppState::open(&config).expect("state");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind");
-            tx.send(listener.local_addr().expect("addr")).expect("send");
-            rasad_serve::serve_state(listener, state, &config)
-                .await
-                .expect("serve");
-        });
-    });
-    let addr = rx.recv().expect("server address");
+    let addr = rasad_serve::spawn_loopback(state, config, Some(2)).expect("server starts");
     Server { addr, _dir: dir }
 }
