@@ -176,7 +176,9 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if singular {
                 chosen = within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start)
                     .first()
-                    .and_then(|v| within(&ctx.quants, v.end, v.end + 1, |m| m.start).first());
+                    .and_then(|v| within(&ctx.quants, v.end, v.end + 1, |m| m.start).first())
+                    // not a second noun joined by و (ضابط وجنديين)
+                    .filter(|m| !starts_with_conjunction(ctx.word(m.start)));
             }
             // a casualty word joined by و (وأصيب، وإصابة) opens a new claim:
             // a count before it is the previous claim's

@@ -15,8 +15,12 @@ const AFTER: usize = 6;
 const BEFORE: usize = 3;
 
 /// True when the actor mention starting at token `t` is introduced as the
-/// one who acted: right after a trigger word or an agent/air marker.
+/// one who acted: right after a trigger word or an agent/air marker, or
+/// opened by one (a dictionary term such as «عدوان إسرائيلي»).
 fn perpetrator(ctx: &Ctx, t: usize) -> bool {
+    if matches!(ctx.marker_at(t), Some(Marker::Agent | Marker::Air)) {
+        return true;
+    }
     if t == 0 {
         return false;
     }

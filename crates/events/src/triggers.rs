@@ -72,6 +72,18 @@ pub fn live<'l>(
         if breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b) {
             continue;
         }
+        // captives released (أفرجت عن عشرين كانت قد اعتقلتهم): the capture
+        // told after the release is its background
+        if matches!(
+            tr.subtype.as_str(),
+            "arrests" | "abduction_forced_disappearance"
+        ) && ctx
+            .cues_in(Cue::Release, cl.t0, h.start)
+            .iter()
+            .any(|c| c.end <= h.start)
+        {
+            continue;
+        }
         // an act word qualifying a noun (مذكرة احتجاج، ناشط في
         // الاحتجاجات، مركز المصالحة) names a document, a person or a body
         if held(ctx, cl.t0, h.start) {

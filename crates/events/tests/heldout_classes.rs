@@ -53,6 +53,45 @@ fn sentences_that_tell_no_event() {
 }
 
 #[test]
+fn a_release_is_no_capture_event() {
+    let evs = events(
+        "وأفرجت الهيئة عن نحو عشرين شخصا من أبناء البلدة كانت قد اعتقلتهم الشهر الماضي.",
+        &Inputs {
+            actors: &[("الهيئة", "HTS")],
+            ..Default::default()
+        },
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+    // an arrest told on its own stays one
+    let evs = events(
+        "اعتقلت الهيئة عشرين شخصا من أبناء البلدة.",
+        &Inputs {
+            actors: &[("الهيئة", "HTS")],
+            ..Default::default()
+        },
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+}
+
+#[test]
+fn soldiers_killed_by_an_aggression_are_not_the_aggressors() {
+    // the actor found alone or with the word as one dictionary term
+    for surface in ["إسرائيلي", "عدوان إسرائيلي"] {
+        let got = claims(
+            "استشهد جنديان جراء عدوان إسرائيلي على موقع عسكري.",
+            &Inputs {
+                actors: &[(surface, "ISRAEL")],
+                ..Default::default()
+            },
+        );
+        assert!(
+            got.iter().all(|c| c.0.as_deref() != Some("ISRAEL")),
+            "{surface}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn a_kidnapped_protest_activist_is_a_kidnapping_not_a_protest() {
     let inp = Inputs {
         places: &[("كربلاء", "كربلاء")],
@@ -177,7 +216,8 @@ fn casualty_wordings_missed_on_unseen_articles() {
         (
             "أفاد المصدر بمقتل ضابط وجنديين من قوات النظام وإصابة 4 آخرين.",
             &[("قوات النظام", "SYR_GOV")],
-            &[("4", 4.0)],
+            // the quantity stage reads the dual as a count too
+            &[("4", 4.0), ("جنديين", 2.0)],
             &[("SYR_GOV", Killed, 3.0), ("SYR_GOV", Injured, 4.0)],
         ),
         (
