@@ -36,7 +36,12 @@ const ARTICLES: usize = 16;
 ///
 /// On the demo corpus, which the rules were written against, the same build
 /// scored 0.951: the gap is what the held-out set measures.
-const OVERALL_FLOOR: f64 = 0.83;
+///
+/// After one round of fixes made from the *classes* of error above (the
+/// articles unseen by the rule writers) it scores 0.903: events .677,
+/// casualties .691, event_actors .772, places .927, sources .857. The floor
+/// follows, 0.03 below.
+const OVERALL_FLOOR: f64 = 0.87;
 
 #[test]
 fn gold_validates_against_the_documents() {
