@@ -4,15 +4,9 @@
 mod support;
 
 use rasad_record::CasualtyKind::{self, *};
-use support::{build, Inputs};
+use support::{build, claims, Inputs};
 
 type Want = (&'static str, CasualtyKind, f64);
-
-fn claims(text: &str, inp: &Inputs) -> Vec<(Option<String>, CasualtyKind, Option<f64>)> {
-    let (a, doc) = build(text, inp);
-    let (cs, _) = rasad_events::extract(&a, &doc);
-    cs.into_iter().map(|c| (c.group, c.kind, c.best)).collect()
-}
 
 fn check(text: &str, inp: Inputs, want: &[Want]) {
     let got = claims(text, &inp);

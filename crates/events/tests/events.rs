@@ -4,24 +4,11 @@
 mod support;
 
 use rasad_record::{Certainty, Event, Role};
-use support::{build, Inputs};
-
-fn events(text: &str, inp: &Inputs) -> Vec<Event> {
-    let (a, doc) = build(text, inp);
-    rasad_events::extract(&a, &doc).1
-}
+use support::{events, role, Inputs};
 
 fn kinds(evs: &[Event]) -> Vec<(String, String)> {
     evs.iter()
         .map(|e| (e.kind.clone(), e.subtype.clone()))
-        .collect()
-}
-
-fn role(e: &Event, r: Role) -> Vec<&str> {
-    e.actors
-        .iter()
-        .filter(|a| a.role == r)
-        .map(|a| a.id.as_str())
         .collect()
 }
 

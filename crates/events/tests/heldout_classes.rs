@@ -6,26 +6,7 @@
 mod support;
 
 use rasad_record::{CasualtyKind, CasualtyKind::*, Event, Role};
-use support::{build, Inputs};
-
-fn events(text: &str, inp: &Inputs) -> Vec<Event> {
-    let (a, doc) = build(text, inp);
-    rasad_events::extract(&a, &doc).1
-}
-
-fn claims(text: &str, inp: &Inputs) -> Vec<(Option<String>, CasualtyKind, Option<f64>)> {
-    let (a, doc) = build(text, inp);
-    let (cs, _) = rasad_events::extract(&a, &doc);
-    cs.into_iter().map(|c| (c.group, c.kind, c.best)).collect()
-}
-
-fn role(e: &Event, r: Role) -> Vec<&str> {
-    e.actors
-        .iter()
-        .filter(|a| a.role == r)
-        .map(|a| a.id.as_str())
-        .collect()
-}
+use support::{build, claims, events, role, Inputs};
 
 fn place_names(e: &Event) -> Vec<&str> {
     e.places.iter().map(|p| p.name.as_str()).collect()

@@ -5,21 +5,8 @@
 
 mod support;
 
-use rasad_record::{Event, Role};
-use support::{build, Inputs};
-
-fn events(text: &str, inp: &Inputs) -> Vec<Event> {
-    let (a, doc) = build(text, inp);
-    rasad_events::extract(&a, &doc).1
-}
-
-fn role(e: &Event, r: Role) -> Vec<&str> {
-    e.actors
-        .iter()
-        .filter(|a| a.role == r)
-        .map(|a| a.id.as_str())
-        .collect()
-}
+use rasad_record::Role;
+use support::{build, events, role, Inputs};
 
 #[test]
 fn no_event_from_statements_threats_conditionals_and_denials() {

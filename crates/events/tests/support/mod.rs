@@ -112,3 +112,28 @@ pub fn build(text: &str, inp: &Inputs) -> (Analysis, Document) {
     }
     (a, doc)
 }
+
+/// The events `rasad_events::extract` reads from `text` with these inputs.
+pub fn events(text: &str, inp: &Inputs) -> Vec<rasad_record::Event> {
+    let (a, doc) = build(text, inp);
+    rasad_events::extract(&a, &doc).1
+}
+
+/// The casualty claims as (side, kind, best count).
+pub fn claims(
+    text: &str,
+    inp: &Inputs,
+) -> Vec<(Option<String>, rasad_record::CasualtyKind, Option<f64>)> {
+    let (a, doc) = build(text, inp);
+    let (cs, _) = rasad_events::extract(&a, &doc);
+    cs.into_iter().map(|c| (c.group, c.kind, c.best)).collect()
+}
+
+/// The actor codes of an event in one role.
+pub fn role(e: &rasad_record::Event, r: rasad_record::Role) -> Vec<&str> {
+    e.actors
+        .iter()
+        .filter(|a| a.role == r)
+        .map(|a| a.id.as_str())
+        .collect()
+}
