@@ -1,6 +1,7 @@
 //! The bundled phrase lists (`data/chrome/*.toml`), normalized once for matching.
 
 use rasad_text::arabic::Fold;
+use rasad_text::chartable::CharTable;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -78,50 +79,23 @@ fn is_caseless(c: char) -> bool {
 
 /// ASCII and Arabic-block characters that a match key keeps exactly as
 /// written: unchanged by the key fold, word characters, no case to lower.
-struct Verbatim {
-    ascii: u128,
-    arabic: [u64; 4],
-}
+struct Verbatim(CharTable);
 
 impl Verbatim {
     fn get() -> &'static Verbatim {
         static V: LazyLock<Verbatim> = LazyLock::new(|| {
-            let keeps = |u: u32| {
-                char::from_u32(u).is_some_and(|c| {
-                    rasad_text::arabic::key_fold(c) == Fold::Keep
-                        && is_key_word_char(c)
-                        && c.to_lowercase().eq(std::iter::once(c))
-                })
-            };
-            let mut v = Verbatim {
-                ascii: 0,
-                arabic: [0; 4],
-            };
-            for u in 0..128u32 {
-                if keeps(u) {
-                    v.ascii |= 1 << u;
-                }
-            }
-            for k in 0..256u32 {
-                if keeps(0x0600 + k) {
-                    v.arabic[(k / 64) as usize] |= 1 << (k % 64);
-                }
-            }
-            v
+            Verbatim(CharTable::new(|c| {
+                rasad_text::arabic::key_fold(c) == Fold::Keep
+                    && is_key_word_char(c)
+                    && c.to_lowercase().eq(std::iter::once(c))
+            }))
         });
         &V
     }
 
     #[inline]
     fn contains(&self, c: char) -> bool {
-        let u = c as u32;
-        if u < 128 {
-            self.ascii >> u & 1 == 1
-        } else if let Some(&bits) = self.arabic.get((u.wrapping_sub(0x0600) / 64) as usize) {
-            bits >> (u % 64) & 1 == 1
-        } else {
-            false
-        }
+        self.0.lookup(c).unwrap_or(false)
     }
 }
 

@@ -18,6 +18,7 @@
 
 pub mod analysis;
 pub mod arabic;
+pub mod chartable;
 pub mod clitic;
 pub mod normalize;
 pub mod phrase;

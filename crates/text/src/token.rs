@@ -1,6 +1,7 @@
 //! Tokenization of normalized text into words and numbers, each with its place
 //! in the key and in the original.
 
+use crate::chartable::CharTable;
 use crate::normalize::Normalized;
 use rasad_record::Span;
 use std::sync::OnceLock;
@@ -26,44 +27,17 @@ impl Token {
 /// Letters and digits (`char::is_alphanumeric`), with ASCII and the Arabic
 /// block answered from bitmaps: the general Unicode tables are slow and this
 /// runs on every character.
-struct WordChars {
-    ascii: u128,
-    /// U+0600–U+06FF, one bit each.
-    arabic: [u64; 4],
-}
+struct WordChars(CharTable);
 
 impl WordChars {
     fn get() -> &'static WordChars {
         static W: OnceLock<WordChars> = OnceLock::new();
-        W.get_or_init(|| {
-            let mut w = WordChars {
-                ascii: 0,
-                arabic: [0; 4],
-            };
-            for u in 0..128u32 {
-                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
-                    w.ascii |= 1 << u;
-                }
-            }
-            for k in 0..256u32 {
-                if char::from_u32(0x0600 + k).is_some_and(char::is_alphanumeric) {
-                    w.arabic[(k / 64) as usize] |= 1 << (k % 64);
-                }
-            }
-            w
-        })
+        W.get_or_init(|| WordChars(CharTable::new(char::is_alphanumeric)))
     }
 
     #[inline]
     fn contains(&self, c: char) -> bool {
-        let u = c as u32;
-        if u < 128 {
-            self.ascii >> u & 1 == 1
-        } else if let Some(&bits) = self.arabic.get((u.wrapping_sub(0x0600) / 64) as usize) {
-            bits >> (u % 64) & 1 == 1
-        } else {
-            c.is_alphanumeric()
-        }
+        self.0.lookup(c).unwrap_or_else(|| c.is_alphanumeric())
     }
 }
 
