@@ -9,34 +9,7 @@
   const PAGE = 1000; // the API's largest page
   const MAX_PAGES = 10; // at most 10,000 incidents drawn
 
-  // Display names (the same wording as the incident page's).
-  const EVENT_TYPES = {
-    battles: "معارك",
-    explosions_remote_violence: "تفجيرات وعنف عن بعد",
-    violence_against_civilians: "عنف ضد المدنيين",
-    protests: "احتجاجات",
-    riots: "أعمال شغب",
-    strategic_developments: "تطورات استراتيجية",
-  };
-  const ACTORS = {
-    ISIS: "تنظيم الدولة",
-    SYR_GOV: "القوات الحكومية السورية",
-    IRAN: "إيران والميليشيات المدعومة منها",
-    HEZBOLLAH: "حزب الله",
-    RUSSIA: "القوات الروسية",
-    SDF: "قوات سوريا الديمقراطية",
-    US_COALITION: "التحالف الدولي",
-    TURKEY: "القوات التركية",
-    SNA: "الجيش الوطني السوري",
-    OPPOSITION: "المعارضة المسلحة",
-    HTS: "هيئة تحرير الشام",
-    IRAQ_GOV: "القوات العراقية",
-    PMF: "الحشد الشعبي",
-    KRG: "قوات إقليم كردستان",
-    ISRAEL: "القوات الإسرائيلية",
-    CIVILIANS: "مدنيون",
-    UNKNOWN: "جهة مجهولة",
-  };
+  // EVENT_TYPES and ACTORS (display names) come from app.js, loaded first.
   // Month names as the Syrian and Iraqi press writes them.
   const MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
     "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"];

@@ -60,15 +60,17 @@ fn page_is_static_rtl_html_under_the_csp() {
         assert!(ids.contains(&id), "no #{id} in the page");
     }
     assert!(html.contains(r#"id="status" role="status""#));
-    // Scripts are external and only the overview's; no inline style (the CSP
-    // would block it) and no handler attributes.
+    // Scripts are external and our own: app.js (the display names) before the
+    // overview; no inline style (the CSP would block it) and no handler
+    // attributes.
     let srcs: Vec<&str> = html
         .split("<script")
         .skip(1)
         .map(|t| &t[..t.find('>').unwrap_or(t.len())])
         .collect();
-    assert_eq!(srcs.len(), 1, "{srcs:?}");
-    assert!(srcs[0].contains(r#"src="/assets/overview.js""#), "{srcs:?}");
+    assert_eq!(srcs.len(), 2, "{srcs:?}");
+    assert!(srcs[0].contains(r#"src="/assets/app.js""#), "{srcs:?}");
+    assert!(srcs[1].contains(r#"src="/assets/overview.js""#), "{srcs:?}");
     assert!(!html.contains("<style") && !html.contains(" style="));
     assert!(!html.contains(" onclick=") && !html.contains(" onload="));
     // The same template whatever the data: no incident id or place in it.
