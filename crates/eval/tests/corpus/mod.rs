@@ -1,6 +1,9 @@
-//! What the corpus tests (`demo_corpus.rs`, `heldout_corpus.rs`) share: a
-//! folder of articles in the repository with its gold file, the shape every
-//! article must have, and a scored in-process run.
+//! What the corpus tests (`demo_corpus.rs`, `owndev_corpus.rs`,
+//! `real_dev.rs`) share: a folder of articles with its gold file, the shape
+//! every article must have, a scored in-process run, and per-part floors.
+
+// Each test binary uses only part of this module.
+#![allow(dead_code)]
 
 use rasad_eval::{extract_dir, load_docs, load_gold, score, Docs, Gold, Report};
 use std::path::{Path, PathBuf};
@@ -85,4 +88,62 @@ impl Corpus {
         }
         gold
     }
+}
+
+/// A floor under one part's F1: `(part name, lowest F1)`.
+pub type Floor = (&'static str, f64);
+
+/// Asserts every part in `floors` scores at least its floor, and lists every
+/// part that fell below at once (a gain in one part never hides a loss in
+/// another). A part the report does not have is a failure too.
+pub fn assert_floors(corpus: &str, report: &Report, floors: &[Floor]) {
+    let below: Vec<String> = floors
+        .iter()
+        .filter_map(|&(name, floor)| match report.part_named(name) {
+            Some(p) if p.f1 >= floor => None,
+            Some(p) => Some(format!("{name} F1 {} < floor {floor}", p.f1)),
+            None => Some(format!("{name}: no such part in the report")),
+        })
+        .collect();
+    assert!(below.is_empty(), "{corpus}: {}", below.join("; "));
+}
+
+/// `../shared` beside the repository, where the real articles live (never
+/// copied into the repository). `None` when it is absent, after a note; under
+/// CI (`CI` set) its absence is a failure, not a skip.
+pub fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if dir.join("corpus/real").is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but {} is missing",
+        dir.display()
+    );
+    eprintln!("note: skipped: {} is not available", dir.display());
+    None
+}
+
+/// Extracts every document of one JSON-lines file in process (each line's
+/// `published` is its reference; `fallback` for lines without one) and scores
+/// it against `gold`, with the texts read from the same lines.
+pub fn score_jsonl(jsonl: &Path, gold: &Path, fallback: jiff::civil::Date) -> Report {
+    use rasad_extract::{Extractor, Options};
+    let gold = load_gold(gold).expect("gold parses");
+    let extractor = Extractor::new(Options {
+        reference_date: fallback,
+    });
+    let mut system = rasad_eval::System::new();
+    let mut texts = Docs::new();
+    let read = rasad_ingest::read_paths(&[jsonl.to_path_buf()], &Default::default());
+    for raw in read {
+        let raw = raw.expect("every real dev line reads");
+        let record = serde_json::to_value(extractor.extract(&raw)).expect("record serializes");
+        system.insert(record).expect("record has an id");
+        texts.insert(raw.id.clone(), raw.text);
+    }
+    let report = score(&gold, &system, &texts);
+    println!("{}", report.render(false));
+    report
 }
