@@ -395,8 +395,10 @@ fn context(ctx: &Ctx, mut core: Core, floor: usize) -> Option<(Core, usize, usiz
         full_end = end;
         next = nx;
     }
-    // A range: بين 10 و15، ما بين عشرة إلى عشرين.
-    let before = qualifiers::before(ctx, first);
+    // A range: بين 10 و15، ما بين عشرة إلى عشرين. A qualifier that the
+    // quantity before already took as its own (`5 على الأقل و3 ...`) is not
+    // read again as this one's: it ends before `floor`.
+    let before = qualifiers::before(ctx, first).filter(|&(_, q)| ctx.toks[q].start >= floor);
     if let Some((crate::lexicon::Effect::Between, qstart)) = before {
         if let Some((high, hend, hnext)) = second_of_range(ctx, next) {
             if let Some(low) = core.bounds.best {
