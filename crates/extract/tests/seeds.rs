@@ -1,7 +1,8 @@
 //! Whole-article extraction of the seed articles, as insta snapshots.
 //!
 //! The seeds are real articles kept outside the repository (`../shared`); the
-//! tests read them at run time and skip with a note when they are absent.
+//! tests read them at run time and skip with a note when they are absent (a
+//! failure when `CI` is set).
 //! A changed snapshot shows exactly what a change did to every field.
 
 use rasad_extract::{Extractor, Options};
@@ -25,6 +26,11 @@ fn extractor() -> Extractor {
 fn seed_records_snapshot() {
     let dir = seeds_dir();
     if !dir.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {} is missing",
+            dir.display()
+        );
         eprintln!("skipping: {} not found", dir.display());
         return;
     }
@@ -52,6 +58,11 @@ fn seed_records_snapshot() {
 fn every_span_lies_in_the_text_and_body() {
     let dir = seeds_dir();
     if !dir.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {} is missing",
+            dir.display()
+        );
         eprintln!("skipping: {} not found", dir.display());
         return;
     }
