@@ -54,6 +54,10 @@ pub enum StoreError {
     TooNew { found: i64, supported: i64 },
     #[error("the query has no words to search for")]
     EmptyQuery,
+    #[error(
+        "the database belongs to another program (it is not a rasad store); refusing to change it"
+    )]
+    Foreign,
     #[error("article {0} was neither stored nor a duplicate")]
     Conflict(String),
 }
@@ -71,6 +75,9 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(10))?;
+        // Before anything writes (WAL mode, migrations): never alter another
+        // program's database.
+        schema::check_owner(&conn)?;
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         // In WAL mode NORMAL keeps the database consistent through crashes; only
         // the last transactions may be lost on power failure.

@@ -44,6 +44,32 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// rasad's SQLite `application_id` (the bytes `rasd`), written with the first
+/// migration so that another program's database is never taken for ours.
+pub const APPLICATION_ID: i32 = 0x7261_7364;
+
+/// Fails with [`StoreError::Foreign`] when the database at `conn` belongs to
+/// another program: it has tables but neither rasad's `application_id` nor
+/// (for databases rasad wrote before the id existed) a schema version with
+/// an `articles` table. An empty database is rasad's to create. Reads only.
+pub fn check_owner(conn: &Connection) -> Result<(), StoreError> {
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if id == APPLICATION_ID {
+        return Ok(());
+    }
+    let count =
+        |sql: &str| -> Result<i64, StoreError> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let objects = count("SELECT count(*) FROM sqlite_master")?;
+    let articles =
+        count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'")?;
+    let older_rasad = id == 0 && version(conn)? >= 1 && articles == 1;
+    if objects == 0 && id == 0 || older_rasad {
+        Ok(())
+    } else {
+        Err(StoreError::Foreign)
+    }
+}
+
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -78,6 +104,9 @@ pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
         if v == current_version() {
             tx.commit()?;
             return Ok(applied);
+        }
+        if v == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         let step = MIGRATIONS[v as usize];
         tx.execute_batch(step).map_err(|e| StoreError::Migration {
@@ -115,6 +144,31 @@ mod tests {
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn another_programs_database_is_refused() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch("CREATE TABLE notes (body TEXT)").unwrap();
+        assert!(matches!(check_owner(&c), Err(StoreError::Foreign)));
+        // Even one that happens to have an `articles` table but no version.
+        c.execute_batch("CREATE TABLE articles (x)").unwrap();
+        assert!(matches!(check_owner(&c), Err(StoreError::Foreign)));
+    }
+
+    #[test]
+    fn new_and_own_databases_are_accepted() {
+        let mut c = Connection::open_in_memory().unwrap();
+        check_owner(&c).unwrap();
+        migrate(&mut c).unwrap();
+        let id: i32 = c
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        check_owner(&c).unwrap();
+        // A database of an older rasad (no id yet) is still ours.
+        c.pragma_update(None, "application_id", 0).unwrap();
+        check_owner(&c).unwrap();
     }
 
     #[test]

@@ -242,3 +242,30 @@ fn file_database_reopens_and_is_in_wal_mode() {
     assert_eq!(v, rasad_store::schema::current_version());
     assert!(s.record("a").unwrap().unwrap().contains("\"id\":\"a\""));
 }
+
+/// `rasad search --db other.sqlite` once added rasad's tables to another
+/// program's database (and switched it to WAL). It is refused untouched.
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT)").unwrap();
+    }
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Foreign), "{err}");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(tables, ["contacts"]);
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+}
