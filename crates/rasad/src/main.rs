@@ -50,8 +50,21 @@ enum Command {
     Serve(cmd::serve::Args),
 }
 
+/// Diagnostics (a server's internal errors among them) go to standard error;
+/// `RASAD_LOG` sets the filter (`info`, `rasad_serve=debug`; default `warn`).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("RASAD_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
+}
+
 fn main() -> ExitCode {
     cmd::reset_sigpipe();
+    init_logging();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a),

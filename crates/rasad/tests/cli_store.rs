@@ -416,3 +416,71 @@ fn killed_ingest_resumes() {
     assert_eq!(store.count().unwrap(), N as u64);
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
+
+/// One HTTP/1.1 GET on a fresh connection; the whole answer as text.
+fn http_get(addr: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).expect("server listens");
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+/// A server's internal error (here the articles table dropped under it) is
+/// logged on standard error with its cause and never sent to the client; the
+/// write token comes from a file instead of the command line (`ps`).
+#[test]
+fn serve_logs_internal_errors_and_reads_the_token_from_a_file() {
+    use std::io::{BufRead, BufReader, Read};
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_db(dir.path());
+    let token = dir.path().join("token");
+    std::fs::write(&token, "a-long-enough-token\n").unwrap();
+    let mut child = rasad()
+        .args(["serve", "--rate", "0", "--addr", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .arg("--token-file")
+        .arg(&token)
+        .env_remove("RASAD_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rasad serve starts");
+    let mut log = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    log.read_line(&mut first).unwrap();
+    assert!(first.contains("POST /api/articles enabled"), "{first}");
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the address is announced")
+        .to_string();
+    assert!(http_get(&addr, "/api/articles/r1").starts_with("HTTP/1.1 200"));
+    Store::open(&db)
+        .unwrap()
+        .connection()
+        .execute_batch("DROP TABLE articles")
+        .unwrap();
+    let answer = http_get(&addr, "/api/articles/r1");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut rest = String::new();
+    log.read_to_string(&mut rest).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 500"), "{answer}");
+    assert!(
+        !answer.contains("no such table"),
+        "internals leaked: {answer}"
+    );
+    assert!(
+        rest.contains("internal error") && rest.contains("no such table"),
+        "the cause is logged: {rest}"
+    );
+}

@@ -251,7 +251,8 @@ fn another_programs_database_is_refused_untouched() {
     let path = dir.path().join("other.sqlite");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE contacts (name TEXT)").unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT)")
+            .unwrap();
     }
     let err = Store::open(&path).err().expect("refused");
     assert!(matches!(err, StoreError::Foreign), "{err}");

@@ -15,8 +15,12 @@ pub struct Args {
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
     /// Enable `POST /api/articles`, requiring `Authorization: Bearer TOKEN`.
-    #[arg(long)]
+    /// Prefer `RASAD_TOKEN` or `--token-file`: a flag is visible in `ps`.
+    #[arg(long, env = "RASAD_TOKEN", hide_env_values = true)]
     token: Option<String>,
+    /// Read the token from the first line of this file.
+    #[arg(long, conflicts_with = "token")]
+    token_file: Option<PathBuf>,
     /// Allow cross-origin requests from this origin (e.g. https://example.org).
     #[arg(long)]
     cors: Option<String>,
@@ -31,12 +35,25 @@ pub struct Args {
     max_body: usize,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.token.as_deref().is_some_and(|t| t.trim().len() < 8) {
-        anyhow::bail!("--token must be at least 8 characters");
+/// The token from `--token`/`RASAD_TOKEN` or the first line of `--token-file`.
+fn token(args: &Args) -> anyhow::Result<Option<String>> {
+    let token = match &args.token_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading the token file {}", path.display()))?;
+            Some(text.lines().next().unwrap_or("").trim().to_string())
+        }
+        None => args.token.clone(),
+    };
+    if token.as_deref().is_some_and(|t| t.trim().len() < 8) {
+        anyhow::bail!("the token must be at least 8 characters");
     }
+    Ok(token)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut config = Config::new(&args.db);
-    config.token = args.token;
+    config.token = token(&args)?;
     config.cors = args.cors;
     config.rate_per_sec = (args.rate > 0.0).then_some(args.rate);
     config.burst = args.burst;
