@@ -6,6 +6,7 @@
 //! and rebuilt after each ingest; SQLite work runs on blocking threads over a
 //! small connection pool.
 //!
+//! - [`accept`]: the accept loop with header timeout and connection caps;
 //! - [`routes`]: the API handlers and parameter checks;
 //! - [`error`]: JSON errors without internals;
 //! - [`state`]: configuration, connection pool, shared incidents;
@@ -13,6 +14,7 @@
 //! - [`limits`]: rate limit, timeout, security headers;
 //! - [`pages`]: the embedded HTML, script and style.
 
+pub mod accept;
 pub mod error;
 pub mod incidents;
 pub mod limits;
@@ -117,11 +119,7 @@ pub async fn serve_state(
     config: &Config,
 ) -> Result<(), ServeError> {
     let router = app(state, config)?;
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await?;
+    accept::serve_router(listener, router, config.conn_limits).await?;
     Ok(())
 }
 

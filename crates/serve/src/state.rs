@@ -34,6 +34,8 @@ pub struct Config {
     pub connections: usize,
     /// The collection date used when extracting posted articles (default today).
     pub reference_date: Option<jiff::civil::Date>,
+    /// Header timeout and connection caps.
+    pub conn_limits: crate::accept::ConnLimits,
 }
 
 impl Config {
@@ -52,6 +54,7 @@ impl Config {
                 .map_or(2, |n| n.get())
                 .max(2),
             reference_date: None,
+            conn_limits: crate::accept::ConnLimits::default(),
         }
     }
 }

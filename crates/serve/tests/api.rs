@@ -568,3 +568,97 @@ fn cors_only_for_the_configured_origin() {
     );
     assert_ne!(r.header("access-control-allow-origin"), Some("*"));
 }
+
+/// A server whose connections must send headers within one second and of
+/// which one address may hold three.
+fn strict() -> &'static Server {
+    static S: OnceLock<Server> = OnceLock::new();
+    S.get_or_init(|| {
+        start(|c| {
+            c.conn_limits.header_timeout = std::time::Duration::from_secs(1);
+            c.conn_limits.max_per_address = 3;
+        })
+    })
+}
+
+/// Waits until the server closes `s` (end of stream or reset); the time it took.
+fn closed_after(mut s: std::net::TcpStream) -> std::time::Duration {
+    use std::io::Read;
+    let t = std::time::Instant::now();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(8)))
+        .unwrap();
+    let mut buf = [0u8; 4096];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return t.elapsed(),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return t.elapsed(),
+            Err(e) => panic!("still open after {:?}: {e}", t.elapsed()),
+        }
+    }
+}
+
+#[test]
+fn silent_slow_and_idle_connections_are_closed() {
+    use std::io::Write;
+    let addr = strict().addr;
+    let silent = std::net::TcpStream::connect(addr).unwrap();
+    assert!(closed_after(silent) < std::time::Duration::from_secs(4));
+    // Slowloris: a header line every 300 ms, never the blank line.
+    let mut slow = std::net::TcpStream::connect(addr).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    let t = std::time::Instant::now();
+    let mut writes = 0;
+    while slow.write_all(b"X-A: b\r\n").is_ok() && writes < 30 {
+        writes += 1;
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{writes} writes"
+    );
+    // Idle keep-alive after one answered request.
+    let mut idle = std::net::TcpStream::connect(addr).unwrap();
+    write!(idle, "GET /api/outlets HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    assert!(closed_after(idle) < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn one_address_cannot_hold_every_connection() {
+    let addr = strict().addr;
+    // Three idle connections from 127.0.0.1 fill its share; a fourth is
+    // closed at once, while a client on another loopback address is served.
+    let held: Vec<_> = (0..3)
+        .map(|_| std::net::TcpStream::connect(addr).unwrap())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let extra = std::net::TcpStream::connect(addr).unwrap();
+    assert!(closed_after(extra) < std::time::Duration::from_millis(900));
+    let other = other_loopback_get(addr, "/api/outlets");
+    assert!(other.starts_with("HTTP/1.1 200"), "{other}");
+    drop(held);
+}
+
+/// A GET from 127.0.0.2 (another client address on the loopback network).
+fn other_loopback_get(addr: std::net::SocketAddr, path: &str) -> String {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let stream = rt.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.2:0".parse().unwrap()).unwrap();
+        socket.connect(addr).await.unwrap()
+    });
+    let mut s = stream.into_std().unwrap();
+    s.set_nonblocking(false).unwrap();
+    use std::io::{Read, Write};
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}

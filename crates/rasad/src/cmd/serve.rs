@@ -52,6 +52,9 @@ fn token(args: &Args) -> anyhow::Result<Option<String>> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // Before the limits are derived from it: idle clients must not exhaust
+    // a low soft limit on descriptors.
+    rasad_serve::accept::raise_descriptor_limit();
     let mut config = Config::new(&args.db);
     config.token = token(&args)?;
     config.cors = args.cors;
