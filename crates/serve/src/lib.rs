@@ -65,7 +65,14 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
         .route("/articles/{id}", get(pages::article))
         .route("/incidents/{id}", get(pages::incident))
         .route("/assets/app.js", get(pages::app_js))
-        .route("/assets/app.css", get(pages::app_css));
+        .route("/assets/app.css", get(pages::app_css))
+        // Reads give up after `timeout`. A write is not cut short: its work
+        // would go on and commit after a 503 had said it failed, so its
+        // answer waits for the commit and tells what was stored.
+        .route_layer(middleware::from_fn_with_state(
+            config.timeout,
+            limits::timeout,
+        ));
     if config.token.is_some() {
         api = api.route(
             "/api/articles",
@@ -79,10 +86,6 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(config.body_limit))
-        .layer(middleware::from_fn_with_state(
-            config.timeout,
-            limits::timeout,
-        ))
         .with_state(state);
     if let Some(rate) = config.rate_per_sec {
         let limiter = Arc::new(limits::RateLimiter::new(rate, config.burst));

@@ -662,3 +662,35 @@ fn other_loopback_get(addr: std::net::SocketAddr, path: &str) -> String {
     s.read_to_string(&mut out).unwrap();
     out
 }
+
+/// A post that takes longer than the read timeout once answered 503 and was
+/// stored anyway. Its answer now waits for the commit and says what was
+/// stored.
+#[test]
+fn a_slow_post_answers_what_it_stored() {
+    let s = start(|c| {
+        c.token = Some(TOKEN.into());
+        c.timeout = std::time::Duration::from_millis(1);
+    });
+    let lines: String = (0..20)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("slow-{i}"), "published": "2018-12-20",
+                "text": format!("انفجار في منبج\n\nقتل {} مدنيين بانفجار عبوة ناسفة في مدينة منبج يوم الخميس.", i + 3)
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let auth = format!("Bearer {TOKEN}");
+    let r = request(
+        s.addr,
+        "POST",
+        "/api/articles",
+        &[("Authorization", &auth)],
+        lines.as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["new"].as_u64(), Some(20), "{}", r.text());
+}
