@@ -484,3 +484,33 @@ fn serve_logs_internal_errors_and_reads_the_token_from_a_file() {
         "the cause is logged: {rest}"
     );
 }
+
+/// A run stopped by the disk (here a file-size limit, which makes writes
+/// fail as a full disk does) still prints what it read and stored.
+#[test]
+fn ingest_stopped_by_the_disk_prints_its_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("big");
+    std::fs::create_dir_all(&c).unwrap();
+    for i in 0..300 {
+        // Distinct, long bodies: the store outgrows the limit early.
+        let filler: String = (0..400).map(|k| format!("كلمة{} ", i * 400 + k)).collect();
+        std::fs::write(
+            c.join(format!("a{i:04}.txt")),
+            format!("{}\n\n{filler}", article(i)),
+        )
+        .unwrap();
+    }
+    let db = dir.path().join("t.db");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 256; exec '{}' ingest '{}' --db '{}'",
+        env!("CARGO_BIN_EXE_rasad"),
+        c.display(),
+        db.display()
+    );
+    let out = run(Command::new("sh").arg("-c").arg(script));
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("writing to the database"), "{err}");
+    assert!(err.contains("rasad: read "), "no summary: {err}");
+}

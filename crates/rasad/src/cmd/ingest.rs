@@ -69,6 +69,35 @@ impl Summary {
     }
 }
 
+/// Text bytes per batch at most: 500 documents of 0.6 MB each once held
+/// 1.8 GB at a time; a batch now ends at this many bytes or `batch_size`
+/// documents, whichever comes first (one document always fits).
+pub const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// The next batch: documents up to `max_docs` of them or until their text
+/// reaches `max_bytes`, at least one (read failures weigh nothing).
+pub fn next_batch<I: Iterator<Item = Result<RawDoc, DocError>>>(
+    docs: &mut std::iter::Peekable<I>,
+    max_docs: usize,
+    max_bytes: usize,
+) -> Vec<Result<RawDoc, DocError>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < max_docs.max(1) {
+        let size = match docs.peek() {
+            None => break,
+            Some(Ok(raw)) => raw.text.len(),
+            Some(Err(_)) => 0,
+        };
+        if !batch.is_empty() && bytes + size > max_bytes {
+            break;
+        }
+        bytes += size;
+        batch.extend(docs.next());
+    }
+    batch
+}
+
 /// How to run the pipeline.
 pub struct Pipeline<'a> {
     pub extractor: &'a Extractor,
@@ -94,8 +123,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         batch_size: args.batch_size,
         progress: progress_bar(),
     };
-    let summary = pipeline.ingest(&mut store, &args.paths)?;
+    let mut summary = Summary::default();
+    let stopped = pipeline.ingest_into(&mut store, &args.paths, &mut summary);
+    // Also when the run stopped (a full disk): what was stored is said.
     summary.report(&args.db);
+    stopped?;
     Ok(if summary.failures.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -129,7 +161,18 @@ impl Pipeline<'_> {
     /// extracted or stored is a failure and the others go on.
     pub fn ingest(&self, store: &mut Store, paths: &[PathBuf]) -> anyhow::Result<Summary> {
         let mut summary = Summary::default();
-        let batch_size = self.batch_size.max(1);
+        self.ingest_into(store, paths, &mut summary)?;
+        Ok(summary)
+    }
+
+    /// [`Pipeline::ingest`], counting into `summary` as it goes, so that a
+    /// run stopped by a database error (a full disk) still tells what it did.
+    pub fn ingest_into(
+        &self,
+        store: &mut Store,
+        paths: &[PathBuf],
+        summary: &mut Summary,
+    ) -> anyhow::Result<()> {
         for path in paths {
             let docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>>> =
                 if path.as_os_str() == "-" {
@@ -139,12 +182,12 @@ impl Pipeline<'_> {
                 };
             let mut docs = docs.peekable();
             while docs.peek().is_some() {
-                let chunk: Vec<_> = docs.by_ref().take(batch_size).collect();
-                self.process(store, chunk, &mut summary)?;
+                let chunk = next_batch(&mut docs, self.batch_size, BATCH_BYTES);
+                self.process(store, chunk, summary)?;
             }
         }
         self.progress.finish_and_clear();
-        Ok(summary)
+        Ok(())
     }
 
     fn process(
@@ -240,4 +283,66 @@ impl Pipeline<'_> {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(bytes: usize) -> Result<RawDoc, DocError> {
+        Ok(RawDoc {
+            id: bytes.to_string(),
+            text: "x".repeat(bytes),
+            format: rasad_ingest::Format::Text,
+            url: None,
+            outlet: None,
+            published: None,
+            title: None,
+            origin: "t".into(),
+        })
+    }
+
+    fn failed() -> Result<RawDoc, DocError> {
+        Err(DocError {
+            id: "bad".into(),
+            origin: "bad".into(),
+            reason: "unreadable".into(),
+        })
+    }
+
+    /// Batch sizes (documents) for `docs` under `max_docs` and `max_bytes`.
+    fn sizes(docs: Vec<Result<RawDoc, DocError>>, max_docs: usize, max_bytes: usize) -> Vec<usize> {
+        let mut it = docs.into_iter().peekable();
+        let mut out = Vec::new();
+        while it.peek().is_some() {
+            out.push(next_batch(&mut it, max_docs, max_bytes).len());
+        }
+        out
+    }
+
+    #[test]
+    fn batches_end_at_the_document_count_or_the_byte_budget() {
+        let table: &[(Vec<Result<RawDoc, DocError>>, usize, usize, &[usize])] = &[
+            // Small documents: the count ends each batch.
+            ((0..5).map(|_| doc(10)).collect(), 2, 1000, &[2, 2, 1]),
+            // Large documents: the byte budget does.
+            ((0..5).map(|_| doc(400)).collect(), 500, 1000, &[2, 2, 1]),
+            // A document over the budget still travels, alone.
+            (vec![doc(10), doc(5000), doc(10)], 500, 1000, &[1, 1, 1]),
+            // Read failures weigh nothing.
+            (
+                vec![doc(900), failed(), failed(), doc(200)],
+                500,
+                1000,
+                &[3, 1],
+            ),
+        ];
+        for (docs, max_docs, max_bytes, want) in table.iter().cloned() {
+            assert_eq!(
+                sizes(docs, max_docs, max_bytes),
+                want,
+                "{max_docs} docs, {max_bytes} bytes"
+            );
+        }
+    }
 }
