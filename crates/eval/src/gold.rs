@@ -60,6 +60,12 @@ pub struct GoldCasualty {
     pub group: Value,
     pub kind: Value,
     pub best: Value,
+    /// The words of the document the claim stands on; a system claim must
+    /// lie on them (or in their sentence).
+    pub text: Option<String>,
+    /// Who the figure is attributed to: `None` when the key is absent (not
+    /// scored), `Some(None)` for `null` (the outlet itself, or nobody).
+    pub source: Option<Option<String>>,
 }
 
 /// A gold event.
@@ -92,6 +98,9 @@ pub struct Gold {
     pub reference_date: Option<String>,
     pub title: Option<String>,
     pub outlet: Option<String>,
+    /// True when the record has the `outlet` key (null included): the outlet
+    /// is then scored, a system outlet against a null one being an extra.
+    pub outlet_scored: bool,
     /// `published.value` when `published` is a non-empty object; `Some(Null)`
     /// for a published date known not to be resolvable.
     pub published: Option<Value>,
@@ -215,10 +224,16 @@ fn casualty(v: &Value, at: &str) -> Res<GoldCasualty> {
             return Err(format!("{at}.{key}: expected a string, found {}", kind(x)));
         }
     }
+    let source = match o.get("source") {
+        None => None,
+        Some(v) => Some(opt_string(v, &format!("{at}.source"))?),
+    };
     Ok(GoldCasualty {
         group: field(o, "group").clone(),
         kind: field(o, "kind").clone(),
         best: number_or_null(field(o, "best"), &format!("{at}.best"))?,
+        text: opt_string(field(o, "text"), &format!("{at}.text"))?,
+        source,
     })
 }
 
@@ -391,6 +406,7 @@ impl Gold {
             reference_date,
             title: opt_string(field(o, "title"), "title")?,
             outlet: opt_string(field(o, "outlet"), "outlet")?,
+            outlet_scored: o.contains_key("outlet"),
             published,
             body_must_contain: strings(field(o, "body_must_contain"), "body_must_contain")?,
             body_must_not_contain: strings(
@@ -484,6 +500,27 @@ mod tests {
         );
         assert!(err("{\"doc\": \"a\"\n").starts_with("g.jsonl:1: not JSON"));
         assert!(err("[1]").contains("record: expected an object"));
+    }
+
+    #[test]
+    fn casualty_text_and_source() {
+        let g = parse_gold(
+            r#"{"doc": "a", "outlet": null, "casualties": [
+                {"group": "CIVILIANS", "kind": "killed", "best": 3, "text": "ثلاثة مدنيين", "source": null},
+                {"group": "CIVILIANS", "kind": "injured", "best": 5, "source": "المرصد"},
+                {"group": "CIVILIANS", "kind": "killed", "best": 1}]}"#,
+            "g",
+        )
+        .unwrap();
+        let c = &g[0].casualties;
+        assert_eq!(c[0].text.as_deref(), Some("ثلاثة مدنيين"));
+        assert_eq!(c[0].source, Some(None));
+        assert_eq!(c[1].source, Some(Some("المرصد".to_string())));
+        assert_eq!((c[2].text.as_deref(), &c[2].source), (None, &None));
+        assert!(g[0].outlet_scored && g[0].outlet.is_none());
+        assert!(!parse_gold(r#"{"doc": "a"}"#, "g").unwrap()[0].outlet_scored);
+        assert!(err(r#"{"doc": "a", "casualties": [{"source": 3}]}"#)
+            .contains("casualties[0].source: expected a string"));
     }
 
     #[test]
