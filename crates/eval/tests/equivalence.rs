@@ -687,3 +687,203 @@ fn perfect_record_scores_one_in_rust_alone() {
         }
     }
 }
+
+/// Three short articles written for this test (not real text), one gold
+/// record each, for the rules the reference scorer gained.
+const RULE_DOCS: [(&str, &str); 3] = [
+    (
+        "r1",
+        "قالت وكالة سانا إن قذيفة سقطت على حي الميدان في مدينة حلب صباح الاثنين، ما أدى إلى مقتل ثلاثة مدنيين. وأضافت الوكالة أن خمسة آخرين أصيبوا بجروح متفاوتة.\nوفي ريف إدلب الجنوبي دارت اشتباكات بين قوات الحكومة وفصائل المعارضة قرب بلدة كفرسجنة، وقتل أربعة مقاتلين من الفصائل بحسب المرصد السوري لحقوق الإنسان.",
+    ),
+    (
+        "r2",
+        "أفاد ناشطون بأن طائرات حربية قصفت مواقع في ريف درعا الشرقي يوم الجمعة، وقال مصدر محلي إن القصف طال أطراف محافظة درعا دون وقوع إصابات.",
+    ),
+    (
+        "r3",
+        "سقط صاروخ على حي الوعر في حمص مساء الأحد. وفي ريف حمص الشمالي قصفت المدفعية قرية الغنطو.",
+    ),
+];
+
+fn rule_gold() -> Vec<Value> {
+    vec![
+        json!({"doc": "r1", "outlet": null,
+            "places": [{"name": "حي الميدان"}, {"name": "حلب"}, {"name": "إدلب"}, {"name": "كفرسجنة"}],
+            "sources": ["سانا", "المرصد السوري لحقوق الإنسان"],
+            "casualties": [
+                {"group": "CIVILIANS", "kind": "killed", "best": 3, "text": "مقتل ثلاثة مدنيين", "source": "سانا"},
+                {"group": "CIVILIANS", "kind": "injured", "best": 5, "text": "خمسة آخرين أصيبوا", "source": "سانا"},
+                {"group": "OPPOSITION", "kind": "killed", "best": 4, "text": "وقتل أربعة مقاتلين", "source": "المرصد السوري لحقوق الإنسان"}],
+            "optional_casualties": [{"group": "CIVILIANS", "kind": "killed", "best": null, "text": "مقتل ثلاثة مدنيين", "source": null}],
+            "events": [
+                {"type": ["explosions_remote_violence"], "date": "2019-06-03", "places": ["حي الميدان", "حلب"],
+                 "actors": {"actor1": [], "actor2": ["CIVILIANS"]},
+                 "fatalities": [{"group": "CIVILIANS", "kind": "killed", "best": 3}]},
+                {"type": ["battles"], "date": "2019-06-03", "places": ["كفرسجنة", "ريف إدلب"],
+                 "actors": {"actor1": ["SYR_GOV"], "actor2": ["OPPOSITION"], "associated": []},
+                 "fatalities": [{"group": "OPPOSITION", "kind": "killed", "best": 4}]}]}),
+        json!({"doc": "r2", "outlet": "شبكة الأخبار المحلية", "sources": ["ناشطون", "مصدر محلي"],
+            "events": [{"type": ["explosions_remote_violence"], "date": "2019-06-07", "places": ["درعا"],
+                        "actors": {"actor1": ["SYR_GOV"]}}]}),
+        json!({"doc": "r3",
+            "events": [{"type": ["explosions_remote_violence"], "places": ["حي الوعر", "حمص"]},
+                       {"type": ["explosions_remote_violence"], "places": ["الغنطو", "ريف حمص"]}]}),
+    ]
+}
+
+/// A claim with its span on `needle` (shifted by `by` characters).
+fn claim(doc: usize, needle: &str, by: i64, fields: Value) -> Value {
+    let (a, b) = find(RULE_DOCS[doc].1, needle).expect("needle in the article");
+    let mut c = fields;
+    c["span"] = json!([a as i64 + by, b as i64 + by]);
+    c
+}
+
+fn actors(pairs: &[(&str, &str)]) -> Value {
+    json!(pairs
+        .iter()
+        .map(|(role, id)| json!({"id": id, "role": role}))
+        .collect::<Vec<_>>())
+}
+
+fn places(names: &[(&str, Option<&str>)]) -> Value {
+    json!(names
+        .iter()
+        .map(|(n, k)| json!({"name": n, "kind": k}))
+        .collect::<Vec<_>>())
+}
+
+/// What a careful extractor prints: aliases for the sources, a battle's sides
+/// in the other order, finer places named without their heads.
+fn rule_system_good() -> Vec<Value> {
+    let killed = |n: i64| json!({"group": "CIVILIANS", "kind": "killed", "best": n});
+    vec![
+        json!({"id": "r1", "sources": [{"name": "الوكالة العربية السورية للأنباء"}, {"name": "رامي عبد الرحمن"}],
+            "casualties": [
+                claim(0, "مقتل ثلاثة مدنيين", 0, json!({"group": "CIVILIANS", "kind": "killed", "best": 3, "attributed_to": "سانا"})),
+                claim(0, "خمسة آخرين أصيبوا", 0, json!({"group": "CIVILIANS", "kind": "injured", "best": 5, "attributed_to": "وكالة سانا"})),
+                claim(0, "وقتل أربعة مقاتلين", 0, json!({"group": "OPPOSITION", "kind": "killed", "best": 4, "attributed_to": "رامي عبد الرحمن"}))],
+            "events": [
+                {"type": "battles", "date": {"value": "2019-06-03"}, "places": places(&[("كفرسجنة", None), ("إدلب", Some("governorate"))]),
+                 "actors": actors(&[("actor1", "OPPOSITION"), ("actor2", "SYR_GOV")]),
+                 "fatalities": [{"group": "OPPOSITION", "kind": "killed", "best": 4}]},
+                {"type": "explosions_remote_violence", "date": {"value": "2019-06-03"},
+                 "places": places(&[("الميدان", Some("neighbourhood")), ("حلب", Some("city"))]),
+                 "actors": actors(&[("actor2", "CIVILIANS")]), "fatalities": [killed(3)]}]}),
+        json!({"id": "r2", "outlet": "الأخبار المحلية", "sources": [{"name": "ناشطين"}, {"name": "مصدر محلي"}],
+            "events": [{"type": "explosions_remote_violence", "date": {"value": "2019-06-07"},
+                        "places": places(&[("محافظة درعا", None)]), "actors": actors(&[("actor1", "SYR_GOV")])}]}),
+        json!({"id": "r3", "events": [
+            {"type": "explosions_remote_violence", "places": places(&[("الغنطو", None)])},
+            {"type": "explosions_remote_violence", "places": places(&[("الوعر", None), ("حمص", None)])}]}),
+    ]
+}
+
+/// What a careless one prints: claims beside their text (same sentence,
+/// another sentence), wrong attributions, unnumbered claims, a battle
+/// typed as a strike, coarse places, roles the gold does not accept.
+fn rule_system_bad() -> Vec<Value> {
+    let c =
+        |group: &str, kind: &str, best: Value| json!({"group": group, "kind": kind, "best": best});
+    vec![
+        json!({"id": "r1", "outlet": "وكالة سانا", "sources": [{"name": "سانا"}, {"name": "المرصد"}, {"name": "الإنسانية"}],
+            "casualties": [
+                claim(0, "مقتل ثلاثة مدنيين", -20, c("CIVILIANS", "killed", json!(3))),
+                claim(0, "مقتل ثلاثة مدنيين", 0, c("CIVILIANS", "killed", json!(3))),
+                claim(0, "خمسة آخرين أصيبوا", 60, c("CIVILIANS", "injured", json!(5))),
+                claim(0, "وقتل أربعة مقاتلين", 0, json!({"group": "OPPOSITION", "kind": "killed", "best": "4", "attributed_to": "ناشطون"})),
+                claim(0, "مقتل ثلاثة مدنيين", 0, c("CIVILIANS", "killed", Value::Null)),
+                claim(0, "مقتل ثلاثة مدنيين", 2, c("CIVILIANS", "killed", Value::Null))],
+            "events": [
+                {"type": "explosions_remote_violence", "date": {"value": "2019-06-04"}, "places": places(&[("حلب", None)]),
+                 "actors": actors(&[("actor1", "ISIS"), ("actor2", "CIVILIANS"), ("associated", "RUSSIA")])},
+                {"type": "explosions_remote_violence", "date": {"value": "2019-06-03"}, "places": places(&[("كفرسجنة", None)]),
+                 "actors": actors(&[("actor1", "OPPOSITION"), ("actor2", "SYR_GOV")])},
+                {"type": "battles", "subtype": "armed_clash", "date": null, "places": places(&[("إدلب", Some("governorate"))]),
+                 "actors": actors(&[("actor1", "OPPOSITION"), ("actor2", "SYR_GOV"), ("associated", "TURKEY")])}]}),
+        json!({"id": "r2", "sources": [{"name": "ناشط"}],
+            "events": [{"type": "explosions_remote_violence", "date": {"value": "2019-06-07"},
+                        "places": places(&[("درعا", Some("city"))]), "actors": actors(&[("actor1", "RUSSIA")])}]}),
+        json!({"id": "r3", "events": [
+            {"type": "explosions_remote_violence", "places": places(&[("حمص", None)])},
+            {"type": "explosions_remote_violence", "places": places(&[("محافظة حمص", None)])}]}),
+    ]
+}
+
+/// (tp, fp, fn) of a part.
+fn tally(r: &rasad_eval::Report, part: &str) -> (u64, u64, u64) {
+    let t = r.part_named(part).expect("part").tally;
+    (t.tp, t.fp, t.fn_)
+}
+
+#[test]
+fn new_rules_count_as_in_the_reference_scorer() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs_dir = dir.path().join("docs");
+    std::fs::create_dir(&docs_dir).unwrap();
+    for (id, text) in RULE_DOCS {
+        std::fs::write(docs_dir.join(format!("{id}.txt")), text).unwrap();
+    }
+    let gold_path = dir.path().join("gold.jsonl");
+    let lines: Vec<String> = rule_gold().iter().map(Value::to_string).collect();
+    std::fs::write(&gold_path, lines.join("\n") + "\n").unwrap();
+    let gold = load_gold(&gold_path).unwrap();
+    let docs = load_docs(&docs_dir).unwrap();
+    let report = |records: Vec<Value>| {
+        let mut system = System::new();
+        for r in records {
+            system.insert(r).unwrap();
+        }
+        score(&gold, &system, &docs)
+    };
+    if let Some(tool) = scorer() {
+        compare(
+            &tool,
+            &gold_path,
+            &docs_dir,
+            "rules-good",
+            &rule_system_good(),
+            dir.path(),
+        );
+        compare(
+            &tool,
+            &gold_path,
+            &docs_dir,
+            "rules-bad",
+            &rule_system_bad(),
+            dir.path(),
+        );
+    }
+    // In Rust alone: what each rule decides on these records.
+    let good = report(rule_system_good());
+    for part in [
+        "casualties",
+        "casualty_sources",
+        "events",
+        "event_actors",
+        "sources",
+    ] {
+        let (_, fp, fn_) = tally(&good, part);
+        assert_eq!((fp, fn_), (0, 0), "good: {part}");
+    }
+    assert_eq!(tally(&good, "outlet"), (1, 0, 0));
+    let bad = report(rule_system_bad());
+    // A claim in the sentence of its text pairs, one in another sentence does
+    // not; the unnumbered ones go to the optional claim; the duplicate is extra.
+    assert_eq!(tally(&bad, "casualties"), (2, 2, 1));
+    // The claim on its text (not the one beside it) pairs, without an
+    // attribution; the one attributed to someone else is also an extra.
+    assert_eq!(tally(&bad, "casualty_sources"), (0, 1, 2));
+    // The strike at the city pairs coarsely with the strike in its
+    // neighbourhood, the undated battle at the governorate with the battle;
+    // the city of Daraa coarsely with a gold Daraa the article names only as
+    // a governorate; the city of Homs with the strike in a neighbourhood of
+    // it, the governorate of Homs with the strike on a village in it. The
+    // battle typed as a strike is an extra.
+    assert_eq!(tally(&bad, "events"), (5, 1, 0));
+    // Roles: an actor1 the gold does not accept, an `associated` where the
+    // gold lists none (not where it does not list the role), the battle's
+    // sides swapped back; a wrong actor1 is both missed and extra.
+    assert_eq!(tally(&bad, "event_actors"), (3, 3, 1));
+    assert_eq!(tally(&bad, "outlet"), (0, 1, 1));
+}
