@@ -504,14 +504,11 @@ mod tests {
 
     #[test]
     fn casualty_text_and_source() {
-        let g = parse_gold(
-            r#"{"doc": "a", "outlet": null, "casualties": [
-                {"group": "CIVILIANS", "kind": "killed", "best": 3, "text": "ثلاثة مدنيين", "source": null},
-                {"group": "CIVILIANS", "kind": "injured", "best": 5, "source": "المرصد"},
-                {"group": "CIVILIANS", "kind": "killed", "best": 1}]}"#,
-            "g",
-        )
-        .unwrap();
+        let line = serde_json::json!({"doc": "a", "outlet": null, "casualties": [
+            {"group": "CIVILIANS", "kind": "killed", "best": 3, "text": "ثلاثة مدنيين", "source": null},
+            {"group": "CIVILIANS", "kind": "injured", "best": 5, "source": "المرصد"},
+            {"group": "CIVILIANS", "kind": "killed", "best": 1}]});
+        let g = parse_gold(&line.to_string(), "g").unwrap();
         let c = &g[0].casualties;
         assert_eq!(c[0].text.as_deref(), Some("ثلاثة مدنيين"));
         assert_eq!(c[0].source, Some(None));

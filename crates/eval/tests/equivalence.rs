@@ -156,16 +156,28 @@ fn shift_day(v: &str, days: i64) -> String {
 /// A damaged copy of the perfect record; `i` picks which damage.
 fn perturbed(g: &Value, text: &str, i: usize) -> Value {
     let mut r = perfect(g, text);
+    perturb_cleaning(&mut r, g, i);
+    perturb_places_actors(&mut r, g, i);
+    perturb_sources(&mut r, g, i);
+    perturb_times(&mut r, g, text);
+    perturb_quantities(&mut r, g, text);
+    perturb_casualties(&mut r, g, text, i);
+    perturb_events(&mut r, g, i);
+    r
+}
+
+/// Cleaning, title, outlet and published.
+fn perturb_cleaning(r: &mut Value, g: &Value, i: usize) {
     // Cleaning: keep some chrome, lose some text.
     if let Some(chrome) = arr(g, "body_must_not_contain").first() {
         if matches!(i % 3, 0) {
-            let b = format!("{} {}", s(&r, "body"), chrome.as_str().unwrap_or(""));
+            let b = format!("{} {}", s(r, "body"), chrome.as_str().unwrap_or(""));
             r["body"] = json!(b);
         }
     }
     if let Some(keep) = arr(g, "body_must_contain").first() {
         if i % 4 == 1 {
-            let b = s(&r, "body").replace(keep.as_str().unwrap_or(""), "");
+            let b = s(r, "body").replace(keep.as_str().unwrap_or(""), "");
             r["body"] = json!(b);
         }
     }
@@ -174,7 +186,7 @@ fn perturbed(g: &Value, text: &str, i: usize) -> Value {
     }
     // Title and outlet.
     match i % 5 {
-        0 => r["title"] = json!(s(&r, "title").chars().take(12).collect::<String>()),
+        0 => r["title"] = json!(s(r, "title").chars().take(12).collect::<String>()),
         2 => r["title"] = json!("عنوان آخر لا علاقة له"),
         3 => r["title"] = Value::Null,
         _ => {}
@@ -189,6 +201,10 @@ fn perturbed(g: &Value, text: &str, i: usize) -> Value {
         2 => r["published"] = Value::Null,
         _ => {}
     }
+}
+
+/// Places, actors and persons.
+fn perturb_places_actors(r: &mut Value, g: &Value, i: usize) {
     // Places: drop one, add forbidden, optional and unknown ones, name one by id only.
     if let Some(a) = r["places"].as_array_mut() {
         a.pop();
@@ -202,24 +218,24 @@ fn perturbed(g: &Value, text: &str, i: usize) -> Value {
         .into_iter()
         .chain(arr(g, "optional_places").into_iter().take(1))
     {
-        push(&mut r, "places", json!({"name": p, "id": null}));
+        push(r, "places", json!({"name": p, "id": null}));
     }
     push(
-        &mut r,
+        r,
         "places",
         json!({"name": "مدينة الوهم الشرقية", "id": "geonames:1"}),
     );
-    push(&mut r, "places", json!({"name": "بالبوكمال", "id": null}));
+    push(r, "places", json!({"name": "بالبوكمال", "id": null}));
     // Actors: drop one, add others and a duplicate and a number.
     if let Some(a) = r["actors"].as_array_mut() {
         if !a.is_empty() {
             a.remove(0);
         }
     }
-    push(&mut r, "actors", json!({"id": "KRG"}));
-    push(&mut r, "actors", json!({"id": "KRG"}));
+    push(r, "actors", json!({"id": "KRG"}));
+    push(r, "actors", json!({"id": "KRG"}));
     if matches!(i % 2, 0) {
-        push(&mut r, "actors", json!({"id": 7}));
+        push(r, "actors", json!({"id": 7}));
     }
     // Persons: the last alias, plus an extra twice.
     let persons: Vec<Value> = arr(g, "persons")
@@ -227,9 +243,12 @@ fn perturbed(g: &Value, text: &str, i: usize) -> Value {
         .map(|p| json!({"name": p.as_array().and_then(|a| a.last()).cloned().unwrap_or(Value::Null)}))
         .collect();
     r["persons"] = json!(persons);
-    push(&mut r, "persons", json!({"name": "أبي فلان الفلاني"}));
-    push(&mut r, "persons", json!({"name": "أبو فلان الفلاني"}));
-    perturb_sources(&mut r, g, i);
+    push(r, "persons", json!({"name": "أبي فلان الفلاني"}));
+    push(r, "persons", json!({"name": "أبو فلان الفلاني"}));
+}
+
+/// Times.
+fn perturb_times(r: &mut Value, g: &Value, text: &str) {
     // Times: shifted spans, a wrong value, a null value, extras, a bad span.
     if let Some(a) = r["times"].as_array_mut() {
         for (k, t) in a.iter_mut().enumerate() {
@@ -252,29 +271,33 @@ fn perturbed(g: &Value, text: &str, i: usize) -> Value {
         }
     }
     push(
-        &mut r,
+        r,
         "times",
         json!({"text": "x", "span": [0, 3], "value": "2018"}),
     );
     push(
-        &mut r,
+        r,
         "times",
         json!({"text": "bad", "span": [1.5, 3], "value": "2018"}),
     );
     push(
-        &mut r,
+        r,
         "times",
         json!({"text": "bool", "span": [true, 2], "value": "2018"}),
     );
     for o in arr(g, "optional_times").into_iter().take(1) {
         if let Some((a, b)) = find(text, o.as_str().unwrap_or("")) {
             push(
-                &mut r,
+                r,
                 "times",
                 json!({"text": o, "span": [a, b], "value": null}),
             );
         }
     }
+}
+
+/// Quantities.
+fn perturb_quantities(r: &mut Value, g: &Value, text: &str) {
     // Quantities: floats, a wrong best, a duplicate, an extra, an optional one.
     if let Some(a) = r["quantities"].as_array_mut() {
         for (k, q) in a.iter_mut().enumerate() {
@@ -290,22 +313,19 @@ fn perturbed(g: &Value, text: &str, i: usize) -> Value {
         }
     }
     push(
-        &mut r,
+        r,
         "quantities",
         json!({"text": "?", "span": [5, 9], "best": 3}),
     );
     for o in arr(g, "optional_quantities").into_iter().take(1) {
         if let Some((a, b)) = find(text, o.as_str().unwrap_or("")) {
             push(
-                &mut r,
+                r,
                 "quantities",
                 json!({"text": o, "span": [a, b], "best": null}),
             );
         }
     }
-    perturb_casualties(&mut r, g, text, i);
-    perturb_events(&mut r, g, i);
-    r
 }
 
 /// Sources: a part of a name, another name of its alias group, another case

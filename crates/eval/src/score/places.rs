@@ -467,7 +467,11 @@ mod tests {
         let b = gold_place_level("البريج", &[]);
         assert!(same_place(&a, &b));
         let c = gold_place_level("البر", &[]);
-        assert!(!same_place(&c, &gold_place_level("قرية البر الكبير", &[])));
+        assert!(same_place(&c, &gold_place_level("قرية البر الكبير", &[])));
+        // Not inside a word, and not for names under three letters.
+        assert!(!same_place(&c, &gold_place_level("البرج", &[])));
+        let t = gold_place_level("تل", &[]);
+        assert!(!same_place(&t, &gold_place_level("تل أبيض", &[])));
     }
 
     fn json_kind(k: &str) -> Value {
