@@ -443,7 +443,7 @@ fn perturb_events(r: &mut Value, g: &Value, i: usize) {
         for (k, e) in a.iter_mut().enumerate() {
             perturb_event(e, k + i);
         }
-        if let Some(first) = a.first().cloned().filter(|_| i % 3 == 0) {
+        if let Some(first) = a.first().cloned().filter(|_| i.is_multiple_of(3)) {
             a.push(first);
         }
     }

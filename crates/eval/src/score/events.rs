@@ -48,6 +48,11 @@ pub fn date_compatible(gold: Option<&str>, system: &Value) -> bool {
     false
 }
 
+/// The pairing weight of every gold event (rows) against every system event.
+type Weights = Vec<Vec<i64>>;
+/// How each acceptable (gold, system) pair was reached.
+type Hows = HashMap<(usize, usize), How>;
+
 /// How a pair was reached: place agreement, date agreement, fatalities shared.
 #[derive(Debug, Clone, Copy)]
 struct How {
@@ -304,7 +309,7 @@ fn pairing_weights(
     sys: &[Value],
     sys_levels: &[Vec<Leveled>],
     doc_words: &[&str],
-) -> (Vec<Vec<i64>>, HashMap<(usize, usize), How>) {
+) -> (Weights, Hows) {
     let mut hows = HashMap::new();
     let mut weights = Vec::with_capacity(gold_ev.len());
     for (i, &(ge, opt)) in gold_ev.iter().enumerate() {
@@ -423,7 +428,7 @@ fn roles_repr(roles: &Roles) -> String {
         .iter()
         .map(|(role, ids)| {
             let mut ids = ids.clone();
-            ids.sort_by(|a, b| py_str(a).cmp(&py_str(b)));
+            ids.sort_by_key(py_str);
             format!("{}: {}", py_repr(role), list_repr(ids.iter()))
         })
         .collect();
