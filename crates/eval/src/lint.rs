@@ -24,9 +24,26 @@ pub const ACTOR_CODES: &[&str] = &[
     "PMF",
     "KRG",
     "ISRAEL",
+    "HAMAS",
+    "PKK",
+    "AL_QAEDA",
+    "HOUTHIS",
+    "YEMEN_GOV",
+    "SAUDI_COALITION",
     "CIVILIANS",
     "UNKNOWN",
 ];
+
+/// A code of the spec, `LNA`, or a state's forces as its ISO alpha-3 code
+/// and `_GOV` (`EGY_GOV`, `LBY_GOV`), as `shared/tools/check_gold` accepts.
+pub fn known_actor(code: &str) -> bool {
+    let b = code.as_bytes();
+    let state_gov = b.len() == 7 && b[..3].iter().all(u8::is_ascii_uppercase) && &b[3..] == b"_GOV";
+    ACTOR_CODES.contains(&code) || code == "LNA" || state_gov
+}
+
+/// `MIXED`: a casualty group (victims of several sides), never an actor.
+pub const MIXED: &str = "MIXED";
 
 /// ACLED event types and their sub-event types, in snake case.
 pub const EVENT_TYPES: &[(&str, &[&str])] = &[
@@ -115,10 +132,18 @@ pub fn is_timex(v: &str) -> bool {
     }
 }
 
-fn check_casualty(c: &GoldCasualty, at: &str, out: &mut Vec<String>) {
+fn check_casualty(c: &GoldCasualty, at: &str, text: &str, out: &mut Vec<String>) {
     match c.group.as_str() {
-        Some(g) if ACTOR_CODES.contains(&g) => {}
+        Some(g) if known_actor(g) || g == MIXED => {}
         _ => out.push(format!("{at}: group {} is not an actor code", c.group)),
+    }
+    let source = c.source.as_ref().and_then(Option::as_deref);
+    for (field, quoted) in [("text", c.text.as_deref()), ("source", source)] {
+        if let Some(q) = quoted.filter(|q| q.is_empty() || !text.contains(q)) {
+            out.push(format!(
+                "{at}.{field}: {q:?} does not occur in the document"
+            ));
+        }
     }
     match c.kind.as_str() {
         Some(k) if CASUALTY_KINDS.contains(&k) => {}
@@ -129,7 +154,12 @@ fn check_casualty(c: &GoldCasualty, at: &str, out: &mut Vec<String>) {
     }
 }
 
-fn check_event(e: &GoldEvent, at: &str, place_keys: &HashSet<String>, out: &mut Vec<String>) {
+fn check_event(
+    e: &GoldEvent,
+    at: &str,
+    (place_keys, text): (&HashSet<String>, &str),
+    out: &mut Vec<String>,
+) {
     for t in &e.types {
         if !EVENT_TYPES.iter().any(|(name, _)| name == t) {
             out.push(format!("{at}: type {t:?} is not an ACLED event type"));
@@ -170,13 +200,13 @@ fn check_event(e: &GoldEvent, at: &str, place_keys: &HashSet<String>, out: &mut 
             out.push(format!("{at}: role {role:?} is not one of {ROLES:?}"));
         }
         for id in ids {
-            if !ACTOR_CODES.contains(&id.as_str()) {
+            if !known_actor(id) {
                 out.push(format!("{at}: actor {id:?} is not an actor code"));
             }
         }
     }
     for (i, c) in e.fatalities.iter().enumerate() {
-        check_casualty(c, &format!("{at}.fatalities[{i}]"), out);
+        check_casualty(c, &format!("{at}.fatalities[{i}]"), text, out);
     }
 }
 
@@ -240,7 +270,7 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
             }
         }
         for a in &g.actors {
-            if !ACTOR_CODES.contains(&a.as_str()) {
+            if !known_actor(a) {
                 p.push(format!("actors: {a:?} is not an actor code"));
             }
         }
@@ -267,7 +297,7 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
             .chain(&g.optional_casualties)
             .enumerate()
         {
-            check_casualty(c, &format!("casualties[{i}]"), &mut p);
+            check_casualty(c, &format!("casualties[{i}]"), text, &mut p);
         }
         let place_keys: HashSet<String> = g
             .places
@@ -276,10 +306,15 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
             .chain(g.optional_places.iter().map(|x| norm_place(x)))
             .collect();
         for (i, e) in g.events.iter().enumerate() {
-            check_event(e, &format!("events[{i}]"), &place_keys, &mut p);
+            check_event(e, &format!("events[{i}]"), (&place_keys, text), &mut p);
         }
         for (i, e) in g.optional_events.iter().enumerate() {
-            check_event(e, &format!("optional_events[{i}]"), &place_keys, &mut p);
+            check_event(
+                e,
+                &format!("optional_events[{i}]"),
+                (&place_keys, text),
+                &mut p,
+            );
         }
         out.extend(p.into_iter().map(|m| format!("{}: {m}", g.doc)));
     }
@@ -341,5 +376,29 @@ mod tests {
         assert!(has("b: no such document"));
         assert!(!has("times: \"أمس\""));
         assert_eq!(p.len(), 9, "{p:#?}");
+    }
+
+    #[test]
+    fn casualty_texts_and_sources_occur_and_groups_may_be_mixed() {
+        let line = serde_json::json!({"doc": "a", "actors": ["EGY_GOV", "LNA", "HOUTHIS", "EGYPT_GOV"],
+            "casualties": [
+                {"group": "MIXED", "kind": "killed", "best": 5, "text": "قتل خمسة", "source": "الدفاع المدني"},
+                {"group": "CIVILIANS", "kind": "killed", "best": 2, "text": "قتل اثنان", "source": null},
+                {"group": "MIXED", "kind": "injured", "best": 1, "source": "المرصد"}]});
+        let gold = parse_gold(&line.to_string(), "g").unwrap();
+        let mut docs = Docs::new();
+        docs.insert("a".into(), "قتل خمسة بحسب الدفاع المدني".into());
+        let p = lint(&gold, &docs);
+        let has = |s: &str| p.iter().any(|m| m.contains(s));
+        assert!(
+            has("casualties[1].text: \"قتل اثنان\" does not occur"),
+            "{p:#?}"
+        );
+        assert!(
+            has("casualties[2].source: \"المرصد\" does not occur"),
+            "{p:#?}"
+        );
+        assert!(has("actors: \"EGYPT_GOV\""), "{p:#?}");
+        assert_eq!(p.len(), 3, "{p:#?}");
     }
 }
