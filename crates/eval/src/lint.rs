@@ -210,6 +210,87 @@ fn check_event(
     }
 }
 
+/// Texts the record places in the document that do not occur there verbatim,
+/// and time values that are not TIMEX values.
+fn check_texts(g: &Gold, text: &str, out: &mut Vec<String>) {
+    let must_occur = [
+        ("body_must_contain", &g.body_must_contain),
+        ("body_must_not_contain", &g.body_must_not_contain),
+        ("optional_times", &g.optional_times),
+        ("optional_quantities", &g.optional_quantities),
+    ];
+    for (field, list) in must_occur {
+        for s in list {
+            if s.is_empty() || !text.contains(s.as_str()) {
+                out.push(format!("{field}: {s:?} does not occur in the document"));
+            }
+        }
+    }
+    for t in &g.times {
+        if t.text.is_empty() || !text.contains(t.text.as_str()) {
+            out.push(format!(
+                "times: {:?} does not occur in the document",
+                t.text
+            ));
+        }
+        if let Some(v) = &t.value {
+            if !is_timex(v) {
+                out.push(format!(
+                    "times: value {v:?} of {:?} is not a TIMEX value",
+                    t.text
+                ));
+            }
+        }
+    }
+    for q in &g.quantities {
+        if q.text.is_empty() || !text.contains(q.text.as_str()) {
+            out.push(format!(
+                "quantities: {:?} does not occur in the document",
+                q.text
+            ));
+        }
+    }
+}
+
+/// Codes, names and casualty claims of the record.
+fn check_lists(g: &Gold, text: &str, out: &mut Vec<String>) {
+    if let Some(serde_json::Value::String(v)) = &g.published {
+        if !is_timex(v) {
+            out.push(format!("published: {v:?} is not a TIMEX value"));
+        }
+    }
+    for a in &g.actors {
+        if !known_actor(a) {
+            out.push(format!("actors: {a:?} is not an actor code"));
+        }
+    }
+    for (i, pl) in g.places.iter().enumerate() {
+        if norm_place(&pl.name).is_empty() {
+            out.push(format!("places[{i}]: empty name"));
+        }
+        if let Some(id) = &pl.geonames {
+            if id.as_u64().filter(|&n| n > 0).is_none() {
+                out.push(format!(
+                    "places[{i}].geonames: {id} is not a positive integer"
+                ));
+            }
+        }
+    }
+    for (i, aliases) in g.persons.iter().enumerate() {
+        if aliases.is_empty() || aliases.iter().any(|a| a.trim().is_empty()) {
+            out.push(format!("persons[{i}]: empty alias list or alias"));
+        }
+    }
+    for (i, c) in g
+        .casualties
+        .iter()
+        .chain(&g.optional_casualties)
+        .enumerate()
+    {
+        check_casualty(c, &format!("casualties[{i}]"), text, out);
+    }
+}
+
 /// Problems with the gold records, one message each (`doc: field: why`); an
 /// empty list means the file is consistent with its documents.
 pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
@@ -227,78 +308,8 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
             out.push(format!("{}: no such document", g.doc));
             continue;
         };
-        let must_occur = [
-            ("body_must_contain", &g.body_must_contain),
-            ("body_must_not_contain", &g.body_must_not_contain),
-            ("optional_times", &g.optional_times),
-            ("optional_quantities", &g.optional_quantities),
-        ];
-        for (field, list) in must_occur {
-            for s in list {
-                if s.is_empty() || !text.contains(s.as_str()) {
-                    p.push(format!("{field}: {s:?} does not occur in the document"));
-                }
-            }
-        }
-        for t in &g.times {
-            if t.text.is_empty() || !text.contains(t.text.as_str()) {
-                p.push(format!(
-                    "times: {:?} does not occur in the document",
-                    t.text
-                ));
-            }
-            if let Some(v) = &t.value {
-                if !is_timex(v) {
-                    p.push(format!(
-                        "times: value {v:?} of {:?} is not a TIMEX value",
-                        t.text
-                    ));
-                }
-            }
-        }
-        for q in &g.quantities {
-            if q.text.is_empty() || !text.contains(q.text.as_str()) {
-                p.push(format!(
-                    "quantities: {:?} does not occur in the document",
-                    q.text
-                ));
-            }
-        }
-        if let Some(serde_json::Value::String(v)) = &g.published {
-            if !is_timex(v) {
-                p.push(format!("published: {v:?} is not a TIMEX value"));
-            }
-        }
-        for a in &g.actors {
-            if !known_actor(a) {
-                p.push(format!("actors: {a:?} is not an actor code"));
-            }
-        }
-        for (i, pl) in g.places.iter().enumerate() {
-            if norm_place(&pl.name).is_empty() {
-                p.push(format!("places[{i}]: empty name"));
-            }
-            if let Some(id) = &pl.geonames {
-                if id.as_u64().filter(|&n| n > 0).is_none() {
-                    p.push(format!(
-                        "places[{i}].geonames: {id} is not a positive integer"
-                    ));
-                }
-            }
-        }
-        for (i, aliases) in g.persons.iter().enumerate() {
-            if aliases.is_empty() || aliases.iter().any(|a| a.trim().is_empty()) {
-                p.push(format!("persons[{i}]: empty alias list or alias"));
-            }
-        }
-        for (i, c) in g
-            .casualties
-            .iter()
-            .chain(&g.optional_casualties)
-            .enumerate()
-        {
-            check_casualty(c, &format!("casualties[{i}]"), text, &mut p);
-        }
+        check_texts(g, text, &mut p);
+        check_lists(g, text, &mut p);
         let place_keys: HashSet<String> = g
             .places
             .iter()
