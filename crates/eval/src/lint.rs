@@ -105,7 +105,8 @@ pub const CASUALTY_KINDS: &[&str] = &["killed", "injured", "captured", "missing"
 pub const ROLES: &[&str] = &["actor1", "actor2", "associated"];
 
 /// True for a TIMEX value the scorer can compare: `YYYY`, `YYYY-MM`,
-/// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, or `XXXX-MM-DD` (year unknown).
+/// `YYYY-Www` (an ISO week), `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, or
+/// `XXXX-MM-DD` (year unknown).
 pub fn is_timex(v: &str) -> bool {
     let b = v.as_bytes();
     let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
@@ -114,9 +115,13 @@ pub fn is_timex(v: &str) -> bool {
         || b[4] == b'-' && d(5) && d(6) && (1..=12).contains(&v[5..7].parse::<u8>().unwrap_or(0));
     let day =
         || b[7] == b'-' && d(8) && d(9) && (1..=31).contains(&v[8..10].parse::<u8>().unwrap_or(0));
+    let week = || {
+        &b[4..6] == b"-W" && d(6) && d(7) && (1..=53).contains(&v[6..8].parse::<u8>().unwrap_or(0))
+    };
     match b.len() {
         4 => (0..4).all(d),
         7 => year && month(),
+        8 => (0..4).all(d) && week(),
         10 => year && month() && day(),
         16 => {
             year && month()
@@ -346,6 +351,7 @@ mod tests {
             "2017-12-04T16:40",
             "XXXX-10-13",
             "XXXX-10",
+            "2018-W31",
         ] {
             assert!(is_timex(ok), "{ok}");
         }
@@ -358,6 +364,8 @@ mod tests {
             "٢٠١٨",
             "2018-12-27T1640",
             "XXXX",
+            "2018-W54",
+            "2018-31W",
         ] {
             assert!(!is_timex(bad), "{bad}");
         }
