@@ -60,6 +60,12 @@ pub struct GoldCasualty {
     pub group: Value,
     pub kind: Value,
     pub best: Value,
+    /// The words of the document the claim stands on; a system claim must
+    /// lie on them (or in their sentence).
+    pub text: Option<String>,
+    /// Who the figure is attributed to: `None` when the key is absent (not
+    /// scored), `Some(None)` for `null` (the outlet itself, or nobody).
+    pub source: Option<Option<String>>,
 }
 
 /// A gold event.
@@ -92,6 +98,9 @@ pub struct Gold {
     pub reference_date: Option<String>,
     pub title: Option<String>,
     pub outlet: Option<String>,
+    /// True when the record has the `outlet` key (null included): the outlet
+    /// is then scored, a system outlet against a null one being an extra.
+    pub outlet_scored: bool,
     /// `published.value` when `published` is a non-empty object; `Some(Null)`
     /// for a published date known not to be resolvable.
     pub published: Option<Value>,
@@ -215,10 +224,16 @@ fn casualty(v: &Value, at: &str) -> Res<GoldCasualty> {
             return Err(format!("{at}.{key}: expected a string, found {}", kind(x)));
         }
     }
+    let source = match o.get("source") {
+        None => None,
+        Some(v) => Some(opt_string(v, &format!("{at}.source"))?),
+    };
     Ok(GoldCasualty {
         group: field(o, "group").clone(),
         kind: field(o, "kind").clone(),
         best: number_or_null(field(o, "best"), &format!("{at}.best"))?,
+        text: opt_string(field(o, "text"), &format!("{at}.text"))?,
+        source,
     })
 }
 
@@ -274,111 +289,145 @@ fn events(v: &Value, at: &str) -> Res<Vec<GoldEvent>> {
         .collect()
 }
 
+/// The `doc` field: a non-empty string.
+fn doc_id(o: &Map<String, Value>) -> Res<String> {
+    let out = match field(o, "doc") {
+        Value::String(s) if !s.is_empty() => s.clone(),
+        Value::Null => {
+            return Err("doc: missing (the document id, its file name without extension)".into())
+        }
+        x => {
+            return Err(format!(
+                "doc: expected a non-empty string, found {}",
+                kind(x)
+            ))
+        }
+    };
+    Ok(out)
+}
+
+/// The `published` field: its `value` (null included) when it is a non-empty object.
+fn published_value(o: &Map<String, Value>) -> Res<Option<Value>> {
+    let out = match field(o, "published") {
+        Value::Null => None,
+        Value::Object(p) if p.is_empty() => None,
+        Value::Object(p) => match p.get("value") {
+            Some(x @ (Value::Null | Value::String(_))) => Some(x.clone()),
+            Some(x) => {
+                return Err(format!(
+                    "published.value: expected a string or null, found {}",
+                    kind(x)
+                ))
+            }
+            None => return Err("published: missing \"value\"".into()),
+        },
+        x => {
+            return Err(format!(
+                "published: expected an object with \"value\", found {}",
+                kind(x)
+            ))
+        }
+    };
+    Ok(out)
+}
+
+/// The `places` field.
+fn places(o: &Map<String, Value>) -> Res<Vec<GoldPlace>> {
+    let out = list(field(o, "places"), "places")?
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let at = format!("places[{i}]");
+            let po = object(p, &at)?;
+            let name = string(field(po, "name"), &format!("{at}.name"))?;
+            let g = field(po, "geonames");
+            if !matches!(g, Value::Null | Value::Number(_) | Value::String(_)) {
+                return Err(format!(
+                    "{at}.geonames: expected a number, found {}",
+                    kind(g)
+                ));
+            }
+            Ok(GoldPlace {
+                name,
+                geonames: truthy(g).then(|| g.clone()),
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(out)
+}
+
+/// The `persons` field: lists of aliases.
+fn persons(o: &Map<String, Value>) -> Res<Vec<Vec<String>>> {
+    let out = list(field(o, "persons"), "persons")?
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let at = format!("persons[{i}]");
+            if p.is_string() {
+                return Err(format!(
+                    "{at}: expected a list of aliases ([\"name\", \"kunya\"]), found a string"
+                ));
+            }
+            strings(p, &at)
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(out)
+}
+
+/// The `times` field: each with `text` and `value`.
+fn times(o: &Map<String, Value>) -> Res<Vec<GoldTime>> {
+    let out = list(field(o, "times"), "times")?
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let at = format!("times[{i}]");
+            let to = object(t, &at)?;
+            if !to.contains_key("value") {
+                return Err(format!(
+                    "{at}: missing \"value\" (write null when it cannot be resolved)"
+                ));
+            }
+            Ok(GoldTime {
+                text: string(field(to, "text"), &format!("{at}.text"))?,
+                value: opt_string(field(to, "value"), &format!("{at}.value"))?,
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(out)
+}
+
+/// The `quantities` field: each with `text` and `best`.
+fn quantities(o: &Map<String, Value>) -> Res<Vec<GoldQuantity>> {
+    let out = list(field(o, "quantities"), "quantities")?
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let at = format!("quantities[{i}]");
+            let qo = object(q, &at)?;
+            if !qo.contains_key("best") {
+                return Err(format!(
+                    "{at}: missing \"best\" (write null when there is no single value)"
+                ));
+            }
+            Ok(GoldQuantity {
+                text: string(field(qo, "text"), &format!("{at}.text"))?,
+                best: number_or_null(field(qo, "best"), &format!("{at}.best"))?,
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(out)
+}
+
 impl Gold {
     /// Validates one parsed gold record; the error names the offending field.
     pub fn from_value(v: Value, line: usize) -> Result<Gold, String> {
         let o = object(&v, "record")?;
-        let doc = match field(o, "doc") {
-            Value::String(s) if !s.is_empty() => s.clone(),
-            Value::Null => {
-                return Err(
-                    "doc: missing (the document id, its file name without extension)".into(),
-                )
-            }
-            x => {
-                return Err(format!(
-                    "doc: expected a non-empty string, found {}",
-                    kind(x)
-                ))
-            }
-        };
-        let published = match field(o, "published") {
-            Value::Null => None,
-            Value::Object(p) if p.is_empty() => None,
-            Value::Object(p) => match p.get("value") {
-                Some(x @ (Value::Null | Value::String(_))) => Some(x.clone()),
-                Some(x) => {
-                    return Err(format!(
-                        "published.value: expected a string or null, found {}",
-                        kind(x)
-                    ))
-                }
-                None => return Err("published: missing \"value\"".into()),
-            },
-            x => {
-                return Err(format!(
-                    "published: expected an object with \"value\", found {}",
-                    kind(x)
-                ))
-            }
-        };
-        let places = list(field(o, "places"), "places")?
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let at = format!("places[{i}]");
-                let po = object(p, &at)?;
-                let name = string(field(po, "name"), &format!("{at}.name"))?;
-                let g = field(po, "geonames");
-                if !matches!(g, Value::Null | Value::Number(_) | Value::String(_)) {
-                    return Err(format!(
-                        "{at}.geonames: expected a number, found {}",
-                        kind(g)
-                    ));
-                }
-                Ok(GoldPlace {
-                    name,
-                    geonames: truthy(g).then(|| g.clone()),
-                })
-            })
-            .collect::<Res<Vec<_>>>()?;
-        let persons = list(field(o, "persons"), "persons")?
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let at = format!("persons[{i}]");
-                if p.is_string() {
-                    return Err(format!(
-                        "{at}: expected a list of aliases ([\"name\", \"kunya\"]), found a string"
-                    ));
-                }
-                strings(p, &at)
-            })
-            .collect::<Res<Vec<_>>>()?;
-        let times = list(field(o, "times"), "times")?
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let at = format!("times[{i}]");
-                let to = object(t, &at)?;
-                if !to.contains_key("value") {
-                    return Err(format!(
-                        "{at}: missing \"value\" (write null when it cannot be resolved)"
-                    ));
-                }
-                Ok(GoldTime {
-                    text: string(field(to, "text"), &format!("{at}.text"))?,
-                    value: opt_string(field(to, "value"), &format!("{at}.value"))?,
-                })
-            })
-            .collect::<Res<Vec<_>>>()?;
-        let quantities = list(field(o, "quantities"), "quantities")?
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let at = format!("quantities[{i}]");
-                let qo = object(q, &at)?;
-                if !qo.contains_key("best") {
-                    return Err(format!(
-                        "{at}: missing \"best\" (write null when there is no single value)"
-                    ));
-                }
-                Ok(GoldQuantity {
-                    text: string(field(qo, "text"), &format!("{at}.text"))?,
-                    best: number_or_null(field(qo, "best"), &format!("{at}.best"))?,
-                })
-            })
-            .collect::<Res<Vec<_>>>()?;
+        let doc = doc_id(o)?;
+        let published = published_value(o)?;
+        let places = places(o)?;
+        let persons = persons(o)?;
+        let times = times(o)?;
+        let quantities = quantities(o)?;
         let reference_date = opt_string(field(o, "reference_date"), "reference_date")?;
         if let Some(d) = &reference_date {
             if crate::py::py_fromisoformat(d).is_none() || d.len() != 10 {
@@ -391,6 +440,7 @@ impl Gold {
             reference_date,
             title: opt_string(field(o, "title"), "title")?,
             outlet: opt_string(field(o, "outlet"), "outlet")?,
+            outlet_scored: o.contains_key("outlet"),
             published,
             body_must_contain: strings(field(o, "body_must_contain"), "body_must_contain")?,
             body_must_not_contain: strings(
@@ -484,6 +534,24 @@ mod tests {
         );
         assert!(err("{\"doc\": \"a\"\n").starts_with("g.jsonl:1: not JSON"));
         assert!(err("[1]").contains("record: expected an object"));
+    }
+
+    #[test]
+    fn casualty_text_and_source() {
+        let line = serde_json::json!({"doc": "a", "outlet": null, "casualties": [
+            {"group": "CIVILIANS", "kind": "killed", "best": 3, "text": "ثلاثة مدنيين", "source": null},
+            {"group": "CIVILIANS", "kind": "injured", "best": 5, "source": "المرصد"},
+            {"group": "CIVILIANS", "kind": "killed", "best": 1}]});
+        let g = parse_gold(&line.to_string(), "g").unwrap();
+        let c = &g[0].casualties;
+        assert_eq!(c[0].text.as_deref(), Some("ثلاثة مدنيين"));
+        assert_eq!(c[0].source, Some(None));
+        assert_eq!(c[1].source, Some(Some("المرصد".to_string())));
+        assert_eq!((c[2].text.as_deref(), &c[2].source), (None, &None));
+        assert!(g[0].outlet_scored && g[0].outlet.is_none());
+        assert!(!parse_gold(r#"{"doc": "a"}"#, "g").unwrap()[0].outlet_scored);
+        assert!(err(r#"{"doc": "a", "casualties": [{"source": 3}]}"#)
+            .contains("casualties[0].source: expected a string"));
     }
 
     #[test]

@@ -2,10 +2,14 @@
 //!
 //! A faithful port of the reference scorer (`shared/tools/score`): the same
 //! parts (cleaning, title, outlet, published, places, actors, persons,
-//! sources, times found and resolved, quantities, casualties, events, event
-//! actors), the same name normalization and matching rules, the same tallies,
-//! notes and overall score (the mean F1 of the parts). An equivalence test
-//! runs both on the same inputs and compares every count.
+//! sources, times found and resolved, quantities, casualties, casualty
+//! sources, events, event actors), the same name normalization and matching
+//! rules (events and casualty claims paired one to one by an optimal
+//! assignment, [`assign`]; sources by alias groups, [`sources`]), the same
+//! tallies, notes, `overall` (the mean F1 of the parts with something to
+//! score) and `core` (the same over events, event actors, casualties,
+//! casualty sources, places, actors and sources). An equivalence test runs
+//! both on the same inputs and compares every count.
 //!
 //! ```no_run
 //! let gold = rasad_eval::load_gold("corpus/gold/demo.jsonl")?;
@@ -19,6 +23,7 @@
 //! The gold format is described in `docs/gold-format.md`; [`lint`] checks a
 //! gold file against its documents beyond what scoring needs.
 
+pub mod assign;
 pub mod gold;
 pub mod input;
 pub mod lint;
@@ -27,6 +32,7 @@ pub mod py;
 pub mod report;
 pub mod run;
 pub mod score;
+pub mod sources;
 
 pub use gold::{load_gold, parse_gold, Gold, GoldError};
 pub use input::{

@@ -24,9 +24,26 @@ pub const ACTOR_CODES: &[&str] = &[
     "PMF",
     "KRG",
     "ISRAEL",
+    "HAMAS",
+    "PKK",
+    "AL_QAEDA",
+    "HOUTHIS",
+    "YEMEN_GOV",
+    "SAUDI_COALITION",
     "CIVILIANS",
     "UNKNOWN",
 ];
+
+/// A code of the spec, `LNA`, or a state's forces as its ISO alpha-3 code
+/// and `_GOV` (`EGY_GOV`, `LBY_GOV`), as `shared/tools/check_gold` accepts.
+pub fn known_actor(code: &str) -> bool {
+    let b = code.as_bytes();
+    let state_gov = b.len() == 7 && b[..3].iter().all(u8::is_ascii_uppercase) && &b[3..] == b"_GOV";
+    ACTOR_CODES.contains(&code) || code == "LNA" || state_gov
+}
+
+/// `MIXED`: a casualty group (victims of several sides), never an actor.
+pub const MIXED: &str = "MIXED";
 
 /// ACLED event types and their sub-event types, in snake case.
 pub const EVENT_TYPES: &[(&str, &[&str])] = &[
@@ -88,7 +105,8 @@ pub const CASUALTY_KINDS: &[&str] = &["killed", "injured", "captured", "missing"
 pub const ROLES: &[&str] = &["actor1", "actor2", "associated"];
 
 /// True for a TIMEX value the scorer can compare: `YYYY`, `YYYY-MM`,
-/// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, or `XXXX-MM-DD` (year unknown).
+/// `YYYY-Www` (an ISO week), `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, or
+/// `XXXX-MM-DD` (year unknown).
 pub fn is_timex(v: &str) -> bool {
     let b = v.as_bytes();
     let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
@@ -97,9 +115,13 @@ pub fn is_timex(v: &str) -> bool {
         || b[4] == b'-' && d(5) && d(6) && (1..=12).contains(&v[5..7].parse::<u8>().unwrap_or(0));
     let day =
         || b[7] == b'-' && d(8) && d(9) && (1..=31).contains(&v[8..10].parse::<u8>().unwrap_or(0));
+    let week = || {
+        &b[4..6] == b"-W" && d(6) && d(7) && (1..=53).contains(&v[6..8].parse::<u8>().unwrap_or(0))
+    };
     match b.len() {
         4 => (0..4).all(d),
         7 => year && month(),
+        8 => (0..4).all(d) && week(),
         10 => year && month() && day(),
         16 => {
             year && month()
@@ -115,10 +137,18 @@ pub fn is_timex(v: &str) -> bool {
     }
 }
 
-fn check_casualty(c: &GoldCasualty, at: &str, out: &mut Vec<String>) {
+fn check_casualty(c: &GoldCasualty, at: &str, text: &str, out: &mut Vec<String>) {
     match c.group.as_str() {
-        Some(g) if ACTOR_CODES.contains(&g) => {}
+        Some(g) if known_actor(g) || g == MIXED => {}
         _ => out.push(format!("{at}: group {} is not an actor code", c.group)),
+    }
+    let source = c.source.as_ref().and_then(Option::as_deref);
+    for (field, quoted) in [("text", c.text.as_deref()), ("source", source)] {
+        if let Some(q) = quoted.filter(|q| q.is_empty() || !text.contains(q)) {
+            out.push(format!(
+                "{at}.{field}: {q:?} does not occur in the document"
+            ));
+        }
     }
     match c.kind.as_str() {
         Some(k) if CASUALTY_KINDS.contains(&k) => {}
@@ -129,7 +159,12 @@ fn check_casualty(c: &GoldCasualty, at: &str, out: &mut Vec<String>) {
     }
 }
 
-fn check_event(e: &GoldEvent, at: &str, place_keys: &HashSet<String>, out: &mut Vec<String>) {
+fn check_event(
+    e: &GoldEvent,
+    at: &str,
+    (place_keys, text): (&HashSet<String>, &str),
+    out: &mut Vec<String>,
+) {
     for t in &e.types {
         if !EVENT_TYPES.iter().any(|(name, _)| name == t) {
             out.push(format!("{at}: type {t:?} is not an ACLED event type"));
@@ -170,13 +205,94 @@ fn check_event(e: &GoldEvent, at: &str, place_keys: &HashSet<String>, out: &mut 
             out.push(format!("{at}: role {role:?} is not one of {ROLES:?}"));
         }
         for id in ids {
-            if !ACTOR_CODES.contains(&id.as_str()) {
+            if !known_actor(id) {
                 out.push(format!("{at}: actor {id:?} is not an actor code"));
             }
         }
     }
     for (i, c) in e.fatalities.iter().enumerate() {
-        check_casualty(c, &format!("{at}.fatalities[{i}]"), out);
+        check_casualty(c, &format!("{at}.fatalities[{i}]"), text, out);
+    }
+}
+
+/// Texts the record places in the document that do not occur there verbatim,
+/// and time values that are not TIMEX values.
+fn check_texts(g: &Gold, text: &str, out: &mut Vec<String>) {
+    let must_occur = [
+        ("body_must_contain", &g.body_must_contain),
+        ("body_must_not_contain", &g.body_must_not_contain),
+        ("optional_times", &g.optional_times),
+        ("optional_quantities", &g.optional_quantities),
+    ];
+    for (field, list) in must_occur {
+        for s in list {
+            if s.is_empty() || !text.contains(s.as_str()) {
+                out.push(format!("{field}: {s:?} does not occur in the document"));
+            }
+        }
+    }
+    for t in &g.times {
+        if t.text.is_empty() || !text.contains(t.text.as_str()) {
+            out.push(format!(
+                "times: {:?} does not occur in the document",
+                t.text
+            ));
+        }
+        if let Some(v) = &t.value {
+            if !is_timex(v) {
+                out.push(format!(
+                    "times: value {v:?} of {:?} is not a TIMEX value",
+                    t.text
+                ));
+            }
+        }
+    }
+    for q in &g.quantities {
+        if q.text.is_empty() || !text.contains(q.text.as_str()) {
+            out.push(format!(
+                "quantities: {:?} does not occur in the document",
+                q.text
+            ));
+        }
+    }
+}
+
+/// Codes, names and casualty claims of the record.
+fn check_lists(g: &Gold, text: &str, out: &mut Vec<String>) {
+    if let Some(serde_json::Value::String(v)) = &g.published {
+        if !is_timex(v) {
+            out.push(format!("published: {v:?} is not a TIMEX value"));
+        }
+    }
+    for a in &g.actors {
+        if !known_actor(a) {
+            out.push(format!("actors: {a:?} is not an actor code"));
+        }
+    }
+    for (i, pl) in g.places.iter().enumerate() {
+        if norm_place(&pl.name).is_empty() {
+            out.push(format!("places[{i}]: empty name"));
+        }
+        if let Some(id) = &pl.geonames {
+            if id.as_u64().filter(|&n| n > 0).is_none() {
+                out.push(format!(
+                    "places[{i}].geonames: {id} is not a positive integer"
+                ));
+            }
+        }
+    }
+    for (i, aliases) in g.persons.iter().enumerate() {
+        if aliases.is_empty() || aliases.iter().any(|a| a.trim().is_empty()) {
+            out.push(format!("persons[{i}]: empty alias list or alias"));
+        }
+    }
+    for (i, c) in g
+        .casualties
+        .iter()
+        .chain(&g.optional_casualties)
+        .enumerate()
+    {
+        check_casualty(c, &format!("casualties[{i}]"), text, out);
     }
 }
 
@@ -197,78 +313,8 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
             out.push(format!("{}: no such document", g.doc));
             continue;
         };
-        let must_occur = [
-            ("body_must_contain", &g.body_must_contain),
-            ("body_must_not_contain", &g.body_must_not_contain),
-            ("optional_times", &g.optional_times),
-            ("optional_quantities", &g.optional_quantities),
-        ];
-        for (field, list) in must_occur {
-            for s in list {
-                if s.is_empty() || !text.contains(s.as_str()) {
-                    p.push(format!("{field}: {s:?} does not occur in the document"));
-                }
-            }
-        }
-        for t in &g.times {
-            if t.text.is_empty() || !text.contains(t.text.as_str()) {
-                p.push(format!(
-                    "times: {:?} does not occur in the document",
-                    t.text
-                ));
-            }
-            if let Some(v) = &t.value {
-                if !is_timex(v) {
-                    p.push(format!(
-                        "times: value {v:?} of {:?} is not a TIMEX value",
-                        t.text
-                    ));
-                }
-            }
-        }
-        for q in &g.quantities {
-            if q.text.is_empty() || !text.contains(q.text.as_str()) {
-                p.push(format!(
-                    "quantities: {:?} does not occur in the document",
-                    q.text
-                ));
-            }
-        }
-        if let Some(serde_json::Value::String(v)) = &g.published {
-            if !is_timex(v) {
-                p.push(format!("published: {v:?} is not a TIMEX value"));
-            }
-        }
-        for a in &g.actors {
-            if !ACTOR_CODES.contains(&a.as_str()) {
-                p.push(format!("actors: {a:?} is not an actor code"));
-            }
-        }
-        for (i, pl) in g.places.iter().enumerate() {
-            if norm_place(&pl.name).is_empty() {
-                p.push(format!("places[{i}]: empty name"));
-            }
-            if let Some(id) = &pl.geonames {
-                if id.as_u64().filter(|&n| n > 0).is_none() {
-                    p.push(format!(
-                        "places[{i}].geonames: {id} is not a positive integer"
-                    ));
-                }
-            }
-        }
-        for (i, aliases) in g.persons.iter().enumerate() {
-            if aliases.is_empty() || aliases.iter().any(|a| a.trim().is_empty()) {
-                p.push(format!("persons[{i}]: empty alias list or alias"));
-            }
-        }
-        for (i, c) in g
-            .casualties
-            .iter()
-            .chain(&g.optional_casualties)
-            .enumerate()
-        {
-            check_casualty(c, &format!("casualties[{i}]"), &mut p);
-        }
+        check_texts(g, text, &mut p);
+        check_lists(g, text, &mut p);
         let place_keys: HashSet<String> = g
             .places
             .iter()
@@ -276,10 +322,15 @@ pub fn lint(gold: &[Gold], docs: &Docs) -> Vec<String> {
             .chain(g.optional_places.iter().map(|x| norm_place(x)))
             .collect();
         for (i, e) in g.events.iter().enumerate() {
-            check_event(e, &format!("events[{i}]"), &place_keys, &mut p);
+            check_event(e, &format!("events[{i}]"), (&place_keys, text), &mut p);
         }
         for (i, e) in g.optional_events.iter().enumerate() {
-            check_event(e, &format!("optional_events[{i}]"), &place_keys, &mut p);
+            check_event(
+                e,
+                &format!("optional_events[{i}]"),
+                (&place_keys, text),
+                &mut p,
+            );
         }
         out.extend(p.into_iter().map(|m| format!("{}: {m}", g.doc)));
     }
@@ -300,6 +351,7 @@ mod tests {
             "2017-12-04T16:40",
             "XXXX-10-13",
             "XXXX-10",
+            "2018-W31",
         ] {
             assert!(is_timex(ok), "{ok}");
         }
@@ -312,6 +364,8 @@ mod tests {
             "٢٠١٨",
             "2018-12-27T1640",
             "XXXX",
+            "2018-W54",
+            "2018-31W",
         ] {
             assert!(!is_timex(bad), "{bad}");
         }
@@ -341,5 +395,29 @@ mod tests {
         assert!(has("b: no such document"));
         assert!(!has("times: \"أمس\""));
         assert_eq!(p.len(), 9, "{p:#?}");
+    }
+
+    #[test]
+    fn casualty_texts_and_sources_occur_and_groups_may_be_mixed() {
+        let line = serde_json::json!({"doc": "a", "actors": ["EGY_GOV", "LNA", "HOUTHIS", "EGYPT_GOV"],
+            "casualties": [
+                {"group": "MIXED", "kind": "killed", "best": 5, "text": "قتل خمسة", "source": "الدفاع المدني"},
+                {"group": "CIVILIANS", "kind": "killed", "best": 2, "text": "قتل اثنان", "source": null},
+                {"group": "MIXED", "kind": "injured", "best": 1, "source": "المرصد"}]});
+        let gold = parse_gold(&line.to_string(), "g").unwrap();
+        let mut docs = Docs::new();
+        docs.insert("a".into(), "قتل خمسة بحسب الدفاع المدني".into());
+        let p = lint(&gold, &docs);
+        let has = |s: &str| p.iter().any(|m| m.contains(s));
+        assert!(
+            has("casualties[1].text: \"قتل اثنان\" does not occur"),
+            "{p:#?}"
+        );
+        assert!(
+            has("casualties[2].source: \"المرصد\" does not occur"),
+            "{p:#?}"
+        );
+        assert!(has("actors: \"EGYPT_GOV\""), "{p:#?}");
+        assert_eq!(p.len(), 3, "{p:#?}");
     }
 }

@@ -26,8 +26,10 @@ pub const HEADS: &[&str] = &[
     "شارع",
     "نهر",
     "جبل",
+    "جبال",
     "سهل",
     "سهول",
+    "تلال",
     "مقبره",
     "حقل",
     "حقول",
@@ -35,6 +37,10 @@ pub const HEADS: &[&str] = &[
     "اطراف",
     "مركز",
     "مطار",
+    "قاعده",
+    "معبر",
+    "منفذ",
+    "سد",
     "بلدات",
     "قري",
     "مدن",
@@ -120,29 +126,48 @@ pub fn letters(s: &str) -> String {
     py_split(&out).collect::<Vec<_>>().join(" ")
 }
 
-/// The key a place name is compared by: `letters`, generic heads and trailing
-/// directions dropped, the article `ال` dropped from words longer than four
-/// letters, spaces removed, then the aliases applied.
-pub fn norm_place(name: &str) -> String {
+/// A place name taken apart: its key, the first generic head dropped from
+/// its front (`محافظه` in `محافظة حلب`), and the words the key is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceParts {
+    pub key: String,
+    pub head: Option<String>,
+    pub words: Vec<String>,
+}
+
+/// `letters`, generic heads and trailing directions dropped, the article
+/// `ال` dropped from words longer than four letters; the key is the words
+/// joined without spaces, then the aliases applied (`place_parts` of the
+/// reference scorer).
+pub fn place_parts(name: &str) -> PlaceParts {
     let folded = letters(name);
     let mut toks: Vec<&str> = py_split(&folded).collect();
+    let mut head = None;
     while toks.len() > 1 && HEADS.contains(&toks[0]) {
+        head = head.or(Some(toks[0].to_string()));
         toks.remove(0);
     }
     while toks.len() > 1 && TAILS.contains(&toks[toks.len() - 1]) {
         toks.pop();
     }
-    let key: String = toks
+    let words: Vec<String> = toks
         .iter()
         .map(|t| match t.strip_prefix("ال") {
-            Some(rest) if t.chars().count() > 4 => rest,
-            _ => t,
+            Some(rest) if t.chars().count() > 4 => rest.to_string(),
+            _ => t.to_string(),
         })
         .collect();
-    match ALIASES.iter().find(|(from, _)| *from == key) {
+    let key: String = words.concat();
+    let key = match ALIASES.iter().find(|(from, _)| *from == key) {
         Some((_, to)) => (*to).to_string(),
         None => key,
-    }
+    };
+    PlaceParts { key, head, words }
+}
+
+/// The key a place name is compared by (`place_parts(name).key`).
+pub fn norm_place(name: &str) -> String {
+    place_parts(name).key
 }
 
 /// The key a person's name is compared by: `letters`, `ابي`/`ابا` read as
@@ -169,6 +194,15 @@ pub fn norm_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_parts_keep_the_first_head_and_the_words() {
+        let p = place_parts("ريف محافظة دير الزور الشرقي");
+        assert_eq!(p.key, "ديرزور");
+        assert_eq!(p.head.as_deref(), Some("ريف"));
+        assert_eq!(p.words, vec!["دير".to_string(), "زور".to_string()]);
+        assert_eq!(place_parts("حلب").head, None);
+    }
 
     #[test]
     fn letters_table() {
@@ -216,6 +250,13 @@ mod tests {
             // Four letters or fewer keep their article.
             ("البو", "البو"),
             ("", ""),
+            // The generic heads the scorer gained: crossings, mountains, hills, dams, bases.
+            ("معبر نصيب", "نصيب"),
+            ("منفذ الوليد", "وليد"),
+            ("جبال القلمون", "قلمون"),
+            ("تلال الصفا", "صفا"),
+            ("سد تشرين", "تشرين"),
+            ("قاعدة حميميم", "حميميم"),
         ];
         for (input, want) in cases {
             assert_eq!(norm_place(input), want, "norm_place({input:?})");

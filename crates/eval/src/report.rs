@@ -19,13 +19,14 @@ pub enum Part {
     TimesResolved,
     Quantities,
     Casualties,
+    CasualtySources,
     Events,
     EventActors,
 }
 
 impl Part {
     /// Every part, in output order.
-    pub const ALL: [Part; 14] = [
+    pub const ALL: [Part; 15] = [
         Part::Cleaning,
         Part::Title,
         Part::Outlet,
@@ -38,8 +39,20 @@ impl Part {
         Part::TimesResolved,
         Part::Quantities,
         Part::Casualties,
+        Part::CasualtySources,
         Part::Events,
         Part::EventActors,
+    ];
+
+    /// The parts whose mean F1 is the `core` score.
+    pub const CORE: [Part; 7] = [
+        Part::Events,
+        Part::EventActors,
+        Part::Casualties,
+        Part::CasualtySources,
+        Part::Places,
+        Part::Actors,
+        Part::Sources,
     ];
 
     /// The part's name in the output (`times_found`).
@@ -57,6 +70,7 @@ impl Part {
             Part::TimesResolved => "times_resolved",
             Part::Quantities => "quantities",
             Part::Casualties => "casualties",
+            Part::CasualtySources => "casualty_sources",
             Part::Events => "events",
             Part::EventActors => "event_actors",
         }
@@ -72,6 +86,11 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// True when something was counted (tp + fp + fn > 0).
+    pub fn scored(&self) -> bool {
+        self.tp + self.fp + self.fn_ > 0
+    }
+
     /// Unrounded precision, recall and F1 (all 0 when nothing was counted).
     pub fn prf(&self) -> (f64, f64, f64) {
         if self.tp + self.fp + self.fn_ == 0 {
@@ -121,12 +140,24 @@ pub struct Note {
     pub verbose: bool,
 }
 
+/// The mean of the rows' rounded F1, rounded to three decimals; 0 for none.
+fn mean_f1<'a>(rows: impl Iterator<Item = &'a PartScore>) -> f64 {
+    let f1: Vec<f64> = rows.map(|p| p.f1).collect();
+    if f1.is_empty() {
+        return 0.0;
+    }
+    round3(f1.iter().sum::<f64>() / f1.len() as f64)
+}
+
 /// The result of scoring.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub parts: Vec<PartScore>,
-    /// Mean of the parts' rounded F1, rounded to three decimals.
+    /// Mean of the rounded F1 of the parts with something to score, rounded
+    /// to three decimals (0 when no part has anything).
     pub overall: f64,
+    /// The same mean over the [`Part::CORE`] parts.
+    pub core: f64,
     pub notes: Vec<Note>,
 }
 
@@ -147,11 +178,17 @@ impl Report {
                 }
             })
             .collect();
-        let sum: f64 = parts.iter().map(|p| p.f1).sum();
-        let overall = round3(sum / parts.len() as f64);
+        let overall = mean_f1(parts.iter().filter(|p| p.tally.scored()));
+        let core = mean_f1(
+            Part::CORE
+                .iter()
+                .map(|&c| &parts[c as usize])
+                .filter(|p| p.tally.scored()),
+        );
         Report {
             parts,
             overall,
+            core,
             notes,
         }
     }
@@ -171,7 +208,8 @@ impl Report {
         self.notes.iter().filter(move |n| verbose || !n.verbose)
     }
 
-    /// The table: notes (indented), one row per part, then `overall: F`.
+    /// The table: notes (indented), one row per part (marked when it had
+    /// nothing to score), then `overall: F` and `core: F`.
     pub fn render(&self, verbose: bool) -> String {
         let mut out = String::new();
         for n in self.notes(verbose) {
@@ -185,8 +223,13 @@ impl Report {
         ));
         for p in &self.parts {
             let t = p.tally;
+            let empty = if t.scored() {
+                ""
+            } else {
+                "   (nothing to score)"
+            };
             out.push_str(&format!(
-                "{:16} {:6.3} {:6.3} {:6.3}  {:3} {:3} {:3}\n",
+                "{:16} {:6.3} {:6.3} {:6.3}  {:3} {:3} {:3}{empty}\n",
                 p.part.name(),
                 p.p,
                 p.r,
@@ -197,10 +240,11 @@ impl Report {
             ));
         }
         out.push_str(&format!("overall: {}\n", float_repr(self.overall)));
+        out.push_str(&format!("core: {}\n", float_repr(self.core)));
         out
     }
 
-    /// The JSON form (`--json`): parts, overall and notes, indented by one
+    /// The JSON form (`--json`): parts, overall, core and notes, indented by one
     /// space like Python's `json.dumps(..., indent=1)`.
     pub fn to_json(&self, verbose: bool) -> String {
         let view = JsonView {
@@ -255,9 +299,10 @@ impl Serialize for JsonView<'_> {
             .notes(self.verbose)
             .map(|n| n.text.as_str())
             .collect();
-        let mut m = s.serialize_map(Some(3))?;
+        let mut m = s.serialize_map(Some(4))?;
         m.serialize_entry("parts", &Rows(&self.report.parts))?;
         m.serialize_entry("overall", &self.report.overall)?;
+        m.serialize_entry("core", &self.report.core)?;
         m.serialize_entry("notes", &notes)?;
         m.end()
     }
@@ -290,7 +335,7 @@ mod tests {
 
     #[test]
     fn table_and_json_layout() {
-        let mut t = [Tally::default(); 14];
+        let mut t = [Tally::default(); 15];
         t[Part::Places as usize] = Tally {
             tp: 1,
             fp: 1,
@@ -309,14 +354,21 @@ mod tests {
             },
         ];
         let r = Report::new(t, notes);
-        assert_eq!(r.overall, round3(0.667 / 14.0));
+        // Only places had anything to score: overall and core are its F1.
+        assert_eq!((r.overall, r.core), (0.667, 0.667));
         let table = r.render(false);
         assert!(table.starts_with("  a: no record from the system\npart                  P      R     F1   tp  fp  fn\n"), "{table}");
         assert!(
             table.contains("\nplaces            0.500  1.000  0.667    1   1   0\n"),
             "{table}"
         );
-        assert!(table.ends_with("overall: 0.048\n"), "{table}");
+        assert!(table.ends_with("overall: 0.667\ncore: 0.667\n"), "{table}");
+        assert!(
+            table.contains(
+                "\ntitle             0.000  0.000  0.000    0   0   0   (nothing to score)\n"
+            ),
+            "{table}"
+        );
         assert!(!table.contains("extra time"));
         assert!(r.render(true).contains("  a: extra time 'x'\n"));
         let json = r.to_json(false);
@@ -327,5 +379,6 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["parts"]["places"]["fn"], 0);
         assert_eq!(v["notes"].as_array().unwrap().len(), 1);
+        assert_eq!(v["core"], 0.667);
     }
 }

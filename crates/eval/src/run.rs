@@ -31,7 +31,19 @@ pub struct Run {
     pub failures: Vec<String>,
 }
 
-/// Extracts every document under `dir` except the files in `skip`. Each
+/// True for the file types the extractor reads (`.txt`, `.html`, `.htm`,
+/// `.jsonl`, in any case).
+pub fn is_document(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "html" | "htm" | "jsonl"
+        )
+    })
+}
+
+/// Extracts every document under `dir` except the files in `skip` (and
+/// files of types the extractor does not read). Each
 /// document's reference date is `reference` when given, else its gold
 /// record's `reference_date`, else `fallback`.
 pub fn extract_dir(
@@ -56,7 +68,12 @@ pub fn extract_dir(
     let mut extractors: HashMap<jiff::civil::Date, Extractor> = HashMap::new();
     let mut run = Run::default();
     let mut records = Vec::new();
-    let files = document_files(dir, skip)?;
+    // Files of other types beside the documents (a manifest, notes) are not
+    // documents: they are left out, as `load_docs` leaves them out.
+    let files: Vec<PathBuf> = document_files(dir, skip)?
+        .into_iter()
+        .filter(|p| is_document(p))
+        .collect();
     for item in read_paths(&files, &ReadOptions::default()) {
         match item {
             Ok(raw) => {

@@ -1,15 +1,25 @@
 //! The comparison itself: each part's matching rule, as in `shared/tools/score`.
+//! Casualty claims and events, which are paired one to one, have modules of
+//! their own.
 
-use crate::gold::{Gold, GoldCasualty, GoldEvent};
+mod casualties;
+mod events;
+mod places;
+
+use crate::gold::Gold;
 use crate::input::{Docs, System};
 use crate::normalize::{norm_person, norm_place, norm_text};
-use crate::py::{
-    list_repr, py_eq, py_fromisoformat, py_repr, py_str, str_list_repr, str_repr, truthy,
-    tuple_repr,
-};
+use crate::py::{list_repr, py_eq, py_repr, py_str, str_list_repr, str_repr, truthy};
 use crate::report::{Note, Part, Report, Tally};
+use crate::sources::source_match;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap, HashSet};
+
+pub use events::date_compatible;
+pub use places::{governorate_only_usage, Level};
+
+/// A span in characters.
+type Span = (i128, i128);
 
 static NULL: Value = Value::Null;
 
@@ -49,36 +59,18 @@ pub fn time_match(gold: &Value, system: &Value) -> bool {
     g == s || s.starts_with(&g) || (g.starts_with(&s) && s.chars().count() >= 10)
 }
 
-/// An event date check: any date when the gold has none; otherwise
-/// `time_match`, or both are days at most one day apart.
-pub fn date_compatible(gold: Option<&str>, system: &Value) -> bool {
-    let Some(gold) = gold else { return true };
-    let value = if system.is_object() {
-        get(system, "value")
+/// The `value` of a Time object, or the value itself when it is not one.
+fn time_value(t: &Value) -> &Value {
+    if t.is_object() {
+        get(t, "value")
     } else {
-        system
-    };
-    if value.is_null() {
-        return false;
+        t
     }
-    if time_match(&Value::String(gold.to_string()), value) {
-        return true;
-    }
-    let Some(v) = value.as_str() else {
-        return false;
-    };
-    if gold.chars().count() >= 10 && v.chars().count() >= 10 {
-        let head = |s: &str| s.chars().take(10).collect::<String>();
-        if let (Some(a), Some(b)) = (py_fromisoformat(&head(gold)), py_fromisoformat(&head(v))) {
-            return (a - b).abs() <= 1;
-        }
-    }
-    false
 }
 
 /// Every occurrence of `needle` in `text`, overlapping ones included, as
 /// character ranges. An empty needle occurs nowhere.
-pub fn spans_of(text: &str, needle: &str) -> Vec<(i128, i128)> {
+pub fn spans_of(text: &str, needle: &str) -> Vec<Span> {
     let mut out = Vec::new();
     if needle.is_empty() {
         return out;
@@ -97,13 +89,18 @@ pub fn spans_of(text: &str, needle: &str) -> Vec<(i128, i128)> {
     out
 }
 
-fn overlaps(a: (i128, i128), b: (i128, i128)) -> bool {
+fn overlaps(a: Span, b: Span) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
 /// The `span` of a system item when it is a pair of integers.
-fn sys_span(item: &Value) -> Option<(i128, i128)> {
-    let sp = item.get("span")?.as_array()?;
+fn sys_span(item: &Value) -> Option<Span> {
+    as_span(item.get("span")?)
+}
+
+/// A pair of integers (booleans count, as in Python) as a span.
+fn as_span(v: &Value) -> Option<Span> {
+    let sp = v.as_array()?;
     if sp.len() != 2 {
         return None;
     }
@@ -223,8 +220,8 @@ fn score_doc(sc: &mut Scorer, g: &Gold, s: &Value, text: &str) {
     sources(sc, g, s);
     times(sc, g, s, text);
     quantities(sc, g, s, text);
-    casualties(sc, g, s);
-    events(sc, g, s, &id_to_key);
+    casualties::casualties(sc, g, s, text);
+    events::events(sc, g, s, text, &id_to_key);
 }
 
 fn cleaning(sc: &mut Scorer, g: &Gold, s: &Value) {
@@ -251,28 +248,55 @@ fn cleaning(sc: &mut Scorer, g: &Gold, s: &Value) {
 }
 
 fn title_outlet(sc: &mut Scorer, g: &Gold, s: &Value) {
-    for (key, part, want) in [
-        ("title", Part::Title, &g.title),
-        ("outlet", Part::Outlet, &g.outlet),
-    ] {
-        let Some(want_raw) = want.as_deref().filter(|w| !w.is_empty()) else {
-            continue;
-        };
-        let got = norm_text(text(s, key));
-        let want = norm_text(want_raw);
-        let ok = !got.is_empty() && (got.contains(&want) || want.contains(&got));
+    if let Some(want) = g.title.as_deref().filter(|w| !w.is_empty()) {
+        let ok = contains_either(text(s, "title"), want);
+        let got = !norm_text(text(s, "title")).is_empty();
         sc.add(
-            part,
+            Part::Title,
             u64::from(ok),
-            u64::from(!got.is_empty() && !ok),
+            u64::from(got && !ok),
             u64::from(!ok),
         );
         if !ok {
-            sc.note(
-                true,
-                format!("{key} {} vs {}", py_repr(get(s, key)), str_repr(want_raw)),
-            );
+            let note = format!("title {} vs {}", py_repr(get(s, "title")), str_repr(want));
+            sc.note(true, note);
         }
+    }
+    if g.outlet_scored {
+        outlet(sc, g, s);
+    }
+}
+
+/// Both texts non-empty once normalized, one inside the other.
+fn contains_either(got: &str, want: &str) -> bool {
+    let (got, want) = (norm_text(got), norm_text(want));
+    !got.is_empty() && (got.contains(&want) || want.contains(&got))
+}
+
+/// The outlet, wherever the gold has the key: a system outlet where the gold
+/// says null is an extra (null against null counts for nothing).
+fn outlet(sc: &mut Scorer, g: &Gold, s: &Value) {
+    let want = g.outlet.as_deref().unwrap_or("");
+    let got = !norm_text(text(s, "outlet")).is_empty();
+    let ok = if norm_text(want).is_empty() {
+        sc.add(Part::Outlet, 0, u64::from(got), 0);
+        !got
+    } else {
+        let ok = contains_either(text(s, "outlet"), want);
+        sc.add(
+            Part::Outlet,
+            u64::from(ok),
+            u64::from(got && !ok),
+            u64::from(!ok),
+        );
+        ok
+    };
+    if !ok {
+        let want = g.outlet.as_deref().map_or("None".into(), str_repr);
+        sc.note(
+            true,
+            format!("outlet {} vs {want}", py_repr(get(s, "outlet"))),
+        );
     }
 }
 
@@ -392,38 +416,36 @@ fn persons(sc: &mut Scorer, g: &Gold, s: &Value) {
 }
 
 fn sources(sc: &mut Scorer, g: &Gold, s: &Value) {
-    let sys: Vec<String> = items(s, "sources")
+    let sys: Vec<&str> = items(s, "sources")
         .iter()
-        .map(|x| norm_text(text(x, "name")))
+        .map(|x| text(x, "name"))
         .collect();
-    let optional: Vec<String> = g.optional_sources.iter().map(|x| norm_text(x)).collect();
     let mut used: HashSet<usize> = HashSet::new();
     for want in &g.sources {
-        let w = norm_text(want);
         let hits: Vec<usize> = (0..sys.len())
-            .filter(|&i| !sys[i].is_empty() && (sys[i].contains(&w) || w.contains(&sys[i])))
+            .filter(|&i| source_match(want, sys[i]))
             .collect();
         sc.hit(Part::Sources, !hits.is_empty());
+        if hits.is_empty() {
+            sc.note(true, format!("source missed {}", str_repr(want)));
+        }
         used.extend(hits);
     }
     for (i, k) in sys.iter().enumerate() {
-        if !used.contains(&i)
-            && !optional
-                .iter()
-                .any(|o| !k.is_empty() && (k.contains(o) || o.contains(k)))
-        {
+        if !used.contains(&i) && !g.optional_sources.iter().any(|o| source_match(o, k)) {
             sc.add(Part::Sources, 0, 1, 0);
+            sc.note(true, format!("extra source {}", str_repr(k)));
         }
     }
 }
 
 fn times(sc: &mut Scorer, g: &Gold, s: &Value, doc_text: &str) {
-    let optional: Vec<(i128, i128)> = g
+    let optional: Vec<Span> = g
         .optional_times
         .iter()
         .flat_map(|x| spans_of(doc_text, x))
         .collect();
-    let sys: Vec<(&Value, (i128, i128))> = items(s, "times")
+    let sys: Vec<(&Value, Span)> = items(s, "times")
         .iter()
         .filter_map(|t| sys_span(t).map(|sp| (t, sp)))
         .collect();
@@ -466,17 +488,17 @@ fn times(sc: &mut Scorer, g: &Gold, s: &Value, doc_text: &str) {
 }
 
 fn quantities(sc: &mut Scorer, g: &Gold, s: &Value, doc_text: &str) {
-    let gold: Vec<(&crate::gold::GoldQuantity, Vec<(i128, i128)>)> = g
+    let gold: Vec<(&crate::gold::GoldQuantity, Vec<Span>)> = g
         .quantities
         .iter()
         .map(|q| (q, spans_of(doc_text, &q.text)))
         .collect();
-    let optional: Vec<(i128, i128)> = g
+    let optional: Vec<Span> = g
         .optional_quantities
         .iter()
         .flat_map(|x| spans_of(doc_text, x))
         .collect();
-    let sys: Vec<(&Value, (i128, i128))> = items(s, "quantities")
+    let sys: Vec<(&Value, Span)> = items(s, "quantities")
         .iter()
         .filter_map(|q| sys_span(q).map(|sp| (q, sp)))
         .collect();
@@ -511,151 +533,6 @@ fn quantities(sc: &mut Scorer, g: &Gold, s: &Value, doc_text: &str) {
     }
 }
 
-type CKey = [Py; 3];
-
-fn gold_ckey(c: &GoldCasualty) -> CKey {
-    [Py(c.group.clone()), Py(c.kind.clone()), Py(c.best.clone())]
-}
-
-fn ckey_repr(k: &CKey) -> String {
-    tuple_repr(&[&k[0].0, &k[1].0, &k[2].0])
-}
-
-fn casualties(sc: &mut Scorer, g: &Gold, s: &Value) {
-    let mut pool: Vec<CKey> = items(s, "casualties")
-        .iter()
-        .map(|c| {
-            [
-                Py(get(c, "group").clone()),
-                Py(get(c, "kind").clone()),
-                Py(get(c, "best").clone()),
-            ]
-        })
-        .collect();
-    for c in &g.casualties {
-        let k = gold_ckey(c);
-        if let Some(j) = pool.iter().position(|p| *p == k) {
-            pool.remove(j);
-            sc.add(Part::Casualties, 1, 0, 0);
-        } else {
-            sc.add(Part::Casualties, 0, 0, 1);
-            sc.note(true, format!("casualty missed {}", ckey_repr(&k)));
-        }
-    }
-    let mut optional: Vec<CKey> = g.optional_casualties.iter().map(gold_ckey).collect();
-    for k in &pool {
-        let loose: CKey = [k[0].clone(), k[1].clone(), Py(Value::Null)];
-        if let Some(j) = optional.iter().position(|o| o == k) {
-            optional.remove(j);
-        } else if !optional.contains(&loose) {
-            sc.add(Part::Casualties, 0, 1, 0);
-            sc.note(true, format!("extra casualty {}", ckey_repr(k)));
-        }
-    }
-}
-
-fn event_match(ge: &GoldEvent, se: &Value, id_to_key: &HashMap<String, String>) -> bool {
-    let kind = get(se, "type");
-    if !ge
-        .types
-        .iter()
-        .any(|t| py_eq(kind, &Value::String(t.clone())))
-    {
-        return false;
-    }
-    if !date_compatible(ge.date.as_deref(), get(se, "date")) {
-        return false;
-    }
-    if ge.places.is_empty() {
-        return true;
-    }
-    let want: HashSet<String> = ge.places.iter().map(|p| norm_place(p)).collect();
-    items(se, "places")
-        .iter()
-        .any(|p| want.contains(&place_key(p, id_to_key)))
-}
-
-fn first_type(ge: &GoldEvent) -> String {
-    match get(&ge.raw, "type") {
-        Value::Array(a) => a.first().map(py_str).unwrap_or_default(),
-        Value::String(s) => s.chars().next().map(String::from).unwrap_or_default(),
-        _ => ge.types.first().cloned().unwrap_or_default(),
-    }
-}
-
-fn events(sc: &mut Scorer, g: &Gold, s: &Value, id_to_key: &HashMap<String, String>) {
-    let sys = items(s, "events");
-    let mut free: Vec<usize> = (0..sys.len()).collect();
-    for ge in &g.events {
-        let hit = free
-            .iter()
-            .copied()
-            .find(|&i| event_match(ge, &sys[i], id_to_key));
-        sc.hit(Part::Events, hit.is_some());
-        let Some(i) = hit else {
-            sc.note(
-                true,
-                format!(
-                    "event missed {} {} {}",
-                    first_type(ge),
-                    py_str(get(&ge.raw, "date")),
-                    py_str(get(&ge.raw, "places"))
-                ),
-            );
-            continue;
-        };
-        free.retain(|&j| j != i);
-        let mut roles: Vec<(Py, Vec<Py>)> = Vec::new();
-        for a in items(&sys[i], "actors") {
-            let role = Py(get(a, "role").clone());
-            let id = Py(get(a, "id").clone());
-            match roles.iter_mut().find(|(r, _)| *r == role) {
-                Some((_, ids)) => ids.push(id),
-                None => roles.push((role, vec![id])),
-            }
-        }
-        for (role, ids) in &ge.actors {
-            let role = Py(Value::String(role.clone()));
-            let got = roles
-                .iter()
-                .find(|(r, _)| *r == role)
-                .map(|(_, ids)| ids.as_slice())
-                .unwrap_or(&[]);
-            let ok = ids
-                .iter()
-                .any(|id| got.contains(&Py(Value::String(id.clone()))));
-            sc.hit(Part::EventActors, ok);
-        }
-    }
-    for ge in &g.optional_events {
-        if let Some(i) = free
-            .iter()
-            .copied()
-            .find(|&i| event_match(ge, &sys[i], id_to_key))
-        {
-            free.retain(|&j| j != i);
-        }
-    }
-    sc.add(Part::Events, 0, free.len() as u64, 0);
-    for &i in &free {
-        let se = &sys[i];
-        let date = get(get(se, "date"), "value");
-        let names: Vec<Value> = items(se, "places")
-            .iter()
-            .map(|p| get(p, "name").clone())
-            .collect();
-        sc.note(
-            true,
-            format!(
-                "extra event {} {} {}",
-                py_str(get(se, "type")),
-                py_str(date),
-                list_repr(names.iter())
-            ),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -675,33 +552,6 @@ mod tests {
         for (g, s, want) in cases {
             assert_eq!(time_match(&g, &s), want, "{g} {s}");
         }
-    }
-
-    #[test]
-    fn date_compatible_table() {
-        assert!(date_compatible(None, &json!(null)));
-        assert!(date_compatible(
-            Some("2018-10-13"),
-            &json!({"value": "2018-10-14"})
-        ));
-        assert!(date_compatible(
-            Some("2018-12-31"),
-            &json!({"value": "2019-01-01"})
-        ));
-        assert!(!date_compatible(
-            Some("2018-10-13"),
-            &json!({"value": "2018-10-15"})
-        ));
-        assert!(!date_compatible(
-            Some("2018-10-13"),
-            &json!({"value": null})
-        ));
-        assert!(!date_compatible(Some("2018-10-13"), &json!(null)));
-        assert!(date_compatible(Some("2018-10"), &json!("2018-10-02")));
-        assert!(!date_compatible(
-            Some("XXXX-10-13"),
-            &json!({"value": "XXXX-10-14"})
-        ));
     }
 
     #[test]

@@ -3,23 +3,25 @@
 //! names compared after `norm_place`, optional places neither rewarded nor
 //! punished, `not_places` always wrong. The whole text is searched (no body
 //! detection here), so the bar is a little under the pipeline's. It lives in
-//! the eval crate to share the scorer's `norm_place`.
+//! the eval crate to share the scorer's `norm_place`. Skipped when ../shared
+//! is absent, except in CI (`CI` set), where that fails.
+
+mod shared;
 
 use rasad_eval::norm_place;
 use rasad_gazetteer::Gazetteer;
 use rasad_text::Analysis;
 use std::collections::BTreeSet;
-use std::path::Path;
-
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
 #[test]
 fn seed_places_f1() {
-    let gold_path = Path::new(SHARED).join("gold/seeds.jsonl");
-    let Ok(gold) = std::fs::read_to_string(&gold_path) else {
-        println!("skipped: {} not found", gold_path.display());
+    let Some(gold_path) = shared::require("gold/seeds.jsonl") else {
         return;
     };
+    let Some(seeds) = shared::require("corpus/seeds") else {
+        return;
+    };
+    let gold = std::fs::read_to_string(&gold_path).expect("gold/seeds.jsonl reads");
     let g = Gazetteer::bundled_only();
     let (mut tp, mut fp, mut fun) = (0usize, 0usize, 0usize);
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
@@ -27,9 +29,7 @@ fn seed_places_f1() {
             continue;
         };
         let doc = rec["doc"].as_str().unwrap_or_default();
-        let Ok(text) =
-            std::fs::read_to_string(Path::new(SHARED).join(format!("corpus/seeds/{doc}.txt")))
-        else {
+        let Ok(text) = std::fs::read_to_string(seeds.join(format!("{doc}.txt"))) else {
             continue;
         };
         let list = |k: &str| -> BTreeSet<String> {
@@ -68,7 +68,7 @@ fn seed_places_f1() {
         fun += missed.len();
     }
     if tp + fp + fun == 0 {
-        println!("skipped: no seed document found");
+        shared::missing("the seed documents named in gold/seeds.jsonl");
         return;
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
