@@ -57,6 +57,19 @@ fn role(inc: &Incident, role: &str) -> String {
         .join("; ")
 }
 
+/// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)` from an
+/// article's outlet field), neutralised as OWASP recommends: a cell starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+/// unless it is a plain number (a negative longitude stays a number).
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// One CSV row per incident.
 pub fn csv_row(inc: &Incident) -> Vec<String> {
     let place = inc.places.first();
@@ -143,7 +156,11 @@ pub fn write(incidents: &[Incident], format: Format, out: &mut dyn Write) -> std
             let mut w = csv::Writer::from_writer(out);
             w.write_record(CSV_COLUMNS)?;
             for inc in incidents {
-                w.write_record(csv_row(inc))?;
+                w.write_record(
+                    csv_row(inc)
+                        .iter()
+                        .map(|c| neutralise_formula(c).into_owned()),
+                )?;
             }
             w.flush()
         }
@@ -161,6 +178,33 @@ pub fn write(incidents: &[Incident], format: Format, out: &mut dyn Write) -> std
                 writeln!(out)?;
             }
             Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise_formula;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_numbers_kept() {
+        let table = [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("-5.25", "-5.25"),
+            ("+3", "+3"),
+            ("الوطن", "الوطن"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ];
+        for (cell, want) in table {
+            assert_eq!(neutralise_formula(cell), want, "{cell:?}");
         }
     }
 }

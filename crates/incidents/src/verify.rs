@@ -104,13 +104,13 @@ pub fn read_reference(data: &[u8], cols: &Columns) -> Result<Vec<Reference>, Str
     for (n, row) in r.records().enumerate() {
         let row = row.map_err(|e| format!("line {}: {e}", n + 2))?;
         let get = |i: usize| row.get(i).unwrap_or("").trim();
-        let date = get(d).to_string();
-        if Interval::parse(&date).is_none() {
+        let Some(date) = reference_date(get(d)) else {
             return Err(format!(
-                "line {}: `{date}` is not a date (YYYY-MM-DD)",
-                n + 2
+                "line {}: `{}` is not a date (YYYY-MM-DD or ACLED's `03 August 2015`)",
+                n + 2,
+                get(d)
             ));
-        }
+        };
         let fatalities = get(f)
             .parse::<f64>()
             .map_err(|_| format!("line {}: `{}` is not a number of fatalities", n + 2, get(f)))?;
@@ -202,6 +202,19 @@ pub fn article_label(checks: &[&ClaimCheck]) -> Label {
     }
 }
 
+/// A reference date as `YYYY-MM-DD` (or a coarser TIMEX value rasad reads):
+/// written so already, or in ACLED's export form `03 August 2015`.
+fn reference_date(s: &str) -> Option<String> {
+    if Interval::parse(s).is_some() {
+        return Some(s.to_string());
+    }
+    let date = jiff::fmt::strtime::parse("%d %B %Y", s)
+        .ok()?
+        .to_date()
+        .ok()?;
+    Some(date.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,5 +292,16 @@ mod tests {
             .unwrap();
         assert_eq!(c.date, "event_date");
         assert!(Columns::default().with_mapping("when=x").is_err());
+    }
+
+    #[test]
+    fn acled_export_dates_are_read() {
+        let csv = "event_date,location,fatalities\n03 August 2015,حلب,4\n2015-08-04,حلب,2\n";
+        let refs = read_reference(csv.as_bytes(), &Columns::acled()).unwrap();
+        let dates: Vec<&str> = refs.iter().map(|r| r.date.as_str()).collect();
+        assert_eq!(dates, ["2015-08-03", "2015-08-04"]);
+        let bad = "event_date,location,fatalities\nlast Tuesday,حلب,4\n";
+        let err = read_reference(bad.as_bytes(), &Columns::acled()).unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
     }
 }
