@@ -6,14 +6,44 @@ use crate::data::{Need, Place, Row};
 use std::io::BufRead;
 
 /// What an import read and kept.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportStats {
     /// Lines read.
     pub lines: usize,
     /// Places kept (with an Arabic name).
     pub kept: usize,
-    /// Lines that were not 19-column GeoNames records.
+    /// Lines that were not 19-column GeoNames records, were not UTF-8, or
+    /// gave coordinates out of range: all skipped, the import goes on.
     pub malformed: usize,
+    /// One `line N: why` per malformed line.
+    pub problems: Vec<String>,
+}
+
+impl ImportStats {
+    fn skip(&mut self, line: usize, why: impl std::fmt::Display) {
+        self.malformed += 1;
+        self.problems.push(format!("line {line}: {why}"));
+    }
+}
+
+/// Latitude and longitude from their columns, when both are numbers in
+/// range (GeoNames dumps have carried `999`).
+fn coordinates(lat: &str, lon: &str) -> Result<(f64, f64), String> {
+    let lat: f64 = lat
+        .trim()
+        .parse()
+        .map_err(|_| format!("latitude {lat:?} is not a number"))?;
+    let lon: f64 = lon
+        .trim()
+        .parse()
+        .map_err(|_| format!("longitude {lon:?} is not a number"))?;
+    if !(-90.0..=90.0).contains(&lat) {
+        return Err(format!("latitude {lat} out of range"));
+    }
+    if !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("longitude {lon} out of range"));
+    }
+    Ok((lat, lon))
 }
 
 fn arabic_only(s: &str) -> bool {
@@ -37,14 +67,27 @@ pub fn import_geonames(
 ) -> std::io::Result<(Vec<Row>, ImportStats)> {
     let mut stats = ImportStats::default();
     let mut rows = Vec::new();
-    for line in input.lines() {
-        let line = line?;
+    for (n, bytes) in input.split(b'\n').enumerate() {
+        let bytes = bytes?;
         stats.lines += 1;
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            stats.skip(n + 1, "not UTF-8");
+            continue;
+        };
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 19 || f[0].parse::<u64>().is_err() {
-            stats.malformed += 1;
+            stats.skip(n + 1, "not a 19-column GeoNames record");
             continue;
         }
+        let (lat, lon) = match coordinates(f[4], f[5]) {
+            Ok(c) => c,
+            Err(why) => {
+                stats.skip(n + 1, why);
+                continue;
+            }
+        };
         let cc = f[8];
         if countries.is_some_and(|cs| !cs.iter().any(|c| c.eq_ignore_ascii_case(cc))) {
             continue;
@@ -63,10 +106,6 @@ pub fn import_geonames(
         if names.is_empty() {
             continue;
         }
-        let (lat, lon) = (
-            f[4].parse().unwrap_or(f64::NAN),
-            f[5].parse().unwrap_or(f64::NAN),
-        );
         let population = f[14].parse().unwrap_or(0);
         let feature = format!("{}.{}", f[6], f[7]);
         let major = population >= 10_000
@@ -120,19 +159,42 @@ mod tests {
                     1\tNowhere\tNowhere\tNowhere\t0\t0\tP\tPPL\tSY\t\t07\t\t\t\t0\t\t0\tX\t2012-01-01\n\
                     broken line\n";
         let (rows, stats) = import_geonames(dump.as_bytes(), None).unwrap();
-        assert_eq!(
-            stats,
-            ImportStats {
-                lines: 3,
-                kept: 1,
-                malformed: 1
-            }
-        );
+        assert_eq!((stats.lines, stats.kept, stats.malformed), (3, 1, 1));
+        assert_eq!(stats.problems, ["line 3: not a 19-column GeoNames record"]);
         assert_eq!(rows[0].place.id, "geonames:172415");
         assert_eq!(rows[0].names, vec![("السوسة".to_string(), Need::Head)]);
         assert_eq!(rows[0].place.admin1, "SY.07");
         let only_iq = vec!["IQ".to_string()];
         let (rows, _) = import_geonames(dump.as_bytes(), Some(&only_iq)).unwrap();
         assert!(rows.is_empty());
+    }
+
+    /// A record with the Arabic name `name`, coordinates `lat`/`lon`.
+    fn record(id: u32, name: &str, lat: &str, lon: &str) -> String {
+        format!(
+            "{id}\tX\tX\tX,{name}\t{lat}\t{lon}\tP\tPPLA\tSY\t\t07\t\t\t\t0\t\t0\tZ\t2012-01-01\n"
+        )
+    }
+
+    #[test]
+    fn bad_lines_are_skipped_by_number_and_the_import_goes_on() {
+        let mut dump = Vec::new();
+        dump.extend_from_slice("\u{feff}".as_bytes());
+        dump.extend_from_slice(record(1, "حلب", "36.2", "37.1").as_bytes());
+        dump.extend_from_slice(record(2, "حمص", "999", "37.1").as_bytes());
+        dump.extend_from_slice(record(3, "حماة", "35.1", "-999").as_bytes());
+        dump.extend_from_slice(b"4\tX\t\xff\xfe broken\n");
+        dump.extend_from_slice(record(5, "درعا", "32.6", "36.1").as_bytes());
+        let (rows, stats) = import_geonames(&dump[..], None).unwrap();
+        let ids: Vec<&str> = rows.iter().map(|r| r.place.id.as_str()).collect();
+        assert_eq!(ids, ["geonames:1", "geonames:5"], "the BOM line is kept");
+        assert_eq!(
+            stats.problems,
+            [
+                "line 2: latitude 999 out of range",
+                "line 3: longitude -999 out of range",
+                "line 4: not UTF-8",
+            ]
+        );
     }
 }

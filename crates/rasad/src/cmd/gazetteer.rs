@@ -118,6 +118,9 @@ fn import(file: &Path, db: Option<PathBuf>, countries: &[String]) -> anyhow::Res
     let only = (!countries.is_empty()).then_some(countries);
     let (rows, stats) = import_geonames(BufReader::new(input), only)
         .with_context(|| format!("reading {}", file.display()))?;
+    for problem in &stats.problems {
+        eprintln!("{}: skipped {problem}", file.display());
+    }
     // Merge with what the file already holds: new rows replace old ones by id.
     let mut merged: Vec<Row> = Vec::new();
     if db.exists() {
