@@ -310,6 +310,14 @@ mod tests {
         })
     }
 
+    /// Documents, most documents per batch, most bytes, batch sizes wanted.
+    type Row = (
+        Vec<Result<RawDoc, DocError>>,
+        usize,
+        usize,
+        &'static [usize],
+    );
+
     /// Batch sizes (documents) for `docs` under `max_docs` and `max_bytes`.
     fn sizes(docs: Vec<Result<RawDoc, DocError>>, max_docs: usize, max_bytes: usize) -> Vec<usize> {
         let mut it = docs.into_iter().peekable();
@@ -322,7 +330,7 @@ mod tests {
 
     #[test]
     fn batches_end_at_the_document_count_or_the_byte_budget() {
-        let table: &[(Vec<Result<RawDoc, DocError>>, usize, usize, &[usize])] = &[
+        let table: &[Row] = &[
             // Small documents: the count ends each batch.
             ((0..5).map(|_| doc(10)).collect(), 2, 1000, &[2, 2, 1]),
             // Large documents: the byte budget does.
