@@ -200,6 +200,8 @@ struct MetaFile {
     date_fillers: Vec<String>,
     #[serde(default)]
     dateline_trailers: Vec<String>,
+    #[serde(default)]
+    correspondent_words: Vec<String>,
 }
 
 /// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
@@ -237,6 +239,9 @@ pub struct Meta {
     pub date_fillers: FxHashSet<String>,
     /// Words that end a dateline and what follows them (an issue number).
     pub dateline_trailers: Vec<String>,
+    /// Staff words before an outlet's name (`مراسل`, `محلل`): «X's
+    /// correspondent» names X as the publisher.
+    pub correspondent_words: FxHashSet<String>,
 }
 
 fn keys(v: &[String]) -> Vec<String> {
@@ -303,6 +308,7 @@ pub static META: LazyLock<Meta> = LazyLock::new(|| {
         months: set(&f.months),
         date_fillers: set(&f.date_fillers),
         dateline_trailers: keys(&f.dateline_trailers),
+        correspondent_words: set(&f.correspondent_words),
     }
 });
 

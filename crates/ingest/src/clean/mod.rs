@@ -173,6 +173,13 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
             .collect();
         outlet = meta::self_reference(&keys);
     }
+    // the outlet the address belongs to, when the text names it, is the
+    // publisher; a wire or outlet the page credits instead is not
+    if doc.outlet.as_deref().is_none_or(|o| o.trim().is_empty()) {
+        if let Some(o) = doc.url.as_deref().and_then(outlets::by_url) {
+            outlet = crate::publisher::names_outlet(text, o).then(|| o.name.clone());
+        }
+    }
     out.outlet = outlet;
 
     // 6. the body: contiguous kept lines form one region
