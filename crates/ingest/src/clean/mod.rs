@@ -63,6 +63,8 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         }
     }
 
+    related_headline_runs(&lines, &mut fate);
+
     // 2. the header: labels, title, outlet, dateline, bylines
     let mut out = Cleaned::default();
     let header = header(&lines, &kinds, doc);
@@ -182,7 +184,19 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
     }
     out.outlet = outlet;
 
-    // 6. the body: contiguous kept lines form one region
+    // 6. chrome glued after the last sentence of the last line
+    let mut ends: Vec<Option<usize>> = vec![None; n];
+    if let Some(last) = (0..n).rev().find(|&i| fate[i] == Fate::Keep) {
+        match tail_marker_cut(&lines[last]) {
+            Some(at) if at <= lines[last].span.start.max(starts[last].unwrap_or(0)) => {
+                fate[last] = Fate::Drop;
+            }
+            Some(at) => ends[last] = Some(at),
+            None => {}
+        }
+    }
+
+    // 7. the body: contiguous kept lines form one region
     let chars = CharMap::new(text);
     let mut regions: Vec<Span> = Vec::new();
     let mut open: Option<Span> = None;
@@ -197,6 +211,11 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         if let Some(s) = starts[i] {
             if s > span.start && s < span.end {
                 span.start = s;
+            }
+        }
+        if let Some(e) = ends[i] {
+            if e > span.start && e < span.end {
+                span.end = e;
             }
         }
         open = Some(match open {
@@ -217,6 +236,111 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
     out.body = body;
     out.body_spans = regions;
     out
+}
+
+/// Drops the headlines of related articles set between the paragraphs of a
+/// body: a run of two or more short lines that do not end like a sentence
+/// (a question mark is allowed: `من هو المبعوث الجديد إلى اليمن؟`), after the
+/// first paragraph and before another line, in a body whose long lines end
+/// like sentences (four in five at least, so that outlets that never close
+/// their paragraphs are left alone). A single such line is a subheading and
+/// stays.
+fn related_headline_runs(lines: &[Line], fate: &mut [Fate]) {
+    let n = lines.len();
+    let Some(first) = (0..n).find(|&i| fate[i] == Fate::Keep && lines[i].is_paragraph()) else {
+        return;
+    };
+    let long: Vec<usize> = (first..n)
+        .filter(|&i| fate[i] == Fate::Keep && lines[i].words >= 12)
+        .collect();
+    let ended = long.iter().filter(|&&i| lines[i].ends_sentence()).count();
+    if long.len() < 3 || ended * 5 < long.len() * 4 {
+        return;
+    }
+    let kept: Vec<usize> = (first + 1..n).filter(|&i| fate[i] == Fate::Keep).collect();
+    let mut k = 0;
+    while k < kept.len() {
+        let mut j = k;
+        while j < kept.len() && inline_headline(&lines[kept[j]]) {
+            j += 1;
+        }
+        if j - k >= 2 && j < kept.len() {
+            for &i in &kept[k..j] {
+                fate[i] = Fate::Drop;
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// A line shaped like a headline set inside a body: 3–16 words, not ending
+/// like a sentence or a clause (`.` `!` `…` `:` `،`), not opening with a
+/// conjunction (`وقال`, `فيما`) or a list mark (`1-`, `-`, `•`, `(`).
+fn inline_headline(l: &Line) -> bool {
+    if !(3..=16).contains(&l.words) {
+        return false;
+    }
+    let t = l.text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '»' | ')' | '\'' | '’')
+    });
+    if t.ends_with(['.', '!', '…', ':', '،', ',', '؛', ';']) {
+        return false;
+    }
+    let first = l.text.split_whitespace().next().unwrap_or_default();
+    let mut cs = first.chars();
+    let (a, b) = (cs.next(), cs.next());
+    let conjunction = match a {
+        Some('و') => first.chars().count() >= 3,
+        Some('ف') => b != Some('ي') && first.chars().count() >= 3,
+        _ => false,
+    };
+    // `1-`, `2)`, `3 -`: a numbered item (a number opening a headline is no mark)
+    let after_number = l
+        .text
+        .trim_start_matches(|c: char| c.is_numeric())
+        .trim_start();
+    let numbered =
+        a.is_some_and(char::is_numeric) && after_number.starts_with(['-', '–', ')', '.']);
+    let list_mark = numbered || a.is_some_and(|c| matches!(c, '-' | '•' | '*' | '/' | '(' | '–'));
+    !conjunction && !list_mark
+}
+
+/// Where chrome glued after the last sentence of a line starts (`… الحدود
+/// الجنوبية. سمات البنتاغون صفقة صواريخ`): the character offset (in the
+/// document) of the end of the last sentence before a tail marker
+/// (`data/chrome/chrome.toml`, `tail_markers`) that opens the line or follows
+/// a sentence end. A marker of several words may have the next word glued to
+/// it (`مقالات أخرى للكاتبعنوان`).
+fn tail_marker_cut(l: &Line) -> Option<usize> {
+    let markers = &crate::lexicon::CHROME.tail_markers;
+    let text = l.text;
+    // the line start counts as a sentence end
+    let mut after_end = true;
+    for (b, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if after_end {
+            let head: String = text[b..].chars().take(60).collect();
+            let key = crate::lexicon::match_key(&head);
+            let hit = markers.iter().any(|m| {
+                if m.contains(' ') {
+                    key.starts_with(m.as_str())
+                } else {
+                    // a one-word marker (`سمات`) only in a line that does
+                    // not end like a sentence: the tags close it
+                    crate::lexicon::starts_with_phrase(&key, m) && !l.ends_sentence()
+                }
+            });
+            if hit {
+                let keep = text[..b].trim_end();
+                return Some(l.span.start + keep.chars().count());
+            }
+        }
+        let closes = matches!(c, '"' | '”' | '»' | ')');
+        after_end = matches!(c, '.' | '!' | '?' | '؟') || (closes && after_end && b > 0);
+    }
+    None
 }
 
 /// The outlet named after a kind word in a line (`رابط الخبر بصحيفة الوطن`).
