@@ -548,3 +548,29 @@ fn the_outlet_of_the_address_is_the_publisher_when_the_text_names_it() {
         assert!(c.body.contains(P1) && c.body.contains(P2), "{}", c.body);
     }
 }
+
+#[test]
+fn teasers_of_other_stories_after_an_agency_dateline_go() {
+    let t1 = "افتتح وزير النقل الأردني، سامر الخطيب، الثلاثاء، جسراً جديداً فوق نهر الزرقاء بطول كيلومترين بعد أعوام من التأخير في التنفيذ.";
+    let t2 = "أعلنت شركة طيران خليجية، الأربعاء، عن إطلاق رحلات مباشرة إلى ثلاث مدن أوروبية جديدة ابتداء من فصل الصيف المقبل بأسعار مخفضة.";
+    let lead = format!("بيروت، لبنان (CNN)-- {P1}");
+    let text = format!("{TITLE}\n\n{P1}\n\n{lead}\n{P2}\n{P3}\n{t1}\n{t2}\n");
+    let c = run(&text);
+    assert!(c.body.contains(P2) && c.body.contains(P3), "{}", c.body);
+    assert!(
+        !c.body.contains("جسراً جديداً") && !c.body.contains("رحلات مباشرة"),
+        "{}",
+        c.body
+    );
+    // without the agency dateline the closing paragraphs stay
+    let text = format!("{TITLE}\n\n{P1}\n\n{P1}\n{P2}\n{P3}\n{t1}\n{t2}\n");
+    let c = run(&text);
+    assert!(
+        c.body.contains("جسراً جديداً") && c.body.contains("رحلات مباشرة"),
+        "{}",
+        c.body
+    );
+    // one unrelated closing paragraph is not a block of teasers
+    let text = format!("{TITLE}\n\n{P1}\n\n{lead}\n{P2}\n{P3}\n{t1}\n");
+    assert!(run(&text).body.contains("جسراً جديداً"));
+}

@@ -16,6 +16,7 @@ use crate::{Cleaned, RawDoc};
 use chrome::Kind;
 use lines::Line;
 use rasad_record::Span;
+use rustc_hash::FxHashSet;
 
 /// What happens to a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +157,7 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         break;
     }
     outlet = outlet.or(signature_outlet);
+    teasers_of_other_stories(&lines, &mut fate);
     out.dateline = out.dateline.or(tail_dateline);
 
     // 4. a dateline opening the first paragraph («دمشق-سانا …»)
@@ -271,6 +273,125 @@ fn related_headline_runs(lines: &[Line], fate: &mut [Fate]) {
         }
         k = j.max(k + 1);
     }
+}
+
+/// Words that open a paragraph continuing the article (`بدوره،`, `كما`,
+/// `يذكر أن`): a teaser for another story never opens with one.
+const CONTINUATIONS: [&str; 12] = [
+    "كما",
+    "بدوره",
+    "بدورها",
+    "من",
+    "يذكر",
+    "يشار",
+    "في",
+    "الى",
+    "اما",
+    "لكن",
+    "بينما",
+    "حيث",
+];
+
+/// Drops the teasers of other stories that close some pages (CNN Arabic's
+/// template: a run of leads about unrelated news after the article): in a page
+/// whose lead opens with an agency-style dateline (`دبي، الإمارات (CNN)--`), a
+/// run of two or more closing paragraphs, each a whole sentence that opens
+/// without a conjunction or a continuation word, shares at most two words
+/// with the headline, standfirst and the lead's first words, and at most two
+/// in five of its words with the article before it.
+fn teasers_of_other_stories(lines: &[Line], fate: &mut [Fate]) {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| fate[i] == Fate::Keep)
+        .collect();
+    if kept.len() < 5 {
+        return;
+    }
+    let Some(lead_at) = kept.iter().position(|&i| agency_dateline(&lines[i])) else {
+        return;
+    };
+    if lead_at > 2 {
+        return;
+    }
+    // the headline and standfirst (above the lead) and the lead's first words
+    let lead = kept[lead_at];
+    let lead_start: String = lines[lead]
+        .key
+        .split(' ')
+        .take(20)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut head: FxHashSet<&str> = lines[..lead]
+        .iter()
+        .flat_map(|l| content_words(&l.key))
+        .collect();
+    let lead_words: Vec<String> = content_words(&lead_start).map(str::to_string).collect();
+    head.extend(lead_words.iter().map(String::as_str));
+    let mut run = Vec::new();
+    let mut k = kept.len();
+    while k > lead_at + 2 {
+        let l = &lines[kept[k - 1]];
+        if l.words < 12 || !l.ends_sentence() || continues(l) {
+            break;
+        }
+        let own: FxHashSet<&str> = content_words(&l.key).collect();
+        let before: FxHashSet<&str> = kept[..k - 1]
+            .iter()
+            .flat_map(|&i| content_words(&lines[i].key))
+            .collect();
+        let with_head = own.intersection(&head).count();
+        let with_before = own.intersection(&before).count();
+        if with_head > 2 || with_before * 5 > own.len() * 2 {
+            break;
+        }
+        run.push(kept[k - 1]);
+        k -= 1;
+    }
+    if run.len() >= 2 {
+        for i in run {
+            fate[i] = Fate::Drop;
+        }
+    }
+}
+
+/// `دبي، الإمارات العربية المتحدة (CNN)-- …`: a name in brackets followed by
+/// a dash within the first 80 characters of the line.
+fn agency_dateline(l: &Line) -> bool {
+    let head: String = l.text.chars().take(80).collect();
+    head.match_indices(')').any(|(b, _)| {
+        head[b + 1..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(['-', '–', '—'])
+    })
+}
+
+/// True when a paragraph opens with a conjunction (`وقال`, `فيما`) or a
+/// continuation word (`بدوره`, `كما`).
+fn continues(l: &Line) -> bool {
+    let first = l.key.split(' ').next().unwrap_or_default();
+    let mut cs = first.chars();
+    let (a, b) = (cs.next(), cs.next());
+    let conjunction = match a {
+        Some('و') => first.chars().count() >= 3,
+        Some('ف') => b != Some('ي') && first.chars().count() >= 3,
+        _ => false,
+    };
+    conjunction || CONTINUATIONS.contains(&first)
+}
+
+/// Words of a match key that carry content: four letters or more, without
+/// the article and a leading preposition (`الاستهداف`, `لاستهداف` → `استهداف`).
+fn content_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ').filter_map(|w| {
+        let w = ["وال", "بال", "لل", "فال", "كال", "ال"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+            .unwrap_or(w);
+        let w = match w.strip_prefix(['و', 'ف', 'ب', 'ل']) {
+            Some(r) if w.chars().count() > 4 => r,
+            _ => w,
+        };
+        (w.chars().count() >= 4).then_some(w)
+    })
 }
 
 /// A line shaped like a headline set inside a body: 3–16 words, not ending
