@@ -574,3 +574,23 @@ fn teasers_of_other_stories_after_an_agency_dateline_go() {
     let text = format!("{TITLE}\n\n{P1}\n\n{lead}\n{P2}\n{P3}\n{t1}\n");
     assert!(run(&text).body.contains("جسراً جديداً"));
 }
+
+#[test]
+fn chrome_lines_and_bracketed_datelines_name_the_outlet_without_an_address() {
+    for (text, want) in [
+        (format!("{TITLE}\n\n{P1}\n\nعمّان، الأردن (CNN)-- {P2}"), Some("CNN بالعربية")),
+        (
+            format!("{TITLE}\n\n{P1}\n\n{P2}\nرابط الخبر بصحيفة الوئام: {TITLE} في المدينة القديمة"),
+            Some("الوئام"),
+        ),
+        (
+            format!("{TITLE}\n\n{P1}\n\n{P2}\nيمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم"),
+            Some("بي بي سي عربي"),
+        ),
+        (format!("{TITLE}\n\n{P1}\nإقرأ أيضا في بي بي سي: {TITLE}\n{P2}"), Some("بي بي سي عربي")),
+        // a read-also link naming a city that is also a paper's name, late in the line
+        (format!("{TITLE}\n\n{P1}\nاقرأ أيضا: اجتماع للفصائل الفلسطينية في القدس\n{P2}"), None),
+    ] {
+        assert_eq!(run(&text).outlet.as_deref(), want, "{text}");
+    }
+}

@@ -169,7 +169,11 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         }
     }
 
-    // 5. the outlet the body calls itself
+    // 5. the outlet a chrome line or the lead names as the page's own
+    if outlet.is_none() {
+        outlet = own_outlet_in_chrome(&lines, &kinds, &fate);
+    }
+    // the outlet the body calls itself
     if outlet.is_none() {
         let keys: Vec<&str> = (0..n)
             .filter(|&i| fate[i] == Fate::Keep)
@@ -464,8 +468,44 @@ fn tail_marker_cut(l: &Line) -> Option<usize> {
     None
 }
 
+/// The outlet a page names as its own in its chrome or lead: an agency
+/// dateline (`بيروت، لبنان (CNN)-- …`), a link line (`رابط الخبر بصحيفة
+/// الوئام: …`), an app promotion (`… تحميل أحدث نسخة من تطبيق بي بي سي
+/// عربي`) or a read-also link into it (`إقرأ أيضا في بي بي سي: …`).
+fn own_outlet_in_chrome(lines: &[Line], kinds: &[Option<Kind>], fate: &[Fate]) -> Option<String> {
+    let lead = (0..lines.len()).filter(|&i| fate[i] == Fate::Keep).take(3);
+    for i in lead {
+        if let Some(o) = bracketed_dateline_outlet(&lines[i]) {
+            return Some(o);
+        }
+    }
+    lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == Some(Kind::Prefix))
+        .find_map(|(l, _)| named_after(l, &["تطبيق", "في"]))
+}
+
+/// `دبي، الإمارات (CNN)-- …`: the known outlet in brackets before a dash in
+/// the first 80 characters.
+fn bracketed_dateline_outlet(l: &Line) -> Option<String> {
+    if !agency_dateline(l) {
+        return None;
+    }
+    let head: String = l.text.chars().take(80).collect();
+    let open = head.find('(')?;
+    let close = head[open..].find(')')? + open;
+    outlets::lookup(&head[open + 1..close]).map(|o| o.name.clone())
+}
+
 /// The outlet named after a kind word in a line (`رابط الخبر بصحيفة الوطن`).
 fn named_after_kind(l: &Line) -> Option<String> {
+    named_after(l, &[])
+}
+
+/// The known outlet named after a kind word or one of `more` (match keys) in
+/// a line (`في` only among the first words: `إقرأ أيضا في X:`).
+fn named_after(l: &Line, more: &[&str]) -> Option<String> {
     let toks: Vec<&str> = l.key.split(' ').collect();
     for (i, t) in toks.iter().enumerate() {
         let bare = t
@@ -474,6 +514,7 @@ fn named_after_kind(l: &Line) -> Option<String> {
             .unwrap_or(t);
         if crate::lexicon::META.outlet_type_words.contains(bare)
             || crate::lexicon::META.outlet_type_words.contains(*t)
+            || (more.contains(t) && (*t != "في" || i <= 3))
         {
             for n in (1..=3).rev() {
                 if let Some(c) = toks.get(i + 1..i + 1 + n) {
