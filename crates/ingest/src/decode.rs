@@ -13,10 +13,74 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).expect("static regex")
 });
 
+/// Decoded text and how many invalid UTF-8 sequences were replaced in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// Invalid sequences replaced with U+FFFD (text read as UTF-8 that was
+    /// not all valid); 0 otherwise.
+    pub replaced: usize,
+}
+
+/// At most one invalid sequence per this many characters lets text that is
+/// not valid UTF-8 still be read as UTF-8 (a stray cp1252 `’` or Latin-1
+/// `é` in a UTF-8 file); so does text with ten valid multi-byte characters
+/// for each invalid sequence. Legacy Arabic text fails on nearly every letter.
+const UTF8_MAX_BAD_PER: usize = 100;
+
 /// Decodes `bytes` to a string, or says in one line why it cannot be read as text.
 ///
 /// `html` enables the `<meta charset>` / `http-equiv` declaration.
 pub fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
+    decode_report(bytes, html).map(|d| d.text)
+}
+
+/// [`decode`], also counting the invalid UTF-8 sequences replaced when text
+/// that is mostly UTF-8 (or declares `utf-8`) is read as UTF-8.
+pub fn decode_report(bytes: &[u8], html: bool) -> Result<Decoded, String> {
+    let clean = |r: Result<String, String>| r.map(|text| Decoded { text, replaced: 0 });
+    if let Some(lossy) = mostly_utf8(bytes, html) {
+        let (text, replaced) = lossy;
+        return check_text(text).map(|text| Decoded { text, replaced });
+    }
+    clean(decode_strict(bytes, html))
+}
+
+/// Text that is not valid UTF-8 but is UTF-8 all the same: an HTML page
+/// declaring `utf-8`, or text with at most one invalid sequence in
+/// [`UTF8_MAX_BAD_PER`] characters. Returns the text with the invalid
+/// sequences replaced, and their count.
+fn mostly_utf8(bytes: &[u8], html: bool) -> Option<(String, usize)> {
+    if bytes.is_empty() || Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok()
+    {
+        return None;
+    }
+    if bytes.contains(&0) {
+        return None;
+    }
+    let declared = html && declared_charset(bytes) == Some(UTF_8);
+    let mut text = String::with_capacity(bytes.len());
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+            text.push('\u{FFFD}');
+        }
+    }
+    let chars = text.chars().count();
+    // valid multi-byte sequences: legacy one-byte text forms them only by chance
+    let multibyte = text
+        .chars()
+        .filter(|c| c.len_utf8() > 1 && *c != '\u{FFFD}')
+        .count();
+    let mostly = bad * UTF8_MAX_BAD_PER <= chars || multibyte >= 10 * bad;
+    (declared || mostly).then_some((text, bad))
+}
+
+/// Decodes `bytes` without accepting invalid UTF-8.
+fn decode_strict(bytes: &[u8], html: bool) -> Result<String, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -75,9 +139,12 @@ fn guess(bytes: &[u8]) -> Result<String, String> {
         let (text, _, _) = enc.decode(bytes);
         let arabic = text.chars().filter(|&c| is_arabic_letter(c)).count() as i64;
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count() as i64;
+        let total = text.chars().count().max(1) as i64;
         // ISO-8859-6 leaves many bytes unmapped; windows-1256 maps all of them,
-        // so replacements weigh heavily.
-        let score = arabic - 20 * bad;
+        // so replacements weigh heavily. The share of Arabic letters, not
+        // their number, is scored: a decoding that turns each letter into two
+        // (UTF-8 read as a one-byte encoding) gains nothing by doubling.
+        let score = (arabic - 20 * bad) * 1000 / total;
         if !matches!(&best, Some((s, _)) if score <= *s) {
             best = Some((score, text.into_owned()));
         }
@@ -169,6 +236,38 @@ mod tests {
             declared_charset(b"<meta charset='windows-1256'>"),
             Some(WINDOWS_1256)
         );
+    }
+
+    #[test]
+    fn mostly_valid_utf8_is_utf8_with_the_bad_bytes_counted() {
+        let s = "قصفت الطائرات الحربية مواقع في ريف المدينة الشمالي صباح اليوم وأسفر القصف عن دمار واسع في المنازل والطرقات";
+        for stray in [0xA0u8, 0x92, 0xE9] {
+            let mut b = s.as_bytes().to_vec();
+            b.insert(s.find(' ').unwrap(), stray);
+            let d = decode_report(&b, false).unwrap();
+            assert_eq!(d.replaced, 1, "{stray:#x}");
+            assert_eq!(d.text.replace('\u{FFFD}', ""), s, "{stray:#x}");
+        }
+        // a page declaring utf-8 is read as utf-8 however many bad bytes it has
+        let mut html = b"<html><head><meta charset=\"utf-8\"></head><body><p>".to_vec();
+        html.extend_from_slice("الرقة".as_bytes());
+        html.extend_from_slice(&[0xE9, 0xE9, 0xE9]);
+        html.extend_from_slice(b"</p></body></html>");
+        let d = decode_report(&html, true).unwrap();
+        assert!(d.text.contains("الرقة") && d.replaced == 3, "{d:?}");
+        // many stray bytes in Arabic UTF-8: still UTF-8, never the doubled
+        // letters of UTF-8 read as windows-1256
+        let mut b = Vec::new();
+        for (i, w) in s.split(' ').enumerate() {
+            b.extend_from_slice(w.as_bytes());
+            b.push(if i % 3 == 0 { 0x92 } else { b' ' });
+        }
+        let d = decode_report(&b, false).unwrap();
+        assert!(d.text.contains("الطائرات") && d.replaced >= 5, "{d:?}");
+        // legacy Arabic bytes are no mostly-valid UTF-8
+        let (bytes, _, _) = WINDOWS_1256.encode(s);
+        let d = decode_report(&bytes, false).unwrap();
+        assert_eq!((d.text.as_str(), d.replaced), (s, 0));
     }
 
     #[test]

@@ -31,18 +31,127 @@ pub struct HtmlDoc {
     pub published: Option<String>,
     /// JSON-LD author or the page byline.
     pub authors: Vec<String>,
+    /// Elements nested deeper than [`MAX_DEPTH`] had their tags removed
+    /// (their text kept) before parsing.
+    pub flattened: bool,
+}
+
+/// Elements nested deeper than this lose their tags before parsing: the
+/// parser and Readability take time quadratic in the depth (10,000 nested
+/// `<div>`s took seconds, 100,000 never finished), and no article is
+/// nested anywhere near this deep.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never hold others (`<br>`), or whose end tag may be left
+/// out (`<p>`, `<li>`): not counted in the depth.
+const UNCOUNTED: [&str; 33] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head",
+];
+
+/// The page with the tags of elements nested deeper than `limit` removed
+/// (their text stays), or `None` when nothing is that deep. One pass over
+/// the text, whatever the nesting (comments, `<script>` and `<style>`
+/// contents are skipped over).
+pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
+    if !scan_depth(html, limit, None) {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    scan_depth(html, limit, Some(&mut out));
+    Some(out)
+}
+
+/// Walks the tags of `html`; returns whether some element is nested deeper
+/// than `limit`, and, given `out`, writes the page without those tags.
+fn scan_depth(html: &str, limit: usize, mut out: Option<&mut String>) -> bool {
+    let mut depth = 0usize;
+    let mut skipped = 0usize;
+    let mut deep = false;
+    let mut i = 0;
+    let mut copied = 0;
+    let lower_starts = |at: usize, pat: &str| {
+        html.as_bytes()
+            .get(at..at + pat.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(pat.as_bytes()))
+    };
+    while let Some(off) = html[i..].find('<') {
+        let at = i + off;
+        if lower_starts(at, "<!--") {
+            i = html[at..].find("-->").map_or(html.len(), |e| at + e + 3);
+            continue;
+        }
+        let Some(close) = html[at..].find('>').map(|e| at + e) else {
+            break;
+        };
+        let tag = &html[at + 1..close];
+        let end = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let mut next = close + 1;
+        let mut drop = false;
+        if !name.is_empty() && !UNCOUNTED.contains(&name.as_str()) {
+            if end {
+                if skipped > 0 {
+                    skipped -= 1;
+                    drop = true;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            } else if !tag.ends_with('/') {
+                if depth >= limit {
+                    deep = true;
+                    skipped += 1;
+                    drop = true;
+                    if out.is_none() {
+                        return true;
+                    }
+                } else {
+                    depth += 1;
+                }
+                if name == "script" || name == "style" {
+                    // their contents are no markup
+                    let closing = format!("</{name}");
+                    next = (close..html.len())
+                        .find(|&j| lower_starts(j, &closing))
+                        .unwrap_or(html.len());
+                }
+            }
+        }
+        if drop {
+            if let Some(o) = out.as_deref_mut() {
+                o.push_str(&html[copied..at]);
+                o.push(' ');
+            }
+            copied = close + 1;
+        }
+        i = next;
+    }
+    if let Some(o) = out {
+        o.push_str(&html[copied..]);
+    }
+    deep
 }
 
 /// Extracts the article text and metadata of an HTML page. Never panics: a
 /// failure inside the HTML parser falls back to crude tag stripping.
 pub fn extract(html: &str) -> HtmlDoc {
-    match catch_unwind(AssertUnwindSafe(|| extract_dom(html))) {
+    let flat = flatten_deep(html, MAX_DEPTH);
+    let html = flat.as_deref().unwrap_or(html);
+    let mut doc = match catch_unwind(AssertUnwindSafe(|| extract_dom(html))) {
         Ok(doc) => doc,
         Err(_) => HtmlDoc {
             text: tidy(&strip_tags(html)),
             ..HtmlDoc::default()
         },
-    }
+    };
+    doc.flattened = flat.is_some();
+    doc
 }
 
 fn config() -> Config {
@@ -116,6 +225,7 @@ fn extract_dom(html: &str) -> HtmlDoc {
         outlet: site,
         published,
         authors,
+        flattened: false,
     }
 }
 
@@ -201,6 +311,34 @@ mod tests {
 
     fn page(body: &str, head: &str) -> String {
         format!("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>")
+    }
+
+    #[test]
+    fn only_what_is_too_deep_is_flattened() {
+        let shallow = format!(
+            "<div><div><p>نص</p><br><img src=x/></div></div>{}",
+            "<p>".repeat(2000)
+        );
+        assert_eq!(flatten_deep(&shallow, 4), None);
+        let deep = format!(
+            "{}نص عميق{}<span>بعد</span>",
+            "<div class=a>".repeat(6),
+            "</div>".repeat(6)
+        );
+        let flat = flatten_deep(&deep, 4).expect("flattened");
+        assert_eq!(flat.matches("<div").count(), 4, "{flat}");
+        assert_eq!(flat.matches("</div>").count(), 4, "{flat}");
+        assert!(
+            flat.contains("نص عميق") && flat.contains("<span>بعد</span>"),
+            "{flat}"
+        );
+        // tags inside scripts and comments are no nesting
+        let script = format!(
+            "<script>{}</script><!--{}-->",
+            "<div>".repeat(10),
+            "<div>".repeat(10)
+        );
+        assert_eq!(flatten_deep(&script, 4), None);
     }
 
     const PARA: &str = "<p>قالت مصادر محلية إن قوات النظام قصفت بالمدفعية الثقيلة أحياء في مدينة درعا البلد صباح اليوم، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين بجروح متفاوتة.</p><p>وأضافت المصادر أن القصف تركز على الأحياء الجنوبية من المدينة، وسط حركة نزوح للأهالي نحو الريف الغربي.</p>";

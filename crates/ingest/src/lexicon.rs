@@ -179,6 +179,10 @@ struct ChromeFile {
     contains: Vec<String>,
     prefix: Vec<String>,
     prefix_colon: Vec<String>,
+    #[serde(default)]
+    prefix_mark: Vec<String>,
+    #[serde(default)]
+    tail_markers: Vec<String>,
     related_max_lines: usize,
     headline_max_words: usize,
     related_heads: Vec<String>,
@@ -200,6 +204,8 @@ struct MetaFile {
     date_fillers: Vec<String>,
     #[serde(default)]
     dateline_trailers: Vec<String>,
+    #[serde(default)]
+    correspondent_words: Vec<String>,
 }
 
 /// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
@@ -215,6 +221,10 @@ pub struct Chrome {
     pub prefix_colon: Vec<String>,
     /// `prefix_colon`, indexed by first word.
     pub prefix_colon_index: PhraseIndex,
+    /// Inline links to other articles: a phrase then `:`, `..`, `…` or `/`.
+    pub prefix_mark_index: PhraseIndex,
+    /// Chrome glued after the last sentence of the body (match keys).
+    pub tail_markers: Vec<String>,
     pub related_max_lines: usize,
     pub headline_max_words: usize,
     pub related_heads: FxHashSet<String>,
@@ -237,6 +247,9 @@ pub struct Meta {
     pub date_fillers: FxHashSet<String>,
     /// Words that end a dateline and what follows them (an issue number).
     pub dateline_trailers: Vec<String>,
+    /// Staff words before an outlet's name (`مراسل`, `محلل`): «X's
+    /// correspondent» names X as the publisher.
+    pub correspondent_words: FxHashSet<String>,
 }
 
 fn keys(v: &[String]) -> Vec<String> {
@@ -279,6 +292,8 @@ pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
         prefix,
         prefix_colon_index: PhraseIndex::new(&prefix_colon),
         prefix_colon,
+        prefix_mark_index: PhraseIndex::new(&keys(&f.prefix_mark)),
+        tail_markers: keys(&f.tail_markers),
         related_max_lines: f.related_max_lines,
         headline_max_words: f.headline_max_words,
         related_heads: set(&f.related_heads),
@@ -303,6 +318,7 @@ pub static META: LazyLock<Meta> = LazyLock::new(|| {
         months: set(&f.months),
         date_fillers: set(&f.date_fillers),
         dateline_trailers: keys(&f.dateline_trailers),
+        correspondent_words: set(&f.correspondent_words),
     }
 });
 

@@ -37,6 +37,7 @@ pub mod jsonl;
 pub mod lexicon;
 pub mod meta;
 pub mod outlets;
+pub mod publisher;
 pub mod read;
 
 use rasad_record::Span;

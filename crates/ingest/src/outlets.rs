@@ -14,11 +14,22 @@ pub struct Outlet {
     pub country: String,
     /// Its side in the conflicts it covers (`loyalist`, `opposition`, `kurdish`, …).
     pub side: String,
+    /// Every name it is written by (canonical name, spellings, Latin names),
+    /// folded for search with [`crate::publisher::fold`]; domains excluded.
+    pub names: Vec<String>,
 }
 
 struct Index {
     outlets: Vec<Outlet>,
     by_key: FxHashMap<String, usize>,
+    /// Host names (`skynewsarabia.com`) and host/section paths
+    /// (`bbc.co.uk/arabic`), without `www.`.
+    by_domain: FxHashMap<String, usize>,
+}
+
+/// True for a variant that is a web address (`aawsat.com`, `bbc.co.uk/arabic`).
+fn is_domain(v: &str) -> bool {
+    v.is_ascii() && v.contains('.') && !v.contains(' ')
 }
 
 fn compact(key: &str) -> String {
@@ -53,6 +64,7 @@ fn strip_kind(key: &str) -> String {
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut outlets = Vec::new();
     let mut by_key = FxHashMap::default();
+    let mut by_domain = FxHashMap::default();
     let mut stripped = Vec::new();
     for line in include_str!("../../../data/outlets/outlets.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -63,10 +75,26 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             continue;
         };
         let idx = outlets.len();
+        let mut names = Vec::new();
+        for v in std::iter::once(*name).chain(variants.split('|')) {
+            let v = v.trim();
+            if is_domain(v) {
+                let d = v.to_ascii_lowercase();
+                by_domain
+                    .entry(d.trim_start_matches("www.").to_string())
+                    .or_insert(idx);
+            } else {
+                let f = crate::publisher::fold(v);
+                if !f.is_empty() && !names.contains(&f) {
+                    names.push(f);
+                }
+            }
+        }
         outlets.push(Outlet {
             name: name.trim().to_string(),
             country: cols.get(2).unwrap_or(&"").trim().to_string(),
             side: cols.get(3).unwrap_or(&"").trim().to_string(),
+            names,
         });
         for v in std::iter::once(*name).chain(variants.split('|')) {
             let k = match_key(v);
@@ -84,8 +112,49 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             by_key.entry(compact(&k)).or_insert(idx);
         }
     }
-    Index { outlets, by_key }
+    Index {
+        outlets,
+        by_key,
+        by_domain,
+    }
 });
+
+/// The outlet whose web address `url` is (`https://www.alyaum.com/article/1`
+/// → `اليوم`): its host, or host and first path segment
+/// (`bbc.co.uk/arabic`), or a parent domain of the host (`arabic.cnn.com`
+/// under `cnn.com` when only that is listed).
+pub fn by_url(url: &str) -> Option<&'static Outlet> {
+    let rest = url.trim();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let mut host = host.trim_start_matches("www.").trim_end_matches('.');
+    let segment = path
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if !segment.is_empty() {
+        if let Some(i) = INDEX.by_domain.get(&format!("{host}/{segment}")) {
+            return INDEX.outlets.get(*i);
+        }
+    }
+    loop {
+        if let Some(i) = INDEX.by_domain.get(host) {
+            return INDEX.outlets.get(*i);
+        }
+        match host.split_once('.') {
+            // keep at least a name and a suffix (`cnn.com`, not `com`)
+            Some((_, parent)) if parent.contains('.') => host = parent,
+            _ => return None,
+        }
+    }
+}
 
 /// Looks a name up in the outlet list, ignoring spelling variation, spaces,
 /// punctuation and kind words (`موقع بيلست الاخباري` → `بيلست`).

@@ -55,6 +55,7 @@ fn list(paths: &[PathBuf]) -> Vec<Item> {
         match fs::metadata(p) {
             Err(e) => out.push(Item::Fail(fail(p, format!("cannot read: {e}")))),
             Ok(m) if m.is_dir() => walk(p, 0, &mut out),
+            Ok(m) if !m.is_file() => out.push(Item::Fail(fail(p, NOT_REGULAR))),
             Ok(_) => match kind_of(p) {
                 Some(k) => out.push(Item::File(p.clone(), k)),
                 None => out.push(Item::Fail(fail(
@@ -96,14 +97,24 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Item>) {
             continue;
         }
         if let Some(k) = kind_of(&p) {
-            out.push(Item::File(p, k));
+            // a FIFO, socket or device named *.txt would block the read
+            match fs::metadata(&p) {
+                Ok(m) if m.is_file() => out.push(Item::File(p, k)),
+                _ => out.push(Item::Fail(fail(&p, NOT_REGULAR))),
+            }
         }
     }
 }
 
+/// Why a FIFO, socket or device is not read (reading one may never end).
+const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device): skipped";
+
 /// Reads one text or HTML file.
 pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, DocError> {
     let meta = fs::metadata(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(path, NOT_REGULAR));
+    }
     if meta.len() > opts.max_bytes {
         return Err(fail(
             path,
@@ -122,7 +133,15 @@ pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, 
         ));
     }
     let is_html = kind == Kind::Html;
-    let text = decode::decode(&bytes, is_html).map_err(|r| fail(path, r))?;
+    let decoded = decode::decode_report(&bytes, is_html).map_err(|r| fail(path, r))?;
+    if decoded.replaced > 0 {
+        eprintln!(
+            "rasad: {}: warning: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
+            path.display(),
+            decoded.replaced
+        );
+    }
+    let text = decoded.text;
     let mut doc = RawDoc {
         id: id_of(path),
         text,
@@ -135,6 +154,13 @@ pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, 
     };
     if is_html {
         let page = html::extract(&doc.text);
+        if page.flattened {
+            eprintln!(
+                "rasad: {}: warning: elements nested deeper than {} were flattened",
+                path.display(),
+                html::MAX_DEPTH
+            );
+        }
         if page.text.trim().is_empty() {
             return Err(fail(path, "the HTML page has no visible text"));
         }

@@ -411,3 +411,186 @@ fn tatweel_datelines_rt_follow_us_and_update_stamps() {
     let c = run(&article("", &format!("{prose}\n\n"), ""));
     assert!(c.body.contains(prose), "{}", c.body);
 }
+
+const P3: &str = "وأشار المرصد إلى أن فرق الإسعاف نقلت الجرحى إلى مستشفى المدينة الوطني، فيما أغلقت الطرق المؤدية إلى السوق الرئيسية حتى المساء.";
+
+#[test]
+fn related_headlines_between_paragraphs_go() {
+    for (between, gone) in [
+        // two headlines of other stories, one a question
+        (
+            "من هو القائد الجديد لقوات الحدود؟\nالمعارضة: من خطوط الجبهة إلى طاولة التفاوض\n",
+            vec!["القائد الجديد", "طاولة التفاوض"],
+        ),
+        // three, with quotes and a leading number
+        (
+            "في الصحف: الوزير \"يتعهد بالمحاسبة\" في الجنوب\n40 قتيلا على الأقل في \"قصف مدفعي\" على البلدة\nثلاث قوى تتنازع السيطرة على الساحل\n",
+            vec!["يتعهد بالمحاسبة", "40 قتيلا", "تتنازع"],
+        ),
+    ] {
+        let text = format!("{TITLE}\n\n{P1}\n{between}{P2}\n{P3}\n");
+        let c = run(&text);
+        for p in [P1, P2, P3] {
+            assert!(c.body.contains(p), "lost {p}\nbody: {}", c.body);
+        }
+        for g in gone {
+            assert!(!c.body.contains(g), "kept {g:?}\nbody: {}", c.body);
+        }
+    }
+    // one short line between paragraphs is a subheading: it stays
+    let text = format!("{TITLE}\n\n{P1}\nالأهالي يطالبون بممر آمن للخروج\n{P2}\n{P3}\n");
+    assert!(run(&text).body.contains("يطالبون بممر آمن"));
+    // a body whose paragraphs do not end like sentences is left alone
+    let open = |p: &str| p.trim_end_matches('.').to_string();
+    let text = format!(
+        "{TITLE}\n\n{}\nالأهالي يطالبون بممر آمن للخروج\nالأمطار تغرق خيام النازحين في الشمال\n{}\n{}\n",
+        P1,
+        open(P2),
+        open(P3)
+    );
+    let c = run(&text);
+    assert!(
+        c.body.contains("يطالبون بممر آمن") && c.body.contains("تغرق خيام"),
+        "{}",
+        c.body
+    );
+}
+
+#[test]
+fn app_promotions_and_read_more_marks_go() {
+    for (line, gone) in [
+        (
+            "يمكنكم تسلم إشعارات بأهم الأخبار بعد تحميل أحدث نسخة من تطبيقنا على هواتفكم المحمولة",
+            "تسلم إشعارات",
+        ),
+        ("اقرأ.. وزير الدفاع يزور الجبهة الشمالية", "يزور الجبهة"),
+        (
+            "قد يهمك/ مسؤول أممي: الممرات الإنسانية مغلقة",
+            "الممرات الإنسانية",
+        ),
+        ("للمزيد: اجتماع طارئ لمجلس الأمن بشأن المعبر", "اجتماع طارئ"),
+        ("______________________________", "____"),
+    ] {
+        assert_clean(&article("", &format!("{line}\n"), ""), &[gone]);
+        assert_clean(&article("", "", line), &[gone]);
+    }
+}
+
+#[test]
+fn chrome_glued_after_the_last_sentence_goes() {
+    for (tail, gone) in [
+        (" سمات درعا قصف نزوح", "سمات"),
+        (
+            " سمات درعا قصف � وأضافت المصادر كلاماً مكرراً. سمات درعا",
+            "مكرراً",
+        ),
+        ("مقالات أخرى للكاتبعنوان أول!عنوان ثان؟", "عنوان أول"),
+    ] {
+        let text = format!("{TITLE}\n\n{P1}\n\n{P2}{tail}");
+        let c = assert_clean(&text, &[gone]);
+        assert!(c.body.ends_with('.'), "{:?}", c.body);
+    }
+    // the word in a sentence of its own stays
+    let text = format!("{TITLE}\n\n{P1}\n\n{P2} سمات المرحلة المقبلة تتضح في الخطاب الرسمي.");
+    let c = run(&text);
+    assert!(c.body.contains("سمات المرحلة"), "{}", c.body);
+}
+
+fn with_url(text: &str, url: &str) -> Cleaned {
+    let mut d = doc(text);
+    d.url = Some(url.into());
+    clean(&d)
+}
+
+#[test]
+fn the_outlet_of_the_address_is_the_publisher_when_the_text_names_it() {
+    for (text, url, want) in [
+        (
+            format!("{TITLE}\n\nحلب – عين اليوم\n{P1}\n{P2}"),
+            "http://www.3alyoum.com/news/a/1",
+            Some("عين اليوم"),
+        ),
+        (
+            format!("{TITLE}\n\n{P1}\nوقال مسؤول محلي لسكاي نيوز عربية إن الطريق مغلق.\n{P2}"),
+            "https://www.skynewsarabia.com/middle-east/1",
+            Some("سكاي نيوز عربية"),
+        ),
+        (
+            format!("{TITLE}\n\nبيروت، لبنان (CNN)-- {P1}\n{P2}"),
+            "https://arabic.cnn.com/middle-east/x",
+            Some("CNN بالعربية"),
+        ),
+        (
+            format!("{TITLE}\n\n{P1}\n{P2}\nرابط الخبر بصحيفة الوئام: {TITLE}"),
+            "http://www.alweeam.com.sa/1/",
+            Some("الوئام"),
+        ),
+        // the address's outlet never named: no outlet, even when a wire is credited
+        (
+            format!("{TITLE}\n\n{P1}\n{P2}\nالمصدر: رويترز"),
+            "https://www.france24.com/ar/x",
+            None,
+        ),
+        // a one-word name used as a word is no naming
+        (
+            format!("{TITLE}\n\n{P1}\nوصل الوفد إلى الرياض اليوم الأحد.\n{P2}"),
+            "http://www.alriyadh.com/1",
+            None,
+        ),
+        (
+            format!("{TITLE}\n\n{P1}\nوقال المتحدث لـ«الرياض» إن الوفد وصل.\n{P2}"),
+            "http://www.alriyadh.com/1",
+            Some("الرياض"),
+        ),
+    ] {
+        let c = with_url(&text, url);
+        assert_eq!(c.outlet.as_deref(), want, "{url}: {text}");
+        assert!(c.body.contains(P1) && c.body.contains(P2), "{}", c.body);
+    }
+}
+
+#[test]
+fn teasers_of_other_stories_after_an_agency_dateline_go() {
+    let t1 = "افتتح وزير النقل الأردني، سامر الخطيب، الثلاثاء، جسراً جديداً فوق نهر الزرقاء بطول كيلومترين بعد أعوام من التأخير في التنفيذ.";
+    let t2 = "أعلنت شركة طيران خليجية، الأربعاء، عن إطلاق رحلات مباشرة إلى ثلاث مدن أوروبية جديدة ابتداء من فصل الصيف المقبل بأسعار مخفضة.";
+    let lead = format!("بيروت، لبنان (CNN)-- {P1}");
+    let text = format!("{TITLE}\n\n{P1}\n\n{lead}\n{P2}\n{P3}\n{t1}\n{t2}\n");
+    let c = run(&text);
+    assert!(c.body.contains(P2) && c.body.contains(P3), "{}", c.body);
+    assert!(
+        !c.body.contains("جسراً جديداً") && !c.body.contains("رحلات مباشرة"),
+        "{}",
+        c.body
+    );
+    // without the agency dateline the closing paragraphs stay
+    let text = format!("{TITLE}\n\n{P1}\n\n{P1}\n{P2}\n{P3}\n{t1}\n{t2}\n");
+    let c = run(&text);
+    assert!(
+        c.body.contains("جسراً جديداً") && c.body.contains("رحلات مباشرة"),
+        "{}",
+        c.body
+    );
+    // one unrelated closing paragraph is not a block of teasers
+    let text = format!("{TITLE}\n\n{P1}\n\n{lead}\n{P2}\n{P3}\n{t1}\n");
+    assert!(run(&text).body.contains("جسراً جديداً"));
+}
+
+#[test]
+fn chrome_lines_and_bracketed_datelines_name_the_outlet_without_an_address() {
+    for (text, want) in [
+        (format!("{TITLE}\n\n{P1}\n\nعمّان، الأردن (CNN)-- {P2}"), Some("CNN بالعربية")),
+        (
+            format!("{TITLE}\n\n{P1}\n\n{P2}\nرابط الخبر بصحيفة الوئام: {TITLE} في المدينة القديمة"),
+            Some("الوئام"),
+        ),
+        (
+            format!("{TITLE}\n\n{P1}\n\n{P2}\nيمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم"),
+            Some("بي بي سي عربي"),
+        ),
+        (format!("{TITLE}\n\n{P1}\nإقرأ أيضا في بي بي سي: {TITLE}\n{P2}"), Some("بي بي سي عربي")),
+        // a read-also link naming a city that is also a paper's name, late in the line
+        (format!("{TITLE}\n\n{P1}\nاقرأ أيضا: اجتماع للفصائل الفلسطينية في القدس\n{P2}"), None),
+    ] {
+        assert_eq!(run(&text).outlet.as_deref(), want, "{text}");
+    }
+}

@@ -188,3 +188,66 @@ fn bad_json_lines_fail_one_by_one() {
         .contains("text"));
     assert_eq!(got[4].as_ref().expect("html").text, "حلب");
 }
+
+/// Runs `f` on another thread and fails when it has not finished in `secs`.
+fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .expect("did not finish in time")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_txt_is_skipped_with_a_reason_not_read() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write(d.path(), "a.txt", ARTICLE.as_bytes());
+    let fifo = d.path().join("b.txt");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("mkfifo unavailable: skipped");
+        return;
+    }
+    let dir = d.path().to_path_buf();
+    let got = within(20, move || read(&[dir]));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].is_ok());
+    let e = got[1].as_ref().expect_err("the FIFO is no document");
+    assert!(e.reason.contains("not a regular file"), "{e:?}");
+    // named explicitly, too
+    let got = within(20, move || read(&[fifo]));
+    assert!(got[0]
+        .as_ref()
+        .is_err_and(|e| e.reason.contains("not a regular file")));
+}
+
+#[test]
+fn deeply_nested_html_is_flattened_and_read_fast() {
+    let depth = 100_000;
+    let mut page = String::from("<html><head><title>قصف على المدينة</title></head><body>");
+    page.push_str(&"<div>".repeat(depth));
+    page.push_str("<p>قالت مصادر محلية إن القصف استهدف السوق الرئيسية في المدينة صباح اليوم وأوقع جرحى بين المدنيين.</p>");
+    page.push_str(&"</div>".repeat(depth));
+    page.push_str("</body></html>");
+    let d = tempfile::tempdir().expect("tempdir");
+    let p = write(d.path(), "deep.html", page.as_bytes());
+    let got = within(60, move || read(&[p]));
+    let doc = got[0].as_ref().expect("read");
+    assert!(doc.text.contains("القصف استهدف السوق"), "{}", doc.text);
+}
+
+#[test]
+fn a_utf8_file_with_a_stray_byte_is_read_as_utf8() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut bytes = ARTICLE.as_bytes().to_vec();
+    bytes.insert(ARTICLE.find(' ').expect("space"), 0x92);
+    let p = write(d.path(), "stray.txt", &bytes);
+    let got = read(&[p]);
+    let doc = got[0].as_ref().expect("read");
+    assert_eq!(doc.text.replace('\u{FFFD}', ""), ARTICLE);
+}

@@ -50,6 +50,28 @@ fn colon_after(line: &Line, phrase_chars: usize) -> bool {
         .any(|c| c == ':' || c == '：')
 }
 
+/// A prefix phrase of three or more words with the next word glued to it
+/// (`مقالات أخرى للكاتبعنوان…`: scraped link lists lose their spaces).
+fn glued_prefix(key: &str) -> bool {
+    CHROME
+        .prefix
+        .iter()
+        .any(|p| p.len() > 12 && p.split(' ').count() >= 3 && key.starts_with(p.as_str()))
+}
+
+/// True when a colon, two dots, an ellipsis or a slash follows the first
+/// `phrase_chars` characters of the line (`اقرأ.. عنوان`, `قد يهمك/ عنوان`).
+fn mark_after(line: &Line, phrase_chars: usize) -> bool {
+    let folded = rasad_text::key(line.text);
+    let rest: String = folded
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .skip(phrase_chars)
+        .take(2)
+        .collect();
+    rest.starts_with([':', '：', '…', '/']) || rest == ".."
+}
+
 /// Classifies one line.
 pub fn kind(line: &Line) -> Option<Kind> {
     let c = &*CHROME;
@@ -70,7 +92,9 @@ pub fn kind(line: &Line) -> Option<Kind> {
     if line.words <= c.contains_max_words && c.contains_index.occurs_in(key) {
         return Some(Kind::Phrase);
     }
-    if line.words <= PREFIX_MAX_WORDS && c.prefix_index.starting(key).is_some() {
+    if line.words <= PREFIX_MAX_WORDS
+        && (c.prefix_index.starting(key).is_some() || glued_prefix(key))
+    {
         return Some(Kind::Prefix);
     }
     if line.words <= PREFIX_COLON_MAX_WORDS {
@@ -79,6 +103,13 @@ pub fn kind(line: &Line) -> Option<Kind> {
             if colon_after(line, p.chars().filter(|c| *c != ' ').count())
                 && crate::meta::dateline_span(line).is_none()
             {
+                return Some(Kind::Prefix);
+            }
+        }
+    }
+    if line.words <= PREFIX_COLON_MAX_WORDS {
+        if let Some(p) = c.prefix_mark_index.starting(key) {
+            if mark_after(line, p.chars().filter(|c| *c != ' ').count()) {
                 return Some(Kind::Prefix);
             }
         }
@@ -171,6 +202,15 @@ mod tests {
             ("جميع الحقوق محفوظة © 2018", Some(Phrase)),
             ("تابعونا على تلغرام", Some(Phrase)),
             ("* * *", Some(Phrase)),
+            ("اقرأ.. وزير يزور المعبر الحدودي", Some(Prefix)),
+            ("إقرأ أيضاً.. انفجار في مستودع للذخيرة", Some(Prefix)),
+            ("قد يهمك/ مسؤول: المحادثات مستمرة", Some(Prefix)),
+            ("أيضاً… الأمم المتحدة تدعو إلى التهدئة", Some(Prefix)),
+            ("للمزيد: اجتماع طارئ لمجلس الأمن", Some(Prefix)),
+            ("يمكنكم تسلم إشعارات بأهم الأخبار بعد تحميل أحدث نسخة من تطبيقنا على هواتفكم المحمولة مجاناً", Some(Prefix)),
+            ("مقالات أخرى للكاتبعنوان أول!عنوان ثان؟", Some(Prefix)),
+            ("شاهد.. لحظة وصول القافلة إلى المدينة", None),
+            ("اقرأ التقرير كاملاً قبل أن تحكم على الخطة", None),
             // prose that resembles chrome
             ("شاهد عيان قال إن القصف استمر ساعتين", None),
             ("وأضاف المصدر: إن القصف استمر ساعتين", None),

@@ -16,6 +16,7 @@ use crate::{Cleaned, RawDoc};
 use chrome::Kind;
 use lines::Line;
 use rasad_record::Span;
+use rustc_hash::FxHashSet;
 
 /// What happens to a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,8 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
             taken += 1;
         }
     }
+
+    related_headline_runs(&lines, &mut fate);
 
     // 2. the header: labels, title, outlet, dateline, bylines
     let mut out = Cleaned::default();
@@ -154,6 +157,7 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         break;
     }
     outlet = outlet.or(signature_outlet);
+    teasers_of_other_stories(&lines, &mut fate);
     out.dateline = out.dateline.or(tail_dateline);
 
     // 4. a dateline opening the first paragraph («دمشق-سانا …»)
@@ -165,7 +169,11 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         }
     }
 
-    // 5. the outlet the body calls itself
+    // 5. the outlet a chrome line or the lead names as the page's own
+    if outlet.is_none() {
+        outlet = own_outlet_in_chrome(&lines, &kinds, &fate);
+    }
+    // the outlet the body calls itself
     if outlet.is_none() {
         let keys: Vec<&str> = (0..n)
             .filter(|&i| fate[i] == Fate::Keep)
@@ -173,9 +181,28 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
             .collect();
         outlet = meta::self_reference(&keys);
     }
+    // the outlet the address belongs to, when the text names it, is the
+    // publisher; a wire or outlet the page credits instead is not
+    if doc.outlet.as_deref().is_none_or(|o| o.trim().is_empty()) {
+        if let Some(o) = doc.url.as_deref().and_then(outlets::by_url) {
+            outlet = crate::publisher::names_outlet(text, o).then(|| o.name.clone());
+        }
+    }
     out.outlet = outlet;
 
-    // 6. the body: contiguous kept lines form one region
+    // 6. chrome glued after the last sentence of the last line
+    let mut ends: Vec<Option<usize>> = vec![None; n];
+    if let Some(last) = (0..n).rev().find(|&i| fate[i] == Fate::Keep) {
+        match tail_marker_cut(&lines[last]) {
+            Some(at) if at <= lines[last].span.start.max(starts[last].unwrap_or(0)) => {
+                fate[last] = Fate::Drop;
+            }
+            Some(at) => ends[last] = Some(at),
+            None => {}
+        }
+    }
+
+    // 7. the body: contiguous kept lines form one region
     let chars = CharMap::new(text);
     let mut regions: Vec<Span> = Vec::new();
     let mut open: Option<Span> = None;
@@ -190,6 +217,11 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
         if let Some(s) = starts[i] {
             if s > span.start && s < span.end {
                 span.start = s;
+            }
+        }
+        if let Some(e) = ends[i] {
+            if e > span.start && e < span.end {
+                span.end = e;
             }
         }
         open = Some(match open {
@@ -212,8 +244,268 @@ pub fn clean(doc: &RawDoc) -> Cleaned {
     out
 }
 
+/// Drops the headlines of related articles set between the paragraphs of a
+/// body: a run of two or more short lines that do not end like a sentence
+/// (a question mark is allowed: `من هو المبعوث الجديد إلى اليمن؟`), after the
+/// first paragraph and before another line, in a body whose long lines end
+/// like sentences (four in five at least, so that outlets that never close
+/// their paragraphs are left alone). A single such line is a subheading and
+/// stays.
+fn related_headline_runs(lines: &[Line], fate: &mut [Fate]) {
+    let n = lines.len();
+    let Some(first) = (0..n).find(|&i| fate[i] == Fate::Keep && lines[i].is_paragraph()) else {
+        return;
+    };
+    let long: Vec<usize> = (first..n)
+        .filter(|&i| fate[i] == Fate::Keep && lines[i].words >= 12)
+        .collect();
+    let ended = long.iter().filter(|&&i| lines[i].ends_sentence()).count();
+    if long.len() < 3 || ended * 5 < long.len() * 4 {
+        return;
+    }
+    let kept: Vec<usize> = (first + 1..n).filter(|&i| fate[i] == Fate::Keep).collect();
+    let mut k = 0;
+    while k < kept.len() {
+        let mut j = k;
+        while j < kept.len() && inline_headline(&lines[kept[j]]) {
+            j += 1;
+        }
+        if j - k >= 2 && j < kept.len() {
+            for &i in &kept[k..j] {
+                fate[i] = Fate::Drop;
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// Words that open a paragraph continuing the article (`بدوره،`, `كما`,
+/// `يذكر أن`): a teaser for another story never opens with one.
+const CONTINUATIONS: [&str; 12] = [
+    "كما",
+    "بدوره",
+    "بدورها",
+    "من",
+    "يذكر",
+    "يشار",
+    "في",
+    "الى",
+    "اما",
+    "لكن",
+    "بينما",
+    "حيث",
+];
+
+/// Drops the teasers of other stories that close some pages (CNN Arabic's
+/// template: a run of leads about unrelated news after the article): in a page
+/// whose lead opens with an agency-style dateline (`دبي، الإمارات (CNN)--`), a
+/// run of two or more closing paragraphs, each a whole sentence that opens
+/// without a conjunction or a continuation word, shares at most two words
+/// with the headline, standfirst and the lead's first words, and at most two
+/// in five of its words with the article before it.
+fn teasers_of_other_stories(lines: &[Line], fate: &mut [Fate]) {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| fate[i] == Fate::Keep)
+        .collect();
+    if kept.len() < 5 {
+        return;
+    }
+    let Some(lead_at) = kept.iter().position(|&i| agency_dateline(&lines[i])) else {
+        return;
+    };
+    if lead_at > 2 {
+        return;
+    }
+    // the headline and standfirst (above the lead) and the lead's first words
+    let lead = kept[lead_at];
+    let lead_start: String = lines[lead]
+        .key
+        .split(' ')
+        .take(20)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut head: FxHashSet<&str> = lines[..lead]
+        .iter()
+        .flat_map(|l| content_words(&l.key))
+        .collect();
+    let lead_words: Vec<String> = content_words(&lead_start).map(str::to_string).collect();
+    head.extend(lead_words.iter().map(String::as_str));
+    let mut run = Vec::new();
+    let mut k = kept.len();
+    while k > lead_at + 2 {
+        let l = &lines[kept[k - 1]];
+        if l.words < 12 || !l.ends_sentence() || continues(l) {
+            break;
+        }
+        let own: FxHashSet<&str> = content_words(&l.key).collect();
+        let before: FxHashSet<&str> = kept[..k - 1]
+            .iter()
+            .flat_map(|&i| content_words(&lines[i].key))
+            .collect();
+        let with_head = own.intersection(&head).count();
+        let with_before = own.intersection(&before).count();
+        if with_head > 2 || with_before * 5 > own.len() * 2 {
+            break;
+        }
+        run.push(kept[k - 1]);
+        k -= 1;
+    }
+    if run.len() >= 2 {
+        for i in run {
+            fate[i] = Fate::Drop;
+        }
+    }
+}
+
+/// `دبي، الإمارات العربية المتحدة (CNN)-- …`: a name in brackets followed by
+/// a dash within the first 80 characters of the line.
+fn agency_dateline(l: &Line) -> bool {
+    let head: String = l.text.chars().take(80).collect();
+    head.match_indices(')').any(|(b, _)| {
+        head[b + 1..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(['-', '–', '—'])
+    })
+}
+
+/// True when a paragraph opens with a conjunction (`وقال`, `فيما`) or a
+/// continuation word (`بدوره`, `كما`).
+fn continues(l: &Line) -> bool {
+    let first = l.key.split(' ').next().unwrap_or_default();
+    let mut cs = first.chars();
+    let (a, b) = (cs.next(), cs.next());
+    let conjunction = match a {
+        Some('و') => first.chars().count() >= 3,
+        Some('ف') => b != Some('ي') && first.chars().count() >= 3,
+        _ => false,
+    };
+    conjunction || CONTINUATIONS.contains(&first)
+}
+
+/// Words of a match key that carry content: four letters or more, without
+/// the article and a leading preposition (`الاستهداف`, `لاستهداف` → `استهداف`).
+fn content_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ').filter_map(|w| {
+        let w = ["وال", "بال", "لل", "فال", "كال", "ال"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+            .unwrap_or(w);
+        let w = match w.strip_prefix(['و', 'ف', 'ب', 'ل']) {
+            Some(r) if w.chars().count() > 4 => r,
+            _ => w,
+        };
+        (w.chars().count() >= 4).then_some(w)
+    })
+}
+
+/// A line shaped like a headline set inside a body: 3–16 words, not ending
+/// like a sentence or a clause (`.` `!` `…` `:` `،`), not opening with a
+/// conjunction (`وقال`, `فيما`) or a list mark (`1-`, `-`, `•`, `(`).
+fn inline_headline(l: &Line) -> bool {
+    if !(3..=16).contains(&l.words) {
+        return false;
+    }
+    let t = l.text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '»' | ')' | '\'' | '’')
+    });
+    if t.ends_with(['.', '!', '…', ':', '،', ',', '؛', ';']) {
+        return false;
+    }
+    let first = l.text.split_whitespace().next().unwrap_or_default();
+    let mut cs = first.chars();
+    let (a, b) = (cs.next(), cs.next());
+    let conjunction = match a {
+        Some('و') => first.chars().count() >= 3,
+        Some('ف') => b != Some('ي') && first.chars().count() >= 3,
+        _ => false,
+    };
+    // `1-`, `2)`, `3 -`: a numbered item (a number opening a headline is no mark)
+    let after_number = l
+        .text
+        .trim_start_matches(|c: char| c.is_numeric())
+        .trim_start();
+    let numbered =
+        a.is_some_and(char::is_numeric) && after_number.starts_with(['-', '–', ')', '.']);
+    let list_mark = numbered || a.is_some_and(|c| matches!(c, '-' | '•' | '*' | '/' | '(' | '–'));
+    !conjunction && !list_mark
+}
+
+/// Where chrome glued after the last sentence of a line starts (`… الحدود
+/// الجنوبية. سمات البنتاغون صفقة صواريخ`): the character offset (in the
+/// document) of the end of the last sentence before a tail marker
+/// (`data/chrome/chrome.toml`, `tail_markers`) that opens the line or follows
+/// a sentence end. A marker of several words may have the next word glued to
+/// it (`مقالات أخرى للكاتبعنوان`).
+fn tail_marker_cut(l: &Line) -> Option<usize> {
+    let markers = &crate::lexicon::CHROME.tail_markers;
+    let text = l.text;
+    // the line start counts as a sentence end
+    let mut after_end = true;
+    for (b, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if after_end {
+            let head: String = text[b..].chars().take(60).collect();
+            let key = crate::lexicon::match_key(&head);
+            let hit = markers.iter().any(|m| {
+                if m.contains(' ') {
+                    key.starts_with(m.as_str())
+                } else {
+                    // a one-word marker (`سمات`) only in a line that does
+                    // not end like a sentence: the tags close it
+                    crate::lexicon::starts_with_phrase(&key, m) && !l.ends_sentence()
+                }
+            });
+            if hit {
+                let keep = text[..b].trim_end();
+                return Some(l.span.start + keep.chars().count());
+            }
+        }
+        let closes = matches!(c, '"' | '”' | '»' | ')');
+        after_end = matches!(c, '.' | '!' | '?' | '؟') || (closes && after_end && b > 0);
+    }
+    None
+}
+
+/// The outlet a page names as its own in its chrome or lead: an agency
+/// dateline (`بيروت، لبنان (CNN)-- …`), a link line (`رابط الخبر بصحيفة
+/// الوئام: …`), an app promotion (`… تحميل أحدث نسخة من تطبيق بي بي سي
+/// عربي`) or a read-also link into it (`إقرأ أيضا في بي بي سي: …`).
+fn own_outlet_in_chrome(lines: &[Line], kinds: &[Option<Kind>], fate: &[Fate]) -> Option<String> {
+    let lead = (0..lines.len()).filter(|&i| fate[i] == Fate::Keep).take(3);
+    for i in lead {
+        if let Some(o) = bracketed_dateline_outlet(&lines[i]) {
+            return Some(o);
+        }
+    }
+    lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == Some(Kind::Prefix))
+        .find_map(|(l, _)| named_after(l, &["تطبيق", "في"]))
+}
+
+/// `دبي، الإمارات (CNN)-- …`: the known outlet in brackets before a dash in
+/// the first 80 characters.
+fn bracketed_dateline_outlet(l: &Line) -> Option<String> {
+    if !agency_dateline(l) {
+        return None;
+    }
+    let head: String = l.text.chars().take(80).collect();
+    let open = head.find('(')?;
+    let close = head[open..].find(')')? + open;
+    outlets::lookup(&head[open + 1..close]).map(|o| o.name.clone())
+}
+
 /// The outlet named after a kind word in a line (`رابط الخبر بصحيفة الوطن`).
 fn named_after_kind(l: &Line) -> Option<String> {
+    named_after(l, &[])
+}
+
+/// The known outlet named after a kind word or one of `more` (match keys) in
+/// a line (`في` only among the first words: `إقرأ أيضا في X:`).
+fn named_after(l: &Line, more: &[&str]) -> Option<String> {
     let toks: Vec<&str> = l.key.split(' ').collect();
     for (i, t) in toks.iter().enumerate() {
         let bare = t
@@ -222,6 +514,7 @@ fn named_after_kind(l: &Line) -> Option<String> {
             .unwrap_or(t);
         if crate::lexicon::META.outlet_type_words.contains(bare)
             || crate::lexicon::META.outlet_type_words.contains(*t)
+            || (more.contains(t) && (*t != "في" || i <= 3))
         {
             for n in (1..=3).rev() {
                 if let Some(c) = toks.get(i + 1..i + 1 + n) {
