@@ -34,6 +34,21 @@ enum Class {
     Other,
 }
 
+impl Class {
+    /// The head this is, unless it is a weak one (`داخل`, `جبهة`), which
+    /// counts as a preposition: `prep` is set instead.
+    fn filter_weak(&self, prep: &mut bool) -> Option<Head> {
+        match self {
+            Class::Head(h) if h.weak => {
+                *prep = true;
+                None
+            }
+            Class::Head(h) => Some(*h),
+            _ => None,
+        }
+    }
+}
+
 fn classify(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> Class {
     let ids = g.matcher.ids(m.phrase);
     if ids.iter().any(|&i| i >= NOT_TAG) {
@@ -46,8 +61,9 @@ fn classify(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> Class 
             return Class::Other;
         }
         let head = ids.iter().find(|&&i| i >= HEAD_TAG).map(|&i| i - HEAD_TAG);
-        if let Some(&(_, plural, kind)) = head.and_then(|i| heads::HEADS.get(i)) {
-            return Class::Head(Head { plural, kind });
+        if let Some(&(w, plural, kind)) = head.and_then(|i| heads::HEADS.get(i)) {
+            let weak = heads::WEAK_HEADS.contains(&w);
+            return Class::Head(Head { plural, kind, weak });
         }
         // An open-class head only (وادي، جسر، نقطة): no gazetteer name.
         return Class::Other;
@@ -248,7 +264,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
             prep_ok[j] = true;
         }
         if j > 0 && found[j - 1].tokens.end == start && tight(key, &toks[start - 1], &toks[start]) {
-            if let Class::Head(h) = classes[j - 1] {
+            if let Some(h) = classes[j - 1].filter_weak(&mut prep_ok[j]) {
                 marked[j] = true;
                 headed[j] = true;
                 head_kind[j] = h.kind;
