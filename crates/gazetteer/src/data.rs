@@ -27,6 +27,11 @@ pub enum Need {
     Prep,
     /// Only after a head word or inside a list governed by one (الصناعة).
     Head,
+    /// Only after a head word or inside a list governed by one, never on
+    /// the weaker evidence of a preposition with a place of the same area:
+    /// names that are among the commonest words (`النصر` "victory",
+    /// `الميدان` "the field", in `ساهم في النصر`, `بالميدان`).
+    Strict,
 }
 
 impl Need {
@@ -34,6 +39,7 @@ impl Need {
         match s.trim() {
             "1" => Need::Head,
             "2" => Need::Prep,
+            "3" => Need::Strict,
             _ => Need::Free,
         }
     }
@@ -189,7 +195,9 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
             }
             continue;
         }
-        let (need, v) = if let Some(rest) = v.strip_prefix('!') {
+        let (need, v) = if let Some(rest) = v.strip_prefix("!!") {
+            (Need::Strict, rest)
+        } else if let Some(rest) = v.strip_prefix('!') {
             (Need::Head, rest)
         } else if let Some(rest) = v.strip_prefix('?') {
             (Need::Prep, rest)
@@ -265,6 +273,7 @@ pub fn format_row(row: &Row, note: &str) -> String {
         Need::Free => "0",
         Need::Head => "1",
         Need::Prep => "2",
+        Need::Strict => "3",
     };
     let variants: Vec<String> = row
         .names
@@ -273,6 +282,7 @@ pub fn format_row(row: &Row, note: &str) -> String {
         .map(|(n, need)| match need {
             Need::Free => n.clone(),
             Need::Head => format!("!{n}"),
+            Need::Strict => format!("!!{n}"),
             Need::Prep => format!("?{n}"),
         })
         .chain(row.dropped.iter().map(|n| format!("-{n}")))
@@ -350,6 +360,17 @@ mod tests {
             assert!(errs.is_empty());
             assert_eq!(rows[0].names[1].1, want, "{canon} / {variants}");
         }
+    }
+
+    #[test]
+    fn strict_need_round_trips() {
+        let line = "rasad:x\tالنصر\t!!نصر|حي النصر\t\t\t\tP.PPL\tPS\t\t\t0\t3\t";
+        let (rows, errs) = parse(line, true);
+        assert!(errs.is_empty());
+        assert_eq!(rows[0].names[0].1, Need::Strict);
+        assert_eq!(rows[0].names[1], ("نصر".to_string(), Need::Strict));
+        assert_eq!(rows[0].names[2].1, Need::Free);
+        assert_eq!(format_row(&rows[0], ""), line);
     }
 
     #[test]

@@ -417,7 +417,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
             let ok = match r.need {
                 Need::Free => true,
                 Need::Prep => marked[j] || prep_ok[j] || directed[j],
-                Need::Head => marked[j],
+                Need::Head | Need::Strict => marked[j],
             };
             if ok && !cands.contains(&r.place) {
                 cands.push(r.place);
