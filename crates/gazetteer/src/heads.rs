@@ -20,7 +20,15 @@ pub struct Head {
 /// common word needs the same support after them as after a preposition,
 /// and they never license a spelling whose article disagrees.
 pub const WEAK_HEADS: &[&str] = &[
-    "داخل", "جبهه", "جبهات", "محيط", "اطراف", "ضواحي", "تخوم", "مشارف", "مركز",
+    "داخل",
+    "جبهه",
+    "جبهات",
+    "محيط",
+    "اطراف",
+    "ضواحي",
+    "تخوم",
+    "مشارف",
+    "مركز",
 ];
 
 /// Head words as keys: (word, plural, kind).

@@ -209,12 +209,37 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
         let named = next.filter(|x| {
             x.tokens.start == m.tokens.end && matches!(classes.get(j + 1), Some(Class::Place))
         });
+        let rule = &g.open.heads[h];
+        if rule.pair {
+            // طريق بغداد كركوك: the road between two places, or nothing.
+            let second = found.get(j + 2).filter(|y| {
+                matches!(classes.get(j + 2), Some(Class::Place))
+                    // `طريق المدينة بجدة` is a road in Jeddah; `وينبع` joins.
+                    && !proclitics(prefix(key, toks, y)).contains(['ب', 'ل', 'ف', 'ك'])
+                    && named.is_some_and(|x| {
+                        y.tokens.start == x.tokens.end
+                            && open::pair_gap(key, &toks[x.tokens.end - 1], &toks[y.tokens.start])
+                    })
+            });
+            if let (Some(x), Some(y)) = (named, second) {
+                let both = x.tokens.start..y.tokens.end;
+                if let Some(o) = open::landmark(&g.open, a, m, h, both) {
+                    open_found.push(o);
+                    absorbed[j + 1] = true;
+                    absorbed[j + 2] = true;
+                }
+            }
+            continue;
+        }
         if let Some(x) = named {
             if let Some(o) = open::landmark(&g.open, a, m, h, x.tokens.clone()) {
                 open_found.push(o);
                 absorbed[j + 1] = true;
                 continue;
             }
+        }
+        if rule.only_named {
+            continue;
         }
         // A gazetteer name whose article disagrees may be the first word of a
         // longer unknown name (`حي بستان الديوان`, not البستان).
