@@ -154,3 +154,49 @@ fn open_class_readings() {
         ("ووقع الحادث على طريق الموصل ببغداد", &["الموصل", "بغداد"]),
     ]);
 }
+
+fn placed(text: &str) -> Vec<(String, String)> {
+    let a = Analysis::new(text, vec![]);
+    gaz()
+        .places(&a, &[])
+        .into_iter()
+        .map(|e| (e.name, e.admin1.unwrap_or_default()))
+        .collect()
+}
+
+/// A name borne by places in two countries is resolved in the country of
+/// the article, as its other places show.
+#[test]
+fn namesakes_resolve_in_the_country_of_the_article() {
+    let table: &[(&str, &str, &str)] = &[
+        // (text, name, governorate wanted)
+        ("سقطت قذائف على أريحا وجسر الشغور", "أريحا", "إدلب"),
+        ("اقتحمت القوات الإسرائيلية أريحا ونابلس", "أريحا", "أريحا"),
+        ("فر السكان من سنجار إلى تلعفر", "سنجار", "نينوى"),
+        ("قصفت الطائرات سنجار ومعرة النعمان", "سنجار", "إدلب"),
+        ("وقعت اشتباكات في جبلة قرب اللاذقية", "جبلة", "اللاذقية"),
+    ];
+    for (text, name, gov) in table {
+        let got = placed(text);
+        let hit = got.iter().find(|(n, _)| n == name);
+        assert_eq!(hit.map(|h| h.1.as_str()), Some(*gov), "{text}: {got:?}");
+    }
+}
+
+/// The Kurdish and Arabic (or old and new) names of one place are one place.
+#[test]
+fn kurdish_and_arabic_names_are_one_place() {
+    let table: &[(&str, &str)] = &[
+        ("قصفت الطائرات التركية مدينة كوباني", "عين العرب"),
+        ("دخلت القوات بلدة سري كانيه", "رأس العين"),
+        ("وصلت التعزيزات إلى تربه سبي", "القحطانية"),
+        ("اعتقلت القوات شابين في ديرك", "المالكية"),
+        ("قصفت المدفعية بلدة كركي لكي", "معبدة"),
+        ("فر المدنيون من شنكال", "سنجار"),
+        ("وصل الوفد إلى هولير", "أربيل"),
+        ("اشتباكات في جرف النصر", "جرف الصخر"),
+    ];
+    for (text, canonical) in table {
+        assert_eq!(names(text), [*canonical], "{text}");
+    }
+}
