@@ -200,3 +200,30 @@ fn kurdish_and_arabic_names_are_one_place() {
         assert_eq!(names(text), [*canonical], "{text}");
     }
 }
+
+/// Every generated row of Syria, Iraq, Yemen, Lebanon and Palestine names
+/// its governorate and district (Libya's GeoNames rows have no district).
+#[test]
+fn generated_rows_carry_admin_names() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/gazetteer/geonames.tsv");
+    let text = std::fs::read_to_string(path).expect("geonames.tsv");
+    let (rows, errors) = rasad_gazetteer::parse(&text, false);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut checked = 0;
+    for r in &rows {
+        let p = &r.place;
+        if !["IQ", "YE", "LB", "PS", "LY"].contains(&p.country.as_str()) {
+            continue;
+        }
+        checked += 1;
+        assert!(!p.admin1.is_empty(), "{} {} has no admin1", p.id, p.name);
+        if p.country != "LY" {
+            assert!(!p.admin2.is_empty(), "{} {} has no admin2", p.id, p.name);
+        }
+    }
+    // Syria: all but the few rows farther than 60 km from any district seat.
+    let sy: Vec<_> = rows.iter().filter(|r| r.place.country == "SY").collect();
+    assert!(sy.iter().all(|r| !r.place.admin1.is_empty()));
+    assert!(sy.iter().filter(|r| r.place.admin2.is_empty()).count() * 20 < sy.len());
+    assert!(checked > 800, "{checked}");
+}
