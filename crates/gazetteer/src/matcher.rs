@@ -34,6 +34,21 @@ enum Class {
     Other,
 }
 
+impl Class {
+    /// The head this is, unless it is a weak one (`داخل`, `جبهة`), which
+    /// counts as a preposition: `prep` is set instead.
+    fn filter_weak(&self, prep: &mut bool) -> Option<Head> {
+        match self {
+            Class::Head(h) if h.weak => {
+                *prep = true;
+                None
+            }
+            Class::Head(h) => Some(*h),
+            _ => None,
+        }
+    }
+}
+
 fn classify(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> Class {
     let ids = g.matcher.ids(m.phrase);
     if ids.iter().any(|&i| i >= NOT_TAG) {
@@ -46,8 +61,9 @@ fn classify(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> Class 
             return Class::Other;
         }
         let head = ids.iter().find(|&&i| i >= HEAD_TAG).map(|&i| i - HEAD_TAG);
-        if let Some(&(_, plural, kind)) = head.and_then(|i| heads::HEADS.get(i)) {
-            return Class::Head(Head { plural, kind });
+        if let Some(&(w, plural, kind)) = head.and_then(|i| heads::HEADS.get(i)) {
+            let weak = heads::WEAK_HEADS.contains(&w);
+            return Class::Head(Head { plural, kind, weak });
         }
         // An open-class head only (وادي، جسر، نقطة): no gazetteer name.
         return Class::Other;
@@ -193,12 +209,37 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
         let named = next.filter(|x| {
             x.tokens.start == m.tokens.end && matches!(classes.get(j + 1), Some(Class::Place))
         });
+        let rule = &g.open.heads[h];
+        if rule.pair {
+            // طريق بغداد كركوك: the road between two places, or nothing.
+            let second = found.get(j + 2).filter(|y| {
+                matches!(classes.get(j + 2), Some(Class::Place))
+                    // `طريق المدينة بجدة` is a road in Jeddah; `وينبع` joins.
+                    && !proclitics(prefix(key, toks, y)).contains(['ب', 'ل', 'ف', 'ك'])
+                    && named.is_some_and(|x| {
+                        y.tokens.start == x.tokens.end
+                            && open::pair_gap(key, &toks[x.tokens.end - 1], &toks[y.tokens.start])
+                    })
+            });
+            if let (Some(x), Some(y)) = (named, second) {
+                let both = x.tokens.start..y.tokens.end;
+                if let Some(o) = open::landmark(&g.open, a, m, h, both) {
+                    open_found.push(o);
+                    absorbed[j + 1] = true;
+                    absorbed[j + 2] = true;
+                }
+            }
+            continue;
+        }
         if let Some(x) = named {
             if let Some(o) = open::landmark(&g.open, a, m, h, x.tokens.clone()) {
                 open_found.push(o);
                 absorbed[j + 1] = true;
                 continue;
             }
+        }
+        if rule.only_named {
+            continue;
         }
         // A gazetteer name whose article disagrees may be the first word of a
         // longer unknown name (`حي بستان الديوان`, not البستان).
@@ -248,7 +289,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
             prep_ok[j] = true;
         }
         if j > 0 && found[j - 1].tokens.end == start && tight(key, &toks[start - 1], &toks[start]) {
-            if let Class::Head(h) = classes[j - 1] {
+            if let Some(h) = classes[j - 1].filter_weak(&mut prep_ok[j]) {
                 marked[j] = true;
                 headed[j] = true;
                 head_kind[j] = h.kind;
@@ -401,7 +442,7 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
             let ok = match r.need {
                 Need::Free => true,
                 Need::Prep => marked[j] || prep_ok[j] || directed[j],
-                Need::Head => marked[j],
+                Need::Head | Need::Strict => marked[j],
             };
             if ok && !cands.contains(&r.place) {
                 cands.push(r.place);

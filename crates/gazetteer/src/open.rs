@@ -55,6 +55,12 @@ pub(crate) struct OpenHead {
     pub strict: bool,
     /// A gazetteer name right after it names the landmark (`ساحة الكرامة`).
     pub named: bool,
+    /// Names only gazetteer places, never an unknown word after it
+    /// (`جامعة الأنبار`; `جامعة الدول العربية` is no campus).
+    pub only_named: bool,
+    /// Names a landmark after two gazetteer places in a row and nothing
+    /// else (`طريق بغداد كركوك`; `عن طريق الخطأ` is "by mistake").
+    pub pair: bool,
     /// A plural or dual head governing a list (`قرى X وY`).
     pub list: bool,
 }
@@ -108,7 +114,9 @@ impl OpenRules {
                 forms,
                 kind: c[2].trim().into(),
                 strict: c[3].trim() == "1",
-                named: c[4].trim() == "1",
+                named: matches!(c[4].trim(), "1" | "2" | "3"),
+                only_named: matches!(c[4].trim(), "2" | "3"),
+                pair: c[4].trim() == "3",
                 list: c[5].trim() == "1",
             });
         }
@@ -215,6 +223,9 @@ pub(crate) fn read(
     let Some(head_from) = head_start(h, key, ht, m) else {
         return out;
     };
+    if hamza_disagrees(h, a.slice(ht.span)) {
+        return out;
+    }
     if h.strict {
         let prev = m.tokens.start.checked_sub(1).map(|i| &toks[i]);
         if prev.is_some_and(|p| contexts.cites(key, p)) {
@@ -282,6 +293,49 @@ pub(crate) fn read(
     out
 }
 
+/// True when the head word is written with a hamza that none of the head's
+/// forms has: `وأدى` ("and led to") folds to the key of `وادي` but is a verb.
+fn hamza_disagrees(h: &OpenHead, written: &str) -> bool {
+    let hamza =
+        |s: &str| s.contains(['أ', 'إ', 'آ', 'ؤ', 'ئ']) || s.contains('ء') && !s.ends_with('ء');
+    hamza(written) && !h.forms.iter().any(|f| hamza(f))
+}
+
+/// The stop class of a word carrying a possessive pronoun (`عملياتنا`،
+/// `منطقتهم`): that of its noun (`عمليات`، `منطقة`), or Hard for any noun
+/// whose suffix is plain (a name is never "our X").
+fn possessed(rules: &OpenRules, bare: &str) -> Option<Stop> {
+    for suffix in ["هما", "كما", "نا", "ها", "هم", "كم", "هن"] {
+        let Some(stem) = bare.strip_suffix(suffix) else {
+            continue;
+        };
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        // The ta marbuta is written ت before a suffix (منطقتنا).
+        let stem_ta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        let known = rules.stop(stem).is_some()
+            || rules.is_head(stem)
+            || stem_ta
+                .as_deref()
+                .is_some_and(|s| rules.stop(s).is_some() || rules.is_head(s))
+            || stem.ends_with("ات");
+        if known {
+            return Some(Stop::Hard);
+        }
+    }
+    None
+}
+
+/// True when two gazetteer names stand as the two ends of a road: spaces, a
+/// dash or a slash between them (`بغداد كركوك`, `حلب - دمشق`).
+pub(crate) fn pair_gap(key: &str, a: &Token, b: &Token) -> bool {
+    a.end <= b.start
+        && key[a.end..b.start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/'))
+}
+
 /// How many key bytes of token `t` to skip when it continues a list after
 /// token `prev` (`والخوين` → 2, the conjunction; `، الخوين` → 0), or None
 /// when it does not.
@@ -344,7 +398,9 @@ fn name_words(
         if proclitic || literal.chars().count() < 2 {
             break;
         }
-        let stop = rules.stop(literal);
+        let stop = rules
+            .stop(literal)
+            .or_else(|| (!article).then(|| possessed(rules, literal)).flatten());
         match stop {
             Some(Stop::Hard) => break,
             Some(Stop::Adjective) if !article => break,
