@@ -536,5 +536,5 @@ fn is_seat(a: &Analysis, hit: &Hit) -> bool {
         matches!(w, "مقره" | "مقرها" | "مقرهم" | "ومقره")
     };
     let after = toks.get(hit.tokens.end).map(|t| t.text(s)).unwrap_or("");
-    seat(before(1)) || (before(1) == "من" && matches!(after, "مقرا" | "مقر")) 
+    seat(before(1)) || (before(1) == "من" && matches!(after, "مقرا" | "مقر"))
 }

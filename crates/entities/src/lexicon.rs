@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 const ACTORS: &str = include_str!("../../../data/actors/actors.toml");
-const SOURCES: &str = include_str!("../../../data/sources/sources.toml");
+pub(crate) const SOURCES: &str = include_str!("../../../data/sources/sources.toml");
 const MALE: &str = include_str!("../../../data/names/male.txt");
 const FEMALE: &str = include_str!("../../../data/names/female.txt");
 const DIVINE: &str = include_str!("../../../data/names/divine.txt");
@@ -444,7 +444,7 @@ impl Lexicon {
                 matcher.insert_in(layer::SOURCES, al, i);
             }
         }
-        for p in crate::sources::SELF {
+        for p in &crate::sources::citing_def().self_cites {
             matcher.insert_in(layer::SELF_CITES, p, 0);
         }
 
