@@ -226,7 +226,7 @@ impl Lexicon {
                 continue;
             }
             if let Some(r) = token_range(a, m.span) {
-                if self.quoted_as(a, r, 2, false) {
+                if self.quoted_as(a, r, 1, false) {
                     push_source(&mut out, &m.term, Some(&m.code), "actor", m.span);
                 }
             }
@@ -508,7 +508,7 @@ impl Lexicon {
             k -= 1;
             let w = toks[k].text(s);
             if speech(w) {
-                return true;
+                return apposition || !dated_recap(a, k);
             }
             let clause = matches!(
                 w,
@@ -826,4 +826,21 @@ fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
     };
     let at = sp.end + tail[..open].chars().count();
     named.iter().any(|n| n.start > at && n.start <= at + 3)
+}
+
+/// A dated recap (`يوم 17/11/2017 أعلن الجيش …`): a full year within the four
+/// words before the verb at token `k`; what an actor announced then is
+/// background, not a citation for the article's facts.
+fn dated_recap(a: &Analysis, k: usize) -> bool {
+    let s = a.key_str();
+    let toks = a.tokens();
+    let sent = a.sentence_of(toks[k].span);
+    (k.saturating_sub(4)..k)
+        .filter(|&i| a.sentence_of(toks[i].span) == sent)
+        .any(|i| {
+            toks[i]
+                .text(s)
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|r| r.len() == 4 && (r.starts_with("19") || r.starts_with("20")))
+        })
 }

@@ -327,3 +327,20 @@ fn quoted_persons_and_actors_table() {
         assert_eq!(names(text, None), *want, "{text}");
     }
 }
+
+/// What an actor announced in a dated recap, or statements an actor made
+/// (`تصريحات أطلقها`), are no citation of the article's facts.
+#[test]
+fn recaps_are_not_citations() {
+    let table: &[(&str, &[&str])] = &[
+        ("وفي 12/3/2016 أعلن الجيش السوري السيطرة على تدمر.", &[]),
+        ("تتزامن الأحداث وتصريحات أطلقها الجيش السوري أمس.", &[]),
+        (
+            "وأعلن الجيش السوري اليوم السيطرة على تدمر.",
+            &["الجيش السوري"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(names(text, None), *want, "{text}");
+    }
+}
