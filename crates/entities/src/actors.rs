@@ -75,7 +75,36 @@ const ADJECTIVES: &[&str] = &[
     "المعمول",
 ];
 
-const ARMY_CODES: &[&str] = &["SYR_GOV", "IRAQ_GOV", "ISRAEL", "TURKEY"];
+const ARMY_CODES: &[&str] = &[
+    "SYR_GOV",
+    "IRAQ_GOV",
+    "ISRAEL",
+    "TURKEY",
+    "YEMEN_GOV",
+    "LBY_GOV",
+    "EGY_GOV",
+    "LBN_GOV",
+    "SAU_GOV",
+    "JOR_GOV",
+    "SDN_GOV",
+    "SOM_GOV",
+];
+
+/// The codes whose explicit names are cues of a theatre, and the cues they
+/// count for (the Houthis are a sign of Yemen as صنعاء is).
+const CODE_CUES: &[(&str, &[Cue])] = &[
+    ("KRG", &[Cue::Kurdistan]),
+    ("ISRAEL", &[Cue::Israel]),
+    ("HAMAS", &[Cue::Israel]),
+    ("HEZBOLLAH", &[Cue::Lebanon]),
+    ("LBN_GOV", &[Cue::Lebanon]),
+    ("HOUTHIS", &[Cue::Yemen, Cue::Elsewhere]),
+    ("SAUDI_COALITION", &[Cue::Yemen, Cue::Elsewhere]),
+    ("YEMEN_GOV", &[Cue::Yemen, Cue::Elsewhere]),
+    ("LBY_GOV", &[Cue::Libya, Cue::Elsewhere]),
+    ("LNA", &[Cue::Libya, Cue::Elsewhere]),
+    ("EGY_GOV", &[Cue::Egypt]),
+];
 
 impl Lexicon {
     /// Every actor mention of the body, in text order, after coreference of
@@ -95,12 +124,16 @@ impl Lexicon {
         let hits = sc.hits(layer::ACTORS);
         let cues = self.cue_counts(sc);
         let strict = self.strict_cue_counts(sc);
-        let yemen = cues.get(&Cue::Yemen).copied().unwrap_or(0) > 0;
+        let yemen = yemen_theatre(&cues);
         let mut cands: Vec<Cand> = hits
             .iter()
             .filter(|h| a.in_body(h.span))
             .filter_map(|hit| {
                 let group = *self.matcher.ids(hit.phrase).first()?;
+                // حماس, never الحماس ("the enthusiasm").
+                if self.groups[group].indefinite && hit.article {
+                    return None;
+                }
                 Some(Cand {
                     hit: hit.clone(),
                     group,
@@ -115,14 +148,22 @@ impl Lexicon {
             let code = g.code.clone();
             c.resolved = match g.rule {
                 Rule::Name => Some((code, MentionKind::Explicit)),
-                Rule::Coalition => (!yemen).then_some((code, MentionKind::Explicit)),
+                Rule::Coalition if yemen => {
+                    Some(("SAUDI_COALITION".to_string(), MentionKind::Explicit))
+                }
+                Rule::Coalition => Some((code, MentionKind::Explicit)),
                 Rule::Syrian => {
                     let c = |k| cues.get(&k).copied().unwrap_or(0);
                     let elsewhere = c(Cue::Elsewhere) + c(Cue::Iraq) + c(Cue::Kurdistan);
                     (elsewhere == 0 || c(Cue::Syria) > 0).then_some((code, MentionKind::Explicit))
                 }
-                Rule::State => self
-                    .near(a, &c.hit, 3, &self.attack)
+                Rule::National => {
+                    national_army(&cues, &code).map(|code| (code, MentionKind::Resolved))
+                }
+                Rule::Qaeda => self
+                    .is_qaeda(sc, &c.hit)
+                    .then_some((code, MentionKind::Explicit)),
+                Rule::State => (self.near(a, &c.hit, 3, &self.attack) && !is_seat(a, &c.hit))
                     .then_some((code, MentionKind::Explicit)),
                 Rule::Victim => self
                     .is_victim(a, &c.hit)
@@ -179,8 +220,14 @@ impl Lexicon {
         for c in cands.iter_mut() {
             let g = &self.groups[c.group];
             if g.rule == Rule::Anaphor {
-                let ok = c.hit.article && seen.contains(&g.code) && self.free_follower(a, &c.hit);
-                c.resolved = ok.then(|| (g.code.clone(), MentionKind::Anaphoric));
+                let free = c.hit.article && self.free_follower(a, &c.hit);
+                c.resolved = if g.code == "US_COALITION" && yemen {
+                    // Bare التحالف in an article about Yemen is the Saudi-led one.
+                    free.then(|| ("SAUDI_COALITION".to_string(), MentionKind::Resolved))
+                } else {
+                    (free && seen.contains(&g.code))
+                        .then(|| (g.code.clone(), MentionKind::Anaphoric))
+                };
             }
             if let Some((code, _)) = &c.resolved {
                 if !seen.contains(code) {
@@ -248,7 +295,12 @@ impl Lexicon {
                 continue;
             }
             if let Some(&i) = self.matcher.ids(h.phrase).first() {
-                *counts.entry(self.cue_kinds[i]).or_default() += 1;
+                let kind = self.cue_kinds[i];
+                *counts.entry(kind).or_default() += 1;
+                // Yemen and Libya are wars outside Syria and Iraq.
+                if matches!(kind, Cue::Yemen | Cue::Libya) {
+                    *counts.entry(Cue::Elsewhere).or_default() += 1;
+                }
             }
         }
         for h in sc.hits(layer::ACTORS) {
@@ -257,23 +309,18 @@ impl Lexicon {
             }
             for &gi in self.matcher.ids(h.phrase) {
                 let g = &self.groups[gi];
-                if g.rule == Rule::Cue && g.cue.as_deref() == Some("yemen") {
-                    *counts.entry(Cue::Yemen).or_default() += 1;
-                    *counts.entry(Cue::Elsewhere).or_default() += 1;
-                }
                 if g.rule == Rule::Cue && g.cue.as_deref() == Some("elsewhere") {
                     *counts.entry(Cue::Elsewhere).or_default() += 1;
                 }
                 // Explicit names of forces are cues too (not the words that
                 // need a cue themselves).
-                if g.rule == Rule::Cued {
+                if !matches!(g.rule, Rule::Name) {
                     continue;
                 }
-                match g.code.as_str() {
-                    "KRG" => *counts.entry(Cue::Kurdistan).or_default() += 1,
-                    "ISRAEL" => *counts.entry(Cue::Israel).or_default() += 1,
-                    "HEZBOLLAH" => *counts.entry(Cue::Lebanon).or_default() += 1,
-                    _ => {}
+                if let Some((_, kinds)) = CODE_CUES.iter().find(|(c, _)| *c == g.code) {
+                    for k in kinds.iter() {
+                        *counts.entry(*k).or_default() += 1;
+                    }
                 }
             }
         }
@@ -344,6 +391,39 @@ impl Lexicon {
             .any(|i| word_in(toks[i].text(a.key_str()), set))
     }
 
+    /// Bare القاعدة is al-Qaeda (`لتنظيمي "الدولة الإسلامية" و"القاعدة"`)
+    /// when it is quoted or the article names another jihadist group, unless
+    /// an adjective follows (القاعدة الجوية) or the article speaks of a base
+    /// (`قاعدة العند`، `قواعد`), which bare القاعدة then refers back to.
+    fn is_qaeda(&self, sc: &Scan, hit: &Hit) -> bool {
+        let a = sc.a;
+        if !hit.article || !self.free_follower(a, hit) {
+            return false;
+        }
+        let s = a.key_str();
+        // قاعدة without the article (قاعدة العند، بقاعدة), or قواعد.
+        let base = a.tokens().iter().any(|t| {
+            let w = t.text(s);
+            clitic::readings(w).iter().any(|r| {
+                let prefix = &w[..w.len() - r.bare.len()];
+                r.bare == "قواعد"
+                    || r.bare == "قاعده" && !prefix.ends_with("ال") && !prefix.ends_with("لل")
+            })
+        });
+        if base {
+            return false;
+        }
+        let t0 = &a.tokens()[hit.tokens.start];
+        let quoted = s[..t0.start].trim_end().ends_with(['"', '«', '“', '\'']);
+        let jihadist = sc.hits(layer::ACTORS).iter().any(|h| {
+            self.matcher.ids(h.phrase).iter().any(|&gi| {
+                let g = &self.groups[gi];
+                g.rule == Rule::Name && matches!(g.code.as_str(), "ISIS" | "HTS" | "AL_QAEDA")
+            })
+        });
+        quoted || jihadist
+    }
+
     fn is_victim(&self, a: &Analysis, hit: &Hit) -> bool {
         // A singular adjective with the article is an attribute (الدفاع المدني).
         let key = self.matcher.key(hit.phrase);
@@ -374,6 +454,9 @@ fn cue_kind(name: &str) -> Option<Cue> {
         "syria" => Some(Cue::Syria),
         "iraq" => Some(Cue::Iraq),
         "turkey" => Some(Cue::Turkey),
+        "yemen" => Some(Cue::Yemen),
+        "libya" => Some(Cue::Libya),
+        "egypt" => Some(Cue::Egypt),
         _ => None,
     }
 }
@@ -401,8 +484,57 @@ fn resolve_army(
         (cue(Cue::Iraq), "IRAQ_GOV"),
         (cue(Cue::Israel), "ISRAEL"),
         (cue(Cue::Turkey), "TURKEY"),
+        (cue(Cue::Yemen), "YEMEN_GOV"),
+        (cue(Cue::Libya), "LBY_GOV"),
+        (cue(Cue::Egypt), "EGY_GOV"),
+        (cue(Cue::Lebanon), "LBN_GOV"),
     ];
     let best = ranked.iter().max_by_key(|(n, _)| *n)?;
     let ties = ranked.iter().filter(|(n, _)| *n == best.0).count();
     (best.0 > 0 && ties == 1).then(|| best.1.to_string())
+}
+
+/// The article is about Yemen: its Yemen cues (places, the Houthis, the
+/// Saudi-led coalition) outnumber those of Syria and Iraq (`قوات التحالف`
+/// there is the Saudi-led coalition; a Syrian report that names Yemen once is
+/// not about it).
+fn yemen_theatre(cues: &FxHashMap<Cue, usize>) -> bool {
+    let c = |k| cues.get(&k).copied().unwrap_or(0);
+    c(Cue::Yemen) > 0 && c(Cue::Yemen) > c(Cue::Syria) + c(Cue::Iraq)
+}
+
+/// Bare الجيش الوطني: the SNA in an article about Syria (or about no other
+/// war), the Yemeni army in one about Yemen (`الجيش الوطني يستعيد مواقع في
+/// مأرب`), Haftar's LNA in one about Libya; nothing in another war (Sudan).
+fn national_army(cues: &FxHashMap<Cue, usize>, syrian: &str) -> Option<String> {
+    let c = |k| cues.get(&k).copied().unwrap_or(0);
+    let syria = c(Cue::Syria);
+    if c(Cue::Yemen) > syria && c(Cue::Yemen) >= c(Cue::Libya) {
+        return Some("YEMEN_GOV".to_string());
+    }
+    if c(Cue::Libya) > syria {
+        return Some("LNA".to_string());
+    }
+    let elsewhere = c(Cue::Elsewhere) + c(Cue::Iraq) + c(Cue::Kurdistan);
+    (elsewhere == 0 || syria > 0).then(|| syrian.to_string())
+}
+
+/// The country is the seat of a body (`ومقره لندن`، `التي تتخذ من لندن
+/// مقرا`), not an actor.
+fn is_seat(a: &Analysis, hit: &Hit) -> bool {
+    let s = a.key_str();
+    let toks = a.tokens();
+    let before = |d: usize| {
+        hit.tokens
+            .start
+            .checked_sub(d)
+            .map(|i| toks[i].text(s))
+            .unwrap_or("")
+    };
+    let seat = |w: &str| {
+        let w = w.strip_prefix('و').unwrap_or(w);
+        matches!(w, "مقره" | "مقرها" | "مقرهم" | "ومقره")
+    };
+    let after = toks.get(hit.tokens.end).map(|t| t.text(s)).unwrap_or("");
+    seat(before(1)) || (before(1) == "من" && matches!(after, "مقرا" | "مقر"))
 }

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 const ACTORS: &str = include_str!("../../../data/actors/actors.toml");
-const SOURCES: &str = include_str!("../../../data/sources/sources.toml");
+pub(crate) const SOURCES: &str = include_str!("../../../data/sources/sources.toml");
 const MALE: &str = include_str!("../../../data/names/male.txt");
 const FEMALE: &str = include_str!("../../../data/names/female.txt");
 const DIVINE: &str = include_str!("../../../data/names/divine.txt");
@@ -51,6 +51,12 @@ pub enum Rule {
     /// Hezbollah): a mention when the article names the code explicitly or
     /// carries the group's `cue` (`israel`, `lebanon`).
     Cued,
+    /// Bare الجيش الوطني: the SNA in Syria, YEMEN_GOV in an article about
+    /// Yemen, LNA in one about Libya, nothing in another war.
+    National,
+    /// Bare القاعدة (also "the base", "the rule"): al-Qaeda when quoted or
+    /// next to another jihadist name, in an article that names no base.
+    Qaeda,
     /// Not an actor: shadows shorter terms inside it.
     Block,
     /// Not an actor: a context cue.
@@ -98,6 +104,8 @@ struct GroupDef {
     #[serde(default)]
     affiliation: Option<String>,
     #[serde(default)]
+    indefinite: bool,
+    #[serde(default)]
     note: String,
     terms: Vec<String>,
 }
@@ -141,6 +149,8 @@ pub struct ActorGroup {
     pub cue: Option<String>,
     /// Affiliation (`IRAN`, `IRGC`, `TURKEY`).
     pub affiliation: Option<String>,
+    /// The terms never take the article (حماس, not الحماس "enthusiasm").
+    pub indefinite: bool,
     /// Editor's note.
     pub note: String,
 }
@@ -247,8 +257,12 @@ pub enum Cue {
     Turkey,
     /// Lebanon (Hezbollah's theatre).
     Lebanon,
-    /// Yemen (the Saudi-led coalition).
+    /// Yemen (the Saudi-led coalition, the Houthis).
     Yemen,
+    /// Libya.
+    Libya,
+    /// Egypt.
+    Egypt,
     /// A war outside the spec's theatres (Yemen, Libya, Sudan).
     Elsewhere,
 }
@@ -376,6 +390,7 @@ impl Lexicon {
                 rule: g.rule,
                 cue: g.cue,
                 affiliation: g.affiliation,
+                indefinite: g.indefinite,
                 note: g.note,
             });
         }
@@ -388,6 +403,7 @@ impl Lexicon {
                 rule: Rule::Name,
                 cue: None,
                 affiliation: None,
+                indefinite: false,
                 note: "military noun + nationality".into(),
             });
             for noun in &af.compose.nouns {
@@ -410,6 +426,9 @@ impl Lexicon {
                 "israel" => Cue::Israel,
                 "turkey" => Cue::Turkey,
                 "lebanon" => Cue::Lebanon,
+                "yemen" => Cue::Yemen,
+                "libya" => Cue::Libya,
+                "egypt" => Cue::Egypt,
                 "elsewhere" => Cue::Elsewhere,
                 _ => continue,
             };
@@ -425,7 +444,7 @@ impl Lexicon {
                 matcher.insert_in(layer::SOURCES, al, i);
             }
         }
-        for p in crate::sources::SELF {
+        for p in &crate::sources::citing_def().self_cites {
             matcher.insert_in(layer::SELF_CITES, p, 0);
         }
 

@@ -59,6 +59,13 @@ const RANKS: &[&str] = &[
     "مقدم ركن",
 ];
 
+/// Indefinite roles that take a complement before the name (`وزير الخارجية
+/// الإيطالي X`، `رئيس بعثة الأمم المتحدة X`), bare keys.
+const ROLES: &[&str] = &[
+    "وزير", "رئيس", "مبعوث", "سفير", "مدير", "قائد", "محافظ", "نائب", "مسؤول", "متحدث", "ممثل", "امين",
+    "متحدثه", "ناطق", "ناطقه", "وزيره", "رئيسه", "مديره", "زعيم", "قاضي", "مفتي",
+];
+
 /// Markers joining a name to its alias.
 const ALIAS: &[&str] = &[
     "الملقب",
@@ -103,6 +110,9 @@ struct Ctx<'a> {
     cue_at: FxHashSet<usize>,
     /// Positions after a rank or honorific, where unknown names are accepted.
     rank_at: FxHashSet<usize>,
+    /// Names found after a role and its complement or before a title in
+    /// apposition (start token → end token).
+    role_names: rustc_hash::FxHashMap<usize, usize>,
 }
 
 impl Ctx<'_> {
@@ -296,6 +306,110 @@ impl Ctx<'_> {
         })
     }
 
+    /// Token k may be a word of a foreign or unknown name: no article, no
+    /// stop word, not a word carrying a proclitic, letters only, not taken.
+    fn name_word(&self, k: usize) -> bool {
+        let t = self.tok(k);
+        k < self.n()
+            && !t.starts_with("ال")
+            && !self.stop_at(k)
+            && t.chars().count() >= 2
+            && t.chars().all(char::is_alphabetic)
+            && !self.excluded(k)
+            && !ALIAS.contains(&t)
+            && !t.starts_with("وال")
+    }
+
+    /// The word after a two-word name closes it: punctuation, the end, a stop
+    /// word, a complementizer, a speech verb, or a word with ل (`لوكالة`).
+    fn closes_name(&self, k: usize) -> bool {
+        if k >= self.n() || !self.joined(k) {
+            return true;
+        }
+        let t = self.tok(k);
+        self.stop_at(k)
+            || matches!(t, "ان" | "انه" | "انها" | "بان" | "قال" | "قالت" | "يقول" | "اكد" | "اعلن")
+            || (t.starts_with(['ل', 'ب']) && !t.starts_with("ال") && t.chars().count() > 3)
+    }
+
+    /// Names after a role and its complement (`وزير الخارجية الإيطالي باولو
+    /// جينتيلوني`، `رئيس بعثة الأمم المتحدة للدعم في ليبيا برناردينو ليون`،
+    /// `الرئيس الفرنسي، إيمانويل ماكرون،`): the first two name words after
+    /// the role, within eight words of it in the same clause, closed by
+    /// punctuation, a stop word, a verb of speech or a ل-word.
+    fn role_name_after(&self, title_end: usize) -> Option<Range<usize>> {
+        let mut k = title_end;
+        let mut comma = false;
+        // The role's complement: definite words (الخارجية الإيطالي), ل-
+        // phrases (لليمن), باسم, taken names (places, actors), a construct
+        // noun before a definite one (بعثة الأمم), في before a taken name.
+        while k < self.n() && k < title_end + 8 {
+            if k > title_end && !self.joined(k) {
+                let sep = self.sep(k).trim();
+                if comma || !(sep == "،" || sep == ",") {
+                    return None;
+                }
+                comma = true;
+                break;
+            }
+            let t = self.tok(k);
+            // إلى is folded to الي: a stop word, not a definite word.
+            let definite = (t.starts_with("ال") || t.starts_with("لل")) && !self.stop_at(k);
+            let construct = !definite
+                && !self.lx.given.contains(t)
+                && !self.stop_at(k)
+                && self.joined(k + 1)
+                && (self.tok(k + 1).starts_with("ال") || self.excluded(k + 1))
+                && !self.name_word(k + 1);
+            let prep = matches!(t, "في" | "لدي" | "باسم") && k + 1 < self.n() && self.joined(k + 1);
+            if definite || self.excluded(k) || construct || prep {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k >= self.n() || k == title_end && !comma && !self.joined(k) {
+            return None;
+        }
+        // After a comma the name is an apposition closed by punctuation
+        // (`الرئيس الفرنسي، إيمانويل ماكرون، ونظيره`).
+        let closed = if comma {
+            k + 2 >= self.n() || !self.joined(k + 2) && !self.sep(k + 2).contains(['"', '«', '“'])
+        } else {
+            self.closes_name(k + 2)
+        };
+        (self.name_word(k) && self.joined(k + 1) && self.name_word(k + 1) && closed)
+            .then_some(k..k + 2)
+    }
+
+    /// Two name words right before a title in apposition (`قال شون ريان،
+    /// المتحدث باسم …`، `اغتيال عزيز أسبر، مدير مركز …`).
+    fn name_before_title(&self, title_start: usize) -> Option<Range<usize>> {
+        let sep = self.sep(title_start).trim();
+        if title_start < 2 || !(sep == "،" || sep == ",") {
+            return None;
+        }
+        let (x, y) = (title_start - 2, title_start - 1);
+        let ok = self.name_word(x)
+            && self.name_word(y)
+            && self.joined(y)
+            && !self.tok(x).starts_with(['و', 'ب', 'ل', 'ف', 'ك']);
+        // Not the end of a longer phrase (a construct: وزير خارجية X، …).
+        let prev = if x > 0 { self.tok(x - 1) } else { "" };
+        let prev = prev.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(prev);
+        let cue = matches!(
+            prev,
+            "قال" | "قالت" | "اكد" | "اكدت" | "اضاف" | "اضافت" | "اوضح" | "اوضحت" | "اعلن" | "ذكر"
+                | "اشار" | "صرح" | "اغتيال" | "مقتل" | "اعتقال"
+        );
+        let free_before = x == 0
+            || !self.joined(x)
+            || !self.name_word(x - 1)
+            || self.stop_at(x - 1)
+            || cue;
+        (ok && free_before).then_some(x..y + 1)
+    }
+
     fn full_name(&self, i: usize, bare: &str, cue: bool) -> Option<Cand> {
         if self.stop(bare) {
             return None;
@@ -419,14 +533,30 @@ impl Lexicon {
                 }
             }
         }
-        let cx = Ctx {
+        let mut cx = Ctx {
             lx: self,
             a,
             s,
             exclude,
             cue_at,
             rank_at,
+            role_names: Default::default(),
         };
+        let mut role_names = rustc_hash::FxHashMap::default();
+        for h in sc.hits(layer::TITLES) {
+            let key = self.matcher.key(h.phrase);
+            let head = key.split(' ').next().unwrap_or("");
+            if !ROLES.contains(&head) && !RANKS.contains(&key) {
+                continue;
+            }
+            let found = cx
+                .role_name_after(h.tokens.end)
+                .or_else(|| cx.name_before_title(h.tokens.start));
+            if let Some(r) = found {
+                role_names.entry(r.start).or_insert(r.end);
+            }
+        }
+        cx.role_names = role_names;
         let mut people: Vec<Person> = Vec::new();
 
         // Well-known persons.
@@ -445,12 +575,21 @@ impl Lexicon {
         let mut i = 0;
         while i < n {
             let cue = cx.cue_at.contains(&i);
-            let Some(c) = cx.parse(i, cue, false).or_else(|| {
-                cx.rank_at
-                    .contains(&i)
-                    .then(|| cx.cued_unknown(i))
-                    .flatten()
-            }) else {
+            let Some(c) = cx
+                .parse(i, cue, false)
+                .or_else(|| {
+                    cx.rank_at
+                        .contains(&i)
+                        .then(|| cx.cued_unknown(i))
+                        .flatten()
+                })
+                .or_else(|| {
+                    cx.role_names.get(&i).map(|&end| Cand {
+                        tokens: i..end,
+                        prefix: 0,
+                    })
+                })
+            else {
                 i += 1;
                 continue;
             };

@@ -23,241 +23,76 @@
 //! head noun right after a citing word (`[open]` of sources.toml:
 //! `قالت وزارة الصحة العراقية`، `وثق مكتب توثيق الشهداء في درعا`).
 
-use crate::actors::word_in;
+use crate::actors::{word_in, MentionKind};
 use crate::lexicon::{key, Lexicon};
 use crate::scan::{layer, surface, tidy, Hit, Scan};
 use rasad_record::{Entity, Span};
 use rasad_text::Analysis;
 use rustc_hash::FxHashSet;
+use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// Citing words looked for before a source (any conjugation listed).
-const BEFORE: &[&str] = &[
-    "قال",
-    "قالت",
-    "يقول",
-    "تقول",
-    "افاد",
-    "افادت",
-    "يفيد",
-    "تفيد",
-    "ذكر",
-    "ذكرت",
-    "يذكر",
-    "تذكر",
-    "اكد",
-    "اكدت",
-    "يؤكد",
-    "تؤكد",
-    "اعلن",
-    "اعلنت",
-    "يعلن",
-    "تعلن",
-    "وثق",
-    "وثقت",
-    "يوثق",
-    "اشار",
-    "اشارت",
-    "يشير",
-    "تشير",
-    "لفت",
-    "لفتت",
-    "بث",
-    "بثت",
-    "نشر",
-    "نشرت",
-    "زعم",
-    "زعمت",
-    "ادعى",
-    "ادعت",
-    "اوضح",
-    "اوضحت",
-    "اضاف",
-    "اضافت",
-    "كشف",
-    "كشفت",
-    "رصد",
-    "رصدت",
-    "اورد",
-    "اوردت",
-    "نقل",
-    "نقلت",
-    "نقلا",
-    "وفق",
-    "وفقا",
-    "بحسب",
-    "حسب",
-    "طبقا",
-    "تحدث",
-    "تحدثت",
-    "احصى",
-    "احصت",
-    "سجل",
-    "سجلت",
-    "بيان",
-    "تقرير",
-    "اتهم",
-    "اتهمت",
-    "صرح",
-    "صرحت",
-    "تصريح",
-    "تصريحات",
-    "ابلغ",
-    "ابلغت",
-    "روى",
-    "روت",
-    "افادنا",
-    "اكدته",
-    "اكدها",
-    "ذكره",
-    "ذكرته",
-    "اوردها",
-    "اورده",
-    "نقلته",
-    "نقلتها",
-    "افادته",
-    "افادتها",
-    "اظهر",
-    "اظهرت",
-    "حصيله",
-    "احصائيه",
-];
+/// The citing-frame word lists of `[citing]` in data/sources/sources.toml.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CitingDef {
+    before: Vec<String>,
+    after: Vec<String>,
+    speech: Vec<String>,
+    reporters: Vec<String>,
+    outlet_heads: Vec<String>,
+    statement: Vec<String>,
+    units: Vec<String>,
+    place_heads: Vec<String>,
+    pub(crate) self_cites: Vec<String>,
+}
 
-/// Citing verbs looked for right after a source (the source as subject).
-const AFTER: &[&str] = &[
-    "قال",
-    "قالت",
-    "افاد",
-    "افادت",
-    "ذكر",
-    "ذكرت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "وثق",
-    "وثقت",
-    "اشار",
-    "اشارت",
-    "تحدث",
-    "تحدثت",
-    "تحدثوا",
-    "افادوا",
-    "اكدوا",
-    "قالوا",
-    "ذكروا",
-    "نشر",
-    "نشرت",
-    "بث",
-    "بثت",
-    "رصد",
-    "رصدت",
-    "لفت",
-    "لفتت",
-    "اوضح",
-    "اوضحت",
-    "نقل",
-    "نقلت",
-    "كشف",
-    "كشفت",
-    "اورد",
-    "اوردت",
-];
+#[derive(Deserialize)]
+struct CitingFile {
+    citing: CitingDef,
+}
 
-/// Reporter nouns in construct with a source (`ناشطو فرات بوست`).
-const REPORTERS: &[&str] = &[
-    "ناشطو",
-    "ناشطي",
-    "مراسل",
-    "مراسلو",
-    "مراسلي",
-    "مصدر",
-    "مصادر",
-    "مدير",
-    "رئيس",
-    "متحدث",
-    "المتحدث",
-    "الناطق",
-    "ناطق",
-    "بيان",
-    "تقرير",
-    "احصائيه",
-    "حصيله",
-];
-
-/// Head words that introduce an outlet's name.
-const HEADS: &[&str] = &[
-    "صحيفه",
-    "جريده",
-    "قناه",
-    "موقع",
-    "وكاله",
-    "شبكه",
-    "تلفزيون",
-    "اذاعه",
-    "مجله",
-    "راديو",
-];
-
-/// Words that mark a statement of an actor-source.
-const STATEMENT: &[&str] = &[
-    "بيان",
-    "بيانا",
-    "المتحدث",
-    "متحدث",
-    "الناطق",
-    "ناطق",
-    "تصريح",
-    "تصريحات",
-    "المتحدثه",
-];
-
-/// Numbered units named as bodies (`اللواء 30 في الحشد الشعبي`); a unit word
-/// without a number is a rank (`اللواء فلان`).
-const UNITS: &[&str] = &["لواء", "فوج"];
-
-/// Heads of bodies that, after `مصدر في`, say where the source works rather
-/// than whom it speaks for (`مصدر طبي في مشفى تدمر`، `مصدر أمني في محافظة
-/// كركوك`); search-key spellings.
-const PLACE_HEADS: &[&str] = &["محافظه", "مستشفي", "مشفي", "بلديه", "مدينه", "مخيم"];
-
-/// Self-citations of the publishing outlet.
-pub(crate) const SELF: &[&str] = &[
-    "مصدر الوكاله",
-    "مصادر الوكاله",
-    "مراسل الوكاله",
-    "مراسلنا",
-    "مصادرنا",
-    "مراسل الموقع",
-    "مصادر الموقع",
-    "مصدر الموقع",
-    "مراسل الصحيفه",
-    "مصادر الصحيفه",
-    "مراسل القناه",
-    "مصادر القناه",
-    "مراسل الشبكه",
-    "مصادر الشبكه",
-    "مراسلة الوكاله",
-];
-
+/// `[citing]` in key form.
 struct Sets {
+    /// Citing words looked for before a source (`قال`، `بحسب`).
     before: FxHashSet<String>,
+    /// Citing verbs right after a source (`المرصد وثق`).
     after: FxHashSet<String>,
+    /// Speech verbs that make a person or an actor a source (`قال`، `أعلن`).
+    speech: FxHashSet<String>,
+    /// Reporter nouns in construct with a source (`مراسل سانا`).
     reporters: FxHashSet<String>,
+    /// Head words that introduce an outlet's name (`صحيفة`).
     heads: FxHashSet<String>,
+    /// Words that mark a statement of an actor-source (`بيان`).
     statement: FxHashSet<String>,
+    /// Numbered units named as bodies (`اللواء 30`); without a number a rank.
+    units: Vec<String>,
+    /// Heads of bodies that, after `مصدر في`, say where the source works.
+    place_heads: Vec<String>,
+}
+
+/// The citing lists of the bundled sources.toml.
+pub(crate) fn citing_def() -> CitingDef {
+    toml::from_str::<CitingFile>(crate::lexicon::SOURCES)
+        .map(|f| f.citing)
+        .expect("bundled sources.toml has a [citing] table")
 }
 
 fn sets() -> &'static Sets {
     static S: OnceLock<Sets> = OnceLock::new();
     S.get_or_init(|| {
-        let f = |v: &[&str]| v.iter().map(|w| key(w)).collect::<FxHashSet<String>>();
+        let d = citing_def();
+        let f = |v: &[String]| v.iter().map(|w| key(w)).collect::<FxHashSet<String>>();
+        let l = |v: &[String]| v.iter().map(|w| key(w)).collect::<Vec<String>>();
         Sets {
-            before: f(BEFORE),
-            after: f(AFTER),
-            reporters: f(REPORTERS),
-            heads: f(HEADS),
-            statement: f(STATEMENT),
+            before: f(&d.before),
+            after: f(&d.after),
+            speech: f(&d.speech),
+            reporters: f(&d.reporters),
+            heads: f(&d.outlet_heads),
+            statement: f(&d.statement),
+            units: l(&d.units),
+            place_heads: l(&d.place_heads),
         }
     })
 }
@@ -274,19 +109,6 @@ impl Lexicon {
         let a = sc.a;
         let st = sets();
         let mut out: Vec<Entity> = Vec::new();
-        let mut push = |name: &str, id: Option<&str>, kind: &str, span: Span| {
-            let k = key(name);
-            if let Some(e) = out
-                .iter_mut()
-                .find(|e| e.id.as_deref() == id && id.is_some() || key(&e.name) == k)
-            {
-                e.spans.push(span);
-                return;
-            }
-            let mut e = Entity::new(name, id.map(str::to_string), vec![span]);
-            e.kind = Some(kind.to_string());
-            out.push(e);
-        };
 
         let outlet_key = outlet.map(key).filter(|k| !k.is_empty());
         let outlet_source = outlet.and_then(|o| self.known_source(o));
@@ -346,11 +168,15 @@ impl Lexicon {
                     if !is_signature(a, hit) {
                         continue;
                     }
-                    push(&src.name, Some(&src.id), &src.kind, hit.span);
+                    push_source(&mut out, &src.name, Some(&src.id), &src.kind, hit.span);
                     continue;
                 }
             }
+            // A speech verb right before or after states it too (`يقول
+            // الجيش الإسرائيلي إن`).
+            let spoken = token_range(a, hit.span).is_some_and(|r| self.quoted_as(a, r, 2, false));
             if src.needs_statement
+                && !spoken
                 && !phrase_key.split(' ').any(|w| st.statement.contains(w))
                 && !self.before_within(a, hit, 5, &st.statement)
                 && !self.after_within(a, hit, 5, &st.statement)
@@ -363,13 +189,13 @@ impl Lexicon {
                 } else {
                     display_name(&src.name, &surface(a, hit))
                 };
-                push(&name, Some(&src.id), &src.kind, hit.span);
+                push_source(&mut out, &name, Some(&src.id), &src.kind, hit.span);
             }
         }
 
         for (name, span) in open {
             let overlaps = |v: &[Span]| v.iter().any(|x| x.start < span.end && span.start < x.end);
-            if overlaps(&named_spans) {
+            if overlaps(&named_spans) || names_in_brackets(a, span, &named_spans) {
                 continue;
             }
             if outlet_key
@@ -378,7 +204,47 @@ impl Lexicon {
             {
                 continue;
             }
-            push(&name, None, "official", span);
+            push_source(&mut out, &name, None, "official", span);
+        }
+
+        // Actors and named persons quoted (`أعلن الجيش الإسرائيلي`، `قال
+        // المتحدث باسم التحالف العقيد فلان`), not where a named source or an
+        // official body was already reported.
+        let taken: Vec<Span> = out.iter().flat_map(|e| e.spans.clone()).collect();
+        let free = |sp: Span| {
+            !taken
+                .iter()
+                .chain(named_spans.iter())
+                .any(|x| x.start < sp.end && sp.start < x.end)
+        };
+        for m in sc.actor_mentions() {
+            if matches!(m.code.as_str(), "CIVILIANS" | "UNKNOWN" | "MIXED")
+                || m.kind == MentionKind::Victim
+                || !a.in_body(m.span)
+                || !free(m.span)
+            {
+                continue;
+            }
+            if let Some(r) = token_range(a, m.span) {
+                if self.quoted_as(a, r, 1, false) {
+                    push_source(&mut out, &m.term, Some(&m.code), "actor", m.span);
+                }
+            }
+        }
+        let actor_spans: Vec<Span> = sc.actor_mentions().iter().map(|m| m.span).collect();
+        for p in self.persons_in(sc, &[], &actor_spans) {
+            for &sp in &p.spans {
+                if !a.in_body(sp) || !free(sp) {
+                    continue;
+                }
+                let Some(r) = token_range(a, sp) else {
+                    continue;
+                };
+                if self.quoted_as(a, r, 7, true) {
+                    push_source(&mut out, &p.name, None, "person", sp);
+                    break;
+                }
+            }
         }
 
         // The outlet citing itself.
@@ -396,8 +262,8 @@ impl Lexicon {
                 // Reported as written (`مراسلنا`), with the outlet's id.
                 let written = tidy(a.slice(h.span));
                 match known {
-                    Some(k) => push(&written, Some(&k.id), &k.kind, h.span),
-                    None => push(&written, None, "outlet", h.span),
+                    Some(k) => push_source(&mut out, &written, Some(&k.id), &k.kind, h.span),
+                    None => push_source(&mut out, &written, None, "outlet", h.span),
                 }
             }
         }
@@ -448,6 +314,13 @@ impl Lexicon {
                 if j < toks.len() && matches!(word(j), "عن" | "به" | "بها") {
                     j += 1;
                 }
+                // بيان صادر عن وزارة …
+                if j + 1 < toks.len()
+                    && matches!(word(j), "صادر" | "صادره" | "الصادر" | "الصادره")
+                    && word(j + 1) == "عن"
+                {
+                    j += 2;
+                }
             } else if let Some(k) = self.source_in(a, i) {
                 // مصدر (أمني) في X: X is the body the source speaks from.
                 j = k;
@@ -481,9 +354,9 @@ impl Lexicon {
             let mut end = j + 1;
             // A numbered unit (اللواء 30 في الحشد الشعبي): the number, then
             // the force it belongs to.
-            let unit = UNITS.iter().any(|u| {
+            let unit = sets().units.iter().any(|u| {
                 let w: String = word(j).chars().skip(strip).collect();
-                w == *u || w.strip_prefix("ال") == Some(*u)
+                w == *u || w.strip_prefix("ال") == Some(u.as_str())
             });
             if unit {
                 let numbered = end < toks.len()
@@ -563,7 +436,8 @@ impl Lexicon {
             // where the source works, not whom it speaks for
             .filter(|&k| {
                 let w = toks[k].text(s);
-                !PLACE_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w))
+                let bare = w.strip_prefix("ال").unwrap_or(w);
+                !sets().place_heads.iter().any(|h| h == bare)
             })
     }
 
@@ -594,6 +468,69 @@ impl Lexicon {
         let hi = (hit.tokens.end + 2).min(toks.len());
         (hit.tokens.end..hi)
             .any(|i| same_sentence(a, i, hit) && word_in(toks[i].text(s), &st.after))
+    }
+
+    /// The words of tokens `r` are quoted: a speech verb at most `window`
+    /// tokens before them in the sentence, with titles and names between but
+    /// no complementizer, event noun or clause break (`قال المتحدث باسم
+    /// التحالف العقيد X`، `أعلن الجيش`), or right after them (`X قال`). With
+    /// `apposition`, commas may enclose the words (`قال مبعوث الأمم المتحدة،
+    /// X، إن`).
+    fn quoted_as(
+        &self,
+        a: &Analysis,
+        r: std::ops::Range<usize>,
+        window: usize,
+        apposition: bool,
+    ) -> bool {
+        let st = sets();
+        let s = a.key_str();
+        let toks = a.tokens();
+        let sent = a.sentence_of(toks[r.start].span);
+        let same = |i: usize| a.sentence_of(toks[i].span) == sent;
+        // The text between token i-1 and token i allows the frame through.
+        // No quotation mark: after one the words are the statement itself
+        // (`وقال المصدر "الجيش …`).
+        let gap_ok = |i: usize| {
+            s.get(toks[i - 1].end..toks[i].start).is_some_and(|g| {
+                g.chars()
+                    .all(|c| c.is_whitespace() || (apposition && matches!(c, '،' | ',')))
+            })
+        };
+        // A speech verb, not a word with the article (التابع is no تابع).
+        let speech = |w: &str| !w.starts_with("ال") && word_in(w, &st.speech);
+        let mut k = r.start;
+        let lo = r.start.saturating_sub(window);
+        while k > lo {
+            if !gap_ok(k) || !same(k - 1) {
+                break;
+            }
+            k -= 1;
+            let w = toks[k].text(s);
+            if speech(w) {
+                return apposition || !dated_recap(a, k);
+            }
+            let clause = matches!(
+                w,
+                "ان" | "انه" | "انها" | "بان" | "لان" | "فان" | "الذي" | "التي"
+            );
+            // An actor after `مصدر في`/`مصدر بـ` is where the source works.
+            let source_noun = !apposition
+                && readings(w).iter().any(|(b, _)| {
+                    matches!(
+                        *b,
+                        "مصدر" | "مصادر" | "مسؤول" | "مسؤولون" | "مسؤولين" | "عضو"
+                    )
+                });
+            let stop = self.open.stops.contains(w)
+                && !(apposition && matches!(w, "باسم" | "الرسمي" | "الرسميه" | "في"));
+            if clause || source_noun || stop {
+                break;
+            }
+        }
+        // Right after (the name as subject of a verb that follows).
+        let next = r.end;
+        next < toks.len() && same(next) && gap_ok(next) && word_in(toks[next].text(s), &st.after)
     }
 
     /// A word of `set` within `window` tokens before the hit, same sentence.
@@ -849,4 +786,61 @@ mod tests {
             assert_eq!(got, *want, "{w}");
         }
     }
+}
+
+/// The tokens a span covers.
+fn token_range(a: &Analysis, sp: Span) -> Option<std::ops::Range<usize>> {
+    let toks = a.tokens();
+    let first = toks.iter().position(|t| t.span.end > sp.start)?;
+    let last = toks[first..]
+        .iter()
+        .take_while(|t| t.span.start < sp.end)
+        .count();
+    (last > 0).then(|| first..first + last)
+}
+
+/// Adds a citation of `name` to `out`, or its span to the same source already
+/// there (same id, or same name).
+fn push_source(out: &mut Vec<Entity>, name: &str, id: Option<&str>, kind: &str, span: Span) {
+    let k = key(name);
+    if let Some(e) = out
+        .iter_mut()
+        .find(|e| e.id.as_deref() == id && id.is_some() || key(&e.name) == k)
+    {
+        e.spans.push(span);
+        return;
+    }
+    let mut e = Entity::new(name, id.map(str::to_string), vec![span]);
+    e.kind = Some(kind.to_string());
+    out.push(e);
+}
+
+/// A named source follows the body in brackets within a few words (`وكالة
+/// الأنباء الرسمية (سانا)`): the named one is the citation.
+fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
+    let text = a.text();
+    let ci = a.char_index();
+    let tail: String = text[ci.byte(sp.end)..].chars().take(40).collect();
+    let Some(open) = tail.find('(') else {
+        return false;
+    };
+    let at = sp.end + tail[..open].chars().count();
+    named.iter().any(|n| n.start > at && n.start <= at + 3)
+}
+
+/// A dated recap (`يوم 17/11/2017 أعلن الجيش …`): a full year within the four
+/// words before the verb at token `k`; what an actor announced then is
+/// background, not a citation for the article's facts.
+fn dated_recap(a: &Analysis, k: usize) -> bool {
+    let s = a.key_str();
+    let toks = a.tokens();
+    let sent = a.sentence_of(toks[k].span);
+    (k.saturating_sub(4)..k)
+        .filter(|&i| a.sentence_of(toks[i].span) == sent)
+        .any(|i| {
+            toks[i]
+                .text(s)
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|r| r.len() == 4 && (r.starts_with("19") || r.starts_with("20")))
+        })
 }

@@ -64,7 +64,13 @@ fn table() {
             None,
             &["التحالف الدولي"],
         ),
-        ("وأعلن الجيش السوري السيطرة على البلدة.", None, &[]),
+        // An actor announcing is the source of what it announces.
+        (
+            "وأعلن الجيش السوري السيطرة على البلدة.",
+            None,
+            &["الجيش السوري"],
+        ),
+        ("وتقدم الجيش السوري نحو البلدة بعد قصفها.", None, &[]),
         (
             "أعلنت وزارة الدفاع الروسية مقتل 40 مسلحاً.",
             None,
@@ -164,7 +170,14 @@ fn open_bodies_outlet_and_written_names() {
             &["شبكة أخبار حلب الجنوبي"],
         ),
         ("وأضافت المنظمة أن القصف استهدف المدرسة.", None, &[]),
-        ("وقالت هيئة تحرير الشام إن مقاتليها صدوا الهجوم.", None, &[]),
+        (
+            "وقالت هيئة تحرير الشام إن مقاتليها صدوا الهجوم.",
+            None,
+            &["هيئة تحرير الشام"],
+        ),
+        // The accused is no source; nor the force a source works in.
+        ("واتهم ناشطون قوات النظام بقصف الحي.", None, &["ناشطون"]),
+        ("وقال مصدر في الجيش العراقي إن الهجوم صُدّ.", None, &[]),
         // The outlet as addressee, in a dateline, or told by a source.
         (
             "وقال أحد أقارب المعتقلين لعنب بلدي إن الدورية داهمت المنزل.",
@@ -250,10 +263,13 @@ fn statements_spokesmen_and_sources_in_bodies() {
             "وقال مصدر أمني في قيادة شرطة ديالى إن دورية تعرضت لهجوم.",
             &["مصدر أمني", "قيادة شرطة ديالى"],
         ),
-        // Not cited: the body is only mentioned; an actor body without a
-        // statement; a rank is no unit.
+        // Not cited: the body is only mentioned; a rank is no unit. An actor
+        // body announcing is cited.
         ("زار الوفد هيئة الحشد الشعبي صباحاً.", &[]),
-        ("وأعلنت قيادة عمليات سامراء مقتل ثلاثة مسلحين.", &[]),
+        (
+            "وأعلنت قيادة عمليات سامراء مقتل ثلاثة مسلحين.",
+            &["قيادة عمليات سامراء"],
+        ),
         ("وقال اللواء الركن إن القوات تقدمت.", &[]),
         // where a source works is no body it speaks for
         (
@@ -271,4 +287,60 @@ fn statements_spokesmen_and_sources_in_bodies() {
         .map(|(text, want)| format!("{text}: {:?}, want {want:?}", names(text, None)))
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Named persons and actors quoted for the facts: a speech verb before them,
+/// with their titles between, or right after them; never the person a
+/// statement is about, nor words inside a quotation.
+#[test]
+fn quoted_persons_and_actors_table() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "وقال المتحدث باسم التحالف العقيد سامي الحربي إن الطائرات أصابت أهدافاً عسكرية.",
+            &["المتحدث باسم التحالف", "سامي الحربي"],
+        ),
+        (
+            "قال مبعوث الأمم المتحدة، كريم الشمري، إنه سيدعو الأطراف إلى الحوار.",
+            &["الأمم المتحدة", "كريم الشمري"],
+        ),
+        (
+            "وأكد محافظ المدينة عادل الزبيدي أن الهجوم أوقع خمسة قتلى.",
+            &["عادل الزبيدي"],
+        ),
+        (
+            "وأعلن الجيش الإسرائيلي مقتل جندي على حدود غزة.",
+            &["الجيش الإسرائيلي"],
+        ),
+        (
+            "ويقول الجيش الإسرائيلي إن جنوده أطلقوا النار على مشتبه بهم.",
+            &["الجيش الإسرائيلي"],
+        ),
+        // the person spoken about, and a quotation
+        (
+            "قالت مصادر محلية إن سامر الحلبي قتل في الغارة.",
+            &["مصادر محلية"],
+        ),
+        ("وقال المصدر \"الجيش يتقدم في كل الجبهات\".", &[]),
+        ("ويعمل الباحث في المركز التابع للجيش السوري منذ سنوات.", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(names(text, None), *want, "{text}");
+    }
+}
+
+/// What an actor announced in a dated recap, or statements an actor made
+/// (`تصريحات أطلقها`), are no citation of the article's facts.
+#[test]
+fn recaps_are_not_citations() {
+    let table: &[(&str, &[&str])] = &[
+        ("وفي 12/3/2016 أعلن الجيش السوري السيطرة على تدمر.", &[]),
+        ("تتزامن الأحداث وتصريحات أطلقها الجيش السوري أمس.", &[]),
+        (
+            "وأعلن الجيش السوري اليوم السيطرة على تدمر.",
+            &["الجيش السوري"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(names(text, None), *want, "{text}");
+    }
 }

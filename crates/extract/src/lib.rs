@@ -83,7 +83,13 @@ impl Extractor {
         let mut named: Vec<Span> = actor_spans;
         named.extend(doc.places.iter().flat_map(|p| p.spans.clone()));
         doc.sources = entities.sources(doc.outlet.as_deref());
-        named.extend(doc.sources.iter().flat_map(|p| p.spans.clone()));
+        // A person quoted as a source is still a person.
+        named.extend(
+            doc.sources
+                .iter()
+                .filter(|s| s.kind.as_deref() != Some("person"))
+                .flat_map(|p| p.spans.clone()),
+        );
         doc.persons = entities.persons(&doc.authors, &named);
 
         let (casualties, events) = rasad_events::extract(&a, &doc);
