@@ -19,6 +19,7 @@
 //! The gold format is described in `docs/gold-format.md`; [`lint`] checks a
 //! gold file against its documents beyond what scoring needs.
 
+pub mod clusters;
 pub mod gold;
 pub mod input;
 pub mod lint;
@@ -28,6 +29,7 @@ pub mod report;
 pub mod run;
 pub mod score;
 
+pub use clusters::{parse_clusters, score_clusters, ClusterReport, LinkScores, Prf};
 pub use gold::{load_gold, parse_gold, Gold, GoldError};
 pub use input::{
     document_files, load_docs, load_docs_except, load_system, Docs, InputError, System,
