@@ -24,6 +24,7 @@
 //! gold file against its documents beyond what scoring needs.
 
 pub mod assign;
+pub mod clusters;
 pub mod gold;
 pub mod input;
 pub mod lint;
@@ -34,6 +35,7 @@ pub mod run;
 pub mod score;
 pub mod sources;
 
+pub use clusters::{parse_clusters, score_clusters, ClusterReport, LinkScores, Prf};
 pub use gold::{load_gold, parse_gold, Gold, GoldError};
 pub use input::{
     document_files, load_docs, load_docs_except, load_system, Docs, InputError, System,

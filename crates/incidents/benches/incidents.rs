@@ -3,7 +3,7 @@
 //! places. Asserts the incident count inside the loop.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use rasad_incidents::{Count, IncidentBuilder, PlaceInfo, Report, Settings};
+use rasad_incidents::{Count, DateBasis, IncidentBuilder, PlaceInfo, Report, Settings};
 use rasad_record::{Basis, Certainty};
 use std::collections::BTreeMap;
 
@@ -59,11 +59,11 @@ fn generate(n: usize) -> Vec<Report> {
                 kind: kind.into(),
                 subtype: "x".into(),
                 date: Some((day + jiff::Span::new().days(shift)).to_string()),
-                date_basis: Some(if shift == 0 {
+                date_basis: Some(DateBasis::from(if shift == 0 {
                     Basis::Explicit
                 } else {
                     Basis::Relative
-                }),
+                })),
                 places: vec![place.clone()],
                 actor1: vec!["ISIS".into()],
                 actor2: vec![],

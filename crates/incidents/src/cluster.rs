@@ -1,33 +1,50 @@
-//! Incremental, order-independent grouping of reports into incidents.
+//! Grouping reports into incidents: a pairwise score, then average-linkage
+//! clustering with cannot-link constraints.
 //!
-//! Two reports *can* be one incident when they agree on the event type, their
-//! dates meet (within the precision both allow, ± a tolerance), their most
-//! specific places agree (same, one inside the other, or near), and their
-//! actors do not contradict. Taking the connected components of that relation
-//! would chain distinct incidents (a strike on the 10th, a report dated the
-//! 11th, another strike on the 12th), so grouping runs in two phases:
+//! Two levels. Each article's *main* report (its first event that is not
+//! background) carries the article's story: two main reports are compared
+//! with the similarity of their articles (title and lead words, TF-IDF
+//! cosine, only between articles published within a few days) on top of the
+//! evidence of the events themselves. The other reports (*secondary*: side
+//! events, recaps) join an incident only on the evidence of place and date.
 //!
-//! 1. reports dated to the same day that can be one incident are linked in a
-//!    union-find as they arrive (the components do not depend on order);
-//! 2. when incidents are read, each *weak* group — no explicitly dated report,
-//!    or dated only to a week or month — joins the strongest group it can be one
-//!    incident with (explicitly dated first, then more reports, then the
-//!    smaller id), and only a stronger one, so the attachments form no cycle.
+//! Evidence between two reports ([`pair`]):
+//! - **time by how it is known**: two written dates must be the same day, a
+//!   relative or inferred one may be a day off; a date that is only the
+//!   publication date is the weak interval of the few days before it and
+//!   never anchors a link; week or month dates never link by themselves;
+//!   background events (dated days before publication) and year-level dates
+//!   never link;
+//! - **places by gazetteer id and admin level** ([`place::relation`]): the
+//!   same place, one inside the other (weaker), neighbours, or different
+//!   places (a penalty; far apart: cannot-link); a country alone is
+//!   unlocated;
+//! - **types**: the same type, or compatible ones (a suicide raid coded as
+//!   battles by one outlet and explosions by another);
+//! - **soft evidence**: actors in common, casualty counts that agree, words
+//!   of the evidence sentences in common.
 //!
-//! Both phases are functions of the set of reports, so the result is the same
-//! whatever order reports arrive in.
+//! Clustering is average linkage: the two groups with the highest mean score
+//! over all their pairs (pairs with no evidence count zero) merge while that
+//! mean reaches [`Settings::link`] and no pair between them is a cannot-link.
+//! Unlike the connected components of "can be the same", it does not chain
+//! (a strike on the 10th, a report of the 11th, another strike on the 12th),
+//! and unlike joining the biggest compatible group it weighs every member.
+//! Main reports are clustered first; secondary reports then join those
+//! incidents or each other. Reports are sorted by (article, event) first, so
+//! the result does not depend on the order they were added in.
 
-use crate::place;
-use crate::report::Report;
-use crate::summary::{summarize, Incident};
+use crate::place::{self, PlaceRelation};
+use crate::report::{DateBasis, PlaceInfo, Report};
+use crate::story::{words, ArticleInfo, Vectors};
+use crate::summary::{summarize, Incident, StoryArticle};
 use crate::when::Interval;
-use rasad_record::Basis;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Thresholds of the matching rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
-    /// Days two day-precise dates may differ by (default 1).
+    /// Days a relative date may differ from another by (default 1).
     pub day_tolerance: i32,
     /// Distance under which two places count as the same (default 5 km: two
     /// districts of one city are different places).
@@ -46,43 +63,285 @@ impl Default for Settings {
     }
 }
 
-/// Builds incidents from reports, one report at a time.
+impl Settings {
+    /// The mean pair score two groups need to merge.
+    pub const LINK: f64 = 0.8;
+
+    /// Articles further apart than this many days are not one story.
+    pub const STORY_WINDOW_DAYS: i32 = 3;
+    /// A date that is only the publication date: the event was in the few
+    /// days up to it.
+    pub const PUBLICATION_DAYS: i32 = 3;
+    /// An event dated this many days before its article is background.
+    pub const BACKGROUND_DAYS: i32 = 4;
+    /// Places further apart than this never hold one incident.
+    pub const FAR_KM: f64 = 60.0;
+}
+
+/// Builds incidents from reports (and, optionally, their articles' stories).
 #[derive(Debug, Clone, Default)]
 pub struct IncidentBuilder {
     settings: Settings,
     reports: Vec<Report>,
-    intervals: Vec<Option<Interval>>,
-    parent: Vec<usize>,
-    /// (type, first day) → reports, for the date window search.
-    index: BTreeMap<(String, i32), Vec<usize>>,
-    longest: i32,
+    articles: BTreeMap<String, ArticleInfo>,
 }
 
-/// How strong a group is: explicitly dated to a day, its size, then the
-/// smaller first report key.
-type Rank = (bool, usize, std::cmp::Reverse<(String, usize)>);
-
-fn contradict(a: &[String], b: &[String]) -> bool {
-    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+/// What a report's date allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct When {
+    /// The days it can be.
+    iv: Interval,
+    /// A day date that anchors a link (written, relative or inferred).
+    anchored: bool,
+    explicit: bool,
 }
 
-/// True when two reports can be the same incident.
-pub fn same_incident(a: &Report, ia: &Interval, b: &Report, ib: &Interval, s: &Settings) -> bool {
-    // Two explicit day dates must agree exactly (two car bombs a day apart are
-    // two incidents); the tolerance absorbs relative dates resolved against
-    // publication dates that differ.
-    let explicit =
-        |r: &Report, i: &Interval| r.date_basis == Some(Basis::Explicit) && i.days() == 1;
-    let tolerance = if explicit(a, ia) && explicit(b, ib) {
-        0
+/// A report prepared for comparison.
+#[derive(Debug, Clone)]
+struct Prep {
+    when: Option<When>,
+    /// Never linked: background, year-level date.
+    inert: bool,
+    main: bool,
+    /// Index of its article's story vector.
+    story: Option<usize>,
+    /// Its article's publication day.
+    published: Option<i32>,
+    /// Its evidence words' vector index.
+    evidence: usize,
+    /// For a main report: the reports of its article that are not inert
+    /// (their types are the story's).
+    kinds: Vec<usize>,
+}
+
+fn day(v: &str) -> Option<i32> {
+    Interval::parse(v.get(..10).unwrap_or(v))
+        .filter(|i| i.days() == 1)
+        .map(|i| i.first)
+}
+
+/// How two reports' dates fit: `None` when they cannot be one day.
+/// `Some(bonus)` otherwise.
+fn time_fit(a: &When, b: &When, tolerance: i32) -> Option<f64> {
+    if a.anchored && b.anchored {
+        let d = (a.iv.first - b.iv.first).abs();
+        if d == 0 {
+            return Some(0.4);
+        }
+        if a.explicit && b.explicit || d > tolerance {
+            return None;
+        }
+        // A relative date resolved against a late publication (or crawl)
+        // date runs late, seldom early: a day after a written date fits
+        // better than a day before it.
+        let (written, other) = match (a.explicit, b.explicit) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return Some(0.2),
+        };
+        return Some(if other.iv.first > written.iv.first {
+            0.2
+        } else {
+            0.1
+        });
+    }
+    // A weak interval: compatible when they meet (an anchored day a day off
+    // the interval too), but no evidence of its own.
+    let tol = if a.anchored || b.anchored {
+        tolerance
     } else {
-        s.day_tolerance
+        0
     };
-    a.kind == b.kind
-        && a.article != b.article
-        && ia.meets(ib, tolerance)
-        && place::compatible(&a.places, &b.places, s.max_km)
-        && !(contradict(&a.actor1, &b.actor1) && contradict(&a.actor2, &b.actor2))
+    a.iv.meets(&b.iv, tol).then_some(0.0)
+}
+
+/// Type families that one incident can be coded as by different outlets.
+fn family(kind: &str) -> u8 {
+    match kind {
+        "battles" | "explosions_remote_violence" | "violence_against_civilians" => 0,
+        "protests" | "riots" => 1,
+        _ => 2,
+    }
+}
+
+fn type_fit(a: &Report, b: &Report) -> f64 {
+    if a.kind == b.kind {
+        if a.subtype == b.subtype {
+            0.3
+        } else {
+            0.2
+        }
+    } else if family(&a.kind) == family(&b.kind) {
+        0.0
+    } else if family(&a.kind) == 2 || family(&b.kind) == 2 {
+        -0.4
+    } else {
+        // Force against protesters: violence and protests.
+        -0.1
+    }
+}
+
+fn specific(ids: &[String]) -> BTreeSet<&str> {
+    ids.iter()
+        .map(String::as_str)
+        .filter(|a| !matches!(*a, "CIVILIANS" | "UNKNOWN"))
+        .collect()
+}
+
+fn all_actors(r: &Report) -> BTreeSet<&str> {
+    let mut s = specific(&r.actor1);
+    s.extend(specific(&r.actor2));
+    s
+}
+
+fn actor_fit(a: &Report, b: &Report) -> f64 {
+    let all = all_actors;
+    let (x, y) = (all(a), all(b));
+    let (p, q) = (specific(&a.actor1), specific(&b.actor1));
+    if !x.is_disjoint(&y) {
+        0.2
+    } else if !p.is_empty() && !q.is_empty() {
+        // Outlets often name different perpetrators: a small penalty only.
+        -0.1
+    } else {
+        0.0
+    }
+}
+
+fn casualty_fit(a: &Report, b: &Report) -> f64 {
+    let best = |r: &Report| r.killed.and_then(|k| k.best.or(k.low));
+    match (best(a), best(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
+            let (lo, hi) = (x.min(y), x.max(y));
+            if hi - lo <= 2.0 || lo / hi >= 0.6 {
+                0.3
+            } else {
+                0.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// The pair score: `None` is a cannot-link.
+struct Scorer<'a> {
+    reports: &'a [Report],
+    preps: &'a [Prep],
+    stories: &'a Vectors,
+    evidence: &'a Vectors,
+    /// Each report's main places and all its places (see `place_relation`).
+    primary: Vec<Vec<PlaceInfo>>,
+    all: Vec<Vec<PlaceInfo>>,
+    settings: Settings,
+}
+
+impl Scorer<'_> {
+    fn pair(&self, i: usize, j: usize) -> Option<f64> {
+        let (a, b) = (&self.reports[i], &self.reports[j]);
+        let (pa, pb) = (&self.preps[i], &self.preps[j]);
+        if pa.inert || pb.inert {
+            return Some(0.0);
+        }
+        if a.article == b.article {
+            return Some(0.0);
+        }
+        let time = match (&pa.when, &pb.when) {
+            (Some(x), Some(y)) => time_fit(x, y, self.settings.day_tolerance)?,
+            _ => 0.0,
+        };
+        let both_main = pa.main && pb.main;
+        let rel = self.place_relation(i, j);
+        let place = match rel {
+            None => return None,
+            Some(PlaceRelation::Same | PlaceRelation::Near) => 1.0,
+            Some(PlaceRelation::Inside) => 0.5,
+            Some(PlaceRelation::Unknown) => 0.0,
+            Some(PlaceRelation::Different | PlaceRelation::Far) => -0.6,
+        };
+        let story = match (pa.story, pb.story, pa.published, pb.published) {
+            (Some(x), Some(y), Some(dx), Some(dy))
+                if (dx - dy).abs() <= Settings::STORY_WINDOW_DAYS =>
+            {
+                self.stories.cosine(x, y)
+            }
+            _ => 0.0,
+        };
+        let evidence = self.evidence.cosine(pa.evidence, pb.evidence);
+        let types = if both_main {
+            // A story's kinds: the extractor may type the lead event of one
+            // outlet as protests and of another as arrests.
+            pa.kinds
+                .iter()
+                .flat_map(|&x| pb.kinds.iter().map(move |&y| (x, y)))
+                .map(|(x, y)| type_fit(&self.reports[x], &self.reports[y]))
+                .fold(f64::MIN, f64::max)
+        } else {
+            type_fit(a, b)
+        };
+        let soft = types + actor_fit(a, b) + casualty_fit(a, b) + 0.5 * evidence;
+        if both_main {
+            Some(3.0 * story + place + time + soft)
+        } else {
+            // A secondary event joins only where place and date agree.
+            let anchored =
+                pa.when.is_some_and(|w| w.anchored) && pb.when.is_some_and(|w| w.anchored);
+            if place >= 0.5 && anchored {
+                Some(place + time + soft + story)
+            } else {
+                Some(0.0)
+            }
+        }
+    }
+
+    /// A report's main places: for an article's main event, the places its
+    /// headline names (a story happens where its headline says), else the
+    /// event's first place that is not a country.
+    fn primary(
+        reports: &[Report],
+        preps: &[Prep],
+        title_places: &[Vec<PlaceInfo>],
+        i: usize,
+    ) -> Vec<PlaceInfo> {
+        let (r, p) = (&reports[i], &preps[i]);
+        if p.main {
+            if let Some(s) = p.story {
+                let t: Vec<PlaceInfo> = title_places[s]
+                    .iter()
+                    .filter(|q| !place::is_country(q))
+                    .cloned()
+                    .collect();
+                if !t.is_empty() {
+                    return t;
+                }
+            }
+        }
+        r.places
+            .iter()
+            .find(|q| !place::is_country(q))
+            .cloned()
+            .into_iter()
+            .collect()
+    }
+
+    /// How two reports' places relate, `None` for a cannot-link: their main
+    /// places decide (a governorate both mention does not make two towns
+    /// one place); when every place of one is far from every place of the
+    /// other, they cannot be one incident.
+    fn place_relation(&self, i: usize, j: usize) -> Option<PlaceRelation> {
+        let km = self.settings.max_km;
+        let main = place::relation(&self.primary[i], &self.primary[j], km);
+        if main >= PlaceRelation::Unknown {
+            return Some(main);
+        }
+        if main == PlaceRelation::Far {
+            // Main places far apart: stories about different places, and
+            // not one incident at all when no other place brings them near.
+            let everywhere = place::relation(&self.all[i], &self.all[j], km);
+            (everywhere != PlaceRelation::Far).then_some(PlaceRelation::Different)
+        } else {
+            Some(PlaceRelation::Different)
+        }
+    }
 }
 
 impl IncidentBuilder {
@@ -104,152 +363,384 @@ impl IncidentBuilder {
         self.reports.is_empty()
     }
 
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The smaller index becomes the root: deterministic.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
-        }
-    }
-
-    fn candidates(&self, kind: &str, iv: &Interval) -> impl Iterator<Item = usize> + '_ {
-        let tol = self.settings.day_tolerance;
-        let lo = (kind.to_string(), iv.first - tol - self.longest);
-        let hi = (kind.to_string(), iv.last + tol);
-        self.index
-            .range(lo..=hi)
-            .flat_map(|(_, v)| v.iter().copied())
-    }
-
-    /// Adds one report, linking it to the reports of the same day it can be
-    /// one incident with.
+    /// Adds one report.
     pub fn add(&mut self, report: Report) {
-        let i = self.reports.len();
-        let iv = report
-            .date
-            .as_deref()
-            .and_then(Interval::parse)
-            .filter(|iv| iv.days() <= self.settings.max_interval_days);
-        self.parent.push(i);
-        if let Some(iv) = iv {
-            if iv.days() == 1 {
-                let same_day: Vec<usize> = self
-                    .candidates(&report.kind, &iv)
-                    .filter(|&j| self.intervals[j] == Some(iv))
-                    .filter(|&j| same_incident(&report, &iv, &self.reports[j], &iv, &self.settings))
-                    .collect();
-                for j in same_day {
-                    self.union(i, j);
-                }
-            }
-            self.index
-                .entry((report.kind.clone(), iv.first))
-                .or_default()
-                .push(i);
-            self.longest = self.longest.max(iv.days());
-        }
-        self.intervals.push(iv);
         self.reports.push(report);
     }
 
-    fn key(&self, i: usize) -> (&str, usize) {
-        (&self.reports[i].article, self.reports[i].event_index)
+    /// Adds what the story level knows about an article (its words, headline
+    /// places, publication day); an article with no report joins the
+    /// incident of its story's closest article.
+    pub fn add_article(&mut self, info: ArticleInfo) {
+        self.articles.insert(info.article.clone(), info);
     }
 
-    /// Phase 2: the group each group finally belongs to.
-    fn attach(&mut self) -> Vec<usize> {
-        let n = self.reports.len();
-        let roots: Vec<usize> = (0..n).map(|i| self.find(i)).collect();
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, &r) in roots.iter().enumerate() {
-            members.entry(r).or_default().push(i);
-        }
-        // Rank of a group: explicitly dated to a day, size, then the smaller key.
-        let anchored = |b: &Self, m: &[usize]| {
-            m.iter().any(|&i| {
-                b.reports[i].date_basis == Some(Basis::Explicit)
-                    && b.intervals[i].is_some_and(|iv| iv.days() == 1)
-            })
-        };
-        let mut rank: BTreeMap<usize, Rank> = BTreeMap::new();
-        for (&r, m) in &members {
-            let min = m.iter().map(|&i| self.key(i)).min().expect("non-empty");
-            rank.insert(
-                r,
-                (
-                    anchored(self, m),
-                    m.len(),
-                    std::cmp::Reverse((min.0.to_string(), min.1)),
-                ),
-            );
-        }
-        let mut target: BTreeMap<usize, usize> = BTreeMap::new();
-        for (&r, m) in &members {
-            if rank[&r].0 {
-                continue; // anchored groups stay as they are
-            }
-            let mut best: Option<usize> = None;
-            for &i in m {
-                let Some(iv) = self.intervals[i] else {
-                    continue;
-                };
-                for j in self.candidates(&self.reports[i].kind, &iv) {
-                    let rj = roots[j];
-                    if rj == r
-                        || rank[&rj] <= rank[&r]
-                        || best.is_some_and(|b| rank[&b] >= rank[&rj])
-                    {
-                        continue;
-                    }
-                    let Some(jv) = self.intervals[j] else {
-                        continue;
-                    };
-                    if same_incident(&self.reports[i], &iv, &self.reports[j], &jv, &self.settings) {
-                        best = Some(rj);
-                    }
-                }
-            }
-            if let Some(b) = best {
-                target.insert(r, b);
-            }
-        }
-        // Follow attachments to their end (they only go to higher ranks).
-        roots
+    fn prepare(&self, order: &[usize]) -> (Vec<Prep>, Vectors, Vectors, Vec<String>) {
+        let art_ids: Vec<&String> = self.articles.keys().collect();
+        let story_of: BTreeMap<&str, usize> = art_ids
             .iter()
-            .map(|&r| {
-                let mut t = r;
-                while let Some(&next) = target.get(&t) {
-                    t = next;
+            .enumerate()
+            .map(|(i, a)| (a.as_str(), i))
+            .collect();
+        let bags: Vec<&[(String, f64)]> =
+            self.articles.values().map(|a| a.words.as_slice()).collect();
+        let stories = Vectors::new(&bags);
+
+        // Evidence words of each report.
+        let ev_bags: Vec<Vec<(String, f64)>> = order
+            .iter()
+            .map(|&i| {
+                let mut m: BTreeMap<String, f64> = BTreeMap::new();
+                for s in &self.reports[i].evidence {
+                    for w in words(s) {
+                        *m.entry(w).or_default() += 1.0;
+                    }
                 }
-                t
+                m.into_iter().map(|(k, v)| (k, 1.0 + v.ln())).collect()
             })
-            .collect()
+            .collect();
+        let ev_refs: Vec<&[(String, f64)]> = ev_bags.iter().map(Vec::as_slice).collect();
+        let evidence = Vectors::new(&ev_refs);
+
+        let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut preps = Vec::with_capacity(order.len());
+        for (k, &i) in order.iter().enumerate() {
+            let r = &self.reports[i];
+            let published = r.published.as_deref().and_then(day).or_else(|| {
+                self.articles
+                    .get(&r.article)
+                    .and_then(|a| a.published.as_deref())
+                    .and_then(day)
+            });
+            let iv = r.date.as_deref().and_then(Interval::parse);
+            let basis = r.date_basis;
+            let when = iv.map(|iv| {
+                let day_precise = iv.days() == 1;
+                if basis == Some(DateBasis::Publication) && day_precise {
+                    When {
+                        iv: Interval {
+                            first: iv.first - Settings::PUBLICATION_DAYS,
+                            last: iv.last,
+                        },
+                        anchored: false,
+                        explicit: false,
+                    }
+                } else {
+                    When {
+                        iv,
+                        anchored: day_precise,
+                        explicit: day_precise && basis == Some(DateBasis::Explicit),
+                    }
+                }
+            });
+            let too_loose = iv.is_some_and(|iv| iv.days() > self.settings.max_interval_days);
+            let background = match (iv, published) {
+                (Some(iv), Some(p)) => iv.last <= p - Settings::BACKGROUND_DAYS,
+                _ => false,
+            };
+            let inert = too_loose || background;
+            let main = !inert && !first_of.contains_key(r.article.as_str());
+            if main {
+                first_of.insert(&r.article, k);
+            }
+            preps.push(Prep {
+                when,
+                inert,
+                main,
+                story: story_of.get(r.article.as_str()).copied(),
+                published,
+                evidence: k,
+                kinds: Vec::new(),
+            });
+        }
+        for k in 0..preps.len() {
+            if preps[k].main {
+                let art = &self.reports[order[k]].article;
+                preps[k].kinds = (0..preps.len())
+                    .filter(|&m| !preps[m].inert && &self.reports[order[m]].article == art)
+                    .collect();
+            }
+        }
+        let ids = art_ids.into_iter().cloned().collect();
+        (preps, stories, evidence, ids)
     }
 
     /// The incidents so far, each with its reports, ordered by date then id.
     pub fn incidents(&mut self) -> Vec<Incident> {
-        let group = self.attach();
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, g) in group.into_iter().enumerate() {
-            groups.entry(g).or_default().push(i);
+        // A canonical order: the result does not depend on arrival order.
+        let mut order: Vec<usize> = (0..self.reports.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&self.reports[a], &self.reports[b]);
+            (&x.article, x.event_index).cmp(&(&y.article, y.event_index))
+        });
+        let reports: Vec<Report> = order.iter().map(|&i| self.reports[i].clone()).collect();
+        let (preps, stories, evidence, story_ids) = self.prepare(&order);
+        let title_places: Vec<Vec<crate::report::PlaceInfo>> = story_ids
+            .iter()
+            .map(|a| self.articles[a].title_places.clone())
+            .collect();
+        let primary: Vec<Vec<PlaceInfo>> = (0..reports.len())
+            .map(|i| Scorer::primary(&reports, &preps, &title_places, i))
+            .collect();
+        let all: Vec<Vec<PlaceInfo>> = (0..reports.len())
+            .map(|i| {
+                let mut v = reports[i].places.clone();
+                v.extend(primary[i].iter().cloned());
+                v
+            })
+            .collect();
+        let scorer = Scorer {
+            reports: &reports,
+            preps: &preps,
+            stories: &stories,
+            evidence: &evidence,
+            primary,
+            all,
+            settings: self.settings,
+        };
+        let n = reports.len();
+        let days: Vec<Option<(i32, i32)>> = preps
+            .iter()
+            .map(|p| {
+                p.when
+                    .map(|w| (w.iv.first, w.iv.last))
+                    .or(p.published.map(|d| (d - Settings::PUBLICATION_DAYS, d)))
+            })
+            .collect();
+        // Candidate pairs: reports whose days (or publication) are near;
+        // inert reports link to nothing.
+        let mut by_day: Vec<(i32, i32, usize)> = days
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !preps[*i].inert)
+            .filter_map(|(i, d)| d.map(|d| (d.0, d.1, i)))
+            .collect();
+        by_day.sort();
+        let reach = Settings::STORY_WINDOW_DAYS + self.settings.day_tolerance;
+        let debug = std::env::var_os("RASAD_DEBUG_PAIRS").is_some();
+        let mut scores: BTreeMap<(usize, usize), Option<f64>> = BTreeMap::new();
+        for (x, &(_, last, i)) in by_day.iter().enumerate() {
+            for &(first, _, j) in &by_day[x + 1..] {
+                if first > last + reach {
+                    break;
+                }
+                let (a, b) = (i.min(j), i.max(j));
+                let s = scorer.pair(a, b);
+                if debug && preps[a].main && preps[b].main {
+                    let st = match (preps[a].story, preps[b].story) {
+                        (Some(x), Some(y)) => stories.cosine(x, y),
+                        _ => -1.0,
+                    };
+                    eprintln!(
+                        "PAIR\t{}\t{}\t{:?}\t{:.3}",
+                        reports[a].article, reports[b].article, s, st
+                    );
+                }
+                if s != Some(0.0) {
+                    scores.insert((a, b), s);
+                }
+            }
         }
+
+        // Phase 1: main reports. Phase 2: every report, main groups fixed.
+        let mains: Vec<usize> = (0..n).filter(|&i| preps[i].main).collect();
+        let groups = average_linkage(mains.iter().map(|&i| vec![i]).collect(), &scores, |_, _| {
+            true
+        });
+        let mut start: Vec<Vec<usize>> = groups.clone();
+        let main_groups = start.len();
+        start.extend((0..n).filter(|&i| !preps[i].main).map(|i| vec![i]));
+        let groups = average_linkage(start, &scores, |a, b| a >= main_groups || b >= main_groups);
+
+        // Articles with no report join the group of their closest story.
+        let with_reports: BTreeSet<&str> = reports.iter().map(|r| r.article.as_str()).collect();
+        let group_of: BTreeMap<usize, usize> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, m)| m.iter().map(move |&i| (i, g)))
+            .collect();
+        let mut extra: BTreeMap<usize, Vec<StoryArticle>> = BTreeMap::new();
+        for (s, id) in story_ids.iter().enumerate() {
+            if with_reports.contains(id.as_str()) {
+                continue;
+            }
+            let info = &self.articles[id];
+            let Some(pd) = info.published.as_deref().and_then(day) else {
+                continue;
+            };
+            let mut best: Option<(f64, usize)> = None;
+            for &m in &mains {
+                let Some(t) = preps[m].story else { continue };
+                let Some(qd) = preps[m].published else {
+                    continue;
+                };
+                if (pd - qd).abs() > Settings::STORY_WINDOW_DAYS {
+                    continue;
+                }
+                let c = stories.cosine(s, t);
+                if best.is_none_or(|(b, _)| c > b) {
+                    best = Some((c, m));
+                }
+            }
+            if let Some((c, m)) = best {
+                if 3.0 * c >= link_threshold() {
+                    extra.entry(group_of[&m]).or_default().push(StoryArticle {
+                        article: id.clone(),
+                        outlet: info.outlet.clone(),
+                        published: info.published.clone(),
+                    });
+                }
+            }
+        }
+
         let mut out: Vec<Incident> = groups
-            .values()
-            .map(|members| {
-                let reports: Vec<&Report> = members.iter().map(|&m| &self.reports[m]).collect();
-                summarize(&reports)
+            .iter()
+            .enumerate()
+            .map(|(g, members)| {
+                let rs: Vec<&Report> = members.iter().map(|&m| &reports[m]).collect();
+                let mains: Vec<bool> = members.iter().map(|&m| preps[m].main).collect();
+                let mut inc = summarize(&rs);
+                for (r, m) in inc.reports.iter_mut().zip(&mains) {
+                    r.main = *m;
+                }
+                inc.story_articles = extra.remove(&g).unwrap_or_default();
+                inc
             })
             .collect();
         out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         out
+    }
+}
+
+/// Average-linkage agglomeration of `groups` over sparse pair scores (a
+/// missing pair scores 0, `None` is a cannot-link): the two groups with the
+/// highest mean merge while it reaches [`Settings::LINK`]; `may(a, b)` says
+/// which groups (by starting index) may merge at all. Ties go to the
+/// smaller indices, so the result depends only on the input.
+fn average_linkage(
+    groups: Vec<Vec<usize>>,
+    scores: &BTreeMap<(usize, usize), Option<f64>>,
+    may: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let k = groups.len();
+    let mut owner: BTreeMap<usize, usize> = BTreeMap::new();
+    for (g, m) in groups.iter().enumerate() {
+        for &i in m {
+            owner.insert(i, g);
+        }
+    }
+    // Sums and cannot-links between live groups.
+    let mut link: BTreeMap<(usize, usize), (f64, bool)> = BTreeMap::new();
+    for (&(a, b), s) in scores {
+        let (Some(&ga), Some(&gb)) = (owner.get(&a), owner.get(&b)) else {
+            continue;
+        };
+        if ga == gb {
+            continue;
+        }
+        let key = (ga.min(gb), ga.max(gb));
+        let e = link.entry(key).or_insert((0.0, false));
+        match s {
+            Some(v) => e.0 += v,
+            None => e.1 = true,
+        }
+    }
+    // Groups with no positive link between them never merge: cluster each
+    // connected component of positive links on its own.
+    let mut parent: Vec<usize> = (0..k).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (&(a, b), &(sum, cannot)) in &link {
+        if sum > 0.0 && !cannot {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut parts: BTreeMap<usize, BTreeMap<(usize, usize), (f64, bool)>> = BTreeMap::new();
+    for (key, v) in link {
+        let r = root(&mut parent, key.0);
+        if r == root(&mut parent, key.1) {
+            parts.entry(r).or_default().insert(key, v);
+        }
+    }
+    let mut members: Vec<Option<Vec<usize>>> = groups.into_iter().map(Some).collect();
+    // Which starting groups each live group holds (for `may`).
+    let mut origins: Vec<Vec<usize>> = (0..k).map(|g| vec![g]).collect();
+    for (_, link) in parts {
+        merge_component(link, &mut members, &mut origins, &may);
+    }
+    members.into_iter().flatten().collect()
+}
+
+fn link_threshold() -> f64 {
+    std::env::var("RASAD_LINK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(Settings::LINK)
+}
+
+/// Average linkage inside one component: `link` holds the sums and
+/// cannot-links between its live groups.
+fn merge_component(
+    mut link: BTreeMap<(usize, usize), (f64, bool)>,
+    members: &mut [Option<Vec<usize>>],
+    origins: &mut [Vec<usize>],
+    may: &impl Fn(usize, usize) -> bool,
+) {
+    let threshold = link_threshold();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (&(a, b), &(sum, cannot)) in &link {
+            if cannot || sum <= 0.0 {
+                continue;
+            }
+            let (Some(ma), Some(mb)) = (&members[a], &members[b]) else {
+                continue;
+            };
+            let mean = sum / (ma.len() * mb.len()) as f64;
+            if mean < threshold || best.is_some_and(|(m, _, _)| mean <= m + 1e-12) {
+                continue;
+            }
+            if origins[a]
+                .iter()
+                .all(|&x| origins[b].iter().all(|&y| may(x, y)))
+            {
+                best = Some((mean, a, b));
+            }
+        }
+        let Some((_, a, b)) = best else { break };
+        // Merge b into a.
+        let mb = members[b].take().expect("live");
+        members[a].as_mut().expect("live").extend(mb);
+        let ob = std::mem::take(&mut origins[b]);
+        origins[a].extend(ob);
+        let touching: Vec<((usize, usize), (f64, bool))> = link
+            .iter()
+            .filter(|(&(x, y), _)| x == b || y == b || x == a || y == a)
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        for (key, _) in &touching {
+            link.remove(key);
+        }
+        let mut merged: BTreeMap<usize, (f64, bool)> = BTreeMap::new();
+        for ((x, y), (s, c)) in touching {
+            let other = if x == a || x == b { y } else { x };
+            if other == a || other == b {
+                continue;
+            }
+            let e = merged.entry(other).or_insert((0.0, false));
+            e.0 += s;
+            e.1 |= c;
+        }
+        for (other, v) in merged {
+            link.insert((a.min(other), a.max(other)), v);
+        }
     }
 }

@@ -45,6 +45,7 @@ pub fn build(docs: &[(Document, String)]) -> Vec<Incident> {
     let mut b = IncidentBuilder::new(Settings::default());
     for (doc, text) in order {
         let copy_of = copies.add(&doc.id, &doc.body);
+        b.add_article(crate::ArticleInfo::from_document(doc));
         for mut r in reports(doc, text) {
             r.copy_of = copy_of.clone();
             b.add(r);
@@ -131,4 +132,51 @@ pub fn outlet_stats(docs: &[(Document, String)], incidents: &[Incident]) -> Vec<
             s
         })
         .collect()
+}
+
+/// Which incidents each article reports: `main` gives each article its main
+/// incident, `any` every incident it has a report in.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleIncidents {
+    pub main: BTreeMap<String, String>,
+    pub any: BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+/// Each article's incidents. An article's main incident is the one holding
+/// its main report (the lead event of its story, `ReportRef::main`), or an
+/// incident that lists it among its story's articles without an event; an
+/// article with neither is counted in its incident with the most articles
+/// (then its earliest event).
+pub fn article_incidents(incidents: &[Incident]) -> ArticleIncidents {
+    let mut out = ArticleIncidents::default();
+    // article → (is main, articles in the incident, -event index, incident id)
+    type Choice = (bool, usize, std::cmp::Reverse<usize>, String);
+    let mut best: BTreeMap<String, Choice> = BTreeMap::new();
+    for inc in incidents {
+        let mut arts: Vec<&str> = inc.reports.iter().map(|r| r.article.as_str()).collect();
+        arts.extend(inc.story_articles.iter().map(|s| s.article.as_str()));
+        arts.sort();
+        arts.dedup();
+        let mut consider = |article: &str, main: bool, index: usize| {
+            out.any
+                .entry(article.to_string())
+                .or_default()
+                .insert(inc.id.clone());
+            let c: Choice = (main, arts.len(), std::cmp::Reverse(index), inc.id.clone());
+            match best.get(article) {
+                Some(b) if (b.0, b.1, b.2) >= (c.0, c.1, c.2) => {}
+                _ => {
+                    best.insert(article.to_string(), c);
+                }
+            }
+        };
+        for r in &inc.reports {
+            consider(&r.article, r.main, r.event_index);
+        }
+        for s in &inc.story_articles {
+            consider(&s.article, true, usize::MAX);
+        }
+    }
+    out.main = best.into_iter().map(|(a, c)| (a, c.3)).collect();
+    out
 }

@@ -18,10 +18,12 @@ pub mod export;
 pub mod neardup;
 pub mod place;
 pub mod report;
+pub mod story;
 pub mod summary;
 pub mod verify;
 pub mod when;
 
 pub use cluster::{IncidentBuilder, Settings};
-pub use report::{reports, Count, PlaceInfo, Report};
+pub use report::{reports, Count, DateBasis, PlaceInfo, Report};
+pub use story::ArticleInfo;
 pub use summary::{Claim, Disagreement, Incident, Tally};

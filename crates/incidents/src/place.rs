@@ -29,13 +29,110 @@ fn same(a: &PlaceInfo, b: &PlaceInfo) -> bool {
     }
 }
 
-/// True when `inner` lies in `outer` as far as the gazetteer tells (its admin1
-/// is the outer place).
-fn inside(inner: &PlaceInfo, outer: &PlaceInfo) -> bool {
-    inner
-        .admin1
+/// True for a place that is an administrative area (governorate, district).
+fn is_area(p: &PlaceInfo) -> bool {
+    matches!(
+        p.kind.as_deref(),
+        Some("ADM1" | "ADM2" | "ADM3" | "governorate" | "province" | "district" | "subdistrict")
+    ) || name_key(&p.name).starts_with("محافظه ")
+}
+
+/// True for a country: it locates nothing (`سوريا`, `اليمن`).
+pub fn is_country(p: &PlaceInfo) -> bool {
+    p.kind
         .as_deref()
-        .is_some_and(|a| name_key(a) == name_key(&outer.name))
+        .is_some_and(|k| k == "country" || k.starts_with("PCL"))
+}
+
+/// The governorate a place names: `محافظة حماة` → `حماه`.
+fn area_key(p: &PlaceInfo) -> String {
+    let k = name_key(&p.name);
+    k.strip_prefix("محافظه ").map(str::to_string).unwrap_or(k)
+}
+
+/// True when `inner` lies in `outer` as far as the gazetteer tells: `outer`
+/// is an administrative area and `inner`'s admin1 is it. A governorate is
+/// never inside its capital city (حلب the governorate is not حلب the city).
+fn inside(inner: &PlaceInfo, outer: &PlaceInfo) -> bool {
+    is_area(outer)
+        && !is_area(inner)
+        && inner
+            .admin1
+            .as_deref()
+            .is_some_and(|a| name_key(a) == area_key(outer))
+}
+
+/// How the places of two events relate, the best over all their pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlaceRelation {
+    /// Every located pair is further apart than [`crate::Settings::FAR_KM`].
+    Far,
+    /// Different places, not far apart.
+    Different,
+    /// One side has no place finer than a country.
+    Unknown,
+    /// One lies inside the other (a town in its governorate): agreement at
+    /// lower confidence.
+    Inside,
+    /// Within `max_km` of each other.
+    Near,
+    /// The same place (same gazetteer id, or same name without ids).
+    Same,
+}
+
+/// How two events' places relate (countries left out: they locate nothing).
+pub fn relation(a: &[PlaceInfo], b: &[PlaceInfo], max_km: f64) -> PlaceRelation {
+    let a: Vec<&PlaceInfo> = a.iter().filter(|p| !is_country(p)).collect();
+    let b: Vec<&PlaceInfo> = b.iter().filter(|p| !is_country(p)).collect();
+    if a.is_empty() || b.is_empty() {
+        return PlaceRelation::Unknown;
+    }
+    let mut best = PlaceRelation::Far;
+    let mut located = false;
+    let mut nearest = f64::MAX;
+    for p in &a {
+        for q in &b {
+            let r = if same(p, q) {
+                PlaceRelation::Same
+            } else if inside(p, q) || inside(q, p) {
+                PlaceRelation::Inside
+            } else if name_key(&p.name) == name_key(&q.name) {
+                // One name, two gazetteer entries (طرابلس of Libya or of
+                // Lebanon): the resolver may have picked either, so the
+                // names say nothing either way.
+                PlaceRelation::Unknown
+            } else if let (Some(x), Some(y)) = (p.lat.zip(p.lon), q.lat.zip(q.lon)) {
+                located = true;
+                let d = distance_km(x, y);
+                nearest = nearest.min(d);
+                if d <= max_km && !is_area(p) && !is_area(q) {
+                    PlaceRelation::Near
+                } else if inside(p, q) || inside(q, p) {
+                    PlaceRelation::Inside
+                } else {
+                    PlaceRelation::Different
+                }
+            } else if inside(p, q) || inside(q, p) {
+                PlaceRelation::Inside
+            } else {
+                PlaceRelation::Different
+            };
+            best = best.max(r);
+        }
+    }
+    if best == PlaceRelation::Different && located && nearest > crate::Settings::FAR_KM {
+        // Every pair with coordinates is far apart (pairs without are only
+        // "different" by name).
+        let unlocated = a.iter().any(|p| p.lat.is_none()) || b.iter().any(|p| p.lat.is_none());
+        if !unlocated {
+            return PlaceRelation::Far;
+        }
+    }
+    if best == PlaceRelation::Far {
+        PlaceRelation::Different
+    } else {
+        best
+    }
 }
 
 /// The places of two events agree when their most specific places are the same,
@@ -88,7 +185,9 @@ mod tests {
             Some((34.70, 40.83)),
             Some("دير الزور"),
         );
-        let deir = place("دير الزور", None, Some((35.33, 40.14)), None);
+        // The governorate (a name alone would not say it is not the city).
+        let mut deir = place("دير الزور", None, Some((35.33, 40.14)), None);
+        deir.kind = Some("governorate".into());
         let kataf = place("الكتف", None, Some((34.46, 40.93)), None);
         let sousse_tn = place("سوسة", Some("geonames:2464915"), Some((35.82, 10.63)), None);
         let sousa_sy = place(
@@ -141,6 +240,53 @@ mod tests {
             !compatible(&[], std::slice::from_ref(&bukamal), 10.0),
             "no place, no match"
         );
+    }
+
+    #[test]
+    fn relation_table() {
+        let area = |name: &str, id: &str, ll: (f64, f64)| PlaceInfo {
+            kind: Some("governorate".into()),
+            ..place(name, Some(id), Some(ll), Some(name))
+        };
+        let city = |name: &str, id: &str, ll: (f64, f64), admin1: &str| PlaceInfo {
+            kind: Some("city".into()),
+            ..place(name, Some(id), Some(ll), Some(admin1))
+        };
+        let halab_gov = area("حلب", "rasad:sy-aleppo-gov", (36.2, 37.5));
+        let halab = city("حلب", "geonames:170063", (36.20, 37.16), "حلب");
+        let bab = city("الباب", "geonames:174186", (36.37, 37.52), "حلب");
+        let manbij = city("منبج", "geonames:166365", (36.53, 37.95), "حلب");
+        let tripoli_ly = city("طرابلس", "geonames:2210247", (32.89, 13.18), "طرابلس");
+        let tripoli_lb = city("طرابلس", "geonames:266826", (34.44, 35.85), "الشمال");
+        let misrata = city("مصراتة", "geonames:2214846", (32.38, 15.09), "مصراتة");
+        let syria = PlaceInfo {
+            kind: Some("country".into()),
+            ..place("سوريا", Some("geonames:163843"), Some((35.0, 38.0)), None)
+        };
+        use PlaceRelation::*;
+        let rel = |a: &PlaceInfo, b: &PlaceInfo| {
+            relation(std::slice::from_ref(a), std::slice::from_ref(b), 5.0)
+        };
+        let rows: &[(&PlaceInfo, &PlaceInfo, PlaceRelation, &str)] = &[
+            (&halab, &halab, Same, "same id"),
+            (&bab, &halab_gov, Inside, "a town in its governorate"),
+            (&halab, &halab_gov, Inside, "the capital in its governorate"),
+            (&halab_gov, &halab, Inside, "either order"),
+            (&bab, &manbij, Different, "two towns 40 km apart"),
+            (&tripoli_ly, &misrata, Far, "two cities 190 km apart"),
+            (
+                &tripoli_ly,
+                &tripoli_lb,
+                Unknown,
+                "one name, two gazetteer entries",
+            ),
+            (&syria, &halab, Unknown, "a country locates nothing"),
+        ];
+        for (a, b, want, why) in rows {
+            assert_eq!(rel(a, b), *want, "{why}");
+        }
+        // A governorate is not the same place as its capital city.
+        assert_ne!(rel(&halab_gov, &halab), Same);
     }
 
     #[test]

@@ -43,19 +43,23 @@ pub struct Report {
     pub subtype: String,
     /// TIMEX value of the event date (null when unknown).
     pub date: Option<String>,
-    /// How the date was known; explicit dates on both sides must agree exactly.
+    /// How the date was known: written (`explicit`), resolved from an anchor
+    /// (`relative`), inferred, or only the publication date (`publication`,
+    /// a weak interval that never anchors a link).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_basis: Option<Basis>,
+    pub date_basis: Option<DateBasis>,
     /// Places, most specific first.
     pub places: Vec<PlaceInfo>,
     pub actor1: Vec<String>,
     pub actor2: Vec<String>,
     pub associated: Vec<String>,
-    /// People killed according to this report (sub-counts and tallies left out).
+    /// People killed according to this report: its largest single claim
+    /// (sub-counts and tallies left out; figures are never added up).
     pub killed: Option<Count>,
     /// People injured according to this report.
     pub injured: Option<Count>,
-    /// Killed per victim group, as this report gives them.
+    /// Killed per victim group, as this report gives them (the largest claim
+    /// per group).
     pub killed_by_group: BTreeMap<String, Count>,
     /// Sources the article cites for the event.
     pub attributed_to: Vec<String>,
@@ -69,20 +73,63 @@ pub struct Report {
     pub copy_of: Option<String>,
 }
 
-/// Adds counts; an unknown best or high makes the sum's unknown too.
-fn add(a: Option<Count>, c: &Casualty) -> Option<Count> {
+/// How an event's date is known, for linking: two written dates must agree,
+/// a relative one may be a day off, and a date that is only the article's
+/// publication date says no more than "a few days before publication".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    Explicit,
+    Relative,
+    Inferred,
+    Publication,
+}
+
+impl From<Basis> for DateBasis {
+    fn from(b: Basis) -> Self {
+        match b {
+            Basis::Explicit => DateBasis::Explicit,
+            Basis::Relative => DateBasis::Relative,
+            Basis::Inferred => DateBasis::Inferred,
+        }
+    }
+}
+
+/// The basis of an event's date: an "explicit" date that no explicit date
+/// written in the text gives is the publication date the extractor fell back
+/// on (`اختطف أربعة إيطاليين` in an article of the 24th, no date written).
+fn date_basis(doc: &Document, date: &rasad_record::Time) -> DateBasis {
+    let day = |v: &str| v.get(..10).unwrap_or(v).to_string();
+    match (date.basis, date.value.as_deref()) {
+        (Basis::Explicit, Some(v)) => {
+            let written = doc.times.iter().any(|t| {
+                t.time.basis == Basis::Explicit
+                    && t.time.value.as_deref().is_some_and(|w| day(w) == day(v))
+            });
+            if written {
+                DateBasis::Explicit
+            } else {
+                DateBasis::Publication
+            }
+        }
+        (b, _) => b.into(),
+    }
+}
+
+/// The larger of a report's figures: a report's toll is its largest single
+/// claim, never a sum (an article that states 18 killed twice, or updates 12
+/// to 18, claims 18; the claims of several sources are kept apart by the
+/// incident, not added up).
+fn larger(a: Option<Count>, c: &Casualty) -> Option<Count> {
     let b = Count {
         low: c.low.or(c.best),
         best: c.best,
         high: c.high,
     };
+    let key = |x: &Count| x.best.or(x.high).or(x.low).unwrap_or(0.0);
     Some(match a {
-        None => b,
-        Some(a) => Count {
-            low: Some(a.low.unwrap_or(0.0) + b.low.unwrap_or(0.0)),
-            best: a.best.zip(b.best).map(|(x, y)| x + y),
-            high: a.high.zip(b.high).map(|(x, y)| x + y),
-        },
+        Some(a) if key(&a) >= key(&b) => a,
+        _ => b,
     })
 }
 
@@ -135,14 +182,14 @@ pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
             {
                 match c.kind {
                     CasualtyKind::Killed => {
-                        killed = add(killed, c);
+                        killed = larger(killed, c);
                         let g = c.group.clone().unwrap_or_else(|| "UNKNOWN".into());
                         let prev = by_group.remove(&g);
-                        if let Some(sum) = add(prev, c) {
+                        if let Some(sum) = larger(prev, c) {
                             by_group.insert(g, sum);
                         }
                     }
-                    CasualtyKind::Injured => injured = add(injured, c),
+                    CasualtyKind::Injured => injured = larger(injured, c),
                     _ => {}
                 }
             }
@@ -166,7 +213,7 @@ pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
                 kind: e.kind.clone(),
                 subtype: e.subtype.clone(),
                 date: e.date.as_ref().and_then(|t| t.value.clone()),
-                date_basis: e.date.as_ref().map(|t| t.basis),
+                date_basis: e.date.as_ref().map(|t| date_basis(doc, t)),
                 places,
                 actor1: role(Role::Actor1),
                 actor2: role(Role::Actor2),

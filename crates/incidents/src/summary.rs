@@ -1,7 +1,7 @@
 //! What an incident says: date and place with precision codes, actors, the
 //! fatalities every report claims, and where the reports disagree.
 
-use crate::report::{Count, PlaceInfo, Report};
+use crate::report::{Count, DateBasis, PlaceInfo, Report};
 use crate::when::{date_of, Interval};
 use rasad_record::Certainty;
 use serde::{Deserialize, Serialize};
@@ -37,6 +37,13 @@ pub struct ReportRef {
     pub published: Option<String>,
     pub subtype: String,
     pub date: Option<String>,
+    /// How the report's date is known (`explicit`, `relative`, `inferred`,
+    /// `publication`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_basis: Option<DateBasis>,
+    /// True for its article's main event (the lead of its story).
+    #[serde(default)]
+    pub main: bool,
     pub actor1: Vec<String>,
     pub actor2: Vec<String>,
     pub certainty: Certainty,
@@ -45,6 +52,14 @@ pub struct ReportRef {
     /// The article this report's article copies, if it is a syndicated copy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<String>,
+}
+
+/// An article of an incident's story from which no event was extracted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryArticle {
+    pub article: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
 }
 
 /// An actor of an incident and how many reports name it in that role.
@@ -94,6 +109,9 @@ pub struct Incident {
     pub fatalities: Tally,
     pub injured: Tally,
     pub reports: Vec<ReportRef>,
+    /// Articles of the same story with no event of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story_articles: Vec<StoryArticle>,
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -116,24 +134,44 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     Some(v[(v.len() - 1) / 2])
 }
 
+/// The claims of an incident: one figure per source per outlet (its latest
+/// article's; inside one article its largest), a syndicated copy not counted
+/// again. low/best/high are the smallest, median and largest of these
+/// distinct claims, never a sum.
 fn tally(reports: &[&Report], pick: fn(&Report) -> Option<Count>) -> Tally {
+    let value = |c: &Count| c.best.or(c.high).or(c.low).unwrap_or(0.0);
+    // (outlet or article, source) → (published, article, claim)
+    let mut latest: BTreeMap<(String, Option<String>), (Option<String>, Claim)> = BTreeMap::new();
     // A syndicated copy repeats its original's claim: it is not another voice.
-    let claims: Vec<Claim> = reports
-        .iter()
-        .filter(|r| r.copy_of.is_none())
-        .filter_map(|r| {
-            pick(r).map(|count| Claim {
-                article: r.article.clone(),
-                outlet: r.outlet.clone(),
-                source: r
-                    .attributed_to
-                    .first()
-                    .cloned()
-                    .or_else(|| r.outlet.clone()),
-                count,
-            })
-        })
-        .collect();
+    for r in reports.iter().filter(|r| r.copy_of.is_none()) {
+        let Some(count) = pick(r) else { continue };
+        let source = r
+            .attributed_to
+            .first()
+            .cloned()
+            .or_else(|| r.outlet.clone());
+        let claim = Claim {
+            article: r.article.clone(),
+            outlet: r.outlet.clone(),
+            source: source.clone(),
+            count,
+        };
+        let key = (who(r), source);
+        let replace = match latest.get(&key) {
+            None => true,
+            Some((published, old)) => {
+                if old.article == r.article {
+                    value(&count) > value(&old.count)
+                } else {
+                    (&r.published, &r.article) > (published, &old.article)
+                }
+            }
+        };
+        if replace {
+            latest.insert(key, (r.published.clone(), claim));
+        }
+    }
+    let claims: Vec<Claim> = latest.into_values().map(|(_, c)| c).collect();
     let bests: Vec<f64> = claims.iter().filter_map(|c| c.count.best).collect();
     let lows = claims.iter().filter_map(|c| c.count.low.or(c.count.best));
     let highs = claims.iter().filter_map(|c| c.count.high.or(c.count.best));
@@ -269,6 +307,8 @@ pub fn summarize(reports: &[&Report]) -> Incident {
                 published: r.published.clone(),
                 subtype: r.subtype.clone(),
                 date: r.date.clone(),
+                date_basis: r.date_basis,
+                main: false,
                 actor1: r.actor1.clone(),
                 actor2: r.actor2.clone(),
                 certainty: r.certainty,
@@ -277,6 +317,7 @@ pub fn summarize(reports: &[&Report]) -> Incident {
                 copy_of: r.copy_of.clone(),
             })
             .collect(),
+        story_articles: Vec::new(),
         disagreements: Vec::new(),
     };
     Incident {

@@ -52,7 +52,7 @@ fn report(
         kind: kind.into(),
         subtype: subtype.into(),
         date: Some(date.into()),
-        date_basis: Some(basis),
+        date_basis: Some(basis.into()),
         places,
         actor1: actor1.iter().map(|s| s.to_string()).collect(),
         actor2: vec!["CIVILIANS".into()],

@@ -266,6 +266,7 @@ mod tests {
             fatalities: tally(Some(12.0)),
             injured: tally(None),
             reports: vec![],
+            story_articles: vec![],
             disagreements: vec![],
         }
     }

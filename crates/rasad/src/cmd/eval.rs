@@ -3,6 +3,11 @@
 //! With `--system FILE` it scores a saved `rasad extract` output; without it,
 //! it runs the extractor on `--docs` itself. The output is the reference
 //! scorer's: notes, then one row per part, then `overall: F`.
+//!
+//! With `--clusters FILE` (article id → cluster id, TSV) it scores incident
+//! linking instead: incidents are built from the records (`--system`, or the
+//! extractor run on `--docs`, a folder or a JSON-lines file) and compared
+//! with the clusters pairwise and by B-cubed (`rasad_eval::clusters`).
 
 use anyhow::Context;
 use std::io::Write;
@@ -12,11 +17,16 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Gold records (JSON lines; see docs/gold-format.md).
-    #[arg(long)]
-    gold: PathBuf,
-    /// Folder of the original documents (NAME.txt, NAME.html, or .jsonl with id/text).
-    #[arg(long)]
-    docs: PathBuf,
+    #[arg(long, required_unless_present = "clusters")]
+    gold: Option<PathBuf>,
+    /// Folder of the original documents (NAME.txt, NAME.html, or .jsonl with id/text);
+    /// with --clusters also a single .jsonl file.
+    #[arg(long, required_unless_present = "system")]
+    docs: Option<PathBuf>,
+    /// Score incident linking against a TSV of article id → cluster id
+    /// (`-` or empty: the article reports no incident of the set).
+    #[arg(long, conflicts_with_all = ["gold", "lint"])]
+    clusters: Option<PathBuf>,
     /// Saved extraction records (JSON lines); when absent the extractor is run on --docs.
     #[arg(long)]
     system: Option<PathBuf>,
@@ -37,17 +47,28 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let gold = rasad_eval::load_gold(&args.gold)?;
+    if let Some(clusters) = &args.clusters {
+        return super::eval_clusters::run(
+            clusters,
+            args.system.as_deref(),
+            args.docs.as_deref(),
+            args.reference_date,
+            args.json,
+        );
+    }
+    let (Some(gold_path), Some(docs_path)) = (&args.gold, &args.docs) else {
+        anyhow::bail!("--gold and --docs are needed (or --clusters)");
+    };
+    let gold = rasad_eval::load_gold(gold_path)?;
     // A gold file kept in the documents' folder (corpus/demo) is not a document.
-    let skip = [args.gold.clone()];
-    let mut docs = rasad_eval::load_docs_except(&args.docs, &skip)
-        .with_context(|| format!("reading the documents in {}", args.docs.display()))?;
+    let skip = [gold_path.clone()];
+    let mut docs = rasad_eval::load_docs_except(docs_path, &skip)
+        .with_context(|| format!("reading the documents in {}", docs_path.display()))?;
     let system = match &args.system {
         Some(path) => rasad_eval::load_system(path)?,
         None => {
             let today = jiff::Zoned::now().date();
-            let run =
-                rasad_eval::extract_dir(&args.docs, &skip, args.reference_date, &gold, today)?;
+            let run = rasad_eval::extract_dir(docs_path, &skip, args.reference_date, &gold, today)?;
             for f in &run.failures {
                 eprintln!("rasad: {f}");
             }
@@ -64,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if !problems.is_empty() {
             anyhow::bail!(
                 "{}: {} problem(s) in the gold records",
-                args.gold.display(),
+                gold_path.display(),
                 problems.len()
             );
         }

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod eval;
+pub mod eval_clusters;
 pub mod extract;
 pub mod gazetteer;
 pub mod incidents;
