@@ -152,6 +152,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 && h.start > seg.0
                 && within(&ctx.quants, h.end, (h.end + 2).min(seg.1), |m| m.start).is_empty()
                 && within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start).is_empty()
+                && !counted_noun(ctx, h.start - 1)
             {
                 if let Some((n, g)) = within(&ctx.victims, h.start - 1, h.start, |v| v.start)
                     .iter()
@@ -310,6 +311,9 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             let a = h.start.min(qstart).min(people_before.unwrap_or(usize::MAX));
             let b = h.end.max(qend);
+            // the victim noun a count carries (20 شخصاً على الأقل، 16 شخصاً
+            // قتلوا): where the noun-based side rules look
+            let nb = chosen.map_or(b, |m| noun_end(ctx, m).unwrap_or(b));
             // the side may stand before the count only when the count comes
             // before the word (خسائر التنظيم إلى 820 قتيلاً), never before a
             // verb whose subject acted (قسد اعتقلت أحد …)
@@ -322,7 +326,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 group::idafa(ctx, h.end, seg)
             };
             let before = if w.active { from } else { before };
-            let side = match noun_fallback(ctx, b, seg.1) {
+            let side = match noun_fallback(ctx, nb, seg.1) {
                 Some("previous") => out[first_in_sent..]
                     .last()
                     .and_then(|c| c.group.clone())
@@ -340,7 +344,14 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     None
                 }
             })
-            .or_else(|| group::side_at(ctx, before, from, seg));
+            .or_else(|| {
+                group::side_at(
+                    ctx,
+                    before,
+                    from.min(noun_start(ctx, chosen).unwrap_or(from)),
+                    seg,
+                )
+            });
             let (mut g, group_at) = match side {
                 Some((g, at)) => (Some(g), at),
                 None => (None, None),
@@ -356,7 +367,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if g.is_none() {
                 g = definite_head(ctx, b, (b + 4).min(seg.1));
             }
-            if g.is_none() && fighter_after(ctx, b, seg.1) {
+            if g.is_none() && fighter_after(ctx, nb, seg.1) {
                 g = target_side(ctx, s.t0, s.t1);
             }
             if g.is_none() && w.selfdet {
@@ -377,13 +388,13 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             // a count of wounded or dead whose side nobody names, told after
             // a claim: the same victims (نقلت فرق الإسعاف سبعة جرحى)
-            if g.is_none() && best.is_some() && noun_fallback(ctx, b, seg.1).is_none() {
+            if g.is_none() && best.is_some() && noun_fallback(ctx, nb, seg.1).is_none() {
                 g = previous_side(ctx, &out[..first_in_sent], si);
             }
             // a noun whose side goes without saying when nothing names it:
             // people are civilians, soldiers the story's national army
             if g.is_none() {
-                g = fallback_side(ctx, b, seg.1, s.t0, s.t1);
+                g = fallback_side(ctx, nb, seg.1, s.t0, s.t1);
             }
             let span = span_of(ctx, a, b);
             out.push(Claim {
@@ -410,6 +421,31 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
         tallies(ctx, si, first_in_sent, &mut out);
     }
     out
+}
+
+/// The first victim noun inside the words of count `m` or right after them
+/// (`20 شخصاً على الأقل` holds `شخصاً`; `16` is followed by it).
+fn noun_in<'c>(ctx: &'c Ctx, m: &Mention) -> Option<&'c Hit> {
+    within(&ctx.victims, m.start, m.end + 1, |v| v.start)
+        .first()
+        .filter(|v| v.start <= m.end)
+}
+
+/// Where the victim noun of count `m` ends, when the count's words hold one:
+/// a qualifier after it (`على الأقل`) must not hide the noun.
+fn noun_end(ctx: &Ctx, m: &Mention) -> Option<usize> {
+    noun_in(ctx, m).map(|v| v.end)
+}
+
+/// Where the victim noun of the chosen count starts, when it holds one.
+fn noun_start(ctx: &Ctx, m: Option<&Mention>) -> Option<usize> {
+    m.and_then(|m| noun_in(ctx, m)).map(|v| v.start)
+}
+
+/// True when token `t` is the noun of a count (`16 شخصاً قتلوا`): the
+/// count, not the noun, says how many.
+fn counted_noun(ctx: &Ctx, t: usize) -> bool {
+    ctx.quants.iter().any(|m| m.start < t && t <= m.end)
 }
 
 /// Sentences back the side of an "others" claim may come from.
@@ -927,6 +963,11 @@ pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
         if !c.reportable() {
             continue;
         }
+        if let Some(j) = repeated(&out, c) {
+            index[i] = Some(j);
+            out[j].mentions.push(c.span);
+            continue;
+        }
         index[i] = Some(out.len());
         out.push(Casualty {
             group: c.group.clone(),
@@ -939,7 +980,27 @@ pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
             tally: c.tally,
             period: c.period.clone(),
             part_of: c.part_of.and_then(|p| index.get(p).copied().flatten()),
+            mentions: Vec::new(),
         });
     }
     (out, index)
+}
+
+/// The claim already reported that `c` repeats (the headline's figure told
+/// again in the lead, a recap at the end): same group, kind, number, source
+/// and tally, neither a sub-count. A changed figure is a new claim; figures
+/// are never added up.
+fn repeated(out: &[Casualty], c: &Claim) -> Option<usize> {
+    if c.part_of.is_some() {
+        return None;
+    }
+    out.iter().position(|o| {
+        o.part_of.is_none()
+            && o.group == c.group
+            && o.kind == c.kind
+            && o.best == c.best
+            && o.low == c.low
+            && o.attributed_to == c.attributed_to
+            && o.tally == c.tally
+    })
 }
