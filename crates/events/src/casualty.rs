@@ -34,6 +34,10 @@ pub struct Claim {
     /// Index of the total (in the claims list) for a sub-count.
     pub part_of: Option<usize>,
     pub attributed_to: Option<String>,
+    /// True when the side is only assumed: unnamed people (أشخاص، قتيلاً)
+    /// or fighters with no side named (14 مقاتلاً). Such a toll becomes
+    /// `MIXED` when the article shows it holds several sides.
+    pub generic: bool,
 }
 
 impl Claim {
@@ -397,6 +401,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 g = fallback_side(ctx, nb, seg.1, s.t0, s.t1);
             }
             let span = span_of(ctx, a, b);
+            let generic = chosen.is_some() && group_at.is_none() && generic_noun(ctx, nb, seg.1);
             out.push(Claim {
                 kind: w.kind,
                 low,
@@ -413,14 +418,157 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 period: None,
                 part_of: None,
                 attributed_to: src.clone(),
+                generic,
             });
         }
         versus(ctx, si, first_in_sent, &mut out, src.as_deref());
         coordinated(ctx, si, first_in_sent, &mut out, src.as_deref());
         subcounts(ctx, si, first_in_sent, &regions, &mut out, src.as_deref());
         tallies(ctx, si, first_in_sent, &mut out);
+        mixed_by_breakdown(ctx, first_in_sent, &regions, &mut out);
     }
+    mixed_by_among_dead(ctx, &mut out);
+    mixed_by_war(ctx, &mut out);
     out
+}
+
+/// True when the victim noun at or right after token `b` leaves the side
+/// open: unnamed people (أشخاص، شخصاً) or fighters of no named side
+/// (مقاتلاً، عناصر), or when no victim noun stands there at all (11 قتيلاً).
+fn generic_noun(ctx: &Ctx, b: usize, seg_end: usize) -> bool {
+    let near = within(
+        &ctx.victims,
+        b.saturating_sub(1),
+        (b + 2).min(seg_end),
+        |v| v.start,
+    );
+    match near.iter().find_map(|v| ctx.lx.victims.get(v.payload)) {
+        None => true,
+        Some(v) => {
+            v.group.is_none() && matches!(v.fallback.as_deref(), None | Some("CIVILIANS"))
+        }
+    }
+}
+
+/// The sides a stretch of words names among the dead: victim nouns with a
+/// side (مدنيين → CIVILIANS), fighter or security nouns (عناصر، حراس →
+/// one "armed" side), foreigners (إيرانيون), and actor mentions not
+/// introduced as the attacker.
+fn sides_named(ctx: &Ctx, t0: usize, t1: usize) -> Vec<String> {
+    let mut sides: Vec<String> = Vec::new();
+    let mut add = |g: String| {
+        if !sides.contains(&g) {
+            sides.push(g);
+        }
+    };
+    for v in within(&ctx.victims, t0, t1, |v| v.start) {
+        let Some(x) = ctx.lx.victims.get(v.payload) else {
+            continue;
+        };
+        match (&x.group, x.fallback.as_deref()) {
+            (Some(g), _) => add(g.clone()),
+            (None, Some("CIVILIANS")) => add("FOREIGN".into()),
+            (None, None) => add("ARMED".into()),
+            (None, Some("army")) => add("SECURITY".into()),
+            _ => {}
+        }
+    }
+    for m in within(&ctx.actors, t0, t1, |m| m.start) {
+        let id = ctx.actor_id(m);
+        if !ctx.negated(m.start) && id != "UNKNOWN" {
+            add(id.to_string());
+        }
+    }
+    sides
+}
+
+/// True when the dead named in `t0..t1` make the toll `c` a total over
+/// several sides: two sides or more, or any side for fighters of no named
+/// side (14 مقاتلاً بينهم إيرانيون).
+fn holds_several_sides(ctx: &Ctx, c: &Claim, t0: usize, t1: usize) -> bool {
+    let sides = sides_named(ctx, t0, t1);
+    let fighters = c.group.as_deref() != Some("CIVILIANS");
+    sides.len() >= 2 || (fighters && !sides.is_empty())
+}
+
+/// Whether claim `c` is a toll whose side is only assumed.
+fn open_toll(c: &Claim) -> bool {
+    c.generic && c.part_of.is_none() && c.best.is_some() && !c.tally
+}
+
+/// `قتل 54 شخصاً، بينهم 28 مدنياً بالإضافة إلى عناصر من التنظيم`: a
+/// breakdown after an open toll in its sentence that names several sides
+/// makes the toll `MIXED`.
+fn mixed_by_breakdown(ctx: &Ctx, first: usize, regions: &[(usize, usize)], out: &mut [Claim]) {
+    for &(r0, r1) in regions {
+        let Some(ti) = (first..out.len())
+            .rev()
+            .find(|&i| out[i].t1 <= r0 && out[i].part_of.is_none())
+        else {
+            continue;
+        };
+        if open_toll(&out[ti])
+            && (holds_several_sides(ctx, &out[ti], r0, r1) || civilians_part(ctx, r0, r1))
+        {
+            out[ti].group = Some("MIXED".into());
+        }
+    }
+}
+
+/// True when a breakdown names a part of the toll as civilians by that word
+/// (`قتل 54 شخصاً، بينهم 28 مدنياً`): the rest were not civilians. Children
+/// or women (بينهم 5 أطفال) say nothing of the rest.
+fn civilians_part(ctx: &Ctx, r0: usize, r1: usize) -> bool {
+    within(&ctx.quants, r0, r1, |m| m.start).iter().any(|m| {
+        (m.start..(m.end + 1).min(r1)).any(|t| {
+            rasad_text::clitic::readings(ctx.word(t))
+                .iter()
+                .any(|r| r.bare.starts_with(CIVILIAN_STEM))
+        })
+    })
+}
+
+/// The stem of the word civilian (مدني، مدنياً، مدنيين).
+const CIVILIAN_STEM: &str = "مدني";
+
+/// `وقال إن من بين القتلى ثلاثة موظفين وأربعة من قوات الأمن`: a sentence
+/// telling who the dead were, naming several sides, makes every open toll
+/// of the dead in the article `MIXED` (the outlets' and sources' figures
+/// for the same dead).
+fn mixed_by_among_dead(ctx: &Ctx, out: &mut [Claim]) {
+    let regions: Vec<(usize, usize)> = ctx
+        .sents
+        .iter()
+        .flat_map(|s| ctx.cues_in(Cue::AmongDead, s.t0, s.t1))
+        .map(|h| (h.end, ctx.segment(h.start).1.max(h.end)))
+        .collect();
+    for c in out.iter_mut() {
+        if open_toll(c)
+            && c.kind == CasualtyKind::Killed
+            && regions
+                .iter()
+                .any(|&(a, b)| holds_several_sides(ctx, c, a, b))
+        {
+            c.group = Some("MIXED".into());
+        }
+    }
+}
+
+/// `لقي أكثر من عشرة آلاف شخص مصرعهم في حرب أهلية`: a toll of unnamed
+/// people a war caused, in the clause that names the war, is `MIXED`.
+fn mixed_by_war(ctx: &Ctx, out: &mut [Claim]) {
+    for c in out.iter_mut() {
+        if !c.generic || c.part_of.is_some() || c.best.is_none() {
+            continue;
+        }
+        if c.group.as_deref() != Some("CIVILIANS") {
+            continue;
+        }
+        let seg = ctx.segment(c.t0);
+        if ctx.has_cue(Cue::War, seg.0, seg.1) {
+            c.group = Some("MIXED".into());
+        }
+    }
 }
 
 /// The first victim noun inside the words of count `m` or right after them
@@ -709,6 +857,7 @@ fn versus(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Option<
             period: None,
             part_of: None,
             attributed_to: src.map(str::to_string),
+            generic: false,
         });
     }
 }
@@ -764,6 +913,7 @@ fn coordinated(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Op
                 period: None,
                 part_of: None,
                 attributed_to: src.map(str::to_string),
+                generic: false,
             },
         );
     }
@@ -815,6 +965,7 @@ fn subcounts(
                 period: None,
                 part_of: Some(ti),
                 attributed_to: src.map(str::to_string),
+                generic: false,
             });
         }
         if !found {
@@ -849,6 +1000,7 @@ fn subcounts(
                         period: None,
                         part_of: Some(ti),
                         attributed_to: src.map(str::to_string),
+                        generic: false,
                     });
                 }
             }
