@@ -91,7 +91,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
         cands.extend(here);
     }
     let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
-    events.retain(|e| !sideless_battle(e));
+    events.retain(|e| !sideless_battle(e) && !partyless_agreement(e));
     for e in &mut events {
         fire_on_civilians(e);
     }
@@ -141,6 +141,16 @@ fn fire_on_civilians(e: &mut Event) {
             a.role = Role::Actor1;
         }
     }
+}
+
+/// An agreement with no party named (`اتفاق السلام`، `اتفاق 2015 النووي`,
+/// a sports club's `اتفاقية`): a topic of the article, not an agreement
+/// an analyst could code between two named sides.
+fn partyless_agreement(e: &Event) -> bool {
+    e.kind == "strategic_developments"
+        && e.subtype == "agreement"
+        && e.actors.is_empty()
+        && e.fatalities.is_empty()
 }
 
 /// A battle with no side named and no one killed (`حين غزاها الغجر`,
