@@ -309,6 +309,10 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                         prev.group_at = at;
                     }
                 }
+                if prev.group.is_none() && bare_toll(ctx, chosen, h, seg.1) {
+                    prev.group = Some(UNNAMED_DEAD.to_string());
+                    prev.generic = true;
+                }
                 prev.t0 = prev.t0.min(h.start).min(qstart);
                 prev.t1 = prev.t1.max(h.end).max(qend);
                 continue;
@@ -400,6 +404,9 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if g.is_none() {
                 g = fallback_side(ctx, nb, seg.1, s.t0, s.t1);
             }
+            if g.is_none() && bare_toll(ctx, chosen, h, seg.1) {
+                g = Some(UNNAMED_DEAD.to_string());
+            }
             let span = span_of(ctx, a, b);
             let generic = chosen.is_some() && group_at.is_none() && generic_noun(ctx, nb, seg.1);
             out.push(Claim {
@@ -430,6 +437,24 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
     mixed_by_among_dead(ctx, &mut out);
     mixed_by_war(ctx, &mut out);
     out
+}
+
+/// The side of dead and wounded counted by the casualty noun alone, with
+/// nothing naming who they were: people, as for `أشخاص`.
+const UNNAMED_DEAD: &str = "CIVILIANS";
+
+/// `بلغت 16 قتيلاً`، `أكثر من 18 قتيلاً`، `سقوط ثمانية قتلى`: the count
+/// stands right before the casualty word, which is its noun, and no victim
+/// noun or actor follows.
+fn bare_toll(ctx: &Ctx, chosen: Option<&Mention>, h: &Hit, seg_end: usize) -> bool {
+    let Some(m) = chosen else {
+        return false;
+    };
+    let right_before = m.end == h.start || (m.start < h.start && h.start < m.end);
+    let named_after = !within(&ctx.victims, h.end, (h.end + 2).min(seg_end), |v| v.start)
+        .is_empty()
+        || !within(&ctx.actors, h.end, (h.end + 2).min(seg_end), |a| a.start).is_empty();
+    right_before && !named_after
 }
 
 /// True when the victim noun at or right after token `b` leaves the side
