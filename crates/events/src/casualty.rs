@@ -34,6 +34,10 @@ pub struct Claim {
     /// Index of the total (in the claims list) for a sub-count.
     pub part_of: Option<usize>,
     pub attributed_to: Option<String>,
+    /// True when the side is only assumed: unnamed people (أشخاص، قتيلاً)
+    /// or fighters with no side named (14 مقاتلاً). Such a toll becomes
+    /// `MIXED` when the article shows it holds several sides.
+    pub generic: bool,
 }
 
 impl Claim {
@@ -152,6 +156,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 && h.start > seg.0
                 && within(&ctx.quants, h.end, (h.end + 2).min(seg.1), |m| m.start).is_empty()
                 && within(&ctx.victims, h.end, (h.end + 2).min(seg.1), |v| v.start).is_empty()
+                && !counted_noun(ctx, h.start - 1)
             {
                 if let Some((n, g)) = within(&ctx.victims, h.start - 1, h.start, |v| v.start)
                     .iter()
@@ -304,12 +309,19 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                         prev.group_at = at;
                     }
                 }
+                if prev.group.is_none() && bare_toll(ctx, chosen, h, seg.1) {
+                    prev.group = Some(UNNAMED_DEAD.to_string());
+                    prev.generic = true;
+                }
                 prev.t0 = prev.t0.min(h.start).min(qstart);
                 prev.t1 = prev.t1.max(h.end).max(qend);
                 continue;
             }
             let a = h.start.min(qstart).min(people_before.unwrap_or(usize::MAX));
             let b = h.end.max(qend);
+            // the victim noun a count carries (20 شخصاً على الأقل، 16 شخصاً
+            // قتلوا): where the noun-based side rules look
+            let nb = chosen.map_or(b, |m| noun_end(ctx, m).unwrap_or(b));
             // the side may stand before the count only when the count comes
             // before the word (خسائر التنظيم إلى 820 قتيلاً), never before a
             // verb whose subject acted (قسد اعتقلت أحد …)
@@ -322,7 +334,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 group::idafa(ctx, h.end, seg)
             };
             let before = if w.active { from } else { before };
-            let side = match noun_fallback(ctx, b, seg.1) {
+            let side = match noun_fallback(ctx, nb, seg.1) {
                 Some("previous") => out[first_in_sent..]
                     .last()
                     .and_then(|c| c.group.clone())
@@ -340,7 +352,14 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     None
                 }
             })
-            .or_else(|| group::side_at(ctx, before, from, seg));
+            .or_else(|| {
+                group::side_at(
+                    ctx,
+                    before,
+                    from.min(noun_start(ctx, chosen).unwrap_or(from)),
+                    seg,
+                )
+            });
             let (mut g, group_at) = match side {
                 Some((g, at)) => (Some(g), at),
                 None => (None, None),
@@ -356,7 +375,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if g.is_none() {
                 g = definite_head(ctx, b, (b + 4).min(seg.1));
             }
-            if g.is_none() && fighter_after(ctx, b, seg.1) {
+            if g.is_none() && fighter_after(ctx, nb, seg.1) {
                 g = target_side(ctx, s.t0, s.t1);
             }
             if g.is_none() && w.selfdet {
@@ -377,15 +396,19 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             }
             // a count of wounded or dead whose side nobody names, told after
             // a claim: the same victims (نقلت فرق الإسعاف سبعة جرحى)
-            if g.is_none() && best.is_some() && noun_fallback(ctx, b, seg.1).is_none() {
+            if g.is_none() && best.is_some() && noun_fallback(ctx, nb, seg.1).is_none() {
                 g = previous_side(ctx, &out[..first_in_sent], si);
             }
             // a noun whose side goes without saying when nothing names it:
             // people are civilians, soldiers the story's national army
             if g.is_none() {
-                g = fallback_side(ctx, b, seg.1, s.t0, s.t1);
+                g = fallback_side(ctx, nb, seg.1, s.t0, s.t1);
+            }
+            if g.is_none() && bare_toll(ctx, chosen, h, seg.1) {
+                g = Some(UNNAMED_DEAD.to_string());
             }
             let span = span_of(ctx, a, b);
+            let generic = chosen.is_some() && group_at.is_none() && generic_noun(ctx, nb, seg.1);
             out.push(Claim {
                 kind: w.kind,
                 low,
@@ -402,14 +425,200 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 period: None,
                 part_of: None,
                 attributed_to: src.clone(),
+                generic,
             });
         }
         versus(ctx, si, first_in_sent, &mut out, src.as_deref());
         coordinated(ctx, si, first_in_sent, &mut out, src.as_deref());
         subcounts(ctx, si, first_in_sent, &regions, &mut out, src.as_deref());
         tallies(ctx, si, first_in_sent, &mut out);
+        mixed_by_breakdown(ctx, first_in_sent, &regions, &mut out);
     }
+    mixed_by_among_dead(ctx, &mut out);
+    mixed_by_war(ctx, &mut out);
     out
+}
+
+/// The side of dead and wounded counted by the casualty noun alone, with
+/// nothing naming who they were: people, as for `أشخاص`.
+const UNNAMED_DEAD: &str = "CIVILIANS";
+
+/// `بلغت 16 قتيلاً`، `أكثر من 18 قتيلاً`، `سقوط ثمانية قتلى`: the count
+/// stands right before the casualty word, which is its noun, and no victim
+/// noun or actor follows.
+fn bare_toll(ctx: &Ctx, chosen: Option<&Mention>, h: &Hit, seg_end: usize) -> bool {
+    let Some(m) = chosen else {
+        return false;
+    };
+    let right_before = m.end == h.start || (m.start < h.start && h.start < m.end);
+    let named_after = !within(&ctx.victims, h.end, (h.end + 2).min(seg_end), |v| v.start)
+        .is_empty()
+        || !within(&ctx.actors, h.end, (h.end + 2).min(seg_end), |a| a.start).is_empty();
+    right_before && !named_after
+}
+
+/// True when the victim noun at or right after token `b` leaves the side
+/// open: unnamed people (أشخاص، شخصاً) or fighters of no named side
+/// (مقاتلاً، عناصر), or when no victim noun stands there at all (11 قتيلاً).
+fn generic_noun(ctx: &Ctx, b: usize, seg_end: usize) -> bool {
+    let near = within(
+        &ctx.victims,
+        b.saturating_sub(1),
+        (b + 2).min(seg_end),
+        |v| v.start,
+    );
+    match near.iter().find_map(|v| ctx.lx.victims.get(v.payload)) {
+        None => true,
+        Some(v) => {
+            v.group.is_none() && matches!(v.fallback.as_deref(), None | Some("CIVILIANS"))
+        }
+    }
+}
+
+/// The sides a stretch of words names among the dead: victim nouns with a
+/// side (مدنيين → CIVILIANS), fighter or security nouns (عناصر، حراس →
+/// one "armed" side), foreigners (إيرانيون), and actor mentions not
+/// introduced as the attacker.
+fn sides_named(ctx: &Ctx, t0: usize, t1: usize) -> Vec<String> {
+    let mut sides: Vec<String> = Vec::new();
+    let mut add = |g: String| {
+        if !sides.contains(&g) {
+            sides.push(g);
+        }
+    };
+    for v in within(&ctx.victims, t0, t1, |v| v.start) {
+        let Some(x) = ctx.lx.victims.get(v.payload) else {
+            continue;
+        };
+        match (&x.group, x.fallback.as_deref()) {
+            (Some(g), _) => add(g.clone()),
+            (None, Some("CIVILIANS")) => add("FOREIGN".into()),
+            (None, None) => add("ARMED".into()),
+            (None, Some("army")) => add("SECURITY".into()),
+            _ => {}
+        }
+    }
+    for m in within(&ctx.actors, t0, t1, |m| m.start) {
+        let id = ctx.actor_id(m);
+        if !ctx.negated(m.start) && id != "UNKNOWN" {
+            add(id.to_string());
+        }
+    }
+    sides
+}
+
+/// True when the dead named in `t0..t1` make the toll `c` a total over
+/// several sides: two sides or more, or any side for fighters of no named
+/// side (14 مقاتلاً بينهم إيرانيون).
+fn holds_several_sides(ctx: &Ctx, c: &Claim, t0: usize, t1: usize) -> bool {
+    let sides = sides_named(ctx, t0, t1);
+    let fighters = c.group.as_deref() != Some("CIVILIANS");
+    sides.len() >= 2 || (fighters && !sides.is_empty())
+}
+
+/// Whether claim `c` is a toll whose side is only assumed.
+fn open_toll(c: &Claim) -> bool {
+    c.generic && c.part_of.is_none() && c.best.is_some() && !c.tally
+}
+
+/// `قتل 54 شخصاً، بينهم 28 مدنياً بالإضافة إلى عناصر من التنظيم`: a
+/// breakdown after an open toll in its sentence that names several sides
+/// makes the toll `MIXED`.
+fn mixed_by_breakdown(ctx: &Ctx, first: usize, regions: &[(usize, usize)], out: &mut [Claim]) {
+    for &(r0, r1) in regions {
+        let Some(ti) = (first..out.len())
+            .rev()
+            .find(|&i| out[i].t1 <= r0 && out[i].part_of.is_none())
+        else {
+            continue;
+        };
+        if open_toll(&out[ti])
+            && (holds_several_sides(ctx, &out[ti], r0, r1) || civilians_part(ctx, r0, r1))
+        {
+            out[ti].group = Some("MIXED".into());
+        }
+    }
+}
+
+/// True when a breakdown names a part of the toll as civilians by that word
+/// (`قتل 54 شخصاً، بينهم 28 مدنياً`): the rest were not civilians. Children
+/// or women (بينهم 5 أطفال) say nothing of the rest.
+fn civilians_part(ctx: &Ctx, r0: usize, r1: usize) -> bool {
+    within(&ctx.quants, r0, r1, |m| m.start).iter().any(|m| {
+        (m.start..(m.end + 1).min(r1)).any(|t| {
+            rasad_text::clitic::readings(ctx.word(t))
+                .iter()
+                .any(|r| r.bare.starts_with(CIVILIAN_STEM))
+        })
+    })
+}
+
+/// The stem of the word civilian (مدني، مدنياً، مدنيين).
+const CIVILIAN_STEM: &str = "مدني";
+
+/// `وقال إن من بين القتلى ثلاثة موظفين وأربعة من قوات الأمن`: a sentence
+/// telling who the dead were, naming several sides, makes every open toll
+/// of the dead in the article `MIXED` (the outlets' and sources' figures
+/// for the same dead).
+fn mixed_by_among_dead(ctx: &Ctx, out: &mut [Claim]) {
+    let regions: Vec<(usize, usize)> = ctx
+        .sents
+        .iter()
+        .flat_map(|s| ctx.cues_in(Cue::AmongDead, s.t0, s.t1))
+        .map(|h| (h.end, ctx.segment(h.start).1.max(h.end)))
+        .collect();
+    for c in out.iter_mut() {
+        if open_toll(c)
+            && c.kind == CasualtyKind::Killed
+            && regions
+                .iter()
+                .any(|&(a, b)| holds_several_sides(ctx, c, a, b))
+        {
+            c.group = Some("MIXED".into());
+        }
+    }
+}
+
+/// `لقي أكثر من عشرة آلاف شخص مصرعهم في حرب أهلية`: a toll of unnamed
+/// people a war caused, in the clause that names the war, is `MIXED`.
+fn mixed_by_war(ctx: &Ctx, out: &mut [Claim]) {
+    for c in out.iter_mut() {
+        if !c.generic || c.part_of.is_some() || c.best.is_none() {
+            continue;
+        }
+        if c.group.as_deref() != Some("CIVILIANS") {
+            continue;
+        }
+        let seg = ctx.segment(c.t0);
+        if ctx.has_cue(Cue::War, seg.0, seg.1) {
+            c.group = Some("MIXED".into());
+        }
+    }
+}
+
+/// The first victim noun inside the words of count `m` or right after them
+/// (`20 شخصاً على الأقل` holds `شخصاً`; `16` is followed by it).
+fn noun_in<'c>(ctx: &'c Ctx, m: &Mention) -> Option<&'c Hit> {
+    within(&ctx.victims, m.start, m.end + 1, |v| v.start)
+        .first()
+        .filter(|v| v.start <= m.end)
+}
+
+/// Where the victim noun of count `m` ends, when the count's words hold one:
+/// a qualifier after it (`على الأقل`) must not hide the noun.
+fn noun_end(ctx: &Ctx, m: &Mention) -> Option<usize> {
+    noun_in(ctx, m).map(|v| v.end)
+}
+
+/// Where the victim noun of the chosen count starts, when it holds one.
+fn noun_start(ctx: &Ctx, m: Option<&Mention>) -> Option<usize> {
+    m.and_then(|m| noun_in(ctx, m)).map(|v| v.start)
+}
+
+/// True when token `t` is the noun of a count (`16 شخصاً قتلوا`): the
+/// count, not the noun, says how many.
+fn counted_noun(ctx: &Ctx, t: usize) -> bool {
+    ctx.quants.iter().any(|m| m.start < t && t <= m.end)
 }
 
 /// Sentences back the side of an "others" claim may come from.
@@ -673,6 +882,7 @@ fn versus(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Option<
             period: None,
             part_of: None,
             attributed_to: src.map(str::to_string),
+            generic: false,
         });
     }
 }
@@ -728,6 +938,7 @@ fn coordinated(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Op
                 period: None,
                 part_of: None,
                 attributed_to: src.map(str::to_string),
+                generic: false,
             },
         );
     }
@@ -779,6 +990,7 @@ fn subcounts(
                 period: None,
                 part_of: Some(ti),
                 attributed_to: src.map(str::to_string),
+                generic: false,
             });
         }
         if !found {
@@ -813,6 +1025,7 @@ fn subcounts(
                         period: None,
                         part_of: Some(ti),
                         attributed_to: src.map(str::to_string),
+                        generic: false,
                     });
                 }
             }
@@ -927,6 +1140,11 @@ pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
         if !c.reportable() {
             continue;
         }
+        if let Some(j) = repeated(&out, c) {
+            index[i] = Some(j);
+            out[j].mentions.push(c.span);
+            continue;
+        }
         index[i] = Some(out.len());
         out.push(Casualty {
             group: c.group.clone(),
@@ -939,7 +1157,27 @@ pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
             tally: c.tally,
             period: c.period.clone(),
             part_of: c.part_of.and_then(|p| index.get(p).copied().flatten()),
+            mentions: Vec::new(),
         });
     }
     (out, index)
+}
+
+/// The claim already reported that `c` repeats (the headline's figure told
+/// again in the lead, a recap at the end): same group, kind, number, source
+/// and tally, neither a sub-count. A changed figure is a new claim; figures
+/// are never added up.
+fn repeated(out: &[Casualty], c: &Claim) -> Option<usize> {
+    if c.part_of.is_some() {
+        return None;
+    }
+    out.iter().position(|o| {
+        o.part_of.is_none()
+            && o.group == c.group
+            && o.kind == c.kind
+            && o.best == c.best
+            && o.low == c.low
+            && o.attributed_to == c.attributed_to
+            && o.tally == c.tally
+    })
 }

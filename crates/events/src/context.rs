@@ -76,6 +76,10 @@ pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) 
     &list[a..b.max(a)]
 }
 
+/// The verbs of a lower bound after `لا` (`ما لا يقل عن`), as normalized
+/// keys.
+const LOWER_BOUND_VERBS: &[&str] = &["يقل", "تقل", "يقلون"];
+
 impl<'a> Ctx<'a> {
     /// Indexes `doc` over the analysis `a`.
     pub fn new(a: &'a Analysis, doc: &'a Document) -> Ctx<'a> {
@@ -258,7 +262,17 @@ impl<'a> Ctx<'a> {
     /// True when a negation cue precedes token `t` in its segment.
     pub fn negated(&self, t: usize) -> bool {
         let (s, _) = self.segment(t);
-        self.cues_in(Cue::Negation, s, t).iter().any(|h| h.end <= t)
+        self.cues_in(Cue::Negation, s, t)
+            .iter()
+            .any(|h| h.end <= t && !self.count_qualifier(h.start))
+    }
+
+    /// True when the negation word at token `t` belongs to a count's
+    /// qualifier (`ما لا يقل عن 42`, `لا يقل عن`): a lower bound, not a
+    /// negation.
+    pub fn count_qualifier(&self, t: usize) -> bool {
+        self.quants.iter().any(|m| m.start <= t && t < m.end)
+            || LOWER_BOUND_VERBS.contains(&self.word(t + 1))
     }
 
     /// True when the sentence is a link to another article.

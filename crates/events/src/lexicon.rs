@@ -334,6 +334,11 @@ pub enum Cue {
     Release,
     /// A place right after it is a side location (ومقره لندن، أطلقت من).
     SidePlace,
+    /// Who the dead were, told apart from the toll (من بين القتلى).
+    AmongDead,
+    /// A war or conflict as a whole (الحرب، النزاع): a toll of people it
+    /// caused counts every side.
+    War,
 }
 
 impl Cue {
@@ -366,6 +371,8 @@ impl Cue {
             "holder" => Cue::Holder,
             "release" => Cue::Release,
             "side_place" => Cue::SidePlace,
+            "among_dead" => Cue::AmongDead,
+            "war" => Cue::War,
             _ => return None,
         })
     }

@@ -86,11 +86,78 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
         }
         for c in &mut here {
             fill_actors(&ctx, c);
+            one_sided_clash(c);
         }
         cands.extend(here);
     }
-    let events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
+    let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
+    events.retain(|e| !sideless_battle(e) && !partyless_agreement(e));
+    for e in &mut events {
+        fire_on_civilians(e);
+    }
     (casualties, events)
+}
+
+/// `قتل 25 فلسطينياً برصاص الجيش خلال المواجهات`: a "clash" whose only
+/// opponent is civilians is one armed side firing on unarmed people, not a
+/// battle between two armed groups: an attack on civilians.
+fn one_sided_clash(c: &mut triggers::Candidate) {
+    let civilians_only = !c.roles.actor2.is_empty()
+        && c.roles.actor2.iter().all(|a| a == "CIVILIANS")
+        && !c.roles.actor1.iter().any(|a| a == "CIVILIANS");
+    if c.kind == "battles" && civilians_only {
+        c.kind = "violence_against_civilians".into();
+        c.subtype = "attack".into();
+    }
+}
+
+/// `قتلت القوات الإسرائيلية 41 فلسطينياً في مواجهات`: a battle whose
+/// sides are one armed actor and civilians is that actor's attack on
+/// civilians (the armed actor acted, whichever role the clause gave it).
+fn fire_on_civilians(e: &mut Event) {
+    use rasad_record::Role;
+    if e.kind != "battles" {
+        return;
+    }
+    let civilians_hit = e
+        .actors
+        .iter()
+        .any(|a| a.id == "CIVILIANS" && a.role != Role::Actor1);
+    let mut armed: Vec<&str> = e
+        .actors
+        .iter()
+        .filter(|a| a.id != "CIVILIANS" && a.id != "UNKNOWN")
+        .map(|a| a.id.as_str())
+        .collect();
+    armed.dedup();
+    if !civilians_hit || armed.len() != 1 {
+        return;
+    }
+    let shooter = armed[0].to_string();
+    e.kind = "violence_against_civilians".into();
+    e.subtype = "attack".into();
+    for a in &mut e.actors {
+        if a.id == shooter {
+            a.role = Role::Actor1;
+        }
+    }
+}
+
+/// An agreement with no party named (`اتفاق السلام`، `اتفاق 2015 النووي`,
+/// a sports club's `اتفاقية`): a topic of the article, not an agreement
+/// an analyst could code between two named sides.
+fn partyless_agreement(e: &Event) -> bool {
+    e.kind == "strategic_developments"
+        && e.subtype == "agreement"
+        && e.actors.is_empty()
+        && e.fatalities.is_empty()
+}
+
+/// A battle with no side named and no one killed (`حين غزاها الغجر`,
+/// `تواجه هجمات شرسة`): nothing an analyst could code as a clash between
+/// two armed groups; figurative or sweeping wording.
+fn sideless_battle(e: &Event) -> bool {
+    e.kind == "battles" && e.actors.is_empty() && e.fatalities.is_empty()
 }
 
 /// Nouns of people or weapons that `مجهول` (unidentified) after them makes

@@ -222,6 +222,10 @@ pub struct Casualty {
     /// For a sub-count (`بينهم ستة فجروا أنفسهم`): index of the total it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<usize>,
+    /// Where the article repeats the same figure (same group, kind, number
+    /// and source): the spans of the later mentions; `span` is the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Span>,
 }
 
 /// A place an event happened at.
