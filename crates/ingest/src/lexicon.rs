@@ -206,6 +206,8 @@ struct MetaFile {
     dateline_trailers: Vec<String>,
     #[serde(default)]
     correspondent_words: Vec<String>,
+    #[serde(default)]
+    wire_agencies: Vec<String>,
 }
 
 /// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
@@ -250,6 +252,8 @@ pub struct Meta {
     /// Staff words before an outlet's name (`مراسل`, `محلل`): «X's
     /// correspondent» names X as the publisher.
     pub correspondent_words: FxHashSet<String>,
+    /// Canonical names of wire agencies (`فرانس برس`, `رويترز`).
+    pub wire_agencies: FxHashSet<String>,
 }
 
 fn keys(v: &[String]) -> Vec<String> {
@@ -319,6 +323,7 @@ pub static META: LazyLock<Meta> = LazyLock::new(|| {
         date_fillers: set(&f.date_fillers),
         dateline_trailers: keys(&f.dateline_trailers),
         correspondent_words: set(&f.correspondent_words),
+        wire_agencies: set(&f.wire_agencies),
     }
 });
 

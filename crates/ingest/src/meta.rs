@@ -660,7 +660,8 @@ pub fn self_reference(body_keys: &[&str]) -> Option<String> {
     for (i, t) in toks.iter().enumerate() {
         if matches!(*t, "مراسل" | "مراسله" | "لمراسل" | "لمراسله" | "مراسلو")
         {
-            if let Some(o) = outlet_at(&toks, i + 1) {
+            // a wire's correspondents are quoted by every outlet
+            if let Some(o) = outlet_at(&toks, i + 1).filter(|o| !is_wire(o)) {
                 return Some(o);
             }
         }
@@ -686,6 +687,13 @@ pub fn self_reference(body_keys: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// True for a wire agency (`data/chrome/meta.toml`, `wire_agencies`): its
+/// correspondents are quoted by other outlets, so «مراسل X» does not make it
+/// the publisher.
+fn is_wire(outlet: &str) -> bool {
+    META.wire_agencies.contains(&match_key(outlet))
 }
 
 /// The known outlet named by the 1–3 words at `at`, longest first.
@@ -860,5 +868,8 @@ mod tests {
         assert_eq!(self_reference(&[&c]), None);
         let d = match_key("وأفاد مراسل عنب بلدي في درعا");
         assert_eq!(self_reference(&[&d]).as_deref(), Some("عنب بلدي"));
+        // a wire's correspondent is quoted, not the publisher
+        let e = match_key("وقال مراسلو وكالة الأنباء الفرنسية إن المئات تجمعوا");
+        assert_eq!(self_reference(&[&e]), None);
     }
 }
