@@ -38,6 +38,9 @@ pub(crate) struct NameRef {
     pub need: Need,
     /// The first word of the name carries the article (الرقة, not سوسة).
     pub article: bool,
+    /// The name ends with a ta marbuta (`قصرة`): written with a plain ه in
+    /// the text it is rather a noun with the pronoun "his" (`قصره`).
+    pub ta: bool,
 }
 
 /// Why a user gazetteer could not be loaded.
@@ -155,6 +158,7 @@ impl Gazetteer {
                 place: idx,
                 need,
                 article: first_word_has_article(&name),
+                ta: name.trim_end().ends_with('ة'),
             };
             let k = dedup_key(&name);
             if seen.iter().any(|(sk, sr)| *sk == k && *sr == r) {

@@ -431,8 +431,17 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
         let mut loose: Vec<u32> = Vec::new();
         // Not for a word that starts names (`قرية عين X` is not العين).
         let lead = g.open.is_lead(g.matcher.key(m.phrase));
+        // One word only: `محافظة صعده` is the governorate however written.
+        let one_word = !g.matcher.key(m.phrase).contains(' ');
+        let (pronoun, tanween) = written_as_common_word(a.slice(m.name_span));
+        let (pronoun, tanween) = (pronoun && one_word, tanween && one_word);
         for &id in g.matcher.ids(m.phrase) {
             let Some(r) = g.refs.get(id) else { continue };
+            // `قصره` "his palace" is not قصرة, `درعاً` "a shield" not درعا:
+            // such a written form counts only after a head.
+            if !marked[j] && ((r.ta && pronoun) || tanween) {
+                continue;
+            }
             if r.article != article {
                 if headed[j] && !lead && !loose.contains(&r.place) {
                     loose.push(r.place);
@@ -483,6 +492,19 @@ fn name_span(a: &Analysis, toks: &[Token], m: &PhraseMatch, pre: &str) -> Span {
     };
     let start = a.span(t0.start + keep, t0.end).start;
     Span::new(start.min(m.name_span.start), m.name_span.end)
+}
+
+/// How a name is written: ending in a plain `ه` (the pronoun "his", or a
+/// ta marbuta written without its dots), and with tanween (`درعاً`), which
+/// marks an indefinite noun.
+fn written_as_common_word(surface: &str) -> (bool, bool) {
+    let last = surface
+        .trim_end()
+        .chars()
+        .rev()
+        .find(|c| !('\u{064B}'..='\u{0652}').contains(c));
+    let tanween = surface.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+    (last == Some('ه'), tanween)
 }
 
 /// `الضفة الغربية من نهر الفرات` is a river bank, not the West Bank.
