@@ -65,8 +65,9 @@ impl Default for Settings {
 
 impl Settings {
     /// The mean pair score two groups need to merge.
-    pub const LINK: f64 = 0.8;
-
+    pub const LINK: f64 = 0.6;
+    /// Articles less similar than this are not one story.
+    pub const STORY_MIN: f64 = 0.1;
     /// Articles further apart than this many days are not one story.
     pub const STORY_WINDOW_DAYS: i32 = 3;
     /// A date that is only the publication date: the event was in the few
@@ -231,6 +232,8 @@ struct Scorer<'a> {
     evidence: &'a Vectors,
     /// Each report's main places and all its places (see `place_relation`).
     primary: Vec<Vec<PlaceInfo>>,
+    /// True where the main places are the headline's.
+    titled: Vec<bool>,
     all: Vec<Vec<PlaceInfo>>,
     settings: Settings,
 }
@@ -279,13 +282,24 @@ impl Scorer<'_> {
             type_fit(a, b)
         };
         let soft = types + actor_fit(a, b) + casualty_fit(a, b) + 0.5 * evidence;
-        if both_main {
+        // Something must say which incident it is: the same place, or the
+        // same story. A date, a type and a toll alone link nothing.
+        let identified = place >= 0.5 || story >= Settings::STORY_MIN;
+        if !identified {
+            Some(0.0)
+        } else if both_main {
             Some(3.0 * story + place + time + soft)
         } else {
-            // A secondary event joins only where place and date agree.
+            // A secondary event joins only where place and date agree (and
+            // two secondary events only on the same day, place and type).
             let anchored =
                 pa.when.is_some_and(|w| w.anchored) && pb.when.is_some_and(|w| w.anchored);
-            if place >= 0.5 && anchored {
+            let agree = if pa.main || pb.main {
+                place >= 1.0 && time > 0.0 && family(&a.kind) == family(&b.kind)
+            } else {
+                place >= 1.0 && time >= 0.4 && a.kind == b.kind
+            };
+            if anchored && agree {
                 Some(place + time + soft + story)
             } else {
                 Some(0.0)
@@ -301,7 +315,7 @@ impl Scorer<'_> {
         preps: &[Prep],
         title_places: &[Vec<PlaceInfo>],
         i: usize,
-    ) -> Vec<PlaceInfo> {
+    ) -> (Vec<PlaceInfo>, bool) {
         let (r, p) = (&reports[i], &preps[i]);
         if p.main {
             if let Some(s) = p.story {
@@ -311,27 +325,36 @@ impl Scorer<'_> {
                     .cloned()
                     .collect();
                 if !t.is_empty() {
-                    return t;
+                    return (t, true);
                 }
             }
         }
-        r.places
-            .iter()
-            .find(|q| !place::is_country(q))
-            .cloned()
-            .into_iter()
-            .collect()
+        let first = r.places.iter().find(|q| !place::is_country(q)).cloned();
+        (first.into_iter().collect(), false)
     }
 
     /// How two reports' places relate, `None` for a cannot-link: their main
     /// places decide (a governorate both mention does not make two towns
-    /// one place); when every place of one is far from every place of the
+    /// one place), or the main place of one among the other's places; when every place of one is far from every place of the
     /// other, they cannot be one incident.
     fn place_relation(&self, i: usize, j: usize) -> Option<PlaceRelation> {
         let km = self.settings.max_km;
         let main = place::relation(&self.primary[i], &self.primary[j], km);
         if main >= PlaceRelation::Unknown {
             return Some(main);
+        }
+        // The main place of one among the other's places (an extractor
+        // that put a stray place first): agreement at lower confidence. A
+        // governorate both mention is not enough.
+        // Two headlines naming different places are not rescued by it.
+        let titled = self.titled[i] && self.titled[j];
+        let mentioned = place::relation(&self.primary[i], &self.all[j], km).max(place::relation(
+            &self.all[i],
+            &self.primary[j],
+            km,
+        ));
+        if !titled && mentioned >= PlaceRelation::Near {
+            return Some(PlaceRelation::Inside);
         }
         if main == PlaceRelation::Far {
             // Main places far apart: stories about different places, and
@@ -479,9 +502,9 @@ impl IncidentBuilder {
             .iter()
             .map(|a| self.articles[a].title_places.clone())
             .collect();
-        let primary: Vec<Vec<PlaceInfo>> = (0..reports.len())
+        let (primary, titled): (Vec<Vec<PlaceInfo>>, Vec<bool>) = (0..reports.len())
             .map(|i| Scorer::primary(&reports, &preps, &title_places, i))
-            .collect();
+            .unzip();
         let all: Vec<Vec<PlaceInfo>> = (0..reports.len())
             .map(|i| {
                 let mut v = reports[i].places.clone();
@@ -495,6 +518,7 @@ impl IncidentBuilder {
             stories: &stories,
             evidence: &evidence,
             primary,
+            titled,
             all,
             settings: self.settings,
         };
@@ -517,7 +541,6 @@ impl IncidentBuilder {
             .collect();
         by_day.sort();
         let reach = Settings::STORY_WINDOW_DAYS + self.settings.day_tolerance;
-        let debug = std::env::var_os("RASAD_DEBUG_PAIRS").is_some();
         let mut scores: BTreeMap<(usize, usize), Option<f64>> = BTreeMap::new();
         for (x, &(_, last, i)) in by_day.iter().enumerate() {
             for &(first, _, j) in &by_day[x + 1..] {
@@ -526,16 +549,6 @@ impl IncidentBuilder {
                 }
                 let (a, b) = (i.min(j), i.max(j));
                 let s = scorer.pair(a, b);
-                if debug && preps[a].main && preps[b].main {
-                    let st = match (preps[a].story, preps[b].story) {
-                        (Some(x), Some(y)) => stories.cosine(x, y),
-                        _ => -1.0,
-                    };
-                    eprintln!(
-                        "PAIR\t{}\t{}\t{:?}\t{:.3}",
-                        reports[a].article, reports[b].article, s, st
-                    );
-                }
                 if s != Some(0.0) {
                     scores.insert((a, b), s);
                 }
@@ -583,7 +596,7 @@ impl IncidentBuilder {
                 }
             }
             if let Some((c, m)) = best {
-                if 3.0 * c >= link_threshold() {
+                if 3.0 * c >= Settings::LINK {
                     extra.entry(group_of[&m]).or_default().push(StoryArticle {
                         article: id.clone(),
                         outlet: info.outlet.clone(),
@@ -612,6 +625,9 @@ impl IncidentBuilder {
     }
 }
 
+/// Sums of pair scores and cannot-links between groups (by group index).
+type Links = BTreeMap<(usize, usize), (f64, bool)>;
+
 /// Average-linkage agglomeration of `groups` over sparse pair scores (a
 /// missing pair scores 0, `None` is a cannot-link): the two groups with the
 /// highest mean merge while it reaches [`Settings::LINK`]; `may(a, b)` says
@@ -630,7 +646,7 @@ fn average_linkage(
         }
     }
     // Sums and cannot-links between live groups.
-    let mut link: BTreeMap<(usize, usize), (f64, bool)> = BTreeMap::new();
+    let mut link: Links = BTreeMap::new();
     for (&(a, b), s) in scores {
         let (Some(&ga), Some(&gb)) = (owner.get(&a), owner.get(&b)) else {
             continue;
@@ -663,7 +679,7 @@ fn average_linkage(
             }
         }
     }
-    let mut parts: BTreeMap<usize, BTreeMap<(usize, usize), (f64, bool)>> = BTreeMap::new();
+    let mut parts: BTreeMap<usize, Links> = BTreeMap::new();
     for (key, v) in link {
         let r = root(&mut parent, key.0);
         if r == root(&mut parent, key.1) {
@@ -679,22 +695,15 @@ fn average_linkage(
     members.into_iter().flatten().collect()
 }
 
-fn link_threshold() -> f64 {
-    std::env::var("RASAD_LINK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(Settings::LINK)
-}
-
 /// Average linkage inside one component: `link` holds the sums and
 /// cannot-links between its live groups.
 fn merge_component(
-    mut link: BTreeMap<(usize, usize), (f64, bool)>,
+    mut link: Links,
     members: &mut [Option<Vec<usize>>],
     origins: &mut [Vec<usize>],
     may: &impl Fn(usize, usize) -> bool,
 ) {
-    let threshold = link_threshold();
+    let threshold = Settings::LINK;
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
         for (&(a, b), &(sum, cannot)) in &link {

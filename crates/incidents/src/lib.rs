@@ -3,12 +3,14 @@
 //! disagreements listed rather than averaged away.
 //!
 //! ```text
-//! Document ──reports()──▶ Report ──IncidentBuilder::add──▶ union-find ──incidents()──▶ Incident
+//! Document ──reports()──▶ Report ──IncidentBuilder::add──▶ pair scores ──incidents()──▶ Incident
+//!          ──ArticleInfo::from_document──▶ story (title/lead words, headline places)
 //! ```
 //!
 //! - [`when`]: TIMEX values as day intervals;
-//! - [`place`]: when two places can be the same place;
-//! - [`cluster`]: the matching rule and the incremental, order-independent builder;
+//! - [`place`]: how two places relate (same, near, inside, different, far);
+//! - [`story`]: what an article is about, compared by TF-IDF cosine;
+//! - [`cluster`]: the pairwise score and average-linkage clustering with cannot-links;
 //! - [`summary`]: date/place precision codes, fatalities per claim, disagreements;
 //! - [`neardup`]: near-duplicate articles by MinHash.
 

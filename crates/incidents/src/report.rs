@@ -230,3 +230,89 @@ pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_record::{Calendar, Event, Precision, Span, Time, TimeMention};
+
+    fn killed(n: f64, at: usize) -> Casualty {
+        Casualty {
+            group: Some("CIVILIANS".into()),
+            kind: CasualtyKind::Killed,
+            low: Some(n),
+            best: Some(n),
+            high: Some(n),
+            span: Span {
+                start: at,
+                end: at + 5,
+            },
+            attributed_to: None,
+            tally: false,
+            period: None,
+            part_of: None,
+        }
+    }
+
+    fn day(value: &str, basis: Basis) -> Time {
+        Time {
+            value: Some(value.into()),
+            precision: Precision::Day,
+            calendar: Calendar::Gregorian,
+            basis,
+        }
+    }
+
+    fn doc(fatalities: Vec<Casualty>, written: bool) -> Document {
+        let mut d = Document::empty("x");
+        if written {
+            d.times.push(TimeMention {
+                time: day("2019-05-10", Basis::Explicit),
+                text: "10 أيار".into(),
+                span: Span { start: 0, end: 7 },
+                end: None,
+            });
+        }
+        d.events.push(Event {
+            kind: "explosions_remote_violence".into(),
+            subtype: "remote_explosive_landmine_ied".into(),
+            date: Some(day("2019-05-10", Basis::Explicit)),
+            places: vec![],
+            actors: vec![],
+            fatalities,
+            attributed_to: vec![],
+            certainty: Certainty::Asserted,
+            evidence: vec![],
+        });
+        d
+    }
+
+    /// `قتل 18 شخصا ... وارتفع عدد القتلى إلى 18`: the figure told twice, or
+    /// updated, is the report's largest single claim, never a sum.
+    #[test]
+    fn a_repeated_or_updated_figure_is_not_added() {
+        let rows: &[(&[f64], f64)] = &[(&[18.0, 18.0], 18.0), (&[12.0, 18.0], 18.0), (&[7.0], 7.0)];
+        for (figures, want) in rows {
+            let claims = figures
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| killed(n, i * 10))
+                .collect();
+            let r = &reports(&doc(claims, true), "")[0];
+            assert_eq!(r.killed.and_then(|k| k.best), Some(*want), "{figures:?}");
+        }
+    }
+
+    /// An "explicit" event date no written date gives is the publication date.
+    #[test]
+    fn a_date_written_nowhere_is_the_publication_date() {
+        assert_eq!(
+            reports(&doc(vec![], true), "")[0].date_basis,
+            Some(DateBasis::Explicit)
+        );
+        assert_eq!(
+            reports(&doc(vec![], false), "")[0].date_basis,
+            Some(DateBasis::Publication)
+        );
+    }
+}

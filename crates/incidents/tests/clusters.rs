@@ -3,7 +3,9 @@
 //! days later, another town the same day, two car bombs a day apart).
 
 use proptest::prelude::*;
-use rasad_incidents::{Count, Disagreement, IncidentBuilder, PlaceInfo, Report, Settings};
+use rasad_incidents::{
+    Count, DateBasis, Disagreement, IncidentBuilder, PlaceInfo, Report, Settings,
+};
 use rasad_record::{Basis, Certainty};
 use std::collections::BTreeMap;
 
@@ -440,5 +442,223 @@ fn a_syndicated_copy_is_listed_but_not_counted_twice() {
         inc[0].fatalities.best,
         Some(10.0),
         "lower median of 10 and 31"
+    );
+}
+
+fn groups_of(reports: Vec<Report>) -> Vec<Vec<String>> {
+    let mut g: Vec<Vec<String>> = build(reports).iter().map(articles).collect();
+    g.sort();
+    g
+}
+
+/// Time by how it is known: rows of (second report's date, its basis,
+/// whether it joins a first report written as 2019-05-10 at the same place).
+#[test]
+fn dates_link_by_how_they_are_known() {
+    let rows: &[(&str, Basis, bool, &str)] = &[
+        ("2019-05-10", Basis::Explicit, true, "the same written day"),
+        (
+            "2019-05-11",
+            Basis::Explicit,
+            false,
+            "two written days differ",
+        ),
+        (
+            "2019-05-11",
+            Basis::Relative,
+            true,
+            "a relative date a day late",
+        ),
+        (
+            "2019-05-12",
+            Basis::Relative,
+            false,
+            "a relative date two days off",
+        ),
+        (
+            "2019-05",
+            Basis::Explicit,
+            true,
+            "a month date: no conflict",
+        ),
+        ("2019", Basis::Explicit, false, "a year date never links"),
+    ];
+    for (date, basis, joins, why) in rows {
+        let a = report(
+            "a",
+            "أ",
+            AIR,
+            STRIKE,
+            "2019-05-10",
+            Basis::Explicit,
+            vec![maarat()],
+            &["RUSSIA"],
+            None,
+            &[],
+        );
+        let b = report(
+            "b",
+            "ب",
+            AIR,
+            STRIKE,
+            date,
+            *basis,
+            vec![maarat()],
+            &["RUSSIA"],
+            None,
+            &[],
+        );
+        let n = build(vec![a, b]).len();
+        assert_eq!(n == 1, *joins, "{why}: {n} incident(s)");
+    }
+}
+
+/// A date that is only the publication date is a weak interval before it:
+/// it neither conflicts with a written date of the days before nor anchors.
+#[test]
+fn a_publication_date_is_a_weak_interval() {
+    let a = report(
+        "a",
+        "أ",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        None,
+        &[],
+    );
+    let mut b = report(
+        "b",
+        "ب",
+        AIR,
+        STRIKE,
+        "2019-05-12",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        None,
+        &[],
+    );
+    b.date_basis = Some(DateBasis::Publication);
+    assert_eq!(groups_of(vec![a.clone(), b.clone()]).len(), 1);
+    // Written, the same two days are two incidents.
+    b.date_basis = Some(DateBasis::Explicit);
+    assert_eq!(groups_of(vec![a, b]).len(), 2);
+}
+
+/// An event dated days before its article was published is background (a
+/// recap) and links to nothing.
+#[test]
+fn background_events_never_link() {
+    let a = report(
+        "a",
+        "أ",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        None,
+        &[],
+    );
+    let mut recap = report(
+        "b",
+        "ب",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        None,
+        &[],
+    );
+    recap.published = Some("2019-05-20".into());
+    assert_eq!(groups_of(vec![a, recap]).len(), 2);
+}
+
+/// Places far apart never hold one incident, whatever else agrees.
+#[test]
+fn far_places_cannot_link() {
+    let homs = place("حمص", "geonames:169577", 34.73, 36.72, "حمص");
+    let a = report(
+        "a",
+        "أ",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        Some(9.0),
+        &[],
+    );
+    let b = report(
+        "b",
+        "ب",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![homs],
+        &["RUSSIA"],
+        Some(9.0),
+        &[],
+    );
+    assert_eq!(groups_of(vec![a, b]).len(), 2);
+}
+
+/// Tolls without sums: one figure per source per outlet (its latest
+/// article's), so an outlet updating 10 to 14 claims 14, not 24.
+#[test]
+fn one_figure_per_source_per_outlet() {
+    let mut early = report(
+        "e1",
+        "أ",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        Some(10.0),
+        &[],
+    );
+    early.published = Some("2019-05-10".into());
+    let mut late = report(
+        "e2",
+        "أ",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        Some(14.0),
+        &[],
+    );
+    late.published = Some("2019-05-11".into());
+    let other = report(
+        "o",
+        "ب",
+        AIR,
+        STRIKE,
+        "2019-05-10",
+        Basis::Explicit,
+        vec![maarat()],
+        &["RUSSIA"],
+        Some(12.0),
+        &[],
+    );
+    let inc = build(vec![early, late, other]);
+    assert_eq!(inc.len(), 1);
+    let f = &inc[0].fatalities;
+    assert_eq!(f.claims.len(), 2, "{:?}", f.claims);
+    assert_eq!(
+        (f.low, f.best, f.high),
+        (Some(12.0), Some(12.0), Some(14.0))
     );
 }

@@ -165,3 +165,48 @@ fn missing_database_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no database"));
 }
+
+/// `rasad eval --clusters`: the same articles as JSON lines and a TSV saying
+/// which report one incident; the three reports of the strike are linked
+/// and the decoys are not.
+#[test]
+fn eval_clusters_scores_the_linking() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs.jsonl");
+    let mut lines = String::new();
+    for (id, outlet, published, text) in ARTICLES {
+        let line =
+            serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text});
+        lines.push_str(&format!("{line}\n"));
+    }
+    std::fs::write(&docs, lines).unwrap();
+    let tsv = dir.path().join("clusters.tsv");
+    std::fs::write(
+        &tsv,
+        "article\tcluster\nenab-1\tA\nsmart-1\tA\nsohr-1\tA\nenab-2\t-\nsmart-2\t-\n",
+    )
+    .unwrap();
+    let out = rasad()
+        .args([
+            "eval",
+            "--json",
+            "--reference-date",
+            "2019-05-12",
+            "--clusters",
+        ])
+        .arg(&tsv)
+        .arg("--docs")
+        .arg(&docs)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["articles"], 5);
+    assert_eq!(r["main"]["pairwise"]["f1"], 1.0, "{r}");
+    assert_eq!(r["main"]["bcubed"]["f1"], 1.0, "{r}");
+    assert_eq!(r["main"]["singletons_linked"], 0, "{r}");
+}
