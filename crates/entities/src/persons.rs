@@ -62,8 +62,27 @@ const RANKS: &[&str] = &[
 /// Indefinite roles that take a complement before the name (`وزير الخارجية
 /// الإيطالي X`، `رئيس بعثة الأمم المتحدة X`), bare keys.
 const ROLES: &[&str] = &[
-    "وزير", "رئيس", "مبعوث", "سفير", "مدير", "قائد", "محافظ", "نائب", "مسؤول", "متحدث", "ممثل", "امين",
-    "متحدثه", "ناطق", "ناطقه", "وزيره", "رئيسه", "مديره", "زعيم", "قاضي", "مفتي",
+    "وزير",
+    "رئيس",
+    "مبعوث",
+    "سفير",
+    "مدير",
+    "قائد",
+    "محافظ",
+    "نائب",
+    "مسؤول",
+    "متحدث",
+    "ممثل",
+    "امين",
+    "متحدثه",
+    "ناطق",
+    "ناطقه",
+    "وزيره",
+    "رئيسه",
+    "مديره",
+    "زعيم",
+    "قاضي",
+    "مفتي",
 ];
 
 /// Markers joining a name to its alias.
@@ -328,7 +347,10 @@ impl Ctx<'_> {
         }
         let t = self.tok(k);
         self.stop_at(k)
-            || matches!(t, "ان" | "انه" | "انها" | "بان" | "قال" | "قالت" | "يقول" | "اكد" | "اعلن")
+            || matches!(
+                t,
+                "ان" | "انه" | "انها" | "بان" | "قال" | "قالت" | "يقول" | "اكد" | "اعلن"
+            )
             || (t.starts_with(['ل', 'ب']) && !t.starts_with("ال") && t.chars().count() > 3)
     }
 
@@ -396,17 +418,30 @@ impl Ctx<'_> {
             && !self.tok(x).starts_with(['و', 'ب', 'ل', 'ف', 'ك']);
         // Not the end of a longer phrase (a construct: وزير خارجية X، …).
         let prev = if x > 0 { self.tok(x - 1) } else { "" };
-        let prev = prev.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(prev);
+        let prev = prev
+            .strip_prefix('و')
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(prev);
         let cue = matches!(
             prev,
-            "قال" | "قالت" | "اكد" | "اكدت" | "اضاف" | "اضافت" | "اوضح" | "اوضحت" | "اعلن" | "ذكر"
-                | "اشار" | "صرح" | "اغتيال" | "مقتل" | "اعتقال"
+            "قال"
+                | "قالت"
+                | "اكد"
+                | "اكدت"
+                | "اضاف"
+                | "اضافت"
+                | "اوضح"
+                | "اوضحت"
+                | "اعلن"
+                | "ذكر"
+                | "اشار"
+                | "صرح"
+                | "اغتيال"
+                | "مقتل"
+                | "اعتقال"
         );
-        let free_before = x == 0
-            || !self.joined(x)
-            || !self.name_word(x - 1)
-            || self.stop_at(x - 1)
-            || cue;
+        let free_before =
+            x == 0 || !self.joined(x) || !self.name_word(x - 1) || self.stop_at(x - 1) || cue;
         (ok && free_before).then_some(x..y + 1)
     }
 

@@ -38,6 +38,10 @@ fn seed_actors_persons_sources() {
     ];
     for (prefix, want, persons) in table {
         let Some(text) = read(prefix) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but {SEEDS} is missing"
+            );
             eprintln!("note: seed {prefix} not found under {SEEDS}; skipped");
             continue;
         };

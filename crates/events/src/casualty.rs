@@ -469,9 +469,7 @@ fn generic_noun(ctx: &Ctx, b: usize, seg_end: usize) -> bool {
     );
     match near.iter().find_map(|v| ctx.lx.victims.get(v.payload)) {
         None => true,
-        Some(v) => {
-            v.group.is_none() && matches!(v.fallback.as_deref(), None | Some("CIVILIANS"))
-        }
+        Some(v) => v.group.is_none() && matches!(v.fallback.as_deref(), None | Some("CIVILIANS")),
     }
 }
 

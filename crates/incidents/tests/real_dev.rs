@@ -73,6 +73,11 @@ fn assert_no_summed_tolls(docs: &[(Document, String)], incidents: &[Incident]) {
 fn dev_clusters_are_linked_whole_and_decoys_stay_alone() {
     let jsonl = dev_dir().join("dev.jsonl");
     if !jsonl.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {} is missing",
+            jsonl.display()
+        );
         eprintln!("skipped: {} not found", jsonl.display());
         return;
     }
