@@ -284,6 +284,8 @@ fn date_from_sentence_else_paragraph_else_published() {
         &Inputs {
             times: &[("5 آذار", "2019-03-05")],
             places: &[("حقل العمر", "حقل العمر"), ("الكشمة", "الكشمة")],
+            // a battle needs a side (see lib::sideless_battle)
+            actors: &[("التنظيم", "ISIS")],
             published: Some("2019-03-07"),
             ..Default::default()
         },
