@@ -247,6 +247,11 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     }
                 }
             }
+            // the subject of a plural verb opened by أن/إن, told before it
+            // (أن أربعة إيطاليين يعملون في شركة قد اختطفوا)
+            if chosen.is_none() && !singular {
+                chosen = plural_subject(ctx, h, seg.0, &used);
+            }
             // an active verb's object after its subject and a date (اعتقلت
             // الهيئة، فجر الأربعاء، ثلاثة ناشطين)
             if chosen.is_none() && w.active && !singular {
@@ -597,9 +602,9 @@ fn mixed_by_war(ctx: &Ctx, out: &mut [Claim]) {
 /// The first victim noun inside the words of count `m` or right after them
 /// (`20 شخصاً على الأقل` holds `شخصاً`; `16` is followed by it).
 fn noun_in<'c>(ctx: &'c Ctx, m: &Mention) -> Option<&'c Hit> {
-    within(&ctx.victims, m.start, m.end + 1, |v| v.start)
-        .first()
-        .filter(|v| v.start <= m.end)
+    // `أربعة من مواطنيها`: the noun may stand after من
+    let reach = if ctx.word(m.end) == "من" { 2 } else { 1 };
+    within(&ctx.victims, m.start, m.end + reach, |v| v.start).first()
 }
 
 /// Where the victim noun of count `m` ends, when the count's words hold one:
@@ -617,6 +622,30 @@ fn noun_start(ctx: &Ctx, m: Option<&Mention>) -> Option<usize> {
 /// count, not the noun, says how many.
 fn counted_noun(ctx: &Ctx, t: usize) -> bool {
     ctx.quants.iter().any(|m| m.start < t && t <= m.end)
+}
+
+/// Words a plural verb may stand after the count that is its subject.
+const SUBJECT_REACH: usize = 10;
+
+/// Complementizers that open a reported clause whose subject is the count.
+const COMPLEMENTIZERS: &[&str] = &["ان", "بان", "وان"];
+
+/// `يذكر أن أربعة إيطاليين يعملون في شركة … قد اختطفوا`: the count right
+/// after أن/إن is the subject of a plural verb (…وا) told up to
+/// `SUBJECT_REACH` words later, with no other casualty word between.
+fn plural_subject<'m>(ctx: &'m Ctx, h: &Hit, seg0: usize, used: &[usize]) -> Option<&'m Mention> {
+    if !ctx.word(h.end - 1).ends_with("وا") {
+        return None;
+    }
+    let lo = seg0.max(h.start.saturating_sub(SUBJECT_REACH));
+    let m = within(&ctx.quants, lo, h.start, |m| m.start)
+        .iter()
+        .rev()
+        .find(|m| m.end <= h.start)?;
+    let opened = m.start > 0 && COMPLEMENTIZERS.contains(&ctx.word(m.start - 1));
+    let clear = within(&ctx.casualty, m.end, h.start, |x| x.start).is_empty()
+        && within(&ctx.triggers, m.end, h.start, |x| x.start).is_empty();
+    (opened && clear && !used.contains(&m.idx) && !year_like(ctx, m)).then_some(m)
 }
 
 /// Sentences back the side of an "others" claim may come from.
@@ -905,7 +934,9 @@ fn coordinated(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Op
         };
         let joined = starts_with_conjunction(ctx.word(m.start))
             || (m.start > 0 && ctx.word(m.start - 1) == "و");
-        let people = !within(&ctx.victims, m.end, (m.end + 2).min(seg.1), |v| v.start).is_empty();
+        // people of its own, or "others" (و30 آخرين): the same kind of people
+        let people = !within(&ctx.victims, m.end, (m.end + 2).min(seg.1), |v| v.start).is_empty()
+            || ctx.has_cue(Cue::Others, m.start + 1, (m.end + 1).min(seg.1));
         let between = !within(&ctx.casualty, prev.t1, m.start, |h| h.start).is_empty()
             || !within(&ctx.triggers, prev.t1, m.start, |h| h.start).is_empty()
             || ctx.has_cue(Cue::Subcount, prev.t1, m.start);
@@ -917,7 +948,13 @@ fn coordinated(ctx: &Ctx, si: usize, first: usize, out: &mut Vec<Claim>, src: Op
             Some((g, at)) => (Some(g), at),
             None => (None, None),
         };
-        let g = g.or_else(|| fallback_side(ctx, m.end, seg.1, ctx.sents[si].t0, ctx.sents[si].t1));
+        let g = g
+            .or_else(|| fallback_side(ctx, m.end, seg.1, ctx.sents[si].t0, ctx.sents[si].t1))
+            .or_else(|| {
+                ctx.has_cue(Cue::Others, m.start + 1, (m.end + 1).min(seg.1))
+                    .then(|| prev.group.clone())
+                    .flatten()
+            });
         out.insert(
             i,
             Claim {
@@ -1031,6 +1068,8 @@ fn subcounts(
     }
 }
 
+/// True when a fighter or soldier noun (no side of its own, not unnamed
+/// people such as `أشخاص`) stands at or right after token `from`.
 fn fighter_after(ctx: &Ctx, from: usize, to: usize) -> bool {
     let lo = from.saturating_sub(1);
     within(&ctx.victims, lo, (from + 1).min(to), |v| v.start)
@@ -1039,7 +1078,7 @@ fn fighter_after(ctx: &Ctx, from: usize, to: usize) -> bool {
             ctx.lx
                 .victims
                 .get(v.payload)
-                .is_some_and(|x| x.group.is_none())
+                .is_some_and(|x| x.group.is_none() && x.fallback.as_deref() != Some("CIVILIANS"))
         })
 }
 

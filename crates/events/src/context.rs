@@ -48,6 +48,15 @@ pub struct Ctx<'a> {
     pub seg: Vec<(usize, usize)>,
 }
 
+/// Victim nouns that are not words inside an actor's name: `العراقي` in
+/// `الجيش العراقي` is the army's adjective, not Iraqi people.
+fn inside_no_actor(victims: Vec<Hit>, actors: &[Mention]) -> Vec<Hit> {
+    victims
+        .into_iter()
+        .filter(|v| !actors.iter().any(|m| m.start < v.start && v.start < m.end))
+        .collect()
+}
+
 fn mentions(toks: &[Token], spans: impl Iterator<Item = (usize, Span)>) -> Vec<Mention> {
     let mut out = Vec::new();
     for (idx, sp) in spans {
@@ -143,7 +152,7 @@ impl<'a> Ctx<'a> {
         let mut lists = lx.all.find_lists(key, toks, &rs).into_iter();
         let triggers = lists.next().unwrap_or_default();
         let casualty = lists.next().unwrap_or_default();
-        let victims = lists.next().unwrap_or_default();
+        let victims = inside_no_actor(lists.next().unwrap_or_default(), &actors);
         let cues: Vec<(Cue, Vec<Hit>)> = lx
             .cues
             .iter()

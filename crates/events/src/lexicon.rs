@@ -339,6 +339,10 @@ pub enum Cue {
     /// A war or conflict as a whole (الحرب، النزاع): a toll of people it
     /// caused counts every side.
     War,
+    /// A verb that concludes an agreement (توصل إلى، وقع، أبرم).
+    Concluded,
+    /// A clash told as such (اشتباكات، معارك، بين X و Y).
+    ClashTold,
 }
 
 impl Cue {
@@ -373,6 +377,8 @@ impl Cue {
             "side_place" => Cue::SidePlace,
             "among_dead" => Cue::AmongDead,
             "war" => Cue::War,
+            "concluded" => Cue::Concluded,
+            "clash_told" => Cue::ClashTold,
             _ => return None,
         })
     }

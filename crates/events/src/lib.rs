@@ -91,7 +91,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
         cands.extend(here);
     }
     let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
-    events.retain(|e| !sideless_battle(e) && !partyless_agreement(e));
+    events.retain(|e| !sideless_battle(&ctx, e) && !partyless_agreement(&ctx, e));
     for e in &mut events {
         fire_on_civilians(e);
     }
@@ -143,21 +143,38 @@ fn fire_on_civilians(e: &mut Event) {
     }
 }
 
-/// An agreement with no party named (`اتفاق السلام`، `اتفاق 2015 النووي`,
-/// a sports club's `اتفاقية`): a topic of the article, not an agreement
-/// an analyst could code between two named sides.
-fn partyless_agreement(e: &Event) -> bool {
+/// An agreement with no party named and no verb concluding it (`اتفاق
+/// السلام`، `اتفاق 2015 النووي`, a sports club's `اتفاقية`): a topic of
+/// the article, not an agreement reached (`توصل الطرفان إلى اتفاق` is one).
+fn partyless_agreement(ctx: &Ctx, e: &Event) -> bool {
     e.kind == "strategic_developments"
         && e.subtype == "agreement"
         && e.actors.is_empty()
         && e.fatalities.is_empty()
+        && !evidence_has(ctx, e, Cue::Concluded)
 }
 
-/// A battle with no side named and no one killed (`حين غزاها الغجر`,
-/// `تواجه هجمات شرسة`): nothing an analyst could code as a clash between
-/// two armed groups; figurative or sweeping wording.
-fn sideless_battle(e: &Event) -> bool {
-    e.kind == "battles" && e.actors.is_empty() && e.fatalities.is_empty()
+/// True when a sentence the event was read from holds the cue.
+fn evidence_has(ctx: &Ctx, e: &Event, cue: Cue) -> bool {
+    ctx.sents
+        .iter()
+        .filter(|s| {
+            e.evidence
+                .iter()
+                .any(|v| v.start < s.span.end && s.span.start < v.end)
+        })
+        .any(|s| ctx.has_cue(cue, s.t0, s.t1))
+}
+
+/// A battle with no side named, no one killed and no two sides told
+/// (`حين غزاها الغجر`): nothing an analyst could code as a clash between two
+/// armed groups; figurative or sweeping wording. A clash told as such
+/// (`اندلعت اشتباكات في القرية`) is kept.
+fn sideless_battle(ctx: &Ctx, e: &Event) -> bool {
+    e.kind == "battles"
+        && e.actors.is_empty()
+        && e.fatalities.is_empty()
+        && !evidence_has(ctx, e, Cue::ClashTold)
 }
 
 /// Nouns of people or weapons that `مجهول` (unidentified) after them makes

@@ -237,3 +237,148 @@ fn dual_victim_nouns_count_two() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// Text, actors, quantities, wanted claims.
+type Row = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, f64)],
+    &'static [Want],
+);
+
+/// Wire-copy classes of issue 12 (sentences written for these tests): the
+/// victim noun of a count read past its qualifier and before its verb,
+/// nationalities, a bare casualty noun, `ما لا يقل عن`, a plural verb
+/// after its subject.
+#[test]
+fn wire_copy_claims_table() {
+    let table: &[Row] = &[
+        // qualifier after the noun: the noun still names unnamed people
+        (
+            "قتل 23 شخصاً على الأقل في غارات على مدينة سرت.",
+            &[],
+            &[("23 شخصاً على الأقل", 23.0)],
+            &[("CIVILIANS", Killed, 23.0)],
+        ),
+        // the count before its verb
+        (
+            "وقال مسؤول محلي إن 14 شخصاً قتلوا في الانفجار.",
+            &[],
+            &[("14", 14.0)],
+            &[("CIVILIANS", Killed, 14.0)],
+        ),
+        // a civilian noun before the verb is counted, not singular
+        (
+            "وأكد الطبيب أن 9 مدنيين أصيبوا في القصف.",
+            &[],
+            &[("9", 9.0)],
+            &[("CIVILIANS", Injured, 9.0)],
+        ),
+        // victims by nationality, the army named after them is the shooter
+        (
+            "قتل 31 يمنياً خلال مواجهات مع الجيش قرب الحدود.",
+            &[("الجيش", "SAU_GOV")],
+            &[("31", 31.0)],
+            &[("CIVILIANS", Killed, 31.0)],
+        ),
+        // a bare casualty noun after its count
+        (
+            "وأوضح أن الحصيلة بلغت 27 قتيلاً وقرابة 40 جريحاً.",
+            &[],
+            &[("27", 27.0), ("قرابة 40", 40.0)],
+            &[("CIVILIANS", Killed, 27.0), ("CIVILIANS", Injured, 40.0)],
+        ),
+        // ما لا يقل عن is a lower bound, not a negation
+        (
+            "وقال المسعفون إن ما لا يقل عن 35 قتيلاً سقطوا في السوق.",
+            &[],
+            &[("ما لا يقل عن 35", 35.0)],
+            &[("CIVILIANS", Killed, 35.0)],
+        ),
+        // the subject of a plural passive verb told after أن, words away
+        (
+            "وذكرت الوزارة أن خمسة عمال يعملون في شركة للطاقة قد اختطفوا قرب المصفاة.",
+            &[],
+            &[("خمسة", 5.0)],
+            &[("CIVILIANS", Captured, 5.0)],
+        ),
+    ];
+    for (text, actors, quants, want) in table {
+        check(
+            text,
+            Inputs {
+                actors,
+                quants,
+                ..Default::default()
+            },
+            want,
+        );
+    }
+}
+
+/// A toll of unnamed people is MIXED when its breakdown, a sentence on who
+/// the dead were, or the war it counts names several sides.
+#[test]
+fn mixed_totals_table() {
+    let table: &[Row] = &[
+        (
+            "قتل 40 شخصاً، بينهم 15 مدنياً، في غارة على قرية الحمرا.",
+            &[],
+            &[("40", 40.0), ("15", 15.0)],
+            &[("MIXED", Killed, 40.0), ("CIVILIANS", Killed, 15.0)],
+        ),
+        (
+            "قتل 9 أشخاص في هجوم على مبنى البلدية. ومن بين القتلى موظفون وحراس.",
+            &[],
+            &[("9", 9.0)],
+            &[("MIXED", Killed, 9.0)],
+        ),
+        (
+            "لقي 20 مقاتلاً حتفهم في الضربة، بينهم أفغان.",
+            &[],
+            &[("20", 20.0)],
+            &[("MIXED", Killed, 20.0)],
+        ),
+        (
+            "وخلفت الحرب أكثر من 5000 قتيل منذ بدايتها.",
+            &[],
+            &[("أكثر من 5000", 5000.0)],
+            &[("MIXED", Killed, 5000.0)],
+        ),
+        // children among the dead say nothing of the rest
+        (
+            "قتل 12 شخصاً، بينهم 4 أطفال، في قصف على البلدة.",
+            &[],
+            &[("12", 12.0), ("4", 4.0)],
+            &[("CIVILIANS", Killed, 12.0), ("CIVILIANS", Killed, 4.0)],
+        ),
+    ];
+    for (text, actors, quants, want) in table {
+        check(
+            text,
+            Inputs {
+                actors,
+                quants,
+                ..Default::default()
+            },
+            want,
+        );
+    }
+}
+
+/// A figure told again (headline, lead) with the same side and source is
+/// one claim with its other mentions; a changed figure is a new claim.
+#[test]
+fn repeated_figure_is_one_claim_with_mentions() {
+    let text = "مقتل 17 مدنياً في قصف على البلدة. وقتل 17 مدنياً في القصف. ثم ارتفع عدد القتلى إلى 21 مدنياً.";
+    let inp = Inputs {
+        quants: &[("17", 17.0), ("21", 21.0)],
+        ..Default::default()
+    };
+    let (a, doc) = build(text, &inp);
+    let (cs, _) = rasad_events::extract(&a, &doc);
+    let killed17: Vec<_> = cs.iter().filter(|c| c.best == Some(17.0)).collect();
+    assert_eq!(killed17.len(), 1, "{cs:?}");
+    assert_eq!(killed17[0].mentions.len(), 1, "{cs:?}");
+    assert!(cs.iter().any(|c| c.best == Some(21.0)), "{cs:?}");
+}

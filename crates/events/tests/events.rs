@@ -284,6 +284,8 @@ fn date_from_sentence_else_paragraph_else_published() {
         &Inputs {
             times: &[("5 آذار", "2019-03-05")],
             places: &[("حقل العمر", "حقل العمر"), ("الكشمة", "الكشمة")],
+            // a battle needs a side (see lib::sideless_battle)
+            actors: &[("التنظيم", "ISIS")],
             published: Some("2019-03-07"),
             ..Default::default()
         },
@@ -402,4 +404,37 @@ fn an_attack_by_remote_means_is_one_strike() {
         assert!(ks.iter().all(|(k, _)| k == kind), "{text}: {ks:?}");
         assert_eq!(ks.len(), 1, "{text}: {ks:?}");
     }
+}
+
+/// Issue 12: what is no event, and a clash against civilians only.
+#[test]
+fn no_event_classes_table() {
+    let table = [
+        // an arms deal names weapons as goods
+        "وافقت الحكومة على صفقة محتملة قيمتها مليار دولار تحصل بموجبها على صواريخ جديدة.",
+        // a sweeping statement of a leader
+        "قال الرئيس إن البلاد تواجه هجمات شرسة من جماعات متطرفة.",
+        // an agreement as a topic, with no party and no verb concluding it
+        "وتناول اللقاء اتفاق السلام النهائي وآفاقه.",
+        // a figurative conquest
+        "كانت المدينة حديقة حتى غزاها الغرباء.",
+    ];
+    for text in table {
+        let evs = events(text, &Inputs::default());
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn a_clash_against_civilians_only_is_an_attack() {
+    let text = "قتل 12 متظاهراً برصاص الشرطة خلال مواجهات في ساحة البلدة.";
+    let evs = events(
+        text,
+        &Inputs {
+            actors: &[("الشرطة", "EGY_GOV")],
+            quants: &[("12", 12.0)],
+            ..Default::default()
+        },
+    );
+    assert!(!evs.iter().any(|e| e.kind == "battles"), "{evs:?}");
 }
