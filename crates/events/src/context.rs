@@ -46,6 +46,8 @@ pub struct Ctx<'a> {
     pub punct: Vec<bool>,
     /// Segment of each token: `[seg_start, seg_end)` token bounds.
     pub seg: Vec<(usize, usize)>,
+    /// Hits of the non-event lists (`data/events/nonevents.toml`).
+    pub marks: crate::nonevents::Marks,
 }
 
 fn mentions(toks: &[Token], spans: impl Iterator<Item = (usize, Span)>) -> Vec<Mention> {
@@ -170,6 +172,7 @@ impl<'a> Ctx<'a> {
             cues,
             punct,
             seg: Vec::new(),
+            marks: crate::nonevents::Marks::new(key, toks),
         };
         ctx.seg = ctx.segments();
         ctx
