@@ -304,7 +304,8 @@ pub fn unconcluded_agreement(ctx: &Ctx, si: usize, h: &Hit, tr: &Trigger) -> boo
         .iter()
         .any(|m| m.end <= h.start);
     let s = ctx.sents[si];
-    !concluded || talks || !armed_actor(ctx, s.t0, s.t1)
+    let parties = armed_actor(ctx, s.t0, s.t1) || ctx.marks.any(Role::Force, s.t0, s.t1);
+    !concluded || talks || !parties
 }
 
 /// Words around تقدم its subject or direction may stand.
