@@ -138,7 +138,8 @@ pub fn dropped(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
     };
     question(ctx, si)
         || accident_or_sport(ctx, si)
-        || (criminal(ctx, si) && criminal_kind(tr))
+        || (accident_headline(ctx) && !strike(tr))
+        || criminal(ctx, si)
         || figurative(ctx, h, tr)
         || irrealis(ctx, t0, h.start)
         || habitual(ctx, t0, h)
@@ -151,7 +152,17 @@ pub fn dropped(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
 /// True when the casualty claims of sentence `si` with no trigger of their
 /// own imply no event (a question, an accident, a game, a crime).
 pub fn no_implied(ctx: &Ctx, si: usize) -> bool {
-    question(ctx, si) || accident_or_sport(ctx, si) || criminal(ctx, si) || occasion(ctx, si)
+    question(ctx, si)
+        || accident_or_sport(ctx, si)
+        || accident_headline(ctx)
+        || criminal(ctx, si)
+        || occasion(ctx, si)
+}
+
+/// The headline (the first sentence) tells an accident or a game (صاعقة
+/// تقتل عائلة، تحطم مروحية، فوز الفريق): the article is about it.
+pub fn accident_headline(ctx: &Ctx) -> bool {
+    !ctx.sents.is_empty() && accident_or_sport(ctx, 0)
 }
 
 /// A question: the sentence holds `؟` or `?` (هل تصمد الهدنة؟ علام تقدم
@@ -244,15 +255,6 @@ pub fn arms_trade(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
         .get(ctx.sent_of_tok(h.start).unwrap_or(0))
         .map_or(t1, |s| s.t1);
     ctx.marks.any(Role::ArmsTrade, t0, end)
-}
-
-/// Triggers a crime or court story uses for its own acts: arrests, thefts,
-/// executions, kidnappings.
-fn criminal_kind(tr: &Trigger) -> bool {
-    matches!(
-        tr.subtype.as_str(),
-        "arrests" | "looting_property_destruction" | "abduction_forced_disappearance"
-    ) || tr.flags.assassination
 }
 
 /// A figurative or verbal act in the trigger's segment (اشتبك المؤيدون

@@ -49,6 +49,7 @@ fn no_event_from_non_incidents() {
         "تصدى حارس المرمى لركلة الجزاء في الشوط الثاني من المباراة.",
         "ألغى الحكم هدفا بداعي التسلل في مباراة الدوري أمس.",
         // crime and courts
+        "أحبطت البلدية محاولة تهريب مواد غذائية فاسدة إلى السوق.",
         "ألقت الشرطة القبض على مهرب حاول إدخال كمية من الحبوب المخدرة.",
         "صدر بحق الجاني صك شرعي يقضي بثبوت التهمة بعد القبض عليه.",
         // figurative, verbal and policy wording
@@ -69,6 +70,21 @@ fn no_event_from_non_incidents() {
         let evs = events(text, &inp);
         assert!(evs.is_empty(), "{text}: {evs:?}");
     }
+}
+
+#[test]
+fn an_accident_headline_sets_the_topic() {
+    let inp = inputs();
+    // the body's casualty words and explosion tell the accident of the
+    // headline
+    let text =
+        "تحطم مروحية في جبال الشمال\n\nقتل تسعة أشخاص كانوا على متنها. وسمع انفجار قبل سقوطها.";
+    let evs = events(text, &inp);
+    assert!(evs.is_empty(), "{evs:?}");
+    // a strike in the body is still one
+    let text = "تحطم مروحية في جبال الشمال\n\nوشنت طائرات حربية غارة جوية على مأرب أمس.";
+    let evs = events(text, &inp);
+    assert!(!evs.is_empty(), "{text}");
 }
 
 #[test]
