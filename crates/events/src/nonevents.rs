@@ -189,7 +189,10 @@ pub fn accident_or_sport(ctx: &Ctx, si: usize) -> bool {
     let s = ctx.sents[si];
     let marked =
         ctx.marks.any(Role::Accident, s.t0, s.t1) || ctx.marks.any(Role::Sport, s.t0, s.t1);
-    marked && !strike_named(ctx, s.t0, s.t1) && !armed_actor(ctx, s.t0, s.t1)
+    marked
+        && !strike_named(ctx, s.t0, s.t1)
+        && !armed_actor(ctx, s.t0, s.t1)
+        && !ctx.marks.any(Role::Force, s.t0, s.t1)
 }
 
 fn strike_named(ctx: &Ctx, t0: usize, t1: usize) -> bool {
@@ -227,8 +230,8 @@ pub fn occasion(ctx: &Ctx, si: usize) -> bool {
 /// هجمات) or a relative one after it (الهجمات التي تنفذها).
 const HABIT_WORDS: usize = 3;
 
-/// A state of affairs one faces or fights (مصر تواجه هجمات، مكافحة
-/// الإرهاب) before the trigger in its clause, or a habitual relative verb
+/// A state of affairs one faces or fights (مصر تواجه هجمات، تتعرض
+/// لهجمات) before the trigger in its clause, or a habitual relative verb
 /// right after it (الهجمات التي تنفذها الحركة).
 pub fn habitual(ctx: &Ctx, t0: usize, h: &Hit) -> bool {
     let (_, g1) = ctx.segment(h.start);
