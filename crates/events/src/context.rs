@@ -46,6 +46,8 @@ pub struct Ctx<'a> {
     pub punct: Vec<bool>,
     /// Segment of each token: `[seg_start, seg_end)` token bounds.
     pub seg: Vec<(usize, usize)>,
+    /// Hits of the non-event lists (`data/events/nonevents.toml`).
+    pub marks: crate::nonevents::Marks,
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -183,6 +185,7 @@ impl<'a> Ctx<'a> {
             cues,
             punct,
             seg: Vec::new(),
+            marks: crate::nonevents::Marks::new(key, toks),
         };
         ctx.seg = ctx.segments();
         ctx

@@ -24,6 +24,7 @@ pub mod dating;
 pub mod group;
 pub mod lexicon;
 pub mod merge;
+pub mod nonevents;
 pub mod roles;
 pub mod triggers;
 
@@ -76,7 +77,10 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
             .map(|(i, _)| i)
             .collect();
         if here.is_empty() {
-            here.extend(triggers::implied(&ctx, si, &claims, unreported, &lives));
+            here.extend(
+                triggers::implied(&ctx, si, &claims, unreported, &lives)
+                    .filter(|_| !nonevents::no_implied(&ctx, si)),
+            );
         } else {
             for i in unreported {
                 let t = claims[i].t0;

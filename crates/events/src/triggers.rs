@@ -47,7 +47,7 @@ pub fn live<'l>(
         if ctx.has_cue(Cue::Generic, g0, g1) || ctx.has_cue(Cue::Generic, cl.t0, cl.t0 + 2) {
             continue;
         }
-        if ctx.negated(h.start) {
+        if ctx.negated(h.start) || crate::nonevents::dropped(ctx, cl.t0, h, tr) {
             continue;
         }
         if ctx

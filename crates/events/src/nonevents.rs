@@ -1,0 +1,363 @@
+//! Trigger words that tell no conflict incident: the discipline that keeps
+//! politics, sport, economy, accidents and crime news free of events.
+//!
+//! Each rule is a small function over the word lists of
+//! `data/events/nonevents.toml` (found once per document, see [`Marks`]):
+//!
+//! - [`question`]: a question (هل تنجح الهدنة؟) tells nothing that happened;
+//! - [`unconcluded_agreement`]: an agreement word (اتفاق، هدنة، صفقة) is an
+//!   event only right after a verb that concludes it (توصل الطرفان إلى
+//!   اتفاق), between actors of a conflict, and not inside talks or a
+//!   reference to an existing deal (وفق اتفاقية، الانسحاب من الاتفاق);
+//! - [`no_advance`]: تقدم is a military advance only with an armed subject or
+//!   a direction and a place (تقدمت القوات نحو البلدة), not when one submits
+//!   or offers (تقدمت بدعوى، تقدم المنصة خدمة);
+//! - [`accident_or_sport`]: a sentence about an accident, nature or a game
+//!   (صاعقة، حادث سير، مباراة، ركلة) tells no conflict incident unless it
+//!   names a strike or a shelling;
+//! - [`criminal`]: arrests, thefts, executions and casualties in a sentence
+//!   about ordinary crime or a court (تهريب المخدرات، صك شرعي) are no
+//!   conflict events;
+//! - [`figurative`]: a verbal, media or economic attack (اشتبكوا لفظيا)
+//!   and confronting ideas (التصدي للتدخلات);
+//! - [`irrealis`]: a request, wish or drill before the act (طلب ألا يقتصر
+//!   الهجوم، مناورات).
+
+use crate::context::{within, Ctx};
+use crate::lexicon::{token_readings, Cue, Hit, Matcher, Trigger};
+use rasad_text::Token;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// Roles of the lists of `data/events/nonevents.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Concluding,
+    InForce,
+    Negotiation,
+    Force,
+    Direction,
+    Submit,
+    Accident,
+    Sport,
+    Crime,
+    Figurative,
+    Irrealis,
+    ArmsTrade,
+    Habitual,
+    Occasion,
+}
+
+const ROLES: [(&str, Role); 14] = [
+    ("concluding", Role::Concluding),
+    ("in_force", Role::InForce),
+    ("negotiation", Role::Negotiation),
+    ("force", Role::Force),
+    ("direction", Role::Direction),
+    ("submit", Role::Submit),
+    ("accident", Role::Accident),
+    ("sport", Role::Sport),
+    ("crime", Role::Crime),
+    ("figurative", Role::Figurative),
+    ("irrealis", Role::Irrealis),
+    ("arms_trade", Role::ArmsTrade),
+    ("habitual", Role::Habitual),
+    ("occasion", Role::Occasion),
+];
+
+fn role_index(r: Role) -> usize {
+    ROLES.iter().position(|(_, x)| *x == r).unwrap_or(0)
+}
+
+#[derive(Deserialize)]
+struct File {
+    list: Vec<Row>,
+}
+#[derive(Deserialize)]
+struct Row {
+    role: String,
+    forms: Vec<String>,
+}
+
+const DATA: &str = include_str!("../../../data/events/nonevents.toml");
+
+/// The lists, one matcher list per role.
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| parse(DATA).unwrap_or_default())
+}
+
+/// Parses the lists (a parse error is a build defect caught by the tests).
+pub fn parse(text: &str) -> Result<Matcher, toml::de::Error> {
+    let f: File = toml::from_str(text)?;
+    let mut m = Matcher::default();
+    for row in f.list {
+        if let Some(k) = ROLES.iter().position(|(n, _)| *n == row.role) {
+            for form in &row.forms {
+                m.insert_in(k, form, 0);
+            }
+        }
+    }
+    Ok(m)
+}
+
+/// The hits of every list in one document, sorted by token.
+#[derive(Debug, Default, Clone)]
+pub struct Marks {
+    hits: Vec<Vec<Hit>>,
+}
+
+impl Marks {
+    /// Finds the lists in the key text `key` cut into `toks`.
+    pub fn new(key: &str, toks: &[Token]) -> Marks {
+        let rs = token_readings(key, toks);
+        Marks {
+            hits: matcher().find_lists(key, toks, &rs),
+        }
+    }
+
+    /// Hits of `role` starting in `t0..t1`.
+    pub fn of(&self, role: Role, t0: usize, t1: usize) -> &[Hit] {
+        self.hits
+            .get(role_index(role))
+            .map(|h| within(h, t0, t1, |x| x.start))
+            .unwrap_or(&[])
+    }
+
+    /// True when a hit of `role` starts in `t0..t1`.
+    pub fn any(&self, role: Role, t0: usize, t1: usize) -> bool {
+        !self.of(role, t0, t1).is_empty()
+    }
+}
+
+/// True when the trigger `h` (entry `tr`) of the clause `t0..t1` tells no
+/// conflict incident.
+pub fn dropped(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
+    let Some(si) = ctx.sent_of_tok(h.start) else {
+        return false;
+    };
+    question(ctx, si)
+        || accident_or_sport(ctx, si)
+        || (accident_headline(ctx) && !strike(tr))
+        || criminal(ctx, si)
+        || figurative(ctx, h, tr)
+        || irrealis(ctx, t0, h.start)
+        || habitual(ctx, t0, h)
+        || (occasion(ctx, si) && !strike(tr))
+        || arms_trade(ctx, t0, h, tr)
+        || unconcluded_agreement(ctx, si, h, tr)
+        || no_advance(ctx, h, tr)
+}
+
+/// True when the casualty claims of sentence `si` with no trigger of their
+/// own imply no event (a question, an accident, a game, a crime).
+pub fn no_implied(ctx: &Ctx, si: usize) -> bool {
+    question(ctx, si)
+        || accident_or_sport(ctx, si)
+        || accident_headline(ctx)
+        || criminal(ctx, si)
+        || occasion(ctx, si)
+}
+
+/// The headline (the first sentence) tells an accident or a game (صاعقة
+/// تقتل عائلة، تحطم مروحية، فوز الفريق): the article is about it.
+pub fn accident_headline(ctx: &Ctx) -> bool {
+    !ctx.sents.is_empty() && accident_or_sport(ctx, 0)
+}
+
+/// A question: the sentence holds `؟` or `?` (هل تصمد الهدنة؟ علام تقدم
+/// المنطقة؟).
+pub fn question(ctx: &Ctx, si: usize) -> bool {
+    let s = ctx.sents[si];
+    let text = ctx.a.text();
+    let ci = ctx.a.char_index();
+    ci.slice(text, s.span).contains(['؟', '?'])
+}
+
+/// Trigger types a strike or a shelling: a sentence that names one tells a
+/// conflict incident whatever accident or game words it holds.
+fn strike(tr: &Trigger) -> bool {
+    matches!(
+        tr.subtype.as_str(),
+        "air_drone_strike" | "shelling_artillery_missile_attack" | "suicide_bomb"
+    )
+}
+
+/// A sentence about an accident, nature or a game (قتل أربعة في صاعقة، تصدى
+/// الحارس لركلة الجزاء) that names no strike and no armed actor.
+pub fn accident_or_sport(ctx: &Ctx, si: usize) -> bool {
+    let s = ctx.sents[si];
+    let marked =
+        ctx.marks.any(Role::Accident, s.t0, s.t1) || ctx.marks.any(Role::Sport, s.t0, s.t1);
+    marked
+        && !strike_named(ctx, s.t0, s.t1)
+        && !armed_actor(ctx, s.t0, s.t1)
+        && !ctx.marks.any(Role::Force, s.t0, s.t1)
+}
+
+fn strike_named(ctx: &Ctx, t0: usize, t1: usize) -> bool {
+    within(&ctx.triggers, t0, t1, |h| h.start)
+        .iter()
+        .any(|h| ctx.lx.triggers.get(h.payload).is_some_and(strike))
+}
+
+/// An actor of a conflict (not civilians) named in `t0..t1`.
+fn armed_actor(ctx: &Ctx, t0: usize, t1: usize) -> bool {
+    within(&ctx.actors, t0, t1, |m| m.start)
+        .iter()
+        .any(|m| ctx.actor_id(m) != "CIVILIANS")
+}
+
+/// A sentence about ordinary crime or a court (القبض على مهرب المخدرات،
+/// صدر بحقه صك شرعي) that names no strike.
+/// Armed forces or terrorists named in the sentence (القوات الأمنية ألقت
+/// القبض على إرهابيين) make the case a conflict one.
+pub fn criminal(ctx: &Ctx, si: usize) -> bool {
+    let s = ctx.sents[si];
+    ctx.marks.any(Role::Crime, s.t0, s.t1)
+        && !strike_named(ctx, s.t0, s.t1)
+        && !ctx.marks.any(Role::Force, s.t0, s.t1)
+}
+
+/// A commemoration, a show or a work (بمناسبة الذكرى، مهرجان، مسلسل) named
+/// in sentence `si`: what it tells is recalled or depicted.
+pub fn occasion(ctx: &Ctx, si: usize) -> bool {
+    let s = ctx.sents[si];
+    ctx.marks.any(Role::Occasion, s.t0, s.t1)
+}
+
+/// Words between an attack noun and a verb of habit before it (تواجه
+/// هجمات) or a relative one after it (الهجمات التي تنفذها).
+const HABIT_WORDS: usize = 3;
+
+/// A state of affairs one faces or fights (مصر تواجه هجمات، تتعرض
+/// لهجمات) before the trigger in its clause, or a habitual relative verb
+/// right after it (الهجمات التي تنفذها الحركة).
+pub fn habitual(ctx: &Ctx, t0: usize, h: &Hit) -> bool {
+    let (_, g1) = ctx.segment(h.start);
+    let lo = h.start.saturating_sub(HABIT_WORDS).max(t0);
+    ctx.marks
+        .of(Role::Habitual, lo, h.start)
+        .iter()
+        .any(|m| m.end <= h.start && m.end + 1 >= h.start)
+        || ctx
+            .marks
+            .any(Role::Habitual, h.end, (h.end + HABIT_WORDS).min(g1))
+}
+
+/// Weapons sold, made or tested (وافقت على صفقة تحصل بموجبها على صواريخ،
+/// تجربة صاروخ): a remote-violence trigger in the clause of an arms-trade
+/// word names a weapon, not a strike.
+pub fn arms_trade(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
+    if tr.kind != "explosions_remote_violence" {
+        return false;
+    }
+    let (_, t1) = ctx.segment(h.start);
+    let end = ctx
+        .sents
+        .get(ctx.sent_of_tok(h.start).unwrap_or(0))
+        .map_or(t1, |s| s.t1);
+    ctx.marks.any(Role::ArmsTrade, t0, end)
+}
+
+/// A figurative or verbal act in the trigger's segment (اشتبك المؤيدون
+/// والمعارضون لفظيا، هجوم إعلامي), or confronting what is no armed force
+/// (التصدي للتدخلات، تصدى للإرهاب فكريا).
+pub fn figurative(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
+    let (g0, g1) = ctx.segment(h.start);
+    if ctx.marks.any(Role::Figurative, g0, g1) {
+        return true;
+    }
+    // the verbal noun of a repel verb with the article (التصدي لـ…) names
+    // a policy, not an act: an act repelled names its attack or strike
+    tr.flags.repel && crate::merge::definite(ctx, h.start)
+}
+
+/// A request, wish, question word or drill before the trigger in its clause
+/// (طلب ألا يقتصر الهجوم، مناورات بالذخيرة الحية).
+pub fn irrealis(ctx: &Ctx, t0: usize, t: usize) -> bool {
+    ctx.marks
+        .of(Role::Irrealis, t0, t)
+        .iter()
+        .any(|m| m.end <= t)
+}
+
+/// Words before an agreement word a concluding verb may stand.
+const CONCLUDE_WORDS: usize = 7;
+
+/// An agreement word that no concluding verb governs (الاتفاق النووي، اتفاق
+/// الحبوب، صفقة انتقال اللاعب), that talks or a reference govern (مباحثات
+/// الهدنة، وفق اتفاقية أوسلو), or that concludes no deal between actors of
+/// a conflict (توصل النادي لاتفاق مع لاعب).
+pub fn unconcluded_agreement(ctx: &Ctx, si: usize, h: &Hit, tr: &Trigger) -> bool {
+    if tr.subtype != "agreement" {
+        return false;
+    }
+    let (g0, g1) = ctx.segment(h.start);
+    let lo = h.start.saturating_sub(CONCLUDE_WORDS).max(g0);
+    let concluded = ctx
+        .marks
+        .of(Role::Concluding, lo, h.start)
+        .iter()
+        .any(|m| m.end <= h.start)
+        || ctx
+            .marks
+            .any(Role::InForce, h.end, (h.end + CONCLUDE_WORDS).min(g1));
+    let talks = ctx
+        .marks
+        .of(Role::Negotiation, g0, h.start)
+        .iter()
+        .any(|m| m.end <= h.start);
+    let s = ctx.sents[si];
+    let parties = armed_actor(ctx, s.t0, s.t1) || ctx.marks.any(Role::Force, s.t0, s.t1);
+    !concluded || talks || !parties
+}
+
+/// Words around تقدم its subject or direction may stand.
+const ADVANCE_WORDS: usize = 5;
+
+/// تقدم (a territory verb that takes no ground object) with no armed subject
+/// and no direction towards a place: it submits, offers or progresses
+/// (تقدمت الدولة بدعوى، تقدم المنصة خدمة، اطراد التقدم).
+pub fn no_advance(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
+    if !tr.flags.territory || tr.flags.weak || tr.flags.ground_object {
+        return false;
+    }
+    let (g0, g1) = ctx.segment(h.start);
+    let a1 = (h.end + ADVANCE_WORDS).min(g1);
+    if ctx.marks.any(Role::Submit, h.end, a1) {
+        return true;
+    }
+    // the subject may stand anywhere before in the sentence (الثوار …
+    // فتقدموا، القوات البرية مستمرة في التقدم)
+    let s0 = ctx.sent_of_tok(h.start).map_or(g0, |si| ctx.sents[si].t0);
+    let subject = armed_actor(ctx, s0, a1)
+        || ctx.marks.any(Role::Force, s0, h.start)
+        || ctx.marks.any(Role::Force, h.end, a1);
+    let toward = ctx.marks.of(Role::Direction, h.end, a1).iter().any(|d| {
+        let to = (d.end + 4).min(g1);
+        !within(&ctx.places, d.end, to, |m| m.start).is_empty()
+            || ctx.has_cue(Cue::TerritoryObject, d.start, to)
+    });
+    !(subject || toward)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lists_parse() {
+        let m = parse(DATA).expect("data/events/nonevents.toml parses");
+        let f: File = toml::from_str(DATA).expect("rows");
+        assert!(f.list.len() >= ROLES.len());
+        for row in &f.list {
+            assert!(
+                ROLES.iter().any(|(n, _)| *n == row.role),
+                "unknown role {}",
+                row.role
+            );
+        }
+        drop(m);
+    }
+}
