@@ -400,8 +400,11 @@ impl Ctx<'_> {
         } else {
             self.closes_name(k + 2)
         };
-        (self.name_word(k) && self.joined(k + 1) && self.name_word(k + 1) && closed)
-            .then_some(k..k + 2)
+        let pair = self.name_word(k)
+            && self.joined(k + 1)
+            && self.name_word(k + 1)
+            && !accusative_pair(self.tok(k), self.tok(k + 1));
+        (pair && closed).then_some(k..k + 2)
     }
 
     /// Two name words right before a title in apposition (`قال شون ريان،
@@ -412,10 +415,6 @@ impl Ctx<'_> {
             return None;
         }
         let (x, y) = (title_start - 2, title_start - 1);
-        let ok = self.name_word(x)
-            && self.name_word(y)
-            && self.joined(y)
-            && !self.tok(x).starts_with(['و', 'ب', 'ل', 'ف', 'ك']);
         // Not the end of a longer phrase (a construct: وزير خارجية X، …).
         let prev = if x > 0 { self.tok(x - 1) } else { "" };
         let prev = prev
@@ -442,6 +441,13 @@ impl Ctx<'_> {
         );
         let free_before =
             x == 0 || !self.joined(x) || !self.name_word(x - 1) || self.stop_at(x - 1) || cue;
+        // A word with a proclitic is a name word only after a verb of speech
+        // (قال بيتر …، but not بمقتل …).
+        let ok = self.name_word(x)
+            && self.name_word(y)
+            && self.joined(y)
+            && (cue || !self.tok(x).starts_with(['و', 'ب', 'ل', 'ف', 'ك']))
+            && !accusative_pair(self.tok(x), self.tok(y));
         (ok && free_before).then_some(x..y + 1)
     }
 
@@ -578,10 +584,12 @@ impl Lexicon {
             role_names: Default::default(),
         };
         let mut role_names = rustc_hash::FxHashMap::default();
+        // Roles and ranks in key form (رئيس is keyed رييس).
+        let roles: Vec<String> = ROLES.iter().chain(RANKS).map(|r| key(r)).collect();
         for h in sc.hits(layer::TITLES) {
-            let key = self.matcher.key(h.phrase);
-            let head = key.split(' ').next().unwrap_or("");
-            if !ROLES.contains(&head) && !RANKS.contains(&key) {
+            let phrase = self.matcher.key(h.phrase);
+            let head = phrase.split(' ').next().unwrap_or("");
+            if !roles.iter().any(|r| r == head || r == phrase) {
                 continue;
             }
             let found = cx
@@ -804,4 +812,11 @@ fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
         from = end;
     }
     out
+}
+
+/// Two words in the accusative with tanween alef (`تأييداً شديداً`، `عسكرياً
+/// معززاً`) or two nisbas (`قائد عسكري سوري`): a noun and its adjective or two
+/// adjectives, not a name.
+fn accusative_pair(x: &str, y: &str) -> bool {
+    x.ends_with('ا') && y.ends_with('ا') || x.ends_with('ي') && y.ends_with('ي')
 }

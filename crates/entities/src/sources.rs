@@ -722,6 +722,63 @@ fn is_signature(a: &Analysis, hit: &Hit) -> bool {
     sep && eol
 }
 
+/// The tokens a span covers.
+fn token_range(a: &Analysis, sp: Span) -> Option<std::ops::Range<usize>> {
+    let toks = a.tokens();
+    let first = toks.iter().position(|t| t.span.end > sp.start)?;
+    let last = toks[first..]
+        .iter()
+        .take_while(|t| t.span.start < sp.end)
+        .count();
+    (last > 0).then(|| first..first + last)
+}
+
+/// Adds a citation of `name` to `out`, or its span to the same source already
+/// there (same id, or same name).
+fn push_source(out: &mut Vec<Entity>, name: &str, id: Option<&str>, kind: &str, span: Span) {
+    let k = key(name);
+    if let Some(e) = out
+        .iter_mut()
+        .find(|e| e.id.as_deref() == id && id.is_some() || key(&e.name) == k)
+    {
+        e.spans.push(span);
+        return;
+    }
+    let mut e = Entity::new(name, id.map(str::to_string), vec![span]);
+    e.kind = Some(kind.to_string());
+    out.push(e);
+}
+
+/// A named source follows the body in brackets within a few words (`وكالة
+/// الأنباء الرسمية (سانا)`): the named one is the citation.
+fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
+    let text = a.text();
+    let ci = a.char_index();
+    let tail: String = text[ci.byte(sp.end)..].chars().take(40).collect();
+    let Some(open) = tail.find('(') else {
+        return false;
+    };
+    let at = sp.end + tail[..open].chars().count();
+    named.iter().any(|n| n.start > at && n.start <= at + 3)
+}
+
+/// A dated recap (`يوم 17/11/2017 أعلن الجيش …`): a full year within the four
+/// words before the verb at token `k`; what an actor announced then is
+/// background, not a citation for the article's facts.
+fn dated_recap(a: &Analysis, k: usize) -> bool {
+    let s = a.key_str();
+    let toks = a.tokens();
+    let sent = a.sentence_of(toks[k].span);
+    (k.saturating_sub(4)..k)
+        .filter(|&i| a.sentence_of(toks[i].span) == sent)
+        .any(|i| {
+            toks[i]
+                .text(s)
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|r| r.len() == 4 && (r.starts_with("19") || r.starts_with("20")))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -786,61 +843,4 @@ mod tests {
             assert_eq!(got, *want, "{w}");
         }
     }
-}
-
-/// The tokens a span covers.
-fn token_range(a: &Analysis, sp: Span) -> Option<std::ops::Range<usize>> {
-    let toks = a.tokens();
-    let first = toks.iter().position(|t| t.span.end > sp.start)?;
-    let last = toks[first..]
-        .iter()
-        .take_while(|t| t.span.start < sp.end)
-        .count();
-    (last > 0).then(|| first..first + last)
-}
-
-/// Adds a citation of `name` to `out`, or its span to the same source already
-/// there (same id, or same name).
-fn push_source(out: &mut Vec<Entity>, name: &str, id: Option<&str>, kind: &str, span: Span) {
-    let k = key(name);
-    if let Some(e) = out
-        .iter_mut()
-        .find(|e| e.id.as_deref() == id && id.is_some() || key(&e.name) == k)
-    {
-        e.spans.push(span);
-        return;
-    }
-    let mut e = Entity::new(name, id.map(str::to_string), vec![span]);
-    e.kind = Some(kind.to_string());
-    out.push(e);
-}
-
-/// A named source follows the body in brackets within a few words (`وكالة
-/// الأنباء الرسمية (سانا)`): the named one is the citation.
-fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
-    let text = a.text();
-    let ci = a.char_index();
-    let tail: String = text[ci.byte(sp.end)..].chars().take(40).collect();
-    let Some(open) = tail.find('(') else {
-        return false;
-    };
-    let at = sp.end + tail[..open].chars().count();
-    named.iter().any(|n| n.start > at && n.start <= at + 3)
-}
-
-/// A dated recap (`يوم 17/11/2017 أعلن الجيش …`): a full year within the four
-/// words before the verb at token `k`; what an actor announced then is
-/// background, not a citation for the article's facts.
-fn dated_recap(a: &Analysis, k: usize) -> bool {
-    let s = a.key_str();
-    let toks = a.tokens();
-    let sent = a.sentence_of(toks[k].span);
-    (k.saturating_sub(4)..k)
-        .filter(|&i| a.sentence_of(toks[i].span) == sent)
-        .any(|i| {
-            toks[i]
-                .text(s)
-                .split(|c: char| !c.is_ascii_digit())
-                .any(|r| r.len() == 4 && (r.starts_with("19") || r.starts_with("20")))
-        })
 }

@@ -148,3 +148,67 @@ fn verbs_and_highways_are_not_persons() {
         assert_eq!(got, *want, "{text}");
     }
 }
+
+fn names_only(text: &str) -> Vec<String> {
+    people(text).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Foreign and unknown names after a role and its complement, before a title
+/// in apposition, and well-known leaders; never a preposition, an adverb or a
+/// kinship word read as a name.
+#[test]
+fn roles_apposition_and_leaders_table() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "وقال وزير الخارجية النرويجي ينس ستولتنبرغ في مؤتمر صحفي إن الحوار ممكن.",
+            &["ينس ستولتنبرغ"],
+        ),
+        (
+            "دعا رئيس بعثة الأمم المتحدة للدعم في السودان توماس كلاين إلى وقف القتال.",
+            &["توماس كلاين"],
+        ),
+        (
+            "وقالت المتحدثة باسم الخارجية الفرنسية سيلين موريل لوكالة الأنباء إن الاجتماع تأجل.",
+            &["سيلين موريل"],
+        ),
+        (
+            "وقال بيتر هوفمان، المتحدث باسم الجيش الألماني، إن الطائرة سقطت.",
+            &["بيتر هوفمان"],
+        ),
+        (
+            "تعهد الرئيس الفرنسي، إيمانويل ماكرون، بالرد على الهجوم.",
+            &["إيمانويل ماكرون"],
+        ),
+        (
+            "التقى المبعوث الأممي مارتن غريفيث بالرئيس عبد ربه منصور هادي في الرياض، وقال غريفيث إن اللقاء مثمر.",
+            &["مارتن غريفيث", "عبد ربه منصور هادي"],
+        ),
+        // not names
+        ("ولفت مدير المرصد إلى وجود خبراء من الحرس الثوري.", &[]),
+        ("خرج المحتجون أمام مبنى المحافظة وسط هتافات غاضبة.", &[]),
+        ("ولم يتغير عمر الصراع في نظر المراقبين.", &[]),
+        (
+            "اعتقل سامر هلال الحلبي ابن عم المحافظ في المدينة.",
+            &["سامر هلال الحلبي"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(names_only(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn accusative_pairs_are_no_names() {
+    assert_eq!(
+        names_only("وأبدى رئيس الحكومة تأييداً شديداً للخطة."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn nisba_pairs_are_no_names() {
+    assert_eq!(
+        names_only("وأشار قائد عسكري سوري إلى أن الوحدات تتقدم."),
+        Vec::<String>::new()
+    );
+}
