@@ -15,19 +15,21 @@ use std::path::PathBuf;
 /// Lowest F1 per part (measured value in the comment; floors sit about 0.03
 /// below so that a real regression of one part fails here on its own).
 const FLOORS: &[corpus::Floor] = &[
-    ("cleaning", 0.85),
-    ("title", 0.97),
-    ("published", 0.97),
-    ("places", 0.84),
-    ("actors", 0.64),
-    ("persons", 0.66),
-    ("sources", 0.60),
-    ("times_found", 0.95),
-    ("times_resolved", 0.94),
-    ("quantities", 0.90),
-    ("casualties", 0.37),
-    ("events", 0.60),
-    ("event_actors", 0.60),
+    ("cleaning", 0.97),         // measured 1.000
+    ("title", 0.97),            // measured 1.000
+    ("outlet", 0.97),           // measured 1.000
+    ("published", 0.97),        // measured 1.000
+    ("places", 0.97),           // measured 0.998
+    ("actors", 0.83),           // measured 0.858
+    ("persons", 0.90),          // measured 0.930
+    ("sources", 0.87),          // measured 0.896
+    ("times_found", 0.96),      // measured 0.994
+    ("times_resolved", 0.94),   // measured 0.974
+    ("quantities", 0.91),       // measured 0.944
+    ("casualties", 0.67),       // measured 0.699
+    ("casualty_sources", 0.53), // measured 0.565
+    ("events", 0.67),           // measured 0.705
+    ("event_actors", 0.67),     // measured 0.705
 ];
 
 fn real_dev() -> Option<(PathBuf, PathBuf)> {
