@@ -251,6 +251,7 @@ mod tests {
             tally: false,
             period: None,
             part_of: None,
+            mentions: Vec::new(),
         }
     }
 

@@ -379,12 +379,7 @@ fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
         }
     }
     for (actor, values) in by_actor {
-        let norm = |t: &[String]| {
-            let mut v: Vec<String> = t.iter().map(|x| rasad_text::key(x)).collect();
-            v.sort();
-            v
-        };
-        if values.len() > 1 && values.iter().any(|(_, t)| norm(t) != norm(&values[0].1)) {
+        if terms_differ(&values) {
             out.push(Disagreement::Terms {
                 actor: actor.to_string(),
                 values,
@@ -392,4 +387,105 @@ fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
         }
     }
     out
+}
+
+/// Outlets name an actor differently when two of them each use a term the
+/// other never does, after grammatical variants are folded (`مدنياً`,
+/// `المدنيين` and `مدنيون` are one term; `ميليشيات الحوثي` and `المتمردين
+/// الحوثيين` are two). One outlet using more of the same terms is no
+/// disagreement.
+fn terms_differ(values: &[(String, Vec<String>)]) -> bool {
+    let sets: Vec<std::collections::BTreeSet<String>> = values
+        .iter()
+        .map(|(_, terms)| terms.iter().map(|t| fold_term(t)).collect())
+        .collect();
+    sets.iter().enumerate().any(|(i, a)| {
+        sets[i + 1..]
+            .iter()
+            .any(|b| !a.is_subset(b) && !b.is_subset(a))
+    })
+}
+
+/// A term with each word's article, proclitics, attached pronoun and
+/// case/number ending removed (`المدنيين` → `مدني`, `مواطنيها` → `مواطن`).
+fn fold_term(term: &str) -> String {
+    let key = rasad_text::key(term);
+    let words: Vec<&str> = key
+        .split_whitespace()
+        .map(|w| fold_word(rasad_text::clitic::search_stem(w)))
+        .collect();
+    words.join(" ")
+}
+
+/// Shortest stem kept when endings are removed, in letters.
+const MIN_STEM: usize = 3;
+
+/// One word's stem: an attached pronoun, then a case or number ending.
+fn fold_word(word: &str) -> &str {
+    let mut w = word;
+    for suffix in ["ها", "هم", "هن"] {
+        if let Some(rest) = w.strip_suffix(suffix) {
+            if rest.chars().count() >= MIN_STEM {
+                w = rest;
+                break;
+            }
+        }
+    }
+    for suffix in ["يين", "يون", "ين", "ون", "يا", "ي", "ا"] {
+        if let Some(rest) = w.strip_suffix(suffix) {
+            if rest.chars().count() >= MIN_STEM {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold_term, terms_differ};
+
+    fn outlets(rows: &[&[&str]]) -> Vec<(String, Vec<String>)> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, terms)| {
+                (
+                    format!("o{i}"),
+                    terms.iter().map(|t| t.to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grammatical_variants_fold_to_one_term() {
+        for (a, b) in [
+            ("مدنياً", "المدنيين"),
+            ("مدنيون", "للمدنيين"),
+            ("مواطنيها", "مواطنين"),
+            ("الحوثيين", "الحوثي"),
+        ] {
+            assert_eq!(fold_term(a), fold_term(b), "{a} / {b}");
+        }
+        assert_ne!(
+            fold_term("ميليشيات الحوثي"),
+            fold_term("المتمردين الحوثيين")
+        );
+    }
+
+    #[test]
+    fn only_different_naming_is_a_disagreement() {
+        let table: &[(&[&[&str]], bool)] = &[
+            // Variants of one word.
+            (&[&["مدنياً"], &["المدنيين", "مدنيون"]], false),
+            // One outlet uses more of the same terms.
+            (&[&["مواطنين"], &["مواطنيها", "موظفون"]], false),
+            // Each names the actor in a way the other never does.
+            (&[&["ميليشيات الحوثي"], &["المتمردين الحوثيين"]], true),
+            (&[&["الحوثيين"], &["الحوثيين"], &["أنصار الله"]], true),
+        ];
+        for (rows, want) in table {
+            assert_eq!(terms_differ(&outlets(rows)), *want, "{rows:?}");
+        }
+    }
 }
