@@ -2,13 +2,14 @@
 //! filters, paging and snippets.
 //!
 //! The query goes through the same normalization and clitic splitting as the
-//! index, so `الرقه` finds `الرقة` and `بالرقة`, a plain query finds
+//! index (and through clitic readings and names, see [`crate::query`]), so
+//! `الرقه` finds `الرقة` and `بالرقة`, `بإدلب` finds `إدلب`, a plain query finds
 //! diacritized text, and Arabic-Indic digits find ASCII ones. Every term is
 //! quoted, so FTS5 syntax in user input (`"`, `*`, `NEAR`, `-`, `:`) is
 //! searched for as text, never interpreted.
 
 use crate::filter::keeps_stored;
-use crate::prepare::{index_terms, outlet_key, SnippetBase};
+use crate::prepare::{outlet_key, SnippetBase};
 use crate::snippet::{cut_terms, Snippet};
 use crate::{spans, Store, StoreError};
 use rusqlite::OptionalExtension;
@@ -56,25 +57,14 @@ pub struct Hit {
 }
 
 /// The FTS5 expression for a user query and the set of index terms it looks
-/// for; `None` when the query has no words.
+/// for, without the index's counts (every word read literally: see
+/// [`crate::query`]); `None` when the query has no words.
 pub fn match_expression(query: &str) -> Option<(String, HashSet<String>)> {
-    let (terms, _) = index_terms(query);
-    if terms.is_empty() {
-        return None;
-    }
-    let mut expr = String::with_capacity(terms.len() + 8);
-    let mut set = HashSet::new();
-    for t in terms.split(' ') {
-        if !expr.is_empty() {
-            expr.push(' ');
-        }
-        expr.push('"');
-        expr.push_str(&t.replace('"', "\"\""));
-        expr.push('"');
-        set.insert(t.to_string());
-    }
-    Some((expr, set))
+    crate::query::parse(query, &mut |_| 0).expression()
 }
+
+/// Article count of one index term.
+const TERM_DF: &str = "SELECT doc FROM temp.article_vocab WHERE term = ?1";
 
 /// Every match with its score, in no order: filters and the choice of the
 /// best are made while reading (see [`Store::search_page`]).
@@ -145,6 +135,28 @@ impl Best {
 }
 
 impl Store {
+    /// The FTS5 expression of a user query read with this index's term counts
+    /// ([`crate::query`]), and the index terms it looks for; `None` when the
+    /// query has no words.
+    pub fn expression(&self, text: &str) -> Result<Option<(String, HashSet<String>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(TERM_DF)?;
+        let mut failed = None;
+        let mut df = |term: &str| -> u64 {
+            match stmt.query_row([term], |r| r.get::<_, i64>(0)).optional() {
+                Ok(n) => n.unwrap_or(0).max(0) as u64,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    0
+                }
+            }
+        };
+        let parsed = crate::query::parse(text, &mut df);
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        Ok(parsed.expression())
+    }
+
     /// Runs a search: best hits first, at most `q.limit`.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
         self.search_page(q, 0)
@@ -154,7 +166,7 @@ impl Store {
     /// q.limit` (a later page of the same order; equal scores are ordered by
     /// storage order, so pages neither overlap nor skip).
     pub fn search_page(&self, q: &Query, offset: usize) -> Result<Vec<Hit>, StoreError> {
-        let (expr, wanted) = match_expression(&q.text).ok_or(StoreError::EmptyQuery)?;
+        let (expr, wanted) = self.expression(&q.text)?.ok_or(StoreError::EmptyQuery)?;
         let wanted: Vec<&[u8]> = wanted.iter().map(|w| w.as_bytes()).collect();
         let outlet = q.outlet.as_deref().map(outlet_key);
         let ranked = self.rank(
@@ -333,7 +345,7 @@ mod tests {
     /// The ranking as one SQL statement over FTS5's own `bm25()` (what the
     /// store did before ranking in memory).
     fn reference(s: &Store, q: &Query, offset: usize) -> Vec<(String, f64)> {
-        let (expr, _) = match_expression(&q.text).unwrap();
+        let (expr, _) = s.expression(&q.text).unwrap().unwrap();
         let sql = "SELECT a.id, bm25(article_fts, 2.0, 1.0) AS r
              FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
              WHERE article_fts MATCH ?1
@@ -432,10 +444,10 @@ mod tests {
     #[test]
     fn expressions_quote_every_term() {
         let (e, set) = match_expression("بالرقّة ٢٠١٨").unwrap();
-        assert_eq!(e, "\"رقه\" \"2018\"");
+        assert_eq!(e, "\"رقه\" AND \"2018\"");
         assert!(set.contains("رقه") && set.contains("2018"));
-        let (e, _) = match_expression("داعش OR \"NEAR(\" -قتل* col:x").unwrap();
-        assert_eq!(e, "\"داعش\" \"or\" \"near\" \"قتل\" \"col\" \"x\"");
+        let (e, _) = match_expression("داعشي OR \"NEAR(\" -قتل* col:x").unwrap();
+        assert!(e.ends_with(" OR (\"near\" AND \"قتل\" AND \"col\" AND \"x\")"), "{e}");
         assert!(match_expression(" \"*\" - ").is_none());
     }
 }
