@@ -16,8 +16,8 @@
 //! counts as the bare word only where the bare word occurs at least as often
 //! (`بلدة` is not `ب` + `لدة`).
 //!
-//! Names: a run of query words equal to a term of an actor group of
-//! `data/actors/actors.toml` (rule `name`) stands for every term of that group
+//! Names: a run of query words equal to a term of `data/actors/actors.toml`
+//! (groups of rule `name`) stands for every such term of the same actor code
 //! (`داعش` finds `تنظيم الدولة الإسلامية`); Latin words equal to an actor code
 //! (`ISIS`) or to the English name of a place in `data/gazetteer`
 //! (`Idlib`, `Deir ez-Zor`) stand for the Arabic names.
@@ -162,7 +162,7 @@ fn group(words: &[&str], df: &mut dyn FnMut(&str) -> u64) -> Vec<Vec<Phrase>> {
             i += n;
             continue;
         }
-        if let Some((n, group)) = actor_run(&toks[i..]) {
+        if let Some((n, group)) = actor_run(&toks[i..], df) {
             let mut slot = Vec::new();
             if n == 1 {
                 if let Tok::Key(w) = &toks[i] {
@@ -208,15 +208,7 @@ fn name_terms(name: &str) -> Phrase {
 /// (`بادلب`, `وادلب` for `إدلب`; not `بلده` for `لده`).
 pub fn word_alternatives(word: &str, df: &mut dyn FnMut(&str) -> u64) -> Vec<Phrase> {
     let stem = clitic::search_stem(word);
-    let mut best = (stem, df(stem));
-    for r in clitic::readings(word) {
-        if r.guessed && r.bare != best.0 {
-            let n = df(r.bare);
-            if n > best.1 {
-                best = (r.bare, n);
-            }
-        }
-    }
+    let best = best_reading(word, df);
     let mut out: Vec<Phrase> = vec![vec![stem.to_string()]];
     if best.0 != stem {
         out.push(vec![best.0.to_string()]);
@@ -228,6 +220,22 @@ pub fn word_alternatives(word: &str, df: &mut dyn FnMut(&str) -> u64) -> Vec<Phr
             .map(|f| vec![f]),
     );
     out
+}
+
+/// The reading of a word found in most articles, with that count: its index
+/// term unless a clitic reading is more common (`وداعش` → `داعش`).
+fn best_reading<'a>(word: &'a str, df: &mut dyn FnMut(&str) -> u64) -> (&'a str, u64) {
+    let stem = clitic::search_stem(word);
+    let mut best = (stem, df(stem));
+    for r in clitic::readings(word) {
+        if r.guessed && r.bare != best.0 {
+            let n = df(r.bare);
+            if n > best.1 {
+                best = (r.bare, n);
+            }
+        }
+    }
+    best
 }
 
 /// `bare` with each bare proclitic, kept where the form occurs in the index
@@ -286,10 +294,12 @@ fn latin_run(toks: &[Tok]) -> Option<(usize, &'static [String])> {
 
 /// The longest run of key tokens at the start of `toks` equal to an actor
 /// term, with the index of its group.
-fn actor_run(toks: &[Tok]) -> Option<(usize, usize)> {
+fn actor_run(toks: &[Tok], df: &mut dyn FnMut(&str) -> u64) -> Option<(usize, usize)> {
     let mut stems = Vec::new();
-    for t in toks.iter().take(MAX_TERM_WORDS) {
+    for (k, t) in toks.iter().take(MAX_TERM_WORDS).enumerate() {
         match t {
+            // the first word as the index reads it best (وداعش → داعش)
+            Tok::Key(w) if k == 0 => stems.push(best_reading(w, df).0),
             Tok::Key(w) => stems.push(clitic::search_stem(w)),
             Tok::Latin(_) => break,
         }
@@ -299,8 +309,8 @@ fn actor_run(toks: &[Tok]) -> Option<(usize, usize)> {
         .find_map(|n| ALIASES.by_term.get(&stems[..n].join(" ")).map(|&g| (n, g)))
 }
 
-/// Actor groups of the dictionary (rule `name`): the terms of each, as index
-/// terms, and the group of each term.
+/// Actor names of the dictionary (groups of rule `name`), by code: the terms
+/// of each code, as index terms, and the code of each term.
 struct Aliases {
     groups: Vec<Vec<Phrase>>,
     by_term: HashMap<String, usize>,
@@ -315,21 +325,23 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
         groups: Vec::new(),
         by_term: HashMap::new(),
     };
-    for (_, rule, terms) in actor_groups() {
+    let mut codes: HashMap<String, usize> = HashMap::new();
+    for (code, rule, terms) in actor_groups() {
         if rule != "name" {
             continue;
         }
-        let g = a.groups.len();
-        let mut phrases = Vec::new();
+        let g = *codes.entry(code).or_insert_with(|| {
+            a.groups.push(Vec::new());
+            a.groups.len() - 1
+        });
         for t in terms {
             let p = name_terms(&t);
-            if p.is_empty() {
+            if p.is_empty() || a.groups[g].contains(&p) {
                 continue;
             }
             a.by_term.entry(p.join(" ")).or_insert(g);
-            phrases.push(p);
+            a.groups[g].push(p);
         }
-        a.groups.push(phrases);
     }
     a
 });
@@ -388,12 +400,21 @@ static LATIN: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
             }
         }
     }
+    // an actor code and the Latin terms of the dictionary (Daesh, YPG) name
+    // every term of the code
+    let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
     for (code, rule, terms) in actor_groups() {
-        if rule != "name" {
-            continue;
+        if rule == "name" {
+            by_code.entry(code).or_default().extend(terms);
         }
-        for t in terms {
-            add(&code.replace('_', " "), &t);
+    }
+    for (code, terms) in &by_code {
+        let latin = std::iter::once(code.replace('_', " "))
+            .chain(terms.iter().filter(|t| t.is_ascii()).cloned());
+        for l in latin {
+            for t in terms {
+                add(&l, t);
+            }
         }
     }
     m.retain(|k, v| !k.is_empty() && !v.is_empty());
@@ -426,7 +447,12 @@ mod tests {
             .iter()
             .map(|g| {
                 g.iter()
-                    .map(|slot| slot.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("|"))
+                    .map(|slot| {
+                        slot.iter()
+                            .map(|p| p.join(" "))
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    })
                     .collect()
             })
             .collect()
@@ -479,7 +505,8 @@ mod tests {
     fn actor_terms_stand_for_their_group() {
         let g = words("داعش");
         let slot = &g[0][0];
-        for alias in ["داعش", "وداعش", "تنظيم دوله", "وتنظيم دوله", "دوله اسلاميه"] {
+        for alias in ["داعش", "وداعش", "تنظيم دوله", "وتنظيم دوله", "دوله اسلاميه"]
+        {
             assert!(slot.split('|').any(|p| p == alias), "{alias} in {slot}");
         }
         // the multi-word term is one slot too
@@ -495,10 +522,16 @@ mod tests {
             ("idlib", "ادلب"),
             ("Aleppo", "حلب"),
             ("ISIS", "داعش"),
+            ("Daesh", "داعش"),
+            ("YPG", "قسد"),
         ] {
             let g = words(q);
             assert_eq!(g[0].len(), 1, "{q}");
-            assert!(g[0][0].split('|').any(|p| p == arabic), "{q}: {:?}", g[0][0]);
+            assert!(
+                g[0][0].split('|').any(|p| p == arabic),
+                "{q}: {:?}",
+                g[0][0]
+            );
         }
         assert_eq!(words("xqzt")[0][0], "xqzt");
     }

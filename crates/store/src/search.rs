@@ -447,7 +447,10 @@ mod tests {
         assert_eq!(e, "\"رقه\" AND \"2018\"");
         assert!(set.contains("رقه") && set.contains("2018"));
         let (e, _) = match_expression("داعشي OR \"NEAR(\" -قتل* col:x").unwrap();
-        assert!(e.ends_with(" OR (\"near\" AND \"قتل\" AND \"col\" AND \"x\")"), "{e}");
+        assert!(
+            e.ends_with(" OR (\"near\" AND \"قتل\" AND \"col\" AND \"x\")"),
+            "{e}"
+        );
         assert!(match_expression(" \"*\" - ").is_none());
     }
 }

@@ -8,8 +8,13 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to search for; every word must occur. Spelling variants,
-    /// diacritics and attached prepositions/article do not matter.
+    /// What to search for. Every word must occur; `OR` (in capitals)
+    /// between words gives alternatives: `قصف إدلب OR غارات حلب`. Spelling
+    /// variants, diacritics, the article and attached و ف ب ك ل do not
+    /// matter (`بإدلب` = `إدلب`); an actor's name finds its other names
+    /// (`داعش` finds `تنظيم الدولة`); Latin place names and actor codes
+    /// find the Arabic names (`Idlib`, `ISIS`). Other signs (`"`, `*`, `-`)
+    /// are ignored.
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     /// The database file.
