@@ -472,13 +472,11 @@ mod tests {
             ("٢٠١٨", "2018"),
         ];
         for (q, want) in table {
-            let mut alts: Vec<String> = word_alternatives(
-                &Normalized::new(q, Level::Key).as_str().to_string(),
-                &mut counts,
-            )
-            .iter()
-            .map(|p| p.join(" "))
-            .collect();
+            let mut alts: Vec<String> =
+                word_alternatives(Normalized::new(q, Level::Key).as_str(), &mut counts)
+                    .iter()
+                    .map(|p| p.join(" "))
+                    .collect();
             let mut want: Vec<String> = want.split('|').map(str::to_string).collect();
             alts.sort();
             want.sort();
