@@ -54,6 +54,45 @@ pub struct Hit {
     /// Which string the snippet's spans count into: `text` (the original
     /// decoded text, as record spans do) or `body`.
     pub base: &'static str,
+    /// Ids of lower-ranked near-copies of this article (the same wire text
+    /// in other outlets: see [`near_copy`]), folded into this hit.
+    pub copies: Vec<String>,
+}
+
+/// Bodies shorter than this (in index terms) are never taken for copies.
+const COPY_MIN_TERMS: usize = 30;
+/// Share of shared five-term shingles above which two bodies are copies.
+const COPY_JACCARD: f64 = 0.8;
+
+/// The five-term shingles of a body's index terms, hashed.
+fn shingles(terms: &[u8]) -> Option<HashSet<u64>> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<&[u8]> = terms
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < COPY_MIN_TERMS {
+        return None;
+    }
+    Some(
+        words
+            .windows(5)
+            .map(|w| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect(),
+    )
+}
+
+/// Two bodies are near-copies when at least [`COPY_JACCARD`] of their
+/// five-term shingles are shared (the same agency text with another
+/// dateline, credit line or closing sentence).
+pub fn near_copy(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
+    union > 0 && shared as f64 >= COPY_JACCARD * union as f64
 }
 
 /// The FTS5 expression for a user query and the set of index terms it looks
@@ -169,38 +208,79 @@ impl Store {
         let (expr, wanted) = self.expression(&q.text)?.ok_or(StoreError::EmptyQuery)?;
         let wanted: Vec<&[u8]> = wanted.iter().map(|w| w.as_bytes()).collect();
         let outlet = q.outlet.as_deref().map(outlet_key);
-        let ranked = self.rank(
-            &expr,
-            q.from.as_deref(),
-            q.to.as_deref(),
-            outlet.as_deref(),
-            offset.saturating_add(q.limit),
-        )?;
-        // Then the details of the few hits kept.
+        let want = offset.saturating_add(q.limit);
+        let mut keep = want.saturating_mul(2).saturating_add(10);
+        loop {
+            let ranked = self.rank(
+                &expr,
+                q.from.as_deref(),
+                q.to.as_deref(),
+                outlet.as_deref(),
+                keep,
+            )?;
+            let exhausted = ranked.len() < keep;
+            let mut hits = self.fold_copies(ranked, &wanted, want)?;
+            if hits.len() >= want || exhausted {
+                return Ok(hits.split_off(offset.min(hits.len())));
+            }
+            keep = keep.saturating_mul(4);
+        }
+    }
+
+    /// Hits of the ranked matches in order, each near-copy of a hit before
+    /// it folded into that hit ([`near_copy`]); at most `want` hits.
+    fn fold_copies(
+        &self,
+        ranked: Vec<(i64, f64)>,
+        wanted: &[&[u8]],
+        want: usize,
+    ) -> Result<Vec<Hit>, StoreError> {
         let mut details = self.conn.prepare_cached(DETAILS)?;
-        let mut hits = Vec::with_capacity(ranked.len().saturating_sub(offset));
-        for (rowid, bm25) in ranked.into_iter().skip(offset) {
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut prints: Vec<Option<HashSet<u64>>> = Vec::new();
+        for (rowid, bm25) in ranked {
             let row = details
                 .query_row([rowid], |r| {
+                    let terms = r.get_ref(8)?.as_bytes()?;
+                    let print = shingles(terms);
+                    if let Some(p) = &print {
+                        let id: String = r.get(0)?;
+                        for (h, q) in hits.iter_mut().zip(&prints) {
+                            if q.as_ref().is_some_and(|q| near_copy(p, q)) {
+                                h.copies.push(id);
+                                return Ok(None);
+                            }
+                        }
+                    }
+                    if hits.len() >= want {
+                        return Ok(None);
+                    }
                     let base = SnippetBase::parse(r.get_ref(5)?.as_str()?);
                     // Read in place: the texts are only looked at for the window.
                     let source = r.get_ref(6)?.as_str()?;
                     let spans = spans::decode(r.get_ref(7)?.as_blob()?);
-                    let terms = r.get_ref(8)?.as_bytes()?;
-                    let snippet = cut_terms(source, terms, &spans, &wanted);
-                    Ok(Hit {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        outlet: r.get(2)?,
-                        published: r.get(3)?,
-                        url: r.get(4)?,
-                        score: -bm25,
-                        snippet,
-                        base: base.as_str(),
-                    })
+                    let snippet = cut_terms(source, terms, &spans, wanted);
+                    Ok(Some((
+                        Hit {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            outlet: r.get(2)?,
+                            published: r.get(3)?,
+                            url: r.get(4)?,
+                            score: -bm25,
+                            snippet,
+                            base: base.as_str(),
+                            copies: Vec::new(),
+                        },
+                        print,
+                    )))
                 })
-                .optional()?;
-            hits.extend(row);
+                .optional()?
+                .flatten();
+            if let Some((h, p)) = row {
+                hits.push(h);
+                prints.push(p);
+            }
         }
         Ok(hits)
     }

@@ -311,3 +311,31 @@ fn clitic_alias_latin_and_or_queries_find_the_same_articles() {
         assert_eq!(ids(&s, &q(query)), *want, "{query}");
     }
 }
+
+#[test]
+fn near_copies_of_a_wire_text_are_one_hit() {
+    // One agency text (written for this test) in three outlets, each with its
+    // own dateline and closing line; another article on the same subject.
+    let wire = "أفادت مصادر محلية بأن طائرات حربية شنت صباح اليوم سلسلة غارات على قرى وبلدات في ريف المحافظة الجنوبي ما أدى إلى مقتل سبعة مدنيين بينهم طفلان وإصابة آخرين بجروح متفاوتة ونقل المصابون إلى مشاف ميدانية قريبة وسط نقص في المعدات الطبية والأدوية بحسب ما ذكره مسعفون في المنطقة";
+    let s = store_of(&[
+        doc("w1", &format!("حماة - وكالات: {wire}")),
+        doc("w2", &format!("{wire}. المصدر: وكالة أنباء")),
+        doc("w3", &format!("عاجل | {wire} وتابع مراسلنا الحدث")),
+        doc("o1", "قال مسعفون إن غارات على ريف المحافظة قتلت مدنيين أمس وإن المشافي الميدانية تعاني نقصا في الأدوية والمعدات منذ أسابيع طويلة بسبب الحصار المفروض على المنطقة منذ بداية العام الحالي وفق ما أكده أطباء يعملون هناك في ظروف صعبة جدا"),
+    ]);
+    let hits = s.search(&q("غارات مدنيين")).unwrap();
+    assert_eq!(
+        hits.len(),
+        2,
+        "{:?}",
+        hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    let folded: Vec<usize> = hits.iter().map(|h| h.copies.len()).collect();
+    assert!(folded.contains(&2) && folded.contains(&0), "{folded:?}");
+    // Short texts are never taken for copies.
+    let s = store_of(&[
+        doc("x1", "قصف على البلدة رقم واحد"),
+        doc("x2", "قصف على البلدة رقم اثنين"),
+    ]);
+    assert_eq!(s.search(&q("قصف")).unwrap().len(), 2);
+}
