@@ -29,6 +29,7 @@ pub mod gregorian;
 pub mod hijri;
 mod lead;
 pub mod lexicon;
+pub mod metadata;
 mod pairs;
 pub mod parse;
 pub mod relative;
@@ -61,6 +62,9 @@ pub struct TimeResult {
     pub published: Option<Time>,
     /// Every time expression of the body and the dateline, in text order.
     pub mentions: Vec<TimeMention>,
+    /// The metadata publication time as given, when it could not be read
+    /// (the publication time was then inferred from the text, or is unknown).
+    pub published_unread: Option<String>,
 }
 
 /// An expression with the token it starts at.
@@ -171,8 +175,10 @@ pub(crate) fn full_date(e: &Expr) -> bool {
 }
 
 /// Parses a publication time given as metadata: ISO forms first
-/// (`2018-12-28`, `2018-12-28T10:00:00Z`, `2018-12`, `2018`), else the first
-/// full date the tagger finds in it.
+/// (`2018-12-28`, `2018-12-28T10:00:00Z`), then the machine forms of
+/// [`metadata`] (RFC 2822 `Tue, 20 Mar 2018 00:21:34 GMT`, Unix time,
+/// `20/03/2018`), then `2018-12` and `2018`, else the first full date the
+/// tagger finds in it (`الثلاثاء 20 آذار 2018`).
 pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
     let s = s.trim();
     let b = s.as_bytes();
@@ -201,6 +207,18 @@ pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
                 basis: Basis::Explicit,
             });
         }
+    }
+    if let Some((date, clock)) = metadata::machine_form(s) {
+        let (value, precision) = match clock {
+            Some((h, m)) => (format!("{date}T{h:02}:{m:02}"), Precision::Minute),
+            None => (date.to_string(), Precision::Day),
+        };
+        return Some(Time {
+            value: Some(value),
+            precision,
+            calendar: Calendar::Gregorian,
+            basis: Basis::Explicit,
+        });
     }
     if s.is_ascii() {
         if let Some(a) = Anchor::from_value(s) {
@@ -493,8 +511,14 @@ pub fn tag_times(a: &Analysis, ctx: &DateContext) -> TimeResult {
             end: r.end,
         });
     }
+    let published_unread = ctx
+        .published
+        .as_deref()
+        .filter(|s| !s.trim().is_empty() && parse_published(s, ctx.reference).is_none())
+        .map(str::to_string);
     TimeResult {
         published,
         mentions,
+        published_unread,
     }
 }

@@ -2336,3 +2336,56 @@ fn equivalent_dates_name_one_day() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Publication metadata in the forms feeds and sites write it: (published,
+/// the publication value, the value of `أمس` in a sentence of the body).
+#[test]
+fn published_metadata_forms_anchor_relative_dates() {
+    let table = [
+        (
+            "Tue, 20 Mar 2018 00:21:34 GMT",
+            "2018-03-20T00:21",
+            "2018-03-19",
+        ),
+        (
+            "Fri, 6 Jul 2018 09:00:00 +0300",
+            "2018-07-06T09:00",
+            "2018-07-05",
+        ),
+        (
+            "2018-03-20T00:21:34+03:00",
+            "2018-03-20T00:21",
+            "2018-03-19",
+        ),
+        ("2017-11-02", "2017-11-02", "2017-11-01"),
+        ("1521505294", "2018-03-20T00:21", "2018-03-19"),
+        ("02/11/2017", "2017-11-02", "2017-11-01"),
+        ("2017/11/02 14:45", "2017-11-02T14:45", "2017-11-01"),
+        ("الخميس 2 تشرين الثاني 2017", "2017-11-02", "2017-11-01"),
+    ];
+    for (published, value, yesterday) in table {
+        let r = run("قصفت طائرات حربية بلدة الهبيط أمس", published, REF);
+        let p = r.published.as_ref().expect(published);
+        assert_eq!(p.value.as_deref(), Some(value), "{published}");
+        assert_eq!(r.published_unread, None, "{published}");
+        let m = r
+            .mentions
+            .iter()
+            .find(|m| m.text == "أمس")
+            .expect(published);
+        assert_eq!(m.time.value.as_deref(), Some(yesterday), "{published}");
+    }
+}
+
+/// A `published` value nobody can read is reported, not silently replaced.
+#[test]
+fn unreadable_published_metadata_is_reported() {
+    for published in ["last Tuesday", "20/03/18", "بعد الظهر"] {
+        let r = run("قصفت طائرات حربية بلدة الهبيط أمس", published, REF);
+        assert_eq!(r.published_unread.as_deref(), Some(published));
+    }
+    let r = run("قصفت طائرات حربية بلدة الهبيط أمس", "-", REF);
+    assert_eq!(r.published_unread, None);
+    let r = run("قصفت طائرات حربية بلدة الهبيط أمس", "  ", REF);
+    assert_eq!(r.published_unread, None);
+}

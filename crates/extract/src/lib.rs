@@ -67,6 +67,12 @@ impl Extractor {
                 dateline: cleaned.dateline,
             },
         );
+        if let Some(p) = &times.published_unread {
+            eprintln!(
+                "rasad: {}: the published value {p:?} is not a date rasad reads; the publication date is inferred from the text",
+                raw.id
+            );
+        }
         doc.published = times.published;
         doc.times = times.mentions;
         let mut taken: Vec<Span> = doc.times.iter().map(|t| t.span).collect();

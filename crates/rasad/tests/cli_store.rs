@@ -514,3 +514,67 @@ fn ingest_stopped_by_the_disk_prints_its_summary() {
     assert!(err.contains("writing to the database"), "{err}");
     assert!(err.contains("rasad: read "), "no summary: {err}");
 }
+
+/// A database of one-line articles (sentences written for this test).
+fn db_of(dir: &Path, docs: &[(&str, &str)]) -> PathBuf {
+    let db = dir.join("words.db");
+    let mut store = Store::open(&db).unwrap();
+    let batch: Vec<_> = docs
+        .iter()
+        .map(|(id, body)| {
+            let mut d = Document::empty(*id);
+            d.body = (*body).into();
+            prepare(body, &format!("{id}.txt"), &d).unwrap()
+        })
+        .collect();
+    store.write_batch(&batch).unwrap();
+    db
+}
+
+#[test]
+fn search_reads_clitics_or_aliases_and_latin_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_of(
+        dir.path(),
+        &[
+            ("e1", "سقطت قذائف على أطراف إدلب الشرقية"),
+            ("e2", "عاد المهجرون إلى إدلب بعد الهدنة"),
+            ("e3", "تظاهر المئات بإدلب ضد الغلاء"),
+            ("e4", "تعزيزات عسكرية تصل إلى حماة وإدلب"),
+            ("d1", "هاجم عناصر داعش حاجزا قرب الطريق"),
+            ("d2", "فجر مسلحون من داعش جسرا صغيرا"),
+            ("d3", "تبنى تنظيم الدولة الإسلامية تفجير السوق"),
+            ("d4", "دارت معارك بين فصيل محلي وداعش في البادية"),
+            ("h1", "وصلت قافلة مساعدات إلى حلب"),
+        ],
+    );
+    let search = |words: &[&str]| {
+        let out = run(rasad()
+            .arg("search")
+            .args(words)
+            .args(["--json", "--limit", "50", "--db"])
+            .arg(&db));
+        assert!(out.status.success(), "{}", stderr(&out));
+        ids(&json_lines(&out))
+    };
+    let idlib = ["e1", "e2", "e3", "e4"];
+    let isis = ["d1", "d2", "d3", "d4"];
+    // (query words, expected ids)
+    let table: &[(&[&str], &[&str])] = &[
+        (&["إدلب"], &idlib),
+        (&["بإدلب"], &idlib),
+        (&["وإدلب"], &idlib),
+        (&["Idlib"], &idlib),
+        (&["داعش"], &isis),
+        (&["وداعش"], &isis),
+        (&["ISIS"], &isis),
+        (&["تنظيم", "الدولة"], &isis),
+        (&["Aleppo"], &["h1"]),
+        (&["حلب", "OR", "حماة"], &["e4", "h1"]),
+        (&["قافلة", "OR", "جسرا"], &["d2", "h1"]),
+        (&["قافلة", "or", "جسرا"], &[]),
+    ];
+    for (words, want) in table {
+        assert_eq!(search(words), *want, "{words:?}");
+    }
+}

@@ -23,6 +23,7 @@
 
 pub(crate) mod filter;
 pub mod prepare;
+pub mod query;
 pub mod rank;
 pub mod schema;
 pub mod search;
@@ -99,6 +100,12 @@ impl Store {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         rank::register(&conn)?;
         schema::migrate(&mut conn)?;
+        // Article counts of index terms, read by the query parser to choose a
+        // word's clitic reading (temporary: nothing is written to the file).
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab
+             USING fts5vocab(main, article_fts, row)",
+        )?;
         Ok(Store {
             conn,
             columns: RefCell::default(),

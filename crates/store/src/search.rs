@@ -2,13 +2,14 @@
 //! filters, paging and snippets.
 //!
 //! The query goes through the same normalization and clitic splitting as the
-//! index, so `الرقه` finds `الرقة` and `بالرقة`, a plain query finds
+//! index (and through clitic readings and names, see [`crate::query`]), so
+//! `الرقه` finds `الرقة` and `بالرقة`, `بإدلب` finds `إدلب`, a plain query finds
 //! diacritized text, and Arabic-Indic digits find ASCII ones. Every term is
 //! quoted, so FTS5 syntax in user input (`"`, `*`, `NEAR`, `-`, `:`) is
 //! searched for as text, never interpreted.
 
 use crate::filter::keeps_stored;
-use crate::prepare::{index_terms, outlet_key, SnippetBase};
+use crate::prepare::{outlet_key, SnippetBase};
 use crate::snippet::{cut_terms, Snippet};
 use crate::{spans, Store, StoreError};
 use rusqlite::OptionalExtension;
@@ -53,28 +54,56 @@ pub struct Hit {
     /// Which string the snippet's spans count into: `text` (the original
     /// decoded text, as record spans do) or `body`.
     pub base: &'static str,
+    /// Ids of lower-ranked near-copies of this article (the same wire text
+    /// in other outlets: see [`near_copy`]), folded into this hit.
+    pub copies: Vec<String>,
+}
+
+/// Bodies shorter than this (in index terms) are never taken for copies.
+const COPY_MIN_TERMS: usize = 30;
+/// Share of shared five-term shingles above which two bodies are copies.
+const COPY_JACCARD: f64 = 0.8;
+
+/// The five-term shingles of a body's index terms, hashed.
+fn shingles(terms: &[u8]) -> Option<HashSet<u64>> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<&[u8]> = terms
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < COPY_MIN_TERMS {
+        return None;
+    }
+    Some(
+        words
+            .windows(5)
+            .map(|w| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect(),
+    )
+}
+
+/// Two bodies are near-copies when at least [`COPY_JACCARD`] of their
+/// five-term shingles are shared (the same agency text with another
+/// dateline, credit line or closing sentence).
+pub fn near_copy(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
+    union > 0 && shared as f64 >= COPY_JACCARD * union as f64
 }
 
 /// The FTS5 expression for a user query and the set of index terms it looks
-/// for; `None` when the query has no words.
+/// for, without the index's counts (every word read literally: see
+/// [`crate::query`]); `None` when the query has no words.
 pub fn match_expression(query: &str) -> Option<(String, HashSet<String>)> {
-    let (terms, _) = index_terms(query);
-    if terms.is_empty() {
-        return None;
-    }
-    let mut expr = String::with_capacity(terms.len() + 8);
-    let mut set = HashSet::new();
-    for t in terms.split(' ') {
-        if !expr.is_empty() {
-            expr.push(' ');
-        }
-        expr.push('"');
-        expr.push_str(&t.replace('"', "\"\""));
-        expr.push('"');
-        set.insert(t.to_string());
-    }
-    Some((expr, set))
+    crate::query::parse(query, &mut |_| 0).expression()
 }
+
+/// Article count of one index term.
+const TERM_DF: &str = "SELECT doc FROM temp.article_vocab WHERE term = ?1";
 
 /// Every match with its score, in no order: filters and the choice of the
 /// best are made while reading (see [`Store::search_page`]).
@@ -145,6 +174,28 @@ impl Best {
 }
 
 impl Store {
+    /// The FTS5 expression of a user query read with this index's term counts
+    /// ([`crate::query`]), and the index terms it looks for; `None` when the
+    /// query has no words.
+    pub fn expression(&self, text: &str) -> Result<Option<(String, HashSet<String>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(TERM_DF)?;
+        let mut failed = None;
+        let mut df = |term: &str| -> u64 {
+            match stmt.query_row([term], |r| r.get::<_, i64>(0)).optional() {
+                Ok(n) => n.unwrap_or(0).max(0) as u64,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    0
+                }
+            }
+        };
+        let parsed = crate::query::parse(text, &mut df);
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        Ok(parsed.expression())
+    }
+
     /// Runs a search: best hits first, at most `q.limit`.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
         self.search_page(q, 0)
@@ -154,41 +205,82 @@ impl Store {
     /// q.limit` (a later page of the same order; equal scores are ordered by
     /// storage order, so pages neither overlap nor skip).
     pub fn search_page(&self, q: &Query, offset: usize) -> Result<Vec<Hit>, StoreError> {
-        let (expr, wanted) = match_expression(&q.text).ok_or(StoreError::EmptyQuery)?;
+        let (expr, wanted) = self.expression(&q.text)?.ok_or(StoreError::EmptyQuery)?;
         let wanted: Vec<&[u8]> = wanted.iter().map(|w| w.as_bytes()).collect();
         let outlet = q.outlet.as_deref().map(outlet_key);
-        let ranked = self.rank(
-            &expr,
-            q.from.as_deref(),
-            q.to.as_deref(),
-            outlet.as_deref(),
-            offset.saturating_add(q.limit),
-        )?;
-        // Then the details of the few hits kept.
+        let want = offset.saturating_add(q.limit);
+        let mut keep = want.saturating_mul(2).saturating_add(10);
+        loop {
+            let ranked = self.rank(
+                &expr,
+                q.from.as_deref(),
+                q.to.as_deref(),
+                outlet.as_deref(),
+                keep,
+            )?;
+            let exhausted = ranked.len() < keep;
+            let mut hits = self.fold_copies(ranked, &wanted, want)?;
+            if hits.len() >= want || exhausted {
+                return Ok(hits.split_off(offset.min(hits.len())));
+            }
+            keep = keep.saturating_mul(4);
+        }
+    }
+
+    /// Hits of the ranked matches in order, each near-copy of a hit before
+    /// it folded into that hit ([`near_copy`]); at most `want` hits.
+    fn fold_copies(
+        &self,
+        ranked: Vec<(i64, f64)>,
+        wanted: &[&[u8]],
+        want: usize,
+    ) -> Result<Vec<Hit>, StoreError> {
         let mut details = self.conn.prepare_cached(DETAILS)?;
-        let mut hits = Vec::with_capacity(ranked.len().saturating_sub(offset));
-        for (rowid, bm25) in ranked.into_iter().skip(offset) {
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut prints: Vec<Option<HashSet<u64>>> = Vec::new();
+        for (rowid, bm25) in ranked {
             let row = details
                 .query_row([rowid], |r| {
+                    let terms = r.get_ref(8)?.as_bytes()?;
+                    let print = shingles(terms);
+                    if let Some(p) = &print {
+                        let id: String = r.get(0)?;
+                        for (h, q) in hits.iter_mut().zip(&prints) {
+                            if q.as_ref().is_some_and(|q| near_copy(p, q)) {
+                                h.copies.push(id);
+                                return Ok(None);
+                            }
+                        }
+                    }
+                    if hits.len() >= want {
+                        return Ok(None);
+                    }
                     let base = SnippetBase::parse(r.get_ref(5)?.as_str()?);
                     // Read in place: the texts are only looked at for the window.
                     let source = r.get_ref(6)?.as_str()?;
                     let spans = spans::decode(r.get_ref(7)?.as_blob()?);
-                    let terms = r.get_ref(8)?.as_bytes()?;
-                    let snippet = cut_terms(source, terms, &spans, &wanted);
-                    Ok(Hit {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        outlet: r.get(2)?,
-                        published: r.get(3)?,
-                        url: r.get(4)?,
-                        score: -bm25,
-                        snippet,
-                        base: base.as_str(),
-                    })
+                    let snippet = cut_terms(source, terms, &spans, wanted);
+                    Ok(Some((
+                        Hit {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            outlet: r.get(2)?,
+                            published: r.get(3)?,
+                            url: r.get(4)?,
+                            score: -bm25,
+                            snippet,
+                            base: base.as_str(),
+                            copies: Vec::new(),
+                        },
+                        print,
+                    )))
                 })
-                .optional()?;
-            hits.extend(row);
+                .optional()?
+                .flatten();
+            if let Some((h, p)) = row {
+                hits.push(h);
+                prints.push(p);
+            }
         }
         Ok(hits)
     }
@@ -333,7 +425,7 @@ mod tests {
     /// The ranking as one SQL statement over FTS5's own `bm25()` (what the
     /// store did before ranking in memory).
     fn reference(s: &Store, q: &Query, offset: usize) -> Vec<(String, f64)> {
-        let (expr, _) = match_expression(&q.text).unwrap();
+        let (expr, _) = s.expression(&q.text).unwrap().unwrap();
         let sql = "SELECT a.id, bm25(article_fts, 2.0, 1.0) AS r
              FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
              WHERE article_fts MATCH ?1
@@ -432,10 +524,13 @@ mod tests {
     #[test]
     fn expressions_quote_every_term() {
         let (e, set) = match_expression("بالرقّة ٢٠١٨").unwrap();
-        assert_eq!(e, "\"رقه\" \"2018\"");
+        assert_eq!(e, "\"رقه\" AND \"2018\"");
         assert!(set.contains("رقه") && set.contains("2018"));
-        let (e, _) = match_expression("داعش OR \"NEAR(\" -قتل* col:x").unwrap();
-        assert_eq!(e, "\"داعش\" \"or\" \"near\" \"قتل\" \"col\" \"x\"");
+        let (e, _) = match_expression("داعشي OR \"NEAR(\" -قتل* col:x").unwrap();
+        assert!(
+            e.ends_with(" OR (\"near\" AND \"قتل\" AND \"col\" AND \"x\")"),
+            "{e}"
+        );
         assert!(match_expression(" \"*\" - ").is_none());
     }
 }

@@ -270,3 +270,72 @@ fn another_programs_database_is_refused_untouched() {
         .unwrap();
     assert_eq!(mode, "delete");
 }
+
+#[test]
+fn clitic_alias_latin_and_or_queries_find_the_same_articles() {
+    let s = store_of(&[
+        doc("k1", "قصفت المدفعية أطراف مدينة الرستن صباحا"),
+        doc("k2", "عاد النازحون إلى الرستن بعد توقف القصف"),
+        doc("k3", "انقطعت الكهرباء بالرستن لساعات"),
+        doc("k4", "دخلت قافلة إلى تلبيسة والرستن"),
+        doc("n1", "نفذ مقاتلو داعش هجوما على نقطة للجيش"),
+        doc("n2", "اتهمت الحكومة داعش بتفخيخ سيارة"),
+        doc("n3", "قال تنظيم الدولة إنه أسقط طائرة مسيرة"),
+        doc("n4", "وقعت اشتباكات بين الفصائل وداعش شرق النهر"),
+        doc("b1", "افتتحت بلدة صغيرة مدرسة جديدة"),
+        doc("a1", "وصل وفد أممي إلى حلب"),
+    ]);
+    let rastan = ["k1", "k2", "k3", "k4"];
+    let isis = ["n1", "n2", "n3", "n4"];
+    // (query, expected ids)
+    let table: &[(&str, &[&str])] = &[
+        ("الرستن", &rastan),
+        ("بالرستن", &rastan),
+        ("والرستن", &rastan),
+        ("رستن", &rastan),
+        ("بالرستن القصف", &["k2"]),
+        ("داعش", &isis),
+        ("وداعش", &isis),
+        ("لداعش", &isis),
+        ("ISIS", &isis),
+        ("isis", &isis),
+        ("تنظيم الدولة الإسلامية", &isis),
+        ("Aleppo", &["a1"]),
+        ("بلدة", &["b1"]),
+        ("لدة", &[]),
+        ("حلب OR تلبيسة", &["a1", "k4"]),
+        ("وفد حلب OR قافلة تلبيسة", &["a1", "k4"]),
+        ("وفد تلبيسة OR قافلة حلب", &[]),
+    ];
+    for (query, want) in table {
+        assert_eq!(ids(&s, &q(query)), *want, "{query}");
+    }
+}
+
+#[test]
+fn near_copies_of_a_wire_text_are_one_hit() {
+    // One agency text (written for this test) in three outlets, each with its
+    // own dateline and closing line; another article on the same subject.
+    let wire = "أفادت مصادر محلية بأن طائرات حربية شنت صباح اليوم سلسلة غارات على قرى وبلدات في ريف المحافظة الجنوبي ما أدى إلى مقتل سبعة مدنيين بينهم طفلان وإصابة آخرين بجروح متفاوتة ونقل المصابون إلى مشاف ميدانية قريبة وسط نقص في المعدات الطبية والأدوية بحسب ما ذكره مسعفون في المنطقة";
+    let s = store_of(&[
+        doc("w1", &format!("حماة - وكالات: {wire}")),
+        doc("w2", &format!("{wire}. المصدر: وكالة أنباء")),
+        doc("w3", &format!("عاجل | {wire} وتابع مراسلنا الحدث")),
+        doc("o1", "قال مسعفون إن غارات على ريف المحافظة قتلت مدنيين أمس وإن المشافي الميدانية تعاني نقصا في الأدوية والمعدات منذ أسابيع طويلة بسبب الحصار المفروض على المنطقة منذ بداية العام الحالي وفق ما أكده أطباء يعملون هناك في ظروف صعبة جدا"),
+    ]);
+    let hits = s.search(&q("غارات مدنيين")).unwrap();
+    assert_eq!(
+        hits.len(),
+        2,
+        "{:?}",
+        hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    let folded: Vec<usize> = hits.iter().map(|h| h.copies.len()).collect();
+    assert!(folded.contains(&2) && folded.contains(&0), "{folded:?}");
+    // Short texts are never taken for copies.
+    let s = store_of(&[
+        doc("x1", "قصف على البلدة رقم واحد"),
+        doc("x2", "قصف على البلدة رقم اثنين"),
+    ]);
+    assert_eq!(s.search(&q("قصف")).unwrap().len(), 2);
+}

@@ -8,8 +8,14 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to search for; every word must occur. Spelling variants,
-    /// diacritics and attached prepositions/article do not matter.
+    /// What to search for. Every word must occur; `OR` (in capitals)
+    /// between words gives alternatives: `قصف إدلب OR غارات حلب`. Spelling
+    /// variants, diacritics, the article and attached و ف ب ك ل do not
+    /// matter (`بإدلب` = `إدلب`); an actor's name finds its other names
+    /// (`داعش` finds `تنظيم الدولة`); Latin place names and actor codes
+    /// find the Arabic names (`Idlib`, `ISIS`). Other signs (`"`, `*`, `-`)
+    /// are ignored. Near-copies of a hit (the same wire text elsewhere) are
+    /// folded into it ("and N near-copies").
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     /// The database file.
@@ -86,6 +92,7 @@ pub fn hit_json(h: &Hit) -> serde_json::Value {
         "span": h.snippet.span,
         "matches": h.snippet.matches,
         "base": h.base,
+        "copies": h.copies,
     })
 }
 
@@ -108,6 +115,9 @@ pub fn print_hits(out: &mut impl Write, hits: &[Hit], bold: bool) -> io::Result<
             meta.push(p.clone());
         }
         meta.push(format!("score {:.2}", h.score));
+        if !h.copies.is_empty() {
+            meta.push(format!("and {} near-copies", h.copies.len()));
+        }
         writeln!(out, "   {}", meta.join(" · "))?;
         writeln!(out, "   {}", h.snippet.render(open, close))?;
         writeln!(out)?;
