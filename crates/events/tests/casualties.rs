@@ -388,7 +388,12 @@ fn repeated_figure_is_one_claim_with_mentions() {
 /// bare `N قتيلاً` is. A toll update is its own claim next to the act.
 #[test]
 fn toll_noun_figure_after_reach_word() {
-    let table: &[(&str, &[(&str, f64)], &[Want])] = &[
+    type Row = (
+        &'static str,
+        &'static [(&'static str, f64)],
+        &'static [Want],
+    );
+    let table: &[Row] = &[
         (
             "ارتفعت حصيلة القتلى إلى 37 في انفجار الشاحنة المفخخة بسوق مدينة الكوت.",
             &[("37", 37.0)],
