@@ -314,7 +314,9 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                         prev.group_at = at;
                     }
                 }
-                if prev.group.is_none() && bare_toll(ctx, chosen, h, seg.1) {
+                if prev.group.is_none()
+                    && (bare_toll(ctx, chosen, h, seg.1) || toll_figure(ctx, chosen, h))
+                {
                     prev.group = Some(UNNAMED_DEAD.to_string());
                     prev.generic = true;
                 }
@@ -409,7 +411,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             if g.is_none() {
                 g = fallback_side(ctx, nb, seg.1, s.t0, s.t1);
             }
-            if g.is_none() && bare_toll(ctx, chosen, h, seg.1) {
+            if g.is_none() && (bare_toll(ctx, chosen, h, seg.1) || toll_figure(ctx, chosen, h)) {
                 g = Some(UNNAMED_DEAD.to_string());
             }
             let span = span_of(ctx, a, b);
@@ -460,6 +462,23 @@ fn bare_toll(ctx: &Ctx, chosen: Option<&Mention>, h: &Hit, seg_end: usize) -> bo
         .is_empty()
         || !within(&ctx.actors, h.end, (h.end + 2).min(seg_end), |a| a.start).is_empty();
     right_before && !named_after
+}
+
+/// `ارتفعت حصيلة القتلى إلى 25`، `عدد الضحايا بلغ 30`: a toll noun
+/// stands right before the casualty word, and the chosen count comes after
+/// it, brought there by a word like إلى or بلغت, with no victim noun of its
+/// own. The toll counts the dead as `bare_toll` does; disease cases
+/// (`عدد المصابين بالفيروس إلى 900 حالة`) are no toll of an act.
+fn toll_figure(ctx: &Ctx, chosen: Option<&Mention>, h: &Hit) -> bool {
+    let Some(m) = chosen else {
+        return false;
+    };
+    h.start > 0
+        && ctx.has_cue(Cue::TollNoun, h.start - 1, h.start)
+        && m.start > h.end
+        && ctx.has_cue(Cue::TollReach, h.end, m.start)
+        && noun_in(ctx, m).is_none()
+        && !ctx.has_cue(Cue::CaseUnit, m.end, m.end + 1)
 }
 
 /// True when the victim noun at or right after token `b` leaves the side

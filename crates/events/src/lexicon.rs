@@ -343,6 +343,12 @@ pub enum Cue {
     Concluded,
     /// A clash told as such (اشتباكات، معارك، بين X و Y).
     ClashTold,
+    /// A toll noun before a casualty word (حصيلة القتلى، عدد الضحايا).
+    TollNoun,
+    /// A word that brings a toll to its figure (إلى، بلغت، وصل).
+    TollReach,
+    /// A unit of disease cases after a count (1054 حالة): no toll of an act.
+    CaseUnit,
 }
 
 impl Cue {
@@ -357,6 +363,9 @@ impl Cue {
             "background" => Cue::Background,
             "modal" => Cue::Modal,
             "tally" => Cue::Tally,
+            "toll_noun" => Cue::TollNoun,
+            "toll_reach" => Cue::TollReach,
+            "case_unit" => Cue::CaseUnit,
             "since" => Cue::Since,
             "subcount" => Cue::Subcount,
             "others" => Cue::Others,

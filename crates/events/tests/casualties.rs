@@ -382,3 +382,61 @@ fn repeated_figure_is_one_claim_with_mentions() {
     assert_eq!(killed17[0].mentions.len(), 1, "{cs:?}");
     assert!(cs.iter().any(|c| c.best == Some(21.0)), "{cs:?}");
 }
+
+/// A toll noun before the casualty word (حصيلة القتلى، عدد الضحايا) with its
+/// figure brought by إلى/بلغ and no victim noun: a claim of the dead, as a
+/// bare `N قتيلاً` is. A toll update is its own claim next to the act.
+#[test]
+fn toll_noun_figure_after_reach_word() {
+    type Row = (
+        &'static str,
+        &'static [(&'static str, f64)],
+        &'static [Want],
+    );
+    let table: &[Row] = &[
+        (
+            "ارتفعت حصيلة القتلى إلى 37 في انفجار الشاحنة المفخخة بسوق مدينة الكوت.",
+            &[("37", 37.0)],
+            &[("CIVILIANS", Killed, 37.0)],
+        ),
+        (
+            "وقال مدير المستشفى إن عدد الضحايا بلغ 19 حتى مساء الثلاثاء.",
+            &[("19", 19.0)],
+            &[("CIVILIANS", Killed, 19.0)],
+        ),
+        (
+            "وارتفع عدد الجرحى إلى 64 بعد القصف المدفعي على الأحياء الشرقية.",
+            &[("64", 64.0)],
+            &[("CIVILIANS", Injured, 64.0)],
+        ),
+        (
+            "قتل تسعة أشخاص في قصف على بلدة معرشورين، ثم ارتفعت حصيلة القتلى إلى 13.",
+            &[("تسعة", 9.0), ("13", 13.0)],
+            &[("CIVILIANS", Killed, 9.0), ("CIVILIANS", Killed, 13.0)],
+        ),
+    ];
+    for (text, quants, want) in table {
+        check(
+            text,
+            Inputs {
+                quants,
+                ..Default::default()
+            },
+            want,
+        );
+    }
+}
+
+/// Disease cases counted by a toll noun (عدد المصابين بالفيروس إلى N حالة)
+/// are no casualty claim.
+#[test]
+fn toll_of_disease_cases_is_no_claim() {
+    check(
+        "وارتفع عدد المصابين بالفيروس في البلاد إلى 812 حالة منذ بداية العام.",
+        Inputs {
+            quants: &[("812", 812.0)],
+            ..Default::default()
+        },
+        &[],
+    );
+}
