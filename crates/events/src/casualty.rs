@@ -543,15 +543,20 @@ fn open_toll(c: &Claim) -> bool {
     c.generic && c.part_of.is_none() && c.best.is_some() && !c.tally
 }
 
+/// The last claim from `first` on that ends before token `r0` and is no part
+/// of another: the total a breakdown starting at `r0` is about.
+fn total_before(out: &[Claim], first: usize, r0: usize) -> Option<usize> {
+    (first..out.len())
+        .rev()
+        .find(|&i| out[i].t1 <= r0 && out[i].part_of.is_none())
+}
+
 /// `قتل 54 شخصاً، بينهم 28 مدنياً بالإضافة إلى عناصر من التنظيم`: a
 /// breakdown after an open toll in its sentence that names several sides
 /// makes the toll `MIXED`.
 fn mixed_by_breakdown(ctx: &Ctx, first: usize, regions: &[(usize, usize)], out: &mut [Claim]) {
     for &(r0, r1) in regions {
-        let Some(ti) = (first..out.len())
-            .rev()
-            .find(|&i| out[i].t1 <= r0 && out[i].part_of.is_none())
-        else {
+        let Some(ti) = total_before(out, first, r0) else {
             continue;
         };
         if open_toll(&out[ti])
@@ -1008,10 +1013,7 @@ fn subcounts(
     src: Option<&str>,
 ) {
     for &(r0, r1) in regions {
-        let Some(ti) = (first..out.len())
-            .rev()
-            .find(|&i| out[i].t1 <= r0 && out[i].part_of.is_none())
-        else {
+        let Some(ti) = total_before(out, first, r0) else {
             continue;
         };
         let total = out[ti].clone();

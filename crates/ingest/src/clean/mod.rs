@@ -368,18 +368,23 @@ fn agency_dateline(l: &Line) -> bool {
     })
 }
 
+/// True when `word` is a conjunction joined to a word (`وقال`, `فيما`; not
+/// `في` or a two-letter word).
+fn opens_with_conjunction(word: &str) -> bool {
+    let mut cs = word.chars();
+    let long = word.chars().count() >= 3;
+    match (cs.next(), cs.next()) {
+        (Some('و'), _) => long,
+        (Some('ف'), b) => b != Some('ي') && long,
+        _ => false,
+    }
+}
+
 /// True when a paragraph opens with a conjunction (`وقال`, `فيما`) or a
 /// continuation word (`بدوره`, `كما`).
 fn continues(l: &Line) -> bool {
     let first = l.key.split(' ').next().unwrap_or_default();
-    let mut cs = first.chars();
-    let (a, b) = (cs.next(), cs.next());
-    let conjunction = match a {
-        Some('و') => first.chars().count() >= 3,
-        Some('ف') => b != Some('ي') && first.chars().count() >= 3,
-        _ => false,
-    };
-    conjunction || CONTINUATIONS.contains(&first)
+    opens_with_conjunction(first) || CONTINUATIONS.contains(&first)
 }
 
 /// Words of a match key that carry content: four letters or more, without
@@ -412,13 +417,8 @@ fn inline_headline(l: &Line) -> bool {
         return false;
     }
     let first = l.text.split_whitespace().next().unwrap_or_default();
-    let mut cs = first.chars();
-    let (a, b) = (cs.next(), cs.next());
-    let conjunction = match a {
-        Some('و') => first.chars().count() >= 3,
-        Some('ف') => b != Some('ي') && first.chars().count() >= 3,
-        _ => false,
-    };
+    let a = first.chars().next();
+    let conjunction = opens_with_conjunction(first);
     // `1-`, `2)`, `3 -`: a numbered item (a number opening a headline is no mark)
     let after_number = l
         .text
