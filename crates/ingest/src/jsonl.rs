@@ -126,6 +126,9 @@ impl<R> JsonLines<R> {
             Some(Value::Number(n)) => n.to_string(),
             _ => return Err(fail(fallback_id, "missing `id`".into())),
         };
+        if let Some(why) = crate::bad_id(&id) {
+            return Err(fail(fallback_id, why.into()));
+        }
         let field = |k: &str| match obj.get(k) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             _ => None,

@@ -97,6 +97,21 @@ impl std::fmt::Display for DocError {
 
 impl std::error::Error for DocError {}
 
+/// Why `id` cannot name a document, if it cannot: ids with control
+/// characters (NUL, newlines) or invisible direction marks and overrides
+/// (U+200E, U+202A–U+202E, U+2066–U+2069) would break output lines or show
+/// one id as another.
+pub fn bad_id(id: &str) -> Option<&'static str> {
+    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if id.chars().any(char::is_control) {
+        Some("the id holds a control character (NUL, newline, …)")
+    } else if id.chars().any(bidi) {
+        Some("the id holds an invisible direction mark or override")
+    } else {
+        None
+    }
+}
+
 /// Options for reading.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {

@@ -112,6 +112,9 @@ const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device): skippe
 /// Reads one text or HTML file.
 pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, DocError> {
     let meta = fs::metadata(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    if let Some(why) = crate::bad_id(&id_of(path)) {
+        return Err(fail(path, why));
+    }
     if !meta.is_file() {
         return Err(fail(path, NOT_REGULAR));
     }

@@ -251,3 +251,27 @@ fn a_utf8_file_with_a_stray_byte_is_read_as_utf8() {
     let doc = got[0].as_ref().expect("read");
     assert_eq!(doc.text.replace('\u{FFFD}', ""), ARTICLE);
 }
+
+/// Ids with NUL, newlines or direction overrides broke output lines or showed
+/// one id as another: such documents fail with a reason, the rest are read.
+#[test]
+fn ids_with_control_or_direction_characters_are_refused() {
+    let lines = [
+        r#"{"id":"good-1","text":"قصف على حلب"}"#,
+        r#"{"id":"a\u0000b","text":"قصف على حلب"}"#,
+        r#"{"id":"two\nlines","text":"قصف على حلب"}"#,
+        r#"{"id":"\u202egnp.exe","text":"قصف على حلب"}"#,
+    ]
+    .join("\n");
+    let opts = ReadOptions::default();
+    let got: Vec<_> = read_jsonl(lines.as_bytes(), "t", &opts).collect();
+    assert_eq!(got.len(), 4);
+    assert_eq!(got[0].as_ref().map(|d| d.id.as_str()), Ok("good-1"));
+    for bad in &got[1..] {
+        let e = bad.as_ref().expect_err("refused");
+        assert!(e.reason.contains("id holds"), "{e:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "report\u{202e}txt.txt", ARTICLE.as_bytes());
+    assert!(only_error(&[file]).reason.contains("direction"));
+}
