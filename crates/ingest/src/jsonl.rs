@@ -123,7 +123,15 @@ impl<R> JsonLines<R> {
         };
         let id = match obj.get("id") {
             Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
+            // Whole numbers only: a float or a number past 64 bits was read
+            // as a rounded float (12345678901234567890123 → 1.2345678901234568e22).
+            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
+            Some(Value::Number(_)) => {
+                return Err(fail(
+                    fallback_id,
+                    "numeric `id` is not a whole 64-bit number (quote it as a string)".into(),
+                ))
+            }
             _ => return Err(fail(fallback_id, "missing `id`".into())),
         };
         if let Some(why) = crate::bad_id(&id) {

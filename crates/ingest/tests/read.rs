@@ -275,3 +275,24 @@ fn ids_with_control_or_direction_characters_are_refused() {
     let file = write(dir.path(), "report\u{202e}txt.txt", ARTICLE.as_bytes());
     assert!(only_error(&[file]).reason.contains("direction"));
 }
+
+/// A numeric id past 64 bits or with a fraction was rounded through a float
+/// (two articles could share one id); it is refused, whole numbers are kept.
+#[test]
+fn numeric_ids_are_whole_or_refused() {
+    let lines = [
+        r#"{"id":12345678901234567,"text":"قصف على حلب"}"#,
+        r#"{"id":123456789012345678901234,"text":"قصف على حلب"}"#,
+        r#"{"id":1.5,"text":"قصف على حلب"}"#,
+    ]
+    .join("\n");
+    let opts = ReadOptions::default();
+    let got: Vec<_> = read_jsonl(lines.as_bytes(), "t", &opts).collect();
+    assert_eq!(
+        got[0].as_ref().map(|d| d.id.as_str()),
+        Ok("12345678901234567")
+    );
+    for bad in &got[1..] {
+        assert!(bad.as_ref().expect_err("refused").reason.contains("whole"));
+    }
+}
