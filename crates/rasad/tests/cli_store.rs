@@ -260,7 +260,18 @@ fn ingest_twice_adds_nothing_and_counts_duplicates() {
         "{}",
         stderr(&out)
     );
+    // Every skipped document is named with its reason.
+    assert!(
+        stderr(&out).contains("z_copy.txt: duplicate of a00003 (same text)"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(rasad().arg("ingest").arg(&c).arg("--db").arg(&db));
+    assert!(
+        stderr(&out).contains("a00007.txt: id a00007 is already stored"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("read 31, new 0, duplicate 31, failed 0"),

@@ -50,6 +50,8 @@ pub struct Summary {
     pub duplicate: usize,
     /// Failures: (file or origin, one-line reason).
     pub failures: Vec<(String, String)>,
+    /// Duplicates, each named: (file or origin, why it was skipped).
+    pub skipped: Vec<(String, String)>,
 }
 
 impl Summary {
@@ -63,6 +65,9 @@ impl Summary {
             self.failures.len(),
             db.display()
         );
+        for (origin, reason) in &self.skipped {
+            eprintln!("  skipped: {origin}: {reason}");
+        }
         for (origin, reason) in &self.failures {
             eprintln!("  failed: {origin}: {reason}");
         }
@@ -96,6 +101,18 @@ pub fn next_batch<I: Iterator<Item = Result<RawDoc, DocError>>>(
         batch.extend(docs.next());
     }
     batch
+}
+
+/// Why a document was not stored, when it was not: `duplicate of X (same
+/// text)` or `id X is already stored`.
+fn skip_reason(outcome: &Outcome, id: &str) -> Option<String> {
+    match outcome {
+        Outcome::Inserted => None,
+        Outcome::DuplicateId => Some(format!("id {id} is already stored")),
+        Outcome::DuplicateContent { existing } => {
+            Some(format!("duplicate of {existing} (same text)"))
+        }
+    }
 }
 
 /// How to run the pipeline.
@@ -207,10 +224,13 @@ impl Pipeline<'_> {
         let outcomes = store
             .write_batch(&ready)
             .context("writing to the database")?;
-        for o in outcomes {
-            match o {
-                Outcome::Inserted => summary.new += 1,
-                _ => summary.duplicate += 1,
+        for (o, p) in outcomes.into_iter().zip(&ready) {
+            match skip_reason(&o, p.id()) {
+                None => summary.new += 1,
+                Some(why) => {
+                    summary.duplicate += 1;
+                    summary.skipped.push((p.origin().to_string(), why));
+                }
             }
         }
         self.progress.set_message(format!(
