@@ -355,7 +355,7 @@ impl Ctx<'_> {
     }
 
     /// Names after a role and its complement (`وزير الخارجية الإيطالي باولو
-    /// جينتيلوني`، `رئيس بعثة الأمم المتحدة للدعم في ليبيا برناردينو ليون`،
+    /// جينتيلوني`، `رئيس بعثة الأمم المتحدة في اليمن مارتن غريفيث`،
     /// `الرئيس الفرنسي، إيمانويل ماكرون،`): the first two name words after
     /// the role, within eight words of it in the same clause, closed by
     /// punctuation, a stop word, a verb of speech or a ل-word.

@@ -248,7 +248,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 }
             }
             // the subject of a plural verb opened by أن/إن, told before it
-            // (أن أربعة إيطاليين يعملون في شركة قد اختطفوا)
+            // (أن ثلاثة مهندسين فرنسيين يعملون لدى مصنع قد خطفوا)
             if chosen.is_none() && !singular {
                 chosen = plural_subject(ctx, h, seg.0, &used);
             }
@@ -583,7 +583,7 @@ fn civilians_part(ctx: &Ctx, r0: usize, r1: usize) -> bool {
 /// The stem of the word civilian (مدني، مدنياً، مدنيين).
 const CIVILIAN_STEM: &str = "مدني";
 
-/// `وقال إن من بين القتلى ثلاثة موظفين وأربعة من قوات الأمن`: a sentence
+/// `وأضاف أن بين الضحايا خمسة عمال واثنين من عناصر الشرطة`: a sentence
 /// telling who the dead were, naming several sides, makes every open toll
 /// of the dead in the article `MIXED` (the outlets' and sources' figures
 /// for the same dead).
@@ -606,7 +606,7 @@ fn mixed_by_among_dead(ctx: &Ctx, out: &mut [Claim]) {
     }
 }
 
-/// `لقي أكثر من عشرة آلاف شخص مصرعهم في حرب أهلية`: a toll of unnamed
+/// `قضى نحو عشرين ألف شخص في حرب أهلية طويلة`: a toll of unnamed
 /// people a war caused, in the clause that names the war, is `MIXED`.
 fn mixed_by_war(ctx: &Ctx, out: &mut [Claim]) {
     for c in out.iter_mut() {
@@ -654,7 +654,7 @@ const SUBJECT_REACH: usize = 10;
 /// Complementizers that open a reported clause whose subject is the count.
 const COMPLEMENTIZERS: &[&str] = &["ان", "بان", "وان"];
 
-/// `يذكر أن أربعة إيطاليين يعملون في شركة … قد اختطفوا`: the count right
+/// `يشار إلى أن ثلاثة مهندسين فرنسيين يعملون لدى مصنع … قد خطفوا`: the count right
 /// after أن/إن is the subject of a plural verb (…وا) told up to
 /// `SUBJECT_REACH` words later, with no other casualty word between.
 fn plural_subject<'m>(ctx: &'m Ctx, h: &Hit, seg0: usize, used: &[usize]) -> Option<&'m Mention> {

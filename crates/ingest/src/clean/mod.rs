@@ -470,8 +470,8 @@ fn tail_marker_cut(l: &Line) -> Option<usize> {
 
 /// The outlet a page names as its own in its chrome or lead: an agency
 /// dateline (`بيروت، لبنان (CNN)-- …`), a link line (`رابط الخبر بصحيفة
-/// الوئام: …`), an app promotion (`… تحميل أحدث نسخة من تطبيق بي بي سي
-/// عربي`) or a read-also link into it (`إقرأ أيضا في بي بي سي: …`).
+/// الوئام: …`), an app promotion (`حملوا تطبيق X على هواتفكم`) or a
+/// read-also link into it (`إقرأ أيضا في بي بي سي: …`).
 fn own_outlet_in_chrome(lines: &[Line], kinds: &[Option<Kind>], fate: &[Fate]) -> Option<String> {
     let lead = (0..lines.len()).filter(|&i| fate[i] == Fate::Keep).take(3);
     for i in lead {
