@@ -24,6 +24,7 @@ pub mod normalize;
 pub mod phrase;
 pub mod segment;
 pub mod token;
+pub mod words;
 
 pub use analysis::Analysis;
 pub use normalize::{CharIndex, Level, Normalized};
@@ -31,6 +32,7 @@ pub use phrase::{PhraseMatch, PhraseMatcher};
 pub use rasad_record::Span;
 pub use segment::sentences;
 pub use token::{tokenize, Token};
+pub use words::{Key, KeySet, WordLists};
 
 /// Normalizes `text` to its search key (lossy folding) in one call.
 pub fn key(text: &str) -> String {
