@@ -4,7 +4,8 @@
 
 use crate::neardup::NearDuplicates;
 use crate::place::name_key;
-use crate::{reports, Incident, IncidentBuilder, Settings};
+use crate::review::{self, Correction, Unresolved};
+use crate::{reports, Incident, IncidentBuilder, Report, Settings};
 use rasad_record::Document;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -36,6 +37,11 @@ pub struct Filters {
 /// near-duplicates are found in (published, id) order so that the original of
 /// a syndicated story is the earliest whatever the ingest order.
 pub fn build(docs: &[(Document, String)]) -> Vec<Incident> {
+    build_with_reports(docs).0
+}
+
+/// [`build`], also returning every report the incidents were built from.
+pub fn build_with_reports(docs: &[(Document, String)]) -> (Vec<Incident>, Vec<Report>) {
     let mut order: Vec<&(Document, String)> = docs.iter().collect();
     order.sort_by(|a, b| {
         let p = |d: &Document| d.published.as_ref().and_then(|t| t.value.clone());
@@ -43,15 +49,30 @@ pub fn build(docs: &[(Document, String)]) -> Vec<Incident> {
     });
     let mut copies = NearDuplicates::new(0.8);
     let mut b = IncidentBuilder::new(Settings::default());
+    let mut all = Vec::new();
     for (doc, text) in order {
         let copy_of = copies.add(&doc.id, &doc.body);
         b.add_article(crate::ArticleInfo::from_document(doc));
         for mut r in reports(doc, text) {
             r.copy_of = copy_of.clone();
+            all.push(r.clone());
             b.add(r);
         }
     }
-    b.incidents()
+    (b.incidents(), all)
+}
+
+/// [`build`] with analysts' corrections applied on top (see [`crate::review`]);
+/// also returns the corrections whose event is no longer found.
+pub fn build_reviewed(
+    docs: &[(Document, String)],
+    corrections: &[Correction],
+) -> (Vec<Incident>, Vec<Unresolved>) {
+    let (incidents, all) = build_with_reports(docs);
+    if corrections.is_empty() {
+        return (incidents, Vec::new());
+    }
+    review::apply(incidents, &all, corrections)
 }
 
 /// True when the incident is at `place` (or inside it), any spelling.

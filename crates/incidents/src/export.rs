@@ -7,6 +7,8 @@ use std::io::Write;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
+    /// ACLED's columns (see [`crate::acled`]).
+    Acled,
     GeoJson,
     JsonLines,
 }
@@ -35,6 +37,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "claims",
     "reports",
     "disagreements",
+    "reviewed",
+    "corrected",
 ];
 
 fn fmt_num(x: Option<f64>) -> String {
@@ -123,6 +127,8 @@ pub fn csv_row(inc: &Incident) -> Vec<String> {
         claims,
         inc.reports.len().to_string(),
         inc.disagreements.len().to_string(),
+        inc.reviewed.to_string(),
+        crate::review::corrected_fields(inc).join(";"),
     ]
 }
 
@@ -149,21 +155,26 @@ pub fn feature(inc: &Incident) -> serde_json::Value {
     })
 }
 
+/// Writes a header and one row per incident, formula cells neutralised.
+fn write_csv(
+    incidents: &[Incident],
+    columns: &[&str],
+    row: fn(&Incident) -> Vec<String>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(columns)?;
+    for inc in incidents {
+        w.write_record(row(inc).iter().map(|c| neutralise_formula(c).into_owned()))?;
+    }
+    w.flush()
+}
+
 /// Writes incidents in `format`.
 pub fn write(incidents: &[Incident], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(CSV_COLUMNS)?;
-            for inc in incidents {
-                w.write_record(
-                    csv_row(inc)
-                        .iter()
-                        .map(|c| neutralise_formula(c).into_owned()),
-                )?;
-            }
-            w.flush()
-        }
+        Format::Csv => write_csv(incidents, CSV_COLUMNS, csv_row, out),
+        Format::Acled => write_csv(incidents, crate::acled::COLUMNS, crate::acled::row, out),
         Format::GeoJson => {
             let fc = serde_json::json!({
                 "type": "FeatureCollection",

@@ -12,14 +12,17 @@
 //! - [`story`]: what an article is about, compared by TF-IDF cosine;
 //! - [`cluster`]: the pairwise score and average-linkage clustering with cannot-links;
 //! - [`summary`]: date/place precision codes, fatalities per claim, disagreements;
-//! - [`neardup`]: near-duplicate articles by MinHash.
+//! - [`neardup`]: near-duplicate articles by MinHash;
+//! - [`review`]: analysts' corrections (the store's review log) applied on top.
 
+pub mod acled;
 pub mod cluster;
 pub mod corpus;
 pub mod export;
 pub mod neardup;
 pub mod place;
 pub mod report;
+pub mod review;
 pub mod story;
 pub mod summary;
 pub mod verify;

@@ -113,6 +113,13 @@ pub struct Incident {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub story_articles: Vec<StoryArticle>,
     pub disagreements: Vec<Disagreement>,
+    /// An analyst checked this incident (`rasad review mark ID reviewed`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
+    /// Analysts' corrections applied to this incident, in log order, each with
+    /// the value extraction gave (see [`crate::review`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::review::Applied>,
 }
 
 /// FNV-1a, for ids that stay the same across runs and versions.
@@ -319,6 +326,8 @@ pub fn summarize(reports: &[&Report]) -> Incident {
             .collect(),
         story_articles: Vec::new(),
         disagreements: Vec::new(),
+        reviewed: false,
+        corrections: Vec::new(),
     };
     Incident {
         disagreements: disagreements(reports, &incident),

@@ -42,10 +42,12 @@ enum Command {
     Timeline(cmd::incidents::TimelineArgs),
     /// Per outlet: articles, incidents, terms used for each actor, counts above or below others.
     Outlets(cmd::incidents::OutletsArgs),
-    /// Export incidents as CSV (ACLED-like columns), GeoJSON or JSON lines.
+    /// Export incidents as CSV, ACLED's columns, GeoJSON or JSON lines.
     Export(cmd::incidents::ExportArgs),
     /// Check articles' casualty claims against a reference list of incidents.
     Verify(cmd::incidents::VerifyArgs),
+    /// Correct, mark, split, merge and annotate incidents (an append-only review log).
+    Review(cmd::review::Args),
     /// Serve the JSON API and the analyst pages over HTTP.
     Serve(cmd::serve::Args),
 }
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         Command::Outlets(a) => cmd::incidents::outlets(a),
         Command::Export(a) => cmd::incidents::export(a),
         Command::Verify(a) => cmd::incidents::verify(a),
+        Command::Review(a) => cmd::review::run(a),
         Command::Serve(a) => cmd::serve::run(a),
     };
     match result {

@@ -210,3 +210,159 @@ fn eval_clusters_scores_the_linking() {
     assert_eq!(r["main"]["bcubed"]["f1"], 1.0, "{r}");
     assert_eq!(r["main"]["singletons_linked"], 0, "{r}");
 }
+
+/// Ingests `articles` (id, outlet, published, text) into `db` from standard input.
+fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) {
+    let mut child = rasad()
+        .args(["ingest", "--db"])
+        .arg(db)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        for (id, outlet, published, text) in articles {
+            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text});
+            writeln!(stdin, "{line}").unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs `rasad COMMAND --db DB REST…`; returns standard output, or the error.
+fn run_on(db: &std::path::Path, args: &[&str]) -> Result<String, String> {
+    let out = rasad()
+        .arg(args[0])
+        .arg("--db")
+        .arg(db)
+        .args(&args[1..])
+        .output()
+        .unwrap();
+    if out.status.success() {
+        Ok(String::from_utf8(out.stdout).unwrap())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// The incidents as JSON values.
+fn incidents(db: &std::path::Path) -> Vec<serde_json::Value> {
+    run_on(db, &["incidents", "--json"])
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The incident that lists a report of `article`.
+fn holding(incs: &[serde_json::Value], article: &str) -> serde_json::Value {
+    incs.iter()
+        .find(|i| {
+            i["reports"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["article"] == article)
+        })
+        .unwrap_or_else(|| panic!("no incident with {article}"))
+        .clone()
+}
+
+/// The ACLED export as (header, rows).
+fn acled(db: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let csv = run_on(db, &["export", "--format", "acled"]).unwrap();
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn review_corrections_reach_the_export_and_survive_reingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    ingest(&db, ARTICLES);
+    let id = holding(&incidents(&db), "enab-1")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let review = |args: &[&str]| {
+        let mut all = vec!["review", "--reviewer", "amal"];
+        all.extend_from_slice(args);
+        run_on(&db, &all)
+    };
+
+    // Wrong input writes nothing.
+    assert!(run_on(&db, &["review", "set", &id, "fatalities=20"])
+        .unwrap_err()
+        .contains("--reviewer"));
+    assert!(review(&["set", &id, "fatalities=20", "toll=3"])
+        .unwrap_err()
+        .contains("not a field"));
+    assert!(review(&["set", &id, "fatalities=many"]).is_err());
+    assert!(review(&["set", "inc-000000000000", "fatalities=1"])
+        .unwrap_err()
+        .contains("no incident"));
+    assert_eq!(run_on(&db, &["review", "log"]).unwrap(), "");
+
+    review(&[
+        "set",
+        &id,
+        "fatalities=20",
+        "place=حي الجامع@35.65,36.67",
+        "--note",
+        "hospital list",
+    ])
+    .unwrap();
+    review(&["mark", &id, "reviewed"]).unwrap();
+    let (header, rows) = acled(&db);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = rows.iter().find(|r| r[col("event_id_cnty")] == id).unwrap();
+    assert_eq!(row[col("fatalities")], "20");
+    assert_eq!(row[col("location")], "حي الجامع");
+    assert_eq!(row[col("reviewed")], "true");
+    assert_eq!(row[col("corrected")], "fatalities;place");
+    assert_eq!(row[col("event_type")], "Explosions/Remote violence");
+
+    // Split one outlet's report off, then merge the strike two days later in.
+    review(&["split", &id, "sohr-1"]).unwrap();
+    let later = holding(&incidents(&db), "enab-2")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    review(&["merge", &id, &later]).unwrap();
+    let check = |incs: &[serde_json::Value]| {
+        let main = holding(incs, "enab-1");
+        assert_ne!(main["id"], holding(incs, "sohr-1")["id"], "split kept");
+        assert_eq!(main["id"], holding(incs, "enab-2")["id"], "merge kept");
+        assert_eq!(main["fatalities"]["best"], 20.0);
+        assert_eq!(main["reviewed"], true);
+        assert_eq!(main["corrections"][0]["original"], "12");
+    };
+    check(&incidents(&db));
+
+    // Re-ingest the same articles plus a new report of the strike.
+    let mut more = ARTICLES.to_vec();
+    more.push((
+        "halab-1",
+        "حلب اليوم",
+        "2019-05-10",
+        "قتل 14 مدنياً في غارات جوية روسية على مدينة معرة النعمان بريف إدلب اليوم الجمعة.",
+    ));
+    ingest(&db, &more);
+    check(&incidents(&db));
+    let log = run_on(&db, &["review", "log"]).unwrap();
+    assert_eq!(log.lines().count(), 5, "{log}"); // two sets, a mark, a split, a merge
+    assert!(log.contains("hospital list"));
+}

@@ -10,8 +10,9 @@ use crate::error::escape_html_chars;
 use crate::ServeError;
 use axum::body::Bytes;
 pub use rasad_incidents::corpus::{at_place, Filters, OutletStats};
-use rasad_incidents::corpus::{build, outlet_stats};
+use rasad_incidents::corpus::{build_reviewed, outlet_stats};
 use rasad_incidents::place::name_key;
+use rasad_incidents::review::Correction;
 use rasad_incidents::Incident;
 use rasad_record::Document;
 use rasad_store::Store;
@@ -71,12 +72,37 @@ impl Built {
                 Err(e) => tracing::warn!("skipping an unreadable stored record: {e}"),
             }
         }
-        Ok(Built::from_docs(&docs))
+        let log = store
+            .review_log()
+            .map_err(|e| ServeError::Build(e.to_string()))?;
+        let (corrections, unreadable) = rasad_incidents::review::from_log(
+            log.iter()
+                .map(|e| (e.seq, e.target.as_str(), e.payload.as_str())),
+        );
+        if !unreadable.is_empty() {
+            tracing::warn!(
+                "review entries {unreadable:?} were written by a newer rasad; not applied"
+            );
+        }
+        Ok(Built::from_reviewed(&docs, &corrections))
     }
 
     /// Builds incidents and statistics from records and their texts.
     pub fn from_docs(docs: &[(Document, String)]) -> Built {
-        let incidents = build(docs);
+        Built::from_reviewed(docs, &[])
+    }
+
+    /// [`Built::from_docs`] with analysts' corrections applied on top.
+    pub fn from_reviewed(docs: &[(Document, String)], corrections: &[Correction]) -> Built {
+        let (incidents, unresolved) = build_reviewed(docs, corrections);
+        for u in unresolved {
+            tracing::warn!(
+                "review #{}: event {}#{} is no longer stored; not applied",
+                u.seq,
+                u.anchor.article,
+                u.anchor.event_index
+            );
+        }
         let outlets = outlet_stats(docs, &incidents);
         Built::from_incidents(incidents, outlets)
     }
@@ -268,6 +294,8 @@ mod tests {
             reports: vec![],
             story_articles: vec![],
             disagreements: vec![],
+            reviewed: false,
+            corrections: vec![],
         }
     }
 

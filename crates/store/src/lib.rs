@@ -25,6 +25,7 @@ pub(crate) mod filter;
 pub mod prepare;
 pub mod query;
 pub mod rank;
+pub mod review;
 pub mod schema;
 pub mod search;
 pub mod snippet;
@@ -32,6 +33,7 @@ pub mod spans;
 pub mod write;
 
 pub use prepare::{prepare, Prepared, Rejected, SnippetBase};
+pub use review::ReviewEntry;
 pub use search::{Hit, Query};
 pub use snippet::Snippet;
 pub use write::Outcome;

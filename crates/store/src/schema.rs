@@ -42,6 +42,31 @@ pub const MIGRATIONS: &[&str] = &[
         tokenize = 'ascii'
     );
     "#,
+    // 2: the review log — analysts' corrections, append-only (see `review`).
+    // A correction names the event it concerns (article id, event index and
+    // evidence, inside `payload`), never an incident number, so it survives
+    // re-ingest and re-linking. Triggers refuse updates and deletes: a
+    // correction is withdrawn by a later entry, never by editing history.
+    r#"
+    CREATE TABLE review (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at         TEXT NOT NULL,
+        reviewer   TEXT NOT NULL,
+        target     TEXT NOT NULL CHECK (target IN ('incident', 'article', 'outlet')),
+        subject    TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        field      TEXT,
+        old_value  TEXT,
+        new_value  TEXT,
+        note       TEXT,
+        payload    TEXT NOT NULL
+    );
+    CREATE INDEX review_subject ON review(target, subject);
+    CREATE TRIGGER review_no_update BEFORE UPDATE ON review
+        BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+    CREATE TRIGGER review_no_delete BEFORE DELETE ON review
+        BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+    "#,
 ];
 
 /// rasad's SQLite `application_id` (the bytes `rasd`), written with the first

@@ -6,8 +6,9 @@
 //! order the articles were ingested in.
 
 use anyhow::{bail, Context};
-use rasad_incidents::corpus::{self, at_place, build};
+use rasad_incidents::corpus::{self, at_place};
 use rasad_incidents::export::{self, Format};
+use rasad_incidents::review;
 use rasad_incidents::verify::{self, Columns, Label};
 use rasad_incidents::{reports, Incident, Report, Settings};
 use rasad_record::Document;
@@ -23,6 +24,13 @@ pub struct Db {
     /// The article database.
     #[arg(long, default_value = "rasad.db")]
     db: PathBuf,
+}
+
+impl Db {
+    /// The database file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.db
+    }
 }
 
 /// Filters shared by `incidents` and `export`.
@@ -84,6 +92,8 @@ pub struct OutletsArgs {
 #[derive(clap::ValueEnum, Clone, Copy)]
 pub enum ExportFormat {
     Csv,
+    /// ACLED's own columns, plus `reviewed` and `corrected`.
+    Acled,
     Geojson,
     Jsonl,
 }
@@ -117,15 +127,46 @@ pub struct VerifyArgs {
     json: bool,
 }
 
-/// Every stored record with its text, in storage order.
-fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
+/// Stored extraction records, each with its article text.
+pub type Stored = Vec<(Document, String)>;
+
+/// Opens an existing store (a missing one is an error, not a new file).
+pub fn open(db: &Db) -> anyhow::Result<Store> {
     if !db.db.exists() {
         bail!(
             "no database at {} (run `rasad ingest` first)",
             db.db.display()
         );
     }
-    let store = Store::open(&db.db).with_context(|| format!("opening {}", db.db.display()))?;
+    Store::open(&db.db).with_context(|| format!("opening {}", db.db.display()))
+}
+
+/// The incidents of the store with the review log applied, and the stored
+/// records they came from. Corrections whose event is gone are reported on
+/// standard error, never dropped silently.
+pub fn built(db: &Db) -> anyhow::Result<(Vec<Incident>, Stored)> {
+    let docs = load(db)?;
+    let log = open(db)?.review_log()?;
+    let (corrections, unreadable) = review::from_log(
+        log.iter()
+            .map(|e| (e.seq, e.target.as_str(), e.payload.as_str())),
+    );
+    for seq in unreadable {
+        eprintln!("review #{seq}: written by a newer rasad, not applied");
+    }
+    let (incidents, unresolved) = corpus::build_reviewed(&docs, &corrections);
+    for u in unresolved {
+        eprintln!(
+            "review #{}: event {}#{} is no longer in the store, not applied",
+            u.seq, u.anchor.article, u.anchor.event_index
+        );
+    }
+    Ok((incidents, docs))
+}
+
+/// Every stored record with its text, in storage order.
+fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
+    let store = open(db)?;
     let conn = store.connection();
     let mut stmt = conn.prepare("SELECT record, text FROM articles ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
@@ -193,7 +234,7 @@ fn line(inc: &Incident) -> String {
 
 /// `rasad incidents`.
 pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
-    let incidents = build(&load(&args.db)?);
+    let incidents = built(&args.db)?.0;
     let mut out = BufWriter::new(io::stdout().lock());
     for inc in incidents.iter().filter(|i| keep(i, &args.filters)) {
         if args.json {
@@ -209,7 +250,7 @@ pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
 
 /// `rasad incident ID`: every report's claims side by side.
 pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
-    let incidents = build(&load(&args.db)?);
+    let incidents = built(&args.db)?.0;
     let Some(inc) = incidents.iter().find(|i| i.id == args.id) else {
         bail!("no incident {}", args.id);
     };
@@ -266,7 +307,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
 
 /// `rasad timeline PLACE`.
 pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
-    let incidents = build(&load(&args.db)?);
+    let incidents = built(&args.db)?.0;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut n = 0;
     for inc in incidents.iter().filter(|i| at_place(i, &args.place)) {
@@ -294,8 +335,7 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
 
 /// `rasad outlets`.
 pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
-    let docs = load(&args.db)?;
-    let incidents = build(&docs);
+    let (incidents, docs) = built(&args.db)?;
     let stats = corpus::outlet_stats(&docs, &incidents);
     let mut out = BufWriter::new(io::stdout().lock());
     for s in stats {
@@ -322,12 +362,14 @@ pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
 
 /// `rasad export`.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let incidents: Vec<Incident> = build(&load(&args.db)?)
+    let incidents: Vec<Incident> = built(&args.db)?
+        .0
         .into_iter()
         .filter(|i| keep(i, &args.filters))
         .collect();
     let format = match args.format {
         ExportFormat::Csv => Format::Csv,
+        ExportFormat::Acled => Format::Acled,
         ExportFormat::Geojson => Format::GeoJson,
         ExportFormat::Jsonl => Format::JsonLines,
     };

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod incidents;
 pub mod ingest;
+pub mod review;
 pub mod search;
 pub mod serve;
 
