@@ -23,6 +23,7 @@ pub mod neardup;
 pub mod place;
 pub mod report;
 pub mod review;
+pub mod review_request;
 pub mod story;
 pub mod summary;
 pub mod verify;

@@ -507,6 +507,17 @@ pub fn from_log<'a>(
     (out, unreadable)
 }
 
+/// The corrections in a store's review log (see [`from_log`]).
+pub fn from_store(
+    store: &rasad_store::Store,
+) -> Result<(Vec<Correction>, Vec<i64>), rasad_store::StoreError> {
+    let log = store.review_log()?;
+    Ok(from_log(
+        log.iter()
+            .map(|e| (e.seq, e.target.as_str(), e.payload.as_str())),
+    ))
+}
+
 /// The incident's report a correction about the whole incident is anchored
 /// to: the one its id comes from (the least article id and event index).
 pub fn incident_anchor(inc: &Incident) -> Option<Anchor> {

@@ -72,13 +72,8 @@ impl Built {
                 Err(e) => tracing::warn!("skipping an unreadable stored record: {e}"),
             }
         }
-        let log = store
-            .review_log()
+        let (corrections, unreadable) = rasad_incidents::review::from_store(store)
             .map_err(|e| ServeError::Build(e.to_string()))?;
-        let (corrections, unreadable) = rasad_incidents::review::from_log(
-            log.iter()
-                .map(|e| (e.seq, e.target.as_str(), e.payload.as_str())),
-        );
         if !unreadable.is_empty() {
             tracing::warn!(
                 "review entries {unreadable:?} were written by a newer rasad; not applied"

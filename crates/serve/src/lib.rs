@@ -19,6 +19,7 @@ pub mod error;
 pub mod incidents;
 pub mod limits;
 pub mod pages;
+pub mod review;
 pub mod routes;
 pub mod state;
 
@@ -74,13 +75,22 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
             limits::timeout,
         ));
     if config.token.is_some() {
-        api = api.route(
-            "/api/articles",
-            post(routes::post_articles).route_layer(middleware::from_fn_with_state(
-                state.clone(),
-                routes::require_token,
-            )),
-        );
+        let guard = || middleware::from_fn_with_state(state.clone(), routes::require_token);
+        api = api
+            .route(
+                "/api/articles",
+                post(routes::post_articles).route_layer(guard()),
+            )
+            .route(
+                "/api/review",
+                // `route_layer` guards only the methods added before it: the
+                // log stays readable, writes need the token.
+                post(review::post_review)
+                    .route_layer(guard())
+                    .get(review::review_log),
+            );
+    } else {
+        api = api.route("/api/review", get(review::review_log));
     }
     let mut router = api
         .fallback(routes::not_found)

@@ -420,12 +420,7 @@ pub async fn post_articles(
                 }
             }
             if summary.new > 0 {
-                let built = inner
-                    .pool
-                    .with(|s| crate::incidents::Built::load(s))?
-                    .map_err(ApiError::internal)?;
-                *inner.built.write().unwrap_or_else(|p| p.into_inner()) =
-                    std::sync::Arc::new(built);
+                inner.rebuild()?;
             }
             Ok(summary)
         })

@@ -159,6 +159,19 @@ pub struct Inner {
     pub ingest_lock: Mutex<()>,
 }
 
+impl Inner {
+    /// Builds the incidents again from the store (after an ingest or a
+    /// review) and swaps them in; readers keep the snapshot they hold.
+    pub fn rebuild(&self) -> Result<(), ApiError> {
+        let built = self
+            .pool
+            .with(|s| crate::incidents::Built::load(s))?
+            .map_err(ApiError::internal)?;
+        *self.built.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(built);
+        Ok(())
+    }
+}
+
 /// The handlers' state (cheap to clone).
 #[derive(Clone)]
 pub struct AppState(pub Arc<Inner>);

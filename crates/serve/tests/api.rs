@@ -363,6 +363,7 @@ fn openapi_describes_every_endpoint() {
         "/api/incidents/{id}",
         "/api/timeline/{place}",
         "/api/outlets",
+        "/api/review",
         "/api/openapi.json",
     ] {
         assert!(v["paths"].get(p).is_some(), "openapi lacks {p}");
@@ -693,4 +694,58 @@ fn a_slow_post_answers_what_it_stored() {
     .unwrap();
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["new"].as_u64(), Some(20), "{}", r.text());
+}
+
+#[test]
+fn review_needs_the_token_and_changes_what_the_api_serves() {
+    let s = start(|c| c.token = Some(TOKEN.into()));
+    let a = s.addr;
+    let list = get(a, "/api/incidents").json();
+    let id = list["incidents"][0]["id"]
+        .as_str()
+        .expect("an incident")
+        .to_string();
+    let body = serde_json::json!({
+        "reviewer": "amal", "note": "checked against the hospital list",
+        "op": "set", "id": id, "changes": ["fatalities=23"]
+    })
+    .to_string();
+    let json = ("Content-Type", "application/json");
+    // Without the token: 401, nothing written.
+    error(
+        &request(a, "POST", "/api/review", &[json], body.as_bytes()).unwrap(),
+        401,
+    );
+    assert_eq!(get(a, "/api/review").json(), serde_json::json!([]));
+    let auth = format!("Bearer {TOKEN}");
+    let post = |body: &str| {
+        request(
+            a,
+            "POST",
+            "/api/review",
+            &[json, ("Authorization", &auth)],
+            body.as_bytes(),
+        )
+        .unwrap()
+    };
+    // A wrong field or an unknown incident: 400, nothing written.
+    let bad = body.replace("fatalities=23", "toll=23");
+    assert!(error(&post(&bad), 400).contains("not a field"));
+    let unknown = body.replace(&id, "inc-000000000000");
+    assert!(error(&post(&unknown), 400).contains("no incident"));
+    assert_eq!(get(a, "/api/review").json(), serde_json::json!([]));
+    // Set, then mark reviewed.
+    let r = post(&body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()[0]["new"], "23");
+    let mark = serde_json::json!({"reviewer": "amal", "op": "mark", "id": id, "mark": "reviewed"})
+        .to_string();
+    assert_eq!(post(&mark).status, 200);
+    let inc = get(a, &format!("/api/incidents/{id}")).json();
+    assert_eq!(inc["fatalities"]["best"], 23.0, "{inc}");
+    assert_eq!(inc["reviewed"], true);
+    assert_eq!(inc["corrections"][0]["reviewer"], "amal");
+    let log = get(a, "/api/review").json();
+    assert_eq!(log.as_array().unwrap().len(), 2, "{log}");
+    assert_eq!(log[0]["note"], "checked against the hospital list");
 }

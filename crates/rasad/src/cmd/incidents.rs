@@ -146,11 +146,7 @@ pub fn open(db: &Db) -> anyhow::Result<Store> {
 /// standard error, never dropped silently.
 pub fn built(db: &Db) -> anyhow::Result<(Vec<Incident>, Stored)> {
     let docs = load(db)?;
-    let log = open(db)?.review_log()?;
-    let (corrections, unreadable) = review::from_log(
-        log.iter()
-            .map(|e| (e.seq, e.target.as_str(), e.payload.as_str())),
-    );
+    let (corrections, unreadable) = review::from_store(&open(db)?)?;
     for seq in unreadable {
         eprintln!("review #{seq}: written by a newer rasad, not applied");
     }
