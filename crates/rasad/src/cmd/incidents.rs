@@ -291,6 +291,31 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "   « {e} »")?;
         }
     }
+    if inc.reviewed || !inc.corrections.is_empty() {
+        let state = if inc.reviewed {
+            "reviewed"
+        } else {
+            "not reviewed"
+        };
+        writeln!(out, "\nReview ({state}):")?;
+        for c in &inc.corrections {
+            let change = match (&c.original, &c.value) {
+                (Some(o), Some(v)) => format!(": {o} → {v}"),
+                (None, Some(v)) => format!(": {v}"),
+                _ => String::new(),
+            };
+            let why = c
+                .note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                " #{} {} {} {}{change}{why}",
+                c.seq, c.at, c.reviewer, c.what
+            )?;
+        }
+    }
     if !inc.disagreements.is_empty() {
         writeln!(out, "\nDisagreements:")?;
         for d in &inc.disagreements {
@@ -333,12 +358,22 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
 pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
     let (incidents, docs) = built(&args.db)?;
     let stats = corpus::outlet_stats(&docs, &incidents);
+    let notes = outlet_notes(&args.db)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for s in stats {
+        let mine: Vec<&(String, String)> = notes.iter().filter(|(o, _)| *o == s.outlet).collect();
         if args.json {
-            serde_json::to_writer(&mut out, &s)?;
+            let mut v = serde_json::to_value(&s)?;
+            let texts: Vec<&str> = mine.iter().map(|(_, t)| t.as_str()).collect();
+            v["notes"] = serde_json::json!(texts);
+            serde_json::to_writer(&mut out, &v)?;
             writeln!(out)?;
-        } else {
+            continue;
+        }
+        for (_, text) in &mine {
+            writeln!(out, "{}	note: {text}", s.outlet)?;
+        }
+        {
             let terms: Vec<String> = s
                 .terms
                 .iter()
@@ -354,6 +389,20 @@ pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reviewers' notes on outlets, oldest first: (outlet, "text (reviewer, date)").
+fn outlet_notes(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
+    let log = open(db)?.review_log()?;
+    Ok(log
+        .into_iter()
+        .filter(|e| e.target == "outlet")
+        .map(|e| {
+            let day = e.at.get(..10).unwrap_or(&e.at).to_string();
+            let text = e.new_value.unwrap_or_default();
+            (e.subject, format!("{text} ({}, {day})", e.reviewer))
+        })
+        .collect())
 }
 
 /// `rasad export`.
