@@ -831,6 +831,88 @@ function disagreementItem(inc, d) {
   return li;
 }
 
+// ------------------------------------------------------------------ review
+
+const REVIEW_WHAT = {
+  fatalities: "عدد القتلى", injured: "عدد الجرحى", place: "المكان", date: "التاريخ",
+  type: "نوع الحدث", subtype: "النوع الفرعي", actor1: "الطرف الأول", actor2: "الطرف الثاني",
+  reviewed: "تمت المراجعة", unreviewed: "أُلغيت المراجعة", "not-event": "ليس حدثاً",
+  split: "فصل تقارير", merge: "دمج حادثتين", note: "ملاحظة",
+};
+
+// One correction: what, the extracted value struck through, the reviewer's.
+function correctionItem(c) {
+  const li = el("li", null, "correction");
+  li.dataset.what = c.what;
+  li.appendChild(el("strong", REVIEW_WHAT[c.what] || c.what));
+  if (c.value !== undefined && c.value !== null) {
+    li.appendChild(document.createTextNode(": "));
+    if (c.original !== undefined && c.original !== null && c.original !== "") {
+      li.appendChild(el("del", c.original, "original"));
+      li.appendChild(document.createTextNode(" ← "));
+    }
+    li.appendChild(el("ins", c.value, "value"));
+  }
+  const why = c.note ? " «" + c.note + "»" : "";
+  li.appendChild(el("span", " — " + c.reviewer + " (" + String(c.at).slice(0, 10) + ")" + why, "who"));
+  return li;
+}
+
+function showReview(inc) {
+  const state = byId("review-state");
+  state.textContent = inc.reviewed ? "تمت مراجعة هذه الحادثة." : "لم تُراجَع هذه الحادثة بعد.";
+  state.dataset.reviewed = inc.reviewed ? "true" : "false";
+  byId("corrections").replaceChildren(...(inc.corrections || []).map(correctionItem));
+}
+
+async function postReview(token, body) {
+  const r = await fetch("/api/review", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+    body: JSON.stringify(body),
+  });
+  let answer = null;
+  try { answer = await r.json(); } catch (_) { answer = null; }
+  if (r.status === 401) throw new Error("رمز الكتابة غير صحيح");
+  if (!r.ok) throw new Error(apiError(r.status, answer && answer.error));
+  return answer;
+}
+
+// The review form: a field correction on submit, a reviewed mark on its
+// button; the incident is shown again from the API after each write.
+function initReview(id) {
+  const form = byId("review-form");
+  const say = (msg) => { byId("review-status").textContent = msg; };
+  const common = () => {
+    const note = form.elements.note.value.trim();
+    return { reviewer: form.elements.reviewer.value.trim(), id, ...(note ? { note } : {}) };
+  };
+  const send = async (body, done) => {
+    if (!form.elements.reviewer.value.trim() || !form.elements.token.value) {
+      say("اكتب اسم المراجِع ورمز الكتابة.");
+      return;
+    }
+    say("جارٍ الحفظ…");
+    ready(false);
+    try {
+      await postReview(form.elements.token.value, body);
+      await showIncident();
+      say(done);
+    } catch (e) {
+      say("تعذّر الحفظ: " + e.message);
+      ready(true);
+    }
+  };
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const change = form.elements.field.value + "=" + form.elements.value.value.trim();
+    send({ ...common(), op: "set", changes: [change] }, "حُفظ التصحيح.");
+  });
+  byId("mark-reviewed").addEventListener("click", () => {
+    send({ ...common(), op: "mark", mark: "reviewed" }, "سُجّلت المراجعة.");
+  });
+}
+
 async function showIncident() {
   const id = pathId();
   status("جارٍ التحميل…");
@@ -842,6 +924,7 @@ async function showIncident() {
     byId("title").textContent = name;
     document.title = "رصد — " + name;
     byId("summary").replaceChildren(...defs(summaryNode(inc)).childNodes);
+    showReview(inc);
     const list = byId("disagreements");
     list.replaceChildren(...(inc.disagreements || []).map((d) => disagreementItem(inc, d)));
     if (!list.childElementCount) list.appendChild(el("li", "لا خلاف بين التقارير في الأرقام أو الأطراف أو التسميات.", "none"));
@@ -874,5 +957,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const page = document.body.dataset.page;
   if (page === "search") initSearch();
   else if (page === "article") initArticle();
-  else if (page === "incident") showIncident();
+  else if (page === "incident") {
+    initReview(pathId());
+    showIncident();
+  }
 });

@@ -166,13 +166,18 @@ async function newPage(context, label) {
   const page = await context.newPage();
   labels.set(page, label);
   const note = (what) => problems.push(`[${label}] ${page.url()}: ${what}`);
+  // The review scenario posts with a wrong token once, on purpose: that one
+  // 401 (and the browser's console line about it) is expected.
+  const refusedReview = (text) => label === "g-review" && /401/.test(text);
   page.on("console", (m) => {
+    if (m.type() === "error" && refusedReview(m.text()) && /api\/review/.test(m.location()?.url || "api/review")) return;
     if (m.type() === "error") note(`console error: ${m.text()}`);
     else if (/Content Security Policy/i.test(m.text())) note(`CSP: ${m.text()}`);
   });
   page.on("pageerror", (e) => note(`uncaught: ${e.message}`));
   page.on("requestfailed", (r) => note(`request failed: ${r.url()} ${r.failure()?.errorText || ""}`));
   page.on("response", (r) => {
+    if (r.status() === 401 && r.url().endsWith("/api/review") && refusedReview("401")) return;
     if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) note(`HTTP ${r.status()} ${r.url()}`);
   });
   return page;
@@ -556,6 +561,54 @@ async function securityScenario(page, shot, data) {
   }
 }
 
+// (g) review on the incident page: correct a toll and a place, mark it
+// reviewed, reload and see the corrections with the extracted values.
+async function reviewScenario(page, shot, data) {
+  const token = process.env.RASAD_E2E_TOKEN;
+  check(token, "RASAD_E2E_TOKEN is not set (the server's write token)");
+  const inc = data.multi;
+  check(inc, "no incident to review");
+  const path = `/incidents/${enc(inc.id)}`;
+  await gotoReady(page, path, "incident");
+  check((await page.locator("#review-state").getAttribute("data-reviewed")) === "false", "a fresh incident shows as reviewed");
+  const form = page.locator("#review-form");
+  await form.locator('input[name="reviewer"]').fill("amal");
+  await form.locator('input[name="token"]').fill("wrong-token");
+  await form.locator('select[name="field"]').selectOption("fatalities");
+  await form.locator('input[name="value"]').fill("77");
+  await form.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => /تعذّر الحفظ/.test(document.getElementById("review-status").textContent));
+  check((await page.locator("#corrections > li").count()) === 0, "a refused write shows a correction");
+
+  // Keyboard only: the token field, then Enter submits the form.
+  await form.locator('input[name="token"]').fill(token);
+  await form.locator('input[name="note"]').fill("hospital list");
+  await form.locator('input[name="value"]').focus();
+  await unready(page);
+  await page.keyboard.press("Enter");
+  await ready(page, "incident");
+  await form.locator('select[name="field"]').selectOption("place");
+  await form.locator('input[name="value"]').fill("حي الجامع@35.65,36.67");
+  await unready(page);
+  await form.locator('button[type="submit"]').click();
+  await ready(page, "incident");
+  await unready(page);
+  await page.locator("#mark-reviewed").click();
+  await ready(page, "incident");
+
+  await gotoReady(page, path, "incident");
+  check((await page.locator("#review-state").getAttribute("data-reviewed")) === "true", "reviewed mark lost on reload");
+  const items = await page.locator("#corrections > li").evaluateAll((ls) => ls.map((l) => l.dataset.what));
+  check(JSON.stringify(items) === JSON.stringify(["fatalities", "place", "reviewed"]), `corrections listed ${JSON.stringify(items)}`);
+  const toll = squash(await page.locator('#corrections > li[data-what="fatalities"] ins').textContent());
+  check(toll === "77", `the corrected toll shows ${toll}`);
+  const summary = squash(await page.locator("#summary").textContent());
+  check(summary.includes(squash("حي الجامع")), "#summary does not show the corrected place");
+  const api2 = await api(`/api/incidents/${enc(inc.id)}`);
+  check(api2.fatalities.best === 77 && api2.reviewed === true, `the API serves ${JSON.stringify(api2.fatalities)} reviewed=${api2.reviewed}`);
+  await shot("g-review");
+}
+
 // ---------------------------------------------------------------- runner
 
 const SCENARIOS = [
@@ -564,6 +617,8 @@ const SCENARIOS = [
   ["c", "incident", incidentScenario],
   ["d", "incidents", overviewScenario],
   ["e", "security", securityScenario],
+  // Last: it writes, and the scenarios above read the incidents as loaded.
+  ["g", "review", reviewScenario],
 ];
 
 async function main() {

@@ -128,12 +128,16 @@ fn build_database(db: &Path) -> usize {
     ready.len()
 }
 
+/// The write token of the test server (the review scenario posts with it).
+const E2E_TOKEN: &str = "e2e-review-token";
+
 /// Starts the server over `db` on a loopback port (no rate limit: the
 /// browser loads pages, scripts and API answers in bursts).
 fn serve(db: &Path) -> SocketAddr {
     let mut config = Config::new(db);
     config.reference_date = Some(jiff::civil::date(2020, 1, 1));
     config.rate_per_sec = None;
+    config.token = Some(E2E_TOKEN.into());
     let state = AppState::open(&config).expect("state");
     rasad_serve::spawn_loopback(state, config, Some(2)).expect("server starts")
 }
@@ -193,6 +197,7 @@ fn analyst_pages_in_headless_chromium() {
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log handle"))
         .stderr(log);
+    cmd.env("RASAD_E2E_TOKEN", E2E_TOKEN);
     if let Some(c) = chromium() {
         cmd.env("RASAD_CHROMIUM", c);
     }
