@@ -15,7 +15,7 @@ fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
         tok.span.start,
         m.span.start.max(tok.span.start),
     )));
-    let to_outlet = lead.ends_with('ل') && {
+    let to_outlet = lead.ends_with(rasad_text::clitic::LAM) && {
         let lo = m.start.saturating_sub(4).max(s0);
         within(&ctx.sources, lo, m.start, |x| x.start)
             .iter()

@@ -87,10 +87,6 @@ pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) 
     &list[a..b.max(a)]
 }
 
-/// The verbs of a lower bound after `لا` (`ما لا يقل عن`), as normalized
-/// keys.
-const LOWER_BOUND_VERBS: &[&str] = &["يقل", "تقل", "يقلون"];
-
 impl<'a> Ctx<'a> {
     /// Indexes `doc` over the analysis `a`.
     pub fn new(a: &'a Analysis, doc: &'a Document) -> Ctx<'a> {
@@ -284,7 +280,9 @@ impl<'a> Ctx<'a> {
     /// negation.
     pub fn count_qualifier(&self, t: usize) -> bool {
         self.quants.iter().any(|m| m.start <= t && t < m.end)
-            || LOWER_BOUND_VERBS.contains(&self.word(t + 1))
+            || crate::grammar::grammar()
+                .lower_bound_verb
+                .contains(self.word(t + 1))
     }
 
     /// True when the sentence is a link to another article.
@@ -292,6 +290,17 @@ impl<'a> Ctx<'a> {
         self.cues_in(Cue::Related, s.t0, s.t0.saturating_add(1))
             .iter()
             .any(|h| h.start == s.t0)
+    }
+
+    /// True when the word at token `t` (with its proclitics) carries the
+    /// article or a demonstrative before it: `الانفجار`، `بالهجوم`، `للقصف`،
+    /// `هذا التفجير`: the act already told.
+    pub fn definite(&self, t: usize) -> bool {
+        clitic::has_article(self.word(t))
+            || (t > 0
+                && crate::grammar::grammar()
+                    .demonstrative
+                    .contains(self.word(t - 1)))
     }
 
     /// Actor code of an actor mention.

@@ -54,8 +54,5 @@ pub fn paragraph(ctx: &Ctx, si: usize) -> Option<Time> {
 /// True when the word at token `t` (right after a time mention) is نفسه /
 /// ذاته (the same).
 fn refers_back(ctx: &Ctx, t: usize) -> bool {
-    matches!(
-        ctx.word(t),
-        "نفسه" | "نفسها" | "ذاته" | "ذاتها" | "عينه" | "عينها"
-    )
+    crate::grammar::grammar().same.contains(ctx.word(t))
 }

@@ -72,6 +72,10 @@ pub fn side_at(
         .map(|m| (ctx.actor_id(m).to_string(), Some(m.start)))
 }
 
+/// Words after the actor of an idafa a count may stand and make the actor the
+/// subject of the verb before (قتلت قوات النظام يوم أمس 5 مدنيين).
+const COUNT_AFTER: usize = 3;
+
 /// The side named right after a casualty noun (قتلى التنظيم، قتلى «قسد»،
 /// مقتل الطفل): an actor or victim noun starting at token `t`. Not when a
 /// count follows it (قتلت قوات النظام 5 مدنيين: the actor is the subject),
@@ -89,9 +93,12 @@ pub fn idafa(ctx: &Ctx, t: usize, seg: (usize, usize)) -> Option<(String, Option
     if ctx.negated(m.start) {
         return None;
     }
-    let count_follows = within(&ctx.quants, m.end, (m.end + 3).min(seg.1), |q| q.start)
-        .iter()
-        .any(|q| !matches!(ctx.word(q.start.wrapping_sub(1)), "الي" | "إلى"));
+    let to = &crate::grammar::grammar().to;
+    let count_follows = within(&ctx.quants, m.end, (m.end + COUNT_AFTER).min(seg.1), |q| {
+        q.start
+    })
+    .iter()
+    .any(|q| !to.contains(ctx.word(q.start.wrapping_sub(1))));
     (!count_follows).then(|| (ctx.actor_id(m).to_string(), Some(m.start)))
 }
 

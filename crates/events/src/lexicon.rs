@@ -228,19 +228,17 @@ pub fn token_readings<'s>(s: &'s str, tokens: &[Token]) -> Readings<'s> {
         clitic::readings_into(word, &mut scratch);
         let start = all.len();
         all.extend_from_slice(&scratch);
-        for c in ["و", "ف"] {
-            if let Some(rest) = word.strip_prefix(c) {
-                if rest.chars().count() == 2
-                    && !all[start..]
-                        .iter()
-                        .any(|r: &clitic::Reading| r.bare == rest)
-                {
-                    all.push(clitic::Reading {
-                        bare: rest,
-                        prefix_chars: 1,
-                        guessed: true,
-                    });
-                }
+        if let Some(rest) = clitic::strip_conjunction(word) {
+            if rest.chars().count() == 2
+                && !all[start..]
+                    .iter()
+                    .any(|r: &clitic::Reading| r.bare == rest)
+            {
+                all.push(clitic::Reading {
+                    bare: rest,
+                    prefix_chars: 1,
+                    guessed: true,
+                });
             }
         }
         off.push(all.len());

@@ -21,6 +21,7 @@ pub mod certainty;
 pub mod clause;
 pub mod context;
 pub mod dating;
+pub mod grammar;
 pub mod group;
 pub mod lexicon;
 pub mod merge;
@@ -181,24 +182,23 @@ fn sideless_battle(ctx: &Ctx, e: &Event) -> bool {
         && !evidence_has(ctx, e, Cue::ClashTold)
 }
 
-/// Nouns of people or weapons that `مجهول` (unidentified) after them makes
-/// unidentified perpetrators (مسلحون مجهولون، طائرات مجهولة).
-const AGENT_NOUNS: &[&str] = &["مسلح", "طائر", "طيران", "اشخاص", "عناصر", "مسير", "قناص"];
-
-/// True when token `t` names unidentified perpetrators: `مجهولون` alone, or
-/// `مجهول…` after a noun of armed people or aircraft (not إلى جهة مجهولة).
+/// True when token `t` names unidentified perpetrators: `مجهولون` alone
+/// (`خطفه مجهولون`), or `مجهول…` after a noun of armed people or aircraft
+/// (`قصفت طائرات مجهولة الرتل`; not `نقل إلى جهة مجهولة`). The lists are
+/// `unknown_stem`, `unknown_people` and `agent_noun` of `grammar.words`.
 fn unknown_agent(ctx: &Ctx, t: usize) -> bool {
+    let g = grammar::grammar();
     let w = ctx.word(t);
-    if !w.starts_with("مجهول") {
+    if !grammar::starts_any(w, &g.unknown_stem) {
         return false;
     }
-    if matches!(w, "مجهولون" | "مجهولين" | "مجهولو") {
+    if g.unknown_people.contains(w) {
         return true;
     }
     t > 0
         && rasad_text::clitic::readings(ctx.word(t - 1))
             .iter()
-            .any(|r| AGENT_NOUNS.iter().any(|n| r.bare.starts_with(n)))
+            .any(|r| grammar::starts_any(r.bare, &g.agent_noun))
 }
 
 /// Fills an empty actor1 with unidentified perpetrators (طائرات مجهولة،

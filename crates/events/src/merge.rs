@@ -13,7 +13,7 @@ use crate::lexicon::Cue;
 use crate::roles::Roles;
 use crate::triggers::Candidate;
 use rasad_record::{Casualty, Certainty, Event, EventActor, PlaceRef, Role, Span, Time};
-use rasad_text::key;
+use rasad_text::{clitic, key};
 
 /// Sentences back a trigger-less casualty claim may look for its event.
 const IMPLIED_REACH: usize = 2;
@@ -34,11 +34,7 @@ struct Ev {
 fn place_key(p: &PlaceRef) -> String {
     p.id.clone().unwrap_or_else(|| {
         let k = key(&p.name);
-        let k = k
-            .strip_prefix("ال")
-            .filter(|r| r.chars().count() >= 2)
-            .unwrap_or(&k);
-        k.replace(' ', "")
+        clitic::strip_article(&k).replace(' ', "")
     })
 }
 
@@ -218,19 +214,6 @@ fn same_day(a: &Time, b: &Time) -> bool {
     }
 }
 
-/// True when the word (with its proclitics) carries the article or a
-/// demonstrative before it: `الانفجار`، `بالهجوم`، `للقصف`، `هذا التفجير`.
-pub fn definite(ctx: &Ctx, t: usize) -> bool {
-    let w = ctx.word(t);
-    let w = w
-        .strip_prefix('و')
-        .or_else(|| w.strip_prefix('ف'))
-        .unwrap_or(w);
-    let article =
-        w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w.starts_with("كال");
-    article || (t > 0 && matches!(ctx.word(t - 1), "هذا" | "هذه" | "ذلك" | "تلك"))
-}
-
 /// The event a candidate tells more of: a sentence opened by a speech verb
 /// (وقال المصدر إن، وأفاد المراسل بأن) or an act named with the article
 /// (الانفجار، القصف، العبوة: the one already told) continues the incident
@@ -252,7 +235,7 @@ fn elaborated(
         .first()
         .and_then(|h| ctx.lx.triggers.get(h.payload))
         .is_some_and(|t| t.flags.verb);
-    let anaphoric = !verb && definite(ctx, c.at);
+    let anaphoric = !verb && ctx.definite(c.at);
     // a statement listing operations (arrests in one town, then another)
     // tells several: a speech verb alone continues only violence or protests
     let told_at_length = matches!(

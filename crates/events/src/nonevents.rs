@@ -270,7 +270,7 @@ pub fn figurative(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
     }
     // the verbal noun of a repel verb with the article (التصدي لـ…) names
     // a policy, not an act: an act repelled names its attack or strike
-    tr.flags.repel && crate::merge::definite(ctx, h.start)
+    tr.flags.repel && ctx.definite(h.start)
 }
 
 /// A request, wish, question word or drill before the trigger in its clause

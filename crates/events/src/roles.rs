@@ -7,7 +7,7 @@
 
 use crate::context::{within, Ctx};
 use crate::lexicon::{Cue, Marker, Trigger};
-use rasad_text::key;
+use rasad_text::{clitic, key};
 
 /// Actors that only strike from the air in this domain.
 pub const AIR_ACTORS: &[&str] = &["US_COALITION", "RUSSIA"];
@@ -71,9 +71,9 @@ enum Part {
 
 /// A perfect verb of targeting (استهدف، استهدفت، استهدفوا), not the noun.
 fn targeting_verb(word: &str) -> bool {
-    rasad_text::clitic::readings(word)
+    clitic::readings(word)
         .iter()
-        .any(|r| matches!(r.bare, "استهدف" | "استهدفت" | "استهدفوا"))
+        .any(|r| crate::grammar::grammar().targeting_verb.contains(r.bare))
 }
 
 /// Words (times left out) between a verb and a subject after it (VSO).
@@ -143,7 +143,8 @@ fn part_of(
         mspan_start.max(tok.span.start),
     )));
     let word = ctx.word(m0);
-    let lam = lead.ends_with('ل') || (lead.is_empty() && word.starts_with("لل"));
+    let lam = lead.ends_with(clitic::LAM)
+        || (lead.is_empty() && word.starts_with(clitic::LAM) && clitic::has_article(word));
     if lam {
         let noun_before = trig
             .iter()
@@ -188,7 +189,7 @@ pub fn roles(
         let (mut part, air) = part_of(ctx, t0, m.start, m.span.start, trig);
         let w = ctx.word(m.start);
         if let Some((pend, pp)) = prev {
-            if w.starts_with('و') && m.start <= pend + 1 && part == Part::Subject {
+            if w.starts_with(clitic::WA) && m.start <= pend + 1 && part == Part::Subject {
                 part = if pp == Part::Between {
                     Part::Target
                 } else {

@@ -6,6 +6,7 @@
 use crate::casualty::Claim;
 use crate::clause::Clause;
 use crate::context::{within, Ctx};
+use crate::grammar::{self, grammar};
 use crate::lexicon::{Cue, Hit, Trigger};
 use crate::roles::{self, Roles, AIR_ACTORS};
 use rasad_record::CasualtyKind;
@@ -98,7 +99,7 @@ pub fn live<'l>(
             c.end <= h.start
                 && within(&ctx.triggers, c.end, h.start, |x| x.start)
                     .iter()
-                    .all(|x| !crate::merge::definite(ctx, x.start))
+                    .all(|x| !ctx.definite(x.start))
         });
         let rel_lo = h.start.saturating_sub(3).max(cl.t0);
         let relative = ctx
@@ -159,7 +160,7 @@ pub fn live<'l>(
 /// True when `أي` (any) stands right before the trigger at `t`, or one word
 /// before it, after a denial or negation earlier in the clause.
 fn any_denied(ctx: &Ctx, t0: usize, t: usize) -> bool {
-    let is_any = |p: usize| matches!(ctx.word(p), "اي" | "باي" | "لاي");
+    let is_any = |p: usize| grammar().any.contains(ctx.word(p));
     let lo = t.saturating_sub(2).max(t0);
     let any = (lo..t).any(is_any);
     if any
@@ -184,7 +185,7 @@ fn held(ctx: &Ctx, t0: usize, t: usize) -> bool {
     let lo = t.saturating_sub(2).max(t0);
     ctx.cues_in(Cue::Holder, lo, t)
         .iter()
-        .any(|c| c.end == t || (c.end + 1 == t && matches!(ctx.word(c.end), "في" | "فى")))
+        .any(|c| c.end == t || (c.end + 1 == t && grammar().in_.contains(ctx.word(c.end))))
 }
 
 /// End of the segment of token `t`.
@@ -201,7 +202,7 @@ fn territorial_object(ctx: &Ctx, from: usize, end: usize) -> bool {
     // the object follows على when there is one (سيطر المسلحون على …), else
     // the verb and its subject (حررت قوات النظام القرية)
     let from = (from..end.min(from + OBJECT_WORDS))
-        .find(|&t| ctx.word(t) == "علي")
+        .find(|&t| grammar().on.contains(ctx.word(t)))
         .map(|t| t + 1)
         .or_else(|| {
             within(&ctx.actors, from, from + 1, |m| m.start)
@@ -296,12 +297,7 @@ fn refine(
 
 fn air_words(ctx: &Ctx, t0: usize, t1: usize) -> bool {
     (t0..t1).any(|t| matches!(ctx.marker_at(t), Some(crate::lexicon::Marker::Air)))
-        || (t0..t1).any(|t| {
-            matches!(
-                ctx.word(t),
-                "جوي" | "الجوي" | "جويه" | "الحربي" | "حربيه" | "الحربيه"
-            )
-        })
+        || (t0..t1).any(|t| grammar().air_adjective.contains(ctx.word(t)))
 }
 
 /// Candidates of one clause. `claims` are all claims; those whose words lie in
@@ -384,14 +380,13 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
     out
 }
 
-/// Stems of the generic attack nouns (هجوم، هجمات، هجمة).
-const GENERIC_ATTACK: &[&str] = &["هجوم", "هجمات", "هجمه", "هجمة", "هجمتين", "هجومين"];
-
-/// Whether `word` (with clitics and the article) is a generic attack noun.
+/// Whether `word` (with clitics and the article) is a generic attack noun
+/// (`generic_attack` of `grammar.words`: هجوم، هجمات، هجمة).
 fn generic_attack(word: &str) -> bool {
+    let stems = &grammar().generic_attack;
     rasad_text::clitic::readings(word)
         .iter()
-        .any(|r| GENERIC_ATTACK.iter().any(|g| r.bare.starts_with(g)))
+        .any(|r| grammar::starts_any(r.bare, stems))
 }
 
 /// Token ranges that name the side of the claims of sentence `si`.
