@@ -1,0 +1,1 @@
+//! Table-driven rows for the casualty rules.
