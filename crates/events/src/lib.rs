@@ -27,6 +27,8 @@ pub mod lexicon;
 pub mod merge;
 pub mod nonevents;
 pub mod roles;
+#[cfg(test)]
+mod tests;
 pub mod triggers;
 
 use context::{within, Ctx};

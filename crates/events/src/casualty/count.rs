@@ -405,3 +405,183 @@ fn self_detonation(site: &Site) -> bool {
 pub fn starts_with_conjunction(word: &str) -> bool {
     word.starts_with(rasad_text::clitic::WA) && !grammar::starts_any(word, &grammar().own_wa)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casualty::tests::at_word;
+
+    type Quants = &'static [(&'static str, f64)];
+    type Actors = &'static [(&'static str, &'static str)];
+
+    /// The value of a chosen mention.
+    fn value(site: &Site, m: Option<Mention>) -> Option<f64> {
+        m.and_then(|m| site.ctx.doc.quantities[m.idx].best)
+    }
+
+    /// Rows of the rules that choose a quantity mention: the rule, the
+    /// sentence, its actors and counts, and the value the rule chooses for
+    /// the first casualty word (`None`: it chooses none).
+    #[test]
+    fn count_rules_choose_their_mention() {
+        type Rule = fn(&Site, &[usize]) -> Option<Mention>;
+        type Row = (
+            &'static str,
+            Rule,
+            &'static str,
+            Actors,
+            Quants,
+            Option<f64>,
+        );
+        let rows: &[Row] = &[
+            (
+                "nearest",
+                nearest,
+                "قتل في الغارة 4 مدنيين.",
+                &[],
+                &[("4", 4.0)],
+                Some(4.0),
+            ),
+            (
+                "nearest",
+                nearest,
+                "ثلاثة قتلى في القصف.",
+                &[],
+                &[("ثلاثة", 3.0)],
+                Some(3.0),
+            ),
+            // a count right before a casualty noun of its own is that noun's
+            (
+                "nearest",
+                nearest,
+                "قتل أمس 7 جرحى.",
+                &[],
+                &[("7", 7.0)],
+                None,
+            ),
+            (
+                "tally_figure",
+                tally_figure,
+                "ارتفع عدد قتلى الاشتباكات في المدينة حتى مساء اليوم إلى 28.",
+                &[],
+                &[("28", 28.0)],
+                Some(28.0),
+            ),
+            (
+                "plural_subject",
+                plural_subject,
+                "وذكر أن أربعة صيادين كانوا في البحر قد خطفوا.",
+                &[],
+                &[("أربعة", 4.0)],
+                Some(4.0),
+            ),
+            // not opened by أن: no subject count
+            (
+                "plural_subject",
+                plural_subject,
+                "أربعة صيادين كانوا في البحر قد خطفوا.",
+                &[],
+                &[("أربعة", 4.0)],
+                None,
+            ),
+            (
+                "object_count",
+                object_count,
+                "احتجزت الدورية، مساء الخميس، خمسة رعاة.",
+                &[("الدورية", "POLICE")],
+                &[("خمسة", 5.0)],
+                Some(5.0),
+            ),
+            // an act word before the count: the count is that act's
+            (
+                "object_count",
+                object_count,
+                "احتجزت الدورية، بعد مداهمة، خمسة رعاة.",
+                &[("الدورية", "POLICE")],
+                &[("خمسة", 5.0)],
+                None,
+            ),
+            (
+                "number_after_noun",
+                |s, _| number_after_noun(s),
+                "قتل متظاهران اثنان في الساحة.",
+                &[],
+                &[("اثنان", 2.0)],
+                Some(2.0),
+            ),
+        ];
+        for &(rule, f, text, actors, quants, want) in rows {
+            let got = at_word(text, actors, quants, 0, |site| value(site, f(site, &[])));
+            assert_eq!(got, want, "{rule}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_year_is_no_count() {
+        use crate::context::Ctx;
+        use crate::tests::document;
+        let text = "قتل عام 2014 في القصف.";
+        let (a, mut doc) = document(text, &[], &[("2014", 2014.0)]);
+        doc.quantities[0].unit = None;
+        let ctx = Ctx::new(&a, &doc);
+        assert!(year_like(&ctx, &ctx.quants[0]));
+    }
+
+    /// Rows of the rules that count the people by a victim noun: the
+    /// sentence, and what the whole reading ends with (singular, fixed).
+    #[test]
+    fn victim_nouns_count_the_people() {
+        let rows: &[(&str, &str, Quants, bool, f64)] = &[
+            ("noun_after", "مقتل ضابط وجنديين في الكمين.", &[], true, 3.0),
+            ("noun_after", "استشهد طفلان في القصف.", &[], true, 2.0),
+            // a count before the noun says how many
+            ("noun_after", "مقتل 3 مدنيين.", &[("3", 3.0)], false, 1.0),
+            ("people_before", "لقي شاب حتفه في الحادث.", &[], true, 1.0),
+            (
+                "noun_right_before",
+                "وأفادت المصادر أن طفلا أصيب.",
+                &[],
+                true,
+                1.0,
+            ),
+            ("object_noun", "خطف مسلحون مجهولون الطبيب.", &[], true, 1.0),
+            (
+                "self_detonation",
+                "أقدم عنصر على تفجير نفسه قرب الحاجز.",
+                &[],
+                true,
+                1.0,
+            ),
+        ];
+        for &(rule, text, quants, singular, fixed) in rows {
+            let got = at_word(text, &[], quants, 0, |site| {
+                read(site).map(|n| (n.chosen.is_some(), n.singular, n.fixed))
+            });
+            let want = if singular {
+                (false, true, fixed)
+            } else {
+                (true, false, fixed)
+            };
+            assert_eq!(got, Some(want), "{rule}: {text}");
+        }
+    }
+
+    #[test]
+    fn an_object_only_word_without_a_count_counts_no_one() {
+        let got = at_word(
+            "أسر المقاتلون في المعركة.",
+            &[],
+            &[],
+            0,
+            |site| read(site).is_none(),
+        );
+        assert!(got);
+    }
+
+    #[test]
+    fn only_the_conjunction_opens_a_new_claim() {
+        assert!(starts_with_conjunction("واصيب"));
+        assert!(!starts_with_conjunction("وفاه"));
+        assert!(!starts_with_conjunction("اصيب"));
+    }
+}
