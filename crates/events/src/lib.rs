@@ -45,57 +45,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     let (casualties, index) = casualty::report(&claims);
     let mut cands = Vec::new();
     for (si, s) in ctx.sents.iter().enumerate() {
-        if ctx.is_related(s) {
-            continue;
+        if !ctx.is_related(s) {
+            cands.extend(sentence_candidates(&ctx, si, s, &claims));
         }
-        // sub-count breakdowns that follow a total: their words are no event
-        let breakdown: Vec<(usize, usize)> = ctx
-            .cues_in(Cue::Subcount, s.t0, s.t1)
-            .iter()
-            .filter(|h| claims.iter().any(|c| c.sent == si && c.t1 <= h.start))
-            .map(|h| {
-                let end = ctx.segment(h.start).1;
-                (h.start, casualty::breakdown_end(&ctx, h.end, end))
-            })
-            .collect();
-        let tally = claims.iter().any(|c| c.sent == si && c.tally);
-        let mut here = Vec::new();
-        let mut lives = Vec::new();
-        for cl in clause::clauses(&ctx, si, s) {
-            let l = triggers::live(&ctx, &cl, &breakdown, tally);
-            here.extend(triggers::candidates(&ctx, &cl, &l, &claims));
-            lives.extend(l);
-        }
-        let reported: Vec<usize> = here.iter().flat_map(|c| c.claims.iter().copied()).collect();
-        let unreported: Vec<usize> = claims
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                c.sent == si
-                    && c.reportable()
-                    && !c.tally
-                    && c.part_of.is_none()
-                    && !reported.contains(i)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if here.is_empty() {
-            here.extend(
-                triggers::implied(&ctx, si, &claims, unreported, &lives)
-                    .filter(|_| !nonevents::no_implied(&ctx, si)),
-            );
-        } else {
-            for i in unreported {
-                let t = claims[i].t0;
-                let k = here.iter().rposition(|c| c.t0 <= t).unwrap_or(0);
-                here[k].claims.push(i);
-            }
-        }
-        for c in &mut here {
-            fill_actors(&ctx, c);
-            one_sided_clash(c);
-        }
-        cands.extend(here);
     }
     let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
     events.retain(|e| !sideless_battle(&ctx, e) && !partyless_agreement(&ctx, e));
@@ -103,6 +55,66 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
         fire_on_civilians(e);
     }
     (casualties, events)
+}
+
+/// The event candidates of sentence `si`: one per type of each clause's
+/// live triggers, the claims no trigger reported joined to the candidate
+/// told before them, or, with no trigger, one candidate the claims imply.
+fn sentence_candidates(
+    ctx: &Ctx,
+    si: usize,
+    s: &context::Sent,
+    claims: &[casualty::Claim],
+) -> Vec<triggers::Candidate> {
+    // sub-count breakdowns that follow a total: their words are no event
+    let breakdown: Vec<(usize, usize)> = casualty::breakdown_regions(ctx, s.t0, s.t1)
+        .into_iter()
+        .filter(|(r0, _)| claims.iter().any(|c| c.sent == si && c.t1 <= *r0))
+        .collect();
+    let tally = claims.iter().any(|c| c.sent == si && c.tally);
+    let mut here = Vec::new();
+    let mut lives = Vec::new();
+    for cl in clause::clauses(ctx, si, s) {
+        let l = triggers::live(ctx, &cl, &breakdown, tally);
+        here.extend(triggers::candidates(ctx, &cl, &l, claims));
+        lives.extend(l);
+    }
+    let unreported = unreported(si, claims, &here);
+    if here.is_empty() {
+        here.extend(
+            triggers::implied(ctx, si, claims, unreported, &lives)
+                .filter(|_| !nonevents::no_implied(ctx, si)),
+        );
+    } else {
+        for i in unreported {
+            let t = claims[i].t0;
+            let k = here.iter().rposition(|c| c.t0 <= t).unwrap_or(0);
+            here[k].claims.push(i);
+        }
+    }
+    for c in &mut here {
+        fill_actors(ctx, c);
+        one_sided_clash(c);
+    }
+    here
+}
+
+/// The reportable claims of sentence `si` (no tally, no sub-count) that no
+/// candidate of `here` reports.
+fn unreported(si: usize, claims: &[casualty::Claim], here: &[triggers::Candidate]) -> Vec<usize> {
+    let reported: Vec<usize> = here.iter().flat_map(|c| c.claims.iter().copied()).collect();
+    claims
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            c.sent == si
+                && c.reportable()
+                && !c.tally
+                && c.part_of.is_none()
+                && !reported.contains(i)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// `قتل 25 فلسطينياً برصاص الجيش خلال المواجهات`: a "clash" whose only

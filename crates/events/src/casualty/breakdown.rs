@@ -24,7 +24,7 @@ pub fn regions(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
 /// Where a breakdown (بينهم طفلان) that starts after token `from` ends: at
 /// the end of its segment `seg_end`, or before a casualty word followed by
 /// "others" (وأصيب سبعة آخرون), which opens a new claim.
-pub fn breakdown_end(ctx: &Ctx, from: usize, seg_end: usize) -> usize {
+fn breakdown_end(ctx: &Ctx, from: usize, seg_end: usize) -> usize {
     let others = within(&ctx.casualty, from, seg_end, |h| h.start)
         .iter()
         .find(|h| ctx.has_cue(Cue::Others, h.end, (h.end + OTHERS_AFTER_WORD).min(seg_end)))

@@ -27,7 +27,7 @@ mod tally;
 #[cfg(test)]
 mod tests;
 
-pub use breakdown::breakdown_end;
+pub use breakdown::regions as breakdown_regions;
 
 use crate::context::{within, Ctx, Mention};
 use crate::lexicon::Hit;
@@ -123,27 +123,17 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
             .and_then(|v| v.first().cloned())
             .or_else(|| ctx.doc.outlet.clone());
         for h in within(&ctx.casualty, s.t0, s.t1, |h| h.start) {
-            let Some(site) = Site::new(ctx, *h, si, &regions, &out, first) else {
-                continue;
-            };
-            if skip::counts_no_one(&site) {
-                continue;
-            }
-            let Some(count) = count::read(&site) else {
-                continue;
-            };
-            let seg = count.seg;
-            match site.told.iter().position(|c| count.joins(&site, c, seg)) {
-                Some(k) => {
-                    let found = merge_into(&site, &count, &out[first + k]);
-                    let (hit, q) = (site.hit, count.quantity(&site));
-                    apply_merge(&mut out[first + k], hit, q, found);
+            let read =
+                Site::new(ctx, *h, si, &regions, &out, first).and_then(|site| read_word(&site));
+            match read {
+                Some(Read::Again(k, hit, q, found)) => {
+                    apply_merge(&mut out[first + k], hit, q, found)
                 }
-                None => {
-                    let mut claim = side::new_claim(&site, &count);
+                Some(Read::New(mut claim)) => {
                     claim.attributed_to = src.clone();
                     out.push(claim);
                 }
+                None => {}
             }
         }
         second_party::versus(ctx, si, first, &mut out, src.as_deref());
@@ -155,6 +145,36 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
     mixed::mixed_by_among_dead(ctx, &mut out);
     mixed::mixed_by_war(ctx, &mut out);
     out
+}
+
+/// What one casualty word adds.
+enum Read {
+    /// The word tells again the `k`-th claim of its sentence: its tokens,
+    /// its count and the side it gives the claim.
+    Again(usize, Hit, Quantity, Option<side::Named>),
+    /// A new claim.
+    New(Claim),
+}
+
+/// Reads the casualty word at `site`: nothing when it counts no one (see
+/// [`skip`]), else its count, and then either the claim of the same kind it
+/// tells again or a new claim with its side.
+fn read_word(site: &Site) -> Option<Read> {
+    if skip::counts_no_one(site) {
+        return None;
+    }
+    let count = count::read(site)?;
+    let again = site
+        .told
+        .iter()
+        .position(|c| count.joins(site, c, count.seg));
+    Some(match again {
+        Some(k) => {
+            let found = merge_into(site, &count, &site.told[k]);
+            Read::Again(k, site.hit, count.quantity(site), found)
+        }
+        None => Read::New(side::new_claim(site, &count)),
+    })
 }
 
 /// What a casualty word adds to the claim of the same kind read before it in
