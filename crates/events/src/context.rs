@@ -2,6 +2,7 @@
 //! mention of the earlier stages (actors, places, times, quantities, sources)
 //! as token ranges, and every lexicon hit.
 
+pub use crate::lexicon::within;
 use crate::lexicon::{Cue, Hit, Lexicon, Marker};
 use rasad_record::{Document, Span, Unit};
 use rasad_text::{clitic, Analysis, Token};
@@ -47,7 +48,7 @@ pub struct Ctx<'a> {
     /// Segment of each token: `[seg_start, seg_end)` token bounds.
     pub seg: Vec<(usize, usize)>,
     /// Hits of the non-event lists (`data/events/nonevents.toml`).
-    pub marks: crate::nonevents::Marks,
+    pub marks: crate::marks::Marks,
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -141,13 +142,6 @@ fn punctuation(key: &str, toks: &[Token]) -> Vec<bool> {
     punct
 }
 
-/// Items of a list sorted by `start` whose start lies in `t0..t1`.
-pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) -> &[T] {
-    let a = list.partition_point(|x| start(x) < t0);
-    let b = list.partition_point(|x| start(x) < t1);
-    &list[a..b.max(a)]
-}
-
 impl<'a> Ctx<'a> {
     /// Indexes `doc` over the analysis `a`.
     pub fn new(a: &'a Analysis, doc: &'a Document) -> Ctx<'a> {
@@ -183,7 +177,7 @@ impl<'a> Ctx<'a> {
             cues,
             punct: punctuation(key, toks),
             seg: Vec::new(),
-            marks: crate::nonevents::Marks::new(key, toks),
+            marks: crate::marks::Marks::new(key, toks),
         };
         ctx.seg = ctx.segments();
         ctx

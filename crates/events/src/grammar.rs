@@ -1,7 +1,6 @@
 //! The function words and stems the rules look for by name, from
 //! `data/events/grammar.words` (each list's use is told there), in key form:
-//! compared with [`crate::context::Ctx::word`] and clitic readings, which are
-//! key text too.
+//! compared with the words of the key text and their clitic readings.
 
 use rasad_text::words::{Key, KeySet, WordLists};
 use std::sync::LazyLock;

@@ -42,6 +42,13 @@ pub struct Hit {
     pub payload: usize,
 }
 
+/// Items of a list sorted by `start` whose start lies in `t0..t1`.
+pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = list.partition_point(|x| start(x) < t0);
+    let b = list.partition_point(|x| start(x) < t1);
+    &list[a..b.max(a)]
+}
+
 /// Leftmost-longest matcher of multi-word forms over key tokens.
 #[derive(Debug, Default)]
 pub struct Matcher {

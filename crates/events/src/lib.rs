@@ -24,6 +24,7 @@ pub mod dating;
 pub mod grammar;
 pub mod group;
 pub mod lexicon;
+pub mod marks;
 pub mod merge;
 pub mod nonevents;
 pub mod roles;

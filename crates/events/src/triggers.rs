@@ -388,6 +388,28 @@ fn protest_subtype(f: &Facts) -> Option<&'static str> {
     }
 }
 
+/// The type of a candidate whose strongest trigger is `top`, refined with
+/// the triggers of its type among `lives`.
+fn typed(
+    top: &Trigger,
+    lives: &[Live],
+    roles: &Roles,
+    victims: &[&Claim],
+    air_words: bool,
+) -> Typed {
+    let group: Vec<&Live> = lives.iter().filter(|l| l.trig.kind == top.kind).collect();
+    let mut typed = (top.kind.clone(), top.subtype.clone());
+    let facts = Facts {
+        top,
+        lives: &group,
+        roles,
+        victims,
+        air_words,
+    };
+    refine(&mut typed, &facts);
+    typed
+}
+
 /// True when an aircraft marker or adjective stands in `t0..t1`.
 fn air_words(ctx: &Ctx, t0: usize, t1: usize) -> bool {
     (t0..t1).any(|t| matches!(ctx.marker_at(t), Some(crate::lexicon::Marker::Air)))
@@ -439,26 +461,14 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
     }
     let mut out = Vec::new();
     for k in kinds {
-        let group: Vec<&Live> = lives.iter().filter(|l| l.trig.kind == k).collect();
-        let strong = || group.iter().filter(|l| l.strong);
-        let Some(top) = strong().max_by_key(|l| (l.trig.priority, std::cmp::Reverse(l.hit.start)))
-        else {
+        let Some((top, at)) = strongest(lives, k) else {
             continue;
         };
-        let at = strong().map(|l| l.hit.start).min().unwrap_or(top.hit.start);
         let roles = roles::roles(ctx, cl.t0, cl.t1, &trig, &vranges);
-        let mut typed = (top.trig.kind.clone(), top.trig.subtype.clone());
-        let facts = Facts {
-            top: top.trig,
-            lives: &group,
-            roles: &roles,
-            victims: &victims,
-            air_words: aw,
-        };
-        refine(&mut typed, &facts);
+        let (kind, subtype) = typed(top.trig, lives, &roles, &victims, aw);
         out.push(Candidate {
-            kind: typed.0,
-            subtype: typed.1,
+            kind,
+            subtype,
             sent: cl.sent,
             t0: cl.t0,
             t1: cl.t1,
@@ -473,6 +483,15 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
         first.claims = mine;
     }
     out
+}
+
+/// The strong trigger of type `kind` with the highest priority (the first
+/// told among equals), and where the first strong one of the type starts.
+fn strongest<'a, 'l>(lives: &'a [Live<'l>], kind: &str) -> Option<(&'a Live<'l>, usize)> {
+    let strong = || lives.iter().filter(|l| l.strong && l.trig.kind == kind);
+    let top = strong().max_by_key(|l| (l.trig.priority, std::cmp::Reverse(l.hit.start)))?;
+    let at = strong().map(|l| l.hit.start).min().unwrap_or(top.hit.start);
+    Some((top, at))
 }
 
 /// `هجوم بطائرة مسيرة على القاعدة`، `هجوم انتحاري بسيارة مفخخة`: an attack
@@ -532,20 +551,8 @@ pub fn implied(
         .max_by_key(|l| l.trig.priority);
     let (typed, at) = match top {
         Some(l) => {
-            let group: Vec<&Live> = lives
-                .iter()
-                .filter(|x| x.trig.kind == l.trig.kind)
-                .collect();
-            let mut typed = (l.trig.kind.clone(), l.trig.subtype.clone());
-            let facts = Facts {
-                top: l.trig,
-                lives: &group,
-                roles: &roles,
-                victims: &victims,
-                air_words: air_words(ctx, s.t0, s.t1),
-            };
-            refine(&mut typed, &facts);
-            (typed, l.hit.start)
+            let air = air_words(ctx, s.t0, s.t1);
+            (typed(l.trig, lives, &roles, &victims, air), l.hit.start)
         }
         None => (by_victims(&victims), first.t0),
     };
