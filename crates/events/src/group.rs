@@ -102,13 +102,17 @@ pub fn idafa(ctx: &Ctx, t: usize, seg: (usize, usize)) -> Option<(String, Option
     (!count_follows).then(|| (ctx.actor_id(m).to_string(), Some(m.start)))
 }
 
+/// Words before an actor a role marker may stand and make it no subject
+/// (`على مواقع قوات X`).
+const MARKER_BEFORE: usize = 2;
+
 /// The first actor of a clause that is not introduced by a marker: the
 /// subject (used for the side of suicide attackers).
 pub fn subject(ctx: &Ctx, t0: usize, t1: usize) -> Option<String> {
     within(&ctx.actors, t0, t1, |m| m.start)
         .iter()
         .find(|m| {
-            let lo = m.start.saturating_sub(2).max(t0);
+            let lo = m.start.saturating_sub(MARKER_BEFORE).max(t0);
             !(lo..m.start).any(|p| ctx.marker_at(p).is_some()) && !ctx.negated(m.start)
         })
         .map(|m| ctx.actor_id(m).to_string())

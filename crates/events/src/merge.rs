@@ -99,11 +99,18 @@ fn places_in(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(PlaceRef, String)> {
 /// True when the place mention at token `t` follows a side-place cue
 /// (ومقره لندن، أطلقت من أجواء الجولان), directly or one word on.
 fn side_place(ctx: &Ctx, t: usize) -> bool {
-    let lo = t.saturating_sub(4);
+    let lo = t.saturating_sub(SIDE_PLACE_CUE_WORDS);
     ctx.cues_in(Cue::SidePlace, lo, t)
         .iter()
-        .any(|c| c.end <= t && t - c.end <= 1)
+        .any(|c| c.end <= t && t - c.end <= SIDE_PLACE_GAP)
 }
+
+/// Words a side-place cue may have (`أطلقت من أجواء`), counted back from
+/// the place.
+const SIDE_PLACE_CUE_WORDS: usize = 4;
+/// Words between a side-place cue and its place (`أجواء` in `أطلقت من أجواء
+/// الجولان`).
+const SIDE_PLACE_GAP: usize = 1;
 
 /// The place mentioned most often in the body, as a last resort.
 fn main_place(ctx: &Ctx) -> Vec<(PlaceRef, String)> {

@@ -213,6 +213,9 @@ pub fn unconcluded_agreement(ctx: &Ctx, si: usize, h: &Hit, tr: &Trigger) -> boo
 
 /// Words around تقدم its subject or direction may stand.
 const ADVANCE_WORDS: usize = 5;
+/// Words after a direction (نحو، باتجاه) its place or position may stand
+/// (`باتجاه أطراف البلدة الشرقية`).
+const DIRECTION_PLACE_WORDS: usize = 4;
 
 /// تقدم (a territory verb that takes no ground object) with no armed subject
 /// and no direction towards a place: it submits, offers or progresses
@@ -233,7 +236,7 @@ pub fn no_advance(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
         || ctx.marks.any(Role::Force, s0, h.start)
         || ctx.marks.any(Role::Force, h.end, a1);
     let toward = ctx.marks.of(Role::Direction, h.end, a1).iter().any(|d| {
-        let to = (d.end + 4).min(g1);
+        let to = (d.end + DIRECTION_PLACE_WORDS).min(g1);
         !within(&ctx.places, d.end, to, |m| m.start).is_empty()
             || ctx.has_cue(Cue::TerritoryObject, d.start, to)
     });

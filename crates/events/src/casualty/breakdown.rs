@@ -13,7 +13,7 @@ use crate::lexicon::{Cue, Hit};
 const OTHERS_AFTER_WORD: usize = 3;
 
 /// The sub-count regions of tokens `t0..t1`: from each sub-count cue to the
-/// end of its breakdown (see [`breakdown_end`]).
+/// end of its breakdown (see `breakdown_end`).
 pub fn regions(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     ctx.cues_in(Cue::Subcount, t0, t1)
         .iter()

@@ -5,15 +5,15 @@
 //!
 //! Each casualty word of a sentence is read in four steps, each a file:
 //!
-//! 1. [`skip`]: words that count no one (negated, denied, a release, died of
+//! 1. `skip.rs`: words that count no one (negated, denied, a release, died of
 //!    wounds, bodies never found);
-//! 2. [`count`]: the count, by a list of count rules;
+//! 2. `count.rs`: the count, by a list of count rules;
 //! 3. a claim of the same kind already read in the segment takes the word
-//!    (`merge_into`), else [`side`] names the side, by a list of side rules
+//!    (`merge_into`), else `side.rs` names the side, by a list of side rules
 //!    tried in order, each a named function with its example;
-//! 4. after the words, [`second_party`] adds the counts of a second party
-//!    (مقابل، و5 من …), [`breakdown`] the sub-counts, [`tally`] marks the
-//!    cumulative tallies and [`mixed`] the tolls that hold several sides.
+//! 4. after the words, `second_party.rs` adds the counts of a second party
+//!    (مقابل، و5 من …), `breakdown.rs` the sub-counts, `tally.rs` marks the
+//!    cumulative tallies and `mixed.rs` the tolls that hold several sides.
 
 mod breakdown;
 mod count;
@@ -46,7 +46,7 @@ pub struct Claim {
     pub group: Option<String>,
     /// First token of the actor mention that named the side.
     pub group_at: Option<usize>,
-    /// The rule that named the side (a name of [`side::SIDE_RULES`], or of
+    /// The rule that named the side (a name of `side::SIDE_RULES`, or of
     /// the step that set it: `versus`, `subcount`, `mixed_by_war` …): what to
     /// look at when a side is wrong.
     pub side_rule: Option<&'static str>,
@@ -157,7 +157,7 @@ enum Read {
 }
 
 /// Reads the casualty word at `site`: nothing when it counts no one (see
-/// [`skip`]), else its count, and then either the claim of the same kind it
+/// `skip.rs`), else its count, and then either the claim of the same kind it
 /// tells again or a new claim with its side.
 fn read_word(site: &Site) -> Option<Read> {
     if skip::counts_no_one(site) {

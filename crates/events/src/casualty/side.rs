@@ -1,12 +1,11 @@
 //! Whose dead: the side of a new claim, named by the first rule of
 //! [`SIDE_RULES`] that finds one. Each rule is a function with its example;
-//! the words it looks at are described with the tokens of [`Look`]:
-//!
-//! ```text
-//!   قتل      ثلاثة   عناصر   من   قوات النظام
-//!   word h   count   noun         actor
-//!   a ─────────────── b=nb        (from = b)
-//! ```
+//! the words it looks at are tokens of [`Look`]. For `قتل ثلاثة عناصر من
+//! قوات النظام` (tokens 0–5): the casualty word is token 0 and its count
+//! token 1; `a` = 0 (the claim's first token), `b` = 2 (past the count),
+//! `nb` = 3 (past the count's noun عناصر), `from` = `before` = 2 (where an
+//! actor after the claim is looked for), and [`next_to_count`] finds قوات
+//! النظام at token 4.
 //!
 //! A claim whose side no rule names keeps none and is not reported.
 
