@@ -6,6 +6,15 @@ use crate::context::{within, Ctx, Mention};
 use crate::lexicon::{Cue, Marker};
 use rasad_record::Certainty;
 
+/// Words before an outlet a speaker's source may stand (`قال مصدر محلي
+/// لوكالة`): the source, its adjective and the verb.
+const SPEAKER_REACH: usize = 4;
+/// Words before a source mention a citing word may stand (`نقلا عن مصادر`).
+const CITING_REACH: usize = 3;
+/// Words opening a sentence a continuation cue may stand (`وأضاف`، `ولفت
+/// المصدر إلى`).
+const CONTINUES_OPENING: usize = 3;
+
 /// How a source mention stands in its sentence: cited after a citing word
 /// (بحسب، وفق، نقلا عن، أفاد، قال) first, then any other, and last an outlet
 /// a speaker talked to (قال مصدر محلي لوكالة X: the source is the speaker).
@@ -15,8 +24,8 @@ fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
         tok.span.start,
         m.span.start.max(tok.span.start),
     )));
-    let to_outlet = lead.ends_with('ل') && {
-        let lo = m.start.saturating_sub(4).max(s0);
+    let to_outlet = lead.ends_with(rasad_text::clitic::LAM) && {
+        let lo = m.start.saturating_sub(SPEAKER_REACH).max(s0);
         within(&ctx.sources, lo, m.start, |x| x.start)
             .iter()
             .any(|x| x.end <= m.start)
@@ -24,7 +33,7 @@ fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
     if to_outlet {
         return 2;
     }
-    let lo = m.start.saturating_sub(3).max(s0);
+    let lo = m.start.saturating_sub(CITING_REACH).max(s0);
     let cited = (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(Marker::Source)))
         || ctx.has_cue(Cue::Elaboration, lo, m.start)
         || ctx.has_cue(Cue::Reporting, lo, m.start);
@@ -52,7 +61,10 @@ pub fn sentence_sources(ctx: &Ctx) -> Vec<Vec<String>> {
                 }
             }
         }
-        if names.is_empty() && i > 0 && ctx.has_cue(Cue::Continues, s.t0, (s.t0 + 3).min(s.t1)) {
+        if names.is_empty()
+            && i > 0
+            && ctx.has_cue(Cue::Continues, s.t0, (s.t0 + CONTINUES_OPENING).min(s.t1))
+        {
             names = out[i - 1].clone();
         }
         out.push(names);

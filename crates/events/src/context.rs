@@ -2,6 +2,7 @@
 //! mention of the earlier stages (actors, places, times, quantities, sources)
 //! as token ranges, and every lexicon hit.
 
+pub use crate::lexicon::within;
 use crate::lexicon::{Cue, Hit, Lexicon, Marker};
 use rasad_record::{Document, Span, Unit};
 use rasad_text::{clitic, Analysis, Token};
@@ -47,7 +48,7 @@ pub struct Ctx<'a> {
     /// Segment of each token: `[seg_start, seg_end)` token bounds.
     pub seg: Vec<(usize, usize)>,
     /// Hits of the non-event lists (`data/events/nonevents.toml`).
-    pub marks: crate::nonevents::Marks,
+    pub marks: crate::marks::Marks,
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -80,16 +81,66 @@ fn mentions(toks: &[Token], spans: impl Iterator<Item = (usize, Span)>) -> Vec<M
     out
 }
 
-/// Items of a list sorted by `start` whose start lies in `t0..t1`.
-pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) -> &[T] {
-    let a = list.partition_point(|x| start(x) < t0);
-    let b = list.partition_point(|x| start(x) < t1);
-    &list[a..b.max(a)]
+/// The spans of every item of a list, each with the item's index.
+fn numbered_spans<'d>(
+    lists: impl Iterator<Item = &'d Vec<Span>> + 'd,
+) -> impl Iterator<Item = (usize, Span)> + 'd {
+    lists
+        .enumerate()
+        .flat_map(|(i, spans)| spans.iter().map(move |s| (i, *s)))
 }
 
-/// The verbs of a lower bound after `لا` (`ما لا يقل عن`), as normalized
-/// keys.
-const LOWER_BOUND_VERBS: &[&str] = &["يقل", "تقل", "يقلون"];
+/// The counts of people (or of nothing: `ثلاثة`) that are no part of a time
+/// mention.
+fn quantity_mentions(toks: &[Token], doc: &Document) -> Vec<Mention> {
+    mentions(
+        toks,
+        doc.quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| matches!(q.unit, None | Some(Unit::People)))
+            .filter(|(_, q)| !doc.times.iter().any(|t| t.span.overlaps(&q.span)))
+            .map(|(i, q)| (i, q.span)),
+    )
+}
+
+/// The body sentences as token ranges, numbered by paragraph (a line break
+/// between two sentences opens a new one).
+fn sentences(a: &Analysis, toks: &[Token]) -> Vec<Sent> {
+    let text = a.text();
+    let ci = a.char_index();
+    let mut sents = Vec::new();
+    let mut para = 0;
+    let mut prev_end: Option<usize> = None;
+    for s in a.sentences() {
+        if let Some(pe) = prev_end {
+            if ci.slice(text, Span::new(pe, s.start)).contains('\n') {
+                para += 1;
+            }
+        }
+        prev_end = Some(s.end);
+        sents.push(Sent {
+            span: *s,
+            t0: toks.partition_point(|t| t.span.start < s.start),
+            t1: toks.partition_point(|t| t.span.start < s.end),
+            para,
+        });
+    }
+    sents
+}
+
+/// `punct[i]`: clause punctuation between token i-1 and i (in the key text,
+/// where ، reads `,` and ؛ reads `;`).
+fn punctuation(key: &str, toks: &[Token]) -> Vec<bool> {
+    let mut punct = vec![false; toks.len()];
+    for i in 1..toks.len() {
+        let gap = &key[toks[i - 1].end..toks[i].start];
+        punct[i] = gap
+            .chars()
+            .any(|c| matches!(c, '،' | ',' | '؛' | ';' | ':' | '(' | ')' | '-' | '–'));
+    }
+    punct
+}
 
 impl<'a> Ctx<'a> {
     /// Indexes `doc` over the analysis `a`.
@@ -97,59 +148,7 @@ impl<'a> Ctx<'a> {
         let lx = Lexicon::get();
         let key = a.key_str();
         let toks = a.tokens();
-        let mut sents = Vec::new();
-        let mut para = 0;
-        let mut prev_end: Option<usize> = None;
-        let text = a.text();
-        let ci = a.char_index();
-        for s in a.sentences() {
-            if let Some(pe) = prev_end {
-                let gap = ci.slice(text, Span::new(pe, s.start));
-                if gap.contains('\n') {
-                    para += 1;
-                }
-            }
-            prev_end = Some(s.end);
-            let t0 = toks.partition_point(|t| t.span.start < s.start);
-            let t1 = toks.partition_point(|t| t.span.start < s.end);
-            sents.push(Sent {
-                span: *s,
-                t0,
-                t1,
-                para,
-            });
-        }
-        let actors = mentions(
-            toks,
-            doc.actors
-                .iter()
-                .enumerate()
-                .flat_map(|(i, x)| x.spans.iter().map(move |s| (i, *s))),
-        );
-        let places = mentions(
-            toks,
-            doc.places
-                .iter()
-                .enumerate()
-                .flat_map(|(i, x)| x.spans.iter().map(move |s| (i, *s))),
-        );
-        let sources = mentions(
-            toks,
-            doc.sources
-                .iter()
-                .enumerate()
-                .flat_map(|(i, x)| x.spans.iter().map(move |s| (i, *s))),
-        );
-        let times = mentions(toks, doc.times.iter().enumerate().map(|(i, t)| (i, t.span)));
-        let quants = mentions(
-            toks,
-            doc.quantities
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| matches!(q.unit, None | Some(Unit::People)))
-                .filter(|(_, q)| !doc.times.iter().any(|t| t.span.overlaps(&q.span)))
-                .map(|(i, q)| (i, q.span)),
-        );
+        let actors = mentions(toks, numbered_spans(doc.actors.iter().map(|x| &x.spans)));
         let rs = crate::lexicon::token_readings(key, toks);
         let mut lists = lx.all.find_lists(key, toks, &rs).into_iter();
         let triggers = lists.next().unwrap_or_default();
@@ -160,32 +159,25 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|(c, _)| (*c, lists.next().unwrap_or_default()))
             .collect();
-        let mut punct = vec![false; toks.len()];
-        for i in 1..toks.len() {
-            let gap = &key[toks[i - 1].end..toks[i].start];
-            punct[i] = gap
-                .chars()
-                .any(|c| matches!(c, '،' | ',' | '؛' | ';' | ':' | '(' | ')' | '-' | '–'));
-        }
         let mut ctx = Ctx {
             a,
             doc,
             lx,
             key,
             toks,
-            sents,
+            sents: sentences(a, toks),
             actors,
-            places,
-            times,
-            quants,
-            sources,
+            places: mentions(toks, numbered_spans(doc.places.iter().map(|x| &x.spans))),
+            times: mentions(toks, doc.times.iter().enumerate().map(|(i, t)| (i, t.span))),
+            quants: quantity_mentions(toks, doc),
+            sources: mentions(toks, numbered_spans(doc.sources.iter().map(|x| &x.spans))),
             triggers,
             casualty,
             victims,
             cues,
-            punct,
+            punct: punctuation(key, toks),
             seg: Vec::new(),
-            marks: crate::nonevents::Marks::new(key, toks),
+            marks: crate::marks::Marks::new(key, toks),
         };
         ctx.seg = ctx.segments();
         ctx
@@ -284,7 +276,9 @@ impl<'a> Ctx<'a> {
     /// negation.
     pub fn count_qualifier(&self, t: usize) -> bool {
         self.quants.iter().any(|m| m.start <= t && t < m.end)
-            || LOWER_BOUND_VERBS.contains(&self.word(t + 1))
+            || crate::grammar::grammar()
+                .lower_bound_verb
+                .contains(self.word(t + 1))
     }
 
     /// True when the sentence is a link to another article.
@@ -292,6 +286,17 @@ impl<'a> Ctx<'a> {
         self.cues_in(Cue::Related, s.t0, s.t0.saturating_add(1))
             .iter()
             .any(|h| h.start == s.t0)
+    }
+
+    /// True when the word at token `t` (with its proclitics) carries the
+    /// article or a demonstrative before it: `الانفجار`، `بالهجوم`، `للقصف`،
+    /// `هذا التفجير`: the act already told.
+    pub fn definite(&self, t: usize) -> bool {
+        clitic::has_article(self.word(t))
+            || (t > 0
+                && crate::grammar::grammar()
+                    .demonstrative
+                    .contains(self.word(t - 1)))
     }
 
     /// Actor code of an actor mention.

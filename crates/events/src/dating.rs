@@ -5,11 +5,21 @@ use crate::context::{within, Ctx};
 use crate::lexicon::Cue;
 use rasad_record::Time;
 
+/// Words before a time mention منذ or a period word may stand and make it
+/// a period (`منذ مطلع العام`، `خلال الأسبوع الماضي`).
+const PERIOD_REACH: usize = 2;
+
+/// True when منذ or a period word stands within [`PERIOD_REACH`] words
+/// before the time mention at `t` (from `t0`): it starts or spans a period.
+fn opens_period(ctx: &Ctx, t0: usize, t: usize) -> bool {
+    let lo = t.saturating_sub(PERIOD_REACH).max(t0);
+    ctx.has_cue(Cue::Since, lo, t) || ctx.has_cue(Cue::PeriodWord, lo, t)
+}
+
 /// The first resolved time mention in tokens `t0..t1` that dates an event.
 pub fn own(ctx: &Ctx, t0: usize, t1: usize) -> Option<Time> {
     for m in within(&ctx.times, t0, t1, |m| m.start) {
-        let lo = m.start.saturating_sub(2).max(t0);
-        if ctx.has_cue(Cue::Since, lo, m.start) || ctx.has_cue(Cue::PeriodWord, lo, m.start) {
+        if opens_period(ctx, t0, m.start) {
             continue;
         }
         // "the same day" (اليوم نفسه، الليلة ذاتها) is the date of the story
@@ -35,8 +45,7 @@ pub fn paragraph(ctx: &Ctx, si: usize) -> Option<Time> {
         }
         let mut last = None;
         for m in within(&ctx.times, s.t0, s.t1, |m| m.start) {
-            let lo = m.start.saturating_sub(2).max(s.t0);
-            if ctx.has_cue(Cue::Since, lo, m.start) || ctx.has_cue(Cue::PeriodWord, lo, m.start) {
+            if opens_period(ctx, s.t0, m.start) {
                 continue;
             }
             let t = &ctx.doc.times[m.idx].time;
@@ -54,8 +63,5 @@ pub fn paragraph(ctx: &Ctx, si: usize) -> Option<Time> {
 /// True when the word at token `t` (right after a time mention) is نفسه /
 /// ذاته (the same).
 fn refers_back(ctx: &Ctx, t: usize) -> bool {
-    matches!(
-        ctx.word(t),
-        "نفسه" | "نفسها" | "ذاته" | "ذاتها" | "عينه" | "عينها"
-    )
+    crate::grammar::grammar().same.contains(ctx.word(t))
 }

@@ -72,6 +72,10 @@ pub fn side_at(
         .map(|m| (ctx.actor_id(m).to_string(), Some(m.start)))
 }
 
+/// Words after the actor of an idafa a count may stand and make the actor the
+/// subject of the verb before (قتلت قوات النظام يوم أمس 5 مدنيين).
+const COUNT_AFTER: usize = 3;
+
 /// The side named right after a casualty noun (قتلى التنظيم، قتلى «قسد»،
 /// مقتل الطفل): an actor or victim noun starting at token `t`. Not when a
 /// count follows it (قتلت قوات النظام 5 مدنيين: the actor is the subject),
@@ -89,11 +93,18 @@ pub fn idafa(ctx: &Ctx, t: usize, seg: (usize, usize)) -> Option<(String, Option
     if ctx.negated(m.start) {
         return None;
     }
-    let count_follows = within(&ctx.quants, m.end, (m.end + 3).min(seg.1), |q| q.start)
-        .iter()
-        .any(|q| !matches!(ctx.word(q.start.wrapping_sub(1)), "الي" | "إلى"));
+    let to = &crate::grammar::grammar().to;
+    let count_follows = within(&ctx.quants, m.end, (m.end + COUNT_AFTER).min(seg.1), |q| {
+        q.start
+    })
+    .iter()
+    .any(|q| !to.contains(ctx.word(q.start.wrapping_sub(1))));
     (!count_follows).then(|| (ctx.actor_id(m).to_string(), Some(m.start)))
 }
+
+/// Words before an actor a role marker may stand and make it no subject
+/// (`على مواقع قوات X`).
+const MARKER_BEFORE: usize = 2;
 
 /// The first actor of a clause that is not introduced by a marker: the
 /// subject (used for the side of suicide attackers).
@@ -101,7 +112,7 @@ pub fn subject(ctx: &Ctx, t0: usize, t1: usize) -> Option<String> {
     within(&ctx.actors, t0, t1, |m| m.start)
         .iter()
         .find(|m| {
-            let lo = m.start.saturating_sub(2).max(t0);
+            let lo = m.start.saturating_sub(MARKER_BEFORE).max(t0);
             !(lo..m.start).any(|p| ctx.marker_at(p).is_some()) && !ctx.negated(m.start)
         })
         .map(|m| ctx.actor_id(m).to_string())

@@ -42,6 +42,13 @@ pub struct Hit {
     pub payload: usize,
 }
 
+/// Items of a list sorted by `start` whose start lies in `t0..t1`.
+pub fn within<T>(list: &[T], t0: usize, t1: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = list.partition_point(|x| start(x) < t0);
+    let b = list.partition_point(|x| start(x) < t1);
+    &list[a..b.max(a)]
+}
+
 /// Leftmost-longest matcher of multi-word forms over key tokens.
 #[derive(Debug, Default)]
 pub struct Matcher {
@@ -119,28 +126,7 @@ impl Matcher {
                 if let Some(v) = self.exact.get(r.bare) {
                     cands.extend(v);
                 }
-                if !self.prefix.is_empty() {
-                    // stems: the word less 0..=3 final letters, at least 2 left
-                    let mut end = r.bare.len();
-                    let mut cut = 0;
-                    let mut it = r.bare.char_indices().rev();
-                    loop {
-                        if r.bare[..end].chars().nth(1).is_none() {
-                            break;
-                        }
-                        if let Some(v) = self.prefix.get(&r.bare[..end]) {
-                            cands.extend(v);
-                        }
-                        if cut == MAX_SUFFIX_CHARS {
-                            break;
-                        }
-                        match it.next() {
-                            Some((b, _)) => end = b,
-                            None => break,
-                        }
-                        cut += 1;
-                    }
-                }
+                self.stem_candidates(r.bare, &mut cands);
                 for &p in &cands {
                     let role = self.roles[p];
                     if free[role] > i {
@@ -167,6 +153,33 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// Adds the patterns of the `*` forms whose stem `bare` may be: the word
+    /// less 0 to [`MAX_SUFFIX_CHARS`] final letters, at least two left.
+    fn stem_candidates(&self, bare: &str, cands: &mut Vec<usize>) {
+        if self.prefix.is_empty() {
+            return;
+        }
+        let mut end = bare.len();
+        let mut cut = 0;
+        let mut it = bare.char_indices().rev();
+        loop {
+            if bare[..end].chars().nth(1).is_none() {
+                break;
+            }
+            if let Some(v) = self.prefix.get(&bare[..end]) {
+                cands.extend(v);
+            }
+            if cut == MAX_SUFFIX_CHARS {
+                break;
+            }
+            match it.next() {
+                Some((b, _)) => end = b,
+                None => break,
+            }
+            cut += 1;
+        }
     }
 
     fn rest_matches(&self, s: &str, tokens: &[Token], i: usize, rest: &[WordPat]) -> bool {
@@ -228,19 +241,17 @@ pub fn token_readings<'s>(s: &'s str, tokens: &[Token]) -> Readings<'s> {
         clitic::readings_into(word, &mut scratch);
         let start = all.len();
         all.extend_from_slice(&scratch);
-        for c in ["و", "ف"] {
-            if let Some(rest) = word.strip_prefix(c) {
-                if rest.chars().count() == 2
-                    && !all[start..]
-                        .iter()
-                        .any(|r: &clitic::Reading| r.bare == rest)
-                {
-                    all.push(clitic::Reading {
-                        bare: rest,
-                        prefix_chars: 1,
-                        guessed: true,
-                    });
-                }
+        if let Some(rest) = clitic::strip_conjunction(word) {
+            if rest.chars().count() == 2
+                && !all[start..]
+                    .iter()
+                    .any(|r: &clitic::Reading| r.bare == rest)
+            {
+                all.push(clitic::Reading {
+                    bare: rest,
+                    prefix_chars: 1,
+                    guessed: true,
+                });
             }
         }
         off.push(all.len());
@@ -264,6 +275,30 @@ pub struct TriggerFlags {
     /// Takes ground as its object (سيطر على، استعاد): without a place, a
     /// force or a position after it no ground changed hands.
     pub ground_object: bool,
+}
+
+impl TriggerFlags {
+    /// The flags named in a trigger row (unknown names are left out).
+    fn from_names(names: &[String]) -> TriggerFlags {
+        let mut f = TriggerFlags::default();
+        for name in names {
+            match name.as_str() {
+                "verb" => f.verb = true,
+                "weak" => f.weak = true,
+                "repel" => f.repel = true,
+                "territory" => f.territory = true,
+                "shelling" => f.shelling = true,
+                "shooting" => f.shooting = true,
+                "defuse" => f.defuse = true,
+                "protest" => f.protest = true,
+                "intervention" => f.intervention = true,
+                "assassination" => f.assassination = true,
+                "ground_object" => f.ground_object = true,
+                _ => {}
+            }
+        }
+        f
+    }
 }
 
 /// An event trigger entry.
@@ -527,83 +562,90 @@ impl Lexicon {
         markers: &str,
     ) -> Result<Lexicon, toml::de::Error> {
         let mut lx = Lexicon::empty();
-        let t: TriggerFile = toml::from_str(triggers)?;
-        for row in t.trigger {
-            let mut f = TriggerFlags::default();
-            for fl in &row.flags {
-                match fl.as_str() {
-                    "verb" => f.verb = true,
-                    "weak" => f.weak = true,
-                    "repel" => f.repel = true,
-                    "territory" => f.territory = true,
-                    "shelling" => f.shelling = true,
-                    "shooting" => f.shooting = true,
-                    "defuse" => f.defuse = true,
-                    "protest" => f.protest = true,
-                    "intervention" => f.intervention = true,
-                    "assassination" => f.assassination = true,
-                    "ground_object" => f.ground_object = true,
-                    _ => {}
-                }
-            }
-            let id = lx.triggers.len();
-            lx.triggers.push(Trigger {
+        lx.add_triggers(toml::from_str(triggers)?);
+        lx.add_casualty(toml::from_str(casualty)?);
+        lx.add_victims(toml::from_str(victims)?);
+        lx.add_cues(toml::from_str(cues)?);
+        lx.add_markers(toml::from_str(markers)?);
+        Ok(lx)
+    }
+
+    /// Adds the triggers (list 0 of [`Lexicon::all`]).
+    fn add_triggers(&mut self, file: TriggerFile) {
+        for row in file.trigger {
+            let id = self.triggers.len();
+            self.triggers.push(Trigger {
                 kind: row.kind,
                 subtype: row.subtype,
                 priority: row.priority,
-                flags: f,
+                flags: TriggerFlags::from_names(&row.flags),
             });
             for form in &row.forms {
-                lx.trigger_matcher.insert(form, id);
-                lx.all.insert_in(0, form, id);
+                self.trigger_matcher.insert(form, id);
+                self.all.insert_in(0, form, id);
             }
         }
-        let c: CasualtyFile = toml::from_str(casualty)?;
-        for row in c.word {
-            let id = lx.casualty.len();
-            lx.casualty.push(CasualtyWord {
+    }
+
+    /// Adds the casualty words (list 1 of [`Lexicon::all`]).
+    fn add_casualty(&mut self, file: CasualtyFile) {
+        for row in file.word {
+            let id = self.casualty.len();
+            let has = |f: &str| row.flags.iter().any(|x| x == f);
+            self.casualty.push(CasualtyWord {
                 kind: row.kind,
-                object: row.flags.iter().any(|f| f == "object"),
-                active: row.flags.iter().any(|f| f == "active"),
-                selfdet: row.flags.iter().any(|f| f == "self"),
-                needs_discovery: row.flags.iter().any(|f| f == "needs_discovery"),
-                after_subject: row.flags.iter().any(|f| f == "after_subject"),
+                object: has("object"),
+                active: has("active"),
+                selfdet: has("self"),
+                needs_discovery: has("needs_discovery"),
+                after_subject: has("after_subject"),
             });
             for form in &row.forms {
-                lx.casualty_matcher.insert(form, id);
-                lx.all.insert_in(1, form, id);
+                self.casualty_matcher.insert(form, id);
+                self.all.insert_in(1, form, id);
             }
         }
-        let v: VictimFile = toml::from_str(victims)?;
-        for row in v.noun {
-            let id = lx.victims.len();
-            lx.victims.push(Victim {
+    }
+
+    /// Adds the victim nouns (list 2 of [`Lexicon::all`]).
+    fn add_victims(&mut self, file: VictimFile) {
+        for row in file.noun {
+            let id = self.victims.len();
+            self.victims.push(Victim {
                 group: row.group,
                 count: row.count,
                 fallback: row.fallback,
             });
             for form in &row.forms {
-                lx.victim_matcher.insert(form, id);
-                lx.all.insert_in(2, form, id);
+                self.victim_matcher.insert(form, id);
+                self.all.insert_in(2, form, id);
             }
         }
-        let q: CueFile = toml::from_str(cues)?;
+    }
+
+    /// Adds the cue words, one matcher per role in the order roles are first
+    /// met (list 3 + k of [`Lexicon::all`] for `cues[k]`); unknown roles are
+    /// left out.
+    fn add_cues(&mut self, file: CueFile) {
         let mut seen: FxHashSet<Cue> = FxHashSet::default();
-        for row in q.cue {
+        for row in file.cue {
             let Some(cue) = Cue::parse(&row.role) else {
                 continue;
             };
             if seen.insert(cue) {
-                lx.cues.push((cue, Matcher::default()));
+                self.cues.push((cue, Matcher::default()));
             }
-            if let Some(k) = lx.cues.iter().position(|(c, _)| *c == cue) {
+            if let Some(k) = self.cues.iter().position(|(c, _)| *c == cue) {
                 for form in &row.forms {
-                    lx.cues[k].1.insert(form, 0);
-                    lx.all.insert_in(3 + k, form, 0);
+                    self.cues[k].1.insert(form, 0);
+                    self.all.insert_in(3 + k, form, 0);
                 }
             }
         }
-        let m: MarkerFile = toml::from_str(markers)?;
+    }
+
+    /// Adds the role markers, by bare key word.
+    fn add_markers(&mut self, m: MarkerFile) {
         for (list, mk) in [
             (&m.target, Marker::Target),
             (&m.partner, Marker::Partner),
@@ -616,10 +658,9 @@ impl Lexicon {
             (&m.source, Marker::Source),
         ] {
             for w in list {
-                lx.markers.insert(bare_word(w), mk);
+                self.markers.insert(bare_word(w), mk);
             }
         }
-        Ok(lx)
     }
 
     /// The marker a bare key word is, if any.

@@ -21,11 +21,15 @@ pub mod certainty;
 pub mod clause;
 pub mod context;
 pub mod dating;
+pub mod grammar;
 pub mod group;
 pub mod lexicon;
+pub mod marks;
 pub mod merge;
 pub mod nonevents;
 pub mod roles;
+#[cfg(test)]
+mod tests;
 pub mod triggers;
 
 use context::{within, Ctx};
@@ -42,57 +46,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     let (casualties, index) = casualty::report(&claims);
     let mut cands = Vec::new();
     for (si, s) in ctx.sents.iter().enumerate() {
-        if ctx.is_related(s) {
-            continue;
+        if !ctx.is_related(s) {
+            cands.extend(sentence_candidates(&ctx, si, s, &claims));
         }
-        // sub-count breakdowns that follow a total: their words are no event
-        let breakdown: Vec<(usize, usize)> = ctx
-            .cues_in(Cue::Subcount, s.t0, s.t1)
-            .iter()
-            .filter(|h| claims.iter().any(|c| c.sent == si && c.t1 <= h.start))
-            .map(|h| {
-                let end = ctx.segment(h.start).1;
-                (h.start, casualty::breakdown_end(&ctx, h.end, end))
-            })
-            .collect();
-        let tally = claims.iter().any(|c| c.sent == si && c.tally);
-        let mut here = Vec::new();
-        let mut lives = Vec::new();
-        for cl in clause::clauses(&ctx, si, s) {
-            let l = triggers::live(&ctx, &cl, &breakdown, tally);
-            here.extend(triggers::candidates(&ctx, &cl, &l, &claims));
-            lives.extend(l);
-        }
-        let reported: Vec<usize> = here.iter().flat_map(|c| c.claims.iter().copied()).collect();
-        let unreported: Vec<usize> = claims
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                c.sent == si
-                    && c.reportable()
-                    && !c.tally
-                    && c.part_of.is_none()
-                    && !reported.contains(i)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if here.is_empty() {
-            here.extend(
-                triggers::implied(&ctx, si, &claims, unreported, &lives)
-                    .filter(|_| !nonevents::no_implied(&ctx, si)),
-            );
-        } else {
-            for i in unreported {
-                let t = claims[i].t0;
-                let k = here.iter().rposition(|c| c.t0 <= t).unwrap_or(0);
-                here[k].claims.push(i);
-            }
-        }
-        for c in &mut here {
-            fill_actors(&ctx, c);
-            one_sided_clash(c);
-        }
-        cands.extend(here);
     }
     let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
     events.retain(|e| !sideless_battle(&ctx, e) && !partyless_agreement(&ctx, e));
@@ -100,6 +56,66 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
         fire_on_civilians(e);
     }
     (casualties, events)
+}
+
+/// The event candidates of sentence `si`: one per type of each clause's
+/// live triggers, the claims no trigger reported joined to the candidate
+/// told before them, or, with no trigger, one candidate the claims imply.
+fn sentence_candidates(
+    ctx: &Ctx,
+    si: usize,
+    s: &context::Sent,
+    claims: &[casualty::Claim],
+) -> Vec<triggers::Candidate> {
+    // sub-count breakdowns that follow a total: their words are no event
+    let breakdown: Vec<(usize, usize)> = casualty::breakdown_regions(ctx, s.t0, s.t1)
+        .into_iter()
+        .filter(|(r0, _)| claims.iter().any(|c| c.sent == si && c.t1 <= *r0))
+        .collect();
+    let tally = claims.iter().any(|c| c.sent == si && c.tally);
+    let mut here = Vec::new();
+    let mut lives = Vec::new();
+    for cl in clause::clauses(ctx, si, s) {
+        let l = triggers::live(ctx, &cl, &breakdown, tally);
+        here.extend(triggers::candidates(ctx, &cl, &l, claims));
+        lives.extend(l);
+    }
+    let unreported = unreported(si, claims, &here);
+    if here.is_empty() {
+        here.extend(
+            triggers::implied(ctx, si, claims, unreported, &lives)
+                .filter(|_| !nonevents::no_implied(ctx, si)),
+        );
+    } else {
+        for i in unreported {
+            let t = claims[i].t0;
+            let k = here.iter().rposition(|c| c.t0 <= t).unwrap_or(0);
+            here[k].claims.push(i);
+        }
+    }
+    for c in &mut here {
+        fill_actors(ctx, c);
+        one_sided_clash(c);
+    }
+    here
+}
+
+/// The reportable claims of sentence `si` (no tally, no sub-count) that no
+/// candidate of `here` reports.
+fn unreported(si: usize, claims: &[casualty::Claim], here: &[triggers::Candidate]) -> Vec<usize> {
+    let reported: Vec<usize> = here.iter().flat_map(|c| c.claims.iter().copied()).collect();
+    claims
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            c.sent == si
+                && c.reportable()
+                && !c.tally
+                && c.part_of.is_none()
+                && !reported.contains(i)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// `قتل 25 فلسطينياً برصاص الجيش خلال المواجهات`: a "clash" whose only
@@ -181,24 +197,23 @@ fn sideless_battle(ctx: &Ctx, e: &Event) -> bool {
         && !evidence_has(ctx, e, Cue::ClashTold)
 }
 
-/// Nouns of people or weapons that `مجهول` (unidentified) after them makes
-/// unidentified perpetrators (مسلحون مجهولون، طائرات مجهولة).
-const AGENT_NOUNS: &[&str] = &["مسلح", "طائر", "طيران", "اشخاص", "عناصر", "مسير", "قناص"];
-
-/// True when token `t` names unidentified perpetrators: `مجهولون` alone, or
-/// `مجهول…` after a noun of armed people or aircraft (not إلى جهة مجهولة).
+/// True when token `t` names unidentified perpetrators: `مجهولون` alone
+/// (`خطفه مجهولون`), or `مجهول…` after a noun of armed people or aircraft
+/// (`قصفت طائرات مجهولة الرتل`; not `نقل إلى جهة مجهولة`). The lists are
+/// `unknown_stem`, `unknown_people` and `agent_noun` of `grammar.words`.
 fn unknown_agent(ctx: &Ctx, t: usize) -> bool {
+    let g = grammar::grammar();
     let w = ctx.word(t);
-    if !w.starts_with("مجهول") {
+    if !grammar::starts_any(w, &g.unknown_stem) {
         return false;
     }
-    if matches!(w, "مجهولون" | "مجهولين" | "مجهولو") {
+    if g.unknown_people.contains(w) {
         return true;
     }
     t > 0
         && rasad_text::clitic::readings(ctx.word(t - 1))
             .iter()
-            .any(|r| AGENT_NOUNS.iter().any(|n| r.bare.starts_with(n)))
+            .any(|r| grammar::starts_any(r.bare, &g.agent_noun))
 }
 
 /// Fills an empty actor1 with unidentified perpetrators (طائرات مجهولة،

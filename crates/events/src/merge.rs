@@ -13,7 +13,7 @@ use crate::lexicon::Cue;
 use crate::roles::Roles;
 use crate::triggers::Candidate;
 use rasad_record::{Casualty, Certainty, Event, EventActor, PlaceRef, Role, Span, Time};
-use rasad_text::key;
+use rasad_text::{clitic, key};
 
 /// Sentences back a trigger-less casualty claim may look for its event.
 const IMPLIED_REACH: usize = 2;
@@ -34,11 +34,7 @@ struct Ev {
 fn place_key(p: &PlaceRef) -> String {
     p.id.clone().unwrap_or_else(|| {
         let k = key(&p.name);
-        let k = k
-            .strip_prefix("ال")
-            .filter(|r| r.chars().count() >= 2)
-            .unwrap_or(&k);
-        k.replace(' ', "")
+        clitic::strip_article(&k).replace(' ', "")
     })
 }
 
@@ -103,11 +99,18 @@ fn places_in(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(PlaceRef, String)> {
 /// True when the place mention at token `t` follows a side-place cue
 /// (ومقره لندن، أطلقت من أجواء الجولان), directly or one word on.
 fn side_place(ctx: &Ctx, t: usize) -> bool {
-    let lo = t.saturating_sub(4);
+    let lo = t.saturating_sub(SIDE_PLACE_CUE_WORDS);
     ctx.cues_in(Cue::SidePlace, lo, t)
         .iter()
-        .any(|c| c.end <= t && t - c.end <= 1)
+        .any(|c| c.end <= t && t - c.end <= SIDE_PLACE_GAP)
 }
+
+/// Words a side-place cue may have (`أطلقت من أجواء`), counted back from
+/// the place.
+const SIDE_PLACE_CUE_WORDS: usize = 4;
+/// Words between a side-place cue and its place (`أجواء` in `أطلقت من أجواء
+/// الجولان`).
+const SIDE_PLACE_GAP: usize = 1;
 
 /// The place mentioned most often in the body, as a last resort.
 fn main_place(ctx: &Ctx) -> Vec<(PlaceRef, String)> {
@@ -218,19 +221,6 @@ fn same_day(a: &Time, b: &Time) -> bool {
     }
 }
 
-/// True when the word (with its proclitics) carries the article or a
-/// demonstrative before it: `الانفجار`، `بالهجوم`، `للقصف`، `هذا التفجير`.
-pub fn definite(ctx: &Ctx, t: usize) -> bool {
-    let w = ctx.word(t);
-    let w = w
-        .strip_prefix('و')
-        .or_else(|| w.strip_prefix('ف'))
-        .unwrap_or(w);
-    let article =
-        w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w.starts_with("كال");
-    article || (t > 0 && matches!(ctx.word(t - 1), "هذا" | "هذه" | "ذلك" | "تلك"))
-}
-
 /// The event a candidate tells more of: a sentence opened by a speech verb
 /// (وقال المصدر إن، وأفاد المراسل بأن) or an act named with the article
 /// (الانفجار، القصف، العبوة: the one already told) continues the incident
@@ -243,46 +233,12 @@ fn elaborated(
     date: &Option<Time>,
     own: bool,
 ) -> Option<usize> {
-    let s = ctx.sents[c.sent];
-    let speech = ctx
-        .cues_in(crate::lexicon::Cue::Elaboration, s.t0, s.t0 + 1)
-        .iter()
-        .any(|h| h.start == s.t0);
-    let verb = within(&ctx.triggers, c.at, c.at + 1, |h| h.start)
-        .first()
-        .and_then(|h| ctx.lx.triggers.get(h.payload))
-        .is_some_and(|t| t.flags.verb);
-    let anaphoric = !verb && definite(ctx, c.at);
-    // a statement listing operations (arrests in one town, then another)
-    // tells several: a speech verb alone continues only violence or protests
-    let told_at_length = matches!(
-        c.kind.as_str(),
-        "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests"
-    );
-    // ... or a raid told as part of a kidnapping already told
-    let raid = c.kind == "strategic_developments" && c.subtype == "arrests";
-    if !(anaphoric || (speech && (told_at_length || raid))) {
-        return None;
-    }
-    let raid_only = speech && raid && !anaphoric;
+    let raid_only = elaboration(ctx, c)?;
     let fits = |e: &Ev| {
-        let last = e.sents.iter().copied().max().unwrap_or(0);
-        let first = e.sents.iter().copied().min().unwrap_or(0);
-        first < c.sent
-            && last <= c.sent
-            && last + ELABORATION_REACH >= c.sent
+        told_just_before(e, c)
             && same_incident_types(e, c)
             && (!raid_only || e.kind == "violence_against_civilians")
-            && (known(&e.roles.actor1).is_empty()
-                || known(&c.roles.actor1).is_empty()
-                || intersects(&e.roles.actor1, &c.roles.actor1)
-                // the two sides of a clash told the other way round
-                || (e.kind == "battles"
-                    && c.kind == "battles"
-                    && known(&c.roles.actor1)
-                        .into_iter()
-                        .chain(known(&c.roles.actor2))
-                        .all(|a| e.roles.has(a))))
+            && actors_agree(e, c)
             && !matches!((&e.date, date), (Some(a), Some(b)) if e.own_date && own && !same_day(a, b))
     };
     // the same type first, then any type the incident may be told with
@@ -291,6 +247,53 @@ fn elaborated(
         .copied()
         .find(|&i| fits(&evs[i]) && evs[i].kind == c.kind)
         .or_else(|| pool.iter().copied().find(|&i| fits(&evs[i])))
+}
+
+/// Whether candidate `c` elaborates an incident told before: `Some(true)`
+/// when only as a raid told as part of a kidnapping (`وقال المصدر إن
+/// الدورية داهمت المنزل`), `Some(false)` for any incident, `None` when not.
+/// A statement listing operations (arrests in one town, then another) tells
+/// several: a speech verb alone continues only violence or protests.
+fn elaboration(ctx: &Ctx, c: &Candidate) -> Option<bool> {
+    let s = ctx.sents[c.sent];
+    let speech = ctx
+        .cues_in(Cue::Elaboration, s.t0, s.t0 + 1)
+        .iter()
+        .any(|h| h.start == s.t0);
+    let verb = within(&ctx.triggers, c.at, c.at + 1, |h| h.start)
+        .first()
+        .and_then(|h| ctx.lx.triggers.get(h.payload))
+        .is_some_and(|t| t.flags.verb);
+    let anaphoric = !verb && ctx.definite(c.at);
+    let told_at_length = matches!(
+        c.kind.as_str(),
+        "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests"
+    );
+    let raid = c.kind == "strategic_developments" && c.subtype == "arrests";
+    (anaphoric || (speech && (told_at_length || raid))).then_some(speech && raid && !anaphoric)
+}
+
+/// True when event `e` was told before `c`'s sentence, ending at most
+/// [`ELABORATION_REACH`] sentences before it.
+fn told_just_before(e: &Ev, c: &Candidate) -> bool {
+    let last = e.sents.iter().copied().max().unwrap_or(0);
+    let first = e.sents.iter().copied().min().unwrap_or(0);
+    first < c.sent && last <= c.sent && last + ELABORATION_REACH >= c.sent
+}
+
+/// True when the identified actor1 of `e` and `c` do not contradict: one
+/// has none, they share one, or a clash is told with its sides the other
+/// way round.
+fn actors_agree(e: &Ev, c: &Candidate) -> bool {
+    known(&e.roles.actor1).is_empty()
+        || known(&c.roles.actor1).is_empty()
+        || intersects(&e.roles.actor1, &c.roles.actor1)
+        || (e.kind == "battles"
+            && c.kind == "battles"
+            && known(&c.roles.actor1)
+                .into_iter()
+                .chain(known(&c.roles.actor2))
+                .all(|a| e.roles.has(a)))
 }
 
 fn absorb(
@@ -332,7 +335,47 @@ fn absorb(
     }
 }
 
-/// Builds the events from the candidates (in text order).
+/// Where and when a candidate tells its act: the places of its clause (else
+/// of its sentence), its own date, and whether the places are countries
+/// alone.
+struct Setting {
+    places: Vec<(PlaceRef, String)>,
+    date: Option<Time>,
+    own: bool,
+    only_countries: bool,
+}
+
+impl Setting {
+    fn of(ctx: &Ctx, c: &Candidate) -> Setting {
+        let s = ctx.sents[c.sent];
+        let mut places = places_in(ctx, c.t0, c.t1);
+        if places.is_empty() {
+            places = places_in(ctx, s.t0, s.t1);
+        }
+        let date = dating::own(ctx, c.t0, c.t1).or_else(|| dating::own(ctx, s.t0, s.t1));
+        // a country alone (a state named in passing) never contradicts the
+        // places of the story so far
+        let only_countries = !places.is_empty() && places.iter().all(|(_, k)| country(ctx, k));
+        Setting {
+            own: date.is_some(),
+            places,
+            date,
+            only_countries,
+        }
+    }
+
+    /// The places to compare with an event's: none for countries alone.
+    fn compared(&self) -> &[(PlaceRef, String)] {
+        if self.only_countries {
+            &[]
+        } else {
+            &self.places
+        }
+    }
+}
+
+/// Builds the events from the candidates (in text order): each joins the
+/// event it tells more of, else becomes one.
 pub fn build(
     ctx: &Ctx,
     cands: Vec<Candidate>,
@@ -343,85 +386,108 @@ pub fn build(
 ) -> Vec<Event> {
     let mut evs: Vec<Ev> = Vec::new();
     for c in cands {
-        let s = ctx.sents[c.sent];
-        let mut places = places_in(ctx, c.t0, c.t1);
-        if places.is_empty() {
-            places = places_in(ctx, s.t0, s.t1);
-        }
-        let mut date = dating::own(ctx, c.t0, c.t1);
-        if date.is_none() {
-            date = dating::own(ctx, s.t0, s.t1);
-        }
-        let own = date.is_some();
-        // a country alone (السودان named in passing) never contradicts the
-        // places of the story so far
-        let only_countries = !places.is_empty() && places.iter().all(|(_, k)| country(ctx, k));
-        let cmp: &[(PlaceRef, String)] = if only_countries { &[] } else { &places };
-        if c.implied {
-            if let Some(i) = elaborated(ctx, &evs, &c, &date, own) {
-                absorb(&mut evs[i], &c, date, own, places);
-                continue;
-            }
-            let groups: Vec<String> = c
-                .claims
-                .iter()
-                .filter_map(|&i| claims[i].group.clone())
-                .collect();
-            let target = evs.iter_mut().rev().find(|e| {
-                let last = e.sents.iter().copied().max().unwrap_or(0);
-                last + IMPLIED_REACH >= c.sent
-                    && (e.roles.all().next().is_none()
-                        || groups.iter().any(|g| e.roles.has(g))
-                        || c.roles.all().any(|a| e.roles.has(a)))
-                    && (cmp.is_empty()
-                        || e.places.is_empty()
-                        || cmp
-                            .iter()
-                            .any(|(_, k)| e.places.iter().any(|(_, x)| x == k)))
-            });
-            if let Some(e) = target {
-                absorb(e, &c, date, own, places);
-                continue;
-            }
-        } else if let Some(i) = elaborated(ctx, &evs, &c, &date, own) {
-            absorb(&mut evs[i], &c, date, own, places);
-            continue;
-        } else if let Some(e) = evs
-            .iter_mut()
-            .rev()
-            .find(|e| compatible(e, &c, &date, own, cmp))
-        {
-            absorb(e, &c, date, own, places);
-            continue;
-        }
-        // a country alone (الولايات المتحدة named in passing) says less than
-        // the story so far
-        if places.is_empty() || only_countries {
-            if let Some(prev) = evs.last().filter(|e| !e.places.is_empty()) {
-                places = prev.places.clone();
+        let set = Setting::of(ctx, &c);
+        match joined(ctx, &evs, &c, &set, claims) {
+            Some(i) => absorb(&mut evs[i], &c, set.date, set.own, set.places),
+            None => {
+                let e = new_event(ctx, &evs, &c, set);
+                evs.push(e);
             }
         }
-        if places.is_empty() {
-            places = main_place(ctx);
-        }
-        if date.is_none() {
-            date = dating::paragraph(ctx, c.sent)
-                .or_else(|| evs.last().and_then(|e| e.date.clone()))
-                .or_else(|| ctx.doc.published.clone());
-        }
-        evs.push(Ev {
-            kind: c.kind.clone(),
-            subtype: c.subtype.clone(),
-            date,
-            own_date: own,
-            places,
-            roles: c.roles.clone(),
-            claims: c.claims.clone(),
-            certainty: certainty::certainty(ctx, s.t0, c.at),
-            sents: vec![c.sent],
-        });
     }
-    // cumulative tallies told right after an event belong to it
+    attach_tallies(&mut evs, claims);
+    let published = ctx.doc.published.as_ref().and_then(|t| t.value.as_deref());
+    evs.into_iter()
+        .filter(|e| {
+            let d = e.date.as_ref().and_then(|t| t.value.as_deref());
+            !matches!((d, published), (Some(d), Some(p)) if background(d, p))
+        })
+        .map(|e| finish(ctx, e, claims, index, casualties, sources))
+        .collect()
+}
+
+/// The event candidate `c` joins: the incident it elaborates, else (for a
+/// claim with no trigger) an event just told whose side took part, else (for
+/// a trigger) the latest compatible event.
+fn joined(ctx: &Ctx, evs: &[Ev], c: &Candidate, set: &Setting, claims: &[Claim]) -> Option<usize> {
+    if let Some(i) = elaborated(ctx, evs, c, &set.date, set.own) {
+        return Some(i);
+    }
+    if c.implied {
+        return implied_target(evs, c, set.compared(), claims);
+    }
+    evs.iter()
+        .rposition(|e| compatible(e, c, &set.date, set.own, set.compared()))
+}
+
+/// `قصفت المدفعية القرية. وقتل في القصف ثلاثة مدنيين.`: claims with no
+/// trigger join the latest event told up to [`IMPLIED_REACH`] sentences
+/// before, when their side or actors took part in it (or it has none) and
+/// the places do not contradict.
+fn implied_target(
+    evs: &[Ev],
+    c: &Candidate,
+    cmp: &[(PlaceRef, String)],
+    claims: &[Claim],
+) -> Option<usize> {
+    let groups: Vec<String> = c
+        .claims
+        .iter()
+        .filter_map(|&i| claims[i].group.clone())
+        .collect();
+    evs.iter().rposition(|e| {
+        let last = e.sents.iter().copied().max().unwrap_or(0);
+        last + IMPLIED_REACH >= c.sent
+            && (e.roles.all().next().is_none()
+                || groups.iter().any(|g| e.roles.has(g))
+                || c.roles.all().any(|a| e.roles.has(a)))
+            && (cmp.is_empty()
+                || e.places.is_empty()
+                || cmp
+                    .iter()
+                    .any(|(_, k)| e.places.iter().any(|(_, x)| x == k)))
+    })
+}
+
+/// A new event from candidate `c`: with no place of its own (or countries
+/// alone), the last event's places, else the place the body names most; with
+/// no date of its own, the paragraph's, the last event's or the publication's.
+fn new_event(ctx: &Ctx, evs: &[Ev], c: &Candidate, set: Setting) -> Ev {
+    let Setting {
+        mut places,
+        mut date,
+        own,
+        only_countries,
+    } = set;
+    if places.is_empty() || only_countries {
+        if let Some(prev) = evs.last().filter(|e| !e.places.is_empty()) {
+            places = prev.places.clone();
+        }
+    }
+    if places.is_empty() {
+        places = main_place(ctx);
+    }
+    if date.is_none() {
+        date = dating::paragraph(ctx, c.sent)
+            .or_else(|| evs.last().and_then(|e| e.date.clone()))
+            .or_else(|| ctx.doc.published.clone());
+    }
+    Ev {
+        kind: c.kind.clone(),
+        subtype: c.subtype.clone(),
+        date,
+        own_date: own,
+        places,
+        roles: c.roles.clone(),
+        claims: c.claims.clone(),
+        certainty: certainty::certainty(ctx, ctx.sents[c.sent].t0, c.at),
+        sents: vec![c.sent],
+    }
+}
+
+/// `ارتفع عدد القتلى إلى 40`: cumulative tallies told right after an event
+/// whose roles hold their side belong to it.
+fn attach_tallies(evs: &mut [Ev], claims: &[Claim]) {
     for (i, cl) in claims.iter().enumerate() {
         if !cl.tally || !cl.reportable() || cl.sent == 0 {
             continue;
@@ -435,14 +501,6 @@ pub fn build(
             e.claims.push(i);
         }
     }
-    let published = ctx.doc.published.as_ref().and_then(|t| t.value.as_deref());
-    evs.into_iter()
-        .filter(|e| {
-            let d = e.date.as_ref().and_then(|t| t.value.as_deref());
-            !matches!((d, published), (Some(d), Some(p)) if background(d, p))
-        })
-        .map(|e| finish(ctx, e, claims, index, casualties, sources))
-        .collect()
 }
 
 /// Year, month and day of a TIMEX3-style value (`2019`, `2019-03`,
@@ -478,6 +536,9 @@ pub fn background(date: &str, published: &str) -> bool {
     }
 }
 
+/// The event record of `e`: its casualty records, civilians hit in its
+/// roles, an unidentified perpetrator when ACLED's convention asks one, its
+/// sources and its evidence (the sentences it was read from).
 fn finish(
     ctx: &Ctx,
     mut e: Ev,
@@ -489,21 +550,47 @@ fn finish(
     e.sents.sort_unstable();
     e.claims.sort_unstable();
     e.claims.dedup();
-    let mut fatalities = Vec::new();
+    let fatalities = e
+        .claims
+        .iter()
+        .filter_map(|&i| index.get(i).copied().flatten())
+        .filter_map(|j| casualties.get(j).cloned())
+        .collect();
+    civilians_hit(&mut e, claims);
+    unknown_perpetrator(&mut e);
+    let evidence: Vec<Span> = e
+        .sents
+        .iter()
+        .filter_map(|&s| ctx.sents.get(s).map(|x| x.span))
+        .collect();
+    Event {
+        attributed_to: attributed(&e, sources),
+        actors: event_actors(&e.roles),
+        kind: e.kind,
+        subtype: e.subtype,
+        date: e.date,
+        places: e.places.into_iter().map(|(p, _)| p).collect(),
+        fatalities,
+        certainty: e.certainty,
+        evidence,
+    }
+}
+
+/// `قتل مدنيان في القصف`: civilians an event's claims count are its actor2.
+fn civilians_hit(e: &mut Ev, claims: &[Claim]) {
     for &i in &e.claims {
-        if let Some(Some(j)) = index.get(i) {
-            if let Some(c) = casualties.get(*j) {
-                fatalities.push(c.clone());
-            }
-        }
         if claims.get(i).and_then(|c| c.group.as_deref()) == Some("CIVILIANS")
             && !e.roles.has("CIVILIANS")
         {
             e.roles.actor2.push("CIVILIANS".into());
         }
     }
-    // a bombing or an attack on civilians whose perpetrator nobody names was
-    // done by an unidentified armed group (ACLED's convention)
+}
+
+/// `انفجرت عبوة ناسفة في السوق`: a bombing or an attack on civilians whose
+/// perpetrator nobody names was done by an unidentified armed group (ACLED's
+/// convention).
+fn unknown_perpetrator(e: &mut Ev) {
     if e.roles.actor1.is_empty()
         && matches!(
             e.kind.as_str(),
@@ -512,43 +599,38 @@ fn finish(
     {
         e.roles.actor1.push("UNKNOWN".into());
     }
-    let mut attributed: Vec<String> = Vec::new();
-    for &s in &e.sents {
-        for n in sources.get(s).into_iter().flatten() {
-            if !attributed.contains(n) {
-                attributed.push(n.clone());
-            }
-        }
-    }
-    let mut actors = Vec::new();
-    for (list, role) in [
-        (&e.roles.actor1, Role::Actor1),
-        (&e.roles.actor2, Role::Actor2),
-        (&e.roles.associated, Role::Associated),
-    ] {
-        for id in list {
-            actors.push(EventActor {
-                id: id.clone(),
-                role,
-            });
-        }
-    }
-    let evidence: Vec<Span> = e
+}
+
+/// The sources of the sentences of `e`, without repeats, in order.
+fn attributed(e: &Ev, sources: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in e
         .sents
         .iter()
-        .filter_map(|&s| ctx.sents.get(s).map(|x| x.span))
-        .collect();
-    Event {
-        kind: e.kind,
-        subtype: e.subtype,
-        date: e.date,
-        places: e.places.into_iter().map(|(p, _)| p).collect(),
-        actors,
-        fatalities,
-        attributed_to: attributed,
-        certainty: e.certainty,
-        evidence,
+        .flat_map(|&s| sources.get(s).into_iter().flatten())
+    {
+        if !out.contains(n) {
+            out.push(n.clone());
+        }
     }
+    out
+}
+
+/// The actors of `roles` as event actors, actor1 first.
+fn event_actors(roles: &Roles) -> Vec<EventActor> {
+    [
+        (&roles.actor1, Role::Actor1),
+        (&roles.actor2, Role::Actor2),
+        (&roles.associated, Role::Associated),
+    ]
+    .into_iter()
+    .flat_map(|(list, role)| {
+        list.iter().map(move |id| EventActor {
+            id: id.clone(),
+            role,
+        })
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! politics, sport, economy, accidents and crime news free of events.
 //!
 //! Each rule is a small function over the word lists of
-//! `data/events/nonevents.toml` (found once per document, see [`Marks`]):
+//! `data/events/nonevents.toml` (found once per document, see
+//! [`crate::marks::Marks`]):
 //!
 //! - [`question`]: a question (هل تنجح الهدنة؟) tells nothing that happened;
 //! - [`unconcluded_agreement`]: an agreement word (اتفاق، هدنة، صفقة) is an
@@ -24,111 +25,8 @@
 //!   الهجوم، مناورات).
 
 use crate::context::{within, Ctx};
-use crate::lexicon::{token_readings, Cue, Hit, Matcher, Trigger};
-use rasad_text::Token;
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-/// Roles of the lists of `data/events/nonevents.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Concluding,
-    InForce,
-    Negotiation,
-    Force,
-    Direction,
-    Submit,
-    Accident,
-    Sport,
-    Crime,
-    Figurative,
-    Irrealis,
-    ArmsTrade,
-    Habitual,
-    Occasion,
-}
-
-const ROLES: [(&str, Role); 14] = [
-    ("concluding", Role::Concluding),
-    ("in_force", Role::InForce),
-    ("negotiation", Role::Negotiation),
-    ("force", Role::Force),
-    ("direction", Role::Direction),
-    ("submit", Role::Submit),
-    ("accident", Role::Accident),
-    ("sport", Role::Sport),
-    ("crime", Role::Crime),
-    ("figurative", Role::Figurative),
-    ("irrealis", Role::Irrealis),
-    ("arms_trade", Role::ArmsTrade),
-    ("habitual", Role::Habitual),
-    ("occasion", Role::Occasion),
-];
-
-fn role_index(r: Role) -> usize {
-    ROLES.iter().position(|(_, x)| *x == r).unwrap_or(0)
-}
-
-#[derive(Deserialize)]
-struct File {
-    list: Vec<Row>,
-}
-#[derive(Deserialize)]
-struct Row {
-    role: String,
-    forms: Vec<String>,
-}
-
-const DATA: &str = include_str!("../../../data/events/nonevents.toml");
-
-/// The lists, one matcher list per role.
-fn matcher() -> &'static Matcher {
-    static M: OnceLock<Matcher> = OnceLock::new();
-    M.get_or_init(|| parse(DATA).unwrap_or_default())
-}
-
-/// Parses the lists (a parse error is a build defect caught by the tests).
-pub fn parse(text: &str) -> Result<Matcher, toml::de::Error> {
-    let f: File = toml::from_str(text)?;
-    let mut m = Matcher::default();
-    for row in f.list {
-        if let Some(k) = ROLES.iter().position(|(n, _)| *n == row.role) {
-            for form in &row.forms {
-                m.insert_in(k, form, 0);
-            }
-        }
-    }
-    Ok(m)
-}
-
-/// The hits of every list in one document, sorted by token.
-#[derive(Debug, Default, Clone)]
-pub struct Marks {
-    hits: Vec<Vec<Hit>>,
-}
-
-impl Marks {
-    /// Finds the lists in the key text `key` cut into `toks`.
-    pub fn new(key: &str, toks: &[Token]) -> Marks {
-        let rs = token_readings(key, toks);
-        Marks {
-            hits: matcher().find_lists(key, toks, &rs),
-        }
-    }
-
-    /// Hits of `role` starting in `t0..t1`.
-    pub fn of(&self, role: Role, t0: usize, t1: usize) -> &[Hit] {
-        self.hits
-            .get(role_index(role))
-            .map(|h| within(h, t0, t1, |x| x.start))
-            .unwrap_or(&[])
-    }
-
-    /// True when a hit of `role` starts in `t0..t1`.
-    pub fn any(&self, role: Role, t0: usize, t1: usize) -> bool {
-        !self.of(role, t0, t1).is_empty()
-    }
-}
+use crate::lexicon::{Cue, Hit, Trigger};
+use crate::marks::Role;
 
 /// True when the trigger `h` (entry `tr`) of the clause `t0..t1` tells no
 /// conflict incident.
@@ -270,7 +168,7 @@ pub fn figurative(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
     }
     // the verbal noun of a repel verb with the article (التصدي لـ…) names
     // a policy, not an act: an act repelled names its attack or strike
-    tr.flags.repel && crate::merge::definite(ctx, h.start)
+    tr.flags.repel && ctx.definite(h.start)
 }
 
 /// A request, wish, question word or drill before the trigger in its clause
@@ -315,6 +213,9 @@ pub fn unconcluded_agreement(ctx: &Ctx, si: usize, h: &Hit, tr: &Trigger) -> boo
 
 /// Words around تقدم its subject or direction may stand.
 const ADVANCE_WORDS: usize = 5;
+/// Words after a direction (نحو، باتجاه) its place or position may stand
+/// (`باتجاه أطراف البلدة الشرقية`).
+const DIRECTION_PLACE_WORDS: usize = 4;
 
 /// تقدم (a territory verb that takes no ground object) with no armed subject
 /// and no direction towards a place: it submits, offers or progresses
@@ -335,29 +236,9 @@ pub fn no_advance(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
         || ctx.marks.any(Role::Force, s0, h.start)
         || ctx.marks.any(Role::Force, h.end, a1);
     let toward = ctx.marks.of(Role::Direction, h.end, a1).iter().any(|d| {
-        let to = (d.end + 4).min(g1);
+        let to = (d.end + DIRECTION_PLACE_WORDS).min(g1);
         !within(&ctx.places, d.end, to, |m| m.start).is_empty()
             || ctx.has_cue(Cue::TerritoryObject, d.start, to)
     });
     !(subject || toward)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundled_lists_parse() {
-        let m = parse(DATA).expect("data/events/nonevents.toml parses");
-        let f: File = toml::from_str(DATA).expect("rows");
-        assert!(f.list.len() >= ROLES.len());
-        for row in &f.list {
-            assert!(
-                ROLES.iter().any(|(n, _)| *n == row.role),
-                "unknown role {}",
-                row.role
-            );
-        }
-        drop(m);
-    }
 }

@@ -5,9 +5,9 @@
 //! (بدعم من، بمساندة، بغطاء جوي من). After a repel verb (صد، تصدى) the roles
 //! turn: the attacker is actor1, the subject actor2.
 
-use crate::context::{within, Ctx};
+use crate::context::{within, Ctx, Mention};
 use crate::lexicon::{Cue, Marker, Trigger};
-use rasad_text::key;
+use rasad_text::{clitic, key};
 
 /// Actors that only strike from the air in this domain.
 pub const AIR_ACTORS: &[&str] = &["US_COALITION", "RUSSIA"];
@@ -71,9 +71,9 @@ enum Part {
 
 /// A perfect verb of targeting (استهدف، استهدفت، استهدفوا), not the noun.
 fn targeting_verb(word: &str) -> bool {
-    rasad_text::clitic::readings(word)
+    clitic::readings(word)
         .iter()
-        .any(|r| matches!(r.bare, "استهدف" | "استهدفت" | "استهدفوا"))
+        .any(|r| crate::grammar::grammar().targeting_verb.contains(r.bare))
 }
 
 /// Words (times left out) between a verb and a subject after it (VSO).
@@ -90,7 +90,19 @@ fn far_after_verb(ctx: &Ctx, v_end: usize, m0: usize) -> bool {
     words > SUBJECT_REACH
 }
 
-/// What the words before the actor mention at tokens `m0..` say about it.
+/// Words before an actor mention a trigger or role marker may stand and
+/// give its role (`بدعم من قوات`، `غارات لطائرات`).
+const MARKER_REACH: usize = 3;
+/// Words after an attack noun an owner with ل may stand and be its agent
+/// (`هجوم مسلح مباغت للفصيل`).
+const OWNER_REACH: usize = 4;
+/// Words before an actor a background word makes it no subject (`بعد
+/// انسحاب قوات`).
+const BACKGROUND_BEFORE: usize = 2;
+
+/// What the words before the actor mention at tokens `m0..` say about it
+/// (`mspan_start`: where the mention starts inside its first token), and
+/// whether aircraft were named as its agent.
 fn part_of(
     ctx: &Ctx,
     t0: usize,
@@ -98,7 +110,7 @@ fn part_of(
     mspan_start: usize,
     trig: &[(usize, usize, &Trigger)],
 ) -> (Part, bool) {
-    let lo = m0.saturating_sub(3).max(t0);
+    let lo = m0.saturating_sub(MARKER_REACH).max(t0);
     let mut p = m0;
     while p > lo {
         if ctx.punct[p] {
@@ -106,51 +118,93 @@ fn part_of(
         }
         p -= 1;
         if let Some(&(_, _, tr)) = trig.iter().find(|(a, b, _)| *a <= p && p < *b) {
+            // right after a verb: its subject; after an attack noun: its agent
             if p + 1 == m0 {
-                return if tr.flags.verb {
-                    (Part::Subject, false)
+                let part = if tr.flags.verb {
+                    Part::Subject
                 } else {
-                    (Part::Agent, false)
+                    Part::Agent
                 };
+                return (part, false);
             }
             continue;
         }
-        match ctx.marker_at(p) {
-            // استهدفت قوات النظام القرى: a targeting verb with no actor
-            // before it in the clause has its subject after it
-            Some(Marker::Target)
-                if p + 1 == m0
-                    && targeting_verb(ctx.word(p))
-                    && within(&ctx.actors, t0, p, |m| m.start).is_empty() =>
-            {
-                return (Part::Subject, false)
-            }
-            Some(Marker::Target | Marker::Partner | Marker::Victim) => {
-                return (Part::Target, false)
-            }
-            Some(Marker::Support) => return (Part::Support, false),
-            Some(Marker::Agent) => return (Part::Agent, false),
-            Some(Marker::Air) => return (Part::Agent, true),
-            Some(Marker::Negated | Marker::Source) => return (Part::Skip, false),
-            Some(Marker::Between) => return (Part::Between, false),
-            None => {}
+        if let Some(found) = marked(ctx, t0, m0, p) {
+            return found;
         }
     }
-    // the preposition ل on the mention's own word: the owner of a noun
+    if owner_with_lam(ctx, m0, mspan_start) {
+        let noun_before = trig
+            .iter()
+            .any(|(a, b, _)| *b <= m0 && m0 - *b <= OWNER_REACH && *a < m0);
+        return (if noun_before { Part::Agent } else { Part::Skip }, false);
+    }
+    (Part::Subject, false)
+}
+
+/// The part the role marker at token `p` gives the actor at `m0`, if `p`
+/// is a marker (see `data/events/markers.toml`).
+fn marked(ctx: &Ctx, t0: usize, m0: usize, p: usize) -> Option<(Part, bool)> {
+    let part = match ctx.marker_at(p)? {
+        // استهدفت قوات النظام القرى: a targeting verb with no actor before
+        // it in the clause has its subject after it
+        Marker::Target
+            if p + 1 == m0
+                && targeting_verb(ctx.word(p))
+                && within(&ctx.actors, t0, p, |m| m.start).is_empty() =>
+        {
+            Part::Subject
+        }
+        Marker::Target | Marker::Partner | Marker::Victim => Part::Target,
+        Marker::Support => Part::Support,
+        Marker::Agent => Part::Agent,
+        Marker::Air => return Some((Part::Agent, true)),
+        Marker::Negated | Marker::Source => Part::Skip,
+        Marker::Between => Part::Between,
+    };
+    Some((part, false))
+}
+
+/// True when the actor mention at `m0` carries the preposition ل on its own
+/// word (`لقوات`، `للتنظيم`): the owner of a noun.
+fn owner_with_lam(ctx: &Ctx, m0: usize, mspan_start: usize) -> bool {
     let tok = &ctx.toks[m0];
     let lead = key(ctx.a.slice(rasad_record::Span::new(
         tok.span.start,
         mspan_start.max(tok.span.start),
     )));
     let word = ctx.word(m0);
-    let lam = lead.ends_with('ل') || (lead.is_empty() && word.starts_with("لل"));
-    if lam {
-        let noun_before = trig
-            .iter()
-            .any(|(a, b, _)| *b <= m0 && m0 - *b <= 4 && *a < m0);
-        return (if noun_before { Part::Agent } else { Part::Skip }, false);
+    lead.ends_with(clitic::LAM)
+        || (lead.is_empty() && word.starts_with(clitic::LAM) && clitic::has_article(word))
+}
+
+/// The roles read so far in a clause.
+#[derive(Default)]
+struct Reading {
+    roles: Roles,
+    /// The first actor read as a subject.
+    subject: Option<String>,
+    /// End token and part of the last actor read.
+    prev: Option<(usize, Part)>,
+}
+
+/// The verbs of the clause's triggers: where the first starts, and the
+/// first (by start) with its end.
+struct Verbs {
+    at: Option<usize>,
+    first: Option<(usize, usize)>,
+    repel: bool,
+}
+
+impl Verbs {
+    fn of(trig: &[(usize, usize, &Trigger)]) -> Verbs {
+        let verbs = || trig.iter().filter(|(_, _, t)| t.flags.verb);
+        Verbs {
+            at: verbs().map(|(a, _, _)| *a).min(),
+            first: verbs().map(|(a, b, _)| (*a, *b)).min(),
+            repel: trig.iter().any(|(_, _, t)| t.flags.repel),
+        }
     }
-    (Part::Subject, false)
 }
 
 /// Reads the roles in tokens `t0..t1`. `trig` are the clause's triggers
@@ -163,92 +217,118 @@ pub fn roles(
     trig: &[(usize, usize, &Trigger)],
     victims: &[(usize, usize)],
 ) -> Roles {
-    let repel = trig.iter().any(|(_, _, t)| t.flags.repel);
-    let verb_at = trig
-        .iter()
-        .filter(|(_, _, t)| t.flags.verb)
-        .map(|(a, _, _)| *a)
-        .min();
-    let verb_end = trig
-        .iter()
-        .filter(|(_, _, t)| t.flags.verb)
-        .map(|(a, b, _)| (*a, *b))
-        .min();
-    let mut r = Roles::default();
-    let mut subject: Option<String> = None;
-    let mut prev: Option<(usize, Part)> = None;
+    let verbs = Verbs::of(trig);
+    let mut rd = Reading::default();
     for m in within(&ctx.actors, t0, t1, |m| m.start) {
-        if ctx.negated(m.start) {
-            continue;
-        }
         let id = ctx.actor_id(m).to_string();
-        if id.is_empty() {
+        if ctx.negated(m.start) || id.is_empty() {
             continue;
         }
-        let (mut part, air) = part_of(ctx, t0, m.start, m.span.start, trig);
-        let w = ctx.word(m.start);
-        if let Some((pend, pp)) = prev {
-            if w.starts_with('و') && m.start <= pend + 1 && part == Part::Subject {
-                part = if pp == Part::Between {
-                    Part::Target
-                } else {
-                    pp
-                };
-            }
+        let (part, air) = part_of(ctx, t0, m.start, m.span.start, trig);
+        let part = adjusted(ctx, m, &id, part, rd.prev, victims);
+        rd.prev = Some((m.end, part));
+        assign(ctx, &mut rd, &verbs, m.start, id, part, air);
+    }
+    settle(rd, verbs.repel)
+}
+
+/// The part of the actor mention `m` after what the words around it add:
+/// an actor joined by و to the one before takes its part (`قوات X وY`; the
+/// second side after بين is the target); an actor named as the source of the
+/// news (`بحسب مصدر في الشرطة`) has none; an actor in a victim's range or
+/// civilians is the target; a subject after a background word (`بعد انسحاب
+/// قوات X`) has none.
+fn adjusted(
+    ctx: &Ctx,
+    m: &Mention,
+    id: &str,
+    mut part: Part,
+    prev: Option<(usize, Part)>,
+    victims: &[(usize, usize)],
+) -> Part {
+    if let Some((pend, pp)) = prev {
+        let joined = ctx.word(m.start).starts_with(clitic::WA) && m.start <= pend + 1;
+        if joined && part == Part::Subject {
+            part = if pp == Part::Between {
+                Part::Target
+            } else {
+                pp
+            };
         }
-        // named as the source of the news (بحسب مصدر في الشرطة العراقية)
+    }
+    if ctx
+        .sources
+        .iter()
+        .any(|s| s.start <= m.start && m.start < s.end)
+    {
+        part = Part::Skip;
+    }
+    if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) || id == "CIVILIANS" {
+        part = Part::Target;
+    }
+    if part == Part::Subject {
+        let lo = m
+            .start
+            .saturating_sub(BACKGROUND_BEFORE)
+            .max(ctx.segment(m.start).0);
         if ctx
-            .sources
+            .cues_in(Cue::Background, lo, m.start)
             .iter()
-            .any(|s| s.start <= m.start && m.start < s.end)
+            .any(|c| c.end <= m.start)
         {
             part = Part::Skip;
         }
-        if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) || id == "CIVILIANS" {
-            part = Part::Target;
-        }
-        // an actor in a background phrase (بعد إخلاء قوات النظام) is not the subject
-        if part == Part::Subject {
-            let lo = m.start.saturating_sub(2).max(ctx.segment(m.start).0);
-            if ctx
-                .cues_in(Cue::Background, lo, m.start)
-                .iter()
-                .any(|c| c.end <= m.start)
-            {
-                part = Part::Skip;
-            }
-        }
-        prev = Some((m.end, part));
-        match part {
-            Part::Skip => {}
-            Part::Target => r.actor2.push(id),
-            Part::Support => r.associated.push(id),
-            Part::Between => r.actor1.push(id),
-            Part::Agent => {
-                r.air |= air;
-                r.actor1.push(id);
-            }
-            Part::Subject => match &subject {
-                // an actor deep in the object of a verb told before it is
-                // not its subject
-                None if verb_end
-                    .is_some_and(|(v, e)| v < m.start && far_after_verb(ctx, e, m.start)) => {}
-                None => subject = Some(id),
-                Some(s) if *s == id => {}
-                Some(_) => {
-                    if verb_at.is_some_and(|v| v < m.start) {
-                        r.actor2.push(id);
-                    }
-                }
-            },
-        }
     }
+    part
+}
+
+/// Adds actor `id` (at token `start`) in its part. The first subject is the
+/// clause's subject; an actor deep in the object of a verb told before it is
+/// none; a second subject after the verb is actor2.
+fn assign(
+    ctx: &Ctx,
+    rd: &mut Reading,
+    verbs: &Verbs,
+    start: usize,
+    id: String,
+    part: Part,
+    air: bool,
+) {
+    let r = &mut rd.roles;
+    match part {
+        Part::Skip => {}
+        Part::Target => r.actor2.push(id),
+        Part::Support => r.associated.push(id),
+        Part::Between => r.actor1.push(id),
+        Part::Agent => {
+            r.air |= air;
+            r.actor1.push(id);
+        }
+        Part::Subject => match &rd.subject {
+            None if verbs
+                .first
+                .is_some_and(|(v, e)| v < start && far_after_verb(ctx, e, start)) => {}
+            None => rd.subject = Some(id),
+            Some(s) if *s == id => {}
+            Some(_) => {
+                if verbs.at.is_some_and(|v| v < start) {
+                    r.actor2.push(id);
+                }
+            }
+        },
+    }
+}
+
+/// The roles once every actor is read: after a repel verb the subject
+/// repelled (actor2, the attacker acted); else the subject is actor1 and the
+/// agents read before become actor2.
+fn settle(rd: Reading, repel: bool) -> Roles {
+    let mut r = rd.roles;
     if repel {
-        // the attacker (agent of the attack noun) acted; the subject repelled
-        if let Some(s) = subject {
+        if let Some(s) = rd.subject {
             r.actor2.insert(0, s);
         }
-    } else if let Some(s) = subject {
+    } else if let Some(s) = rd.subject {
         let agents = std::mem::take(&mut r.actor1);
         r.actor1.push(s);
         for a in agents {

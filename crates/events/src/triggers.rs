@@ -6,6 +6,7 @@
 use crate::casualty::Claim;
 use crate::clause::Clause;
 use crate::context::{within, Ctx};
+use crate::grammar::{self, grammar};
 use crate::lexicon::{Cue, Hit, Trigger};
 use crate::roles::{self, Roles, AIR_ACTORS};
 use rasad_record::CasualtyKind;
@@ -22,113 +23,162 @@ pub struct Live<'l> {
     pub strong: bool,
 }
 
+/// Words opening a clause where a generic cue makes the whole clause
+/// generic (`عادة ما تشن الفصائل هجمات`): the cue and its verb.
+const GENERIC_OPENING: usize = 2;
+/// Words before a trigger a background word governs it from (`بعد ساعات من
+/// القصف`, see `background` in cues.toml).
+const BACKGROUND_REACH: usize = 3;
+/// Words before a trigger a relative pronoun governs it from (`التي شهدت
+/// اشتباكات`).
+const RELATIVE_REACH: usize = 3;
+/// Words before a trigger a support marker names it as backing from (`بغطاء
+/// من الطيران`).
+const SUPPORT_REACH: usize = 3;
+/// Words before a weak territory trigger a reporting verb makes it the news
+/// from (`أعلن الجيش رسمياً السيطرة على`).
+const REPORTING_REACH: usize = 5;
+/// Words after a repel verb the words of the same repelled strike run
+/// (`تصدت وسائط الدفاع الجوي`).
+const REPEL_WORDS: usize = 2;
+/// Words before an act word `أي` (any) may stand: `أي` and a preposition
+/// (`نفى وقوع أي قصف`).
+const ANY_BEFORE: usize = 2;
+
 /// The triggers of a clause that describe something that happened.
 /// `breakdown` are token ranges of sub-counts (their words are no event).
+/// A cumulative tally lists what caused its dead (`في القصف والاشتباكات`):
+/// a clause of a tally sentence has none.
 pub fn live<'l>(
     ctx: &Ctx<'l>,
     cl: &Clause,
     breakdown: &[(usize, usize)],
     tally_sentence: bool,
 ) -> Vec<Live<'l>> {
-    let lx = ctx.lx;
-    let mut out = Vec::new();
-    // a cumulative tally lists what caused its dead (في القصف والاشتباكات …):
-    // no event of its own
     if tally_sentence {
-        return out;
+        return Vec::new();
     }
+    let mut out = Vec::new();
     for h in within(&ctx.triggers, cl.t0, cl.t1, |h| h.start) {
-        let Some(tr) = lx.triggers.get(h.payload) else {
+        let Some(trig) = ctx.lx.triggers.get(h.payload) else {
             continue;
         };
-        // a habitual or sweeping statement, in the trigger's segment or
-        // opening the clause
-        let (g0, g1) = ctx.segment(h.start);
-        if ctx.has_cue(Cue::Generic, g0, g1) || ctx.has_cue(Cue::Generic, cl.t0, cl.t0 + 2) {
-            continue;
-        }
-        if ctx.negated(h.start) || crate::nonevents::dropped(ctx, cl.t0, h, tr) {
-            continue;
-        }
-        if ctx
-            .cues_in(Cue::NonEvent, cl.t0, h.start)
-            .iter()
-            .any(|c| c.end <= h.start)
+        if tells_nothing(ctx, cl, h, trig)
+            || breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b)
         {
             continue;
         }
-        if modal_before(ctx, cl.t0, h.start) {
-            continue;
-        }
-        // a denial of "any" act (نفى وقوع أي قصف) denies that anything happened
-        if any_denied(ctx, cl.t0, h.start) {
-            continue;
-        }
-        // ground taken needs ground: a territory verb whose object is no
-        // place, force or position (استولوا على هواتفهم) takes no territory
-        if tr.flags.ground_object && !territorial_object(ctx, h.end, seg_end(ctx, h.start)) {
-            continue;
-        }
-        if breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b) {
-            continue;
-        }
-        // captives released (أفرجت عن عشرين كانت قد اعتقلتهم): the capture
-        // told after the release is its background
-        if matches!(
-            tr.subtype.as_str(),
-            "arrests" | "abduction_forced_disappearance"
-        ) && ctx
-            .cues_in(Cue::Release, cl.t0, h.start)
-            .iter()
-            .any(|c| c.end <= h.start)
-        {
-            continue;
-        }
-        // an act word qualifying a noun (مذكرة احتجاج، ناشط في
-        // الاحتجاجات، مركز المصالحة) names a document, a person or a body
-        if held(ctx, cl.t0, h.start) {
-            continue;
-        }
-        let seg = ctx.segment(h.start);
-        let lo = h.start.saturating_sub(3).max(seg.0);
-        // a background word governs the first act after it (عقب الهجوم): an
-        // act told after a definite one is the news (عقب الهجوم غارات); one
-        // in construct with it is the same act (بعد تفجير عبوة)
-        let background = ctx.cues_in(Cue::Background, lo, h.start).iter().any(|c| {
-            c.end <= h.start
-                && within(&ctx.triggers, c.end, h.start, |x| x.start)
-                    .iter()
-                    .all(|x| !crate::merge::definite(ctx, x.start))
-        });
-        let rel_lo = h.start.saturating_sub(3).max(cl.t0);
-        let relative = ctx
-            .cues_in(Cue::Relative, rel_lo, h.start)
-            .iter()
-            .any(|c| c.end <= h.start);
-        // a weapon named as backing (بدعم من المدفعية، بغطاء من الطيران) is no event of its own
-        let backing = (h.start.saturating_sub(3).max(seg.0)..h.start).any(|p| {
-            matches!(ctx.marker_at(p), Some(crate::lexicon::Marker::Support))
-                && !ctx.actors.iter().any(|m| m.end > p && m.end <= h.start)
-        });
-        let mut strong = !tr.flags.weak && !cl.relative && !background && !relative && !backing;
-        if tr.flags.weak && tr.flags.territory && !cl.relative && !background && !relative {
-            let rlo = h.start.saturating_sub(5).max(seg.0);
-            if ctx
-                .cues_in(Cue::Reporting, rlo, h.start)
-                .iter()
-                .any(|c| c.end <= h.start)
-            {
-                strong = true;
-            }
-        }
+        let strong = strong(ctx, cl, h, trig);
         out.push(Live {
             hit: *h,
-            trig: tr,
+            trig,
             strong,
         });
     }
-    // air defences that repelled missiles or an air raid (تصدت للصواريخ،
-    // تصدت وسائط الدفاع الجوي لعدوان جوي): part of the strike
+    repelled_strike(ctx, &mut out);
+    if out.iter().any(|l| l.trig.flags.defuse) {
+        out.retain(|l| l.trig.kind != "explosions_remote_violence");
+    }
+    out
+}
+
+/// True when trigger `h` of clause `cl` tells nothing that happened, by the
+/// first rule that says so (the non-event lists are [`crate::nonevents`]).
+fn tells_nothing(ctx: &Ctx, cl: &Clause, h: &Hit, trig: &Trigger) -> bool {
+    generic_statement(ctx, cl, h)
+        || ctx.negated(h.start)
+        || crate::nonevents::dropped(ctx, cl.t0, h, trig)
+        || cue_ends_before(ctx, Cue::NonEvent, cl.t0, h.start)
+        || modal_before(ctx, cl.t0, h.start)
+        || any_denied(ctx, cl.t0, h.start)
+        || ground_without_ground(ctx, h, trig)
+        || capture_released(ctx, cl, h, trig)
+        || held(ctx, cl.t0, h.start)
+}
+
+/// `عادة ما تشن الفصائل هجمات على الطريق`: a habitual or sweeping
+/// statement, in the trigger's segment or opening the clause.
+fn generic_statement(ctx: &Ctx, cl: &Clause, h: &Hit) -> bool {
+    let (g0, g1) = ctx.segment(h.start);
+    ctx.has_cue(Cue::Generic, g0, g1) || ctx.has_cue(Cue::Generic, cl.t0, cl.t0 + GENERIC_OPENING)
+}
+
+/// `استولى المسلحون على هواتف الركاب`: ground taken needs ground: a
+/// territory verb whose object is no place, force or position takes no
+/// territory.
+fn ground_without_ground(ctx: &Ctx, h: &Hit, trig: &Trigger) -> bool {
+    trig.flags.ground_object && !territorial_object(ctx, h.end, seg_end(ctx, h.start))
+}
+
+/// `أفرجت الشرطة عن عشرين كانت قد اعتقلتهم`: the capture told after a
+/// release in the clause is its background.
+fn capture_released(ctx: &Ctx, cl: &Clause, h: &Hit, trig: &Trigger) -> bool {
+    matches!(
+        trig.subtype.as_str(),
+        "arrests" | "abduction_forced_disappearance"
+    ) && cue_ends_before(ctx, Cue::Release, cl.t0, h.start)
+}
+
+/// True when a `cue` in `t0..t` ends by token `t`.
+fn cue_ends_before(ctx: &Ctx, cue: Cue, t0: usize, t: usize) -> bool {
+    ctx.cues_in(cue, t0, t).iter().any(|c| c.end <= t)
+}
+
+/// Whether trigger `h` makes an event (strong) or only types one: a weak
+/// trigger, or one in a relative clause, after a background word or a
+/// relative pronoun, or named as backing, is not strong — except a weak
+/// territory trigger right after a reporting verb (`أعلن الجيش السيطرة على
+/// التلة`), which is the news.
+fn strong(ctx: &Ctx, cl: &Clause, h: &Hit, trig: &Trigger) -> bool {
+    let seg0 = ctx.segment(h.start).0;
+    let background = governed_by_background(ctx, h, seg0);
+    let relative = cue_ends_before(
+        ctx,
+        Cue::Relative,
+        h.start.saturating_sub(RELATIVE_REACH).max(cl.t0),
+        h.start,
+    );
+    let subordinate = cl.relative || background || relative;
+    if !trig.flags.weak {
+        return !subordinate && !backing(ctx, h, seg0);
+    }
+    trig.flags.territory
+        && !subordinate
+        && cue_ends_before(
+            ctx,
+            Cue::Reporting,
+            h.start.saturating_sub(REPORTING_REACH).max(seg0),
+            h.start,
+        )
+}
+
+/// `عقب الهجوم شنت الطائرات غارات`: a background word within
+/// [`BACKGROUND_REACH`] words governs the first act after it: an act told
+/// after a definite one is the news; one in construct with it is the same act
+/// (`بعد تفجير عبوة`).
+fn governed_by_background(ctx: &Ctx, h: &Hit, seg0: usize) -> bool {
+    let lo = h.start.saturating_sub(BACKGROUND_REACH).max(seg0);
+    ctx.cues_in(Cue::Background, lo, h.start).iter().any(|c| {
+        c.end <= h.start
+            && within(&ctx.triggers, c.end, h.start, |x| x.start)
+                .iter()
+                .all(|x| !ctx.definite(x.start))
+    })
+}
+
+/// `بدعم من المدفعية`، `بغطاء من الطيران`: a weapon named as backing
+/// within [`SUPPORT_REACH`] words (no actor between) is no event of its own.
+fn backing(ctx: &Ctx, h: &Hit, seg0: usize) -> bool {
+    (h.start.saturating_sub(SUPPORT_REACH).max(seg0)..h.start).any(|p| {
+        matches!(ctx.marker_at(p), Some(crate::lexicon::Marker::Support))
+            && !ctx.actors.iter().any(|m| m.end > p && m.end <= h.start)
+    })
+}
+
+/// `تصدت وسائط الدفاع الجوي لعدوان صاروخي`: air defences that repelled
+/// missiles or an air raid told in the same segment are part of the strike:
+/// the repel verb and the words right after it make no event.
+fn repelled_strike(ctx: &Ctx, out: &mut [Live]) {
     let repelled: Vec<usize> = out
         .iter()
         .filter(|l| l.trig.flags.repel)
@@ -143,24 +193,21 @@ pub fn live<'l>(
         .map(|l| l.hit.start)
         .collect();
     for l in out.iter_mut() {
+        let start = l.hit.start;
         if repelled
             .iter()
-            .any(|&r| l.hit.start == r || (l.hit.start > r && l.hit.start <= r + 2))
+            .any(|&r| start == r || (start > r && start <= r + REPEL_WORDS))
         {
             l.strong = false;
         }
     }
-    if out.iter().any(|l| l.trig.flags.defuse) {
-        out.retain(|l| l.trig.kind != "explosions_remote_violence");
-    }
-    out
 }
 
 /// True when `أي` (any) stands right before the trigger at `t`, or one word
 /// before it, after a denial or negation earlier in the clause.
 fn any_denied(ctx: &Ctx, t0: usize, t: usize) -> bool {
-    let is_any = |p: usize| matches!(ctx.word(p), "اي" | "باي" | "لاي");
-    let lo = t.saturating_sub(2).max(t0);
+    let is_any = |p: usize| grammar().any.contains(ctx.word(p));
+    let lo = t.saturating_sub(ANY_BEFORE).max(t0);
     let any = (lo..t).any(is_any);
     if any
         && (ctx.cues_in(Cue::Denial, t0, t).iter().any(|c| c.end <= t)
@@ -178,13 +225,16 @@ fn any_denied(ctx: &Ctx, t0: usize, t: usize) -> bool {
 /// Words between a denial and the act it denies "any" part in.
 const DENIED_WORDS: usize = 6;
 
+/// Words before an act word its holder noun may stand: the noun and في.
+const HOLDER_REACH: usize = 2;
+
 /// True when the act word at `t` qualifies the noun just before it,
 /// directly or after في (مذكرة احتجاج، ناشط في الاحتجاجات).
 fn held(ctx: &Ctx, t0: usize, t: usize) -> bool {
-    let lo = t.saturating_sub(2).max(t0);
+    let lo = t.saturating_sub(HOLDER_REACH).max(t0);
     ctx.cues_in(Cue::Holder, lo, t)
         .iter()
-        .any(|c| c.end == t || (c.end + 1 == t && matches!(ctx.word(c.end), "في" | "فى")))
+        .any(|c| c.end == t || (c.end + 1 == t && grammar().in_.contains(ctx.word(c.end))))
 }
 
 /// End of the segment of token `t`.
@@ -201,7 +251,7 @@ fn territorial_object(ctx: &Ctx, from: usize, end: usize) -> bool {
     // the object follows على when there is one (سيطر المسلحون على …), else
     // the verb and its subject (حررت قوات النظام القرية)
     let from = (from..end.min(from + OBJECT_WORDS))
-        .find(|&t| ctx.word(t) == "علي")
+        .find(|&t| grammar().on.contains(ctx.word(t)))
         .map(|t| t + 1)
         .or_else(|| {
             within(&ctx.actors, from, from + 1, |m| m.start)
@@ -242,72 +292,144 @@ pub struct Candidate {
     pub implied: bool,
 }
 
-/// Refines type and sub-type with the actors and the victims.
-fn refine(
-    kind: &mut String,
-    subtype: &mut String,
-    top: &Trigger,
-    lives: &[&Live],
-    r: &Roles,
-    victims: &[&Claim],
+/// What the type of a candidate is refined with: its strongest trigger,
+/// the triggers of its type, its roles and victims, and whether aircraft
+/// words (`جوية`، `الطائرات الحربية`) stand in its clause.
+struct Facts<'f> {
+    top: &'f Trigger,
+    lives: &'f [&'f Live<'f>],
+    roles: &'f Roles,
+    victims: &'f [&'f Claim],
     air_words: bool,
-) {
-    let civ = !victims.is_empty()
-        && victims
+}
+
+/// A type and sub-type.
+type Typed = (String, String);
+
+/// Refines type and sub-type with the actors and the victims: each rule,
+/// in order, may retype (a later one wins).
+fn refine(typed: &mut Typed, f: &Facts) {
+    if let Some(sub) = territory_subtype(f) {
+        typed.1 = sub.into();
+    }
+    if air_strike(f) {
+        typed.1 = "air_drone_strike".into();
+    }
+    if shooting_civilians(f) {
+        *typed = ("violence_against_civilians".into(), "attack".into());
+    }
+    if assassination_of_fighters(f) {
+        *typed = ("battles".into(), "armed_clash".into());
+    }
+    if let Some(sub) = protest_subtype(f) {
+        typed.1 = sub.into();
+    }
+}
+
+/// `استعادت قوات النظام السيطرة على البلدة`: ground taken by government
+/// forces is regained, by anyone else overtaken.
+fn territory_subtype(f: &Facts) -> Option<&'static str> {
+    let gov = f.roles.actor1.iter().any(|a| GOV.contains(&a.as_str()));
+    f.top.flags.territory.then_some(if gov {
+        "government_regains_territory"
+    } else {
+        "non_state_actor_overtakes_territory"
+    })
+}
+
+/// `قصفت طائرات التحالف مواقع`: a shelling by aircraft (named as the agent,
+/// an air actor, or aircraft words in the clause) is an air strike.
+fn air_strike(f: &Facts) -> bool {
+    let air_actor = f
+        .roles
+        .actor1
+        .iter()
+        .any(|a| AIR_ACTORS.contains(&a.as_str()));
+    f.top.flags.shelling && (f.roles.air || f.air_words || air_actor)
+}
+
+/// `أطلق مسلحون النار على سيارة فقتل راكبان مدنيان`: a shooting whose
+/// victims are all civilians is an attack on civilians.
+fn shooting_civilians(f: &Facts) -> bool {
+    let civ = !f.victims.is_empty()
+        && f.victims
             .iter()
             .all(|c| c.group.as_deref() == Some("CIVILIANS"));
-    let armed_victims = victims
+    f.top.flags.shooting && civ
+}
+
+/// `اغتيال قيادي في الفصيل`: an assassination of an armed side's member is
+/// a clash with that side.
+fn assassination_of_fighters(f: &Facts) -> bool {
+    let armed = f
+        .victims
         .iter()
         .any(|c| c.group.as_deref().is_some_and(|g| g != "CIVILIANS"));
-    let gov = r.actor1.iter().any(|a| GOV.contains(&a.as_str()));
-    if top.flags.territory {
-        *subtype = if gov {
-            "government_regains_territory"
-        } else {
-            "non_state_actor_overtakes_territory"
-        }
-        .into();
+    f.top.flags.assassination && armed
+}
+
+/// `تظاهرة قتل فيها محتجان`، `فرقت الشرطة المتظاهرين`: a protest with
+/// dead or wounded met excessive force; one with an intervention word was
+/// met with intervention.
+fn protest_subtype(f: &Facts) -> Option<&'static str> {
+    if !f.top.flags.protest {
+        return None;
     }
-    if top.flags.shelling {
-        let air = r.air || air_words || r.actor1.iter().any(|a| AIR_ACTORS.contains(&a.as_str()));
-        if air {
-            *subtype = "air_drone_strike".into();
-        }
-    }
-    if top.flags.shooting && civ {
-        *kind = "violence_against_civilians".into();
-        *subtype = "attack".into();
-    }
-    if top.flags.assassination && armed_victims {
-        *kind = "battles".into();
-        *subtype = "armed_clash".into();
-    }
-    if top.flags.protest {
-        if victims
-            .iter()
-            .any(|c| matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured))
-        {
-            *subtype = "excessive_force_against_protesters".into();
-        } else if lives.iter().any(|l| l.trig.flags.intervention) {
-            *subtype = "protest_with_intervention".into();
-        }
+    let hurt = f
+        .victims
+        .iter()
+        .any(|c| matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured));
+    if hurt {
+        Some("excessive_force_against_protesters")
+    } else if f.lives.iter().any(|l| l.trig.flags.intervention) {
+        Some("protest_with_intervention")
+    } else {
+        None
     }
 }
 
+/// The type of a candidate whose strongest trigger is `top`, refined with
+/// the triggers of its type among `lives`.
+fn typed(
+    top: &Trigger,
+    lives: &[Live],
+    roles: &Roles,
+    victims: &[&Claim],
+    air_words: bool,
+) -> Typed {
+    let group: Vec<&Live> = lives.iter().filter(|l| l.trig.kind == top.kind).collect();
+    let mut typed = (top.kind.clone(), top.subtype.clone());
+    let facts = Facts {
+        top,
+        lives: &group,
+        roles,
+        victims,
+        air_words,
+    };
+    refine(&mut typed, &facts);
+    typed
+}
+
+/// True when an aircraft marker or adjective stands in `t0..t1`.
 fn air_words(ctx: &Ctx, t0: usize, t1: usize) -> bool {
     (t0..t1).any(|t| matches!(ctx.marker_at(t), Some(crate::lexicon::Marker::Air)))
-        || (t0..t1).any(|t| {
-            matches!(
-                ctx.word(t),
-                "جوي" | "الجوي" | "جويه" | "الحربي" | "حربيه" | "الحربيه"
-            )
-        })
+        || (t0..t1).any(|t| grammar().air_adjective.contains(ctx.word(t)))
 }
 
-/// Candidates of one clause. `claims` are all claims; those whose words lie in
-/// the clause are its victims.
-pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> Vec<Candidate> {
-    let mine: Vec<usize> = claims
+/// The triggers that give roles: a repel verb that only tells the air
+/// defences met a strike gives none.
+fn role_triggers<'l>(lives: &[Live<'l>]) -> Vec<(usize, usize, &'l Trigger)> {
+    lives
+        .iter()
+        .filter(|l| l.strong || !l.trig.flags.repel)
+        .map(|l| (l.hit.start, l.hit.end, l.trig))
+        .collect()
+}
+
+/// The claims whose words lie in clause `cl`: reportable, no tally, no
+/// sub-count.
+fn clause_claims(cl: &Clause, claims: &[Claim]) -> Vec<usize> {
+    claims
         .iter()
         .enumerate()
         .filter(|(_, c)| {
@@ -319,15 +441,17 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
                 && c.part_of.is_none()
         })
         .map(|(i, _)| i)
-        .collect();
+        .collect()
+}
+
+/// Candidates of one clause, one per type of its strong triggers. `claims`
+/// are all claims; those whose words lie in the clause are its victims (the
+/// first candidate reports them).
+pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> Vec<Candidate> {
+    let mine = clause_claims(cl, claims);
     let victims: Vec<&Claim> = mine.iter().map(|&i| &claims[i]).collect();
     let vranges = victim_ranges(ctx, claims, cl.sent);
-    // a repel verb that only tells the air defences met a strike gives no roles
-    let trig: Vec<(usize, usize, &Trigger)> = lives
-        .iter()
-        .filter(|l| l.strong || !l.trig.flags.repel)
-        .map(|l| (l.hit.start, l.hit.end, l.trig))
-        .collect();
+    let trig = role_triggers(lives);
     let aw = air_words(ctx, cl.t0, cl.t1);
     let mut kinds: Vec<&str> = Vec::new();
     for l in lives.iter().filter(|l| l.strong) {
@@ -337,24 +461,11 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
     }
     let mut out = Vec::new();
     for k in kinds {
-        let group: Vec<&Live> = lives.iter().filter(|l| l.trig.kind == k).collect();
-        let Some(top) = group
-            .iter()
-            .filter(|l| l.strong)
-            .max_by_key(|l| (l.trig.priority, std::cmp::Reverse(l.hit.start)))
-        else {
+        let Some((top, at)) = strongest(lives, k) else {
             continue;
         };
-        let at = group
-            .iter()
-            .filter(|l| l.strong)
-            .map(|l| l.hit.start)
-            .min()
-            .unwrap_or(top.hit.start);
-        let r = roles::roles(ctx, cl.t0, cl.t1, &trig, &vranges);
-        let mut kind = top.trig.kind.clone();
-        let mut subtype = top.trig.subtype.clone();
-        refine(&mut kind, &mut subtype, top.trig, &group, &r, &victims, aw);
+        let roles = roles::roles(ctx, cl.t0, cl.t1, &trig, &vranges);
+        let (kind, subtype) = typed(top.trig, lives, &roles, &victims, aw);
         out.push(Candidate {
             kind,
             subtype,
@@ -362,36 +473,49 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
             t0: cl.t0,
             t1: cl.t1,
             at,
-            roles: r,
+            roles,
             claims: Vec::new(),
             implied: false,
         });
     }
-    // an attack (هجوم بطائرة مسيرة، هجوم انتحاري) told with the means of a
-    // remote strike in the same clause is that strike, not a second battle
-    if out.iter().any(|c| c.kind == "explosions_remote_violence") {
-        out.retain(|c| {
-            c.kind != "battles"
-                || lives
-                    .iter()
-                    .filter(|l| l.strong && l.trig.kind == "battles")
-                    .any(|l| !generic_attack(ctx.word(l.hit.start)))
-        });
-    }
+    attack_told_with_strike(ctx, lives, &mut out);
     if let Some(first) = out.first_mut() {
         first.claims = mine;
     }
     out
 }
 
-/// Stems of the generic attack nouns (هجوم، هجمات، هجمة).
-const GENERIC_ATTACK: &[&str] = &["هجوم", "هجمات", "هجمه", "هجمة", "هجمتين", "هجومين"];
+/// The strong trigger of type `kind` with the highest priority (the first
+/// told among equals), and where the first strong one of the type starts.
+fn strongest<'a, 'l>(lives: &'a [Live<'l>], kind: &str) -> Option<(&'a Live<'l>, usize)> {
+    let strong = || lives.iter().filter(|l| l.strong && l.trig.kind == kind);
+    let top = strong().max_by_key(|l| (l.trig.priority, std::cmp::Reverse(l.hit.start)))?;
+    let at = strong().map(|l| l.hit.start).min().unwrap_or(top.hit.start);
+    Some((top, at))
+}
 
-/// Whether `word` (with clitics and the article) is a generic attack noun.
+/// `هجوم بطائرة مسيرة على القاعدة`، `هجوم انتحاري بسيارة مفخخة`: an attack
+/// told with the means of a remote strike in the same clause is that strike,
+/// not a second battle (unless a battle word other than the generic attack
+/// noun is told).
+fn attack_told_with_strike(ctx: &Ctx, lives: &[Live], out: &mut Vec<Candidate>) {
+    if !out.iter().any(|c| c.kind == "explosions_remote_violence") {
+        return;
+    }
+    let other_battle = lives
+        .iter()
+        .filter(|l| l.strong && l.trig.kind == "battles")
+        .any(|l| !generic_attack(ctx.word(l.hit.start)));
+    out.retain(|c| c.kind != "battles" || other_battle);
+}
+
+/// Whether `word` (with clitics and the article) is a generic attack noun
+/// (`generic_attack` of `grammar.words`: هجوم، هجمات، هجمة).
 fn generic_attack(word: &str) -> bool {
+    let stems = &grammar().generic_attack;
     rasad_text::clitic::readings(word)
         .iter()
-        .any(|r| GENERIC_ATTACK.iter().any(|g| r.bare.starts_with(g)))
+        .any(|r| grammar::starts_any(r.bare, stems))
 }
 
 /// Token ranges that name the side of the claims of sentence `si`.
@@ -416,63 +540,44 @@ pub fn implied(
     unreported: Vec<usize>,
     lives: &[Live],
 ) -> Option<Candidate> {
-    if unreported.is_empty() {
-        return None;
-    }
     let s = ctx.sents[si];
     let victims: Vec<&Claim> = unreported.iter().map(|&i| &claims[i]).collect();
+    let first = victims.first()?;
     let vranges = victim_ranges(ctx, claims, si);
-    // a repel verb that only tells the air defences met a strike gives no roles
-    let trig: Vec<(usize, usize, &Trigger)> = lives
-        .iter()
-        .filter(|l| l.strong || !l.trig.flags.repel)
-        .map(|l| (l.hit.start, l.hit.end, l.trig))
-        .collect();
-    let r = roles::roles(ctx, s.t0, s.t1, &trig, &vranges);
+    let roles = roles::roles(ctx, s.t0, s.t1, &role_triggers(lives), &vranges);
     let top = lives
         .iter()
         .filter(|l| !l.trig.flags.defuse)
         .max_by_key(|l| l.trig.priority);
-    let civ = victims
-        .iter()
-        .all(|c| c.group.as_deref() == Some("CIVILIANS"));
-    let (mut kind, mut subtype, at) = match top {
-        Some(l) => (l.trig.kind.clone(), l.trig.subtype.clone(), l.hit.start),
-        None if civ => (
-            "violence_against_civilians".to_string(),
-            "attack".to_string(),
-            victims[0].t0,
-        ),
-        None => (
-            "battles".to_string(),
-            "armed_clash".to_string(),
-            victims[0].t0,
-        ),
+    let (typed, at) = match top {
+        Some(l) => {
+            let air = air_words(ctx, s.t0, s.t1);
+            (typed(l.trig, lives, &roles, &victims, air), l.hit.start)
+        }
+        None => (by_victims(&victims), first.t0),
     };
-    if let Some(l) = top {
-        let group: Vec<&Live> = lives
-            .iter()
-            .filter(|x| x.trig.kind == l.trig.kind)
-            .collect();
-        refine(
-            &mut kind,
-            &mut subtype,
-            l.trig,
-            &group,
-            &r,
-            &victims,
-            air_words(ctx, s.t0, s.t1),
-        );
-    }
     Some(Candidate {
-        kind,
-        subtype,
+        kind: typed.0,
+        subtype: typed.1,
         sent: si,
         t0: s.t0,
         t1: s.t1,
         at,
-        roles: r,
+        roles,
         claims: unreported,
         implied: true,
     })
+}
+
+/// `مقتل مدنيين اثنين`: claims with no trigger in their sentence are an
+/// attack on civilians when every victim is a civilian, else a clash.
+fn by_victims(victims: &[&Claim]) -> Typed {
+    let civ = victims
+        .iter()
+        .all(|c| c.group.as_deref() == Some("CIVILIANS"));
+    if civ {
+        ("violence_against_civilians".into(), "attack".into())
+    } else {
+        ("battles".into(), "armed_clash".into())
+    }
 }

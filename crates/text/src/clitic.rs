@@ -20,6 +20,27 @@ pub fn strip_article(word: &str) -> &str {
     }
 }
 
+/// The conjunction و (and) joined to the next word: وأصيب، والقوات.
+pub const WA: char = 'و';
+/// The conjunction ف (so, then) joined to the next word: فقتل.
+pub const FA: char = 'ف';
+/// The preposition ل (to, for, of) joined to the next word: لقوات، للتنظيم.
+pub const LAM: char = 'ل';
+
+/// The word without a joined conjunction و or ف (وحث → حث), or `None` when it
+/// starts with neither. Only a guess: ولد and فرات start with the letters too.
+pub fn strip_conjunction(word: &str) -> Option<&str> {
+    word.strip_prefix(WA).or_else(|| word.strip_prefix(FA))
+}
+
+/// True when `word` opens with the article, alone or after a preposition ب ل
+/// ك and a conjunction: الهجوم، بالقصف، للقوات، كالعادة، والانفجار. A test of
+/// the letters only (it does not ask that a word follows them).
+pub fn has_article(word: &str) -> bool {
+    let w = strip_conjunction(word).unwrap_or(word);
+    ["ال", "بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
+}
+
 /// `word.strip_prefix(prefix)` for the few letters of a proclitic or the
 /// article, compared byte by byte in place: this runs on every token, and a
 /// string pattern costs a `memcmp` call.
@@ -140,6 +161,26 @@ mod tests {
 
     fn bares(w: &str) -> Vec<&str> {
         readings(w).into_iter().map(|r| r.bare).collect()
+    }
+
+    #[test]
+    fn conjunction_and_article_letters() {
+        assert_eq!(strip_conjunction("وحث"), Some("حث"));
+        assert_eq!(strip_conjunction("فقتل"), Some("قتل"));
+        assert_eq!(strip_conjunction("قتل"), None);
+        for (w, want) in [
+            ("الهجوم", true),
+            ("بالقصف", true),
+            ("للقوات", true),
+            ("كالعاده", true),
+            ("والانفجار", true),
+            ("فبالقصف", true),
+            ("هجوم", false),
+            ("لاجئ", false),
+            ("وهجوم", false),
+        ] {
+            assert_eq!(has_article(w), want, "{w}");
+        }
     }
 
     #[test]

@@ -1,0 +1,306 @@
+//! Table-driven rows for the casualty rules: for each side rule a sentence
+//! of our own where that rule, and no earlier one, names the side. The
+//! inputs the earlier stages would find (actor mentions, counts) are given
+//! by hand.
+
+use super::site::Site;
+use super::{breakdown, claims, Claim};
+use crate::certainty::sentence_sources;
+use crate::context::Ctx;
+use crate::tests::document;
+
+/// The claims read from `text`.
+pub(super) fn read(text: &str, actors: &[(&str, &str)], quants: &[(&str, f64)]) -> Vec<Claim> {
+    let (a, doc) = document(text, actors, quants);
+    let ctx = Ctx::new(&a, &doc);
+    claims(&ctx, &sentence_sources(&ctx))
+}
+
+/// Calls `f` with the site of the `nth` casualty word of `text` (the first
+/// sentence that holds it, no claim read before).
+pub(super) fn at_word<R>(
+    text: &str,
+    actors: &[(&str, &str)],
+    quants: &[(&str, f64)],
+    nth: usize,
+    f: impl FnOnce(&Site) -> R,
+) -> R {
+    let (a, doc) = document(text, actors, quants);
+    let ctx = Ctx::new(&a, &doc);
+    let hit = ctx.casualty[nth];
+    let si = ctx
+        .sent_of_tok(hit.start)
+        .expect("the word is in a sentence");
+    let s = ctx.sents[si];
+    let regions = breakdown::regions(&ctx, s.t0, s.t1);
+    let site = Site::new(&ctx, hit, si, &regions, &[], 0).expect("a casualty word");
+    f(&site)
+}
+
+/// One row: the rule, the sentence, actor mentions, counts, and the side the
+/// rule names with the count of its claim.
+type SideRow = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, f64)],
+    &'static str,
+    f64,
+);
+
+const SIDE_ROWS: &[SideRow] = &[
+    (
+        "ordinal_previous",
+        "قتل عنصران من الفصيل وجرح ثالث.",
+        &[("الفصيل", "FAC")],
+        &[],
+        "FAC",
+        1.0,
+    ),
+    (
+        "pronoun_antecedent",
+        "داهمت الشرطة مقر العصابة وقتلت اثنين من أفرادها.",
+        &[("الشرطة", "POLICE"), ("العصابة", "GANG")],
+        &[("اثنين", 2.0)],
+        "GANG",
+        2.0,
+    ),
+    (
+        "idafa_after_word",
+        "ارتفع عدد قتلى الفصيل إلى 9.",
+        &[("الفصيل", "FAC")],
+        &[("9", 9.0)],
+        "FAC",
+        9.0,
+    ),
+    (
+        "idafa_after_word",
+        "أعلنت المصادر مقتل الطفل في القصف.",
+        &[],
+        &[],
+        "CIVILIANS",
+        1.0,
+    ),
+    (
+        "between_count_and_word",
+        "لقي أربعة من عناصر الشرطة حتفهم.",
+        &[("الشرطة", "POLICE")],
+        &[("أربعة", 4.0)],
+        "POLICE",
+        4.0,
+    ),
+    (
+        "next_to_count",
+        "قتل ستة عناصر من الفصيل.",
+        &[("الفصيل", "FAC")],
+        &[("ستة", 6.0)],
+        "FAC",
+        6.0,
+    ),
+    (
+        "singular_noun_side",
+        "وأفادت المصادر أن طفلا أصيب بشظية.",
+        &[],
+        &[],
+        "CIVILIANS",
+        1.0,
+    ),
+    (
+        "others_in_sentence",
+        "قتل ثلاثة عناصر من الفصيل وجرح خمسة آخرون.",
+        &[("الفصيل", "FAC")],
+        &[("ثلاثة", 3.0), ("خمسة", 5.0)],
+        "FAC",
+        5.0,
+    ),
+    (
+        "definite_head",
+        "اشتبك لواء الفتح مع الفصيل وقتل أربعة من عناصر اللواء.",
+        &[("لواء الفتح", "LIWA"), ("الفصيل", "FAC")],
+        &[("أربعة", 4.0)],
+        "LIWA",
+        4.0,
+    ),
+    (
+        "attack_target",
+        "قصفت المدفعية مواقع لقوات الجبهة ما أدى إلى مقتل تسعة مقاتلين.",
+        &[("قوات الجبهة", "FRONT")],
+        &[("تسعة", 9.0)],
+        "FRONT",
+        9.0,
+    ),
+    (
+        "bomber_subject",
+        "أقدم عنصر من الكتيبة على تفجير نفسه قرب الحاجز.",
+        &[("الكتيبة", "KAT")],
+        &[],
+        "KAT",
+        1.0,
+    ),
+    (
+        "previous_in_sentence",
+        "قتل عنصران من الفصيل، وأصيب أربعة.",
+        &[("الفصيل", "FAC")],
+        &[("أربعة", 4.0)],
+        "FAC",
+        4.0,
+    ),
+    (
+        "others_told_before",
+        "قتل خمسة من عناصر الفصيل في الكمين. كما جرح ثلاثة عناصر مسلحين آخرين.",
+        &[("الفصيل", "FAC")],
+        &[("خمسة", 5.0), ("ثلاثة", 3.0)],
+        "FAC",
+        3.0,
+    ),
+    (
+        "same_victims_told_before",
+        "قتل أربعة من عناصر الفصيل في الكمين. ونقلت سيارات الإسعاف ستة جرحى.",
+        &[("الفصيل", "FAC")],
+        &[("أربعة", 4.0), ("ستة", 6.0)],
+        "FAC",
+        6.0,
+    ),
+    (
+        "default_side",
+        "قتل ثلاثة أشخاص في انفجار.",
+        &[],
+        &[("ثلاثة", 3.0)],
+        "CIVILIANS",
+        3.0,
+    ),
+    (
+        "default_side",
+        "قتل جنديان في هجوم على حاجز. وأرسل الجيش العراقي تعزيزات.",
+        &[("الجيش العراقي", "IRAQ_GOV")],
+        &[],
+        "IRAQ_GOV",
+        2.0,
+    ),
+    (
+        "unnamed_dead",
+        "أسفر الانفجار عن 14 قتيلا.",
+        &[],
+        &[("14", 14.0)],
+        "CIVILIANS",
+        14.0,
+    ),
+    (
+        "unnamed_dead",
+        "ارتفعت حصيلة القتلى إلى 25.",
+        &[],
+        &[("25", 25.0)],
+        "CIVILIANS",
+        25.0,
+    ),
+    (
+        "merged_next_to_count",
+        "قتل في القصف المدفعي على القرية أمس 7 قتلى من الفصيل.",
+        &[("الفصيل", "FAC")],
+        &[("7", 7.0)],
+        "FAC",
+        7.0,
+    ),
+    (
+        "versus",
+        "قتل 40 من عناصر الفصيل مقابل 12 من الكتيبة.",
+        &[("الفصيل", "FAC"), ("الكتيبة", "KAT")],
+        &[("40", 40.0), ("12", 12.0)],
+        "KAT",
+        12.0,
+    ),
+    (
+        "coordinated",
+        "قتل 9 عناصر من الفصيل و5 مقاتلين من الكتيبة.",
+        &[("الفصيل", "FAC"), ("الكتيبة", "KAT")],
+        &[("9", 9.0), ("5", 5.0)],
+        "KAT",
+        5.0,
+    ),
+    (
+        "subcount_noun",
+        "قتل تسعة أشخاص بينهم ستة أطفال.",
+        &[],
+        &[("تسعة", 9.0), ("ستة", 6.0)],
+        "CIVILIANS",
+        6.0,
+    ),
+    (
+        "mixed_by_breakdown",
+        "قتل 30 شخصا، بينهم 12 مدنيا وعناصر من الشرطة.",
+        &[("الشرطة", "POLICE")],
+        &[("30", 30.0), ("12", 12.0)],
+        "MIXED",
+        30.0,
+    ),
+    (
+        "mixed_by_war",
+        "قتل 3000 شخص في الحرب الأهلية.",
+        &[],
+        &[("3000", 3000.0)],
+        "MIXED",
+        3000.0,
+    ),
+];
+
+#[test]
+fn each_side_rule_names_the_side_of_its_example() {
+    for &(rule, text, actors, quants, side, best) in SIDE_ROWS {
+        let got = read(text, actors, quants);
+        let by_rule: Vec<&Claim> = got.iter().filter(|c| c.side_rule == Some(rule)).collect();
+        assert!(
+            !by_rule.is_empty(),
+            "{rule}: no claim sided by it in {text}: {:?}",
+            got.iter()
+                .map(|c| (c.side_rule, c.group.clone(), c.best))
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            by_rule
+                .iter()
+                .any(|c| c.group.as_deref() == Some(side) && c.best == Some(best)),
+            "{rule}: {text}: {:?}",
+            by_rule
+                .iter()
+                .map(|c| (c.group.clone(), c.best))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn every_side_rule_has_a_row() {
+    for (name, _) in super::side::SIDE_RULES {
+        assert!(
+            SIDE_ROWS.iter().any(|r| r.0 == *name),
+            "side rule {name} has no row"
+        );
+    }
+}
+
+/// Without its rule, a row's claim is sided otherwise or not at all: the
+/// rows test the rules, not the words around them.
+#[test]
+fn a_side_rule_row_depends_on_its_rule() {
+    // the soldiers' army named outside the sentence: without it, no side
+    let got = read("قتل جنديان في هجوم على حاجز.", &[], &[]);
+    assert!(got.iter().all(|c| c.group.is_none()), "{got:?}");
+    // an ordinal with no claim before it in the sentence has no side
+    let got = read("وجرح ثالث في القصف.", &[], &[]);
+    assert!(got.iter().all(|c| c.group.is_none()), "{got:?}");
+}
+
+#[test]
+fn a_casualty_word_inside_a_breakdown_belongs_to_the_total() {
+    let got = read(
+        "قتل سبعة أشخاص بينهم طفلان قتلا في منزلهما.",
+        &[],
+        &[("سبعة", 7.0)],
+    );
+    let killed: Vec<Option<f64>> = got
+        .iter()
+        .filter(|c| c.part_of.is_none())
+        .map(|c| c.best)
+        .collect();
+    assert_eq!(killed, vec![Some(7.0)], "{got:?}");
+}
