@@ -369,8 +369,14 @@ fn review_corrections_reach_the_export_and_survive_reingest() {
     // Notes on an outlet show with its statistics; the incident shows its review.
     review(&["note", "outlet", "سمارت", "local network; often first"]).unwrap();
     let outlets = run_on(&db, &["outlets"]).unwrap();
-    assert!(outlets.contains("سمارت\tnote: local network; often first (amal,"), "{outlets}");
+    assert!(
+        outlets.contains("سمارت\tnote: local network; often first (amal,"),
+        "{outlets}"
+    );
     let shown = run_on(&db, &["incident", &id]).unwrap();
     assert!(shown.contains("Review (reviewed):"), "{shown}");
-    assert!(shown.contains("fatalities: 12 → 20 — hospital list"), "{shown}");
+    assert!(
+        shown.contains("fatalities: 12 → 20 — hospital list"),
+        "{shown}"
+    );
 }

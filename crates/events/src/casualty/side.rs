@@ -141,8 +141,14 @@ pub fn new_claim(site: &Site, count: &Count) -> Claim {
         .iter()
         .find_map(|(name, rule)| rule(&look).map(|s| (s, *name)));
     let group_at = found.as_ref().and_then(|((_, at), _)| *at);
+    // The side is only assumed when no word named it, or when the word that
+    // did is the count's own noun of unnamed people (30 شخصاً → CIVILIANS
+    // by that noun's fallback): a breakdown or an "among the dead" sentence
+    // may still show several sides.
     let generic = look.chosen().is_some()
-        && group_at.is_none()
+        && group_at.is_none_or(|at| {
+            side_by_fallback(&look, at, found.as_ref().map(|((g, _), _)| g.as_str()))
+        })
         && generic_noun(look.ctx(), look.nb, look.seg.1);
     let q = look.q;
     Claim {
@@ -164,6 +170,21 @@ pub fn new_claim(site: &Site, count: &Count) -> Claim {
         attributed_to: None,
         generic,
     }
+}
+
+/// True when the side at token `at` is only the count's own noun's
+/// fallback (30 شخصاً → CIVILIANS because شخص falls back to civilians), not
+/// a word that names a side.
+fn side_by_fallback(look: &Look, at: usize, side: Option<&str>) -> bool {
+    let ctx = look.ctx();
+    noun_start(ctx, look.chosen()) == Some(at)
+        && look
+            .chosen()
+            .and_then(|m| noun_in(ctx, m))
+            .and_then(|v| ctx.lx.victims.get(v.payload))
+            .is_some_and(|v| {
+                v.group.is_none() && v.fallback.is_some() && v.fallback.as_deref() == side
+            })
 }
 
 /// A side found for a claim read before, by the word told again.

@@ -234,6 +234,31 @@ const SIDE_ROWS: &[SideRow] = &[
         30.0,
     ),
     (
+        // No actor named: the toll's side was only its noun's fallback.
+        "mixed_by_breakdown",
+        "قتل 25 شخصا بينهم 10 جنود وطفل واحد.",
+        &[],
+        &[("25", 25.0), ("10", 10.0)],
+        "MIXED",
+        25.0,
+    ),
+    (
+        "mixed_by_breakdown",
+        "قتل 40 شخصا على الأقل، بينهم 15 مدنيا.",
+        &[],
+        &[("40", 40.0), ("15", 15.0)],
+        "MIXED",
+        40.0,
+    ),
+    (
+        "mixed_by_among_dead",
+        "قتل 9 أشخاص في هجوم على مقر البلدية. ومن بين القتلى مهاجمون وشرطيون.",
+        &[],
+        &[("9", 9.0)],
+        "MIXED",
+        9.0,
+    ),
+    (
         "mixed_by_war",
         "قتل 3000 شخص في الحرب الأهلية.",
         &[],
@@ -303,4 +328,40 @@ fn a_casualty_word_inside_a_breakdown_belongs_to_the_total() {
         .map(|c| c.best)
         .collect();
     assert_eq!(killed, vec![Some(7.0)], "{got:?}");
+}
+
+/// Tolls whose side a word names, or that nothing shows to hold several
+/// sides, are not made `MIXED`.
+#[test]
+fn named_or_plain_tolls_stay_on_their_side() {
+    let rows: &[(&str, &[(&str, &str)], &[(&str, f64)], &str)] = &[
+        (
+            "قتل 9 أشخاص في غارة على سوق المدينة.",
+            &[],
+            &[("9", 9.0)],
+            "CIVILIANS",
+        ),
+        (
+            "قتل 20 مدنيا بينهم 8 أطفال.",
+            &[],
+            &[("20", 20.0), ("8", 8.0)],
+            "CIVILIANS",
+        ),
+        (
+            "قتل 6 مسلحين من الفصيل بينهم قياديون من الفصيل.",
+            &[("الفصيل", "FAC")],
+            &[("6", 6.0)],
+            "FAC",
+        ),
+    ];
+    for &(text, actors, quants, side) in rows {
+        let got = read(text, actors, quants);
+        let first = got.first().unwrap_or_else(|| panic!("no claim in {text}"));
+        assert_eq!(
+            first.group.as_deref(),
+            Some(side),
+            "{text}: {:?}",
+            first.side_rule
+        );
+    }
 }
