@@ -12,10 +12,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub(crate) const CONTEXTS_TSV: &str =
     include_str!("../../../data/gazetteer/not_place_contexts.tsv");
 
-/// Key words a preposition that may stand between a `before` context and the
-/// name (`ومقرها في بريطانيا`).
-const BRIDGES: &[&str] = &["في", "ب"];
-
 /// The loaded context rules.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Contexts {
@@ -23,11 +19,20 @@ pub(crate) struct Contexts {
     before: FxHashMap<Box<str>, Vec<Vec<Box<str>>>>,
     /// The last words of the `before` sequences.
     before_last: WordSet,
+    /// Prepositions that may stand between a `before` context and the name
+    /// (`ومقرها في بريطانيا`), as whole tokens.
+    bridges: FxHashSet<Box<str>>,
     after: WordSet,
     /// Phrase keys (article stripped, as the matcher keys them) of outlet names.
     outlets: FxHashSet<Box<str>>,
     outlet_before: WordSet,
     outlet_after: WordSet,
+    /// Whole tokens right before an outlet's name that make it the outlet: a
+    /// preposition cut off its word by a tatweel (`لـ"الميادين"`).
+    outlet_to: FxHashSet<Box<str>>,
+    /// Whole tokens after an outlet's name written with ل + article that
+    /// make it the outlet told something (`قال للميادين إن`).
+    outlet_said: FxHashSet<Box<str>>,
 }
 
 /// Key words, found in a token whatever proclitics and article it adds
@@ -37,12 +42,6 @@ pub(crate) struct Contexts {
 struct WordSet {
     by_tail: FxHashMap<Box<str>, Vec<Box<str>>>,
 }
-
-/// What may stand before a word of a [`WordSet`] in a token.
-const PREFIXES: &[&str] = &[
-    "", "ال", "لل", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "وال", "فال", "بال",
-    "كال", "ولل", "فلل", "وبال", "فبال", "وكال",
-];
 
 /// The last two characters of a word (all of a shorter one).
 fn tail(word: &str) -> &str {
@@ -64,10 +63,7 @@ impl WordSet {
             .get(tail(word))
             .into_iter()
             .flatten()
-            .filter(move |w| {
-                word.strip_suffix(&***w)
-                    .is_some_and(|pre| PREFIXES.contains(&pre))
-            })
+            .filter(move |w| word.strip_suffix(&***w).is_some_and(clitic::is_prefix))
             .map(|w| &**w)
     }
 
@@ -114,6 +110,15 @@ impl Contexts {
                 }
                 "outlet_after" => {
                     c.outlet_after.insert(last);
+                }
+                "bridge" => {
+                    c.bridges.insert(last);
+                }
+                "outlet_to" => {
+                    c.outlet_to.insert(last);
+                }
+                "outlet_said" => {
+                    c.outlet_said.insert(last);
                 }
                 _ => {}
             }
@@ -162,7 +167,7 @@ impl Contexts {
                 return true;
             }
             // لـ"الميادين": the preposition ل cut off its word by a tatweel.
-            if &key[p.start..p.end] == "ل" {
+            if self.outlet_to.contains(&key[p.start..p.end]) {
                 return true;
             }
         }
@@ -171,8 +176,8 @@ impl Contexts {
                 return true;
             }
             // Told to the outlet: قال للميادين إن ….
-            let said = matches!(&key[n.start..n.end], "ان" | "بان");
-            if prefix == "لل" && said && gap_is_space(key, &toks[end - 1], n) {
+            let said = self.outlet_said.contains(&key[n.start..n.end]);
+            if prefix == clitic::L_ARTICLE && said && gap_is_space(key, &toks[end - 1], n) {
                 return true;
             }
         }
@@ -210,7 +215,7 @@ impl Contexts {
             return true;
         }
         // One preposition may stand between: ومقرها في بريطانيا.
-        if BRIDGES.contains(&&key[toks[i].start..toks[i].end]) && i > 0 {
+        if self.bridges.contains(&key[toks[i].start..toks[i].end]) && i > 0 {
             i -= 1;
             if gap_is_space(key, &toks[i], &toks[i + 1]) && self.before_ends_at(key, toks, i) {
                 return true;
@@ -255,22 +260,30 @@ fn readings<'k>(key: &'k str, t: &Token) -> impl Iterator<Item = &'k str> {
         len: 1,
     };
     out.push(clitic::strip_article(word));
-    if word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-        for p in PROCLITICS {
-            if let Some(rest) = word.strip_prefix(p).filter(|r| r.chars().nth(1).is_some()) {
-                out.push(rest);
-                out.push(clitic::strip_article(rest));
-            }
+    for p in proclitics(word) {
+        if let Some(rest) = word.strip_prefix(p).filter(|r| r.chars().nth(1).is_some()) {
+            out.push(rest);
+            out.push(clitic::strip_article(rest));
         }
     }
     out.buf.into_iter().take(out.len)
 }
 
-/// Proclitic sequences a context word may carry (a superset of the clitic
-/// splitter's, which the data words being specific allows).
-const PROCLITICS: &[&str] = &[
-    "وب", "فب", "ول", "فل", "وك", "ولل", "فلل", "لل", "و", "ف", "ب", "ل", "ك",
-];
+/// Proclitic sequences a context word may carry: those of the clitic
+/// splitter without the article, and ل + article (`لل`, `ولل`), whose rest
+/// is then read with and without an article of its own (a superset of the
+/// splitter's readings, which the data words being specific allows).
+fn proclitics(word: &str) -> impl Iterator<Item = &'static str> {
+    let (with_article, without) = word
+        .chars()
+        .next()
+        .map_or((&[][..], &[][..]), clitic::sequences);
+    with_article
+        .iter()
+        .filter(|p| !p.ends_with(clitic::ARTICLE))
+        .chain(without)
+        .copied()
+}
 
 /// Most forms [`readings`] gives for one word.
 const FORMS: usize = 8;

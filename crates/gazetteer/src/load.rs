@@ -3,7 +3,7 @@
 
 use crate::context::{self, Contexts};
 use crate::data::{self, Need, ParseError, Place, Row};
-use crate::heads::HEADS;
+use crate::heads;
 use crate::open::{self, OpenRules};
 use crate::Gazetteer;
 use rasad_text::phrase::phrase_words;
@@ -71,7 +71,7 @@ fn dedup_key(name: &str) -> String {
 fn first_word_has_article(name: &str) -> bool {
     let k = rasad_text::key(name);
     let first = k.split_whitespace().next().unwrap_or("");
-    first.starts_with("ال") && rasad_text::clitic::strip_article(first) != first
+    rasad_text::clitic::strip_article(first) != first
 }
 
 impl Gazetteer {
@@ -87,8 +87,8 @@ impl Gazetteer {
         let (sup, e2) = data::parse(supplement, true);
         errors.extend(e2);
         let mut g = Gazetteer::default();
-        for (i, (w, _, _)) in HEADS.iter().enumerate() {
-            g.matcher.insert(w, HEAD_TAG + i);
+        for (i, (w, _)) in heads::all().iter().enumerate() {
+            g.matcher.insert(w.as_str(), HEAD_TAG + i);
         }
         for p in data::parse_not_places(not_places) {
             g.matcher.insert(p, NOT_TAG);

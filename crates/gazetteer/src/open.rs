@@ -29,7 +29,7 @@
 use crate::context::Contexts;
 use crate::heads;
 use rasad_record::Span;
-use rasad_text::clitic;
+use rasad_text::clitic::{self, TA_MARBUTA};
 use rasad_text::phrase::PhraseMatch;
 use rasad_text::{Analysis, Token};
 use rustc_hash::FxHashMap;
@@ -81,6 +81,32 @@ enum Stop {
 pub(crate) struct OpenRules {
     pub heads: Vec<OpenHead>,
     stop: FxHashMap<Box<str>, Stop>,
+}
+
+/// Proclitics a head is rarely written with: `فقرية`, `كقرية` are no heads.
+const UNLIKELY_CLITICS: [char; 2] = ['ف', 'ك'];
+
+/// Fewest letters of a word in `ـية` read as an adjective after a feminine
+/// head (`زراعية`); shorter ones are nouns.
+const MIN_FEMININE_ADJECTIVE: usize = 4;
+
+/// An indefinite word in `ـية` (`زراعية`, `صحراوية`): after a feminine head
+/// an adjective agreeing with it, `قرية زراعية`.
+fn feminine_adjective(w: &str) -> bool {
+    w.strip_suffix(TA_MARBUTA)
+        .is_some_and(|s| s.ends_with(NISBA))
+        && w.chars().count() >= MIN_FEMININE_ADJECTIVE
+}
+
+/// The letter that ends a nisba adjective (`عسكري`) in key form.
+const NISBA: char = 'ي';
+
+/// The feminine of a key word: `عسكري` → `عسكريه`.
+fn feminine(word: &str) -> String {
+    let mut f = String::with_capacity(word.len() + TA_MARBUTA.len_utf8());
+    f.push_str(word);
+    f.push(TA_MARBUTA);
+    f
 }
 
 /// A word of the data as a bare key (folded, article stripped).
@@ -138,8 +164,8 @@ impl OpenRules {
                 _ => Stop::Hard,
             };
             // A nisba adjective also stops in the feminine (عسكري → عسكرية).
-            if k.ends_with('ي') && matches!(class.trim(), "adjective" | "nationality") {
-                r.stop.entry(format!("{k}ه").into()).or_insert(stop);
+            if k.ends_with(NISBA) && matches!(class.trim(), "adjective" | "nationality") {
+                r.stop.entry(feminine(&k).into()).or_insert(stop);
             }
             r.stop.insert(k.into(), stop);
         }
@@ -210,87 +236,157 @@ pub(crate) fn read(
     limit: usize,
     exclude: &[Span],
 ) -> Vec<OpenMention> {
-    let mut out = Vec::new();
-    let key = a.key_str();
-    let toks = a.tokens();
     let Some(h) = rules.heads.get(head) else {
-        return out;
+        return Vec::new();
     };
-    if m.tokens.len() != 1 || m.tokens.end >= toks.len() {
-        return out;
-    }
-    let ht = &toks[m.tokens.start];
-    let Some(head_from) = head_start(h, key, ht, m) else {
-        return out;
+    let Some((head_from, quoted)) = head_reads_names(h, contexts, a, m) else {
+        return Vec::new();
     };
-    if hamza_disagrees(h, a.slice(ht.span)) {
-        return out;
-    }
-    if h.strict {
-        let prev = m.tokens.start.checked_sub(1).map(|i| &toks[i]);
-        if prev.is_some_and(|p| contexts.cites(key, p)) {
-            return out;
-        }
-    }
-    let g = gap(key, ht, &toks[m.tokens.end]);
-    if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
-        return out;
-    }
-    let quoted = g.chars().any(is_quote);
-    let feminine = h.key.ends_with('ه');
-    let limit = limit.min(toks.len());
-    let words = name_words(rules, a, m.tokens.end, 0, limit, exclude, feminine);
-    let (Some(&(first, _, _)), Some(&(end_tok, _, _))) = (words.first(), words.last()) else {
-        return out;
+    let reader = NameReader {
+        rules,
+        a,
+        exclude,
+        limit: limit.min(a.tokens().len()),
+        feminine: h.key.ends_with(TA_MARBUTA),
     };
-    if let Some(next) = toks.get(end_tok + 1) {
-        if contexts.outlet_tail(key, next) {
-            return out;
-        }
-        // A quoted name must close where it ends: «X Y» Z.
-        if quoted && end_tok + 1 < limit {
-            let g = gap(key, &toks[end_tok], next);
-            if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
-                return out;
-            }
-        }
+    let limit = reader.limit;
+    let words = reader.words(m.tokens.end, 0);
+    let (Some(&(first, definite, _)), Some(&(end_tok, _, _))) = (words.first(), words.last())
+    else {
+        return Vec::new();
+    };
+    if !name_ends_cleanly(contexts, a, end_tok, limit, quoted) {
+        return Vec::new();
     }
     if !h.list {
-        out.extend(build(
-            a,
-            head,
-            Some((head_from, m.tokens.start)),
-            first..end_tok + 1,
-            0,
-        ));
-        return out;
+        let with_head = Some((head_from, m.tokens.start));
+        return build(a, head, with_head, first..end_tok + 1, 0)
+            .into_iter()
+            .collect();
     }
-    // A list head names each place by itself: قرى المعلك والخوين وأم الحنين.
-    // Its lone indefinite word is rather a verb or an adjective (`مخيمات
-    // تفتقر إلى`, `قرى كثيرة`).
-    let definite = words[0].1;
-    out.extend(build(a, head, None, first..end_tok + 1, 0));
-    let mut end = end_tok;
-    while out.len() < MAX_LIST && end + 1 < limit {
-        let Some(skip) = list_item(key, &toks[end], &toks[end + 1]) else {
-            break;
-        };
-        let words = name_words(rules, a, end + 1, skip, limit, exclude, feminine);
-        let Some(&(last, _, _)) = words.last() else {
-            break;
-        };
-        out.extend(build(a, head, None, end + 1..last + 1, skip));
-        end = last;
-    }
+    let mut out: Vec<OpenMention> = build(a, head, None, first..end_tok + 1, 0)
+        .into_iter()
+        .collect();
+    let end = reader.list_rest(head, end_tok, &mut out);
     // A gazetteer name next in the list makes it a list too (بلدتي X وحيش).
+    let (key, toks) = (a.key_str(), a.tokens());
     let joined = end + 1 == limit
         && toks
             .get(limit)
             .is_some_and(|t| list_item(key, &toks[end], t).is_some());
+    // A list head's lone indefinite word is rather a verb or an adjective
+    // (`مخيمات تفتقر إلى`, `قرى كثيرة`).
     if out.len() == 1 && !definite && !joined {
         out.clear();
     }
     out
+}
+
+/// Where the head matched by `m` starts in the key and whether quotation
+/// marks open the name after it (`حي "الزهور"`), or None when this head
+/// reads no name here: a head of several tokens or at the end, one that
+/// refers back (`القرية`), a verb spelled like it (`وأدى`), a strict head
+/// after a word that cites an outlet (`موقع` of a website), or punctuation
+/// after it.
+fn head_reads_names(
+    h: &OpenHead,
+    contexts: &Contexts,
+    a: &Analysis,
+    m: &PhraseMatch,
+) -> Option<(usize, bool)> {
+    let (key, toks) = (a.key_str(), a.tokens());
+    if m.tokens.len() != 1 || m.tokens.end >= toks.len() {
+        return None;
+    }
+    let ht = &toks[m.tokens.start];
+    let head_from = head_start(h, key, ht, m)?;
+    if hamza_disagrees(h, a.slice(ht.span)) {
+        return None;
+    }
+    if h.strict {
+        let prev = m.tokens.start.checked_sub(1).map(|i| &toks[i]);
+        if prev.is_some_and(|p| contexts.cites(key, p)) {
+            return None;
+        }
+    }
+    let g = gap(key, ht, &toks[m.tokens.end]);
+    if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
+        return None;
+    }
+    Some((head_from, g.chars().any(is_quote)))
+}
+
+/// True when the name ending at token `end_tok` ends there: not before an
+/// outlet's word (`موقع عنب بلدي نت`), and a quoted name closes its quote
+/// (`«X Y» Z`, not `«X Y Z»`).
+fn name_ends_cleanly(
+    contexts: &Contexts,
+    a: &Analysis,
+    end_tok: usize,
+    limit: usize,
+    quoted: bool,
+) -> bool {
+    let (key, toks) = (a.key_str(), a.tokens());
+    let Some(next) = toks.get(end_tok + 1) else {
+        return true;
+    };
+    if contexts.outlet_tail(key, next) {
+        return false;
+    }
+    if quoted && end_tok + 1 < limit {
+        let g = gap(key, &toks[end_tok], next);
+        if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Reads the words of names after one head.
+struct NameReader<'a> {
+    rules: &'a OpenRules,
+    a: &'a Analysis,
+    /// Spans no name may overlap (actor names).
+    exclude: &'a [Span],
+    /// The first token of the next dictionary match: names stop before it.
+    limit: usize,
+    /// The head is feminine (`قرية`): an indefinite word in `ـية` after it
+    /// is an adjective.
+    feminine: bool,
+}
+
+impl NameReader<'_> {
+    /// The names after the first of a list head, each by itself: `قرى المعلك
+    /// والخوين وأم الحنين`. Returns the last token read.
+    fn list_rest(&self, head: usize, mut end: usize, out: &mut Vec<OpenMention>) -> usize {
+        let (key, toks) = (self.a.key_str(), self.a.tokens());
+        while out.len() < MAX_LIST && end + 1 < self.limit {
+            let Some(skip) = list_item(key, &toks[end], &toks[end + 1]) else {
+                break;
+            };
+            let words = self.words(end + 1, skip);
+            let Some(&(last, _, _)) = words.last() else {
+                break;
+            };
+            out.extend(build(self.a, head, None, end + 1..last + 1, skip));
+            end = last;
+        }
+        end
+    }
+
+    /// The words of a name from token `start` (its first `skip` key bytes
+    /// left out: the conjunction of `والخوين`) up to the limit.
+    fn words(&self, start: usize, skip: usize) -> Vec<Word> {
+        name_words(
+            self.rules,
+            self.a,
+            start,
+            skip,
+            self.limit,
+            self.exclude,
+            self.feminine,
+        )
+    }
 }
 
 /// True when the head word is written with a hamza that none of the head's
@@ -305,7 +401,7 @@ fn hamza_disagrees(h: &OpenHead, written: &str) -> bool {
 /// `منطقتهم`): that of its noun (`عمليات`، `منطقة`), or Hard for any noun
 /// whose suffix is plain (a name is never "our X").
 fn possessed(rules: &OpenRules, bare: &str) -> Option<Stop> {
-    for suffix in ["هما", "كما", "نا", "ها", "هم", "كم", "هن"] {
+    for suffix in heads::possessive_suffixes() {
         let Some(stem) = bare.strip_suffix(suffix) else {
             continue;
         };
@@ -313,13 +409,13 @@ fn possessed(rules: &OpenRules, bare: &str) -> Option<Stop> {
             continue;
         }
         // The ta marbuta is written ت before a suffix (منطقتنا).
-        let stem_ta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        let stem_ta = stem.strip_suffix('ت').map(feminine);
         let known = rules.stop(stem).is_some()
             || rules.is_head(stem)
             || stem_ta
                 .as_deref()
                 .is_some_and(|s| rules.stop(s).is_some() || rules.is_head(s))
-            || stem.ends_with("ات");
+            || heads::has_plural_ending(stem);
         if known {
             return Some(Stop::Hard);
         }
@@ -418,8 +514,7 @@ fn name_words(
             if !(after_lead || construct) {
                 break;
             }
-        } else if feminine && !article && literal.ends_with("يه") && literal.chars().count() >= 4
-        {
+        } else if feminine && !article && feminine_adjective(literal) {
             // قرية زراعية، منطقة صحراوية: an adjective agreeing with the head.
             break;
         }
@@ -442,7 +537,7 @@ fn head_start(h: &OpenHead, key: &str, ht: &Token, m: &PhraseMatch) -> Option<us
         ht.start + m.prefix_bytes
     };
     let pre = &head_word[..from - ht.start];
-    if pre.ends_with("ال") || pre.ends_with("لل") || pre.starts_with(['ف', 'ك']) {
+    if clitic::ends_with_article(pre) || pre.starts_with(UNLIKELY_CLITICS) {
         return None;
     }
     Some(from)
