@@ -250,9 +250,9 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
     for j in 0..s.found.len() {
         s.open_after(j, exclude, &mut ev, &mut open);
     }
-    for j in 0..s.found.len() {
+    for (j, e) in ev.iter_mut().enumerate() {
         if s.is_place(j) {
-            s.words_before(j, &mut ev[j]);
+            s.words_before(j, e);
         }
     }
     s.mark_open_lists(&mut ev);
@@ -485,11 +485,11 @@ impl Scan<'_> {
 
     /// Gazetteer names on a list of open-class names take its head.
     fn mark_open_lists(&self, ev: &mut [Evidence]) {
-        for j in 0..ev.len() {
-            if let (Some(h), true) = (ev[j].in_list, self.is_place(j)) {
-                ev[j].marked = true;
-                ev[j].plural_list = true;
-                ev[j].head_kind = town_kind(&self.g.open.heads[h].kind);
+        for (j, e) in ev.iter_mut().enumerate() {
+            if let (Some(h), true) = (e.in_list, self.is_place(j)) {
+                e.marked = true;
+                e.plural_list = true;
+                e.head_kind = town_kind(&self.g.open.heads[h].kind);
             }
         }
     }
@@ -573,7 +573,7 @@ impl Scan<'_> {
             return None;
         }
         let (cands, weak) = self.candidates(m, ev, pre);
-        (!cands.is_empty()).then(|| Mention {
+        (!cands.is_empty()).then_some(Mention {
             span,
             cands,
             head_kind: ev.head_kind,

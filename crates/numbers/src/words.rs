@@ -6,6 +6,10 @@
 //! the tagger, or a string for other crates ([`parse_cardinal_words`]).
 
 use crate::lexicon::{split_known, Kind, Word, LEXICON};
+use rasad_text::clitic;
+
+/// The conjunction that joins the parts of a number (`خمسة وعشرين`).
+const CONJUNCTION: char = 'و';
 
 /// The value of a number phrase.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -171,7 +175,7 @@ pub fn parse_words(ws: &[&str]) -> Option<WordsParse> {
         let (low, high) = lex.vague[sp.bare];
         // عشرات الآلاف، بضعة آلاف، مئات الملايين
         if let Some(next) = ws.get(1) {
-            let bare = next.strip_prefix("ال").unwrap_or(next);
+            let bare = next.strip_prefix(clitic::ARTICLE).unwrap_or(next);
             if let Some(w) = lex.words.get(bare).or_else(|| lex.words.get(*next)) {
                 if w.kind == Kind::Scale && w.plural && w.value > high {
                     return Some(WordsParse {
@@ -208,7 +212,7 @@ pub fn parse_words(ws: &[&str]) -> Option<WordsParse> {
             break;
         }
         // و joined to the next word, or written apart (مائة و خمسين).
-        let (rest, used) = match next.strip_prefix('و') {
+        let (rest, used) = match next.strip_prefix(CONJUNCTION) {
             Some("") => match ws.get(n + 1) {
                 Some(w) => (*w, 2),
                 None => break,
@@ -303,11 +307,14 @@ pub fn parse_ordinal(ws: &[&str]) -> Option<(u32, usize)> {
     if let Some(sp) = split_known(first, |w| lex.ordinals.contains_key(w)) {
         let v = lex.ordinals[sp.bare];
         if let Some(next) = ws.get(1) {
-            if v < 10 && matches!(*next, "عشر" | "عشره") {
+            if v < 10 && lex.is_ten(next) {
                 return Some((v + 10, 2));
             }
             if v < 10 {
-                if let Some(rest) = next.strip_prefix("وال") {
+                let rest = next
+                    .strip_prefix(CONJUNCTION)
+                    .and_then(|r| r.strip_prefix(clitic::ARTICLE));
+                if let Some(rest) = rest {
                     if let Some(w) = lex.words.get(rest) {
                         if w.kind == Kind::Ten && w.value >= 20.0 {
                             return Some((v + w.value as u32, 2));
