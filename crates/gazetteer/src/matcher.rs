@@ -693,3 +693,49 @@ fn riverbank(g: &Gazetteer, key: &str, toks: &[Token], m: &PhraseMatch) -> bool 
             .get(m.tokens.end)
             .is_some_and(|t| token_is(key, t, heads::is_river_word))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Gazetteer;
+    use rasad_text::Analysis;
+    use std::sync::OnceLock;
+
+    fn names(text: &str) -> Vec<String> {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        let g = G.get_or_init(Gazetteer::bundled_only);
+        let a = Analysis::new(text, vec![]);
+        g.places(&a, &[]).into_iter().map(|e| e.name).collect()
+    }
+
+    /// One row per word class of `data/gazetteer/place_words.words`: each
+    /// fails when its words go missing.
+    #[test]
+    fn word_classes_of_the_data_file() {
+        let table: &[(&str, &[&str])] = &[
+            // [heads.city]: a name that is also a common word needs a head.
+            ("دخلت الفصائل إلى مدينة الباب صباحا", &["الباب"]),
+            ("أغلق الحارس الباب صباحا", &[]),
+            // [lists.town]: a plural head governs a list.
+            ("قصفت الطائرات بلدتي الشعفة والسوسة", &["الشعفة", "السوسة"]),
+            // [position]: a word of position is no head.
+            ("اجتمعوا داخل الباب المغلق", &[]),
+            // [prepositions]: `سورية` is a place after a preposition only.
+            ("سافر الوفد إلى سورية أمس", &["سوريا"]),
+            ("زار الوفد مدرسة سورية أمس", &[]),
+            // [patronymic]: `بن X` is part of a person's name.
+            ("قال مصعب بن الزبير إنه وصل إلى حمص", &["حمص"]),
+            ("وصلت القافلة إلى الزبير", &["الزبير"]),
+            // [possessive_suffixes] / [plural_endings]: a possessed noun is
+            // no open-class name.
+            ("توسعت منطقة عملياتنا في ريف حلب", &["حلب"]),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in table {
+            let got = names(text);
+            if got != *want {
+                failures.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+}
