@@ -7,6 +7,7 @@
 use rasad_text::clitic;
 use rasad_text::Token;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
 
 /// The bundled rules.
 pub(crate) const CONTEXTS_TSV: &str =
@@ -140,7 +141,7 @@ impl Contexts {
         &self,
         key: &str,
         toks: &[Token],
-        name: std::ops::Range<usize>,
+        name: Range<usize>,
         phrase: &str,
         prefix: &str,
         headed: bool,
@@ -157,39 +158,34 @@ impl Contexts {
                 return true;
             }
         }
-        if headed || !self.outlets.contains(phrase) {
-            return false;
-        }
+        !headed && self.outlets.contains(phrase) && self.outlet(key, toks, name, prefix)
+    }
+
+    /// True when an outlet's name on tokens `name` (`prefix` before it)
+    /// names the outlet: after a word that cites one (`نشرت الميادين`) or
+    /// the detached `لـ`, before an outlet's word (`الميادين نت`), told
+    /// something (`قال للميادين إن`), or quoted (`«الميادين»`).
+    fn outlet(&self, key: &str, toks: &[Token], name: Range<usize>, prefix: &str) -> bool {
+        let (start, end) = (name.start, name.end);
         let prev = start.checked_sub(1).map(|i| &toks[i]);
-        let next = toks.get(end);
-        if let Some(p) = prev {
-            if self.outlet_before.holds(key, p) {
-                return true;
-            }
-            // لـ"الميادين": the preposition ل cut off its word by a tatweel.
-            if self.outlet_to.contains(&key[p.start..p.end]) {
-                return true;
-            }
+        let next = toks
+            .get(end)
+            .filter(|n| gap_is_space(key, &toks[end - 1], n));
+        if prev.is_some_and(|p| {
+            self.outlet_before.holds(key, p) || self.outlet_to.contains(&key[p.start..p.end])
+        }) {
+            return true;
         }
-        if let Some(n) = next {
-            if gap_is_space(key, &toks[end - 1], n) && self.outlet_after.holds(key, n) {
-                return true;
-            }
-            // Told to the outlet: قال للميادين إن ….
-            let said = self.outlet_said.contains(&key[n.start..n.end]);
-            if prefix == clitic::L_ARTICLE && said && gap_is_space(key, &toks[end - 1], n) {
-                return true;
-            }
+        if next.is_some_and(|n| {
+            self.outlet_after.holds(key, n)
+                || (prefix == clitic::L_ARTICLE && self.outlet_said.contains(&key[n.start..n.end]))
+        }) {
+            return true;
         }
-        // Inside quotation marks: «الميادين», "الميادين".
-        let opened = prev.map_or(0, |p| p.end);
-        let before = &key[opened..toks[start].start];
-        let closed = next.map_or(key.len(), |n| n.start);
-        let after = &key[toks[end - 1].end..closed];
         let after_prep = prev.is_some_and(|p| {
             readings(key, p).any(|w| crate::heads::is_preposition(clitic::strip_article(w)))
         });
-        !after_prep && before.contains(['"', '«', '“']) && after.contains(['"', '»', '”'])
+        !after_prep && quoted(key, toks, name)
     }
 
     /// True when token `t` cites an outlet (`ذكر`, `بحسب`, `قناة`): the
@@ -301,6 +297,17 @@ impl<'k> Forms<'k> {
             self.len += 1;
         }
     }
+}
+
+/// True when quotation marks open right before the tokens `name` and close
+/// right after them: `«الميادين»`, `"الميادين"`.
+fn quoted(key: &str, toks: &[Token], name: Range<usize>) -> bool {
+    let (start, end) = (name.start, name.end);
+    let opened = start.checked_sub(1).map_or(0, |i| toks[i].end);
+    let closed = toks.get(end).map_or(key.len(), |n| n.start);
+    let before = &key[opened..toks[start].start];
+    let after = &key[toks[end - 1].end..closed];
+    before.contains(['"', '«', '“']) && after.contains(['"', '»', '”'])
 }
 
 /// Only spaces and quotation marks between two tokens (`صحيفة «القدس»`).

@@ -33,6 +33,7 @@ use rasad_text::clitic::{self, TA_MARBUTA};
 use rasad_text::phrase::PhraseMatch;
 use rasad_text::{Analysis, Token};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Open-class heads (`data/gazetteer/open_heads.tsv`).
 pub(crate) const OPEN_HEADS_TSV: &str = include_str!("../../../data/gazetteer/open_heads.tsv");
@@ -109,6 +110,37 @@ fn feminine(word: &str) -> String {
     f
 }
 
+/// One line of `open_heads.tsv` (None for comments, the header and
+/// malformed lines).
+fn head_line(line: &str) -> Option<OpenHead> {
+    if line.starts_with('#') || line.starts_with("head\t") || line.trim().is_empty() {
+        return None;
+    }
+    let c: Vec<&str> = line.split('\t').collect();
+    if c.len() < 6 || c[0].trim().is_empty() {
+        return None;
+    }
+    let head = c[0].trim();
+    let mut forms: Vec<Box<str>> = vec![head.into()];
+    forms.extend(
+        c[1].split('|')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(Into::into),
+    );
+    let named = c[4].trim();
+    Some(OpenHead {
+        key: bare_key(head).into(),
+        forms,
+        kind: c[2].trim().into(),
+        strict: c[3].trim() == "1",
+        named: matches!(named, "1" | "2" | "3"),
+        only_named: matches!(named, "2" | "3"),
+        pair: named == "3",
+        list: c[5].trim() == "1",
+    })
+}
+
 /// A word of the data as a bare key (folded, article stripped).
 fn bare_key(word: &str) -> String {
     let k = rasad_text::key(word);
@@ -118,58 +150,38 @@ fn bare_key(word: &str) -> String {
 impl OpenRules {
     /// Parses the heads and the stop list (malformed lines are skipped).
     pub(crate) fn parse(heads_tsv: &str, stop_tsv: &str) -> Self {
-        let mut r = OpenRules::default();
-        for line in heads_tsv.lines() {
-            if line.starts_with('#') || line.starts_with("head\t") || line.trim().is_empty() {
-                continue;
-            }
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 6 || c[0].trim().is_empty() {
-                continue;
-            }
-            let head = c[0].trim();
-            let mut forms: Vec<Box<str>> = vec![head.into()];
-            forms.extend(
-                c[1].split('|')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(Into::into),
-            );
-            r.heads.push(OpenHead {
-                key: bare_key(head).into(),
-                forms,
-                kind: c[2].trim().into(),
-                strict: c[3].trim() == "1",
-                named: matches!(c[4].trim(), "1" | "2" | "3"),
-                only_named: matches!(c[4].trim(), "2" | "3"),
-                pair: c[4].trim() == "3",
-                list: c[5].trim() == "1",
-            });
-        }
+        let mut r = OpenRules {
+            heads: heads_tsv.lines().filter_map(head_line).collect(),
+            ..OpenRules::default()
+        };
         for line in stop_tsv.lines() {
             if line.starts_with('#') || line.starts_with("word\t") {
                 continue;
             }
             let mut c = line.split('\t');
-            let (Some(word), Some(class)) = (c.next(), c.next()) else {
-                continue;
-            };
-            let k = bare_key(word);
-            if k.is_empty() {
-                continue;
+            if let (Some(word), Some(class)) = (c.next(), c.next()) {
+                r.add_stop(word, class.trim());
             }
-            let stop = match class.trim() {
-                "lead" => Stop::Lead,
-                "adjective" => Stop::Adjective,
-                _ => Stop::Hard,
-            };
-            // A nisba adjective also stops in the feminine (عسكري → عسكرية).
-            if k.ends_with(NISBA) && matches!(class.trim(), "adjective" | "nationality") {
-                r.stop.entry(feminine(&k).into()).or_insert(stop);
-            }
-            r.stop.insert(k.into(), stop);
         }
         r
+    }
+
+    /// Adds a stop word of `class`; a nisba adjective also stops in the
+    /// feminine (`عسكري` → `عسكرية`).
+    fn add_stop(&mut self, word: &str, class: &str) {
+        let k = bare_key(word);
+        if k.is_empty() {
+            return;
+        }
+        let stop = match class {
+            "lead" => Stop::Lead,
+            "adjective" => Stop::Adjective,
+            _ => Stop::Hard,
+        };
+        if k.ends_with(NISBA) && matches!(class, "adjective" | "nationality") {
+            self.stop.entry(feminine(&k).into()).or_insert(stop);
+        }
+        self.stop.insert(k.into(), stop);
     }
 
     fn stop(&self, bare: &str) -> Option<Stop> {
@@ -264,22 +276,7 @@ pub(crate) fn read(
             .into_iter()
             .collect();
     }
-    let mut out: Vec<OpenMention> = build(a, head, None, first..end_tok + 1, 0)
-        .into_iter()
-        .collect();
-    let end = reader.list_rest(head, end_tok, &mut out);
-    // A gazetteer name next in the list makes it a list too (بلدتي X وحيش).
-    let (key, toks) = (a.key_str(), a.tokens());
-    let joined = end + 1 == limit
-        && toks
-            .get(limit)
-            .is_some_and(|t| list_item(key, &toks[end], t).is_some());
-    // A list head's lone indefinite word is rather a verb or an adjective
-    // (`مخيمات تفتقر إلى`, `قرى كثيرة`).
-    if out.len() == 1 && !definite && !joined {
-        out.clear();
-    }
-    out
+    reader.list(head, first..end_tok + 1, definite)
 }
 
 /// Where the head matched by `m` starts in the key and whether quotation
@@ -356,6 +353,25 @@ struct NameReader<'a> {
 }
 
 impl NameReader<'_> {
+    /// The names after a list head, the first on tokens `first`, each by
+    /// itself: `قرى المعلك والخوين وأم الحنين`. A lone indefinite word is
+    /// rather a verb or an adjective (`مخيمات تفتقر إلى`, `قرى كثيرة`)
+    /// unless a gazetteer name goes on the list (`بلدتي X وحيش`).
+    fn list(&self, head: usize, first: Range<usize>, definite: bool) -> Vec<OpenMention> {
+        let (key, toks) = (self.a.key_str(), self.a.tokens());
+        let first_end = first.end - 1;
+        let mut out: Vec<OpenMention> = build(self.a, head, None, first, 0).into_iter().collect();
+        let end = self.list_rest(head, first_end, &mut out);
+        let joined = end + 1 == self.limit
+            && toks
+                .get(self.limit)
+                .is_some_and(|t| list_item(key, &toks[end], t).is_some());
+        if out.len() == 1 && !definite && !joined {
+            out.clear();
+        }
+        out
+    }
+
     /// The names after the first of a list head, each by itself: `قرى المعلك
     /// والخوين وأم الحنين`. Returns the last token read.
     fn list_rest(&self, head: usize, mut end: usize, out: &mut Vec<OpenMention>) -> usize {
@@ -454,7 +470,8 @@ fn list_item(key: &str, prev: &Token, t: &Token) -> Option<usize> {
 const MAX_LIST: usize = 8;
 
 /// The words of a name from token `start` (its first `skip` key bytes left
-/// out: the conjunction of `والخوين`) up to `limit`.
+/// out: the conjunction of `والخوين`) up to `limit`: spaces only between
+/// them, none inside `exclude`, a name never ending on a lead word.
 fn name_words(
     rules: &OpenRules,
     a: &Analysis,
@@ -477,45 +494,11 @@ fn name_words(
             break;
         }
         let from = if i == start { t.start + skip } else { t.start };
-        let Some(word) = key.get(from..t.end) else {
+        let Some((literal, article, stop)) = key.get(from..t.end).and_then(|w| name_word(rules, w))
+        else {
             break;
         };
-        if !arabic_word(word) {
-            break;
-        }
-        let readings = clitic::readings(word);
-        let literal = readings[0].bare;
-        let article = literal.len() < word.len();
-        // A proclitic before the article (والمناطق), or one that leaves a
-        // stop word or a head (لساعات، وقرية): not a name word.
-        let proclitic = readings[1..]
-            .iter()
-            .any(|r| !r.guessed || rules.stop(r.bare).is_some() || rules.is_head(r.bare));
-        if proclitic || literal.chars().count() < 2 {
-            break;
-        }
-        let stop = rules
-            .stop(literal)
-            .or_else(|| (!article).then(|| possessed(rules, literal)).flatten());
-        match stop {
-            Some(Stop::Hard) => break,
-            Some(Stop::Adjective) if !article => break,
-            _ => {}
-        }
-        if heads::is_direction(literal) || heads::is_preposition(literal) {
-            break;
-        }
-        if rules.is_head(literal) && stop != Some(Stop::Lead) {
-            break;
-        }
-        if let Some(&(_, prev_article, prev_stop)) = words.last() {
-            let after_lead = prev_stop == Some(Stop::Lead);
-            let construct = article && !prev_article;
-            if !(after_lead || construct) {
-                break;
-            }
-        } else if feminine && !article && feminine_adjective(literal) {
-            // قرية زراعية، منطقة صحراوية: an adjective agreeing with the head.
+        if !continues(&words, literal, article, feminine) {
             break;
         }
         words.push((i, article, stop));
@@ -524,6 +507,55 @@ fn name_words(
         words.pop();
     }
     words
+}
+
+/// A word that may be part of a name: its bare form, whether it has the
+/// article, its stop class. None for what ends a name: a word with a digit
+/// or Latin letter, a proclitic before the article (`والمناطق`) or one that
+/// leaves a stop word or a head (`لساعات`, `وقرية`), a stop word (an
+/// adjective only when indefinite: `منطقة عسكرية`), a possessed noun
+/// (`منطقتنا`), a direction, a preposition, a head.
+fn name_word<'w>(rules: &OpenRules, word: &'w str) -> Option<(&'w str, bool, Option<Stop>)> {
+    if !arabic_word(word) {
+        return None;
+    }
+    let readings = clitic::readings(word);
+    let literal = readings[0].bare;
+    let article = literal.len() < word.len();
+    let proclitic = readings[1..]
+        .iter()
+        .any(|r| !r.guessed || rules.stop(r.bare).is_some() || rules.is_head(r.bare));
+    if proclitic || literal.chars().count() < 2 {
+        return None;
+    }
+    let stop = rules
+        .stop(literal)
+        .or_else(|| (!article).then(|| possessed(rules, literal)).flatten());
+    match stop {
+        Some(Stop::Hard) => return None,
+        Some(Stop::Adjective) if !article => return None,
+        _ => {}
+    }
+    if heads::is_direction(literal) || heads::is_preposition(literal) {
+        return None;
+    }
+    if rules.is_head(literal) && stop != Some(Stop::Lead) {
+        return None;
+    }
+    Some((literal, article, stop))
+}
+
+/// True when a word continues the name `words` read so far: after a lead
+/// word (`تل`, `عين`, `أبو`: `تل أبو X`) or as the defined second term of a
+/// construct (`جورة الشياح`). As the first word after a feminine head, an
+/// indefinite word in `ـية` is an adjective agreeing with it (`قرية زراعية`).
+fn continues(words: &[Word], literal: &str, article: bool, feminine: bool) -> bool {
+    match words.last() {
+        Some(&(_, prev_article, prev_stop)) => {
+            prev_stop == Some(Stop::Lead) || (article && !prev_article)
+        }
+        None => !(feminine && !article && feminine_adjective(literal)),
+    }
 }
 
 /// Where the head of an open-class match starts in the key, without its
