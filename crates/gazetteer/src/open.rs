@@ -421,7 +421,7 @@ fn possessed(rules: &OpenRules, bare: &str) -> Option<Stop> {
         let Some(stem) = bare.strip_suffix(suffix) else {
             continue;
         };
-        if stem.chars().count() < 3 {
+        if stem.chars().count() < MIN_STEM {
             continue;
         }
         // The ta marbuta is written ت before a suffix (منطقتنا).
@@ -457,7 +457,7 @@ fn list_item(key: &str, prev: &Token, t: &Token) -> Option<usize> {
         return None;
     }
     let word = &key[t.start..t.end];
-    if word.starts_with('و') && word.chars().count() >= 3 {
+    if word.starts_with('و') && word.chars().count() >= MIN_JOINED_ITEM {
         Some('و'.len_utf8())
     } else if g.contains([',', '،']) {
         Some(0)
@@ -465,6 +465,16 @@ fn list_item(key: &str, prev: &Token, t: &Token) -> Option<usize> {
         None
     }
 }
+
+/// Fewest letters of a noun under a pronoun suffix (`منطقتنا` → `منطقت`):
+/// shorter stems are words that merely end like a suffix.
+const MIN_STEM: usize = 3;
+
+/// Fewest letters of a list item joined by و (`وحيش`): و + two letters.
+const MIN_JOINED_ITEM: usize = 3;
+
+/// Fewest letters of a name word (a single letter is a cut-off proclitic).
+const MIN_NAME_WORD: usize = 2;
 
 /// Most places a list head introduces.
 const MAX_LIST: usize = 8;
@@ -525,7 +535,7 @@ fn name_word<'w>(rules: &OpenRules, word: &'w str) -> Option<(&'w str, bool, Opt
     let proclitic = readings[1..]
         .iter()
         .any(|r| !r.guessed || rules.stop(r.bare).is_some() || rules.is_head(r.bare));
-    if proclitic || literal.chars().count() < 2 {
+    if proclitic || literal.chars().count() < MIN_NAME_WORD {
         return None;
     }
     let stop = rules
