@@ -16,7 +16,8 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-STRING = re.compile(r'r#*"(?:.|\n)*?"#*|"(?:\\.|[^"\\])*"')
+# Char literals come first so that '"' does not open a string.
+STRING = re.compile(r"'(?:\\u\{[0-9a-fA-F]+\}|\\.|[^'\\\n])'" + r'|r#*"(?:.|\n)*?"#*|"(?:\\.|[^"\\])*"')
 FN = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+(\w+)")
 
 
@@ -63,7 +64,11 @@ def without_comments(text):
 
 
 def arabic_literals(text):
-    return [s.group(0) for s in STRING.finditer(text) if ARABIC.search(s.group(0))]
+    return [
+        s.group(0)
+        for s in STRING.finditer(text)
+        if not s.group(0).startswith("'") and ARABIC.search(s.group(0))
+    ]
 
 
 def functions(text):

@@ -7,14 +7,11 @@
 use rasad_text::clitic;
 use rasad_text::Token;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
 
 /// The bundled rules.
 pub(crate) const CONTEXTS_TSV: &str =
     include_str!("../../../data/gazetteer/not_place_contexts.tsv");
-
-/// Key words a preposition that may stand between a `before` context and the
-/// name (`ومقرها في بريطانيا`).
-const BRIDGES: &[&str] = &["في", "ب"];
 
 /// The loaded context rules.
 #[derive(Debug, Clone, Default)]
@@ -23,11 +20,20 @@ pub(crate) struct Contexts {
     before: FxHashMap<Box<str>, Vec<Vec<Box<str>>>>,
     /// The last words of the `before` sequences.
     before_last: WordSet,
+    /// Prepositions that may stand between a `before` context and the name
+    /// (`ومقرها في بريطانيا`), as whole tokens.
+    bridges: FxHashSet<Box<str>>,
     after: WordSet,
     /// Phrase keys (article stripped, as the matcher keys them) of outlet names.
     outlets: FxHashSet<Box<str>>,
     outlet_before: WordSet,
     outlet_after: WordSet,
+    /// Whole tokens right before an outlet's name that make it the outlet: a
+    /// preposition cut off its word by a tatweel (`لـ"الميادين"`).
+    outlet_to: FxHashSet<Box<str>>,
+    /// Whole tokens after an outlet's name written with ل + article that
+    /// make it the outlet told something (`قال للميادين إن`).
+    outlet_said: FxHashSet<Box<str>>,
 }
 
 /// Key words, found in a token whatever proclitics and article it adds
@@ -37,12 +43,6 @@ pub(crate) struct Contexts {
 struct WordSet {
     by_tail: FxHashMap<Box<str>, Vec<Box<str>>>,
 }
-
-/// What may stand before a word of a [`WordSet`] in a token.
-const PREFIXES: &[&str] = &[
-    "", "ال", "لل", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "وال", "فال", "بال",
-    "كال", "ولل", "فلل", "وبال", "فبال", "وكال",
-];
 
 /// The last two characters of a word (all of a shorter one).
 fn tail(word: &str) -> &str {
@@ -64,10 +64,7 @@ impl WordSet {
             .get(tail(word))
             .into_iter()
             .flatten()
-            .filter(move |w| {
-                word.strip_suffix(&***w)
-                    .is_some_and(|pre| PREFIXES.contains(&pre))
-            })
+            .filter(move |w| word.strip_suffix(&***w).is_some_and(clitic::is_prefix))
             .map(|w| &**w)
     }
 
@@ -115,6 +112,15 @@ impl Contexts {
                 "outlet_after" => {
                     c.outlet_after.insert(last);
                 }
+                "bridge" => {
+                    c.bridges.insert(last);
+                }
+                "outlet_to" => {
+                    c.outlet_to.insert(last);
+                }
+                "outlet_said" => {
+                    c.outlet_said.insert(last);
+                }
                 _ => {}
             }
         }
@@ -135,7 +141,7 @@ impl Contexts {
         &self,
         key: &str,
         toks: &[Token],
-        name: std::ops::Range<usize>,
+        name: Range<usize>,
         phrase: &str,
         prefix: &str,
         headed: bool,
@@ -152,39 +158,34 @@ impl Contexts {
                 return true;
             }
         }
-        if headed || !self.outlets.contains(phrase) {
-            return false;
-        }
+        !headed && self.outlets.contains(phrase) && self.outlet(key, toks, name, prefix)
+    }
+
+    /// True when an outlet's name on tokens `name` (`prefix` before it)
+    /// names the outlet: after a word that cites one (`نشرت الميادين`) or
+    /// the detached `لـ`, before an outlet's word (`الميادين نت`), told
+    /// something (`قال للميادين إن`), or quoted (`«الميادين»`).
+    fn outlet(&self, key: &str, toks: &[Token], name: Range<usize>, prefix: &str) -> bool {
+        let (start, end) = (name.start, name.end);
         let prev = start.checked_sub(1).map(|i| &toks[i]);
-        let next = toks.get(end);
-        if let Some(p) = prev {
-            if self.outlet_before.holds(key, p) {
-                return true;
-            }
-            // لـ"الميادين": the preposition ل cut off its word by a tatweel.
-            if &key[p.start..p.end] == "ل" {
-                return true;
-            }
+        let next = toks
+            .get(end)
+            .filter(|n| gap_is_space(key, &toks[end - 1], n));
+        if prev.is_some_and(|p| {
+            self.outlet_before.holds(key, p) || self.outlet_to.contains(&key[p.start..p.end])
+        }) {
+            return true;
         }
-        if let Some(n) = next {
-            if gap_is_space(key, &toks[end - 1], n) && self.outlet_after.holds(key, n) {
-                return true;
-            }
-            // Told to the outlet: قال للميادين إن ….
-            let said = matches!(&key[n.start..n.end], "ان" | "بان");
-            if prefix == "لل" && said && gap_is_space(key, &toks[end - 1], n) {
-                return true;
-            }
+        if next.is_some_and(|n| {
+            self.outlet_after.holds(key, n)
+                || (prefix == clitic::L_ARTICLE && self.outlet_said.contains(&key[n.start..n.end]))
+        }) {
+            return true;
         }
-        // Inside quotation marks: «الميادين», "الميادين".
-        let opened = prev.map_or(0, |p| p.end);
-        let before = &key[opened..toks[start].start];
-        let closed = next.map_or(key.len(), |n| n.start);
-        let after = &key[toks[end - 1].end..closed];
         let after_prep = prev.is_some_and(|p| {
             readings(key, p).any(|w| crate::heads::is_preposition(clitic::strip_article(w)))
         });
-        !after_prep && before.contains(['"', '«', '“']) && after.contains(['"', '»', '”'])
+        !after_prep && quoted(key, toks, name)
     }
 
     /// True when token `t` cites an outlet (`ذكر`, `بحسب`, `قناة`): the
@@ -210,7 +211,7 @@ impl Contexts {
             return true;
         }
         // One preposition may stand between: ومقرها في بريطانيا.
-        if BRIDGES.contains(&&key[toks[i].start..toks[i].end]) && i > 0 {
+        if self.bridges.contains(&key[toks[i].start..toks[i].end]) && i > 0 {
             i -= 1;
             if gap_is_space(key, &toks[i], &toks[i + 1]) && self.before_ends_at(key, toks, i) {
                 return true;
@@ -255,22 +256,30 @@ fn readings<'k>(key: &'k str, t: &Token) -> impl Iterator<Item = &'k str> {
         len: 1,
     };
     out.push(clitic::strip_article(word));
-    if word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-        for p in PROCLITICS {
-            if let Some(rest) = word.strip_prefix(p).filter(|r| r.chars().nth(1).is_some()) {
-                out.push(rest);
-                out.push(clitic::strip_article(rest));
-            }
+    for p in proclitics(word) {
+        if let Some(rest) = word.strip_prefix(p).filter(|r| r.chars().nth(1).is_some()) {
+            out.push(rest);
+            out.push(clitic::strip_article(rest));
         }
     }
     out.buf.into_iter().take(out.len)
 }
 
-/// Proclitic sequences a context word may carry (a superset of the clitic
-/// splitter's, which the data words being specific allows).
-const PROCLITICS: &[&str] = &[
-    "وب", "فب", "ول", "فل", "وك", "ولل", "فلل", "لل", "و", "ف", "ب", "ل", "ك",
-];
+/// Proclitic sequences a context word may carry: those of the clitic
+/// splitter without the article, and ل + article (`لل`, `ولل`), whose rest
+/// is then read with and without an article of its own (a superset of the
+/// splitter's readings, which the data words being specific allows).
+fn proclitics(word: &str) -> impl Iterator<Item = &'static str> {
+    let (with_article, without) = word
+        .chars()
+        .next()
+        .map_or((&[][..], &[][..]), clitic::sequences);
+    with_article
+        .iter()
+        .filter(|p| !p.ends_with(clitic::ARTICLE))
+        .chain(without)
+        .copied()
+}
 
 /// Most forms [`readings`] gives for one word.
 const FORMS: usize = 8;
@@ -288,6 +297,17 @@ impl<'k> Forms<'k> {
             self.len += 1;
         }
     }
+}
+
+/// True when quotation marks open right before the tokens `name` and close
+/// right after them: `«الميادين»`, `"الميادين"`.
+fn quoted(key: &str, toks: &[Token], name: Range<usize>) -> bool {
+    let (start, end) = (name.start, name.end);
+    let opened = start.checked_sub(1).map_or(0, |i| toks[i].end);
+    let closed = toks.get(end).map_or(key.len(), |n| n.start);
+    let before = &key[opened..toks[start].start];
+    let after = &key[toks[end - 1].end..closed];
+    before.contains(['"', '«', '“']) && after.contains(['"', '»', '”'])
 }
 
 /// Only spaces and quotation marks between two tokens (`صحيفة «القدس»`).

@@ -165,9 +165,12 @@ pub fn parse(text: &str, reviewed: bool) -> (Vec<Row>, Vec<ParseError>) {
     (rows, errors)
 }
 
+/// Columns a place line has at least (`note` may be missing).
+const MIN_COLUMNS: usize = 12;
+
 fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
     let f: Vec<&str> = line.split('\t').collect();
-    if f.len() < 12 {
+    if f.len() < MIN_COLUMNS {
         return Err(format!("{} columns, want at least 12", f.len()));
     }
     let id = f[0].trim();
@@ -175,40 +178,10 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
     if id.is_empty() || name.is_empty() {
         return Err("empty id or name".into());
     }
-    let num = |s: &str, what: &str| -> Result<f64, String> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Ok(f64::NAN);
-        }
-        s.parse::<f64>().map_err(|_| format!("bad {what} {s:?}"))
-    };
-    let lat = num(f[4], "lat")?;
-    let lon = num(f[5], "lon")?;
-    let population = f[10].trim().parse::<u64>().unwrap_or(0);
+    let lat = number(f[4], "lat")?;
+    let lon = number(f[5], "lon")?;
     let mut names = vec![(name.to_string(), Need::from_column(f[11]))];
-    let mut dropped = Vec::new();
-    for v in f[2].split('|') {
-        let v = v.trim();
-        if let Some(rest) = v.strip_prefix('-') {
-            if !rest.trim().is_empty() {
-                dropped.push(rest.trim().to_string());
-            }
-            continue;
-        }
-        let (need, v) = if let Some(rest) = v.strip_prefix("!!") {
-            (Need::Strict, rest)
-        } else if let Some(rest) = v.strip_prefix('!') {
-            (Need::Head, rest)
-        } else if let Some(rest) = v.strip_prefix('?') {
-            (Need::Prep, rest)
-        } else {
-            (Need::Free, v)
-        };
-        let v = v.trim();
-        if !v.is_empty() && !names.iter().any(|(n, _)| n == v) {
-            names.push((v.to_string(), need));
-        }
-    }
+    let dropped = variants(f[2], &mut names);
     inherit_article_need(&mut names);
     Ok(Row {
         place: Place {
@@ -221,12 +194,56 @@ fn parse_line(line: &str, reviewed: bool) -> Result<Row, String> {
             country: f[7].trim().to_string(),
             admin1: f[8].trim().to_string(),
             admin2: f[9].trim().to_string(),
-            population,
+            population: f[10].trim().parse::<u64>().unwrap_or(0),
             reviewed,
         },
         names,
         dropped,
     })
+}
+
+/// A number column; empty means unknown (NaN).
+fn number(s: &str, what: &str) -> Result<f64, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(f64::NAN);
+    }
+    s.parse::<f64>().map_err(|_| format!("bad {what} {s:?}"))
+}
+
+/// Adds the spellings of the `|`-separated variants column to `names`
+/// (each once) and returns the removed ones (`-name`).
+fn variants(column: &str, names: &mut Vec<(String, Need)>) -> Vec<String> {
+    let mut dropped = Vec::new();
+    for v in column.split('|') {
+        let v = v.trim();
+        if let Some(rest) = v.strip_prefix('-') {
+            if !rest.trim().is_empty() {
+                dropped.push(rest.trim().to_string());
+            }
+            continue;
+        }
+        let (need, v) = marked_need(v);
+        let v = v.trim();
+        if !v.is_empty() && !names.iter().any(|(n, _)| n == v) {
+            names.push((v.to_string(), need));
+        }
+    }
+    dropped
+}
+
+/// The context a variant asks for by its mark (`!!` strict, `!` a head,
+/// `?` a head or a preposition, none free) and the variant without it.
+fn marked_need(v: &str) -> (Need, &str) {
+    if let Some(rest) = v.strip_prefix("!!") {
+        (Need::Strict, rest)
+    } else if let Some(rest) = v.strip_prefix('!') {
+        (Need::Head, rest)
+    } else if let Some(rest) = v.strip_prefix('?') {
+        (Need::Prep, rest)
+    } else {
+        (Need::Free, v)
+    }
 }
 
 /// The words of a name as keys, and whether its first word has the article.

@@ -1,7 +1,31 @@
-//! Words that announce a place (heads such as مدينة، بلدتي، ريف), the
-//! directions that relate one place to another (شرق، جنوبي), prepositions
-//! and the kinship words that start a kunya (أبو، ابن) — all as search keys
-//! (normalized, article stripped).
+//! Words around place names: heads that announce them (مدينة، بلدتي، ريف),
+//! the directions that relate one place to another (شرق، جنوبي), prepositions,
+//! the kinship words that start a kunya (أبو، ابن), and the few word classes
+//! the open-class reader needs. All live in `data/gazetteer/place_words.words`
+//! and are compared as search keys (normalized, article stripped).
+
+use rasad_text::words::{Key, KeySet, WordLists};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// The bundled word lists (see `data/gazetteer/README.md`).
+const PLACE_WORDS: &str = include_str!("../../../data/gazetteer/place_words.words");
+
+/// The kinds a head may announce (the part of `[heads.KIND]` after the dot);
+/// `crates/events` ranks them.
+const KINDS: &[&str] = &[
+    "city",
+    "town",
+    "neighbourhood",
+    "governorate",
+    "camp",
+    "airport",
+    "base",
+    "oilfield",
+    "mountain",
+    "river",
+    "crossing",
+];
 
 /// What a head word says about the names after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,158 +36,147 @@ pub struct Head {
     pub kind: Option<&'static str>,
     /// A word of position, not of kind (`داخل`, `جبهة`, `محيط`): it says no
     /// more than a preposition (`داخل المقر` is "inside the headquarters",
-    /// `جبهة جديدة` "a new front"); see [`WEAK_HEADS`].
+    /// `جبهة جديدة` "a new front").
     pub weak: bool,
 }
 
-/// Heads that locate without naming a kind of place: a name that is also a
-/// common word needs the same support after them as after a preposition,
-/// and they never license a spelling whose article disagrees.
-pub const WEAK_HEADS: &[&str] = &[
-    "داخل",
-    "جبهه",
-    "جبهات",
-    "محيط",
-    "اطراف",
-    "ضواحي",
-    "تخوم",
-    "مشارف",
-    "مركز",
-];
+/// The loaded lists.
+struct Words {
+    /// Head words in file order (their index tags them in the matcher).
+    heads: Vec<(Key, Head)>,
+    by_word: FxHashMap<Key, Head>,
+    directions: KeySet,
+    prepositions: KeySet,
+    kin: KeySet,
+    patronymic: KeySet,
+    given_name_starts: KeySet,
+    banks: KeySet,
+    river_words: KeySet,
+    possessive_suffixes: Vec<Key>,
+    plural_endings: Vec<Key>,
+    division_heads: KeySet,
+}
 
-/// Head words as keys: (word, plural, kind).
-pub const HEADS: &[(&str, bool, Option<&str>)] = &[
-    ("مدينه", false, Some("city")),
-    ("مدينتي", true, Some("city")),
-    ("مدن", true, Some("city")),
-    ("بلده", false, Some("town")),
-    ("بلدتي", true, Some("town")),
-    ("بلدات", true, Some("town")),
-    ("قريه", false, Some("town")),
-    ("قريتي", true, Some("town")),
-    ("قري", true, Some("town")),
-    ("حي", false, Some("neighbourhood")),
-    ("حيي", true, Some("neighbourhood")),
-    ("احياء", true, Some("neighbourhood")),
-    ("منطقه", false, None),
-    ("منطقتي", true, None),
-    ("مناطق", true, None),
-    ("ريف", false, None),
-    ("ارياف", true, None),
-    ("باديه", false, None),
-    ("محافظه", false, Some("governorate")),
-    ("محافظتي", true, Some("governorate")),
-    ("محافظات", true, Some("governorate")),
-    ("ناحيه", false, None),
-    ("نواحي", true, None),
-    ("قضاء", false, None),
-    ("اقضيه", true, None),
-    ("مخيم", false, Some("camp")),
-    ("مخيمي", true, Some("camp")),
-    ("مخيمات", true, Some("camp")),
-    ("مطار", false, Some("airport")),
-    ("قاعده", false, Some("base")),
-    ("حقل", false, Some("oilfield")),
-    ("حقلي", true, Some("oilfield")),
-    ("حقول", true, Some("oilfield")),
-    ("جبل", false, Some("mountain")),
-    ("جبال", true, Some("mountain")),
-    ("نهر", false, Some("river")),
-    ("نهري", true, Some("river")),
-    ("شارع", false, None),
-    ("معبر", false, Some("crossing")),
-    ("سهل", false, None),
-    ("سهول", true, None),
-    ("ضفه", false, Some("river")),
-    ("ضفتي", true, Some("river")),
-    ("اطراف", false, None),
-    ("ضواحي", false, None),
-    ("محيط", false, None),
-    ("مقبره", false, None),
-    ("دوار", false, None),
-    ("ساحه", false, None),
-    ("عاصمه", false, Some("city")),
-    ("ولايه", false, None),
-    ("مركز", false, None),
-    ("جبهه", false, None),
-    ("جبهات", true, None),
-    ("تخوم", false, None),
-    ("مشارف", false, None),
-    ("داخل", false, None),
-];
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let lists = WordLists::parse(PLACE_WORDS)
+        .unwrap_or_else(|e| panic!("data/gazetteer/place_words.words: {e}"));
+    Words::new(&lists)
+});
 
-/// Directions that relate a place to the one after it (`شرق دير الزور`).
-pub const DIRECTIONS: &[&str] = &[
-    "شرق",
-    "غرب",
-    "شمال",
-    "جنوب",
-    "شرقي",
-    "غربي",
-    "شمالي",
-    "جنوبي",
-    "وسط",
-    "شمال شرق",
-];
+/// The head of section `name` (`heads.city`, `lists`, `position`), if the
+/// section lists heads.
+fn section_head(name: &str) -> Option<Head> {
+    let (group, kind) = match name.split_once('.') {
+        Some((group, kind)) => {
+            let kind = KINDS.iter().find(|k| **k == kind).copied();
+            (
+                group,
+                Some(kind.unwrap_or_else(|| panic!("unknown kind [{name}]"))),
+            )
+        }
+        None => (name, None),
+    };
+    let (plural, weak) = match group {
+        "heads" => (false, false),
+        "lists" => (true, false),
+        "position" if kind.is_none() => (false, true),
+        "position_lists" if kind.is_none() => (true, true),
+        _ => return None,
+    };
+    Some(Head { plural, kind, weak })
+}
 
-/// Prepositions and similar words after which a name is read as a place.
-pub const PREPOSITIONS: &[&str] = &[
-    "في",
-    "من",
-    "الي",
-    "علي",
-    "عن",
-    "داخل",
-    "خارج",
-    "نحو",
-    "باتجاه",
-    "اتجاه",
-    "حتي",
-    "قرب",
-    "بين",
-    "الى",
-    "لدى",
-    "لدي",
-    "حول",
-    "عبر",
-    "تجاه",
-    "مع",
-    "و",
-    "او",
-    "ضد",
-    "بعد",
-    "قبل",
-];
+impl Words {
+    fn new(lists: &WordLists) -> Words {
+        let mut heads = Vec::new();
+        for name in lists.names() {
+            if let Some(head) = section_head(name) {
+                heads.extend(lists.keys(name).iter().map(|k| (k.clone(), head)));
+            }
+        }
+        let by_word = heads.iter().cloned().collect();
+        Words {
+            heads,
+            by_word,
+            directions: lists.set("directions"),
+            prepositions: lists.set("prepositions"),
+            kin: lists.set("kin"),
+            patronymic: lists.set("patronymic"),
+            given_name_starts: lists.set("given_name_starts"),
+            banks: lists.set("banks"),
+            river_words: lists.set("river_words"),
+            possessive_suffixes: lists.keys("possessive_suffixes").to_vec(),
+            plural_endings: lists.keys("plural_endings").to_vec(),
+            division_heads: lists.set("division_heads"),
+        }
+    }
+}
 
-/// Words that start a kunya or a patronymic: a name after `أبو X` is a
-/// nisba (`أبو مصطفى القطري`), not a place.
-pub const KIN: &[&str] = &["ابو", "ابي", "ابا", "ام", "بن", "ابن", "بنت", "ال"];
+/// Every head word with what it says, in a fixed order.
+pub(crate) fn all() -> &'static [(Key, Head)] {
+    &WORDS.heads
+}
 
 /// The head entry for a key word, if it is one.
 pub fn head(word: &str) -> Option<Head> {
-    HEADS
-        .iter()
-        .find(|(w, _, _)| *w == word)
-        .map(|&(w, plural, kind)| Head {
-            plural,
-            kind,
-            weak: WEAK_HEADS.contains(&w),
-        })
+    WORDS.by_word.get(word).copied()
 }
 
 /// True when `word` (a key, article stripped) is a direction.
 pub fn is_direction(word: &str) -> bool {
-    DIRECTIONS.contains(&word)
+    WORDS.directions.contains(word)
 }
 
 /// True when `word` is a preposition.
 pub fn is_preposition(word: &str) -> bool {
-    PREPOSITIONS.contains(&word)
+    WORDS.prepositions.contains(word)
 }
 
-/// True when `word` starts a kunya or patronymic.
+/// True when `word` starts a kunya, patronymic or family name.
 pub fn is_kin(word: &str) -> bool {
-    KIN.contains(&word)
+    WORDS.kin.contains(word)
+}
+
+/// True when `word` says "son/daughter of" right before a name.
+pub(crate) fn is_patronymic(word: &str) -> bool {
+    WORDS.patronymic.contains(word)
+}
+
+/// True when `word` starts a two-word given name (`عبد`).
+pub(crate) fn starts_given_name(word: &str) -> bool {
+    WORDS.given_name_starts.contains(word)
+}
+
+/// True when a place name's phrase key starts with a bank word and goes on
+/// (`ضفه غربيه`).
+pub(crate) fn is_bank_name(phrase_key: &str) -> bool {
+    phrase_key
+        .split_once(' ')
+        .is_some_and(|(first, _)| WORDS.banks.contains(first))
+}
+
+/// True when `word` names a river or says "of the river" (`نهر`, `فرات`).
+pub(crate) fn is_river_word(word: &str) -> bool {
+    WORDS.river_words.contains(word)
+}
+
+/// The possessive pronoun suffixes (`نا`, `هم`).
+pub(crate) fn possessive_suffixes() -> impl Iterator<Item = &'static str> {
+    WORDS.possessive_suffixes.iter().map(Key::as_str)
+}
+
+/// True when `word` ends like a sound feminine plural (`عمليات`).
+pub(crate) fn has_plural_ending(word: &str) -> bool {
+    WORDS
+        .plural_endings
+        .iter()
+        .any(|e| word.ends_with(e.as_str()))
+}
+
+/// True when `word` (a key) names a division in front of its name
+/// (`محافظه`).
+pub(crate) fn is_division_head(word: &str) -> bool {
+    WORDS.division_heads.contains(word)
 }
 
 #[cfg(test)]
@@ -171,17 +184,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heads_are_keys() {
-        // Every head must already be in key form (no ة, no hamza on alef).
-        for (w, _, _) in HEADS {
-            assert_eq!(rasad_text::key(w), *w, "{w}");
-            assert!(!w.starts_with("ال"), "{w}");
+    fn heads_are_keys_without_article() {
+        assert!(all().len() >= 50, "{} heads", all().len());
+        for (w, _) in all() {
+            assert!(!w.as_str().starts_with(rasad_text::clitic::ARTICLE), "{w}");
+            assert_eq!(head(w.as_str()).map(|_| ()), Some(()), "{w}");
         }
-        assert!(head("منطقتي").unwrap().plural);
-        assert!(!head("مدينه").unwrap().plural);
-        assert_eq!(head("نهر").unwrap().kind, Some("river"));
-        assert!(head("سوق").is_none());
+        let mut keys: Vec<&str> = all().iter().map(|(k, _)| k.as_str()).collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "a head word is listed in two sections");
+    }
+
+    #[test]
+    fn sections_say_number_kind_and_position() {
+        let key = rasad_text::key;
+        assert!(head(&key("منطقتي")).unwrap().plural);
+        let city = head(&key("مدينة")).unwrap();
+        assert!(!city.plural && !city.weak);
+        assert_eq!(city.kind, Some("city"));
+        assert_eq!(head(&key("نهر")).unwrap().kind, Some("river"));
+        assert_eq!(head(&key("ريف")).unwrap().kind, None);
+        assert!(head(&key("داخل")).unwrap().weak);
+        assert!(head(&key("جبهات")).is_some_and(|h| h.weak && h.plural));
+        assert!(head(&key("سوق")).is_none());
+        assert!(section_head("notes").is_none());
+    }
+
+    #[test]
+    fn word_classes() {
+        let key = rasad_text::key;
         assert!(is_direction("شرق") && !is_direction("دير"));
-        assert!(is_preposition("في") && is_kin("ابو"));
+        assert!(is_preposition("في") && is_preposition(&key("إلى")));
+        assert!(is_kin(&key("أبو")) && is_kin(&key("آل")) && !is_kin("دير"));
+        assert!(is_patronymic("بن") && !is_patronymic(&key("أبو")));
+        assert!(starts_given_name("عبد"));
+        assert!(is_bank_name(&key("ضفة غربية")) && !is_bank_name(&key("ضفة")));
+        assert!(is_river_word(&key("دجلة")));
+        assert!(possessive_suffixes().any(|s| s == "نا"));
+        assert!(has_plural_ending("عمليات") && !has_plural_ending("عملية"));
+        assert!(is_division_head(&key("محافظة")));
     }
 }

@@ -3,6 +3,7 @@
 //! written in Arabic letters are kept; their names become the row's names.
 
 use crate::data::{Need, Place, Row};
+use crate::heads;
 use std::io::BufRead;
 
 /// What an import read and kept.
@@ -56,6 +57,13 @@ fn arabic_only(s: &str) -> bool {
         })
 }
 
+/// True when a name is that of a division (`محافظة حلب`): a division word
+/// and more words.
+fn names_division(name: &str) -> bool {
+    name.split_once(' ')
+        .is_some_and(|(first, _)| heads::is_division_head(&rasad_text::key(first)))
+}
+
 /// Reads GeoNames records from `input`. `countries` (ISO codes) limits the
 /// import when given. One-word names of small places need a head word
 /// (`قرية X`) unless the place is a seat or has 10,000 inhabitants or more:
@@ -70,83 +78,97 @@ pub fn import_geonames(
     for (n, bytes) in input.split(b'\n').enumerate() {
         let bytes = bytes?;
         stats.lines += 1;
-        let Ok(line) = std::str::from_utf8(&bytes) else {
-            stats.skip(n + 1, "not UTF-8");
-            continue;
-        };
-        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 19 || f[0].parse::<u64>().is_err() {
-            stats.skip(n + 1, "not a 19-column GeoNames record");
-            continue;
-        }
-        let (lat, lon) = match coordinates(f[4], f[5]) {
-            Ok(c) => c,
-            Err(why) => {
-                stats.skip(n + 1, why);
-                continue;
+        match record(&bytes, countries) {
+            Ok(Some(row)) => {
+                rows.push(row);
+                stats.kept += 1;
             }
-        };
-        let cc = f[8];
-        if countries.is_some_and(|cs| !cs.iter().any(|c| c.eq_ignore_ascii_case(cc))) {
-            continue;
+            Ok(None) => {}
+            Err(why) => stats.skip(n + 1, why),
         }
-        let mut names: Vec<String> = Vec::new();
-        for v in f[3].split(',') {
-            let v: String = v
-                .chars()
-                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{064B}'..='\u{0652}'))
-                .collect();
-            let v = v.trim().to_string();
-            if arabic_only(&v) && !v.starts_with("محافظة ") && !names.contains(&v) {
-                names.push(v);
-            }
-        }
-        if names.is_empty() {
-            continue;
-        }
-        let population = f[14].parse().unwrap_or(0);
-        let feature = format!("{}.{}", f[6], f[7]);
-        let major = population >= 10_000
-            || matches!(f[7], "PPLA" | "PPLA2" | "PPLC")
-            || f[6] == "A"
-            || f[6] == "H";
-        let need = |n: &str| {
-            if n.split_whitespace().count() == 1 && !major {
-                Need::Head
-            } else {
-                Need::Free
-            }
-        };
-        let mut row_names: Vec<(String, Need)> = Vec::with_capacity(names.len());
-        for n in &names {
-            row_names.push((n.clone(), need(n)));
-        }
-        rows.push(Row {
-            place: Place {
-                id: format!("geonames:{}", f[0]),
-                name: names[0].clone(),
-                en: f[1].to_string(),
-                lat,
-                lon,
-                feature,
-                country: cc.to_string(),
-                admin1: if f[10].is_empty() {
-                    String::new()
-                } else {
-                    format!("{cc}.{}", f[10])
-                },
-                admin2: String::new(),
-                population,
-                reviewed: false,
-            },
-            names: row_names,
-            dropped: Vec::new(),
-        });
-        stats.kept += 1;
     }
     Ok((rows, stats))
+}
+
+/// GeoNames columns: id, name, ascii name, alternate names, latitude,
+/// longitude, feature class, feature code, country, …, admin1 (10), …,
+/// population (14), … — 19 in all.
+const COLUMNS: usize = 19;
+
+/// Inhabitants from which a place's one-word names need no head word.
+const MAJOR_POPULATION: u64 = 10_000;
+
+/// The row of one dump line: `Ok(None)` for a place outside `countries` or
+/// without an Arabic name, `Err` with the reason for a malformed line.
+fn record(bytes: &[u8], countries: Option<&[String]>) -> Result<Option<Row>, String> {
+    let line = std::str::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())?;
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < COLUMNS || f[0].parse::<u64>().is_err() {
+        return Err("not a 19-column GeoNames record".to_string());
+    }
+    let (lat, lon) = coordinates(f[4], f[5])?;
+    let cc = f[8];
+    if countries.is_some_and(|cs| !cs.iter().any(|c| c.eq_ignore_ascii_case(cc))) {
+        return Ok(None);
+    }
+    let names = arabic_names(f[3]);
+    if names.is_empty() {
+        return Ok(None);
+    }
+    let place = Place {
+        id: format!("geonames:{}", f[0]),
+        name: names[0].clone(),
+        en: f[1].to_string(),
+        lat,
+        lon,
+        feature: format!("{}.{}", f[6], f[7]),
+        country: cc.to_string(),
+        admin1: if f[10].is_empty() {
+            String::new()
+        } else {
+            format!("{cc}.{}", f[10])
+        },
+        admin2: String::new(),
+        population: f[14].parse().unwrap_or(0),
+        reviewed: false,
+    };
+    let major = place.population >= MAJOR_POPULATION
+        || matches!(f[7], "PPLA" | "PPLA2" | "PPLC")
+        || f[6] == "A"
+        || f[6] == "H";
+    let names = names.into_iter().map(|n| {
+        let need = if n.split_whitespace().count() == 1 && !major {
+            Need::Head
+        } else {
+            Need::Free
+        };
+        (n, need)
+    });
+    Ok(Some(Row {
+        place,
+        names: names.collect(),
+        dropped: Vec::new(),
+    }))
+}
+
+/// The Arabic names among the comma-separated alternate names, without
+/// direction marks and diacritics, each once; names of the division
+/// (`محافظة حلب`) left out.
+fn arabic_names(alternates: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for v in alternates.split(',') {
+        let v: String = v
+            .chars()
+            .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{064B}'..='\u{0652}'))
+            .collect();
+        let v = v.trim().to_string();
+        if arabic_only(&v) && !names_division(&v) && !names.contains(&v) {
+            names.push(v);
+        }
+    }
+    names
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //! only when the article names another place of the same governorate or
 //! within 60 km (`resolve::drop_unsupported`); the commonest words (`النصر`,
 //! `Need::Strict`) count after a head only. Position words (`داخل`, `جبهة`,
-//! `محيط`: `heads::WEAK_HEADS`) are read as prepositions, not heads. A
+//! `محيط`: `[position]` in `place_words.words`) are read as prepositions, not heads. A
 //! one-word name written with a plain ه where the gazetteer has a ta marbuta
 //! (`قصره` "his palace", not قصرة), or with tanween (`درعاً`), is a common
 //! noun unless a head precedes it. Namesakes are resolved by the article's country, distance

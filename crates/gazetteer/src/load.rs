@@ -3,7 +3,7 @@
 
 use crate::context::{self, Contexts};
 use crate::data::{self, Need, ParseError, Place, Row};
-use crate::heads::HEADS;
+use crate::heads;
 use crate::open::{self, OpenRules};
 use crate::Gazetteer;
 use rasad_text::phrase::phrase_words;
@@ -64,14 +64,61 @@ pub enum LoadError {
     },
 }
 
+/// GeoNames rows with the supplement rows: a supplement row replaces the
+/// GeoNames row with its id (see [`override_row`]), other rows are added.
+fn merge_supplement(base: Vec<Row>, sup: Vec<Row>) -> Vec<Row> {
+    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    let mut rows: Vec<Row> = Vec::with_capacity(base.len() + sup.len());
+    for r in base {
+        by_id.insert(r.place.id.clone(), rows.len());
+        rows.push(r);
+    }
+    for r in sup {
+        match by_id.get(&r.place.id) {
+            Some(&i) => {
+                let old = std::mem::replace(&mut rows[i], r);
+                override_row(&mut rows[i], old);
+            }
+            None => {
+                by_id.insert(r.place.id.clone(), rows.len());
+                rows.push(r);
+            }
+        }
+    }
+    rows
+}
+
+/// A supplement row `new` over the GeoNames row `old`: it keeps the old
+/// population and coordinates where it gives none, and the old spellings it
+/// neither lists nor removes as extra variants.
+fn override_row(new: &mut Row, old: Row) {
+    if new.place.population == 0 {
+        new.place.population = old.place.population;
+    }
+    if new.place.lat.is_nan() {
+        new.place.lat = old.place.lat;
+        new.place.lon = old.place.lon;
+    }
+    let mut have: Vec<String> = new.names.iter().map(|(n, _)| dedup_key(n)).collect();
+    have.extend(new.dropped.iter().map(|n| dedup_key(n)));
+    for (n, need) in old.names {
+        if !have.contains(&dedup_key(&n)) {
+            new.names.push((n, need));
+        }
+    }
+}
+
+/// The key a spelling is compared under when rows are merged.
 fn dedup_key(name: &str) -> String {
     phrase_words(name).join(" ")
 }
 
+/// True when the first word of a name carries the article (`الرقة`, not
+/// `سوسة`, nor `الف` whose rest is too short).
 fn first_word_has_article(name: &str) -> bool {
     let k = rasad_text::key(name);
     let first = k.split_whitespace().next().unwrap_or("");
-    first.starts_with("ال") && rasad_text::clitic::strip_article(first) != first
+    rasad_text::clitic::strip_article(first) != first
 }
 
 impl Gazetteer {
@@ -87,58 +134,28 @@ impl Gazetteer {
         let (sup, e2) = data::parse(supplement, true);
         errors.extend(e2);
         let mut g = Gazetteer::default();
-        for (i, (w, _, _)) in HEADS.iter().enumerate() {
-            g.matcher.insert(w, HEAD_TAG + i);
-        }
-        for p in data::parse_not_places(not_places) {
-            g.matcher.insert(p, NOT_TAG);
-        }
-        g.open = OpenRules::parse(open::OPEN_HEADS_TSV, open::NAME_STOP_TSV);
-        for (i, h) in g.open.heads.iter().enumerate() {
-            for form in &h.forms {
-                g.matcher.insert(form, OPEN_TAG + i);
-            }
-        }
-        g.contexts = Contexts::parse(context::CONTEXTS_TSV);
-        // Supplement rows win over GeoNames rows with the same id; the
-        // GeoNames spellings they do not list are kept as extra variants.
-        let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
-        let mut rows: Vec<Row> = Vec::with_capacity(base.len() + sup.len());
-        for r in base {
-            by_id.insert(r.place.id.clone(), rows.len());
-            rows.push(r);
-        }
-        for r in sup {
-            match by_id.get(&r.place.id) {
-                Some(&i) => {
-                    let old = std::mem::replace(&mut rows[i], r);
-                    let new = &mut rows[i];
-                    if new.place.population == 0 {
-                        new.place.population = old.place.population;
-                    }
-                    if new.place.lat.is_nan() {
-                        new.place.lat = old.place.lat;
-                        new.place.lon = old.place.lon;
-                    }
-                    let mut have: Vec<String> =
-                        new.names.iter().map(|(n, _)| dedup_key(n)).collect();
-                    have.extend(new.dropped.iter().map(|n| dedup_key(n)));
-                    for (n, need) in old.names {
-                        if !have.contains(&dedup_key(&n)) {
-                            new.names.push((n, need));
-                        }
-                    }
-                }
-                None => {
-                    by_id.insert(r.place.id.clone(), rows.len());
-                    rows.push(r);
-                }
-            }
-        }
-        for r in rows {
+        g.add_rules(not_places);
+        for r in merge_supplement(base, sup) {
             g.add_row(r);
         }
         (g, errors)
+    }
+
+    /// The head words, not-place phrases, open-class heads and contexts.
+    fn add_rules(&mut self, not_places: &str) {
+        for (i, (w, _)) in heads::all().iter().enumerate() {
+            self.matcher.insert(w.as_str(), HEAD_TAG + i);
+        }
+        for p in data::parse_not_places(not_places) {
+            self.matcher.insert(p, NOT_TAG);
+        }
+        self.open = OpenRules::parse(open::OPEN_HEADS_TSV, open::NAME_STOP_TSV);
+        for (i, h) in self.open.heads.iter().enumerate() {
+            for form in &h.forms {
+                self.matcher.insert(form, OPEN_TAG + i);
+            }
+        }
+        self.contexts = Contexts::parse(context::CONTEXTS_TSV);
     }
 
     /// Adds one place (or, for a known id, the names it does not have yet).

@@ -29,10 +29,11 @@
 use crate::context::Contexts;
 use crate::heads;
 use rasad_record::Span;
-use rasad_text::clitic;
+use rasad_text::clitic::{self, TA_MARBUTA};
 use rasad_text::phrase::PhraseMatch;
 use rasad_text::{Analysis, Token};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Open-class heads (`data/gazetteer/open_heads.tsv`).
 pub(crate) const OPEN_HEADS_TSV: &str = include_str!("../../../data/gazetteer/open_heads.tsv");
@@ -83,6 +84,63 @@ pub(crate) struct OpenRules {
     stop: FxHashMap<Box<str>, Stop>,
 }
 
+/// Proclitics a head is rarely written with: `فقرية`, `كقرية` are no heads.
+const UNLIKELY_CLITICS: [char; 2] = ['ف', 'ك'];
+
+/// Fewest letters of a word in `ـية` read as an adjective after a feminine
+/// head (`زراعية`); shorter ones are nouns.
+const MIN_FEMININE_ADJECTIVE: usize = 4;
+
+/// An indefinite word in `ـية` (`زراعية`, `صحراوية`): after a feminine head
+/// an adjective agreeing with it, `قرية زراعية`.
+fn feminine_adjective(w: &str) -> bool {
+    w.strip_suffix(TA_MARBUTA)
+        .is_some_and(|s| s.ends_with(NISBA))
+        && w.chars().count() >= MIN_FEMININE_ADJECTIVE
+}
+
+/// The letter that ends a nisba adjective (`عسكري`) in key form.
+const NISBA: char = 'ي';
+
+/// The feminine of a key word: `عسكري` → `عسكريه`.
+fn feminine(word: &str) -> String {
+    let mut f = String::with_capacity(word.len() + TA_MARBUTA.len_utf8());
+    f.push_str(word);
+    f.push(TA_MARBUTA);
+    f
+}
+
+/// One line of `open_heads.tsv` (None for comments, the header and
+/// malformed lines).
+fn head_line(line: &str) -> Option<OpenHead> {
+    if line.starts_with('#') || line.starts_with("head\t") || line.trim().is_empty() {
+        return None;
+    }
+    let c: Vec<&str> = line.split('\t').collect();
+    if c.len() < 6 || c[0].trim().is_empty() {
+        return None;
+    }
+    let head = c[0].trim();
+    let mut forms: Vec<Box<str>> = vec![head.into()];
+    forms.extend(
+        c[1].split('|')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(Into::into),
+    );
+    let named = c[4].trim();
+    Some(OpenHead {
+        key: bare_key(head).into(),
+        forms,
+        kind: c[2].trim().into(),
+        strict: c[3].trim() == "1",
+        named: matches!(named, "1" | "2" | "3"),
+        only_named: matches!(named, "2" | "3"),
+        pair: named == "3",
+        list: c[5].trim() == "1",
+    })
+}
+
 /// A word of the data as a bare key (folded, article stripped).
 fn bare_key(word: &str) -> String {
     let k = rasad_text::key(word);
@@ -92,58 +150,38 @@ fn bare_key(word: &str) -> String {
 impl OpenRules {
     /// Parses the heads and the stop list (malformed lines are skipped).
     pub(crate) fn parse(heads_tsv: &str, stop_tsv: &str) -> Self {
-        let mut r = OpenRules::default();
-        for line in heads_tsv.lines() {
-            if line.starts_with('#') || line.starts_with("head\t") || line.trim().is_empty() {
-                continue;
-            }
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 6 || c[0].trim().is_empty() {
-                continue;
-            }
-            let head = c[0].trim();
-            let mut forms: Vec<Box<str>> = vec![head.into()];
-            forms.extend(
-                c[1].split('|')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(Into::into),
-            );
-            r.heads.push(OpenHead {
-                key: bare_key(head).into(),
-                forms,
-                kind: c[2].trim().into(),
-                strict: c[3].trim() == "1",
-                named: matches!(c[4].trim(), "1" | "2" | "3"),
-                only_named: matches!(c[4].trim(), "2" | "3"),
-                pair: c[4].trim() == "3",
-                list: c[5].trim() == "1",
-            });
-        }
+        let mut r = OpenRules {
+            heads: heads_tsv.lines().filter_map(head_line).collect(),
+            ..OpenRules::default()
+        };
         for line in stop_tsv.lines() {
             if line.starts_with('#') || line.starts_with("word\t") {
                 continue;
             }
             let mut c = line.split('\t');
-            let (Some(word), Some(class)) = (c.next(), c.next()) else {
-                continue;
-            };
-            let k = bare_key(word);
-            if k.is_empty() {
-                continue;
+            if let (Some(word), Some(class)) = (c.next(), c.next()) {
+                r.add_stop(word, class.trim());
             }
-            let stop = match class.trim() {
-                "lead" => Stop::Lead,
-                "adjective" => Stop::Adjective,
-                _ => Stop::Hard,
-            };
-            // A nisba adjective also stops in the feminine (عسكري → عسكرية).
-            if k.ends_with('ي') && matches!(class.trim(), "adjective" | "nationality") {
-                r.stop.entry(format!("{k}ه").into()).or_insert(stop);
-            }
-            r.stop.insert(k.into(), stop);
         }
         r
+    }
+
+    /// Adds a stop word of `class`; a nisba adjective also stops in the
+    /// feminine (`عسكري` → `عسكرية`).
+    fn add_stop(&mut self, word: &str, class: &str) {
+        let k = bare_key(word);
+        if k.is_empty() {
+            return;
+        }
+        let stop = match class {
+            "lead" => Stop::Lead,
+            "adjective" => Stop::Adjective,
+            _ => Stop::Hard,
+        };
+        if k.ends_with(NISBA) && matches!(class, "adjective" | "nationality") {
+            self.stop.entry(feminine(&k).into()).or_insert(stop);
+        }
+        self.stop.insert(k.into(), stop);
     }
 
     fn stop(&self, bare: &str) -> Option<Stop> {
@@ -210,87 +248,161 @@ pub(crate) fn read(
     limit: usize,
     exclude: &[Span],
 ) -> Vec<OpenMention> {
-    let mut out = Vec::new();
-    let key = a.key_str();
-    let toks = a.tokens();
     let Some(h) = rules.heads.get(head) else {
-        return out;
+        return Vec::new();
     };
+    let Some((head_from, quoted)) = head_reads_names(h, contexts, a, m) else {
+        return Vec::new();
+    };
+    let reader = NameReader {
+        rules,
+        a,
+        exclude,
+        limit: limit.min(a.tokens().len()),
+        feminine: h.key.ends_with(TA_MARBUTA),
+    };
+    let limit = reader.limit;
+    let words = reader.words(m.tokens.end, 0);
+    let (Some(&(first, definite, _)), Some(&(end_tok, _, _))) = (words.first(), words.last())
+    else {
+        return Vec::new();
+    };
+    if !name_ends_cleanly(contexts, a, end_tok, limit, quoted) {
+        return Vec::new();
+    }
+    if !h.list {
+        let with_head = Some((head_from, m.tokens.start));
+        return build(a, head, with_head, first..end_tok + 1, 0)
+            .into_iter()
+            .collect();
+    }
+    reader.list(head, first..end_tok + 1, definite)
+}
+
+/// Where the head matched by `m` starts in the key and whether quotation
+/// marks open the name after it (`حي "الزهور"`), or None when this head
+/// reads no name here: a head of several tokens or at the end, one that
+/// refers back (`القرية`), a verb spelled like it (`وأدى`), a strict head
+/// after a word that cites an outlet (`موقع` of a website), or punctuation
+/// after it.
+fn head_reads_names(
+    h: &OpenHead,
+    contexts: &Contexts,
+    a: &Analysis,
+    m: &PhraseMatch,
+) -> Option<(usize, bool)> {
+    let (key, toks) = (a.key_str(), a.tokens());
     if m.tokens.len() != 1 || m.tokens.end >= toks.len() {
-        return out;
+        return None;
     }
     let ht = &toks[m.tokens.start];
-    let Some(head_from) = head_start(h, key, ht, m) else {
-        return out;
-    };
+    let head_from = head_start(h, key, ht, m)?;
     if hamza_disagrees(h, a.slice(ht.span)) {
-        return out;
+        return None;
     }
     if h.strict {
         let prev = m.tokens.start.checked_sub(1).map(|i| &toks[i]);
         if prev.is_some_and(|p| contexts.cites(key, p)) {
-            return out;
+            return None;
         }
     }
     let g = gap(key, ht, &toks[m.tokens.end]);
     if !g.chars().all(|c| c.is_whitespace() || is_quote(c)) {
-        return out;
+        return None;
     }
-    let quoted = g.chars().any(is_quote);
-    let feminine = h.key.ends_with('ه');
-    let limit = limit.min(toks.len());
-    let words = name_words(rules, a, m.tokens.end, 0, limit, exclude, feminine);
-    let (Some(&(first, _, _)), Some(&(end_tok, _, _))) = (words.first(), words.last()) else {
-        return out;
+    Some((head_from, g.chars().any(is_quote)))
+}
+
+/// True when the name ending at token `end_tok` ends there: not before an
+/// outlet's word (`موقع عنب بلدي نت`), and a quoted name closes its quote
+/// (`«X Y» Z`, not `«X Y Z»`).
+fn name_ends_cleanly(
+    contexts: &Contexts,
+    a: &Analysis,
+    end_tok: usize,
+    limit: usize,
+    quoted: bool,
+) -> bool {
+    let (key, toks) = (a.key_str(), a.tokens());
+    let Some(next) = toks.get(end_tok + 1) else {
+        return true;
     };
-    if let Some(next) = toks.get(end_tok + 1) {
-        if contexts.outlet_tail(key, next) {
-            return out;
-        }
-        // A quoted name must close where it ends: «X Y» Z.
-        if quoted && end_tok + 1 < limit {
-            let g = gap(key, &toks[end_tok], next);
-            if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
-                return out;
-            }
+    if contexts.outlet_tail(key, next) {
+        return false;
+    }
+    if quoted && end_tok + 1 < limit {
+        let g = gap(key, &toks[end_tok], next);
+        if !g.chars().any(is_quote) && g.chars().all(char::is_whitespace) {
+            return false;
         }
     }
-    if !h.list {
-        out.extend(build(
-            a,
-            head,
-            Some((head_from, m.tokens.start)),
-            first..end_tok + 1,
-            0,
-        ));
-        return out;
+    true
+}
+
+/// Reads the words of names after one head.
+struct NameReader<'a> {
+    rules: &'a OpenRules,
+    a: &'a Analysis,
+    /// Spans no name may overlap (actor names).
+    exclude: &'a [Span],
+    /// The first token of the next dictionary match: names stop before it.
+    limit: usize,
+    /// The head is feminine (`قرية`): an indefinite word in `ـية` after it
+    /// is an adjective.
+    feminine: bool,
+}
+
+impl NameReader<'_> {
+    /// The names after a list head, the first on tokens `first`, each by
+    /// itself: `قرى المعلك والخوين وأم الحنين`. A lone indefinite word is
+    /// rather a verb or an adjective (`مخيمات تفتقر إلى`, `قرى كثيرة`)
+    /// unless a gazetteer name goes on the list (`بلدتي X وحيش`).
+    fn list(&self, head: usize, first: Range<usize>, definite: bool) -> Vec<OpenMention> {
+        let (key, toks) = (self.a.key_str(), self.a.tokens());
+        let first_end = first.end - 1;
+        let mut out: Vec<OpenMention> = build(self.a, head, None, first, 0).into_iter().collect();
+        let end = self.list_rest(head, first_end, &mut out);
+        let joined = end + 1 == self.limit
+            && toks
+                .get(self.limit)
+                .is_some_and(|t| list_item(key, &toks[end], t).is_some());
+        if out.len() == 1 && !definite && !joined {
+            out.clear();
+        }
+        out
     }
-    // A list head names each place by itself: قرى المعلك والخوين وأم الحنين.
-    // Its lone indefinite word is rather a verb or an adjective (`مخيمات
-    // تفتقر إلى`, `قرى كثيرة`).
-    let definite = words[0].1;
-    out.extend(build(a, head, None, first..end_tok + 1, 0));
-    let mut end = end_tok;
-    while out.len() < MAX_LIST && end + 1 < limit {
-        let Some(skip) = list_item(key, &toks[end], &toks[end + 1]) else {
-            break;
-        };
-        let words = name_words(rules, a, end + 1, skip, limit, exclude, feminine);
-        let Some(&(last, _, _)) = words.last() else {
-            break;
-        };
-        out.extend(build(a, head, None, end + 1..last + 1, skip));
-        end = last;
+
+    /// The names after the first of a list head, each by itself: `قرى المعلك
+    /// والخوين وأم الحنين`. Returns the last token read.
+    fn list_rest(&self, head: usize, mut end: usize, out: &mut Vec<OpenMention>) -> usize {
+        let (key, toks) = (self.a.key_str(), self.a.tokens());
+        while out.len() < MAX_LIST && end + 1 < self.limit {
+            let Some(skip) = list_item(key, &toks[end], &toks[end + 1]) else {
+                break;
+            };
+            let words = self.words(end + 1, skip);
+            let Some(&(last, _, _)) = words.last() else {
+                break;
+            };
+            out.extend(build(self.a, head, None, end + 1..last + 1, skip));
+            end = last;
+        }
+        end
     }
-    // A gazetteer name next in the list makes it a list too (بلدتي X وحيش).
-    let joined = end + 1 == limit
-        && toks
-            .get(limit)
-            .is_some_and(|t| list_item(key, &toks[end], t).is_some());
-    if out.len() == 1 && !definite && !joined {
-        out.clear();
+
+    /// The words of a name from token `start` (its first `skip` key bytes
+    /// left out: the conjunction of `والخوين`) up to the limit.
+    fn words(&self, start: usize, skip: usize) -> Vec<Word> {
+        name_words(
+            self.rules,
+            self.a,
+            start,
+            skip,
+            self.limit,
+            self.exclude,
+            self.feminine,
+        )
     }
-    out
 }
 
 /// True when the head word is written with a hamza that none of the head's
@@ -305,21 +417,21 @@ fn hamza_disagrees(h: &OpenHead, written: &str) -> bool {
 /// `منطقتهم`): that of its noun (`عمليات`، `منطقة`), or Hard for any noun
 /// whose suffix is plain (a name is never "our X").
 fn possessed(rules: &OpenRules, bare: &str) -> Option<Stop> {
-    for suffix in ["هما", "كما", "نا", "ها", "هم", "كم", "هن"] {
+    for suffix in heads::possessive_suffixes() {
         let Some(stem) = bare.strip_suffix(suffix) else {
             continue;
         };
-        if stem.chars().count() < 3 {
+        if stem.chars().count() < MIN_STEM {
             continue;
         }
         // The ta marbuta is written ت before a suffix (منطقتنا).
-        let stem_ta = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+        let stem_ta = stem.strip_suffix('ت').map(feminine);
         let known = rules.stop(stem).is_some()
             || rules.is_head(stem)
             || stem_ta
                 .as_deref()
                 .is_some_and(|s| rules.stop(s).is_some() || rules.is_head(s))
-            || stem.ends_with("ات");
+            || heads::has_plural_ending(stem);
         if known {
             return Some(Stop::Hard);
         }
@@ -345,7 +457,7 @@ fn list_item(key: &str, prev: &Token, t: &Token) -> Option<usize> {
         return None;
     }
     let word = &key[t.start..t.end];
-    if word.starts_with('و') && word.chars().count() >= 3 {
+    if word.starts_with('و') && word.chars().count() >= MIN_JOINED_ITEM {
         Some('و'.len_utf8())
     } else if g.contains([',', '،']) {
         Some(0)
@@ -354,11 +466,22 @@ fn list_item(key: &str, prev: &Token, t: &Token) -> Option<usize> {
     }
 }
 
+/// Fewest letters of a noun under a pronoun suffix (`منطقتنا` → `منطقت`):
+/// shorter stems are words that merely end like a suffix.
+const MIN_STEM: usize = 3;
+
+/// Fewest letters of a list item joined by و (`وحيش`): و + two letters.
+const MIN_JOINED_ITEM: usize = 3;
+
+/// Fewest letters of a name word (a single letter is a cut-off proclitic).
+const MIN_NAME_WORD: usize = 2;
+
 /// Most places a list head introduces.
 const MAX_LIST: usize = 8;
 
 /// The words of a name from token `start` (its first `skip` key bytes left
-/// out: the conjunction of `والخوين`) up to `limit`.
+/// out: the conjunction of `والخوين`) up to `limit`: spaces only between
+/// them, none inside `exclude`, a name never ending on a lead word.
 fn name_words(
     rules: &OpenRules,
     a: &Analysis,
@@ -381,46 +504,11 @@ fn name_words(
             break;
         }
         let from = if i == start { t.start + skip } else { t.start };
-        let Some(word) = key.get(from..t.end) else {
+        let Some((literal, article, stop)) = key.get(from..t.end).and_then(|w| name_word(rules, w))
+        else {
             break;
         };
-        if !arabic_word(word) {
-            break;
-        }
-        let readings = clitic::readings(word);
-        let literal = readings[0].bare;
-        let article = literal.len() < word.len();
-        // A proclitic before the article (والمناطق), or one that leaves a
-        // stop word or a head (لساعات، وقرية): not a name word.
-        let proclitic = readings[1..]
-            .iter()
-            .any(|r| !r.guessed || rules.stop(r.bare).is_some() || rules.is_head(r.bare));
-        if proclitic || literal.chars().count() < 2 {
-            break;
-        }
-        let stop = rules
-            .stop(literal)
-            .or_else(|| (!article).then(|| possessed(rules, literal)).flatten());
-        match stop {
-            Some(Stop::Hard) => break,
-            Some(Stop::Adjective) if !article => break,
-            _ => {}
-        }
-        if heads::is_direction(literal) || heads::is_preposition(literal) {
-            break;
-        }
-        if rules.is_head(literal) && stop != Some(Stop::Lead) {
-            break;
-        }
-        if let Some(&(_, prev_article, prev_stop)) = words.last() {
-            let after_lead = prev_stop == Some(Stop::Lead);
-            let construct = article && !prev_article;
-            if !(after_lead || construct) {
-                break;
-            }
-        } else if feminine && !article && literal.ends_with("يه") && literal.chars().count() >= 4
-        {
-            // قرية زراعية، منطقة صحراوية: an adjective agreeing with the head.
+        if !continues(&words, literal, article, feminine) {
             break;
         }
         words.push((i, article, stop));
@@ -429,6 +517,55 @@ fn name_words(
         words.pop();
     }
     words
+}
+
+/// A word that may be part of a name: its bare form, whether it has the
+/// article, its stop class. None for what ends a name: a word with a digit
+/// or Latin letter, a proclitic before the article (`والمناطق`) or one that
+/// leaves a stop word or a head (`لساعات`, `وقرية`), a stop word (an
+/// adjective only when indefinite: `منطقة عسكرية`), a possessed noun
+/// (`منطقتنا`), a direction, a preposition, a head.
+fn name_word<'w>(rules: &OpenRules, word: &'w str) -> Option<(&'w str, bool, Option<Stop>)> {
+    if !arabic_word(word) {
+        return None;
+    }
+    let readings = clitic::readings(word);
+    let literal = readings[0].bare;
+    let article = literal.len() < word.len();
+    let proclitic = readings[1..]
+        .iter()
+        .any(|r| !r.guessed || rules.stop(r.bare).is_some() || rules.is_head(r.bare));
+    if proclitic || literal.chars().count() < MIN_NAME_WORD {
+        return None;
+    }
+    let stop = rules
+        .stop(literal)
+        .or_else(|| (!article).then(|| possessed(rules, literal)).flatten());
+    match stop {
+        Some(Stop::Hard) => return None,
+        Some(Stop::Adjective) if !article => return None,
+        _ => {}
+    }
+    if heads::is_direction(literal) || heads::is_preposition(literal) {
+        return None;
+    }
+    if rules.is_head(literal) && stop != Some(Stop::Lead) {
+        return None;
+    }
+    Some((literal, article, stop))
+}
+
+/// True when a word continues the name `words` read so far: after a lead
+/// word (`تل`, `عين`, `أبو`: `تل أبو X`) or as the defined second term of a
+/// construct (`جورة الشياح`). As the first word after a feminine head, an
+/// indefinite word in `ـية` is an adjective agreeing with it (`قرية زراعية`).
+fn continues(words: &[Word], literal: &str, article: bool, feminine: bool) -> bool {
+    match words.last() {
+        Some(&(_, prev_article, prev_stop)) => {
+            prev_stop == Some(Stop::Lead) || (article && !prev_article)
+        }
+        None => !(feminine && !article && feminine_adjective(literal)),
+    }
 }
 
 /// Where the head of an open-class match starts in the key, without its
@@ -442,7 +579,7 @@ fn head_start(h: &OpenHead, key: &str, ht: &Token, m: &PhraseMatch) -> Option<us
         ht.start + m.prefix_bytes
     };
     let pre = &head_word[..from - ht.start];
-    if pre.ends_with("ال") || pre.ends_with("لل") || pre.starts_with(['ف', 'ك']) {
+    if clitic::ends_with_article(pre) || pre.starts_with(UNLIKELY_CLITICS) {
         return None;
     }
     Some(from)

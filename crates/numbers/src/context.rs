@@ -4,9 +4,6 @@
 use crate::lexicon::Phrases;
 use rasad_text::Token;
 
-/// Proclitics allowed on the first word of a matched phrase (بنحو، ولأكثر).
-const PHRASE_CLITICS: &[&str] = &["وب", "ول", "فب", "و", "ف", "ب", "ل"];
-
 /// Tokens of a key with their text.
 pub struct Ctx<'a> {
     pub key: &'a str,
@@ -59,7 +56,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the words from `i` spell `phrase` with tight gaps. The first
-    /// word may carry a proclitic when `clitic` is set; a word may carry the
+    /// word may carry a proclitic (`بنحو`, `ولأكثر`) when `clitic` is set; a word may carry the
     /// accusative alif when `alif` is set.
     pub fn matches(&self, i: usize, phrase: &[String], clitic: bool, alif: bool) -> bool {
         if i + phrase.len() > self.len() {
@@ -72,7 +69,7 @@ impl<'a> Ctx<'a> {
                 || (k == 0
                     && clitic
                     && w.strip_suffix(p.as_str())
-                        .is_some_and(|pre| PHRASE_CLITICS.contains(&pre)));
+                        .is_some_and(rasad_text::clitic::is_proclitic));
             if !ok || (k > 0 && !self.tight(i + k - 1)) {
                 return false;
             }

@@ -53,11 +53,16 @@ fn sep_at(s: &str, at: usize) -> Option<(char, usize)> {
     matches!(c, '.' | ',' | '٬' | '٫' | '/' | '-' | ':').then(|| (c, c.len_utf8()))
 }
 
+/// Most digits of each end of a range (`10-15`); longer runs are codes.
+const MAX_RANGE_DIGITS: usize = 6;
+
+/// Fraction digits read (an `f64` holds no more that matter).
+const MAX_FRACTION_DIGITS: usize = 12;
+
 /// Reads the digit literal at the start of `s` (which must start with an ASCII
 /// digit). Returns `None` when `s` does not start with a digit.
 pub fn scan(s: &str) -> Option<Scan> {
-    let b = s.as_bytes();
-    let first = digit_run(b, 0);
+    let first = digit_run(s.as_bytes(), 0);
     if first == 0 {
         return None;
     }
@@ -68,41 +73,79 @@ pub fn scan(s: &str) -> Option<Scan> {
             len,
         });
     }
-    let mut pos = first;
-    let mut int_digits: Vec<u8> = b[..first].to_vec();
-    let mut grouped = false;
-    let mut groups = 0usize;
-    let mut dot_groups = 0usize;
-    let mut frac: Option<&[u8]> = None;
-    while let Some((c, clen)) = sep_at(s, pos) {
-        let n = digit_run(b, pos + clen);
+    let g = match groups(s, first) {
+        Ok(g) => g,
+        Err(range) => return Some(range),
+    };
+    let decimal = g.frac.is_some();
+    let value = value_of(&g.digits) + g.frac.map_or(0.0, fraction);
+    // `1.500` may be 1.5 before a scale word (`1.500 مليون`).
+    let alt = (g.groups == 1 && g.dot_groups == 1 && !decimal).then(|| value / 1000.0);
+    Some(Scan {
+        literal: Literal::Number {
+            value,
+            decimal,
+            grouped: g.grouped,
+            digits: g.digits.len(),
+            alt,
+        },
+        len: g.len,
+    })
+}
+
+/// The digits of a number and how they were grouped.
+struct Groups<'s> {
+    /// The integer digits, separators left out.
+    digits: Vec<u8>,
+    /// Thousands separators were read.
+    grouped: bool,
+    /// Groups of three after a separator, and how many after a `.`.
+    groups: usize,
+    dot_groups: usize,
+    /// The digits after a decimal separator.
+    frac: Option<&'s [u8]>,
+    /// Bytes read.
+    len: usize,
+}
+
+/// Reads thousands groups (`116.000`, `١٢٬٠٠٠`, `1,500`) or a fraction
+/// (`3.5`, `٣٫٥`) after the first `first` digits of `s`; `Err` with the
+/// literal when they start a range of two plain integers (`10-15`).
+fn groups(s: &str, first: usize) -> Result<Groups<'_>, Scan> {
+    let b = s.as_bytes();
+    let mut g = Groups {
+        digits: b[..first].to_vec(),
+        grouped: false,
+        groups: 0,
+        dot_groups: 0,
+        frac: None,
+        len: first,
+    };
+    while let Some((c, clen)) = sep_at(s, g.len) {
+        let n = digit_run(b, g.len + clen);
         if n == 0 {
             break;
         }
-        let next = &b[pos + clen..pos + clen + n];
+        let next = &b[g.len + clen..g.len + clen + n];
         match c {
             '٬' | '.' | ',' if n == 3 => {
-                int_digits.extend_from_slice(next);
-                grouped = true;
-                groups += 1;
-                if c == '.' {
-                    dot_groups += 1;
-                }
-                pos += clen + n;
+                g.digits.extend_from_slice(next);
+                g.grouped = true;
+                g.groups += 1;
+                g.dot_groups += usize::from(c == '.');
+                g.len += clen + n;
             }
-            '٫' | '.' if !grouped => {
-                frac = Some(next);
-                pos += clen + n;
+            '٫' | '.' if !g.grouped => {
+                g.frac = Some(next);
+                g.len += clen + n;
                 break;
             }
-            '-' if !grouped => {
-                // A range of two plain integers.
-                let low = value_of(&int_digits);
-                let high = value_of(next);
-                if n <= 6 && first <= 6 && low < high {
-                    return Some(Scan {
+            '-' if !g.grouped => {
+                let (low, high) = (value_of(&g.digits), value_of(next));
+                if n <= MAX_RANGE_DIGITS && first <= MAX_RANGE_DIGITS && low < high {
+                    return Err(Scan {
                         literal: Literal::Range { low, high },
-                        len: pos + clen + n,
+                        len: g.len + clen + n,
                     });
                 }
                 break;
@@ -110,28 +153,18 @@ pub fn scan(s: &str) -> Option<Scan> {
             _ => break,
         }
     }
-    let mut value = value_of(&int_digits);
-    let decimal = frac.is_some();
-    if let Some(f) = frac {
-        let mut scale = 1.0f64;
-        let mut part = 0.0f64;
-        for d in f.iter().take(12) {
-            scale /= 10.0;
-            part += f64::from(d - b'0') * scale;
-        }
-        value += part;
+    Ok(g)
+}
+
+/// The value of fraction digits: `5` → 0.5.
+fn fraction(f: &[u8]) -> f64 {
+    let mut scale = 1.0f64;
+    let mut part = 0.0f64;
+    for d in f.iter().take(MAX_FRACTION_DIGITS) {
+        scale /= 10.0;
+        part += f64::from(d - b'0') * scale;
     }
-    let alt = (groups == 1 && dot_groups == 1 && !decimal).then(|| value / 1000.0);
-    Some(Scan {
-        literal: Literal::Number {
-            value,
-            decimal,
-            grouped,
-            digits: int_digits.len(),
-            alt,
-        },
-        len: pos,
-    })
+    part
 }
 
 /// Length of a numeric date or clock time at the start of `s` (whose first

@@ -4,6 +4,7 @@
 //! key ([`rasad_text::key`]) when loaded, so lookups run on key words.
 
 use rasad_record::Unit;
+use rasad_text::clitic;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -112,8 +113,16 @@ pub struct Lexicon {
     pub measure: Phrases<()>,
     pub label: Phrases<()>,
     pub months: FxHashSet<String>,
+    /// `من` between a number and its noun (`5 من المقاتلين`) or month.
+    pub partitive: FxHashSet<String>,
+    /// Era letters after a year (`2012م`, `1439هـ`).
+    pub era: FxHashSet<String>,
+    /// The Hijri era letter (`1439 هـ`).
+    pub hijri: FxHashSet<String>,
     pub before: Phrases<Effect>,
     pub after: Phrases<Effect>,
+    /// Words between the two numbers of a range written apart (`10 إلى 15`).
+    pub range_joiners: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -172,6 +181,9 @@ struct ContextLists {
     measure: Vec<String>,
     label: Vec<String>,
     months: Vec<String>,
+    partitive: Vec<String>,
+    era: Vec<String>,
+    hijri: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +205,7 @@ struct CurrencyRow {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QualifiersFile {
+    range_joiners: Vec<String>,
     before: Vec<EffectRow>,
     after: Vec<EffectRow>,
 }
@@ -204,8 +217,84 @@ struct EffectRow {
     phrases: Vec<String>,
 }
 
+/// A form of the data as a key word.
 fn k(s: &str) -> String {
     rasad_text::key(s).trim().to_owned()
+}
+
+/// The forms of `rows` as keys, each with its row's value. A form two rows
+/// list keeps the first row's value when `first_wins`, else the last one's.
+fn by_form<R, T: Copy>(
+    rows: &[R],
+    first_wins: bool,
+    row: impl Fn(&R) -> (&[String], T),
+) -> FxHashMap<String, T> {
+    let mut map = FxHashMap::default();
+    for r in rows {
+        let (forms, v) = row(r);
+        for f in forms {
+            if first_wins {
+                map.entry(k(f)).or_insert(v);
+            } else {
+                map.insert(k(f), v);
+            }
+        }
+    }
+    map
+}
+
+/// The forms of a list as a set of keys.
+fn key_set(forms: &[String]) -> FxHashSet<String> {
+    forms.iter().map(|f| k(f)).collect()
+}
+
+/// Phrases with their values, longest first.
+fn phrases<'p, T: Copy>(items: impl IntoIterator<Item = (&'p String, T)>) -> Phrases<T> {
+    let mut out = Phrases::default();
+    for (p, v) in items {
+        out.push(p, v);
+    }
+    out.finish();
+    out
+}
+
+/// Currency nouns keyed on their first word. Multi-word forms (`ليرة
+/// تركية`) carry their unit through the adjective table of that word.
+fn currencies(rows: &[CurrencyRow]) -> FxHashMap<String, Currency> {
+    let mut currencies: FxHashMap<String, Currency> = FxHashMap::default();
+    for row in rows {
+        let adjectives: Vec<(String, Unit)> =
+            row.adjectives.iter().map(|(a, u)| (k(a), *u)).collect();
+        for f in &row.forms {
+            let kf = k(f);
+            let mut parts = kf.split(' ');
+            let head = parts.next().unwrap_or_default().to_owned();
+            let entry = currencies.entry(head).or_insert_with(|| Currency {
+                unit: Some(row.unit),
+                adjectives: FxHashMap::default(),
+            });
+            if let Some(adj) = parts.next() {
+                entry.adjectives.insert(adj.to_owned(), row.unit);
+            } else {
+                entry.unit = Some(row.unit);
+                entry.adjectives.extend(adjectives.iter().cloned());
+            }
+        }
+    }
+    currencies
+}
+
+/// Every cardinal form with its word; the first row listing a form wins.
+fn cardinal_words(rows: &[WordRow]) -> FxHashMap<String, Word> {
+    by_form(rows, true, |row| {
+        let w = Word {
+            value: row.value,
+            kind: row.kind,
+            plural: row.plural,
+            dual: row.dual,
+        };
+        (&row.forms, w)
+    })
 }
 
 impl Lexicon {
@@ -213,121 +302,56 @@ impl Lexicon {
         let c: CardinalsFile = toml::from_str(CARDINALS).expect("data/numbers/cardinals.toml");
         let n: NounsFile = toml::from_str(NOUNS).expect("data/numbers/nouns.toml");
         let q: QualifiersFile = toml::from_str(QUALIFIERS).expect("data/numbers/qualifiers.toml");
-
-        let mut words = FxHashMap::default();
-        for row in &c.word {
-            let w = Word {
-                value: row.value,
-                kind: row.kind,
-                plural: row.plural,
-                dual: row.dual,
-            };
-            for f in &row.forms {
-                words.entry(k(f)).or_insert(w);
-            }
-        }
-        let mut vague = FxHashMap::default();
-        for row in &c.vague {
-            for f in &row.forms {
-                vague.insert(k(f), (row.low, row.high));
-            }
-        }
-        let half = c.half.iter().map(|f| k(f)).collect();
-        let not_numbers = c.not_numbers.iter().map(|f| k(f)).collect();
-        let construct_duals = c.construct_duals.iter().map(|f| k(f)).collect();
-        let mut ordinals = FxHashMap::default();
-        for row in &c.ordinal {
-            for f in &row.forms {
-                ordinals.insert(k(f), row.value);
-            }
-        }
-        let mut duals = FxHashMap::default();
-        for row in &n.dual {
-            for f in &row.forms {
-                duals.insert(k(f), row.unit);
-            }
-        }
-        let mut counted = FxHashMap::default();
-        for row in &n.counted {
-            for f in &row.forms {
-                counted.entry(k(f)).or_insert(row.unit);
-            }
-        }
-        let mut currencies = FxHashMap::default();
-        for row in &n.currency {
-            let adjectives: Vec<(String, Unit)> =
-                row.adjectives.iter().map(|(a, u)| (k(a), *u)).collect();
-            for f in &row.forms {
-                // Multi-word forms (ليرة تركية) are keyed on their first word and
-                // carry their unit through the adjective table.
-                let kf = k(f);
-                let mut parts = kf.split(' ');
-                let head = parts.next().unwrap_or_default().to_owned();
-                let entry = currencies.entry(head).or_insert_with(|| Currency {
-                    unit: Some(row.unit),
-                    adjectives: FxHashMap::default(),
-                });
-                if let Some(adj) = parts.next() {
-                    entry.adjectives.insert(adj.to_owned(), row.unit);
-                } else {
-                    entry.unit = Some(row.unit);
-                    entry.adjectives.extend(adjectives.iter().cloned());
-                }
-            }
-        }
-        let mut percent = Phrases::default();
-        n.context.percent.iter().for_each(|p| percent.push(p, ()));
-        percent.finish();
-        let mut measure = Phrases::default();
-        n.context.measure.iter().for_each(|p| measure.push(p, ()));
-        measure.finish();
-        let mut label = Phrases::default();
-        n.context.label.iter().for_each(|p| label.push(p, ()));
-        label.finish();
-        let months = n.context.months.iter().map(|f| k(f)).collect();
-        let mut before = Phrases::default();
-        for row in &q.before {
-            row.phrases.iter().for_each(|p| before.push(p, row.effect));
-        }
-        before.finish();
-        let mut after = Phrases::default();
-        for row in &q.after {
-            row.phrases.iter().for_each(|p| after.push(p, row.effect));
-        }
-        after.finish();
+        let words = cardinal_words(&c.word);
+        let vague = by_form(&c.vague, false, |r| (&r.forms, (r.low, r.high)));
+        let duals = by_form(&n.dual, false, |r| (&r.forms, r.unit));
         let starts = words
             .keys()
             .chain(vague.keys())
             .chain(duals.keys())
             .cloned()
             .collect();
+        let effects = |rows: &[EffectRow]| {
+            phrases(
+                rows.iter()
+                    .flat_map(|r| r.phrases.iter().map(move |p| (p, r.effect))),
+            )
+        };
+        let ctx = &n.context;
         Lexicon {
-            words,
-            not_numbers,
-            construct_duals,
+            not_numbers: key_set(&c.not_numbers),
+            construct_duals: key_set(&c.construct_duals),
             starts,
+            half: key_set(&c.half),
+            ordinals: by_form(&c.ordinal, false, |r| (&r.forms, r.value)),
+            counted: by_form(&n.counted, true, |r| (&r.forms, r.unit)),
+            currencies: currencies(&n.currency),
+            percent: phrases(ctx.percent.iter().map(|p| (p, ()))),
+            measure: phrases(ctx.measure.iter().map(|p| (p, ()))),
+            label: phrases(ctx.label.iter().map(|p| (p, ()))),
+            months: key_set(&ctx.months),
+            partitive: key_set(&ctx.partitive),
+            era: key_set(&ctx.era),
+            hijri: key_set(&ctx.hijri),
+            before: effects(&q.before),
+            after: effects(&q.after),
+            range_joiners: key_set(&q.range_joiners),
+            words,
             vague,
-            half,
-            ordinals,
             duals,
-            counted,
-            currencies,
-            percent,
-            measure,
-            label,
-            months,
-            before,
-            after,
         }
+    }
+
+    /// True when `w` is the ten of a teen (`عشر`, `عشرة` of `خمسة عشر`).
+    pub fn is_ten(&self, w: &str) -> bool {
+        self.words
+            .get(w)
+            .is_some_and(|x| x.kind == Kind::Ten && x.value == 10.0)
     }
 }
 
 /// The bundled lexicon, parsed on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
-
-/// Proclitics that may be joined to a number word or noun: conjunctions and
-/// prepositions, longest first.
-const PROCLITICS: &[&str] = &["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
 
 /// A key word split into proclitics, article and bare form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,8 +364,15 @@ pub struct Split<'a> {
     pub bare: &'a str,
 }
 
-/// The readings of `word` (literal first, then without proclitics, then without
-/// the article) for which `known` holds; the first one found wins.
+/// Fewest letters left once a prefix is cut off (`وست` is و + ست, `بل` is
+/// no ب + ل).
+const MIN_BARE_CHARS: usize = 2;
+
+/// The readings of `word` for which `known` holds; the first one found
+/// wins, in this order: the word as written; without a proclitic (`واربعه`,
+/// longest proclitic first); without the article (`العشرات`); without a
+/// proclitic and the article (`والعشرين`, `وبالعشرات`); without ل + article
+/// (`للعشرات`, `وللعشرات`).
 pub fn split_known<'a>(word: &'a str, known: impl Fn(&str) -> bool) -> Option<Split<'a>> {
     if known(word) {
         return Some(Split {
@@ -350,52 +381,25 @@ pub fn split_known<'a>(word: &'a str, known: impl Fn(&str) -> bool) -> Option<Sp
             bare: word,
         });
     }
-    let try_article = |rest: &'a str, pre: usize| -> Option<Split<'a>> {
-        if let Some(r) = rest.strip_prefix("ال") {
-            if r.chars().count() >= 2 && known(r) {
-                return Some(Split {
-                    prefix: pre + "ال".len(),
-                    article: true,
-                    bare: r,
-                });
-            }
-        }
-        None
+    let (with_article, without) = word
+        .chars()
+        .next()
+        .map_or((&[][..], &[][..]), clitic::sequences);
+    let cut = |p: &str, article: bool| -> Option<Split<'a>> {
+        let rest = word.strip_prefix(p)?;
+        (rest.chars().count() >= MIN_BARE_CHARS && known(rest)).then_some(Split {
+            prefix: p.len(),
+            article,
+            bare: rest,
+        })
     };
-    for p in PROCLITICS {
-        if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 2 && known(rest) {
-                return Some(Split {
-                    prefix: p.len(),
-                    article: false,
-                    bare: rest,
-                });
-            }
-        }
-    }
-    if let Some(s) = try_article(word, 0) {
-        return Some(s);
-    }
-    for p in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
-        if let Some(rest) = word.strip_prefix(p) {
-            if let Some(s) = try_article(rest, p.len()) {
-                return Some(s);
-            }
-        }
-    }
-    // لل = ل + ال (للعشرات), also after و/ف.
-    for p in ["لل", "ولل", "فلل"] {
-        if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 2 && known(rest) {
-                return Some(Split {
-                    prefix: p.len(),
-                    article: true,
-                    bare: rest,
-                });
-            }
-        }
-    }
-    None
+    without
+        .iter()
+        .find_map(|p| cut(p, false))
+        .or_else(|| cut(clitic::ARTICLE, true))
+        // At most one of these fits a word (`وال`, `وبال`, `ولل` differ in
+        // their second letter), so their order does not matter.
+        .or_else(|| with_article.iter().find_map(|p| cut(p, true)))
 }
 
 /// Looks a noun up in `map`, also without the accusative alif (عنصرا → عنصر)
@@ -410,8 +414,8 @@ pub fn noun<'m, T>(map: &'m FxHashMap<String, T>, word: &str) -> Option<&'m T> {
 /// proclitics: بعربات is "by vehicles", not a counted noun).
 pub fn noun_plain<'m, T>(map: &'m FxHashMap<String, T>, word: &str) -> Option<&'m T> {
     noun_form(map, word).or_else(|| {
-        word.strip_prefix("ال")
-            .filter(|r| r.chars().count() >= 2)
+        word.strip_prefix(clitic::ARTICLE)
+            .filter(|r| r.chars().count() >= MIN_BARE_CHARS)
             .and_then(|r| noun_form(map, r))
     })
 }

@@ -5,6 +5,7 @@
 use crate::context::Ctx;
 use crate::lexicon::{noun, noun_plain, LEXICON};
 use rasad_record::Unit;
+use rasad_text::clitic;
 
 /// The unit given by the noun at token `i` (or after `من` at `i`): its unit
 /// and the token after the noun (and after a currency's adjective).
@@ -12,7 +13,7 @@ pub fn unit_after(ctx: &Ctx, i: usize) -> Option<(Unit, usize)> {
     if i >= ctx.len() {
         return None;
     }
-    let i = if ctx.word(i) == "من" && ctx.tight(i) {
+    let i = if LEXICON.partitive.contains(ctx.word(i)) && ctx.tight(i) {
         i + 1
     } else {
         i
@@ -75,11 +76,16 @@ pub fn month_after(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
     let bare = |w: &str| -> bool {
         months.contains(w)
-            || ["ل", "ب", "و"]
+            || proclitics(w)
                 .iter()
                 .any(|p| w.strip_prefix(p).is_some_and(|r| months.contains(r)))
     };
-    bare(w) || (w == "من" && ctx.tight(i) && bare(ctx.word(i + 1)))
+    bare(w) || (LEXICON.partitive.contains(w) && ctx.tight(i) && bare(ctx.word(i + 1)))
+}
+
+/// The proclitics (without article) a word may carry (`وأيلول`, `لأيلول`).
+fn proclitics(w: &str) -> &'static [&'static str] {
+    w.chars().next().map_or(&[], |c| clitic::sequences(c).1)
 }
 
 /// True when a label noun (`الفرقة`, `عام`, `القرار`) stands right before

@@ -5,7 +5,11 @@
 //! The parsers work on key words (see [`rasad_text::key`]): a slice of words for
 //! the tagger, or a string for other crates ([`parse_cardinal_words`]).
 
-use crate::lexicon::{split_known, Kind, Word, LEXICON};
+use crate::lexicon::{split_known, Kind, Split, Word, LEXICON};
+use rasad_text::clitic;
+
+/// The conjunction that joins the parts of a number (`خمسة وعشرين`).
+const CONJUNCTION: char = 'و';
 
 /// The value of a number phrase.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -168,66 +172,12 @@ pub fn parse_words(ws: &[&str]) -> Option<WordsParse> {
     let lex = &*LEXICON;
     let first = *ws.first()?;
     if let Some(sp) = split_known(first, |w| lex.vague.contains_key(w)) {
-        let (low, high) = lex.vague[sp.bare];
-        // عشرات الآلاف، بضعة آلاف، مئات الملايين
-        if let Some(next) = ws.get(1) {
-            let bare = next.strip_prefix("ال").unwrap_or(next);
-            if let Some(w) = lex.words.get(bare).or_else(|| lex.words.get(*next)) {
-                if w.kind == Kind::Scale && w.plural && w.value > high {
-                    return Some(WordsParse {
-                        value: Value::Vague {
-                            low: low * w.value,
-                            high: (high + 1.0) * w.value - 1.0,
-                        },
-                        words: 2,
-                        prefix: sp.prefix,
-                        article: sp.article,
-                        lone_one: false,
-                    });
-                }
-            }
-        }
-        return Some(WordsParse {
-            value: Value::Vague { low, high },
-            words: 1,
-            prefix: sp.prefix,
-            article: sp.article,
-            lone_one: false,
-        });
+        return Some(vague_amount(ws, sp));
     }
     let sp = split_known(first, |w| lex.words.contains_key(w))?;
     let w0 = lex.words[sp.bare];
     let mut g = start(w0)?;
-    let mut n = 1;
-    while let Some(next) = ws.get(n) {
-        if let Some(w) = lex.words.get(*next) {
-            if g.direct(*w) {
-                n += 1;
-                continue;
-            }
-            break;
-        }
-        // و joined to the next word, or written apart (مائة و خمسين).
-        let (rest, used) = match next.strip_prefix('و') {
-            Some("") => match ws.get(n + 1) {
-                Some(w) => (*w, 2),
-                None => break,
-            },
-            Some(r) => (r, 1),
-            None => break,
-        };
-        if g.last_was_scale && lex.half.contains(rest) {
-            if let Some(s) = g.last_scale {
-                g.total += s / 2.0;
-                n += used;
-            }
-            break;
-        }
-        match lex.words.get(rest) {
-            Some(w) if g.conjoined(*w) => n += used,
-            _ => break,
-        }
-    }
+    let n = g.read_rest(ws);
     if w0.kind == Kind::TeenOne && !g.any_teen {
         return None;
     }
@@ -238,6 +188,70 @@ pub fn parse_words(ws: &[&str]) -> Option<WordsParse> {
         article: sp.article,
         lone_one: w0.kind == Kind::One && n == 1,
     })
+}
+
+/// A vague amount (`عشرات`, `بضعة`), times a plural scale after it:
+/// `عشرات الآلاف` 20000–99999, `مئات الملايين`.
+fn vague_amount(ws: &[&str], sp: Split) -> WordsParse {
+    let lex = &*LEXICON;
+    let (low, high) = lex.vague[sp.bare];
+    let vague = |low, high, words| WordsParse {
+        value: Value::Vague { low, high },
+        words,
+        prefix: sp.prefix,
+        article: sp.article,
+        lone_one: false,
+    };
+    let scale = ws.get(1).and_then(|next| {
+        let bare = next.strip_prefix(clitic::ARTICLE).unwrap_or(next);
+        lex.words.get(bare).or_else(|| lex.words.get(*next))
+    });
+    match scale {
+        Some(w) if w.kind == Kind::Scale && w.plural && w.value > high => {
+            vague(low * w.value, (high + 1.0) * w.value - 1.0, 2)
+        }
+        _ => vague(low, high, 1),
+    }
+}
+
+impl Group {
+    /// Reads the words after the first: scales and teens joined without و
+    /// (`ثلاثة آلاف`, `خمسة عشر`), parts joined with و, written on or apart
+    /// (`وعشرين`, `مائة و خمسين`), and a half after a scale (`مليون ونصف`).
+    /// Returns the words the number spans.
+    fn read_rest(&mut self, ws: &[&str]) -> usize {
+        let lex = &*LEXICON;
+        let mut n = 1;
+        while let Some(next) = ws.get(n) {
+            if let Some(w) = lex.words.get(*next) {
+                if self.direct(*w) {
+                    n += 1;
+                    continue;
+                }
+                break;
+            }
+            let (rest, used) = match next.strip_prefix(CONJUNCTION) {
+                Some("") => match ws.get(n + 1) {
+                    Some(w) => (*w, 2),
+                    None => break,
+                },
+                Some(r) => (r, 1),
+                None => break,
+            };
+            if self.last_was_scale && lex.half.contains(rest) {
+                if let Some(s) = self.last_scale {
+                    self.total += s / 2.0;
+                    n += used;
+                }
+                break;
+            }
+            match lex.words.get(rest) {
+                Some(w) if self.conjoined(*w) => n += used,
+                _ => break,
+            }
+        }
+        n
+    }
 }
 
 /// Splits a key string into words (maximal runs of letters and digits) with
@@ -303,11 +317,14 @@ pub fn parse_ordinal(ws: &[&str]) -> Option<(u32, usize)> {
     if let Some(sp) = split_known(first, |w| lex.ordinals.contains_key(w)) {
         let v = lex.ordinals[sp.bare];
         if let Some(next) = ws.get(1) {
-            if v < 10 && matches!(*next, "عشر" | "عشره") {
+            if v < 10 && lex.is_ten(next) {
                 return Some((v + 10, 2));
             }
             if v < 10 {
-                if let Some(rest) = next.strip_prefix("وال") {
+                let rest = next
+                    .strip_prefix(CONJUNCTION)
+                    .and_then(|r| r.strip_prefix(clitic::ARTICLE));
+                if let Some(rest) = rest {
                     if let Some(w) = lex.words.get(rest) {
                         if w.kind == Kind::Ten && w.value >= 20.0 {
                             return Some((v + w.value as u32, 2));

@@ -12,9 +12,19 @@ fn has_chars(s: &str, n: usize) -> bool {
     n == 0 || s.chars().nth(n - 1).is_some()
 }
 
+/// The article in key form (`الرقه`).
+pub const ARTICLE: &str = "ال";
+
+/// ل followed by the article, whose alef the spelling drops: `للرقه` is
+/// ل + الرقه.
+pub const L_ARTICLE: &str = "لل";
+
+/// The ta marbuta ة as the search key writes it (`قرية` → `قريه`).
+pub const TA_MARBUTA: char = 'ه';
+
 /// Strips the article from a key word: الرقه → رقه. Needs two letters after it.
 pub fn strip_article(word: &str) -> &str {
-    match strip_letters(word, "ال") {
+    match strip_letters(word, ARTICLE) {
         Some(rest) if has_chars(rest, 2) => rest,
         _ => word,
     }
@@ -75,6 +85,51 @@ fn proclitics(first: char) -> (&'static [&'static str], &'static [&'static str])
         'ل' => (&["لل"], &["ل"]),
         _ => (&[], &[]),
     }
+}
+
+/// The proclitic sequences a word starting with `first` may carry, as
+/// `(with the article, without)`, each longest first: for `و`, `وبال وكال وال
+/// ولل` and `وب ول وك و`. Other letters start none.
+pub fn sequences(first: char) -> (&'static [&'static str], &'static [&'static str]) {
+    proclitics(first)
+}
+
+/// True when `p` is a proclitic sequence without the article (`و`, `وب`,
+/// `فل`, `ك`): what [`sequences`] lists second.
+pub fn is_proclitic(p: &str) -> bool {
+    p.chars()
+        .next()
+        .is_some_and(|c| proclitics(c).1.contains(&p))
+}
+
+/// True when `p` is what may stand before a bare word: nothing, the
+/// article, or a proclitic sequence with or without it (`وبال`, `لل`, `ف`).
+pub fn is_prefix(p: &str) -> bool {
+    p.is_empty()
+        || p == ARTICLE
+        || p.chars().next().is_some_and(|c| {
+            let (with, without) = proclitics(c);
+            with.contains(&p) || without.contains(&p)
+        })
+}
+
+/// True when a prefix (the letters cut off before a bare word) ends with
+/// the article: `ال`, `بال`, `لل` (`للرقه`), not `ب` or `و`.
+pub fn ends_with_article(prefix: &str) -> bool {
+    prefix.ends_with(ARTICLE) || prefix.ends_with(L_ARTICLE)
+}
+
+/// The proclitics of a prefix, the article left out: `وبال` → `وب`,
+/// `لل` → `ل`, `ال` → ``, `وب` → `وب`.
+pub fn without_article(prefix: &str) -> &str {
+    if let Some(p) = prefix.strip_suffix(ARTICLE) {
+        return p;
+    }
+    if prefix.ends_with(L_ARTICLE) {
+        // The first ل of لل is the preposition, the second the article's.
+        return &prefix[..prefix.len() - L_ARTICLE.len() / 2];
+    }
+    prefix
 }
 
 /// One reading of a word: the bare form, and how many characters of prefix
@@ -315,6 +370,32 @@ mod tests {
             for p in ["", "ا", "ال", "وال", "الرقه"] {
                 assert_eq!(strip_letters(w, p), w.strip_prefix(p), "{w} {p}");
             }
+        }
+    }
+
+    #[test]
+    fn prefixes_and_their_article() {
+        for p in ["", "ال", "و", "وب", "وبال", "لل", "ولل", "فال", "ك", "كال"]
+        {
+            assert!(is_prefix(p), "{p}");
+        }
+        for p in ["ا", "بل", "كل", "والو", "x"] {
+            assert!(!is_prefix(p), "{p}");
+        }
+        assert!(is_proclitic("وب") && is_proclitic("ك") && !is_proclitic("بال"));
+        assert!(!is_proclitic("") && !is_proclitic("ال"));
+        let table = [
+            ("وبال", true, "وب"),
+            ("لل", true, "ل"),
+            ("ولل", true, "ول"),
+            ("ال", true, ""),
+            ("وب", false, "وب"),
+            ("ل", false, "ل"),
+            ("", false, ""),
+        ];
+        for (p, article, bare) in table {
+            assert_eq!(ends_with_article(p), article, "{p}");
+            assert_eq!(without_article(p), bare, "{p}");
         }
     }
 
