@@ -7,6 +7,13 @@
 //! forms of a word, most literal first, and a dictionary decides which one is a
 //! word it knows.
 
+/// The definite article, written and in key form alike: الرقه is ال + رقه.
+pub const ARTICLE: &str = "ال";
+
+/// The conjunction و "and": a word of its own (`و 40 دقيقة`) or joined to the
+/// next (`و40`, `والعشرين`).
+pub const AND: char = 'و';
+
 /// True when `s` has at least `n` chars (without counting all of them).
 fn has_chars(s: &str, n: usize) -> bool {
     n == 0 || s.chars().nth(n - 1).is_some()
@@ -14,7 +21,7 @@ fn has_chars(s: &str, n: usize) -> bool {
 
 /// Strips the article from a key word: الرقه → رقه. Needs two letters after it.
 pub fn strip_article(word: &str) -> &str {
-    match strip_letters(word, "ال") {
+    match strip_letters(word, ARTICLE) {
         Some(rest) if has_chars(rest, 2) => rest,
         _ => word,
     }
