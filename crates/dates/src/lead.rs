@@ -17,8 +17,9 @@ pub(crate) const LEAD_LINES: usize = 3;
 /// How many words (a place, an agency) may stand before the date.
 const HEAD_WORDS: usize = 3;
 
-/// Marks that separate a dateline head or tail from the date.
-const SEPARATORS: &str = "-–—:،,|/()";
+/// Marks that separate a dateline head or tail from the date (in the key,
+/// where the Arabic comma is already `,`).
+const SEPARATORS: &str = "-–—:,|/()";
 
 /// The first token of the body.
 fn body_start(a: &Analysis, toks: &[Tok]) -> usize {

@@ -32,6 +32,7 @@ pub mod lexicon;
 pub mod metadata;
 mod pairs;
 pub mod parse;
+pub mod point;
 pub mod relative;
 pub mod resolve;
 pub mod scan;
@@ -106,7 +107,8 @@ fn find_all(key: &str, toks: &[Tok]) -> Vec<Found> {
             Kind::Word => {
                 let w = &key[t.s as usize..t.e as usize];
                 lx.knows(w)
-                    || (w.ends_with("ال") && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))
+                    || (w.ends_with(rasad_text::clitic::ARTICLE)
+                        && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))
             }
             Kind::Punct => false,
         };

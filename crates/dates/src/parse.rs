@@ -6,11 +6,13 @@
 //! numeric date, a period, a count of units ago, a year) and an optional clock
 //! time. Every piece is looked up in the [`Lexicon`].
 
+mod main;
+
 use crate::clock::{self, Clock};
 use crate::lexicon::{Hit, Lex, Lexicon, Part, Unit};
 use crate::scan::{Gap, Kind, Tok};
-use crate::weekday;
 use jiff::civil::Weekday;
+use rasad_text::clitic::{AND, ARTICLE};
 
 /// The calendar an expression is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +151,12 @@ impl<'a> Parser<'a> {
         self.at(i, first, |l| f(l).then_some(())).map(|h| h.end)
     }
 
+    /// True when token `i` is the conjunction و standing alone (`و 40 دقيقة`).
+    fn is_and(&self, i: usize) -> bool {
+        let mut cs = self.text(i).chars();
+        cs.next() == Some(AND) && cs.next().is_none()
+    }
+
     fn punct(&self, i: usize, set: &str) -> bool {
         self.cont(i) && self.toks[i].kind == Kind::Punct && set.contains(self.text(i))
     }
@@ -174,7 +182,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let w = self.text(i);
-            let skip = w.strip_suffix("ال")?.len();
+            let skip = w.strip_suffix(ARTICLE)?.len();
             if (skip > 0 && !first) || w.chars().count() > 3 {
                 return None;
             }
@@ -291,10 +299,10 @@ impl<'a> Parser<'a> {
 
     /// Minutes counted after an hour: `و40 دقيقة`, `و 40 دقيقة`, `وعشر دقائق`.
     fn counted_minutes(&self, i: usize) -> Option<(i32, usize)> {
-        if !self.cont(i) || !self.text(i).starts_with('و') {
+        if !self.cont(i) || !self.text(i).starts_with(AND) {
             return None;
         }
-        let (m, next) = if self.text(i) == "و" {
+        let (m, next) = if self.is_and(i) {
             match self.num(i + 1, false) {
                 Some((m, 1..=2)) => (m, i + 2),
                 Some(_) => return None,
@@ -311,7 +319,7 @@ impl<'a> Parser<'a> {
                 Lex::Cardinal(n) => Some(n),
                 _ => None,
             })?;
-            if h.skip != "و".len() {
+            if h.skip != AND.len_utf8() {
                 return None;
             }
             (h.val, h.end)
@@ -328,7 +336,7 @@ impl<'a> Parser<'a> {
             if self.punct(j, ",-|") {
                 j += 1;
             }
-            if self.text(j) == "في" && self.cont(j) {
+            if self.lx.clock_intro.contains(self.text(j)) && self.cont(j) {
                 j += 1;
             }
         }
@@ -562,7 +570,7 @@ impl<'a> Parser<'a> {
         }
         // عامي 2014 و2015 / 2014 - 2015
         let mut second = None;
-        let joined = (self.text(end) == "و" && self.cont(end)) || self.punct(end, "-/");
+        let joined = (self.is_and(end) && self.cont(end)) || self.punct(end, "-/");
         let k = joined.then_some(end + 1);
         if let Some(k) = k {
             if let Some((y2, 4)) = self.num(k, false) {
@@ -681,329 +689,6 @@ impl<'a> Parser<'a> {
         let last = self.is(end, false, |l| l == Lex::Last);
         let end = past.or(last)?;
         let e = self.expr(i, h.skip, end, Core::Range { n, unit });
-        Some((e, end))
-    }
-
-    /// Prefixes, a core and a clock.
-    fn main(&self, i: usize) -> Option<(Expr, usize)> {
-        let mut j = i;
-        let mut skip = 0;
-        let mut part = None;
-        let mut edge = false;
-        let mut day_word = false;
-        let mut month_word = false;
-        let mut wd: Option<(Weekday, bool)> = None;
-        let mut dayrel: Option<(i8, usize)> = None;
-        let mut wd_end = i;
-        for _ in 0..6 {
-            let first = j == i;
-            let sk = |h: usize| if first { h } else { 0 };
-            if part.is_none() {
-                if let Some(h) = self.at(j, first, |l| match l {
-                    Lex::PartBefore(p) => Some(p),
-                    _ => None,
-                }) {
-                    part = Some(h.val);
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            if !day_word {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::DayWord).then_some(())) {
-                    day_word = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            if !month_word {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::MonthWord).then_some(())) {
-                    month_word = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            if wd.is_none() {
-                if let Some(h) = self.at(j, first, |l| match l {
-                    Lex::Weekday { n, ambiguous } => weekday::from_iso(n).map(|w| (w, ambiguous)),
-                    _ => None,
-                }) {
-                    wd = Some(h.val);
-                    skip += sk(h.skip);
-                    j = h.end;
-                    wd_end = j;
-                    if self.punct(j, ",") && self.cont(j + 1) {
-                        j += 1;
-                    }
-                    continue;
-                }
-            }
-            if dayrel.is_none() {
-                if let Some(h) = self.at(j, first, |l| match l {
-                    Lex::DayRel(d) => Some(d),
-                    _ => None,
-                }) {
-                    dayrel = Some((h.val, j));
-                    skip += sk(h.skip);
-                    j = h.end;
-                    if self.punct(j, ",") && self.cont(j + 1) && wd.is_none() {
-                        // "اليوم، الجمعة": keep looking for the weekday
-                        if self
-                            .is(j + 1, false, |l| matches!(l, Lex::Weekday { .. }))
-                            .is_some()
-                        {
-                            j += 1;
-                        }
-                    }
-                    continue;
-                }
-            }
-            if !edge {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::Edge).then_some(())) {
-                    edge = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            break;
-        }
-        let first = j == i;
-        let mut core = None;
-        let mut end = j;
-
-        // a) numeric date
-        if let Some((spec, e)) = self.numeric(j, first) {
-            core = Some(Core::Date(spec));
-            end = e;
-        }
-        // b) day [من] month / day من الشهر الجاري
-        if core.is_none() {
-            if let Some((d, e, sk)) = self.day(j, first) {
-                let k = self.is(e, false, |l| l == Lex::Of).unwrap_or(e);
-                // الخامس عشر من شهر رمضان
-                let km = self
-                    .is(k, false, |l| l == Lex::MonthWord)
-                    .filter(|&m| self.month(m, false).is_some())
-                    .unwrap_or(k);
-                if let Some((cal, n, _amb, e2, _)) = self.month(km, false) {
-                    if first {
-                        skip += sk;
-                    }
-                    let mut spec = DateSpec {
-                        cal,
-                        year: YearSpec::None,
-                        month: n,
-                        day: Some(d),
-                        rel: None,
-                    };
-                    end = e2;
-                    if let Some((y, e3)) = self.year_spec(end, cal) {
-                        spec.year = y;
-                        end = e3;
-                    }
-                    if spec.year == YearSpec::None {
-                        if let Some((r, e3)) = self.rel(end) {
-                            spec.rel = Some(r);
-                            end = e3;
-                        }
-                    }
-                    core = Some(Core::Date(spec));
-                } else if k > e {
-                    // الـ3 من الشهر الجاري / الثالث من الجاري
-                    if let Some(e2) = self.is(k, false, |l| l == Lex::Period(Unit::Month)) {
-                        let (off, e3) = self.rel(e2).map_or((0, e2), |(r, e3)| (i32::from(r), e3));
-                        core = Some(Core::Period {
-                            unit: Unit::Month,
-                            offset: off,
-                            day: Some(d),
-                        });
-                        end = e3;
-                        if first {
-                            skip += sk;
-                        }
-                    } else if let Some((0, e2)) = self.rel(k) {
-                        core = Some(Core::Period {
-                            unit: Unit::Month,
-                            offset: 0,
-                            day: Some(d),
-                        });
-                        end = e2;
-                        if first {
-                            skip += sk;
-                        }
-                    }
-                }
-            }
-        }
-        // c) month without a day
-        if core.is_none() {
-            if let Some((cal, n, amb, e, sk)) = self.month(j, first) {
-                let mut spec = DateSpec {
-                    cal,
-                    year: YearSpec::None,
-                    month: n,
-                    day: None,
-                    rel: None,
-                };
-                let mut e = e;
-                // ديسمبر 4, 2017
-                if cal == Cal::Gregorian {
-                    if let Some((d, 1..=2)) = self.num(e, false) {
-                        if (1..=31).contains(&d) && self.punct(e + 1, ",") {
-                            if let Some((YearSpec::Explicit(y), e3)) = self.year_spec(e + 2, cal) {
-                                spec.day = Some(d as u8);
-                                spec.year = YearSpec::Explicit(y);
-                                e = e3;
-                            }
-                        }
-                    }
-                }
-                if spec.year == YearSpec::None {
-                    if let Some((y, e3)) = self.year_spec(e, cal) {
-                        spec.year = y;
-                        e = e3;
-                    }
-                }
-                if spec.year == YearSpec::None {
-                    if let Some((r, e3)) = self.rel(e) {
-                        spec.rel = Some(r);
-                        e = e3;
-                    }
-                }
-                let supported = match cal {
-                    Cal::Gregorian => {
-                        !amb || edge
-                            || month_word
-                            || spec.year != YearSpec::None
-                            || spec.rel.is_some()
-                    }
-                    Cal::Hijri => edge || month_word || matches!(spec.year, YearSpec::Explicit(_)),
-                };
-                if supported {
-                    if first {
-                        skip += sk;
-                    }
-                    core = Some(Core::Date(spec));
-                    end = e;
-                }
-            }
-        }
-        // d) periods: هذا الأسبوع، الشهر الماضي، مطلع الأسبوع
-        if core.is_none() && dayrel.is_none() && wd.is_none() {
-            let this = self.at(j, first, |l| (l == Lex::This).then_some(()));
-            let k = this.map_or(j, |h| h.end);
-            if let Some(h) = self.at(k, first && this.is_none(), |l| match l {
-                Lex::Period(u) if u != Unit::Hour && u != Unit::Day => Some(u),
-                _ => None,
-            }) {
-                let rel = self.rel(h.end);
-                // الأمين العام السابق: العام after a definite noun is "general".
-                let adjective = this.is_none()
-                    && !edge
-                    && k > 0
-                    && self.cont(k)
-                    && self.text(k) == "العام"
-                    && self.lx.general_heads.contains(self.text(k - 1));
-                let rel = if adjective { None } else { rel };
-                let offset = match (this, rel) {
-                    (_, Some((r, _))) => Some(i32::from(r)),
-                    (Some(_), None) => Some(0),
-                    (None, None) if edge => Some(0),
-                    _ => None,
-                };
-                if let Some(offset) = offset {
-                    if first {
-                        skip += this.map_or(h.skip, |t| t.skip);
-                    }
-                    core = Some(Core::Period {
-                        unit: h.val,
-                        offset,
-                        day: None,
-                    });
-                    end = rel.map_or(h.end, |r| r.1);
-                }
-            }
-        }
-        // e) a relative day or a weekday alone
-        let mut weekday_rel = None;
-        if core.is_none() {
-            if let Some((d, at)) = dayrel {
-                if d == 0
-                    && wd.is_none()
-                    && part.is_none()
-                    && !day_word
-                    && self.text(at).ends_with("اليوم")
-                {
-                    let after = self.text(at + 1);
-                    let before = if at > 0 { self.text(at - 1) } else { "" };
-                    if (self.cont(at + 1) && self.lx.today_not_after.contains(after))
-                        || (self.cont(at) && self.lx.today_not_before.contains(before))
-                    {
-                        return None;
-                    }
-                }
-                core = Some(Core::RelDay(d));
-            } else if let Some((_, amb)) = wd {
-                let rel = self.rel(j);
-                if amb && !day_word && part.is_none() && rel.is_none() {
-                    return None;
-                }
-                if let Some((r, e)) = rel {
-                    weekday_rel = Some(r);
-                    end = e;
-                } else if dayrel.is_none() && end > wd_end && self.punct(wd_end, ",") {
-                    // "الأحد، قصفت ...": the comma is not part of the expression
-                    end = wd_end;
-                }
-                // ليلة السبت على الأحد / ليل السبت - الأحد
-                if weekday_rel.is_none()
-                    && (matches!(self.text(end), "علي" | "الي") || self.punct(end, "-/"))
-                {
-                    if let Some(e2) = self.is(end + 1, false, |l| matches!(l, Lex::Weekday { .. }))
-                    {
-                        if self.cont(end) {
-                            end = e2;
-                        }
-                    }
-                }
-                core = Some(Core::Weekday(weekday_rel));
-            }
-        }
-        let core = core?;
-        if let Some((_, true)) = wd {
-            if !day_word
-                && part.is_none()
-                && dayrel.is_none()
-                && !matches!(core, Core::Date(_) | Core::Weekday(_))
-            {
-                return None;
-            }
-        }
-        let dayish = matches!(
-            core,
-            Core::Date(DateSpec { day: Some(_), .. }) | Core::RelDay(_) | Core::Weekday(_)
-        ) || matches!(core, Core::Period { day: Some(_), .. });
-        let mut clock = None;
-        let mut next_day = false;
-        if dayish {
-            if let Some((raw, e)) = self.clock_at(end, false, true) {
-                if let Some((c, nd)) = raw.finish(part) {
-                    clock = Some(c);
-                    next_day = nd;
-                    end = e;
-                }
-            }
-        }
-        let mut e = self.expr(i, skip, end, core);
-        e.dayrel = dayrel.map(|d| d.0);
-        e.weekday = wd.map(|w| w.0);
-        e.part = part;
-        e.clock = clock;
-        e.edge = edge;
-        e.next_day = next_day;
         Some((e, end))
     }
 }
