@@ -50,7 +50,7 @@ pub fn fold(s: &str) -> String {
 /// Prefixes that may be glued to a name (`لبي بي سي`, `وسكاي نيوز`).
 const CLITICS: [char; 5] = ['ل', 'ب', 'و', 'ف', 'ك'];
 /// Quotation marks around a name.
-const QUOTES: [char; 9] = ['«', '»', '"', '“', '”', '„', '\'', '‹', '›'];
+const QUOTES: [char; 9] = ['«', '»', '\u{22}', '“', '”', '„', '\'', '‹', '›'];
 /// Separators of dateline and credit parts.
 const PART_SEPARATORS: [char; 8] = ['-', '–', '—', ':', '|', '/', '،', ','];
 
