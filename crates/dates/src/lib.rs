@@ -250,8 +250,11 @@ pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
         })
 }
 
-/// Decides the publication time from metadata, the dateline, a publication
-/// cue, or the text.
+/// Decides the publication time from metadata, else from the clues of the
+/// text, in this order: the dateline, a date after a publication cue or
+/// alone on a top line, a date heading the body, `اليوم`/`أمس` with a date,
+/// `اليوم`/`أمس` with a weekday, a date of the current month, the latest
+/// full date written with its weekday.
 fn publication(
     a: &Analysis,
     ctx: &DateContext,
@@ -267,111 +270,148 @@ fn publication(
     {
         return Some(t);
     }
-    let key = a.key_str();
-    let day_time = |f: &Found| {
-        let r = resolve(&f.e, None, ctx.reference);
+    let c = Clues {
+        a,
+        ctx,
+        toks,
+        found,
+        ends,
+        partner,
+    };
+    c.dateline_date()
+        .or_else(|| c.cued_date())
+        .or_else(|| c.lead_date())
+        .or_else(|| c.dated_dayrel())
+        .or_else(|| weekday_publication(ctx, found))
+        .or_else(|| c.current_month())
+        .or_else(|| c.latest_dated_weekday())
+}
+
+/// What the publication rules read: the document, its tokens and its
+/// expressions (with the token after each and its partner across `الموافق`).
+struct Clues<'a> {
+    a: &'a Analysis,
+    ctx: &'a DateContext,
+    toks: &'a [Tok],
+    found: &'a [Found],
+    ends: &'a [usize],
+    partner: &'a [Option<usize>],
+}
+
+impl Clues<'_> {
+    /// Expression `f` resolved without an anchor, when it names a day (or an
+    /// hour of one).
+    fn day_time(&self, f: &Found) -> Option<Time> {
+        let r = resolve(&f.e, None, self.ctx.reference);
         matches!(
             r.time.precision,
             Precision::Day | Precision::Hour | Precision::Minute
         )
         .then_some(r.time)
-    };
-    // (d) the dateline, a publication cue, a date alone on a top line; of a
-    // date written in both calendars, the Gregorian one
-    if let Some(d) = ctx.dateline {
-        for (i, f) in found.iter().enumerate() {
-            if d.overlaps(&a.span(f.e.k0, f.e.k1)) && matches!(f.e.core, Core::Date(_)) {
-                if let Some(t) = day_time(&found[gregorian_side(found, partner, i)]) {
-                    return Some(t);
-                }
-            }
-        }
     }
-    for (i, f) in found.iter().enumerate() {
-        // a pair on its own line is one dateline
-        let end = ends[partner[i].filter(|&j| j > i).unwrap_or(i)];
-        if matches!(f.e.core, Core::Date(DateSpec { day: Some(_), .. }))
-            && f.e.dayrel.is_none()
-            && (after_pub_cue(key, toks, f.t0)
-                || (full_date(&f.e) && dateline_like(key, toks, f, end)))
-        {
-            if let Some(t) = day_time(&found[gregorian_side(found, partner, i)]) {
-                return Some(t);
-            }
-        }
+
+    /// The day of expression `i`, or of its Gregorian partner when it is
+    /// written in both calendars.
+    fn gregorian_day(&self, i: usize) -> Option<Time> {
+        self.day_time(&self.found[gregorian_side(self.found, self.partner, i)])
     }
-    // (d') no header date: a full date at the head of the body's first lines
-    if let Some(i) = lead::lead_date(a, toks, found, ends, partner) {
-        if let Some(t) = day_time(&found[i]).filter(|t| {
+
+    /// A date in the dateline cleaning found (`نشر الاثنين 04 ديسمبر, 2017`).
+    fn dateline_date(&self) -> Option<Time> {
+        let d = self.ctx.dateline?;
+        self.found.iter().enumerate().find_map(|(i, f)| {
+            let inside = d.overlaps(&self.a.span(f.e.k0, f.e.k1));
+            (inside && matches!(f.e.core, Core::Date(_)))
+                .then(|| self.gregorian_day(i))
+                .flatten()
+        })
+    }
+
+    /// A day date after a publication cue (`تاريخ النشر: 12 آذار 2019`), or a
+    /// full date alone on a top line (a pair on its own line is one dateline).
+    fn cued_date(&self) -> Option<Time> {
+        let key = self.a.key_str();
+        self.found.iter().enumerate().find_map(|(i, f)| {
+            let end = self.ends[self.partner[i].filter(|&j| j > i).unwrap_or(i)];
+            let clue = matches!(f.e.core, Core::Date(DateSpec { day: Some(_), .. }))
+                && f.e.dayrel.is_none()
+                && (after_pub_cue(key, self.toks, f.t0)
+                    || (full_date(&f.e) && dateline_like(key, self.toks, f, end)));
+            clue.then(|| self.gregorian_day(i)).flatten()
+        })
+    }
+
+    /// No header date: a full date at the head of the body's first lines
+    /// (`دمشق - 12 آذار 2019: قتل …`), when not after the reference date.
+    fn lead_date(&self) -> Option<Time> {
+        let i = lead::lead_date(self.a, self.toks, self.found, self.ends, self.partner)?;
+        let t = self.day_time(&self.found[i]).filter(|t| {
             t.value
                 .as_deref()
                 .and_then(Anchor::from_value)
-                .is_some_and(|x| x.date <= ctx.reference)
-        }) {
-            return Some(Time {
-                basis: Basis::Inferred,
-                ..t
-            });
-        }
-    }
-    // (a, b) اليوم / أمس written with the date it stands for
-    for f in found {
-        let (Some(off), Core::Date(DateSpec { day: Some(_), .. })) = (f.e.dayrel, f.e.core) else {
-            continue;
-        };
-        let r = resolve(&f.e, None, ctx.reference);
-        if let Some(d) = r.day.and_then(|d| gregorian::add_days(d, -i64::from(off))) {
-            return Some(Time {
-                value: Some(d.to_string()),
-                precision: Precision::Day,
-                calendar: r.time.calendar,
-                basis: Basis::Inferred,
-            });
-        }
-    }
-    // (e) اليوم / أمس with a weekday and no date (`اليوم الأربعاء`, `مساء أمس
-    // الأحد`): the weekday of publication, placed by the other clues
-    if let Some(t) = weekday_publication(ctx, found) {
-        return Some(t);
-    }
-    // (c) a date "of the current month" names the month of publication
-    for f in found {
-        let Core::Date(DateSpec {
-            cal: Cal::Gregorian,
-            year: YearSpec::None,
-            month,
-            rel: Some(0),
-            ..
-        }) = f.e.core
-        else {
-            continue;
-        };
-        let (ry, rm) = gregorian::ym(ctx.reference);
-        if let Some((y, m)) =
-            gregorian::place_month(month, ry, rm, gregorian::Direction::OnOrBefore)
-        {
-            if let Some(d) = gregorian::date(y, m, 1) {
-                return Some(Time {
-                    value: Some(gregorian::timex(d, Precision::Month, None)),
-                    precision: Precision::Month,
-                    calendar: Calendar::Gregorian,
-                    basis: Basis::Inferred,
-                });
-            }
-        }
-    }
-    // (f) a full date written with its weekday (`الأربعاء 13 شباط 2019`),
-    // the way reports date the day's events: the latest one
-    found
-        .iter()
-        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none() && f.e.weekday.is_some())
-        .filter_map(|f| {
-            let r = resolve(&f.e, None, ctx.reference);
-            let d = r.day?;
-            (Some(d.weekday()) == f.e.weekday && d <= ctx.reference).then_some(d)
+                .is_some_and(|x| x.date <= self.ctx.reference)
+        })?;
+        Some(Time {
+            basis: Basis::Inferred,
+            ..t
         })
-        .max()
-        .map(|d| inferred_day(d, Calendar::Gregorian))
+    }
+
+    /// `اليوم` / `أمس` written with the date it stands for (`امس الخميس 27
+    /// كانون الأول` was published on the 28th).
+    fn dated_dayrel(&self) -> Option<Time> {
+        self.found.iter().find_map(|f| {
+            let (Some(off), Core::Date(DateSpec { day: Some(_), .. })) = (f.e.dayrel, f.e.core)
+            else {
+                return None;
+            };
+            let r = resolve(&f.e, None, self.ctx.reference);
+            let d = r
+                .day
+                .and_then(|d| gregorian::add_days(d, -i64::from(off)))?;
+            Some(inferred_day(d, r.time.calendar))
+        })
+    }
+
+    /// A date "of the current month" names the month of publication (`13
+    /// تشرين الأول الجاري`).
+    fn current_month(&self) -> Option<Time> {
+        self.found.iter().find_map(|f| {
+            let Core::Date(DateSpec {
+                cal: Cal::Gregorian,
+                year: YearSpec::None,
+                month,
+                rel: Some(0),
+                ..
+            }) = f.e.core
+            else {
+                return None;
+            };
+            let (ry, rm) = gregorian::ym(self.ctx.reference);
+            let (y, m) = gregorian::place_month(month, ry, rm, gregorian::Direction::OnOrBefore)?;
+            let d = gregorian::date(y, m, 1)?;
+            Some(Time {
+                value: Some(gregorian::timex(d, Precision::Month, None)),
+                precision: Precision::Month,
+                calendar: Calendar::Gregorian,
+                basis: Basis::Inferred,
+            })
+        })
+    }
+
+    /// A full date written with its weekday (`الأربعاء 13 شباط 2019`), the way
+    /// reports date the day's events: the latest one not after the reference.
+    fn latest_dated_weekday(&self) -> Option<Time> {
+        self.found
+            .iter()
+            .filter(|f| full_date(&f.e) && f.e.dayrel.is_none() && f.e.weekday.is_some())
+            .filter_map(|f| {
+                let d = resolve(&f.e, None, self.ctx.reference).day?;
+                (Some(d.weekday()) == f.e.weekday && d <= self.ctx.reference).then_some(d)
+            })
+            .max()
+            .map(|d| inferred_day(d, Calendar::Gregorian))
+    }
 }
 
 fn inferred_day(d: jiff::civil::Date, calendar: Calendar) -> Time {

@@ -98,37 +98,50 @@ pub fn date(
     anchor: Option<&Anchor>,
     reference: Date,
 ) -> (Point, Basis) {
-    let m = spec.month;
-    match (spec.cal, spec.day, spec.year) {
-        (Cal::Gregorian, Some(d), YearSpec::Explicit(y)) => (
-            gregorian::date(y, m, d).map_or(Point::Null, Point::Day),
-            Basis::Explicit,
-        ),
-        (Cal::Gregorian, Some(d), YearSpec::Relative(off)) => match anchor {
-            Some(a) => (
-                gregorian::date(i32::from(a.date.year()) + off, m, d)
-                    .map_or(Point::Null, Point::Day),
-                Basis::Relative,
-            ),
-            None => (Point::Null, Basis::Relative),
-        },
-        (Cal::Gregorian, Some(d), YearSpec::None) => {
-            if let (Some(0), Some(a)) = (spec.rel, anchor) {
-                if a.ym().1 == m {
-                    let p = gregorian::date(a.ym().0, m, d).map_or(Point::Null, Point::Day);
-                    return (p, Basis::Relative);
-                }
-            }
+    match spec.cal {
+        Cal::Gregorian if spec.day.is_some() => gregorian_day(spec, weekday, anchor, reference),
+        Cal::Gregorian => gregorian_month(spec, anchor, reference),
+        Cal::Hijri => hijri_date(spec, weekday, anchor, reference),
+    }
+}
+
+/// A Gregorian day: with its year, with a year relative to the anchor's
+/// (`من العام الماضي`), in the anchor's month (`13 تشرين الأول الجاري`), or
+/// the nearest such day on the right side of the anchor or reference.
+fn gregorian_day(
+    spec: &DateSpec,
+    weekday: Option<Weekday>,
+    anchor: Option<&Anchor>,
+    reference: Date,
+) -> (Point, Basis) {
+    let (m, d) = (spec.month, spec.day.unwrap_or(1));
+    let day = |y: i32| gregorian::date(y, m, d).map_or(Point::Null, Point::Day);
+    match (spec.year, anchor) {
+        (YearSpec::Explicit(y), _) => (day(y), Basis::Explicit),
+        (YearSpec::Relative(off), Some(a)) => {
+            (day(i32::from(a.date.year()) + off), Basis::Relative)
+        }
+        (YearSpec::Relative(_), None) => (Point::Null, Basis::Relative),
+        (YearSpec::None, Some(a)) if spec.rel == Some(0) && a.ym().1 == m => {
+            (day(a.ym().0), Basis::Relative)
+        }
+        (YearSpec::None, _) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
             let p = gregorian::place_day(m, d, weekday, limit, dir).map_or(Point::Null, Point::Day);
             (p, basis)
         }
-        (Cal::Gregorian, None, YearSpec::Explicit(y)) => (Point::Month(y, m), Basis::Explicit),
-        (Cal::Gregorian, None, YearSpec::Relative(off)) => match anchor {
-            Some(a) => (Point::Month(a.ym().0 + off, m), Basis::Relative),
-            None => (Point::Null, Basis::Relative),
-        },
-        (Cal::Gregorian, None, YearSpec::None) => {
+    }
+}
+
+/// A Gregorian month without a day: with its year, relative to the anchor's
+/// year, or placed before, at or after the anchor's (or reference) month.
+fn gregorian_month(spec: &DateSpec, anchor: Option<&Anchor>, reference: Date) -> (Point, Basis) {
+    let m = spec.month;
+    match (spec.year, anchor) {
+        (YearSpec::Explicit(y), _) => (Point::Month(y, m), Basis::Explicit),
+        (YearSpec::Relative(off), Some(a)) => (Point::Month(a.ym().0 + off, m), Basis::Relative),
+        (YearSpec::Relative(_), None) => (Point::Null, Basis::Relative),
+        (YearSpec::None, _) => {
             let (basis, (ly, lm)) = match anchor {
                 Some(a) => (Basis::Relative, a.ym()),
                 None => (Basis::Inferred, gregorian::ym(reference)),
@@ -142,34 +155,41 @@ pub fn date(
                 .map_or(Point::Null, |(y, m)| Point::Month(y, m));
             (p, basis)
         }
-        (Cal::Hijri, Some(d), YearSpec::Explicit(y)) => {
+    }
+}
+
+/// A Hijri day or month (a month is the period of its days). Without a year,
+/// with a publication date and no الماضي/المقبل: the year whose day falls
+/// nearest to it; else the latest before the anchor or reference.
+fn hijri_date(
+    spec: &DateSpec,
+    weekday: Option<Weekday>,
+    anchor: Option<&Anchor>,
+    reference: Date,
+) -> (Point, Basis) {
+    let m = spec.month;
+    let days = |r: Option<(Date, Date)>| r.map_or(Point::Null, |(a, b)| Point::Days(a, b));
+    match (spec.day, spec.year) {
+        (Some(d), YearSpec::Explicit(y)) => {
             let p = hijri::with_weekday(y, m, d, weekday)
                 .or_else(|| hijri::to_gregorian(y, m, d))
                 .map_or(Point::Null, Point::Day);
             (p, Basis::Explicit)
         }
-        (Cal::Hijri, Some(d), YearSpec::None) => {
+        (Some(d), YearSpec::None) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
-            // With a publication date and no الماضي/المقبل: the year whose
-            // day falls nearest to it; else the latest before the reference.
             let placed = match (anchor, spec.rel) {
                 (Some(a), None) => hijri::nearest_day(m, d, weekday, a.date),
                 _ => hijri::place_day(m, d, weekday, limit, dir),
             };
-            let p = placed.map_or(Point::Null, |(_, g)| Point::Day(g));
-            (p, basis)
+            (placed.map_or(Point::Null, |(_, g)| Point::Day(g)), basis)
         }
-        (Cal::Hijri, None, YearSpec::Explicit(y)) => {
-            let p = hijri::month_range(y, m).map_or(Point::Null, |(a, b)| Point::Days(a, b));
-            (p, Basis::Explicit)
-        }
-        (Cal::Hijri, None, YearSpec::None) => {
+        (None, YearSpec::Explicit(y)) => (days(hijri::month_range(y, m)), Basis::Explicit),
+        (None, YearSpec::None) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
-            let p = hijri::place_month(m, limit, dir)
-                .and_then(|y| hijri::month_range(y, m))
-                .map_or(Point::Null, |(a, b)| Point::Days(a, b));
-            (p, basis)
+            let y = hijri::place_month(m, limit, dir);
+            (days(y.and_then(|y| hijri::month_range(y, m))), basis)
         }
-        (Cal::Hijri, _, YearSpec::Relative(_)) => (Point::Null, Basis::Relative),
+        (_, YearSpec::Relative(_)) => (Point::Null, Basis::Relative),
     }
 }
