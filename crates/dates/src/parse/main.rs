@@ -416,3 +416,61 @@ impl Parser<'_> {
         Some((c, next_day, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LEXICON;
+    use crate::scan::scan;
+
+    /// The first expression of `text` (parsing from every token in turn):
+    /// its text and what it says.
+    fn first(text: &str) -> Option<(String, Core)> {
+        let key = rasad_text::key(text);
+        let toks = scan(&key);
+        let p = Parser::new(&key, &toks, &LEXICON);
+        (0..toks.len()).find_map(|i| {
+            let (e, _) = p.parse(i)?;
+            Some((key[e.k0..e.k1].to_string(), e.core))
+        })
+    }
+
+    #[test]
+    fn a_night_spans_two_weekdays() {
+        let (text, core) = first("قصفت الطائرات ليل الجمعة إلى السبت مواقع").unwrap();
+        assert_eq!(text, rasad_text::key("ليل الجمعة إلى السبت"));
+        assert_eq!(core, Core::Weekday(None));
+        let (text, _) = first("قصفت الطائرات ليل الجمعة - السبت مواقع").unwrap();
+        assert_eq!(text, rasad_text::key("ليل الجمعة - السبت"));
+    }
+
+    #[test]
+    fn the_day_that_is_not_today() {
+        assert_eq!(first("عادت القوات في اليوم التالي للمعركة"), None);
+        let (_, core) = first("عادت القوات اليوم إلى مواقعها").unwrap();
+        assert_eq!(core, Core::RelDay(0));
+    }
+
+    #[test]
+    fn general_is_not_the_year() {
+        assert_eq!(first("التقى الأمين العام السابق للمنظمة وفدا"), None);
+        let (_, core) = first("زار الوفد المدينة العام الماضي").unwrap();
+        assert!(matches!(
+            core,
+            Core::Period {
+                unit: Unit::Year,
+                offset: -1,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_clock_after_a_date_with_a_preposition() {
+        let (text, _) = first("انفجرت سيارة الخميس 3 آذار 2019، في الساعة 9 صباحا").unwrap();
+        assert_eq!(
+            text,
+            rasad_text::key("الخميس 3 آذار 2019، في الساعة 9 صباحا")
+        );
+    }
+}
