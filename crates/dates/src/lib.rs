@@ -183,60 +183,62 @@ pub(crate) fn full_date(e: &Expr) -> bool {
 /// tagger finds in it (`الثلاثاء 20 آذار 2018`).
 pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
     let s = s.trim();
-    let b = s.as_bytes();
-    let iso_date = s.len() >= 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
-    if iso_date {
-        if let Some(a) = s.get(..10).and_then(Anchor::from_value) {
-            let mut value = a.date.to_string();
-            let mut prec = Precision::Day;
-            let t = s.get(11..16);
-            if matches!(b.get(10), Some(b'T' | b' ')) {
-                if let Some(t) = t {
-                    let h = t.get(0..2).and_then(|x| x.parse::<u8>().ok());
-                    let m = t.get(3..5).and_then(|x| x.parse::<u8>().ok());
-                    if let (Some(h), Some(m), Some(b':')) = (h, m, t.as_bytes().get(2)) {
-                        if h < 24 && m < 60 {
-                            value = format!("{value}T{h:02}:{m:02}");
-                            prec = Precision::Minute;
-                        }
-                    }
-                }
-            }
-            return Some(Time {
-                value: Some(value),
-                precision: prec,
-                calendar: Calendar::Gregorian,
-                basis: Basis::Explicit,
-            });
-        }
-    }
-    if let Some((date, clock)) = metadata::machine_form(s) {
-        let (value, precision) = match clock {
-            Some((h, m)) => (format!("{date}T{h:02}:{m:02}"), Precision::Minute),
-            None => (date.to_string(), Precision::Day),
-        };
-        return Some(Time {
-            value: Some(value),
-            precision,
-            calendar: Calendar::Gregorian,
-            basis: Basis::Explicit,
-        });
-    }
-    if s.is_ascii() {
-        if let Some(a) = Anchor::from_value(s) {
+    iso_published(s)
+        .or_else(|| {
+            let (date, clock) = metadata::machine_form(s)?;
+            Some(match clock {
+                Some((h, m)) => explicit(format!("{date}T{h:02}:{m:02}"), Precision::Minute),
+                None => explicit(date.to_string(), Precision::Day),
+            })
+        })
+        .or_else(|| {
+            let a = Anchor::from_value(s).filter(|_| s.is_ascii())?;
             let value = match a.prec {
-                Precision::Month => gregorian::timex(a.date, Precision::Month, None),
-                Precision::Year => gregorian::timex(a.date, Precision::Year, None),
+                Precision::Month | Precision::Year => gregorian::timex(a.date, a.prec, None),
                 _ => a.date.to_string(),
             };
-            return Some(Time {
-                value: Some(value),
-                precision: a.prec,
-                calendar: Calendar::Gregorian,
-                basis: Basis::Explicit,
-            });
-        }
+            Some(explicit(value, a.prec))
+        })
+        .or_else(|| written_published(s, reference))
+}
+
+/// A Gregorian time known from metadata.
+fn explicit(value: String, precision: Precision) -> Time {
+    Time {
+        value: Some(value),
+        precision,
+        calendar: Calendar::Gregorian,
+        basis: Basis::Explicit,
     }
+}
+
+/// `2018-12-28`, `2018-12-28T10:00:00Z`, `2018-12-28 10:00` (to the minute;
+/// seconds and zone are dropped).
+fn iso_published(s: &str) -> Option<Time> {
+    let b = s.as_bytes();
+    let iso_date = s.len() >= 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
+    let a = s
+        .get(..10)
+        .filter(|_| iso_date)
+        .and_then(Anchor::from_value)?;
+    let day = a.date.to_string();
+    let clock = s
+        .get(11..16)
+        .filter(|_| matches!(b.get(10), Some(b'T' | b' ')));
+    let hm = clock.and_then(|t| {
+        let h = t.get(0..2).and_then(|x| x.parse::<u8>().ok())?;
+        let m = t.get(3..5).and_then(|x| x.parse::<u8>().ok())?;
+        (t.as_bytes().get(2) == Some(&b':') && h < 24 && m < 60).then_some((h, m))
+    });
+    Some(match hm {
+        Some((h, m)) => explicit(format!("{day}T{h:02}:{m:02}"), Precision::Minute),
+        None => explicit(day, Precision::Day),
+    })
+}
+
+/// The first full date the tagger finds in a written publication time
+/// (`الثلاثاء 20 آذار 2018`).
+fn written_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
     let a = Analysis::new(s, vec![]);
     let toks = scan::scan(a.key_str());
     find_all(a.key_str(), &toks)
@@ -440,6 +442,26 @@ const WEEKDAY_LOOKBACK_DAYS: i64 = 3 * 366;
 /// (`الشهر الجاري` / `آب الجاري` is the month of publication, `آب الماضي`
 /// lies before it, `تموز 2018` on or before it).
 fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
+    let w = publication_weekday(found)?;
+    let reference = ctx.reference;
+    // the latest full date of the text, on or before the reference
+    let latest_day = found
+        .iter()
+        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none())
+        .filter_map(|f| resolve(&f.e, None, reference).day)
+        .filter(|d| *d <= reference)
+        .max();
+    let day = match latest_day {
+        Some(d0) => weekday_after_event(w, d0, reference)?,
+        None => weekday_in_named_months(w, reference, &month_clues(found))?,
+    };
+    Some(inferred_day(day, Calendar::Gregorian))
+}
+
+/// The weekday of publication every `اليوم <weekday>` / `أمس <weekday>`
+/// clue agrees on (`أمس الأحد` → Monday); `None` without one or when two
+/// disagree.
+fn publication_weekday(found: &[Found]) -> Option<jiff::civil::Weekday> {
     let mut want: Option<jiff::civil::Weekday> = None;
     for f in found {
         let (Core::RelDay(off), Some(w)) = (f.e.core, f.e.weekday) else {
@@ -451,44 +473,60 @@ fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
             _ => want = Some(pw),
         }
     }
-    let w = want?;
-    let reference = ctx.reference;
-    // the latest full date of the text, on or before the reference
-    let latest_day = found
+    want
+}
+
+/// With a dated event `d0`: the latest weekday `w` on or before the
+/// reference when it lies within [`RECENT_DAYS`] after `d0`, else the first
+/// one after `d0` (the reference date is far from the report).
+fn weekday_after_event(
+    w: jiff::civil::Weekday,
+    d0: jiff::civil::Date,
+    reference: jiff::civil::Date,
+) -> Option<jiff::civil::Date> {
+    let last = weekday::nearest(reference, w, 0)?;
+    let near = gregorian::add_days(d0, RECENT_DAYS)?;
+    if last >= d0 && last <= near {
+        return Some(last);
+    }
+    let first = gregorian::add_days(d0, -1).and_then(|d| weekday::nearest(d, w, 1))?;
+    (first <= reference).then_some(first)
+}
+
+/// A month the text names and how it relates to the month of publication:
+/// (year when written, month, relation: 1 on or before, 0 this month, -1
+/// before).
+type MonthClue = (Option<i32>, u8, i8);
+
+/// The Gregorian months the text names with a year (`تموز 2018`), or as this
+/// month (`آب الجاري`) or a past one (`آب الماضي`).
+fn month_clues(found: &[Found]) -> Vec<MonthClue> {
+    found
         .iter()
-        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none())
-        .filter_map(|f| resolve(&f.e, None, reference).day)
-        .filter(|d| *d <= reference)
-        .max();
-    if let Some(d0) = latest_day {
-        // the latest matching day when it is near the dated event, else the
-        // first one after it (the reference date is far from the report)
-        let last = weekday::nearest(reference, w, 0)?;
-        let near = gregorian::add_days(d0, RECENT_DAYS)?;
-        if last >= d0 && last <= near {
-            return Some(inferred_day(last, Calendar::Gregorian));
-        }
-        let first = gregorian::add_days(d0, -1).and_then(|d| weekday::nearest(d, w, 1))?;
-        return (first <= reference).then(|| inferred_day(first, Calendar::Gregorian));
-    }
-    // month clues: (year or None, month, relation to publication)
-    let mut clues: Vec<(Option<i32>, u8, i8)> = Vec::new();
-    for f in found {
-        if let Core::Date(DateSpec {
-            cal: Cal::Gregorian,
-            year,
-            month,
-            rel,
-            ..
-        }) = f.e.core
-        {
-            match (year, rel) {
-                (YearSpec::Explicit(y), _) => clues.push((Some(y), month, 1)),
-                (YearSpec::None, Some(r)) if r <= 0 => clues.push((None, month, r)),
-                _ => {}
-            }
-        }
-    }
+        .filter_map(|f| match f.e.core {
+            Core::Date(DateSpec {
+                cal: Cal::Gregorian,
+                year,
+                month,
+                rel,
+                ..
+            }) => match (year, rel) {
+                (YearSpec::Explicit(y), _) => Some((Some(y), month, 1)),
+                (YearSpec::None, Some(r)) if r <= 0 => Some((None, month, r)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// The latest weekday `w` on or before the reference, within
+/// [`WEEKDAY_LOOKBACK_DAYS`], whose month agrees with every month clue.
+fn weekday_in_named_months(
+    w: jiff::civil::Weekday,
+    reference: jiff::civil::Date,
+    clues: &[MonthClue],
+) -> Option<jiff::civil::Date> {
     let fits = |d: jiff::civil::Date| {
         let (y, m) = gregorian::ym(d);
         clues.iter().all(|&(cy, cm, r)| match (cy, r) {
@@ -504,7 +542,7 @@ fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
     let floor = gregorian::add_days(reference, -WEEKDAY_LOOKBACK_DAYS)?;
     while d >= floor {
         if fits(d) {
-            return Some(inferred_day(d, Calendar::Gregorian));
+            return Some(d);
         }
         d = gregorian::add_days(d, -7)?;
     }

@@ -111,6 +111,9 @@ impl RawClock {
     }
 }
 
+/// A clock as read: the hour, the minutes when written, the token after it.
+type ClockRead = (u32, Option<i32>, usize);
+
 /// The parser over one key and its tokens.
 pub struct Parser<'a> {
     key: &'a str,
@@ -346,40 +349,10 @@ impl<'a> Parser<'a> {
         } else if !bare {
             return None;
         }
-        let (h, m, mut next) = if let Some((h, hd)) = self.num(j, false) {
-            if hd > 2 {
-                return None;
-            }
-            if self.punct(j + 1, ":") && self.touches(j + 1) {
-                let (m, md) = self.num(j + 2, false)?;
-                if md != 2 || !self.touches(j + 2) {
-                    return None;
-                }
-                (h, Some(m as i32), j + 3)
-            } else if word.is_some() {
-                match self.counted_minutes(j + 1) {
-                    Some((m, e)) => (h, Some(m), e),
-                    None => (h, None, j + 1),
-                }
-            } else {
-                return None;
-            }
-        } else if word.is_some() {
-            let hw = self.at(j, false, |l| match l {
-                Lex::Hour(n) => Some(n),
-                _ => None,
-            })?;
-            let mins = self.at(hw.end, false, |l| match l {
-                Lex::Minutes(m) => Some(m),
-                _ => None,
-            });
-            match (mins, self.counted_minutes(hw.end)) {
-                (Some(mh), _) => (u32::from(hw.val), Some(i32::from(mh.val)), mh.end),
-                (None, Some((m, e))) => (u32::from(hw.val), Some(m), e),
-                (None, None) => (u32::from(hw.val), None, hw.end),
-            }
-        } else {
-            return None;
+        let (h, m, mut next) = match self.num(j, false) {
+            Some((h, digits)) => self.digit_clock(j, h, digits, word.is_some())?,
+            None if word.is_some() => self.word_clock(j)?,
+            None => return None,
         };
         let part = self.at(next, false, |l| match l {
             Lex::PartAfter(p) => Some(p),
@@ -391,14 +364,55 @@ impl<'a> Parser<'a> {
         });
         // an impossible time is no clock at all
         clock::clock(h, m, part)?;
-        Some((
-            RawClock {
-                hour: h,
-                minutes: m,
-                part,
-            },
-            next,
-        ))
+        let raw = RawClock {
+            hour: h,
+            minutes: m,
+            part,
+        };
+        Some((raw, next))
+    }
+
+    /// A clock in digits, hour `h` of `digits` digits at `j`: `16:40`, or
+    /// after the hour word `9 و40 دقيقة` and `9`.
+    fn digit_clock(&self, j: usize, h: u32, digits: usize, worded: bool) -> Option<ClockRead> {
+        if digits > 2 {
+            return None;
+        }
+        if self.punct(j + 1, ":") && self.touches(j + 1) {
+            let (m, md) = self.num(j + 2, false)?;
+            if md != 2 || !self.touches(j + 2) {
+                return None;
+            }
+            return Some((h, Some(m as i32), j + 3));
+        }
+        if !worded {
+            return None;
+        }
+        Some(match self.counted_minutes(j + 1) {
+            Some((m, e)) => (h, Some(m), e),
+            None => (h, None, j + 1),
+        })
+    }
+
+    /// A clock in words after the hour word: `الثالثة`, `الثالثة والنصف`,
+    /// `التاسعة وعشر دقائق`.
+    fn word_clock(&self, j: usize) -> Option<ClockRead> {
+        let hw = self.at(j, false, |l| match l {
+            Lex::Hour(n) => Some(n),
+            _ => None,
+        })?;
+        let h = u32::from(hw.val);
+        let fraction = self.at(hw.end, false, |l| match l {
+            Lex::Minutes(m) => Some(m),
+            _ => None,
+        });
+        if let Some(mh) = fraction {
+            return Some((h, Some(i32::from(mh.val)), mh.end));
+        }
+        Some(match self.counted_minutes(hw.end) {
+            Some((m, e)) => (h, Some(m), e),
+            None => (h, None, hw.end),
+        })
     }
 
     /// A numeric date: `17/11/2017`, `2017-11-17`, `17.11.2017` (day first),
@@ -522,44 +536,12 @@ impl<'a> Parser<'a> {
     /// A year: `عام 2014`, `عامي 2014 و2015`, `في 2012` (the context word stays
     /// outside), `2017م`, `1439 هـ`.
     fn year(&self, i: usize) -> Option<(Expr, usize)> {
-        let (start, skip, j) = match self.at(i, true, |l| (l == Lex::YearWord).then_some(())) {
-            Some(h) => (i, h.skip, h.end),
-            None => {
-                self.num(i, true)?;
-                let context = i > 0
-                    && self.cont(i)
-                    && self
-                        .lx
-                        .find(self.key, self.toks, i - 1, true, |l| {
-                            matches!(l, Lex::YearContext | Lex::Edge).then_some(())
-                        })
-                        .is_some_and(|h| h.end == i);
-                let marked = self
-                    .is(i + 1, false, |l| {
-                        matches!(l, Lex::GregMarker | Lex::HijriMarker)
-                    })
-                    .is_some();
-                if !context && !marked {
-                    return None;
-                }
-                (i, 0, i)
-            }
-        };
-        let (y, digits) = self.num(j, j == i)?;
-        if digits != 4 {
+        let (skip, j) = self.year_start(i)?;
+        let (y, 4) = self.num(j, j == i)? else {
             return None;
-        }
-        let y = y as i32;
-        let mut end = j + 1;
-        let hijri = if let Some(e) = self.is(end, false, |l| l == Lex::HijriMarker) {
-            end = e;
-            true
-        } else {
-            if let Some(e) = self.is(end, false, |l| l == Lex::GregMarker) {
-                end = e;
-            }
-            false
         };
+        let y = y as i32;
+        let (hijri, end) = self.year_marker(j + 1);
         let range = if hijri {
             crate::hijri::YEARS
         } else {
@@ -568,30 +550,70 @@ impl<'a> Parser<'a> {
         if !range.contains(&y) {
             return None;
         }
-        // عامي 2014 و2015 / 2014 - 2015
-        let mut second = None;
-        let joined = (self.is_and(end) && self.cont(end)) || self.punct(end, "-/");
-        let k = joined.then_some(end + 1);
-        if let Some(k) = k {
-            if let Some((y2, 4)) = self.num(k, false) {
-                let y2 = y2 as i32;
-                if y2 > y && range.contains(&y2) {
-                    second = Some(y2);
-                    end = k + 1;
-                }
-            }
+        let second = self.second_year(end, y, &range);
+        let end = second.map_or(end, |s| s.1);
+        let core = Core::Year {
+            y,
+            hijri,
+            end: second.map(|s| s.0),
+        };
+        Some((self.expr(i, skip, end, core), end))
+    }
+
+    /// Where a year starts at `i`: after a year word (`عام`, with its
+    /// proclitic bytes), or at a bare number that a context word before it
+    /// (`في 2012`, `منذ 2011`) or a calendar marker after it (`2017م`) makes
+    /// a year. The proclitic bytes and the token of the number.
+    fn year_start(&self, i: usize) -> Option<(usize, usize)> {
+        if let Some(h) = self.at(i, true, |l| (l == Lex::YearWord).then_some(())) {
+            return Some((h.skip, h.end));
         }
-        let e = self.expr(
-            start,
-            skip,
-            end,
-            Core::Year {
-                y,
-                hijri,
-                end: second,
-            },
-        );
-        Some((e, end))
+        self.num(i, true)?;
+        let context = i > 0
+            && self.cont(i)
+            && self
+                .lx
+                .find(self.key, self.toks, i - 1, true, |l| {
+                    matches!(l, Lex::YearContext | Lex::Edge).then_some(())
+                })
+                .is_some_and(|h| h.end == i);
+        let marked = self
+            .is(i + 1, false, |l| {
+                matches!(l, Lex::GregMarker | Lex::HijriMarker)
+            })
+            .is_some();
+        (context || marked).then_some((0, i))
+    }
+
+    /// A calendar marker at `end` (`هـ` Hijri, `م` Gregorian): whether the
+    /// year is Hijri, and the token after the marker.
+    fn year_marker(&self, end: usize) -> (bool, usize) {
+        match self.is(end, false, |l| l == Lex::HijriMarker) {
+            Some(e) => (true, e),
+            None => (
+                false,
+                self.is(end, false, |l| l == Lex::GregMarker).unwrap_or(end),
+            ),
+        }
+    }
+
+    /// The second year of a pair (`عامي 2014 و2015`, `2014 - 2015`): a later
+    /// year of the same calendar, and the token after it.
+    fn second_year(
+        &self,
+        end: usize,
+        y: i32,
+        range: &std::ops::RangeInclusive<i32>,
+    ) -> Option<(i32, usize)> {
+        let joined = (self.is_and(end) && self.cont(end)) || self.punct(end, "-/");
+        if !joined {
+            return None;
+        }
+        let (y2, 4) = self.num(end + 1, false)? else {
+            return None;
+        };
+        let y2 = y2 as i32;
+        (y2 > y && range.contains(&y2)).then_some((y2, end + 2))
     }
 
     /// `قبل ثلاثة أيام`, `منذ يومين`, `قبل أيام`.

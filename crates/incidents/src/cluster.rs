@@ -353,27 +353,22 @@ impl<'a> Scorer<'a> {
             .map(|(_, m)| m)
     }
 
+    /// The score of reports `i` and `j` (`i < j`): `None` is a cannot-link.
     fn pair(&self, i: usize, j: usize) -> Option<f64> {
         let (a, b) = (&self.reports[i], &self.reports[j]);
         let (pa, pb) = (&self.preps[i], &self.preps[j]);
-        if pa.inert || pb.inert {
-            return Some(0.0);
-        }
-        if a.article == b.article {
+        if pa.inert || pb.inert || a.article == b.article {
             return Some(0.0);
         }
         let time = match (&pa.when, &pb.when) {
             (Some(x), Some(y)) => time_fit(x, y, self.settings.day_tolerance)?,
             _ => 0.0,
         };
-        let both_main = pa.main && pb.main;
-        let rel = self.place_relation(i, j);
-        let place = match rel {
-            None => return None,
-            Some(PlaceRelation::Same | PlaceRelation::Near) => 1.0,
-            Some(PlaceRelation::Inside) => 0.5,
-            Some(PlaceRelation::Unknown) => 0.0,
-            Some(PlaceRelation::Different | PlaceRelation::Far) => -0.6,
+        let place = match self.place_relation(i, j)? {
+            PlaceRelation::Same | PlaceRelation::Near => 1.0,
+            PlaceRelation::Inside => 0.5,
+            PlaceRelation::Unknown => 0.0,
+            PlaceRelation::Different | PlaceRelation::Far => -0.6,
         };
         let story = match (pa.story, pb.story, pa.published, pb.published) {
             (Some(x), Some(y), Some(dx), Some(dy))
@@ -383,8 +378,28 @@ impl<'a> Scorer<'a> {
             }
             _ => 0.0,
         };
+        let soft = self.soft(i, j);
+        // Something must say which incident it is: the same place, or the
+        // same story. A date, a type and a toll alone link nothing.
+        let identified = place >= 0.5 || story >= Settings::STORY_MIN;
+        Some(if !identified {
+            0.0
+        } else if pa.main && pb.main {
+            STORY_WEIGHT * story + place + time + soft
+        } else if self.secondary_agrees(i, j, place, time) {
+            place + time + soft + story
+        } else {
+            0.0
+        })
+    }
+
+    /// Soft evidence: types (for two main reports, the best over their
+    /// stories' kinds), actors, casualty counts, evidence words.
+    fn soft(&self, i: usize, j: usize) -> f64 {
+        let (a, b) = (&self.reports[i], &self.reports[j]);
+        let (pa, pb) = (&self.preps[i], &self.preps[j]);
         let evidence = self.evidence.cosine(pa.evidence, pb.evidence);
-        let types = if both_main {
+        let types = if pa.main && pb.main {
             // A story's kinds: the extractor may type the lead event of one
             // outlet as protests and of another as arrests.
             pa.kinds
@@ -395,30 +410,22 @@ impl<'a> Scorer<'a> {
         } else {
             type_fit(a, b)
         };
-        let soft = types + actor_fit(a, b) + casualty_fit(a, b) + 0.5 * evidence;
-        // Something must say which incident it is: the same place, or the
-        // same story. A date, a type and a toll alone link nothing.
-        let identified = place >= 0.5 || story >= Settings::STORY_MIN;
-        if !identified {
-            Some(0.0)
-        } else if both_main {
-            Some(STORY_WEIGHT * story + place + time + soft)
+        types + actor_fit(a, b) + casualty_fit(a, b) + 0.5 * evidence
+    }
+
+    /// A secondary event joins only where place and date agree (and two
+    /// secondary events only on the same day, place and type), both dates
+    /// anchored.
+    fn secondary_agrees(&self, i: usize, j: usize, place: f64, time: f64) -> bool {
+        let (a, b) = (&self.reports[i], &self.reports[j]);
+        let (pa, pb) = (&self.preps[i], &self.preps[j]);
+        let anchored = pa.when.is_some_and(|w| w.anchored) && pb.when.is_some_and(|w| w.anchored);
+        let agree = if pa.main || pb.main {
+            place >= 1.0 && time > 0.0 && family(&a.kind) == family(&b.kind)
         } else {
-            // A secondary event joins only where place and date agree (and
-            // two secondary events only on the same day, place and type).
-            let anchored =
-                pa.when.is_some_and(|w| w.anchored) && pb.when.is_some_and(|w| w.anchored);
-            let agree = if pa.main || pb.main {
-                place >= 1.0 && time > 0.0 && family(&a.kind) == family(&b.kind)
-            } else {
-                place >= 1.0 && time >= 0.4 && a.kind == b.kind
-            };
-            if anchored && agree {
-                Some(place + time + soft + story)
-            } else {
-                Some(0.0)
-            }
-        }
+            place >= 1.0 && time >= 0.4 && a.kind == b.kind
+        };
+        anchored && agree
     }
 
     /// A report's main places: for an article's main event, the places its
