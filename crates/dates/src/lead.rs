@@ -7,8 +7,8 @@
 //! A date inside a sentence (`ارتكب النظام في 21 آب 2013 مجزرة`) is no such
 //! clue: it may be background.
 
+use crate::found::{full_date, gregorian_side, Found};
 use crate::scan::{Gap, Kind, Tok};
-use crate::{full_date, Found};
 use rasad_text::Analysis;
 
 /// How many lines of the body are read.
@@ -79,7 +79,7 @@ pub(crate) fn lead_date(
             t.gap == Gap::Line || is_sep(key, t) || &key[t.s as usize..t.e as usize] == "."
         });
         if tail_ok {
-            return Some(crate::gregorian_side(found, partner, i));
+            return Some(gregorian_side(found, partner, i));
         }
     }
     None

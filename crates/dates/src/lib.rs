@@ -25,6 +25,7 @@
 //! ```
 
 pub mod clock;
+mod found;
 pub mod gregorian;
 pub mod hijri;
 mod lead;
@@ -38,8 +39,9 @@ pub mod resolve;
 pub mod scan;
 pub mod weekday;
 
+use found::{full_date, gregorian_side, Found};
 use lexicon::{Lex, LEXICON};
-use parse::{Cal, Core, DateSpec, Expr, Parser, YearSpec};
+use parse::{Cal, Core, DateSpec, Parser, YearSpec};
 use rasad_record::{Basis, Calendar, Precision, Span, Time, TimeMention};
 use rasad_text::Analysis;
 use resolve::{resolve, Anchor};
@@ -66,32 +68,6 @@ pub struct TimeResult {
     /// The metadata publication time as given, when it could not be read
     /// (the publication time was then inferred from the text, or is unknown).
     pub published_unread: Option<String>,
-}
-
-/// An expression with the token it starts at.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Found {
-    pub(crate) e: Expr,
-    pub(crate) t0: usize,
-}
-
-/// Of expression `i` and its partner across `الموافق` (if any), the one
-/// written in the Gregorian calendar.
-pub(crate) fn gregorian_side(found: &[Found], partner: &[Option<usize>], i: usize) -> usize {
-    match partner.get(i).copied().flatten() {
-        Some(j)
-            if matches!(
-                found[j].e.core,
-                Core::Date(DateSpec {
-                    cal: Cal::Gregorian,
-                    ..
-                })
-            ) =>
-        {
-            j
-        }
-        _ => i,
-    }
 }
 
 /// Finds every expression in the key, left to right, without overlaps.
@@ -162,18 +138,6 @@ fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
         .count();
     let _ = key;
     words_outside <= 1
-}
-
-/// Is this a full calendar date with an explicit year (what a dateline holds)?
-pub(crate) fn full_date(e: &Expr) -> bool {
-    matches!(
-        e.core,
-        Core::Date(DateSpec {
-            day: Some(_),
-            year: YearSpec::Explicit(_),
-            ..
-        })
-    )
 }
 
 /// Parses a publication time given as metadata: ISO forms first

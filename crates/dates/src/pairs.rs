@@ -7,12 +7,12 @@
 //! later), and a Gregorian date written without its year takes the year of
 //! the Hijri one.
 
+use crate::found::Found;
 use crate::gregorian;
 use crate::lexicon::{Lex, LEXICON};
 use crate::parse::{Cal, Core, DateSpec, Expr, YearSpec};
 use crate::point::Resolved;
 use crate::scan::{Gap, Kind, Tok};
-use crate::Found;
 use rasad_record::{Basis, Precision};
 
 /// Punctuation allowed around `الموافق` (in the key, where the Arabic comma

@@ -1,8 +1,8 @@
 //! What resolving produces: the [`Anchor`] expressions are counted from, the
 //! [`Point`] or period an expression names, and the [`Resolved`] time built
-//! from it. Both [`crate::resolve`] (calendar dates) and [`crate::relative`]
-//! (expressions counted from the anchor) build on this module, so neither
-//! needs the other's internals.
+//! from it. Both the `resolve` module (calendar dates) and the `relative`
+//! module (expressions counted from the anchor) build on this one, which
+//! depends on neither.
 
 use crate::gregorian;
 use jiff::civil::Date;

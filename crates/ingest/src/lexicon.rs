@@ -114,6 +114,33 @@ fn match_key_reference(s: &str) -> String {
     out
 }
 
+/// Text folded for searching outlet names: the `rasad_text` search key
+/// (diacritics and tatweel dropped, hamza forms, ى/ي, ة/ه folded), ASCII in
+/// lower case, every run of spaces one space; line breaks and punctuation
+/// kept (quotes and dashes are frames).
+pub fn fold(s: &str) -> String {
+    let key = rasad_text::key(s);
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c == '\n' {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('\n');
+        } else if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
+            if !(out.is_empty() || out.ends_with([' ', '\n'])) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    while out.ends_with([' ', '\n']) {
+        out.pop();
+    }
+    out
+}
+
 /// True when `key` starts with the phrase `p` followed by a word boundary.
 pub fn starts_with_phrase(key: &str, p: &str) -> bool {
     !p.is_empty()
