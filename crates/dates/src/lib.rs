@@ -102,10 +102,21 @@ fn find_all(key: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// How many tokens back a publication cue may start: the longest cue
+/// (`تاريخ آخر تحديث`) and a colon.
+const PUB_CUE_REACH: usize = 4;
+
+/// How far into the key (bytes) a date alone on its line is still a
+/// dateline: the first few lines of a page (a headline and a standfirst).
+const DATELINE_TOP_BYTES: usize = 600;
+
+/// Words on a dateline besides the date (a place or an outlet name).
+const DATELINE_OTHER_WORDS: usize = 1;
+
 /// True when a publication cue (`نشر`, `تاريخ النشر:`) comes right before
 /// token `t0` on the same line.
 fn after_pub_cue(key: &str, toks: &[Tok], t0: usize) -> bool {
-    for back in 1..=4usize {
+    for back in 1..=PUB_CUE_REACH {
         let Some(i) = t0.checked_sub(back) else { break };
         let hit = LEXICON.find(key, toks, i, true, |l| (l == Lex::PubCue).then_some(()));
         if let Some(h) = hit {
@@ -122,7 +133,7 @@ fn after_pub_cue(key: &str, toks: &[Tok], t0: usize) -> bool {
 /// True when the expression stands (almost) alone on one of the first lines of
 /// the text, the way scraped pages print their dateline.
 fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
-    if f.e.k0 > 600 {
+    if f.e.k0 > DATELINE_TOP_BYTES {
         return false;
     }
     let line_start = (0..=f.t0)
@@ -137,7 +148,7 @@ fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
         .filter(|&k| toks[k].kind == Kind::Word)
         .count();
     let _ = key;
-    words_outside <= 1
+    words_outside <= DATELINE_OTHER_WORDS
 }
 
 /// Parses a publication time given as metadata: ISO forms first

@@ -366,6 +366,19 @@ fn related_headline_runs(lines: &[Line], fate: &mut [Fate]) {
     }
 }
 
+/// Paragraphs a page needs before a run of teasers is looked for.
+const TEASER_PAGE_MIN_PARAGRAPHS: usize = 5;
+/// The agency-style lead must be among the first kept lines (after a
+/// headline and a standfirst at most).
+const TEASER_LEAD_WITHIN: usize = 3;
+/// Words of the lead that, with the headline, say what the article is about.
+const TEASER_LEAD_WORDS: usize = 20;
+/// Words of a teaser paragraph at least: a whole news sentence.
+const TEASER_MIN_WORDS: usize = 12;
+/// Characters of a line an agency dateline (`دبي، الإمارات (CNN)--`) opens
+/// within.
+const AGENCY_HEAD_CHARS: usize = 80;
+
 /// Drops the teasers of other stories that close some pages (CNN Arabic's
 /// template: a run of leads about unrelated news after the article): in a page
 /// whose lead opens with an agency-style dateline (`دبي، الإمارات (CNN)--`), a
@@ -377,13 +390,13 @@ fn teasers_of_other_stories(lines: &[Line], fate: &mut [Fate]) {
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&i| fate[i] == Fate::Keep)
         .collect();
-    if kept.len() < 5 {
+    if kept.len() < TEASER_PAGE_MIN_PARAGRAPHS {
         return;
     }
     let Some(lead_at) = kept.iter().position(|&i| agency_dateline(&lines[i])) else {
         return;
     };
-    if lead_at > 2 {
+    if lead_at >= TEASER_LEAD_WITHIN {
         return;
     }
     // the headline and standfirst (above the lead) and the lead's first words
@@ -391,7 +404,7 @@ fn teasers_of_other_stories(lines: &[Line], fate: &mut [Fate]) {
     let lead_start: String = lines[lead]
         .key
         .split(' ')
-        .take(20)
+        .take(TEASER_LEAD_WORDS)
         .collect::<Vec<_>>()
         .join(" ");
     let mut head: FxHashSet<&str> = lines[..lead]
@@ -404,7 +417,7 @@ fn teasers_of_other_stories(lines: &[Line], fate: &mut [Fate]) {
     let mut k = kept.len();
     while k > lead_at + 2 {
         let l = &lines[kept[k - 1]];
-        if l.words < 12 || !l.ends_sentence() || continues(l) {
+        if l.words < TEASER_MIN_WORDS || !l.ends_sentence() || continues(l) {
             break;
         }
         let own: FxHashSet<&str> = content_words(&l.key).collect();
@@ -430,7 +443,7 @@ fn teasers_of_other_stories(lines: &[Line], fate: &mut [Fate]) {
 /// `دبي، الإمارات العربية المتحدة (CNN)-- …`: a name in brackets followed by
 /// a dash within the first 80 characters of the line.
 fn agency_dateline(l: &Line) -> bool {
-    let head: String = l.text.chars().take(80).collect();
+    let head: String = l.text.chars().take(AGENCY_HEAD_CHARS).collect();
     head.match_indices(')').any(|(b, _)| {
         head[b + 1..]
             .trim_start_matches([' ', '\u{a0}'])
@@ -552,6 +565,10 @@ fn tail_marker_cut(l: &Line) -> Option<usize> {
     None
 }
 
+/// A read-also word names the outlet only among a link line's first words
+/// (`إقرأ أيضا في X:`); further on, `في` is any preposition.
+const READ_ALSO_WORDS: usize = 4;
+
 /// The outlet a page names as its own in its chrome or lead: an agency
 /// dateline (`بيروت، لبنان (CNN)-- …`), a link line (`رابط الخبر بصحيفة
 /// الوئام: …`), an app promotion (`حملوا تطبيق X على هواتفكم`) or a
@@ -570,7 +587,8 @@ fn own_outlet_in_chrome(lines: &[Line], kinds: &[Option<Kind>], fate: &[Fate]) -
         .filter(|(_, k)| **k == Some(Kind::Prefix))
         .find_map(|(l, _)| {
             named_after(l, |i, t| {
-                meta.app_words.contains(t) || (i <= 3 && meta.read_also_words.contains(t))
+                meta.app_words.contains(t)
+                    || (i < READ_ALSO_WORDS && meta.read_also_words.contains(t))
             })
         })
 }
@@ -581,7 +599,7 @@ fn bracketed_dateline_outlet(l: &Line) -> Option<String> {
     if !agency_dateline(l) {
         return None;
     }
-    let head: String = l.text.chars().take(80).collect();
+    let head: String = l.text.chars().take(AGENCY_HEAD_CHARS).collect();
     let open = head.find('(')?;
     let close = head[open..].find(')')? + open;
     outlets::lookup(&head[open + 1..close]).map(|o| o.name.clone())
