@@ -111,6 +111,20 @@ impl RawClock {
     }
 }
 
+/// Year, month and day of three numbers (value, digits) written year first
+/// (`2017-11-17`) or day first (`17/11/2017`); a month past 12 with a day
+/// that could be one is read month first (`11/17/2017`).
+fn ymd(a: (u32, usize), b: (u32, usize), c: (u32, usize)) -> Option<(i32, u32, u32)> {
+    let ((y, ly), (mut m, lm), (mut d, ld)) = if a.1 == 4 { (a, b, c) } else { (c, b, a) };
+    if ly != 4 || lm > 2 || ld > 2 {
+        return None;
+    }
+    if m > 12 && d <= 12 {
+        std::mem::swap(&mut m, &mut d);
+    }
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y as i32, m, d))
+}
+
 /// A clock as read: the hour, the minutes when written, the token after it.
 type ClockRead = (u32, Option<i32>, usize);
 
@@ -440,21 +454,22 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        let (y, mut m, mut d) = if la == 4 && lb <= 2 && lc <= 2 {
-            (a, b, c)
-        } else if lc == 4 && la <= 2 && lb <= 2 {
-            (c, b, a)
-        } else {
-            return None;
+        let (y, m, d) = ymd((a, la), (b, lb), (c, lc))?;
+        let (cal, end) = self.numeric_calendar(y, d, i + 5)?;
+        let spec = DateSpec {
+            cal,
+            year: YearSpec::Explicit(y),
+            month: m as u8,
+            day: Some(d as u8),
+            rel: None,
         };
-        if m > 12 && d <= 12 {
-            std::mem::swap(&mut m, &mut d);
-        }
-        let y = y as i32;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        let mut end = i + 5;
+        Some((spec, end))
+    }
+
+    /// The calendar of a numeric date told by its year and a marker at
+    /// `end` (`هـ`, `م`): a Gregorian year unless marked Hijri, a Hijri year
+    /// (day 30 at most) unless marked Gregorian. The token after the marker.
+    fn numeric_calendar(&self, y: i32, d: u32, end: usize) -> Option<(Cal, usize)> {
         let hm = self.is(end, false, |l| l == Lex::HijriMarker);
         let gm = self.is(end, false, |l| l == Lex::GregMarker);
         let cal = if crate::gregorian::YEARS.contains(&y) && hm.is_none() {
@@ -464,17 +479,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if let Some(e) = hm.or(gm) {
-            end = e;
-        }
-        let spec = DateSpec {
-            cal,
-            year: YearSpec::Explicit(y),
-            month: m as u8,
-            day: Some(d as u8),
-            rel: None,
-        };
-        Some((spec, end))
+        Some((cal, hm.or(gm).unwrap_or(end)))
     }
 
     /// The expression starting at token `i`, and the token after it.
@@ -650,30 +655,37 @@ impl<'a> Parser<'a> {
                 (u.val.0, u.val.1, u.end)
             }
         };
-        // "قبل يومين من الإعلان" counts from an event; "قبل عام 2011" is a year.
-        if self.cont(end)
-            && (self.toks[end].kind == Kind::Num
-                || self
-                    .is(end, false, |l| {
-                        matches!(
-                            l,
-                            Lex::Of
-                                | Lex::Weekday { .. }
-                                | Lex::DayRel(_)
-                                | Lex::GMonth { .. }
-                                | Lex::HMonth(_)
-                                | Lex::Ordinal(_)
-                                | Lex::PartAfter(_)
-                                | Lex::PartBefore(_)
-                                | Lex::Period(_)
-                        )
-                    })
-                    .is_some())
-        {
+        if self.counts_from_event(end) {
             return None;
         }
         let e = self.expr(i, h.skip, end, Core::Ago { n, unit });
         Some((e, end))
+    }
+
+    /// After `قبل يومين`: a word that makes the count run from an event or
+    /// name a date, not from publication (`قبل يومين من الإعلان`, `قبل عام
+    /// 2011`, `قبل أسبوع الخميس`).
+    fn counts_from_event(&self, end: usize) -> bool {
+        if !self.cont(end) {
+            return false;
+        }
+        self.toks[end].kind == Kind::Num
+            || self
+                .is(end, false, |l| {
+                    matches!(
+                        l,
+                        Lex::Of
+                            | Lex::Weekday { .. }
+                            | Lex::DayRel(_)
+                            | Lex::GMonth { .. }
+                            | Lex::HMonth(_)
+                            | Lex::Ordinal(_)
+                            | Lex::PartAfter(_)
+                            | Lex::PartBefore(_)
+                            | Lex::Period(_)
+                    )
+                })
+                .is_some()
     }
 
     /// `خلال الشهرين الماضيين`, `خلال الـ24 ساعة الماضية`, `في الأيام الأخيرة`.

@@ -340,28 +340,10 @@ fn report_ref(r: &Report) -> ReportRef {
     }
 }
 
+/// Where the reports of an incident disagree: counts, perpetrators,
+/// outcomes, certainty, and the terms outlets use for an actor.
 fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
-    let mut out = Vec::new();
-    for (what, tally) in [("killed", &inc.fatalities), ("injured", &inc.injured)] {
-        let values: Vec<(String, f64)> = tally
-            .claims
-            .iter()
-            .filter_map(|c| {
-                c.count
-                    .best
-                    .map(|b| (c.source.clone().unwrap_or_else(|| c.article.clone()), b))
-            })
-            .collect();
-        let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(l, h), (_, v)| {
-            (l.min(*v), h.max(*v))
-        });
-        if values.len() > 1 && counts_differ(lo, hi) {
-            out.push(Disagreement::Count {
-                what: what.into(),
-                values,
-            });
-        }
-    }
+    let mut out = count_disagreements(inc);
     let perps: Vec<(String, Vec<String>)> = reports
         .iter()
         .filter(|r| !r.actor1.is_empty())
@@ -383,6 +365,39 @@ fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
             values: reports.iter().map(|r| (who(r), r.certainty)).collect(),
         });
     }
+    out.extend(term_disagreements(reports));
+    out
+}
+
+/// Killed or injured figures of the claims that differ beyond the
+/// tolerance of [`counts_differ`].
+fn count_disagreements(inc: &Incident) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    for (what, tally) in [("killed", &inc.fatalities), ("injured", &inc.injured)] {
+        let values: Vec<(String, f64)> = tally
+            .claims
+            .iter()
+            .filter_map(|c| {
+                c.count
+                    .best
+                    .map(|b| (c.source.clone().unwrap_or_else(|| c.article.clone()), b))
+            })
+            .collect();
+        let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(l, h), (_, v)| {
+            (l.min(*v), h.max(*v))
+        });
+        if values.len() > 1 && counts_differ(lo, hi) {
+            out.push(Disagreement::Count {
+                what: what.into(),
+                values,
+            });
+        }
+    }
+    out
+}
+
+/// The actors outlets name with different terms ([`terms_differ`]).
+fn term_disagreements(reports: &[&Report]) -> Vec<Disagreement> {
     let mut by_actor: BTreeMap<&str, Vec<(String, Vec<String>)>> = BTreeMap::new();
     for r in reports {
         for (actor, terms) in &r.terms {
@@ -392,15 +407,14 @@ fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
                 .push((who(r), terms.clone()));
         }
     }
-    for (actor, values) in by_actor {
-        if terms_differ(&values) {
-            out.push(Disagreement::Terms {
-                actor: actor.to_string(),
-                values,
-            });
-        }
-    }
-    out
+    by_actor
+        .into_iter()
+        .filter(|(_, values)| terms_differ(values))
+        .map(|(actor, values)| Disagreement::Terms {
+            actor: actor.to_string(),
+            values,
+        })
+        .collect()
 }
 
 /// Outlets name an actor differently when two of them each use a term the
