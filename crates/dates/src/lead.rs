@@ -7,8 +7,8 @@
 //! A date inside a sentence (`ارتكب النظام في 21 آب 2013 مجزرة`) is no such
 //! clue: it may be background.
 
+use crate::found::{full_date, gregorian_side, Found};
 use crate::scan::{Gap, Kind, Tok};
-use crate::{full_date, Found};
 use rasad_text::Analysis;
 
 /// How many lines of the body are read.
@@ -17,8 +17,9 @@ pub(crate) const LEAD_LINES: usize = 3;
 /// How many words (a place, an agency) may stand before the date.
 const HEAD_WORDS: usize = 3;
 
-/// Marks that separate a dateline head or tail from the date.
-const SEPARATORS: &str = "-–—:،,|/()";
+/// Marks that separate a dateline head or tail from the date (in the key,
+/// where the Arabic comma is already `,`).
+const SEPARATORS: &str = "-–—:,|/()";
 
 /// The first token of the body.
 fn body_start(a: &Analysis, toks: &[Tok]) -> usize {
@@ -78,7 +79,7 @@ pub(crate) fn lead_date(
             t.gap == Gap::Line || is_sep(key, t) || &key[t.s as usize..t.e as usize] == "."
         });
         if tail_ok {
-            return Some(crate::gregorian_side(found, partner, i));
+            return Some(gregorian_side(found, partner, i));
         }
     }
     None

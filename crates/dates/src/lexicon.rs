@@ -6,6 +6,7 @@
 //! calendar words start at token `i`?" with one hash lookup.
 
 use crate::scan::{Gap, Tok};
+use rasad_text::clitic::{AND, ARTICLE};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -130,12 +131,22 @@ pub struct Hit<T> {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     first: FxHashMap<String, Vec<Entry>>,
+    /// The word the today checks apply to (`اليوم`), matched at a word's end.
+    pub today_words: FxHashSet<String>,
     /// Words after which اليوم is "the day", not today.
     pub today_not_after: FxHashSet<String>,
     /// Words before which اليوم is "the day", not today.
     pub today_not_before: FxHashSet<String>,
+    /// Period nouns that are also an adjective (`العام` "general").
+    pub general_words: FxHashSet<String>,
     /// Words after which العام is "general", not "the year".
     pub general_heads: FxHashSet<String>,
+    /// A preposition between a date and its clock time (`في`).
+    pub clock_intro: FxHashSet<String>,
+    /// Words joining the two days of a night (`ليلة السبت على الأحد`).
+    pub night_joiners: FxHashSet<String>,
+    /// A word after `الموافق` before its date (`الموافق لـ 14 حزيران`).
+    pub equals_link: FxHashSet<String>,
 }
 
 /// The lexicon, built on first use.
@@ -240,11 +251,13 @@ struct RelativeFile {
 
 #[derive(Deserialize)]
 struct General {
+    words: Vec<String>,
     heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct Today {
+    words: Vec<String>,
     not_followed_by: Vec<String>,
     not_preceded_by: Vec<String>,
 }
@@ -266,6 +279,17 @@ struct Words {
     hour_word: Vec<String>,
     minute_word: Vec<String>,
     publication_cues: Vec<String>,
+    clock_intro: Vec<String>,
+    night_joiners: Vec<String>,
+    equals_link: Vec<String>,
+}
+
+/// The highest day of a month: compound ordinals past it are not built.
+const MAX_DAY: u8 = 31;
+
+/// Every key word of every form, as a set.
+fn word_set(forms: &[String]) -> FxHashSet<String> {
+    forms.iter().flat_map(|f| key_words(f)).collect()
 }
 
 /// Splits a form into key words the way the scanner cuts text (letters and
@@ -307,119 +331,150 @@ impl Lexicon {
         let d: DaysFile = toml::from_str(days).expect("data/calendar/days.toml");
         let r: RelativeFile = toml::from_str(relative).expect("data/calendar/relative.toml");
         let mut lx = Lexicon::default();
+        lx.add_months(&m);
+        lx.add_days(&d);
+        lx.add_relative(&r);
+        lx.add_units(&r.unit);
+        for c in &r.cardinal {
+            lx.add_all(&c.forms, Lex::Cardinal(c.number));
+        }
+        lx.add_words(&r.words);
+        lx.set_context_words(&r);
+        lx
+    }
+
+    /// Month names of both calendars and the year markers.
+    fn add_months(&mut self, m: &MonthsFile) {
         let ambiguous: FxHashSet<Vec<String>> = m.ambiguous.iter().map(|f| key_words(f)).collect();
         for g in &m.gregorian {
             for f in &g.forms {
-                let amb = ambiguous.contains(&key_words(f));
-                lx.add(
+                let ambiguous = ambiguous.contains(&key_words(f));
+                self.add(
                     f,
                     Lex::GMonth {
                         n: g.number,
-                        ambiguous: amb,
+                        ambiguous,
                     },
                 );
             }
         }
         for h in &m.hijri {
-            lx.add_all(&h.forms, Lex::HMonth(h.number));
+            self.add_all(&h.forms, Lex::HMonth(h.number));
         }
-        lx.add_all(&m.markers.hijri, Lex::HijriMarker);
-        lx.add_all(&m.markers.gregorian, Lex::GregMarker);
+        self.add_all(&m.markers.hijri, Lex::HijriMarker);
+        self.add_all(&m.markers.gregorian, Lex::GregMarker);
+    }
 
+    /// Weekdays, ordinal day words, hour words and fractions of the hour.
+    fn add_days(&mut self, d: &DaysFile) {
         for w in &d.weekday {
-            lx.add_all(
-                &w.forms,
-                Lex::Weekday {
-                    n: w.number,
-                    ambiguous: w.ambiguous,
-                },
-            );
+            let (n, ambiguous) = (w.number, w.ambiguous);
+            self.add_all(&w.forms, Lex::Weekday { n, ambiguous });
         }
-        let o = &d.ordinals;
+        self.add_ordinals(&d.ordinals);
+        for h in &d.hour {
+            self.add_all(&h.forms, Lex::Hour(h.number));
+        }
+        for mi in &d.minutes {
+            self.add_all(&mi.forms, Lex::Minutes(mi.minutes));
+        }
+    }
+
+    /// Ordinal day words: the units, عشر, the tens, and the compounds the
+    /// loader builds (`الحادي عشر`, `الثالث والعشرين`, `الثالث و العشرين`).
+    fn add_ordinals(&mut self, o: &Ordinals) {
         for u in &o.units {
-            lx.add_all(&u.forms, Lex::Ordinal(u.number));
+            self.add_all(&u.forms, Lex::Ordinal(u.number));
             for c in &u.compound {
                 for t in &o.teen {
-                    lx.add(&format!("{c} {t}"), Lex::Ordinal(10 + u.number));
+                    self.add(&format!("{c} {t}"), Lex::Ordinal(10 + u.number));
                 }
-                for tens in &o.tens {
-                    if tens.number + u.number <= 31 {
-                        for tf in &tens.forms {
-                            let n = Lex::Ordinal(tens.number + u.number);
-                            lx.add(&format!("{c} و{tf}"), n);
-                            lx.add(&format!("{c} و {tf}"), n);
-                        }
+                for tens in o.tens.iter().filter(|t| t.number + u.number <= MAX_DAY) {
+                    let n = Lex::Ordinal(tens.number + u.number);
+                    for tf in &tens.forms {
+                        self.add(&format!("{c} {AND}{tf}"), n);
+                        self.add(&format!("{c} {AND} {tf}"), n);
                     }
                 }
             }
         }
-        lx.add_all(&o.ten, Lex::Ordinal(10));
+        self.add_all(&o.ten, Lex::Ordinal(10));
         for tens in &o.tens {
-            lx.add_all(&tens.forms, Lex::Ordinal(tens.number));
+            self.add_all(&tens.forms, Lex::Ordinal(tens.number));
         }
-        for h in &d.hour {
-            lx.add_all(&h.forms, Lex::Hour(h.number));
-        }
-        for mi in &d.minutes {
-            lx.add_all(&mi.forms, Lex::Minutes(mi.minutes));
-        }
+    }
 
+    /// Relative days, parts of the day, الماضي/الجاري/المقبل, هذا/هذه and
+    /// period nouns.
+    fn add_relative(&mut self, r: &RelativeFile) {
         for x in &r.day {
-            lx.add_all(&x.forms, Lex::DayRel(x.offset));
+            self.add_all(&x.forms, Lex::DayRel(x.offset));
         }
-        lx.today_not_after = r
-            .today
-            .not_followed_by
-            .iter()
-            .flat_map(|f| key_words(f))
-            .collect();
-        lx.today_not_before = r
-            .today
-            .not_preceded_by
-            .iter()
-            .flat_map(|f| key_words(f))
-            .collect();
-        lx.general_heads = r.general.heads.iter().flat_map(|f| key_words(f)).collect();
         for p in &r.part {
-            lx.add_all(&p.before, Lex::PartBefore(p.part));
-            lx.add_all(&p.after, Lex::PartAfter(p.part));
+            self.add_all(&p.before, Lex::PartBefore(p.part));
+            self.add_all(&p.after, Lex::PartAfter(p.part));
         }
         for x in &r.relative {
-            lx.add_all(&x.forms, Lex::Rel(x.offset));
+            self.add_all(&x.forms, Lex::Rel(x.offset));
         }
-        lx.add_all(&r.words.this, Lex::This);
+        self.add_all(&r.words.this, Lex::This);
         for p in &r.period {
-            lx.add_all(&p.forms, Lex::Period(p.unit));
+            self.add_all(&p.forms, Lex::Period(p.unit));
         }
-        for u in &r.unit {
-            lx.add_all(&u.one, Lex::UnitOne(u.unit));
-            for f in &u.two {
-                lx.add(f, Lex::UnitTwo(u.unit));
-                lx.add(&format!("ال{f}"), Lex::UnitTwo(u.unit));
+    }
+
+    /// Counted units; the dual and plural also with the article
+    /// (`خلال الشهرين الماضيين`).
+    fn add_units(&mut self, units: &[UnitEntry]) {
+        for u in units {
+            self.add_all(&u.one, Lex::UnitOne(u.unit));
+            for (forms, lex) in [
+                (&u.two, Lex::UnitTwo(u.unit)),
+                (&u.many, Lex::UnitMany(u.unit)),
+            ] {
+                for f in forms {
+                    self.add(f, lex);
+                    self.add(&format!("{ARTICLE}{f}"), lex);
+                }
             }
-            for f in &u.many {
-                lx.add(f, Lex::UnitMany(u.unit));
-                lx.add(&format!("ال{f}"), Lex::UnitMany(u.unit));
-            }
         }
-        for c in &r.cardinal {
-            lx.add_all(&c.forms, Lex::Cardinal(c.number));
+    }
+
+    /// The small words that introduce or connect time expressions (هذا/هذه
+    /// are added with the period nouns).
+    fn add_words(&mut self, w: &Words) {
+        let lists = [
+            (&w.ago, Lex::Ago),
+            (&w.during, Lex::During),
+            (&w.approx, Lex::Approx),
+            (&w.last, Lex::Last),
+            (&w.edge, Lex::Edge),
+            (&w.year_words, Lex::YearWord),
+            (&w.year_context, Lex::YearContext),
+            (&w.month_word, Lex::MonthWord),
+            (&w.day_word, Lex::DayWord),
+            (&w.of, Lex::Of),
+            (&w.equals, Lex::Equals),
+            (&w.hour_word, Lex::HourWord),
+            (&w.minute_word, Lex::MinuteWord),
+            (&w.publication_cues, Lex::PubCue),
+        ];
+        for (forms, lex) in lists {
+            self.add_all(forms, lex);
         }
-        lx.add_all(&r.words.ago, Lex::Ago);
-        lx.add_all(&r.words.during, Lex::During);
-        lx.add_all(&r.words.approx, Lex::Approx);
-        lx.add_all(&r.words.last, Lex::Last);
-        lx.add_all(&r.words.edge, Lex::Edge);
-        lx.add_all(&r.words.year_words, Lex::YearWord);
-        lx.add_all(&r.words.year_context, Lex::YearContext);
-        lx.add_all(&r.words.month_word, Lex::MonthWord);
-        lx.add_all(&r.words.day_word, Lex::DayWord);
-        lx.add_all(&r.words.of, Lex::Of);
-        lx.add_all(&r.words.equals, Lex::Equals);
-        lx.add_all(&r.words.hour_word, Lex::HourWord);
-        lx.add_all(&r.words.minute_word, Lex::MinuteWord);
-        lx.add_all(&r.words.publication_cues, Lex::PubCue);
-        lx
+    }
+
+    /// The word sets the grammar's context checks read (not forms of
+    /// expressions themselves).
+    fn set_context_words(&mut self, r: &RelativeFile) {
+        self.today_words = word_set(&r.today.words);
+        self.today_not_after = word_set(&r.today.not_followed_by);
+        self.today_not_before = word_set(&r.today.not_preceded_by);
+        self.general_words = word_set(&r.general.words);
+        self.general_heads = word_set(&r.general.heads);
+        self.clock_intro = word_set(&r.words.clock_intro);
+        self.night_joiners = word_set(&r.words.night_joiners);
+        self.equals_link = word_set(&r.words.equals_link);
     }
 
     /// True when some form starts with `word` (or with `word` less one

@@ -25,6 +25,7 @@
 //! ```
 
 pub mod clock;
+mod found;
 pub mod gregorian;
 pub mod hijri;
 mod lead;
@@ -32,13 +33,15 @@ pub mod lexicon;
 pub mod metadata;
 mod pairs;
 pub mod parse;
+pub mod point;
 pub mod relative;
 pub mod resolve;
 pub mod scan;
 pub mod weekday;
 
+use found::{full_date, gregorian_side, Found};
 use lexicon::{Lex, LEXICON};
-use parse::{Cal, Core, DateSpec, Expr, Parser, YearSpec};
+use parse::{Cal, Core, DateSpec, Parser, YearSpec};
 use rasad_record::{Basis, Calendar, Precision, Span, Time, TimeMention};
 use rasad_text::Analysis;
 use resolve::{resolve, Anchor};
@@ -67,32 +70,6 @@ pub struct TimeResult {
     pub published_unread: Option<String>,
 }
 
-/// An expression with the token it starts at.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Found {
-    pub(crate) e: Expr,
-    pub(crate) t0: usize,
-}
-
-/// Of expression `i` and its partner across `الموافق` (if any), the one
-/// written in the Gregorian calendar.
-pub(crate) fn gregorian_side(found: &[Found], partner: &[Option<usize>], i: usize) -> usize {
-    match partner.get(i).copied().flatten() {
-        Some(j)
-            if matches!(
-                found[j].e.core,
-                Core::Date(DateSpec {
-                    cal: Cal::Gregorian,
-                    ..
-                })
-            ) =>
-        {
-            j
-        }
-        _ => i,
-    }
-}
-
 /// Finds every expression in the key, left to right, without overlaps.
 fn find_all(key: &str, toks: &[Tok]) -> Vec<Found> {
     let lx = &*LEXICON;
@@ -106,7 +83,8 @@ fn find_all(key: &str, toks: &[Tok]) -> Vec<Found> {
             Kind::Word => {
                 let w = &key[t.s as usize..t.e as usize];
                 lx.knows(w)
-                    || (w.ends_with("ال") && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))
+                    || (w.ends_with(rasad_text::clitic::ARTICLE)
+                        && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))
             }
             Kind::Punct => false,
         };
@@ -124,10 +102,21 @@ fn find_all(key: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// How many tokens back a publication cue may start: the longest cue
+/// (`تاريخ آخر تحديث`) and a colon.
+const PUB_CUE_REACH: usize = 4;
+
+/// How far into the key (bytes) a date alone on its line is still a
+/// dateline: the first few lines of a page (a headline and a standfirst).
+const DATELINE_TOP_BYTES: usize = 600;
+
+/// Words on a dateline besides the date (a place or an outlet name).
+const DATELINE_OTHER_WORDS: usize = 1;
+
 /// True when a publication cue (`نشر`, `تاريخ النشر:`) comes right before
 /// token `t0` on the same line.
 fn after_pub_cue(key: &str, toks: &[Tok], t0: usize) -> bool {
-    for back in 1..=4usize {
+    for back in 1..=PUB_CUE_REACH {
         let Some(i) = t0.checked_sub(back) else { break };
         let hit = LEXICON.find(key, toks, i, true, |l| (l == Lex::PubCue).then_some(()));
         if let Some(h) = hit {
@@ -144,7 +133,7 @@ fn after_pub_cue(key: &str, toks: &[Tok], t0: usize) -> bool {
 /// True when the expression stands (almost) alone on one of the first lines of
 /// the text, the way scraped pages print their dateline.
 fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
-    if f.e.k0 > 600 {
+    if f.e.k0 > DATELINE_TOP_BYTES {
         return false;
     }
     let line_start = (0..=f.t0)
@@ -159,19 +148,7 @@ fn dateline_like(key: &str, toks: &[Tok], f: &Found, end_tok: usize) -> bool {
         .filter(|&k| toks[k].kind == Kind::Word)
         .count();
     let _ = key;
-    words_outside <= 1
-}
-
-/// Is this a full calendar date with an explicit year (what a dateline holds)?
-pub(crate) fn full_date(e: &Expr) -> bool {
-    matches!(
-        e.core,
-        Core::Date(DateSpec {
-            day: Some(_),
-            year: YearSpec::Explicit(_),
-            ..
-        })
-    )
+    words_outside <= DATELINE_OTHER_WORDS
 }
 
 /// Parses a publication time given as metadata: ISO forms first
@@ -181,60 +158,62 @@ pub(crate) fn full_date(e: &Expr) -> bool {
 /// tagger finds in it (`الثلاثاء 20 آذار 2018`).
 pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
     let s = s.trim();
-    let b = s.as_bytes();
-    let iso_date = s.len() >= 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
-    if iso_date {
-        if let Some(a) = s.get(..10).and_then(Anchor::from_value) {
-            let mut value = a.date.to_string();
-            let mut prec = Precision::Day;
-            let t = s.get(11..16);
-            if matches!(b.get(10), Some(b'T' | b' ')) {
-                if let Some(t) = t {
-                    let h = t.get(0..2).and_then(|x| x.parse::<u8>().ok());
-                    let m = t.get(3..5).and_then(|x| x.parse::<u8>().ok());
-                    if let (Some(h), Some(m), Some(b':')) = (h, m, t.as_bytes().get(2)) {
-                        if h < 24 && m < 60 {
-                            value = format!("{value}T{h:02}:{m:02}");
-                            prec = Precision::Minute;
-                        }
-                    }
-                }
-            }
-            return Some(Time {
-                value: Some(value),
-                precision: prec,
-                calendar: Calendar::Gregorian,
-                basis: Basis::Explicit,
-            });
-        }
-    }
-    if let Some((date, clock)) = metadata::machine_form(s) {
-        let (value, precision) = match clock {
-            Some((h, m)) => (format!("{date}T{h:02}:{m:02}"), Precision::Minute),
-            None => (date.to_string(), Precision::Day),
-        };
-        return Some(Time {
-            value: Some(value),
-            precision,
-            calendar: Calendar::Gregorian,
-            basis: Basis::Explicit,
-        });
-    }
-    if s.is_ascii() {
-        if let Some(a) = Anchor::from_value(s) {
+    iso_published(s)
+        .or_else(|| {
+            let (date, clock) = metadata::machine_form(s)?;
+            Some(match clock {
+                Some((h, m)) => explicit(format!("{date}T{h:02}:{m:02}"), Precision::Minute),
+                None => explicit(date.to_string(), Precision::Day),
+            })
+        })
+        .or_else(|| {
+            let a = Anchor::from_value(s).filter(|_| s.is_ascii())?;
             let value = match a.prec {
-                Precision::Month => gregorian::timex(a.date, Precision::Month, None),
-                Precision::Year => gregorian::timex(a.date, Precision::Year, None),
+                Precision::Month | Precision::Year => gregorian::timex(a.date, a.prec, None),
                 _ => a.date.to_string(),
             };
-            return Some(Time {
-                value: Some(value),
-                precision: a.prec,
-                calendar: Calendar::Gregorian,
-                basis: Basis::Explicit,
-            });
-        }
+            Some(explicit(value, a.prec))
+        })
+        .or_else(|| written_published(s, reference))
+}
+
+/// A Gregorian time known from metadata.
+fn explicit(value: String, precision: Precision) -> Time {
+    Time {
+        value: Some(value),
+        precision,
+        calendar: Calendar::Gregorian,
+        basis: Basis::Explicit,
     }
+}
+
+/// `2018-12-28`, `2018-12-28T10:00:00Z`, `2018-12-28 10:00` (to the minute;
+/// seconds and zone are dropped).
+fn iso_published(s: &str) -> Option<Time> {
+    let b = s.as_bytes();
+    let iso_date = s.len() >= 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-');
+    let a = s
+        .get(..10)
+        .filter(|_| iso_date)
+        .and_then(Anchor::from_value)?;
+    let day = a.date.to_string();
+    let clock = s
+        .get(11..16)
+        .filter(|_| matches!(b.get(10), Some(b'T' | b' ')));
+    let hm = clock.and_then(|t| {
+        let h = t.get(0..2).and_then(|x| x.parse::<u8>().ok())?;
+        let m = t.get(3..5).and_then(|x| x.parse::<u8>().ok())?;
+        (t.as_bytes().get(2) == Some(&b':') && h < 24 && m < 60).then_some((h, m))
+    });
+    Some(match hm {
+        Some((h, m)) => explicit(format!("{day}T{h:02}:{m:02}"), Precision::Minute),
+        None => explicit(day, Precision::Day),
+    })
+}
+
+/// The first full date the tagger finds in a written publication time
+/// (`الثلاثاء 20 آذار 2018`).
+fn written_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
     let a = Analysis::new(s, vec![]);
     let toks = scan::scan(a.key_str());
     find_all(a.key_str(), &toks)
@@ -248,8 +227,11 @@ pub fn parse_published(s: &str, reference: jiff::civil::Date) -> Option<Time> {
         })
 }
 
-/// Decides the publication time from metadata, the dateline, a publication
-/// cue, or the text.
+/// Decides the publication time from metadata, else from the clues of the
+/// text, in this order: the dateline, a date after a publication cue or
+/// alone on a top line, a date heading the body, `اليوم`/`أمس` with a date,
+/// `اليوم`/`أمس` with a weekday, a date of the current month, the latest
+/// full date written with its weekday.
 fn publication(
     a: &Analysis,
     ctx: &DateContext,
@@ -265,111 +247,148 @@ fn publication(
     {
         return Some(t);
     }
-    let key = a.key_str();
-    let day_time = |f: &Found| {
-        let r = resolve(&f.e, None, ctx.reference);
+    let c = Clues {
+        a,
+        ctx,
+        toks,
+        found,
+        ends,
+        partner,
+    };
+    c.dateline_date()
+        .or_else(|| c.cued_date())
+        .or_else(|| c.lead_date())
+        .or_else(|| c.dated_dayrel())
+        .or_else(|| weekday_publication(ctx, found))
+        .or_else(|| c.current_month())
+        .or_else(|| c.latest_dated_weekday())
+}
+
+/// What the publication rules read: the document, its tokens and its
+/// expressions (with the token after each and its partner across `الموافق`).
+struct Clues<'a> {
+    a: &'a Analysis,
+    ctx: &'a DateContext,
+    toks: &'a [Tok],
+    found: &'a [Found],
+    ends: &'a [usize],
+    partner: &'a [Option<usize>],
+}
+
+impl Clues<'_> {
+    /// Expression `f` resolved without an anchor, when it names a day (or an
+    /// hour of one).
+    fn day_time(&self, f: &Found) -> Option<Time> {
+        let r = resolve(&f.e, None, self.ctx.reference);
         matches!(
             r.time.precision,
             Precision::Day | Precision::Hour | Precision::Minute
         )
         .then_some(r.time)
-    };
-    // (d) the dateline, a publication cue, a date alone on a top line; of a
-    // date written in both calendars, the Gregorian one
-    if let Some(d) = ctx.dateline {
-        for (i, f) in found.iter().enumerate() {
-            if d.overlaps(&a.span(f.e.k0, f.e.k1)) && matches!(f.e.core, Core::Date(_)) {
-                if let Some(t) = day_time(&found[gregorian_side(found, partner, i)]) {
-                    return Some(t);
-                }
-            }
-        }
     }
-    for (i, f) in found.iter().enumerate() {
-        // a pair on its own line is one dateline
-        let end = ends[partner[i].filter(|&j| j > i).unwrap_or(i)];
-        if matches!(f.e.core, Core::Date(DateSpec { day: Some(_), .. }))
-            && f.e.dayrel.is_none()
-            && (after_pub_cue(key, toks, f.t0)
-                || (full_date(&f.e) && dateline_like(key, toks, f, end)))
-        {
-            if let Some(t) = day_time(&found[gregorian_side(found, partner, i)]) {
-                return Some(t);
-            }
-        }
+
+    /// The day of expression `i`, or of its Gregorian partner when it is
+    /// written in both calendars.
+    fn gregorian_day(&self, i: usize) -> Option<Time> {
+        self.day_time(&self.found[gregorian_side(self.found, self.partner, i)])
     }
-    // (d') no header date: a full date at the head of the body's first lines
-    if let Some(i) = lead::lead_date(a, toks, found, ends, partner) {
-        if let Some(t) = day_time(&found[i]).filter(|t| {
+
+    /// A date in the dateline cleaning found (`نشر الاثنين 04 ديسمبر, 2017`).
+    fn dateline_date(&self) -> Option<Time> {
+        let d = self.ctx.dateline?;
+        self.found.iter().enumerate().find_map(|(i, f)| {
+            let inside = d.overlaps(&self.a.span(f.e.k0, f.e.k1));
+            (inside && matches!(f.e.core, Core::Date(_)))
+                .then(|| self.gregorian_day(i))
+                .flatten()
+        })
+    }
+
+    /// A day date after a publication cue (`تاريخ النشر: 12 آذار 2019`), or a
+    /// full date alone on a top line (a pair on its own line is one dateline).
+    fn cued_date(&self) -> Option<Time> {
+        let key = self.a.key_str();
+        self.found.iter().enumerate().find_map(|(i, f)| {
+            let end = self.ends[self.partner[i].filter(|&j| j > i).unwrap_or(i)];
+            let clue = matches!(f.e.core, Core::Date(DateSpec { day: Some(_), .. }))
+                && f.e.dayrel.is_none()
+                && (after_pub_cue(key, self.toks, f.t0)
+                    || (full_date(&f.e) && dateline_like(key, self.toks, f, end)));
+            clue.then(|| self.gregorian_day(i)).flatten()
+        })
+    }
+
+    /// No header date: a full date at the head of the body's first lines
+    /// (`دمشق - 12 آذار 2019: قتل …`), when not after the reference date.
+    fn lead_date(&self) -> Option<Time> {
+        let i = lead::lead_date(self.a, self.toks, self.found, self.ends, self.partner)?;
+        let t = self.day_time(&self.found[i]).filter(|t| {
             t.value
                 .as_deref()
                 .and_then(Anchor::from_value)
-                .is_some_and(|x| x.date <= ctx.reference)
-        }) {
-            return Some(Time {
-                basis: Basis::Inferred,
-                ..t
-            });
-        }
-    }
-    // (a, b) اليوم / أمس written with the date it stands for
-    for f in found {
-        let (Some(off), Core::Date(DateSpec { day: Some(_), .. })) = (f.e.dayrel, f.e.core) else {
-            continue;
-        };
-        let r = resolve(&f.e, None, ctx.reference);
-        if let Some(d) = r.day.and_then(|d| gregorian::add_days(d, -i64::from(off))) {
-            return Some(Time {
-                value: Some(d.to_string()),
-                precision: Precision::Day,
-                calendar: r.time.calendar,
-                basis: Basis::Inferred,
-            });
-        }
-    }
-    // (e) اليوم / أمس with a weekday and no date (`اليوم الأربعاء`, `مساء أمس
-    // الأحد`): the weekday of publication, placed by the other clues
-    if let Some(t) = weekday_publication(ctx, found) {
-        return Some(t);
-    }
-    // (c) a date "of the current month" names the month of publication
-    for f in found {
-        let Core::Date(DateSpec {
-            cal: Cal::Gregorian,
-            year: YearSpec::None,
-            month,
-            rel: Some(0),
-            ..
-        }) = f.e.core
-        else {
-            continue;
-        };
-        let (ry, rm) = gregorian::ym(ctx.reference);
-        if let Some((y, m)) =
-            gregorian::place_month(month, ry, rm, gregorian::Direction::OnOrBefore)
-        {
-            if let Some(d) = gregorian::date(y, m, 1) {
-                return Some(Time {
-                    value: Some(gregorian::timex(d, Precision::Month, None)),
-                    precision: Precision::Month,
-                    calendar: Calendar::Gregorian,
-                    basis: Basis::Inferred,
-                });
-            }
-        }
-    }
-    // (f) a full date written with its weekday (`الأربعاء 13 شباط 2019`),
-    // the way reports date the day's events: the latest one
-    found
-        .iter()
-        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none() && f.e.weekday.is_some())
-        .filter_map(|f| {
-            let r = resolve(&f.e, None, ctx.reference);
-            let d = r.day?;
-            (Some(d.weekday()) == f.e.weekday && d <= ctx.reference).then_some(d)
+                .is_some_and(|x| x.date <= self.ctx.reference)
+        })?;
+        Some(Time {
+            basis: Basis::Inferred,
+            ..t
         })
-        .max()
-        .map(|d| inferred_day(d, Calendar::Gregorian))
+    }
+
+    /// `اليوم` / `أمس` written with the date it stands for (`امس الخميس 27
+    /// كانون الأول` was published on the 28th).
+    fn dated_dayrel(&self) -> Option<Time> {
+        self.found.iter().find_map(|f| {
+            let (Some(off), Core::Date(DateSpec { day: Some(_), .. })) = (f.e.dayrel, f.e.core)
+            else {
+                return None;
+            };
+            let r = resolve(&f.e, None, self.ctx.reference);
+            let d = r
+                .day
+                .and_then(|d| gregorian::add_days(d, -i64::from(off)))?;
+            Some(inferred_day(d, r.time.calendar))
+        })
+    }
+
+    /// A date "of the current month" names the month of publication (`13
+    /// تشرين الأول الجاري`).
+    fn current_month(&self) -> Option<Time> {
+        self.found.iter().find_map(|f| {
+            let Core::Date(DateSpec {
+                cal: Cal::Gregorian,
+                year: YearSpec::None,
+                month,
+                rel: Some(0),
+                ..
+            }) = f.e.core
+            else {
+                return None;
+            };
+            let (ry, rm) = gregorian::ym(self.ctx.reference);
+            let (y, m) = gregorian::place_month(month, ry, rm, gregorian::Direction::OnOrBefore)?;
+            let d = gregorian::date(y, m, 1)?;
+            Some(Time {
+                value: Some(gregorian::timex(d, Precision::Month, None)),
+                precision: Precision::Month,
+                calendar: Calendar::Gregorian,
+                basis: Basis::Inferred,
+            })
+        })
+    }
+
+    /// A full date written with its weekday (`الأربعاء 13 شباط 2019`), the way
+    /// reports date the day's events: the latest one not after the reference.
+    fn latest_dated_weekday(&self) -> Option<Time> {
+        self.found
+            .iter()
+            .filter(|f| full_date(&f.e) && f.e.dayrel.is_none() && f.e.weekday.is_some())
+            .filter_map(|f| {
+                let d = resolve(&f.e, None, self.ctx.reference).day?;
+                (Some(d.weekday()) == f.e.weekday && d <= self.ctx.reference).then_some(d)
+            })
+            .max()
+            .map(|d| inferred_day(d, Calendar::Gregorian))
+    }
 }
 
 fn inferred_day(d: jiff::civil::Date, calendar: Calendar) -> Time {
@@ -398,6 +417,26 @@ const WEEKDAY_LOOKBACK_DAYS: i64 = 3 * 366;
 /// (`الشهر الجاري` / `آب الجاري` is the month of publication, `آب الماضي`
 /// lies before it, `تموز 2018` on or before it).
 fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
+    let w = publication_weekday(found)?;
+    let reference = ctx.reference;
+    // the latest full date of the text, on or before the reference
+    let latest_day = found
+        .iter()
+        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none())
+        .filter_map(|f| resolve(&f.e, None, reference).day)
+        .filter(|d| *d <= reference)
+        .max();
+    let day = match latest_day {
+        Some(d0) => weekday_after_event(w, d0, reference)?,
+        None => weekday_in_named_months(w, reference, &month_clues(found))?,
+    };
+    Some(inferred_day(day, Calendar::Gregorian))
+}
+
+/// The weekday of publication every `اليوم <weekday>` / `أمس <weekday>`
+/// clue agrees on (`أمس الأحد` → Monday); `None` without one or when two
+/// disagree.
+fn publication_weekday(found: &[Found]) -> Option<jiff::civil::Weekday> {
     let mut want: Option<jiff::civil::Weekday> = None;
     for f in found {
         let (Core::RelDay(off), Some(w)) = (f.e.core, f.e.weekday) else {
@@ -409,44 +448,60 @@ fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
             _ => want = Some(pw),
         }
     }
-    let w = want?;
-    let reference = ctx.reference;
-    // the latest full date of the text, on or before the reference
-    let latest_day = found
+    want
+}
+
+/// With a dated event `d0`: the latest weekday `w` on or before the
+/// reference when it lies within [`RECENT_DAYS`] after `d0`, else the first
+/// one after `d0` (the reference date is far from the report).
+fn weekday_after_event(
+    w: jiff::civil::Weekday,
+    d0: jiff::civil::Date,
+    reference: jiff::civil::Date,
+) -> Option<jiff::civil::Date> {
+    let last = weekday::nearest(reference, w, 0)?;
+    let near = gregorian::add_days(d0, RECENT_DAYS)?;
+    if last >= d0 && last <= near {
+        return Some(last);
+    }
+    let first = gregorian::add_days(d0, -1).and_then(|d| weekday::nearest(d, w, 1))?;
+    (first <= reference).then_some(first)
+}
+
+/// A month the text names and how it relates to the month of publication:
+/// (year when written, month, relation: 1 on or before, 0 this month, -1
+/// before).
+type MonthClue = (Option<i32>, u8, i8);
+
+/// The Gregorian months the text names with a year (`تموز 2018`), or as this
+/// month (`آب الجاري`) or a past one (`آب الماضي`).
+fn month_clues(found: &[Found]) -> Vec<MonthClue> {
+    found
         .iter()
-        .filter(|f| full_date(&f.e) && f.e.dayrel.is_none())
-        .filter_map(|f| resolve(&f.e, None, reference).day)
-        .filter(|d| *d <= reference)
-        .max();
-    if let Some(d0) = latest_day {
-        // the latest matching day when it is near the dated event, else the
-        // first one after it (the reference date is far from the report)
-        let last = weekday::nearest(reference, w, 0)?;
-        let near = gregorian::add_days(d0, RECENT_DAYS)?;
-        if last >= d0 && last <= near {
-            return Some(inferred_day(last, Calendar::Gregorian));
-        }
-        let first = gregorian::add_days(d0, -1).and_then(|d| weekday::nearest(d, w, 1))?;
-        return (first <= reference).then(|| inferred_day(first, Calendar::Gregorian));
-    }
-    // month clues: (year or None, month, relation to publication)
-    let mut clues: Vec<(Option<i32>, u8, i8)> = Vec::new();
-    for f in found {
-        if let Core::Date(DateSpec {
-            cal: Cal::Gregorian,
-            year,
-            month,
-            rel,
-            ..
-        }) = f.e.core
-        {
-            match (year, rel) {
-                (YearSpec::Explicit(y), _) => clues.push((Some(y), month, 1)),
-                (YearSpec::None, Some(r)) if r <= 0 => clues.push((None, month, r)),
-                _ => {}
-            }
-        }
-    }
+        .filter_map(|f| match f.e.core {
+            Core::Date(DateSpec {
+                cal: Cal::Gregorian,
+                year,
+                month,
+                rel,
+                ..
+            }) => match (year, rel) {
+                (YearSpec::Explicit(y), _) => Some((Some(y), month, 1)),
+                (YearSpec::None, Some(r)) if r <= 0 => Some((None, month, r)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// The latest weekday `w` on or before the reference, within
+/// [`WEEKDAY_LOOKBACK_DAYS`], whose month agrees with every month clue.
+fn weekday_in_named_months(
+    w: jiff::civil::Weekday,
+    reference: jiff::civil::Date,
+    clues: &[MonthClue],
+) -> Option<jiff::civil::Date> {
     let fits = |d: jiff::civil::Date| {
         let (y, m) = gregorian::ym(d);
         clues.iter().all(|&(cy, cm, r)| match (cy, r) {
@@ -462,7 +517,7 @@ fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
     let floor = gregorian::add_days(reference, -WEEKDAY_LOOKBACK_DAYS)?;
     while d >= floor {
         if fits(d) {
-            return Some(inferred_day(d, Calendar::Gregorian));
+            return Some(d);
         }
         d = gregorian::add_days(d, -7)?;
     }

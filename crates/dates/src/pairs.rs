@@ -7,16 +7,17 @@
 //! later), and a Gregorian date written without its year takes the year of
 //! the Hijri one.
 
+use crate::found::Found;
 use crate::gregorian;
 use crate::lexicon::{Lex, LEXICON};
 use crate::parse::{Cal, Core, DateSpec, Expr, YearSpec};
-use crate::resolve::Resolved;
+use crate::point::Resolved;
 use crate::scan::{Gap, Kind, Tok};
-use crate::Found;
 use rasad_record::{Basis, Precision};
 
-/// Punctuation allowed around `الموافق`.
-const AROUND: &str = "،,()-–";
+/// Punctuation allowed around `الموافق` (in the key, where the Arabic comma
+/// is already `,`).
+const AROUND: &str = ",()-–";
 
 /// The calendar date an expression names with its day, if it does.
 fn day_spec(e: &Expr) -> Option<DateSpec> {
@@ -65,7 +66,7 @@ pub(crate) fn partners(
                     k = h.end;
                     continue;
                 }
-            } else if w == "ل" {
+            } else if LEXICON.equals_link.contains(w) {
                 // الموافق لـ 14 حزيران
                 k += 1;
                 continue;

@@ -6,11 +6,13 @@
 //! numeric date, a period, a count of units ago, a year) and an optional clock
 //! time. Every piece is looked up in the [`Lexicon`].
 
+mod main;
+
 use crate::clock::{self, Clock};
 use crate::lexicon::{Hit, Lex, Lexicon, Part, Unit};
 use crate::scan::{Gap, Kind, Tok};
-use crate::weekday;
 use jiff::civil::Weekday;
+use rasad_text::clitic::{AND, ARTICLE};
 
 /// The calendar an expression is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +111,23 @@ impl RawClock {
     }
 }
 
+/// Year, month and day of three numbers (value, digits) written year first
+/// (`2017-11-17`) or day first (`17/11/2017`); a month past 12 with a day
+/// that could be one is read month first (`11/17/2017`).
+fn ymd(a: (u32, usize), b: (u32, usize), c: (u32, usize)) -> Option<(i32, u32, u32)> {
+    let ((y, ly), (mut m, lm), (mut d, ld)) = if a.1 == 4 { (a, b, c) } else { (c, b, a) };
+    if ly != 4 || lm > 2 || ld > 2 {
+        return None;
+    }
+    if m > 12 && d <= 12 {
+        std::mem::swap(&mut m, &mut d);
+    }
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y as i32, m, d))
+}
+
+/// A clock as read: the hour, the minutes when written, the token after it.
+type ClockRead = (u32, Option<i32>, usize);
+
 /// The parser over one key and its tokens.
 pub struct Parser<'a> {
     key: &'a str,
@@ -149,6 +168,12 @@ impl<'a> Parser<'a> {
         self.at(i, first, |l| f(l).then_some(())).map(|h| h.end)
     }
 
+    /// True when token `i` is the conjunction و standing alone (`و 40 دقيقة`).
+    fn is_and(&self, i: usize) -> bool {
+        let mut cs = self.text(i).chars();
+        cs.next() == Some(AND) && cs.next().is_none()
+    }
+
     fn punct(&self, i: usize, set: &str) -> bool {
         self.cont(i) && self.toks[i].kind == Kind::Punct && set.contains(self.text(i))
     }
@@ -174,7 +199,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let w = self.text(i);
-            let skip = w.strip_suffix("ال")?.len();
+            let skip = w.strip_suffix(ARTICLE)?.len();
             if (skip > 0 && !first) || w.chars().count() > 3 {
                 return None;
             }
@@ -291,10 +316,10 @@ impl<'a> Parser<'a> {
 
     /// Minutes counted after an hour: `و40 دقيقة`, `و 40 دقيقة`, `وعشر دقائق`.
     fn counted_minutes(&self, i: usize) -> Option<(i32, usize)> {
-        if !self.cont(i) || !self.text(i).starts_with('و') {
+        if !self.cont(i) || !self.text(i).starts_with(AND) {
             return None;
         }
-        let (m, next) = if self.text(i) == "و" {
+        let (m, next) = if self.is_and(i) {
             match self.num(i + 1, false) {
                 Some((m, 1..=2)) => (m, i + 2),
                 Some(_) => return None,
@@ -311,7 +336,7 @@ impl<'a> Parser<'a> {
                 Lex::Cardinal(n) => Some(n),
                 _ => None,
             })?;
-            if h.skip != "و".len() {
+            if h.skip != AND.len_utf8() {
                 return None;
             }
             (h.val, h.end)
@@ -328,7 +353,7 @@ impl<'a> Parser<'a> {
             if self.punct(j, ",-|") {
                 j += 1;
             }
-            if self.text(j) == "في" && self.cont(j) {
+            if self.lx.clock_intro.contains(self.text(j)) && self.cont(j) {
                 j += 1;
             }
         }
@@ -338,40 +363,10 @@ impl<'a> Parser<'a> {
         } else if !bare {
             return None;
         }
-        let (h, m, mut next) = if let Some((h, hd)) = self.num(j, false) {
-            if hd > 2 {
-                return None;
-            }
-            if self.punct(j + 1, ":") && self.touches(j + 1) {
-                let (m, md) = self.num(j + 2, false)?;
-                if md != 2 || !self.touches(j + 2) {
-                    return None;
-                }
-                (h, Some(m as i32), j + 3)
-            } else if word.is_some() {
-                match self.counted_minutes(j + 1) {
-                    Some((m, e)) => (h, Some(m), e),
-                    None => (h, None, j + 1),
-                }
-            } else {
-                return None;
-            }
-        } else if word.is_some() {
-            let hw = self.at(j, false, |l| match l {
-                Lex::Hour(n) => Some(n),
-                _ => None,
-            })?;
-            let mins = self.at(hw.end, false, |l| match l {
-                Lex::Minutes(m) => Some(m),
-                _ => None,
-            });
-            match (mins, self.counted_minutes(hw.end)) {
-                (Some(mh), _) => (u32::from(hw.val), Some(i32::from(mh.val)), mh.end),
-                (None, Some((m, e))) => (u32::from(hw.val), Some(m), e),
-                (None, None) => (u32::from(hw.val), None, hw.end),
-            }
-        } else {
-            return None;
+        let (h, m, mut next) = match self.num(j, false) {
+            Some((h, digits)) => self.digit_clock(j, h, digits, word.is_some())?,
+            None if word.is_some() => self.word_clock(j)?,
+            None => return None,
         };
         let part = self.at(next, false, |l| match l {
             Lex::PartAfter(p) => Some(p),
@@ -383,14 +378,55 @@ impl<'a> Parser<'a> {
         });
         // an impossible time is no clock at all
         clock::clock(h, m, part)?;
-        Some((
-            RawClock {
-                hour: h,
-                minutes: m,
-                part,
-            },
-            next,
-        ))
+        let raw = RawClock {
+            hour: h,
+            minutes: m,
+            part,
+        };
+        Some((raw, next))
+    }
+
+    /// A clock in digits, hour `h` of `digits` digits at `j`: `16:40`, or
+    /// after the hour word `9 و40 دقيقة` and `9`.
+    fn digit_clock(&self, j: usize, h: u32, digits: usize, worded: bool) -> Option<ClockRead> {
+        if digits > 2 {
+            return None;
+        }
+        if self.punct(j + 1, ":") && self.touches(j + 1) {
+            let (m, md) = self.num(j + 2, false)?;
+            if md != 2 || !self.touches(j + 2) {
+                return None;
+            }
+            return Some((h, Some(m as i32), j + 3));
+        }
+        if !worded {
+            return None;
+        }
+        Some(match self.counted_minutes(j + 1) {
+            Some((m, e)) => (h, Some(m), e),
+            None => (h, None, j + 1),
+        })
+    }
+
+    /// A clock in words after the hour word: `الثالثة`, `الثالثة والنصف`,
+    /// `التاسعة وعشر دقائق`.
+    fn word_clock(&self, j: usize) -> Option<ClockRead> {
+        let hw = self.at(j, false, |l| match l {
+            Lex::Hour(n) => Some(n),
+            _ => None,
+        })?;
+        let h = u32::from(hw.val);
+        let fraction = self.at(hw.end, false, |l| match l {
+            Lex::Minutes(m) => Some(m),
+            _ => None,
+        });
+        if let Some(mh) = fraction {
+            return Some((h, Some(i32::from(mh.val)), mh.end));
+        }
+        Some(match self.counted_minutes(hw.end) {
+            Some((m, e)) => (h, Some(m), e),
+            None => (h, None, hw.end),
+        })
     }
 
     /// A numeric date: `17/11/2017`, `2017-11-17`, `17.11.2017` (day first),
@@ -418,21 +454,22 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        let (y, mut m, mut d) = if la == 4 && lb <= 2 && lc <= 2 {
-            (a, b, c)
-        } else if lc == 4 && la <= 2 && lb <= 2 {
-            (c, b, a)
-        } else {
-            return None;
+        let (y, m, d) = ymd((a, la), (b, lb), (c, lc))?;
+        let (cal, end) = self.numeric_calendar(y, d, i + 5)?;
+        let spec = DateSpec {
+            cal,
+            year: YearSpec::Explicit(y),
+            month: m as u8,
+            day: Some(d as u8),
+            rel: None,
         };
-        if m > 12 && d <= 12 {
-            std::mem::swap(&mut m, &mut d);
-        }
-        let y = y as i32;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        let mut end = i + 5;
+        Some((spec, end))
+    }
+
+    /// The calendar of a numeric date told by its year and a marker at
+    /// `end` (`هـ`, `م`): a Gregorian year unless marked Hijri, a Hijri year
+    /// (day 30 at most) unless marked Gregorian. The token after the marker.
+    fn numeric_calendar(&self, y: i32, d: u32, end: usize) -> Option<(Cal, usize)> {
         let hm = self.is(end, false, |l| l == Lex::HijriMarker);
         let gm = self.is(end, false, |l| l == Lex::GregMarker);
         let cal = if crate::gregorian::YEARS.contains(&y) && hm.is_none() {
@@ -442,17 +479,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if let Some(e) = hm.or(gm) {
-            end = e;
-        }
-        let spec = DateSpec {
-            cal,
-            year: YearSpec::Explicit(y),
-            month: m as u8,
-            day: Some(d as u8),
-            rel: None,
-        };
-        Some((spec, end))
+        Some((cal, hm.or(gm).unwrap_or(end)))
     }
 
     /// The expression starting at token `i`, and the token after it.
@@ -514,44 +541,12 @@ impl<'a> Parser<'a> {
     /// A year: `عام 2014`, `عامي 2014 و2015`, `في 2012` (the context word stays
     /// outside), `2017م`, `1439 هـ`.
     fn year(&self, i: usize) -> Option<(Expr, usize)> {
-        let (start, skip, j) = match self.at(i, true, |l| (l == Lex::YearWord).then_some(())) {
-            Some(h) => (i, h.skip, h.end),
-            None => {
-                self.num(i, true)?;
-                let context = i > 0
-                    && self.cont(i)
-                    && self
-                        .lx
-                        .find(self.key, self.toks, i - 1, true, |l| {
-                            matches!(l, Lex::YearContext | Lex::Edge).then_some(())
-                        })
-                        .is_some_and(|h| h.end == i);
-                let marked = self
-                    .is(i + 1, false, |l| {
-                        matches!(l, Lex::GregMarker | Lex::HijriMarker)
-                    })
-                    .is_some();
-                if !context && !marked {
-                    return None;
-                }
-                (i, 0, i)
-            }
-        };
-        let (y, digits) = self.num(j, j == i)?;
-        if digits != 4 {
+        let (skip, j) = self.year_start(i)?;
+        let (y, 4) = self.num(j, j == i)? else {
             return None;
-        }
-        let y = y as i32;
-        let mut end = j + 1;
-        let hijri = if let Some(e) = self.is(end, false, |l| l == Lex::HijriMarker) {
-            end = e;
-            true
-        } else {
-            if let Some(e) = self.is(end, false, |l| l == Lex::GregMarker) {
-                end = e;
-            }
-            false
         };
+        let y = y as i32;
+        let (hijri, end) = self.year_marker(j + 1);
         let range = if hijri {
             crate::hijri::YEARS
         } else {
@@ -560,30 +555,70 @@ impl<'a> Parser<'a> {
         if !range.contains(&y) {
             return None;
         }
-        // عامي 2014 و2015 / 2014 - 2015
-        let mut second = None;
-        let joined = (self.text(end) == "و" && self.cont(end)) || self.punct(end, "-/");
-        let k = joined.then_some(end + 1);
-        if let Some(k) = k {
-            if let Some((y2, 4)) = self.num(k, false) {
-                let y2 = y2 as i32;
-                if y2 > y && range.contains(&y2) {
-                    second = Some(y2);
-                    end = k + 1;
-                }
-            }
+        let second = self.second_year(end, y, &range);
+        let end = second.map_or(end, |s| s.1);
+        let core = Core::Year {
+            y,
+            hijri,
+            end: second.map(|s| s.0),
+        };
+        Some((self.expr(i, skip, end, core), end))
+    }
+
+    /// Where a year starts at `i`: after a year word (`عام`, with its
+    /// proclitic bytes), or at a bare number that a context word before it
+    /// (`في 2012`, `منذ 2011`) or a calendar marker after it (`2017م`) makes
+    /// a year. The proclitic bytes and the token of the number.
+    fn year_start(&self, i: usize) -> Option<(usize, usize)> {
+        if let Some(h) = self.at(i, true, |l| (l == Lex::YearWord).then_some(())) {
+            return Some((h.skip, h.end));
         }
-        let e = self.expr(
-            start,
-            skip,
-            end,
-            Core::Year {
-                y,
-                hijri,
-                end: second,
-            },
-        );
-        Some((e, end))
+        self.num(i, true)?;
+        let context = i > 0
+            && self.cont(i)
+            && self
+                .lx
+                .find(self.key, self.toks, i - 1, true, |l| {
+                    matches!(l, Lex::YearContext | Lex::Edge).then_some(())
+                })
+                .is_some_and(|h| h.end == i);
+        let marked = self
+            .is(i + 1, false, |l| {
+                matches!(l, Lex::GregMarker | Lex::HijriMarker)
+            })
+            .is_some();
+        (context || marked).then_some((0, i))
+    }
+
+    /// A calendar marker at `end` (`هـ` Hijri, `م` Gregorian): whether the
+    /// year is Hijri, and the token after the marker.
+    fn year_marker(&self, end: usize) -> (bool, usize) {
+        match self.is(end, false, |l| l == Lex::HijriMarker) {
+            Some(e) => (true, e),
+            None => (
+                false,
+                self.is(end, false, |l| l == Lex::GregMarker).unwrap_or(end),
+            ),
+        }
+    }
+
+    /// The second year of a pair (`عامي 2014 و2015`, `2014 - 2015`): a later
+    /// year of the same calendar, and the token after it.
+    fn second_year(
+        &self,
+        end: usize,
+        y: i32,
+        range: &std::ops::RangeInclusive<i32>,
+    ) -> Option<(i32, usize)> {
+        let joined = (self.is_and(end) && self.cont(end)) || self.punct(end, "-/");
+        if !joined {
+            return None;
+        }
+        let (y2, 4) = self.num(end + 1, false)? else {
+            return None;
+        };
+        let y2 = y2 as i32;
+        (y2 > y && range.contains(&y2)).then_some((y2, end + 2))
     }
 
     /// `قبل ثلاثة أيام`, `منذ يومين`, `قبل أيام`.
@@ -620,30 +655,37 @@ impl<'a> Parser<'a> {
                 (u.val.0, u.val.1, u.end)
             }
         };
-        // "قبل يومين من الإعلان" counts from an event; "قبل عام 2011" is a year.
-        if self.cont(end)
-            && (self.toks[end].kind == Kind::Num
-                || self
-                    .is(end, false, |l| {
-                        matches!(
-                            l,
-                            Lex::Of
-                                | Lex::Weekday { .. }
-                                | Lex::DayRel(_)
-                                | Lex::GMonth { .. }
-                                | Lex::HMonth(_)
-                                | Lex::Ordinal(_)
-                                | Lex::PartAfter(_)
-                                | Lex::PartBefore(_)
-                                | Lex::Period(_)
-                        )
-                    })
-                    .is_some())
-        {
+        if self.counts_from_event(end) {
             return None;
         }
         let e = self.expr(i, h.skip, end, Core::Ago { n, unit });
         Some((e, end))
+    }
+
+    /// After `قبل يومين`: a word that makes the count run from an event or
+    /// name a date, not from publication (`قبل يومين من الإعلان`, `قبل عام
+    /// 2011`, `قبل أسبوع الخميس`).
+    fn counts_from_event(&self, end: usize) -> bool {
+        if !self.cont(end) {
+            return false;
+        }
+        self.toks[end].kind == Kind::Num
+            || self
+                .is(end, false, |l| {
+                    matches!(
+                        l,
+                        Lex::Of
+                            | Lex::Weekday { .. }
+                            | Lex::DayRel(_)
+                            | Lex::GMonth { .. }
+                            | Lex::HMonth(_)
+                            | Lex::Ordinal(_)
+                            | Lex::PartAfter(_)
+                            | Lex::PartBefore(_)
+                            | Lex::Period(_)
+                    )
+                })
+                .is_some()
     }
 
     /// `خلال الشهرين الماضيين`, `خلال الـ24 ساعة الماضية`, `في الأيام الأخيرة`.
@@ -681,329 +723,6 @@ impl<'a> Parser<'a> {
         let last = self.is(end, false, |l| l == Lex::Last);
         let end = past.or(last)?;
         let e = self.expr(i, h.skip, end, Core::Range { n, unit });
-        Some((e, end))
-    }
-
-    /// Prefixes, a core and a clock.
-    fn main(&self, i: usize) -> Option<(Expr, usize)> {
-        let mut j = i;
-        let mut skip = 0;
-        let mut part = None;
-        let mut edge = false;
-        let mut day_word = false;
-        let mut month_word = false;
-        let mut wd: Option<(Weekday, bool)> = None;
-        let mut dayrel: Option<(i8, usize)> = None;
-        let mut wd_end = i;
-        for _ in 0..6 {
-            let first = j == i;
-            let sk = |h: usize| if first { h } else { 0 };
-            if part.is_none() {
-                if let Some(h) = self.at(j, first, |l| match l {
-                    Lex::PartBefore(p) => Some(p),
-                    _ => None,
-                }) {
-                    part = Some(h.val);
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            if !day_word {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::DayWord).then_some(())) {
-                    day_word = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            if !month_word {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::MonthWord).then_some(())) {
-                    month_word = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            if wd.is_none() {
-                if let Some(h) = self.at(j, first, |l| match l {
-                    Lex::Weekday { n, ambiguous } => weekday::from_iso(n).map(|w| (w, ambiguous)),
-                    _ => None,
-                }) {
-                    wd = Some(h.val);
-                    skip += sk(h.skip);
-                    j = h.end;
-                    wd_end = j;
-                    if self.punct(j, ",") && self.cont(j + 1) {
-                        j += 1;
-                    }
-                    continue;
-                }
-            }
-            if dayrel.is_none() {
-                if let Some(h) = self.at(j, first, |l| match l {
-                    Lex::DayRel(d) => Some(d),
-                    _ => None,
-                }) {
-                    dayrel = Some((h.val, j));
-                    skip += sk(h.skip);
-                    j = h.end;
-                    if self.punct(j, ",") && self.cont(j + 1) && wd.is_none() {
-                        // "اليوم، الجمعة": keep looking for the weekday
-                        if self
-                            .is(j + 1, false, |l| matches!(l, Lex::Weekday { .. }))
-                            .is_some()
-                        {
-                            j += 1;
-                        }
-                    }
-                    continue;
-                }
-            }
-            if !edge {
-                if let Some(h) = self.at(j, first, |l| (l == Lex::Edge).then_some(())) {
-                    edge = true;
-                    skip += sk(h.skip);
-                    j = h.end;
-                    continue;
-                }
-            }
-            break;
-        }
-        let first = j == i;
-        let mut core = None;
-        let mut end = j;
-
-        // a) numeric date
-        if let Some((spec, e)) = self.numeric(j, first) {
-            core = Some(Core::Date(spec));
-            end = e;
-        }
-        // b) day [من] month / day من الشهر الجاري
-        if core.is_none() {
-            if let Some((d, e, sk)) = self.day(j, first) {
-                let k = self.is(e, false, |l| l == Lex::Of).unwrap_or(e);
-                // الخامس عشر من شهر رمضان
-                let km = self
-                    .is(k, false, |l| l == Lex::MonthWord)
-                    .filter(|&m| self.month(m, false).is_some())
-                    .unwrap_or(k);
-                if let Some((cal, n, _amb, e2, _)) = self.month(km, false) {
-                    if first {
-                        skip += sk;
-                    }
-                    let mut spec = DateSpec {
-                        cal,
-                        year: YearSpec::None,
-                        month: n,
-                        day: Some(d),
-                        rel: None,
-                    };
-                    end = e2;
-                    if let Some((y, e3)) = self.year_spec(end, cal) {
-                        spec.year = y;
-                        end = e3;
-                    }
-                    if spec.year == YearSpec::None {
-                        if let Some((r, e3)) = self.rel(end) {
-                            spec.rel = Some(r);
-                            end = e3;
-                        }
-                    }
-                    core = Some(Core::Date(spec));
-                } else if k > e {
-                    // الـ3 من الشهر الجاري / الثالث من الجاري
-                    if let Some(e2) = self.is(k, false, |l| l == Lex::Period(Unit::Month)) {
-                        let (off, e3) = self.rel(e2).map_or((0, e2), |(r, e3)| (i32::from(r), e3));
-                        core = Some(Core::Period {
-                            unit: Unit::Month,
-                            offset: off,
-                            day: Some(d),
-                        });
-                        end = e3;
-                        if first {
-                            skip += sk;
-                        }
-                    } else if let Some((0, e2)) = self.rel(k) {
-                        core = Some(Core::Period {
-                            unit: Unit::Month,
-                            offset: 0,
-                            day: Some(d),
-                        });
-                        end = e2;
-                        if first {
-                            skip += sk;
-                        }
-                    }
-                }
-            }
-        }
-        // c) month without a day
-        if core.is_none() {
-            if let Some((cal, n, amb, e, sk)) = self.month(j, first) {
-                let mut spec = DateSpec {
-                    cal,
-                    year: YearSpec::None,
-                    month: n,
-                    day: None,
-                    rel: None,
-                };
-                let mut e = e;
-                // ديسمبر 4, 2017
-                if cal == Cal::Gregorian {
-                    if let Some((d, 1..=2)) = self.num(e, false) {
-                        if (1..=31).contains(&d) && self.punct(e + 1, ",") {
-                            if let Some((YearSpec::Explicit(y), e3)) = self.year_spec(e + 2, cal) {
-                                spec.day = Some(d as u8);
-                                spec.year = YearSpec::Explicit(y);
-                                e = e3;
-                            }
-                        }
-                    }
-                }
-                if spec.year == YearSpec::None {
-                    if let Some((y, e3)) = self.year_spec(e, cal) {
-                        spec.year = y;
-                        e = e3;
-                    }
-                }
-                if spec.year == YearSpec::None {
-                    if let Some((r, e3)) = self.rel(e) {
-                        spec.rel = Some(r);
-                        e = e3;
-                    }
-                }
-                let supported = match cal {
-                    Cal::Gregorian => {
-                        !amb || edge
-                            || month_word
-                            || spec.year != YearSpec::None
-                            || spec.rel.is_some()
-                    }
-                    Cal::Hijri => edge || month_word || matches!(spec.year, YearSpec::Explicit(_)),
-                };
-                if supported {
-                    if first {
-                        skip += sk;
-                    }
-                    core = Some(Core::Date(spec));
-                    end = e;
-                }
-            }
-        }
-        // d) periods: هذا الأسبوع، الشهر الماضي، مطلع الأسبوع
-        if core.is_none() && dayrel.is_none() && wd.is_none() {
-            let this = self.at(j, first, |l| (l == Lex::This).then_some(()));
-            let k = this.map_or(j, |h| h.end);
-            if let Some(h) = self.at(k, first && this.is_none(), |l| match l {
-                Lex::Period(u) if u != Unit::Hour && u != Unit::Day => Some(u),
-                _ => None,
-            }) {
-                let rel = self.rel(h.end);
-                // الأمين العام السابق: العام after a definite noun is "general".
-                let adjective = this.is_none()
-                    && !edge
-                    && k > 0
-                    && self.cont(k)
-                    && self.text(k) == "العام"
-                    && self.lx.general_heads.contains(self.text(k - 1));
-                let rel = if adjective { None } else { rel };
-                let offset = match (this, rel) {
-                    (_, Some((r, _))) => Some(i32::from(r)),
-                    (Some(_), None) => Some(0),
-                    (None, None) if edge => Some(0),
-                    _ => None,
-                };
-                if let Some(offset) = offset {
-                    if first {
-                        skip += this.map_or(h.skip, |t| t.skip);
-                    }
-                    core = Some(Core::Period {
-                        unit: h.val,
-                        offset,
-                        day: None,
-                    });
-                    end = rel.map_or(h.end, |r| r.1);
-                }
-            }
-        }
-        // e) a relative day or a weekday alone
-        let mut weekday_rel = None;
-        if core.is_none() {
-            if let Some((d, at)) = dayrel {
-                if d == 0
-                    && wd.is_none()
-                    && part.is_none()
-                    && !day_word
-                    && self.text(at).ends_with("اليوم")
-                {
-                    let after = self.text(at + 1);
-                    let before = if at > 0 { self.text(at - 1) } else { "" };
-                    if (self.cont(at + 1) && self.lx.today_not_after.contains(after))
-                        || (self.cont(at) && self.lx.today_not_before.contains(before))
-                    {
-                        return None;
-                    }
-                }
-                core = Some(Core::RelDay(d));
-            } else if let Some((_, amb)) = wd {
-                let rel = self.rel(j);
-                if amb && !day_word && part.is_none() && rel.is_none() {
-                    return None;
-                }
-                if let Some((r, e)) = rel {
-                    weekday_rel = Some(r);
-                    end = e;
-                } else if dayrel.is_none() && end > wd_end && self.punct(wd_end, ",") {
-                    // "الأحد، قصفت ...": the comma is not part of the expression
-                    end = wd_end;
-                }
-                // ليلة السبت على الأحد / ليل السبت - الأحد
-                if weekday_rel.is_none()
-                    && (matches!(self.text(end), "علي" | "الي") || self.punct(end, "-/"))
-                {
-                    if let Some(e2) = self.is(end + 1, false, |l| matches!(l, Lex::Weekday { .. }))
-                    {
-                        if self.cont(end) {
-                            end = e2;
-                        }
-                    }
-                }
-                core = Some(Core::Weekday(weekday_rel));
-            }
-        }
-        let core = core?;
-        if let Some((_, true)) = wd {
-            if !day_word
-                && part.is_none()
-                && dayrel.is_none()
-                && !matches!(core, Core::Date(_) | Core::Weekday(_))
-            {
-                return None;
-            }
-        }
-        let dayish = matches!(
-            core,
-            Core::Date(DateSpec { day: Some(_), .. }) | Core::RelDay(_) | Core::Weekday(_)
-        ) || matches!(core, Core::Period { day: Some(_), .. });
-        let mut clock = None;
-        let mut next_day = false;
-        if dayish {
-            if let Some((raw, e)) = self.clock_at(end, false, true) {
-                if let Some((c, nd)) = raw.finish(part) {
-                    clock = Some(c);
-                    next_day = nd;
-                    end = e;
-                }
-            }
-        }
-        let mut e = self.expr(i, skip, end, core);
-        e.dayrel = dayrel.map(|d| d.0);
-        e.weekday = wd.map(|w| w.0);
-        e.part = part;
-        e.clock = clock;
-        e.edge = edge;
-        e.next_day = next_day;
         Some((e, end))
     }
 }

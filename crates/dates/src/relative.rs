@@ -7,7 +7,7 @@
 use crate::gregorian;
 use crate::lexicon::Unit;
 use crate::parse::{Core, Expr};
-use crate::resolve::{finish, Anchor, Point, Resolved};
+use crate::point::{finish, Anchor, Point, Resolved};
 use crate::weekday;
 use rasad_record::{Basis, Calendar, Precision};
 

@@ -1,162 +1,15 @@
-//! Turns a parsed expression into a [`Time`]: calendar dates get their missing
-//! year from the anchor (the publication date) or the reference date; relative
-//! expressions are resolved by [`crate::relative`].
+//! Turns a parsed expression into a [`rasad_record::Time`]: calendar dates get
+//! their missing year from the anchor (the publication date) or the reference
+//! date; relative expressions are resolved by [`crate::relative`]. What both
+//! produce ([`Anchor`], [`Point`], [`Resolved`]) lives in [`crate::point`].
 
 use crate::gregorian::{self, Direction};
 use crate::hijri;
 use crate::parse::{Cal, Core, DateSpec, Expr, YearSpec};
+pub use crate::point::{finish, Anchor, Point, Resolved};
 use crate::relative;
 use jiff::civil::{Date, Weekday};
-use rasad_record::{Basis, Calendar, Precision, Time};
-
-/// What relative expressions are counted from: the publication date, known to
-/// day, month or year precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
-    /// The day (the first of the month or year when less precise).
-    pub date: Date,
-    /// `Day`, `Month` or `Year`.
-    pub prec: Precision,
-}
-
-impl Anchor {
-    /// The anchor a TIMEX value stands for (`2018-12-28T10:00`, `2018-10`,
-    /// `2018`); None for weeks and malformed values.
-    pub fn from_value(v: &str) -> Option<Anchor> {
-        let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<i32>().ok());
-        let y = num(0..4)?;
-        let sep_ok = |i: usize| v.as_bytes().get(i) == Some(&b'-');
-        if v.len() >= 10 && sep_ok(4) && sep_ok(7) {
-            let d = gregorian::date(
-                y,
-                u8::try_from(num(5..7)?).ok()?,
-                u8::try_from(num(8..10)?).ok()?,
-            )?;
-            return Some(Anchor {
-                date: d,
-                prec: Precision::Day,
-            });
-        }
-        if v.len() == 7 && sep_ok(4) {
-            let d = gregorian::date(y, u8::try_from(num(5..7)?).ok()?, 1)?;
-            return Some(Anchor {
-                date: d,
-                prec: Precision::Month,
-            });
-        }
-        if v.len() == 4 {
-            let d = gregorian::date(y, 1, 1)?;
-            return Some(Anchor {
-                date: d,
-                prec: Precision::Year,
-            });
-        }
-        None
-    }
-
-    /// The last day the anchor may stand for.
-    pub fn limit(&self) -> Date {
-        match self.prec {
-            Precision::Month => self.date.last_of_month(),
-            Precision::Year => {
-                gregorian::date(i32::from(self.date.year()), 12, 31).unwrap_or(self.date)
-            }
-            _ => self.date,
-        }
-    }
-
-    /// `(year, month)` of the anchor.
-    pub fn ym(&self) -> (i32, u8) {
-        gregorian::ym(self.date)
-    }
-}
-
-/// A resolved point or period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Point {
-    Day(Date),
-    Week(Date),
-    Month(i32, u8),
-    Year(i32),
-    /// A period of days (a Hijri month or year): first and last day.
-    Days(Date, Date),
-    /// Cannot be resolved.
-    Null,
-}
-
-/// The result of resolving one expression.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resolved {
-    pub time: Time,
-    /// The end of a range.
-    pub end: Option<String>,
-    /// The resolved day, when there is one (used to infer the publication date).
-    pub day: Option<Date>,
-}
-
-/// Builds the resolved time for a point.
-pub fn finish(
-    p: Point,
-    end: Option<Point>,
-    cal: Calendar,
-    basis: Basis,
-    clock: Option<crate::clock::Clock>,
-) -> Resolved {
-    let (value, prec, day) = render(p, clock);
-    let end = match (p, end) {
-        (Point::Days(_, last), _) => Some(last.to_string()),
-        (_, Some(e)) => render(e, None).0,
-        _ => None,
-    };
-    Resolved {
-        time: Time {
-            precision: if value.is_some() {
-                prec
-            } else {
-                Precision::Unknown
-            },
-            value,
-            calendar: cal,
-            basis,
-        },
-        end: if p == Point::Null { None } else { end },
-        day,
-    }
-}
-
-fn render(
-    p: Point,
-    clock: Option<crate::clock::Clock>,
-) -> (Option<String>, Precision, Option<Date>) {
-    match p {
-        Point::Day(d) => {
-            let prec = match clock {
-                Some((_, Some(_))) => Precision::Minute,
-                Some((_, None)) => Precision::Hour,
-                None => Precision::Day,
-            };
-            (Some(gregorian::timex(d, prec, clock)), prec, Some(d))
-        }
-        Point::Week(d) => (
-            Some(gregorian::timex(d, Precision::Week, None)),
-            Precision::Week,
-            None,
-        ),
-        Point::Month(y, m) => match gregorian::date(y, m, 1) {
-            Some(d) => (
-                Some(gregorian::timex(d, Precision::Month, None)),
-                Precision::Month,
-                None,
-            ),
-            None => (None, Precision::Unknown, None),
-        },
-        Point::Year(y) if gregorian::YEARS.contains(&y) => {
-            (Some(format!("{y:04}")), Precision::Year, None)
-        }
-        Point::Days(a, _) => (Some(a.to_string()), Precision::Day, None),
-        _ => (None, Precision::Unknown, None),
-    }
-}
+use rasad_record::{Basis, Calendar, Precision};
 
 /// Resolves `e` against the anchor (if known) and the reference date. A clock
 /// time after midnight (`الواحدة بعد منتصف الليل`) moves the value to the next
@@ -245,37 +98,50 @@ pub fn date(
     anchor: Option<&Anchor>,
     reference: Date,
 ) -> (Point, Basis) {
-    let m = spec.month;
-    match (spec.cal, spec.day, spec.year) {
-        (Cal::Gregorian, Some(d), YearSpec::Explicit(y)) => (
-            gregorian::date(y, m, d).map_or(Point::Null, Point::Day),
-            Basis::Explicit,
-        ),
-        (Cal::Gregorian, Some(d), YearSpec::Relative(off)) => match anchor {
-            Some(a) => (
-                gregorian::date(i32::from(a.date.year()) + off, m, d)
-                    .map_or(Point::Null, Point::Day),
-                Basis::Relative,
-            ),
-            None => (Point::Null, Basis::Relative),
-        },
-        (Cal::Gregorian, Some(d), YearSpec::None) => {
-            if let (Some(0), Some(a)) = (spec.rel, anchor) {
-                if a.ym().1 == m {
-                    let p = gregorian::date(a.ym().0, m, d).map_or(Point::Null, Point::Day);
-                    return (p, Basis::Relative);
-                }
-            }
+    match spec.cal {
+        Cal::Gregorian if spec.day.is_some() => gregorian_day(spec, weekday, anchor, reference),
+        Cal::Gregorian => gregorian_month(spec, anchor, reference),
+        Cal::Hijri => hijri_date(spec, weekday, anchor, reference),
+    }
+}
+
+/// A Gregorian day: with its year, with a year relative to the anchor's
+/// (`من العام الماضي`), in the anchor's month (`13 تشرين الأول الجاري`), or
+/// the nearest such day on the right side of the anchor or reference.
+fn gregorian_day(
+    spec: &DateSpec,
+    weekday: Option<Weekday>,
+    anchor: Option<&Anchor>,
+    reference: Date,
+) -> (Point, Basis) {
+    let (m, d) = (spec.month, spec.day.unwrap_or(1));
+    let day = |y: i32| gregorian::date(y, m, d).map_or(Point::Null, Point::Day);
+    match (spec.year, anchor) {
+        (YearSpec::Explicit(y), _) => (day(y), Basis::Explicit),
+        (YearSpec::Relative(off), Some(a)) => {
+            (day(i32::from(a.date.year()) + off), Basis::Relative)
+        }
+        (YearSpec::Relative(_), None) => (Point::Null, Basis::Relative),
+        (YearSpec::None, Some(a)) if spec.rel == Some(0) && a.ym().1 == m => {
+            (day(a.ym().0), Basis::Relative)
+        }
+        (YearSpec::None, _) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
             let p = gregorian::place_day(m, d, weekday, limit, dir).map_or(Point::Null, Point::Day);
             (p, basis)
         }
-        (Cal::Gregorian, None, YearSpec::Explicit(y)) => (Point::Month(y, m), Basis::Explicit),
-        (Cal::Gregorian, None, YearSpec::Relative(off)) => match anchor {
-            Some(a) => (Point::Month(a.ym().0 + off, m), Basis::Relative),
-            None => (Point::Null, Basis::Relative),
-        },
-        (Cal::Gregorian, None, YearSpec::None) => {
+    }
+}
+
+/// A Gregorian month without a day: with its year, relative to the anchor's
+/// year, or placed before, at or after the anchor's (or reference) month.
+fn gregorian_month(spec: &DateSpec, anchor: Option<&Anchor>, reference: Date) -> (Point, Basis) {
+    let m = spec.month;
+    match (spec.year, anchor) {
+        (YearSpec::Explicit(y), _) => (Point::Month(y, m), Basis::Explicit),
+        (YearSpec::Relative(off), Some(a)) => (Point::Month(a.ym().0 + off, m), Basis::Relative),
+        (YearSpec::Relative(_), None) => (Point::Null, Basis::Relative),
+        (YearSpec::None, _) => {
             let (basis, (ly, lm)) = match anchor {
                 Some(a) => (Basis::Relative, a.ym()),
                 None => (Basis::Inferred, gregorian::ym(reference)),
@@ -289,34 +155,41 @@ pub fn date(
                 .map_or(Point::Null, |(y, m)| Point::Month(y, m));
             (p, basis)
         }
-        (Cal::Hijri, Some(d), YearSpec::Explicit(y)) => {
+    }
+}
+
+/// A Hijri day or month (a month is the period of its days). Without a year,
+/// with a publication date and no الماضي/المقبل: the year whose day falls
+/// nearest to it; else the latest before the anchor or reference.
+fn hijri_date(
+    spec: &DateSpec,
+    weekday: Option<Weekday>,
+    anchor: Option<&Anchor>,
+    reference: Date,
+) -> (Point, Basis) {
+    let m = spec.month;
+    let days = |r: Option<(Date, Date)>| r.map_or(Point::Null, |(a, b)| Point::Days(a, b));
+    match (spec.day, spec.year) {
+        (Some(d), YearSpec::Explicit(y)) => {
             let p = hijri::with_weekday(y, m, d, weekday)
                 .or_else(|| hijri::to_gregorian(y, m, d))
                 .map_or(Point::Null, Point::Day);
             (p, Basis::Explicit)
         }
-        (Cal::Hijri, Some(d), YearSpec::None) => {
+        (Some(d), YearSpec::None) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
-            // With a publication date and no الماضي/المقبل: the year whose
-            // day falls nearest to it; else the latest before the reference.
             let placed = match (anchor, spec.rel) {
                 (Some(a), None) => hijri::nearest_day(m, d, weekday, a.date),
                 _ => hijri::place_day(m, d, weekday, limit, dir),
             };
-            let p = placed.map_or(Point::Null, |(_, g)| Point::Day(g));
-            (p, basis)
+            (placed.map_or(Point::Null, |(_, g)| Point::Day(g)), basis)
         }
-        (Cal::Hijri, None, YearSpec::Explicit(y)) => {
-            let p = hijri::month_range(y, m).map_or(Point::Null, |(a, b)| Point::Days(a, b));
-            (p, Basis::Explicit)
-        }
-        (Cal::Hijri, None, YearSpec::None) => {
+        (None, YearSpec::Explicit(y)) => (days(hijri::month_range(y, m)), Basis::Explicit),
+        (None, YearSpec::None) => {
             let (limit, dir, basis) = frame(spec.rel, anchor, reference);
-            let p = hijri::place_month(m, limit, dir)
-                .and_then(|y| hijri::month_range(y, m))
-                .map_or(Point::Null, |(a, b)| Point::Days(a, b));
-            (p, basis)
+            let y = hijri::place_month(m, limit, dir);
+            (days(y.and_then(|y| hijri::month_range(y, m))), basis)
         }
-        (Cal::Hijri, _, YearSpec::Relative(_)) => (Point::Null, Basis::Relative),
+        (_, YearSpec::Relative(_)) => (Point::Null, Basis::Relative),
     }
 }

@@ -79,6 +79,11 @@ impl Settings {
     pub const FAR_KM: f64 = 60.0;
 }
 
+/// How much the similarity of two main reports' stories counts in their
+/// score: two outlets' articles about one incident share their headline and
+/// lead words far more than their event sentences.
+const STORY_WEIGHT: f64 = 3.0;
+
 /// Builds incidents from reports (and, optionally, their articles' stories).
 #[derive(Debug, Clone, Default)]
 pub struct IncidentBuilder {
@@ -95,6 +100,30 @@ struct When {
     /// A day date that anchors a link (written, relative or inferred).
     anchored: bool,
     explicit: bool,
+}
+
+impl When {
+    /// What a date interval allows, given how it is known: a day that is only
+    /// the publication date is the weak interval of the days up to it.
+    fn new(iv: Interval, basis: Option<DateBasis>) -> When {
+        let day_precise = iv.days() == 1;
+        if basis == Some(DateBasis::Publication) && day_precise {
+            When {
+                iv: Interval {
+                    first: iv.first - Settings::PUBLICATION_DAYS,
+                    last: iv.last,
+                },
+                anchored: false,
+                explicit: false,
+            }
+        } else {
+            When {
+                iv,
+                anchored: day_precise,
+                explicit: day_precise && basis == Some(DateBasis::Explicit),
+            }
+        }
+    }
 }
 
 /// A report prepared for comparison.
@@ -238,28 +267,108 @@ struct Scorer<'a> {
     settings: Settings,
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
+    /// A scorer over reports in canonical order, with the headline places of
+    /// each story (by story index).
+    fn new(
+        reports: &'a [Report],
+        preps: &'a [Prep],
+        stories: &'a Vectors,
+        evidence: &'a Vectors,
+        title_places: &[Vec<PlaceInfo>],
+        settings: Settings,
+    ) -> Self {
+        let (primary, titled): (Vec<Vec<PlaceInfo>>, Vec<bool>) = (0..reports.len())
+            .map(|i| Scorer::primary(reports, preps, title_places, i))
+            .unzip();
+        let all: Vec<Vec<PlaceInfo>> = (0..reports.len())
+            .map(|i| {
+                let mut v = reports[i].places.clone();
+                v.extend(primary[i].iter().cloned());
+                v
+            })
+            .collect();
+        Scorer {
+            reports,
+            preps,
+            stories,
+            evidence,
+            primary,
+            titled,
+            all,
+            settings,
+        }
+    }
+
+    /// The scores of candidate pairs: reports whose days (or publication)
+    /// are within reach of each other; inert reports link to nothing. Pairs
+    /// scoring exactly 0 are left out (a missing pair scores 0).
+    fn candidate_scores(&self) -> BTreeMap<(usize, usize), Option<f64>> {
+        let mut by_day: Vec<(i32, i32, usize)> = self
+            .preps
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.inert)
+            .filter_map(|(i, p)| {
+                let days = p.when.map(|w| (w.iv.first, w.iv.last));
+                let days = days.or(p.published.map(|d| (d - Settings::PUBLICATION_DAYS, d)));
+                days.map(|d| (d.0, d.1, i))
+            })
+            .collect();
+        by_day.sort();
+        let reach = Settings::STORY_WINDOW_DAYS + self.settings.day_tolerance;
+        let mut scores: BTreeMap<(usize, usize), Option<f64>> = BTreeMap::new();
+        for (x, &(_, last, i)) in by_day.iter().enumerate() {
+            for &(first, _, j) in &by_day[x + 1..] {
+                if first > last + reach {
+                    break;
+                }
+                let (a, b) = (i.min(j), i.max(j));
+                let s = self.pair(a, b);
+                if s != Some(0.0) {
+                    scores.insert((a, b), s);
+                }
+            }
+        }
+        scores
+    }
+
+    /// The main report whose story is closest to story `s` (published on
+    /// day `pd`), when it is close enough to link by the story alone.
+    fn closest_main(&self, s: usize, pd: i32) -> Option<usize> {
+        let mut best: Option<(f64, usize)> = None;
+        for (m, p) in self.preps.iter().enumerate().filter(|(_, p)| p.main) {
+            let (Some(t), Some(qd)) = (p.story, p.published) else {
+                continue;
+            };
+            if (pd - qd).abs() > Settings::STORY_WINDOW_DAYS {
+                continue;
+            }
+            let c = self.stories.cosine(s, t);
+            if best.is_none_or(|(b, _)| c > b) {
+                best = Some((c, m));
+            }
+        }
+        best.filter(|(c, _)| STORY_WEIGHT * c >= Settings::LINK)
+            .map(|(_, m)| m)
+    }
+
+    /// The score of reports `i` and `j` (`i < j`): `None` is a cannot-link.
     fn pair(&self, i: usize, j: usize) -> Option<f64> {
         let (a, b) = (&self.reports[i], &self.reports[j]);
         let (pa, pb) = (&self.preps[i], &self.preps[j]);
-        if pa.inert || pb.inert {
-            return Some(0.0);
-        }
-        if a.article == b.article {
+        if pa.inert || pb.inert || a.article == b.article {
             return Some(0.0);
         }
         let time = match (&pa.when, &pb.when) {
             (Some(x), Some(y)) => time_fit(x, y, self.settings.day_tolerance)?,
             _ => 0.0,
         };
-        let both_main = pa.main && pb.main;
-        let rel = self.place_relation(i, j);
-        let place = match rel {
-            None => return None,
-            Some(PlaceRelation::Same | PlaceRelation::Near) => 1.0,
-            Some(PlaceRelation::Inside) => 0.5,
-            Some(PlaceRelation::Unknown) => 0.0,
-            Some(PlaceRelation::Different | PlaceRelation::Far) => -0.6,
+        let place = match self.place_relation(i, j)? {
+            PlaceRelation::Same | PlaceRelation::Near => 1.0,
+            PlaceRelation::Inside => 0.5,
+            PlaceRelation::Unknown => 0.0,
+            PlaceRelation::Different | PlaceRelation::Far => -0.6,
         };
         let story = match (pa.story, pb.story, pa.published, pb.published) {
             (Some(x), Some(y), Some(dx), Some(dy))
@@ -269,8 +378,28 @@ impl Scorer<'_> {
             }
             _ => 0.0,
         };
+        let soft = self.soft(i, j);
+        // Something must say which incident it is: the same place, or the
+        // same story. A date, a type and a toll alone link nothing.
+        let identified = place >= 0.5 || story >= Settings::STORY_MIN;
+        Some(if !identified {
+            0.0
+        } else if pa.main && pb.main {
+            STORY_WEIGHT * story + place + time + soft
+        } else if self.secondary_agrees(i, j, place, time) {
+            place + time + soft + story
+        } else {
+            0.0
+        })
+    }
+
+    /// Soft evidence: types (for two main reports, the best over their
+    /// stories' kinds), actors, casualty counts, evidence words.
+    fn soft(&self, i: usize, j: usize) -> f64 {
+        let (a, b) = (&self.reports[i], &self.reports[j]);
+        let (pa, pb) = (&self.preps[i], &self.preps[j]);
         let evidence = self.evidence.cosine(pa.evidence, pb.evidence);
-        let types = if both_main {
+        let types = if pa.main && pb.main {
             // A story's kinds: the extractor may type the lead event of one
             // outlet as protests and of another as arrests.
             pa.kinds
@@ -281,30 +410,22 @@ impl Scorer<'_> {
         } else {
             type_fit(a, b)
         };
-        let soft = types + actor_fit(a, b) + casualty_fit(a, b) + 0.5 * evidence;
-        // Something must say which incident it is: the same place, or the
-        // same story. A date, a type and a toll alone link nothing.
-        let identified = place >= 0.5 || story >= Settings::STORY_MIN;
-        if !identified {
-            Some(0.0)
-        } else if both_main {
-            Some(3.0 * story + place + time + soft)
+        types + actor_fit(a, b) + casualty_fit(a, b) + 0.5 * evidence
+    }
+
+    /// A secondary event joins only where place and date agree (and two
+    /// secondary events only on the same day, place and type), both dates
+    /// anchored.
+    fn secondary_agrees(&self, i: usize, j: usize, place: f64, time: f64) -> bool {
+        let (a, b) = (&self.reports[i], &self.reports[j]);
+        let (pa, pb) = (&self.preps[i], &self.preps[j]);
+        let anchored = pa.when.is_some_and(|w| w.anchored) && pb.when.is_some_and(|w| w.anchored);
+        let agree = if pa.main || pb.main {
+            place >= 1.0 && time > 0.0 && family(&a.kind) == family(&b.kind)
         } else {
-            // A secondary event joins only where place and date agree (and
-            // two secondary events only on the same day, place and type).
-            let anchored =
-                pa.when.is_some_and(|w| w.anchored) && pb.when.is_some_and(|w| w.anchored);
-            let agree = if pa.main || pb.main {
-                place >= 1.0 && time > 0.0 && family(&a.kind) == family(&b.kind)
-            } else {
-                place >= 1.0 && time >= 0.4 && a.kind == b.kind
-            };
-            if anchored && agree {
-                Some(place + time + soft + story)
-            } else {
-                Some(0.0)
-            }
-        }
+            place >= 1.0 && time >= 0.4 && a.kind == b.kind
+        };
+        anchored && agree
     }
 
     /// A report's main places: for an article's main event, the places its
@@ -398,9 +519,12 @@ impl IncidentBuilder {
         self.articles.insert(info.article.clone(), info);
     }
 
+    /// Each report (in `order`) prepared for comparison, the story vectors of
+    /// the articles, the evidence vectors of the reports, and the article id
+    /// of each story vector.
     fn prepare(&self, order: &[usize]) -> (Vec<Prep>, Vectors, Vectors, Vec<String>) {
-        let art_ids: Vec<&String> = self.articles.keys().collect();
-        let story_of: BTreeMap<&str, usize> = art_ids
+        let story_ids: Vec<&String> = self.articles.keys().collect();
+        let story_of: BTreeMap<&str, usize> = story_ids
             .iter()
             .enumerate()
             .map(|(i, a)| (a.as_str(), i))
@@ -408,9 +532,28 @@ impl IncidentBuilder {
         let bags: Vec<&[(String, f64)]> =
             self.articles.values().map(|a| a.words.as_slice()).collect();
         let stories = Vectors::new(&bags);
+        let evidence = self.evidence_vectors(order);
+        // an article's main report: its first that is not inert
+        let mut with_main: BTreeSet<&str> = BTreeSet::new();
+        let mut preps: Vec<Prep> = order
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let r = &self.reports[i];
+                let mut p = self.prep(r, k, story_of.get(r.article.as_str()).copied());
+                p.main = !p.inert && with_main.insert(r.article.as_str());
+                p
+            })
+            .collect();
+        self.story_kinds(order, &mut preps);
+        let ids = story_ids.into_iter().cloned().collect();
+        (preps, stories, evidence, ids)
+    }
 
-        // Evidence words of each report.
-        let ev_bags: Vec<Vec<(String, f64)>> = order
+    /// The words of each report's evidence sentences (in `order`), weighted
+    /// `1 + ln(count)`, as TF-IDF vectors.
+    fn evidence_vectors(&self, order: &[usize]) -> Vectors {
+        let bags: Vec<Vec<(String, f64)>> = order
             .iter()
             .map(|&i| {
                 let mut m: BTreeMap<String, f64> = BTreeMap::new();
@@ -422,60 +565,39 @@ impl IncidentBuilder {
                 m.into_iter().map(|(k, v)| (k, 1.0 + v.ln())).collect()
             })
             .collect();
-        let ev_refs: Vec<&[(String, f64)]> = ev_bags.iter().map(Vec::as_slice).collect();
-        let evidence = Vectors::new(&ev_refs);
+        let refs: Vec<&[(String, f64)]> = bags.iter().map(Vec::as_slice).collect();
+        Vectors::new(&refs)
+    }
 
-        let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut preps = Vec::with_capacity(order.len());
-        for (k, &i) in order.iter().enumerate() {
-            let r = &self.reports[i];
-            let published = r.published.as_deref().and_then(day).or_else(|| {
-                self.articles
-                    .get(&r.article)
-                    .and_then(|a| a.published.as_deref())
-                    .and_then(day)
-            });
-            let iv = r.date.as_deref().and_then(Interval::parse);
-            let basis = r.date_basis;
-            let when = iv.map(|iv| {
-                let day_precise = iv.days() == 1;
-                if basis == Some(DateBasis::Publication) && day_precise {
-                    When {
-                        iv: Interval {
-                            first: iv.first - Settings::PUBLICATION_DAYS,
-                            last: iv.last,
-                        },
-                        anchored: false,
-                        explicit: false,
-                    }
-                } else {
-                    When {
-                        iv,
-                        anchored: day_precise,
-                        explicit: day_precise && basis == Some(DateBasis::Explicit),
-                    }
-                }
-            });
-            let too_loose = iv.is_some_and(|iv| iv.days() > self.settings.max_interval_days);
-            let background = match (iv, published) {
-                (Some(iv), Some(p)) => iv.last <= p - Settings::BACKGROUND_DAYS,
-                _ => false,
-            };
-            let inert = too_loose || background;
-            let main = !inert && !first_of.contains_key(r.article.as_str());
-            if main {
-                first_of.insert(&r.article, k);
-            }
-            preps.push(Prep {
-                when,
-                inert,
-                main,
-                story: story_of.get(r.article.as_str()).copied(),
-                published,
-                evidence: k,
-                kinds: Vec::new(),
-            });
+    /// Report `r` (the `k`-th in canonical order) prepared, not yet marked
+    /// main: its date, its article's publication day, and whether it is inert
+    /// (dated too loosely, or background: days before its publication).
+    fn prep(&self, r: &Report, k: usize, story: Option<usize>) -> Prep {
+        let published = r.published.as_deref().and_then(day).or_else(|| {
+            self.articles
+                .get(&r.article)
+                .and_then(|a| a.published.as_deref())
+                .and_then(day)
+        });
+        let iv = r.date.as_deref().and_then(Interval::parse);
+        let too_loose = iv.is_some_and(|iv| iv.days() > self.settings.max_interval_days);
+        let background = match (iv, published) {
+            (Some(iv), Some(p)) => iv.last <= p - Settings::BACKGROUND_DAYS,
+            _ => false,
+        };
+        Prep {
+            when: iv.map(|iv| When::new(iv, r.date_basis)),
+            inert: too_loose || background,
+            main: false,
+            story,
+            published,
+            evidence: k,
+            kinds: Vec::new(),
         }
+    }
+
+    /// For each main report, the reports of its article that are not inert.
+    fn story_kinds(&self, order: &[usize], preps: &mut [Prep]) {
         for k in 0..preps.len() {
             if preps[k].main {
                 let art = &self.reports[order[k]].article;
@@ -484,8 +606,6 @@ impl IncidentBuilder {
                     .collect();
             }
         }
-        let ids = art_ids.into_iter().cloned().collect();
-        (preps, stories, evidence, ids)
     }
 
     /// The incidents so far, each with its reports, ordered by date then id.
@@ -498,75 +618,49 @@ impl IncidentBuilder {
         });
         let reports: Vec<Report> = order.iter().map(|&i| self.reports[i].clone()).collect();
         let (preps, stories, evidence, story_ids) = self.prepare(&order);
-        let title_places: Vec<Vec<crate::report::PlaceInfo>> = story_ids
+        let title_places: Vec<Vec<PlaceInfo>> = story_ids
             .iter()
             .map(|a| self.articles[a].title_places.clone())
             .collect();
-        let (primary, titled): (Vec<Vec<PlaceInfo>>, Vec<bool>) = (0..reports.len())
-            .map(|i| Scorer::primary(&reports, &preps, &title_places, i))
-            .unzip();
-        let all: Vec<Vec<PlaceInfo>> = (0..reports.len())
-            .map(|i| {
-                let mut v = reports[i].places.clone();
-                v.extend(primary[i].iter().cloned());
-                v
-            })
-            .collect();
-        let scorer = Scorer {
-            reports: &reports,
-            preps: &preps,
-            stories: &stories,
-            evidence: &evidence,
-            primary,
-            titled,
-            all,
-            settings: self.settings,
-        };
-        let n = reports.len();
-        let days: Vec<Option<(i32, i32)>> = preps
-            .iter()
-            .map(|p| {
-                p.when
-                    .map(|w| (w.iv.first, w.iv.last))
-                    .or(p.published.map(|d| (d - Settings::PUBLICATION_DAYS, d)))
-            })
-            .collect();
-        // Candidate pairs: reports whose days (or publication) are near;
-        // inert reports link to nothing.
-        let mut by_day: Vec<(i32, i32, usize)> = days
+        let scorer = Scorer::new(
+            &reports,
+            &preps,
+            &stories,
+            &evidence,
+            &title_places,
+            self.settings,
+        );
+        let scores = scorer.candidate_scores();
+        let groups = two_phase_linkage(&preps, &scores);
+        let mut extra = self.story_articles(&scorer, &story_ids, &groups);
+        let mut out: Vec<Incident> = groups
             .iter()
             .enumerate()
-            .filter(|(i, _)| !preps[*i].inert)
-            .filter_map(|(i, d)| d.map(|d| (d.0, d.1, i)))
+            .map(|(g, members)| {
+                let rs: Vec<&Report> = members.iter().map(|&m| &reports[m]).collect();
+                let mut inc = summarize(&rs);
+                for (r, &m) in inc.reports.iter_mut().zip(members) {
+                    r.main = preps[m].main;
+                }
+                inc.story_articles = extra.remove(&g).unwrap_or_default();
+                inc
+            })
             .collect();
-        by_day.sort();
-        let reach = Settings::STORY_WINDOW_DAYS + self.settings.day_tolerance;
-        let mut scores: BTreeMap<(usize, usize), Option<f64>> = BTreeMap::new();
-        for (x, &(_, last, i)) in by_day.iter().enumerate() {
-            for &(first, _, j) in &by_day[x + 1..] {
-                if first > last + reach {
-                    break;
-                }
-                let (a, b) = (i.min(j), i.max(j));
-                let s = scorer.pair(a, b);
-                if s != Some(0.0) {
-                    scores.insert((a, b), s);
-                }
-            }
-        }
+        out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        out
+    }
 
-        // Phase 1: main reports. Phase 2: every report, main groups fixed.
-        let mains: Vec<usize> = (0..n).filter(|&i| preps[i].main).collect();
-        let groups = average_linkage(mains.iter().map(|&i| vec![i]).collect(), &scores, |_, _| {
-            true
-        });
-        let mut start: Vec<Vec<usize>> = groups.clone();
-        let main_groups = start.len();
-        start.extend((0..n).filter(|&i| !preps[i].main).map(|i| vec![i]));
-        let groups = average_linkage(start, &scores, |a, b| a >= main_groups || b >= main_groups);
-
-        // Articles with no report join the group of their closest story.
-        let with_reports: BTreeSet<&str> = reports.iter().map(|r| r.article.as_str()).collect();
+    /// Articles with no report join the group of the main report whose story
+    /// is closest to theirs (published within [`Settings::STORY_WINDOW_DAYS`],
+    /// similar enough to link by the story alone): group → articles.
+    fn story_articles(
+        &self,
+        scorer: &Scorer,
+        story_ids: &[String],
+        groups: &[Vec<usize>],
+    ) -> BTreeMap<usize, Vec<StoryArticle>> {
+        let with_reports: BTreeSet<&str> =
+            scorer.reports.iter().map(|r| r.article.as_str()).collect();
         let group_of: BTreeMap<usize, usize> = groups
             .iter()
             .enumerate()
@@ -581,48 +675,31 @@ impl IncidentBuilder {
             let Some(pd) = info.published.as_deref().and_then(day) else {
                 continue;
             };
-            let mut best: Option<(f64, usize)> = None;
-            for &m in &mains {
-                let Some(t) = preps[m].story else { continue };
-                let Some(qd) = preps[m].published else {
-                    continue;
-                };
-                if (pd - qd).abs() > Settings::STORY_WINDOW_DAYS {
-                    continue;
-                }
-                let c = stories.cosine(s, t);
-                if best.is_none_or(|(b, _)| c > b) {
-                    best = Some((c, m));
-                }
-            }
-            if let Some((c, m)) = best {
-                if 3.0 * c >= Settings::LINK {
-                    extra.entry(group_of[&m]).or_default().push(StoryArticle {
-                        article: id.clone(),
-                        outlet: info.outlet.clone(),
-                        published: info.published.clone(),
-                    });
-                }
+            if let Some(m) = scorer.closest_main(s, pd) {
+                extra.entry(group_of[&m]).or_default().push(StoryArticle {
+                    article: id.clone(),
+                    outlet: info.outlet.clone(),
+                    published: info.published.clone(),
+                });
             }
         }
-
-        let mut out: Vec<Incident> = groups
-            .iter()
-            .enumerate()
-            .map(|(g, members)| {
-                let rs: Vec<&Report> = members.iter().map(|&m| &reports[m]).collect();
-                let mains: Vec<bool> = members.iter().map(|&m| preps[m].main).collect();
-                let mut inc = summarize(&rs);
-                for (r, m) in inc.reports.iter_mut().zip(&mains) {
-                    r.main = *m;
-                }
-                inc.story_articles = extra.remove(&g).unwrap_or_default();
-                inc
-            })
-            .collect();
-        out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-        out
+        extra
     }
+}
+
+/// Main reports are clustered first; then every other report joins those
+/// groups or one another, the main groups never merging with each other
+/// again.
+fn two_phase_linkage(
+    preps: &[Prep],
+    scores: &BTreeMap<(usize, usize), Option<f64>>,
+) -> Vec<Vec<usize>> {
+    let n = preps.len();
+    let mains = (0..n).filter(|&i| preps[i].main).map(|i| vec![i]).collect();
+    let mut start = average_linkage(mains, scores, |_, _| true);
+    let main_groups = start.len();
+    start.extend((0..n).filter(|&i| !preps[i].main).map(|i| vec![i]));
+    average_linkage(start, scores, |a, b| a >= main_groups || b >= main_groups)
 }
 
 /// Sums of pair scores and cannot-links between groups (by group index).

@@ -28,6 +28,7 @@ pub mod story;
 pub mod summary;
 pub mod verify;
 pub mod when;
+mod words;
 
 pub use cluster::{IncidentBuilder, Settings};
 pub use report::{reports, Count, DateBasis, PlaceInfo, Report};

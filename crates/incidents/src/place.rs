@@ -1,6 +1,7 @@
 //! When two reports' places can be the same place.
 
 use crate::report::PlaceInfo;
+use crate::words::WORDS;
 use rasad_text::key;
 
 /// Great-circle distance in kilometres.
@@ -34,7 +35,16 @@ fn is_area(p: &PlaceInfo) -> bool {
     matches!(
         p.kind.as_deref(),
         Some("ADM1" | "ADM2" | "ADM3" | "governorate" | "province" | "district" | "subdistrict")
-    ) || name_key(&p.name).starts_with("محافظه ")
+    ) || area_named(&name_key(&p.name)).is_some()
+}
+
+/// The name after an area's head word (`data/incidents/incidents.words`,
+/// `area_heads`): `محافظه حماه` → `حماه`.
+fn area_named(key: &str) -> Option<&str> {
+    WORDS
+        .area_heads
+        .iter()
+        .find_map(|h| key.strip_prefix(h.as_str()))
 }
 
 /// True for a country: it locates nothing (`سوريا`, `اليمن`).
@@ -47,7 +57,7 @@ pub fn is_country(p: &PlaceInfo) -> bool {
 /// The governorate a place names: `محافظة حماة` → `حماه`.
 fn area_key(p: &PlaceInfo) -> String {
     let k = name_key(&p.name);
-    k.strip_prefix("محافظه ").map(str::to_string).unwrap_or(k)
+    area_named(&k).map(str::to_string).unwrap_or(k)
 }
 
 /// True when `inner` lies in `outer` as far as the gazetteer tells: `outer`
@@ -168,6 +178,18 @@ mod tests {
             admin1: admin1.map(Into::into),
             kind: None,
         }
+    }
+
+    #[test]
+    fn an_area_head_makes_a_governorate() {
+        // no kind from the gazetteer: the head word alone says it is an area
+        let area = place("محافظة حماة", None, None, None);
+        let town = place("محردة", None, None, Some("حماة"));
+        let other = place("سلمية", None, None, Some("حمص"));
+        assert!(is_area(&area) && !is_area(&town));
+        assert_eq!(area_key(&area), name_key("حماة"));
+        assert!(inside(&town, &area));
+        assert!(!inside(&other, &area) && !inside(&area, &town));
     }
 
     #[test]

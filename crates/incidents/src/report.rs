@@ -1,6 +1,6 @@
 //! One event of one article, with what incident building needs to know about it.
 
-use rasad_record::{Basis, Casualty, CasualtyKind, Certainty, Document, Role};
+use rasad_record::{Basis, Casualty, CasualtyKind, Certainty, Document, Event, Role};
 use rasad_text::CharIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -143,62 +143,7 @@ pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let places = e
-                .places
-                .iter()
-                .map(|p| {
-                    let known = doc
-                        .places
-                        .iter()
-                        .find(|q| (p.id.is_some() && q.id == p.id) || q.name == p.name);
-                    PlaceInfo {
-                        name: p.name.clone(),
-                        id: p.id.clone(),
-                        lat: known.and_then(|q| q.lat),
-                        lon: known.and_then(|q| q.lon),
-                        admin1: known.and_then(|q| q.admin1.clone()),
-                        kind: known.and_then(|q| q.kind.clone()),
-                    }
-                })
-                .collect();
-            let role = |r: Role| -> Vec<String> {
-                let mut v: Vec<String> = e
-                    .actors
-                    .iter()
-                    .filter(|a| a.role == r)
-                    .map(|a| a.id.clone())
-                    .collect();
-                v.sort();
-                v.dedup();
-                v
-            };
-            let mut killed = None;
-            let mut injured = None;
-            let mut by_group: BTreeMap<String, Count> = BTreeMap::new();
-            for c in e
-                .fatalities
-                .iter()
-                .filter(|c| c.part_of.is_none() && !c.tally)
-            {
-                match c.kind {
-                    CasualtyKind::Killed => {
-                        killed = larger(killed, c);
-                        let g = c.group.clone().unwrap_or_else(|| "UNKNOWN".into());
-                        let prev = by_group.remove(&g);
-                        if let Some(sum) = larger(prev, c) {
-                            by_group.insert(g, sum);
-                        }
-                    }
-                    CasualtyKind::Injured => injured = larger(injured, c),
-                    _ => {}
-                }
-            }
-            let mut terms = BTreeMap::new();
-            for a in &e.actors {
-                if let Some(actor) = doc.actors.iter().find(|x| x.id == a.id) {
-                    terms.insert(a.id.clone(), actor.terms.clone());
-                }
-            }
+            let (killed, injured, killed_by_group) = tolls(e);
             let evidence = e
                 .evidence
                 .iter()
@@ -214,21 +159,95 @@ pub fn reports(doc: &Document, text: &str) -> Vec<Report> {
                 subtype: e.subtype.clone(),
                 date: e.date.as_ref().and_then(|t| t.value.clone()),
                 date_basis: e.date.as_ref().map(|t| date_basis(doc, t)),
-                places,
-                actor1: role(Role::Actor1),
-                actor2: role(Role::Actor2),
-                associated: role(Role::Associated),
+                places: place_infos(doc, e),
+                actor1: role_ids(e, Role::Actor1),
+                actor2: role_ids(e, Role::Actor2),
+                associated: role_ids(e, Role::Associated),
                 killed,
                 injured,
-                killed_by_group: by_group,
+                killed_by_group,
                 attributed_to: e.attributed_to.clone(),
                 certainty: e.certainty,
                 evidence,
-                terms,
+                terms: actor_terms(doc, e),
                 copy_of: None,
             }
         })
         .collect()
+}
+
+/// The places of an event, with what the document's place list knows of
+/// each (coordinates, governorate, kind).
+fn place_infos(doc: &Document, e: &Event) -> Vec<PlaceInfo> {
+    e.places
+        .iter()
+        .map(|p| {
+            let known = doc
+                .places
+                .iter()
+                .find(|q| (p.id.is_some() && q.id == p.id) || q.name == p.name);
+            PlaceInfo {
+                name: p.name.clone(),
+                id: p.id.clone(),
+                lat: known.and_then(|q| q.lat),
+                lon: known.and_then(|q| q.lon),
+                admin1: known.and_then(|q| q.admin1.clone()),
+                kind: known.and_then(|q| q.kind.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The actor codes of an event in one role, sorted, each once.
+fn role_ids(e: &Event, role: Role) -> Vec<String> {
+    let mut v: Vec<String> = e
+        .actors
+        .iter()
+        .filter(|a| a.role == role)
+        .map(|a| a.id.clone())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// An event's killed and injured (its largest single claims) and killed per
+/// victim group; sub-counts and tallies are left out.
+fn tolls(e: &Event) -> (Option<Count>, Option<Count>, BTreeMap<String, Count>) {
+    let mut killed = None;
+    let mut injured = None;
+    let mut by_group: BTreeMap<String, Count> = BTreeMap::new();
+    for c in e
+        .fatalities
+        .iter()
+        .filter(|c| c.part_of.is_none() && !c.tally)
+    {
+        match c.kind {
+            CasualtyKind::Killed => {
+                killed = larger(killed, c);
+                let g = c.group.clone().unwrap_or_else(|| "UNKNOWN".into());
+                let prev = by_group.remove(&g);
+                if let Some(sum) = larger(prev, c) {
+                    by_group.insert(g, sum);
+                }
+            }
+            CasualtyKind::Injured => injured = larger(injured, c),
+            _ => {}
+        }
+    }
+    (killed, injured, by_group)
+}
+
+/// For each actor of an event that the document lists: the terms the
+/// article uses for it.
+fn actor_terms(doc: &Document, e: &Event) -> BTreeMap<String, Vec<String>> {
+    let mut terms = BTreeMap::new();
+    for a in &e.actors {
+        if let Some(actor) = doc.actors.iter().find(|x| x.id == a.id) {
+            terms.insert(a.id.clone(), actor.terms.clone());
+        }
+    }
+    terms
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use crate::report::{Count, DateBasis, PlaceInfo, Report};
 use crate::when::{date_of, Interval};
+use crate::words::WORDS;
 use rasad_record::Certainty;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -217,8 +218,38 @@ pub fn summarize(reports: &[&Report]) -> Incident {
         "inc-{:012x}",
         fnv(&format!("{}#{}", first.article, first.event_index)) >> 16
     );
+    let (date, date_prec) = incident_date(reports);
+    let places = ranked_places(reports);
+    let mut subtypes: Vec<String> = reports.iter().map(|r| r.subtype.clone()).collect();
+    subtypes.sort();
+    subtypes.dedup();
+    let incident = Incident {
+        id,
+        kind: first.kind.clone(),
+        subtypes,
+        date,
+        date_prec,
+        where_prec: where_prec(places.first()),
+        places,
+        actors: actor_counts(reports),
+        fatalities: tally(reports, |r| r.killed),
+        injured: tally(reports, |r| r.injured),
+        reports: reports.iter().map(|r| report_ref(r)).collect(),
+        story_articles: Vec::new(),
+        disagreements: Vec::new(),
+        reviewed: false,
+        corrections: Vec::new(),
+    };
+    Incident {
+        disagreements: disagreements(reports, &incident),
+        ..incident
+    }
+}
 
-    // Date: the most common day among day-precise reports, else the narrowest.
+/// The date of an incident: the most common day among day-precise reports
+/// (the earlier on a tie), else the narrowest date; and its UCDP-style
+/// precision code from the span of all reports' dates.
+fn incident_date(reports: &[&Report]) -> (Option<String>, u8) {
     let intervals: Vec<(Interval, &str)> = reports
         .iter()
         .filter_map(|r| {
@@ -238,10 +269,9 @@ pub fn summarize(reports: &[&Report]) -> Incident {
             .min_by_key(|(iv, _)| iv.days())
             .map(|(_, v)| v.to_string()),
     };
-    let date_prec = match (
-        intervals.iter().map(|(i, _)| i.first).min(),
-        intervals.iter().map(|(i, _)| i.last).max(),
-    ) {
+    let first = intervals.iter().map(|(i, _)| i.first).min();
+    let last = intervals.iter().map(|(i, _)| i.last).max();
+    let prec = match (first, last) {
         (Some(a), Some(b)) => match b - a + 1 {
             1 => 1,
             2..=6 => 2,
@@ -251,8 +281,13 @@ pub fn summarize(reports: &[&Report]) -> Incident {
         },
         _ => 5,
     };
+    (date, prec)
+}
 
-    // Places: by how many reports name them first, then in any position.
+/// The places of an incident, by how many reports name them first, then in
+/// any position (one place: the same gazetteer id or the same name).
+fn ranked_places(reports: &[&Report]) -> Vec<PlaceInfo> {
+    // (reports naming it first, reports naming it, the place)
     let mut places: Vec<(usize, usize, PlaceInfo)> = Vec::new();
     for r in reports {
         for (pos, p) in r.places.iter().enumerate() {
@@ -271,8 +306,11 @@ pub fn summarize(reports: &[&Report]) -> Incident {
         }
     }
     places.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-    let places: Vec<PlaceInfo> = places.into_iter().map(|x| x.2).collect();
+    places.into_iter().map(|x| x.2).collect()
+}
 
+/// Each actor in each role, with the number of reports naming it so.
+fn actor_counts(reports: &[&Report]) -> Vec<IncidentActor> {
     let mut actors: BTreeMap<(String, String), usize> = BTreeMap::new();
     for r in reports {
         for (role, ids) in [
@@ -285,78 +323,36 @@ pub fn summarize(reports: &[&Report]) -> Incident {
             }
         }
     }
-    let actors = actors
+    actors
         .into_iter()
         .map(|((id, role), reports)| IncidentActor { id, role, reports })
-        .collect();
+        .collect()
+}
 
-    let mut subtypes: Vec<String> = reports.iter().map(|r| r.subtype.clone()).collect();
-    subtypes.sort();
-    subtypes.dedup();
-
-    let incident = Incident {
-        id,
-        kind: first.kind.clone(),
-        subtypes,
-        date,
-        date_prec,
-        where_prec: where_prec(places.first()),
-        places,
-        actors,
-        fatalities: tally(reports, |r| r.killed),
-        injured: tally(reports, |r| r.injured),
-        reports: reports
-            .iter()
-            .map(|r| ReportRef {
-                article: r.article.clone(),
-                event_index: r.event_index,
-                outlet: r.outlet.clone(),
-                published: r.published.clone(),
-                subtype: r.subtype.clone(),
-                date: r.date.clone(),
-                date_basis: r.date_basis,
-                main: false,
-                actor1: r.actor1.clone(),
-                actor2: r.actor2.clone(),
-                certainty: r.certainty,
-                killed: r.killed,
-                evidence: r.evidence.clone(),
-                copy_of: r.copy_of.clone(),
-            })
-            .collect(),
-        story_articles: Vec::new(),
-        disagreements: Vec::new(),
-        reviewed: false,
-        corrections: Vec::new(),
-    };
-    Incident {
-        disagreements: disagreements(reports, &incident),
-        ..incident
+/// A report as an incident lists it (not yet marked main).
+fn report_ref(r: &Report) -> ReportRef {
+    ReportRef {
+        article: r.article.clone(),
+        event_index: r.event_index,
+        outlet: r.outlet.clone(),
+        published: r.published.clone(),
+        subtype: r.subtype.clone(),
+        date: r.date.clone(),
+        date_basis: r.date_basis,
+        main: false,
+        actor1: r.actor1.clone(),
+        actor2: r.actor2.clone(),
+        certainty: r.certainty,
+        killed: r.killed,
+        evidence: r.evidence.clone(),
+        copy_of: r.copy_of.clone(),
     }
 }
 
+/// Where the reports of an incident disagree: counts, perpetrators,
+/// outcomes, certainty, and the terms outlets use for an actor.
 fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
-    let mut out = Vec::new();
-    for (what, tally) in [("killed", &inc.fatalities), ("injured", &inc.injured)] {
-        let values: Vec<(String, f64)> = tally
-            .claims
-            .iter()
-            .filter_map(|c| {
-                c.count
-                    .best
-                    .map(|b| (c.source.clone().unwrap_or_else(|| c.article.clone()), b))
-            })
-            .collect();
-        let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(l, h), (_, v)| {
-            (l.min(*v), h.max(*v))
-        });
-        if values.len() > 1 && counts_differ(lo, hi) {
-            out.push(Disagreement::Count {
-                what: what.into(),
-                values,
-            });
-        }
-    }
+    let mut out = count_disagreements(inc);
     let perps: Vec<(String, Vec<String>)> = reports
         .iter()
         .filter(|r| !r.actor1.is_empty())
@@ -378,6 +374,39 @@ fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
             values: reports.iter().map(|r| (who(r), r.certainty)).collect(),
         });
     }
+    out.extend(term_disagreements(reports));
+    out
+}
+
+/// Killed or injured figures of the claims that differ beyond the
+/// tolerance of [`counts_differ`].
+fn count_disagreements(inc: &Incident) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    for (what, tally) in [("killed", &inc.fatalities), ("injured", &inc.injured)] {
+        let values: Vec<(String, f64)> = tally
+            .claims
+            .iter()
+            .filter_map(|c| {
+                c.count
+                    .best
+                    .map(|b| (c.source.clone().unwrap_or_else(|| c.article.clone()), b))
+            })
+            .collect();
+        let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(l, h), (_, v)| {
+            (l.min(*v), h.max(*v))
+        });
+        if values.len() > 1 && counts_differ(lo, hi) {
+            out.push(Disagreement::Count {
+                what: what.into(),
+                values,
+            });
+        }
+    }
+    out
+}
+
+/// The actors outlets name with different terms ([`terms_differ`]).
+fn term_disagreements(reports: &[&Report]) -> Vec<Disagreement> {
     let mut by_actor: BTreeMap<&str, Vec<(String, Vec<String>)>> = BTreeMap::new();
     for r in reports {
         for (actor, terms) in &r.terms {
@@ -387,15 +416,14 @@ fn disagreements(reports: &[&Report], inc: &Incident) -> Vec<Disagreement> {
                 .push((who(r), terms.clone()));
         }
     }
-    for (actor, values) in by_actor {
-        if terms_differ(&values) {
-            out.push(Disagreement::Terms {
-                actor: actor.to_string(),
-                values,
-            });
-        }
-    }
-    out
+    by_actor
+        .into_iter()
+        .filter(|(_, values)| terms_differ(values))
+        .map(|(actor, values)| Disagreement::Terms {
+            actor: actor.to_string(),
+            values,
+        })
+        .collect()
 }
 
 /// Outlets name an actor differently when two of them each use a term the
@@ -429,25 +457,23 @@ fn fold_term(term: &str) -> String {
 /// Shortest stem kept when endings are removed, in letters.
 const MIN_STEM: usize = 3;
 
-/// One word's stem: an attached pronoun, then a case or number ending.
+/// One word's stem: an attached pronoun, then a case or number ending
+/// (`data/incidents/incidents.words`), each removed only when
+/// [`MIN_STEM`] letters remain: `مواطنيها` → `مواطن`.
 fn fold_word(word: &str) -> &str {
-    let mut w = word;
-    for suffix in ["ها", "هم", "هن"] {
-        if let Some(rest) = w.strip_suffix(suffix) {
-            if rest.chars().count() >= MIN_STEM {
-                w = rest;
-                break;
-            }
-        }
-    }
-    for suffix in ["يين", "يون", "ين", "ون", "يا", "ي", "ا"] {
-        if let Some(rest) = w.strip_suffix(suffix) {
-            if rest.chars().count() >= MIN_STEM {
-                return rest;
-            }
-        }
-    }
-    w
+    let w = strip_one(word, &WORDS.pronoun_suffixes);
+    strip_one(w, &WORDS.endings)
+}
+
+/// `word` without the first of `suffixes` it ends with that leaves a stem.
+fn strip_one<'a>(word: &'a str, suffixes: &[String]) -> &'a str {
+    suffixes
+        .iter()
+        .find_map(|s| {
+            word.strip_suffix(s.as_str())
+                .filter(|rest| rest.chars().count() >= MIN_STEM)
+        })
+        .unwrap_or(word)
 }
 
 #[cfg(test)]

@@ -66,19 +66,15 @@ pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
 /// Walks the tags of `html`; returns whether some element is nested deeper
 /// than `limit`, and, given `out`, writes the page without those tags.
 fn scan_depth(html: &str, limit: usize, mut out: Option<&mut String>) -> bool {
-    let mut depth = 0usize;
-    let mut skipped = 0usize;
-    let mut deep = false;
+    let mut walk = DepthWalk {
+        limit,
+        ..DepthWalk::default()
+    };
     let mut i = 0;
     let mut copied = 0;
-    let lower_starts = |at: usize, pat: &str| {
-        html.as_bytes()
-            .get(at..at + pat.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(pat.as_bytes()))
-    };
     while let Some(off) = html[i..].find('<') {
         let at = i + off;
-        if lower_starts(at, "<!--") {
+        if starts_with_ignore_case(html, at, "<!--") {
             i = html[at..].find("-->").map_or(html.len(), |e| at + e + 3);
             continue;
         }
@@ -86,41 +82,21 @@ fn scan_depth(html: &str, limit: usize, mut out: Option<&mut String>) -> bool {
             break;
         };
         let tag = &html[at + 1..close];
-        let end = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = tag_name(tag);
         let mut next = close + 1;
         let mut drop = false;
         if !name.is_empty() && !UNCOUNTED.contains(&name.as_str()) {
-            if end {
-                if skipped > 0 {
-                    skipped -= 1;
-                    drop = true;
-                } else {
-                    depth = depth.saturating_sub(1);
-                }
-            } else if !tag.ends_with('/') {
-                if depth >= limit {
-                    deep = true;
-                    skipped += 1;
-                    drop = true;
-                    if out.is_none() {
-                        return true;
-                    }
-                } else {
-                    depth += 1;
-                }
-                if name == "script" || name == "style" {
-                    // their contents are no markup
-                    let closing = format!("</{name}");
-                    next = (close..html.len())
-                        .find(|&j| lower_starts(j, &closing))
-                        .unwrap_or(html.len());
-                }
+            let opens = !tag.starts_with('/') && !tag.ends_with('/');
+            drop = walk.tag(tag.starts_with('/'), tag.ends_with('/'));
+            if walk.deep && out.is_none() {
+                return true;
+            }
+            if opens && (name == "script" || name == "style") {
+                // their contents are no markup
+                let closing = format!("</{name}");
+                next = (close..html.len())
+                    .find(|&j| starts_with_ignore_case(html, j, &closing))
+                    .unwrap_or(html.len());
             }
         }
         if drop {
@@ -135,7 +111,62 @@ fn scan_depth(html: &str, limit: usize, mut out: Option<&mut String>) -> bool {
     if let Some(o) = out {
         o.push_str(&html[copied..]);
     }
-    deep
+    walk.deep
+}
+
+/// The nesting of counted elements while [`scan_depth`] walks a page.
+#[derive(Debug, Default)]
+struct DepthWalk {
+    /// Open elements at most.
+    limit: usize,
+    /// Open elements now.
+    depth: usize,
+    /// Open elements past the limit, whose tags are dropped.
+    skipped: usize,
+    /// Some element went past the limit.
+    deep: bool,
+}
+
+impl DepthWalk {
+    /// Reads one counted tag (an end tag, a self-closing one, or a start
+    /// tag): true when it is dropped, being past the limit or the end of one
+    /// that was.
+    fn tag(&mut self, end: bool, self_closing: bool) -> bool {
+        if end {
+            if self.skipped > 0 {
+                self.skipped -= 1;
+                return true;
+            }
+            self.depth = self.depth.saturating_sub(1);
+            return false;
+        }
+        if self_closing {
+            return false;
+        }
+        if self.depth >= self.limit {
+            self.deep = true;
+            self.skipped += 1;
+            return true;
+        }
+        self.depth += 1;
+        false
+    }
+}
+
+/// True when `html` has `pat` (ASCII) at byte `at`, in any case.
+fn starts_with_ignore_case(html: &str, at: usize, pat: &str) -> bool {
+    html.as_bytes()
+        .get(at..at + pat.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(pat.as_bytes()))
+}
+
+/// The lower-case element name of a tag's inside (`/DIV class=x` → `div`).
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Extracts the article text and metadata of an HTML page. Never panics: a
@@ -166,6 +197,9 @@ fn nonempty(s: impl AsRef<str>) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+/// A byline longer than this many characters is a paragraph, not a name.
+const MAX_BYLINE_CHARS: usize = 60;
+
 fn extract_dom(html: &str) -> HtmlDoc {
     let Ok(mut r) = Readability::new(html, None, Some(config())) else {
         return HtmlDoc {
@@ -173,6 +207,31 @@ fn extract_dom(html: &str) -> HtmlDoc {
             ..HtmlDoc::default()
         };
     };
+    let mut doc = page_metadata(&r);
+    let article = r.parse().ok().map(|a| a.text_content.to_string());
+    let mut body = article.map(|t| tidy(&t)).unwrap_or_default();
+    if body.chars().count() < MIN_ARTICLE_CHARS {
+        let visible = visible_text(html);
+        if visible.chars().count() > body.chars().count() {
+            body = visible;
+        }
+    }
+    doc.text = match &doc.title {
+        Some(t) if !body.starts_with(t.as_str()) => {
+            if body.is_empty() {
+                t.clone()
+            } else {
+                format!("{t}\n\n{body}")
+            }
+        }
+        _ => body,
+    };
+    doc
+}
+
+/// The title (`og:title`, else the page title, without the site name
+/// glued to it), site name, publication time and byline of a page.
+fn page_metadata(r: &Readability) -> HtmlDoc {
     let meta = r.get_article_metadata(r.parse_json_ld());
     let og_title = r
         .doc
@@ -197,30 +256,11 @@ fn extract_dom(html: &str) -> HtmlDoc {
         .byline
         .as_deref()
         .and_then(nonempty)
-        .filter(|b| b.chars().count() <= 60)
+        .filter(|b| b.chars().count() <= MAX_BYLINE_CHARS)
         .into_iter()
         .collect();
-
-    let article = r.parse().ok().map(|a| a.text_content.to_string());
-    let mut body = article.map(|t| tidy(&t)).unwrap_or_default();
-    if body.chars().count() < MIN_ARTICLE_CHARS {
-        let visible = visible_text(html);
-        if visible.chars().count() > body.chars().count() {
-            body = visible;
-        }
-    }
-    let text = match &title {
-        Some(t) if !body.starts_with(t.as_str()) => {
-            if body.is_empty() {
-                t.clone()
-            } else {
-                format!("{t}\n\n{body}")
-            }
-        }
-        _ => body,
-    };
     HtmlDoc {
-        text,
+        text: String::new(),
         title,
         outlet: site,
         published,

@@ -107,33 +107,8 @@ impl<R> JsonLines<R> {
             origin: format!("{}:{}", self.origin, self.line_no),
             reason,
         };
-        if buf.len() as u64 > self.max_bytes {
-            return Err(fail(
-                fallback_id,
-                format!("line is over the limit of {} bytes", self.max_bytes),
-            ));
-        }
-        let line = std::str::from_utf8(buf)
-            .map_err(|_| fail(fallback_id.clone(), "line is not valid UTF-8".into()))?;
-        let line = line.trim_start_matches('\u{feff}');
-        let value: Value = serde_json::from_str(line)
-            .map_err(|e| fail(fallback_id.clone(), format!("not a JSON object: {e}")))?;
-        let Value::Object(obj) = value else {
-            return Err(fail(fallback_id, "not a JSON object".into()));
-        };
-        let id = match obj.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-            // Whole numbers only: a float or a number past 64 bits was read
-            // as a rounded float (12345678901234567890123 → 1.2345678901234568e22).
-            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
-            Some(Value::Number(_)) => {
-                return Err(fail(
-                    fallback_id,
-                    "numeric `id` is not a whole 64-bit number (quote it as a string)".into(),
-                ))
-            }
-            _ => return Err(fail(fallback_id, "missing `id`".into())),
-        };
+        let obj = self.object(buf).map_err(|r| fail(fallback_id.clone(), r))?;
+        let id = doc_id(&obj).map_err(|r| fail(fallback_id.clone(), r))?;
         if let Some(why) = crate::bad_id(&id) {
             return Err(fail(fallback_id, why.into()));
         }
@@ -167,6 +142,38 @@ impl<R> JsonLines<R> {
             return Err(fail(id, "has neither `text` nor `html`".into()));
         }
         Ok(doc)
+    }
+
+    /// The line as a JSON object, or why it is none.
+    fn object(&self, buf: &[u8]) -> Result<serde_json::Map<String, Value>, String> {
+        if buf.len() as u64 > self.max_bytes {
+            return Err(format!(
+                "line is over the limit of {} bytes",
+                self.max_bytes
+            ));
+        }
+        let line = std::str::from_utf8(buf).map_err(|_| "line is not valid UTF-8".to_string())?;
+        let line = line.trim_start_matches('\u{feff}');
+        let value: Value =
+            serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
+        match value {
+            Value::Object(obj) => Ok(obj),
+            _ => Err("not a JSON object".into()),
+        }
+    }
+}
+
+/// The document id of a JSON line: a non-blank string, or a whole number
+/// (a float or a number past 64 bits was read as a rounded float:
+/// 12345678901234567890123 → 1.2345678901234568e22).
+fn doc_id(obj: &serde_json::Map<String, Value>) -> Result<String, String> {
+    match obj.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(n.to_string()),
+        Some(Value::Number(_)) => {
+            Err("numeric `id` is not a whole 64-bit number (quote it as a string)".into())
+        }
+        _ => Err("missing `id`".into()),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use rasad_text::arabic::Fold;
 use rasad_text::chartable::CharTable;
+use rasad_text::clitic::ARTICLE;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -113,6 +114,33 @@ fn match_key_reference(s: &str) -> String {
     out
 }
 
+/// Text folded for searching outlet names: the `rasad_text` search key
+/// (diacritics and tatweel dropped, hamza forms, ى/ي, ة/ه folded), ASCII in
+/// lower case, every run of spaces one space; line breaks and punctuation
+/// kept (quotes and dashes are frames).
+pub fn fold(s: &str) -> String {
+    let key = rasad_text::key(s);
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c == '\n' {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('\n');
+        } else if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
+            if !(out.is_empty() || out.ends_with([' ', '\n'])) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    while out.ends_with([' ', '\n']) {
+        out.pop();
+    }
+    out
+}
+
 /// True when `key` starts with the phrase `p` followed by a word boundary.
 pub fn starts_with_phrase(key: &str, p: &str) -> bool {
     !p.is_empty()
@@ -190,6 +218,8 @@ struct ChromeFile {
     share_words: Vec<String>,
     share_fillers: Vec<String>,
     section_labels: Vec<String>,
+    link_words: Vec<String>,
+    continuation_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -208,6 +238,12 @@ struct MetaFile {
     correspondent_words: Vec<String>,
     #[serde(default)]
     wire_agencies: Vec<String>,
+    source_words: Vec<String>,
+    own_correspondent_words: Vec<String>,
+    self_reference_kinds: Vec<String>,
+    self_reference_back: Vec<String>,
+    app_words: Vec<String>,
+    read_also_words: Vec<String>,
 }
 
 /// Page chrome phrases (`data/chrome/chrome.toml`), as match keys.
@@ -234,6 +270,11 @@ pub struct Chrome {
     pub share_words: FxHashSet<String>,
     pub share_fillers: FxHashSet<String>,
     pub section_labels: FxHashSet<String>,
+    /// Words that open a link line (`رابط الخبر …`), matched as a prefix of
+    /// the line's first word.
+    pub link_words: Vec<String>,
+    /// Words that open a paragraph continuing the article (`كما`, `بدوره`).
+    pub continuation_words: FxHashSet<String>,
 }
 
 /// Metadata words (`data/chrome/meta.toml`), as match keys.
@@ -254,6 +295,22 @@ pub struct Meta {
     pub correspondent_words: FxHashSet<String>,
     /// Canonical names of wire agencies (`فرانس برس`, `رويترز`).
     pub wire_agencies: FxHashSet<String>,
+    /// Words that introduce a source line (`المصدر: …`), longest first.
+    pub source_words: Vec<String>,
+    /// Words for "correspondent of" before an outlet's name in the body
+    /// (`مراسل عنب بلدي`): the outlet is the publisher.
+    pub own_correspondent_words: FxHashSet<String>,
+    /// Outlet-kind words (`وكالة`) and their forms with the article
+    /// (`الوكالة`), both as match keys: «told X agency» … «the agency's
+    /// source».
+    pub self_reference_kinds: Vec<(String, String)>,
+    /// Words before «the agency» that refer back to it (`مصدر الوكالة`).
+    pub self_reference_back: FxHashSet<String>,
+    /// Words before an outlet's name in an app promotion (`تطبيق`).
+    pub app_words: FxHashSet<String>,
+    /// Words before an outlet's name in a read-also link, among the first
+    /// four words of the line (`إقرأ أيضا في X:`).
+    pub read_also_words: FxHashSet<String>,
 }
 
 fn keys(v: &[String]) -> Vec<String> {
@@ -305,6 +362,8 @@ pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
         share_words: token_set(&f.share_words),
         share_fillers: token_set(&f.share_fillers),
         section_labels: set(&f.section_labels),
+        link_words: keys(&f.link_words),
+        continuation_words: set(&f.continuation_words),
     }
 });
 
@@ -324,6 +383,15 @@ pub static META: LazyLock<Meta> = LazyLock::new(|| {
         dateline_trailers: keys(&f.dateline_trailers),
         correspondent_words: set(&f.correspondent_words),
         wire_agencies: set(&f.wire_agencies),
+        source_words: keys(&f.source_words),
+        own_correspondent_words: set(&f.own_correspondent_words),
+        self_reference_kinds: keys(&f.self_reference_kinds)
+            .into_iter()
+            .map(|k| (k.clone(), format!("{ARTICLE}{k}")))
+            .collect(),
+        self_reference_back: set(&f.self_reference_back),
+        app_words: set(&f.app_words),
+        read_also_words: set(&f.read_also_words),
     }
 });
 
@@ -337,6 +405,13 @@ mod tests {
         assert!(CHROME.related_heads.contains(&match_key("إقرأ أيضاً")));
         assert!(META.months.contains(&match_key("كانون الأول")));
         assert!(META.generic_sources.contains(&match_key("وكالات")));
+        assert!(CHROME.continuation_words.contains(&match_key("إلى")));
+        assert!(META.own_correspondent_words.contains(&match_key("لمراسلة")));
+        // longest first, so `مصدر الخبر` wins over `مصدر`
+        assert_eq!(META.source_words[0], match_key("مصدر الخبر"));
+        assert!(META
+            .self_reference_kinds
+            .contains(&(match_key("وكالة"), match_key("الوكالة"))));
     }
 
     #[test]

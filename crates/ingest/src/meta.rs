@@ -63,94 +63,132 @@ fn is_numeric(c: char) -> bool {
     }
 }
 
+/// Words of a dateline line at most.
+const DATELINE_MAX_WORDS: usize = 16;
+/// Words of an unprefixed dateline at most (a longer line is a sentence
+/// that mentions a date).
+const BARE_DATELINE_MAX_WORDS: usize = 12;
+
 /// The span of the publication date written on a dateline such as
 /// `نشر الاثنين 04 ديسمبر, 2017 في تمام الساعة 16:40` (from the weekday to
-/// the time) or a line that is only a date.
+/// the time) or a line that is only a date: a number with a month, a numeric
+/// date, or (after a dateline word) a weekday; a line without a dateline word
+/// must be seven tenths date words.
 pub fn dateline_span(line: &Line) -> Option<Span> {
-    if line.words > 16 {
+    if line.words > DATELINE_MAX_WORDS {
         return None;
     }
     let ws = words(line);
-    let mut i = 0;
-    let prefixed = match META
-        .dateline_prefixes
-        .iter()
-        .find(|p| starts_with_phrase(&line.key, p))
-    {
-        Some(p) => {
-            let n = p.split(' ').count();
-            // skip words until n key words are consumed
-            let mut seen = 0;
-            while i < ws.len() && seen < n {
-                seen += ws[i].key.split(' ').filter(|s| !s.is_empty()).count();
-                i += 1;
-            }
-            true
-        }
-        None => false,
-    };
-    let (mut first, mut last) = (None, None);
-    let (mut number, mut month, mut weekday, mut numeric_date) = (false, false, false, false);
-    let mut date_words = 0;
-    let mut total = ws.len().saturating_sub(i);
-    while i < ws.len() {
-        let w = &ws[i];
-        // an issue number closes the dateline (`… 2019 مـ رقم العدد [14859]`)
-        let tail: Vec<&str> = ws[i..].iter().map(|w| w.key.as_str()).collect();
-        let tail = tail.join(" ");
-        if first.is_some()
-            && META
-                .dateline_trailers
-                .iter()
-                .any(|t| starts_with_phrase(&tail, t))
-        {
-            total -= ws.len() - i;
-            break;
-        }
-        let two = ws.get(i + 1).map(|n| format!("{} {}", w.key, n.key));
-        let mut width = 1;
-        let is_core = if two.as_ref().is_some_and(|t| META.months.contains(t)) {
-            month = true;
-            width = 2;
-            true
-        } else if META.months.contains(&w.key) {
-            month = true;
-            true
-        } else if META.weekdays.contains(&w.key) {
-            weekday = true;
-            true
-        } else if is_number(&w.key) {
-            number = true;
-            if w.key.contains(' ')
-                || (w.key.len() == 4 && (w.key.starts_with("19") || w.key.starts_with("20")))
-            {
-                numeric_date = numeric_date || w.key.split(' ').count() >= 2 || w.key.len() == 4;
-            }
-            true
-        } else if w.key.is_empty() || META.date_fillers.contains(&w.key) {
-            false
-        } else if first.is_some() {
-            break;
-        } else if prefixed {
-            // a word between the prefix and the date («نشر بواسطة …»): give up
-            return None;
-        } else {
-            return None;
-        };
-        date_words += width;
-        if is_core {
-            first.get_or_insert(w.span.start);
-            last = Some(ws[i + width - 1].span.end);
-        }
-        i += width;
-    }
-    let ok = number
-        && (month || numeric_date || (weekday && prefixed))
-        && (prefixed || (date_words * 10 >= total * 7 && total <= 12));
-    match (ok, first, last) {
+    let (start, prefixed) = after_dateline_prefix(line, &ws);
+    let d = date_words(&ws, start)?;
+    let ok = d.number
+        && (d.month || d.numeric_date || (d.weekday && prefixed))
+        && (prefixed || (d.date_words * 10 >= d.total * 7 && d.total <= BARE_DATELINE_MAX_WORDS));
+    match (ok, d.first, d.last) {
         (true, Some(s), Some(e)) if s < e => Some(Span::new(s, e)),
         _ => None,
     }
+}
+
+/// The first word after a dateline word (`نشر`, `آخر تحديث`), and whether
+/// there was one.
+fn after_dateline_prefix(line: &Line, ws: &[Word]) -> (usize, bool) {
+    let Some(p) = META
+        .dateline_prefixes
+        .iter()
+        .find(|p| starts_with_phrase(&line.key, p))
+    else {
+        return (0, false);
+    };
+    let n = p.split(' ').count();
+    // skip words until n key words are consumed
+    let (mut i, mut seen) = (0, 0);
+    while i < ws.len() && seen < n {
+        seen += ws[i].key.split(' ').filter(|s| !s.is_empty()).count();
+        i += 1;
+    }
+    (i, true)
+}
+
+/// What the words of a dateline hold.
+#[derive(Debug, Default)]
+struct DateWords {
+    /// Character range from the first to the last core word.
+    first: Option<usize>,
+    last: Option<usize>,
+    number: bool,
+    month: bool,
+    weekday: bool,
+    /// A four-digit year or a number of several groups (`10/07/2019`).
+    numeric_date: bool,
+    /// Date words (core words and fillers) and all words read.
+    date_words: usize,
+    total: usize,
+}
+
+/// Reads date words from `ws[i..]` up to the first other word after a core
+/// word, or an issue number (`… 2019 مـ رقم العدد [14859]`); `None` when a
+/// word that is not a date word comes before any core word.
+fn date_words(ws: &[Word], mut i: usize) -> Option<DateWords> {
+    let mut d = DateWords {
+        total: ws.len().saturating_sub(i),
+        ..DateWords::default()
+    };
+    while i < ws.len() {
+        if d.first.is_some() && trailer_at(ws, i) {
+            d.total -= ws.len() - i;
+            break;
+        }
+        let Some((is_core, width)) = date_word(ws, i, &mut d) else {
+            if d.first.is_some() {
+                break;
+            }
+            return None;
+        };
+        d.date_words += width;
+        if is_core {
+            d.first.get_or_insert(ws[i].span.start);
+            d.last = Some(ws[i + width - 1].span.end);
+        }
+        i += width;
+    }
+    Some(d)
+}
+
+/// True when an issue number starts at word `i` (`dateline_trailers`).
+fn trailer_at(ws: &[Word], i: usize) -> bool {
+    let tail: Vec<&str> = ws[i..].iter().map(|w| w.key.as_str()).collect();
+    let tail = tail.join(" ");
+    META.dateline_trailers
+        .iter()
+        .any(|t| starts_with_phrase(&tail, t))
+}
+
+/// Word `i` as a date word, noted in `d`: `(core, width)` for a month (of
+/// one or two words), a weekday or a number (core), or a filler (`في`,
+/// `الساعة`); `None` for any other word.
+fn date_word(ws: &[Word], i: usize, d: &mut DateWords) -> Option<(bool, usize)> {
+    let w = &ws[i].key;
+    let two = ws.get(i + 1).map(|n| format!("{w} {}", n.key));
+    if two.as_ref().is_some_and(|t| META.months.contains(t)) {
+        d.month = true;
+        return Some((true, 2));
+    }
+    if META.months.contains(w) {
+        d.month = true;
+    } else if META.weekdays.contains(w) {
+        d.weekday = true;
+    } else if is_number(w) {
+        d.number = true;
+        if w.contains(' ') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))) {
+            d.numeric_date = d.numeric_date || w.split(' ').count() >= 2 || w.len() == 4;
+        }
+    } else if w.is_empty() || META.date_fillers.contains(w) {
+        return Some((false, 1));
+    } else {
+        return None;
+    }
+    Some((true, 1))
 }
 
 /// A piece of `text` as a line of its own (spans relative to `start`).
@@ -270,9 +308,6 @@ pub fn dateline_in(line: &Line) -> Option<Span> {
     date.filter(|_| rest_ok)
 }
 
-/// Words that introduce a source line (`المصدر: …`), as match keys.
-const SOURCE_WORDS: [&str; 5] = ["مصدر الخبر", "المصدر", "المصادر", "source", "مصدر"];
-
 /// Separators between the parts of an outlet/dateline line.
 fn is_separator(c: char) -> bool {
     matches!(
@@ -288,7 +323,7 @@ fn is_separator(c: char) -> bool {
             | ','
             | '«'
             | '»'
-            | '"'
+            | '\u{22}'
             | '“'
             | '”'
             | '_'
@@ -324,24 +359,64 @@ pub struct OutletLine {
     pub authors: Vec<String>,
 }
 
+/// Words of an outlet line at most.
+const OUTLET_LINE_MAX_WORDS: usize = 12;
+/// Words of a part of an outlet line at most (a longer part is a sentence).
+const OUTLET_PART_MAX_WORDS: usize = 5;
+/// Words of a place or a name beside an outlet at most.
+const BESIDE_OUTLET_MAX_WORDS: usize = 3;
+
+/// True when a line opens with a source word (`المصدر: …`, the
+/// `source_words` of `data/chrome/meta.toml`).
+fn is_source_line(line: &Line) -> bool {
+    META.source_words
+        .iter()
+        .any(|p| starts_with_phrase(&line.key, p))
+}
+
 /// Reads a line that names the outlet, possibly with a place and a byline:
 /// `| الوطن - وكالات`, `أخبار الآن | دبي – الإمارات (بلال الفارس)`,
 /// `pelest news - موقع بيلست الاخباري`, `أبوظبي - سكاي نيوز عربية`.
 pub fn outlet_line(line: &Line) -> Option<OutletLine> {
-    if line.words == 0
-        || line.words > 12
-        || SOURCE_WORDS
-            .iter()
-            .any(|p| starts_with_phrase(&line.key, p))
-    {
+    if line.words == 0 || line.words > OUTLET_LINE_MAX_WORDS || is_source_line(line) {
         return None;
     }
-    // parentheses hold a byline
+    let (rest, authors, aligned) = bracketed_authors(line.text);
+    // a date beside the outlet (`عفرين - هاوار | 10/07/2019`) is not a name
+    let undated = tatweel_dashes(&without_date(line, rest, aligned));
+    let segments: Vec<&str> = undated
+        .split(is_separator)
+        .map(str::trim)
+        .filter(|s| !match_key(s).is_empty())
+        .collect();
+    let long = |s: &&str| s.split_whitespace().count() > OUTLET_PART_MAX_WORDS;
+    if segments.is_empty() || segments.iter().any(long) {
+        return None;
+    }
+    if let Some(o) = segments.iter().find_map(|s| lookup(s)) {
+        let others_short = segments
+            .iter()
+            .filter(|s| lookup(s).is_none())
+            .all(|s| s.split_whitespace().count() <= BESIDE_OUTLET_MAX_WORDS && !has_digit(s));
+        let outlet = Some(o.name.clone());
+        return others_short.then_some(OutletLine { outlet, authors });
+    }
+    if let Some(outlet) = generic_outlet_line(line, &segments, !authors.is_empty()) {
+        return Some(OutletLine { outlet, authors });
+    }
+    let outlet = Some(kind_word_outlet(&segments)?);
+    Some(OutletLine { outlet, authors })
+}
+
+/// The text of a line with its brackets blanked, the names of two to four
+/// words in them (bylines: `(بلال الفارس)`), and whether the text is still
+/// aligned with the line character for character (every bracket closed).
+fn bracketed_authors(text: &str) -> (String, Vec<String>, bool) {
     let mut authors = Vec::new();
     let mut rest = String::new();
     let mut depth = 0usize;
     let mut inner = String::new();
-    for c in line.text.chars() {
+    for c in text.chars() {
         match c {
             '(' | '[' => {
                 depth += 1;
@@ -360,45 +435,37 @@ pub fn outlet_line(line: &Line) -> Option<OutletLine> {
             _ => rest.push(c),
         }
     }
-    // a date beside the outlet (`عفرين - هاوار | 10/07/2019`) is not a name
-    let undated: String = match dateline_in(line) {
-        Some(d) if d.start >= line.span.start && d.end <= line.span.end => {
-            let a = d.start - line.span.start;
-            let chars: Vec<char> = rest.chars().collect();
-            let b = (d.end - line.span.start).min(chars.len());
-            if a <= b
-                && b <= chars.len()
-                && depth == 0
-                && rest.chars().count() == line.text.chars().count()
-            {
-                chars[..a].iter().chain(&chars[b..]).collect()
-            } else {
-                rest.clone()
-            }
-        }
-        _ => rest.clone(),
+    let aligned = depth == 0 && rest.chars().count() == text.chars().count();
+    (rest, authors, aligned)
+}
+
+/// `rest` (the line's text, brackets blanked) without the date the line
+/// holds, when it is still aligned with the line.
+fn without_date(line: &Line, rest: String, aligned: bool) -> String {
+    let Some(d) = dateline_in(line) else {
+        return rest;
     };
-    let undated = tatweel_dashes(&undated);
-    let segments: Vec<&str> = undated
-        .split(is_separator)
-        .map(str::trim)
-        .filter(|s| !match_key(s).is_empty())
-        .collect();
-    if segments.is_empty() || segments.iter().any(|s| s.split_whitespace().count() > 5) {
-        return None;
+    if d.start < line.span.start || d.end > line.span.end {
+        return rest;
     }
-    let known = segments.iter().find_map(|s| lookup(s));
-    if let Some(o) = known {
-        let others_short = segments
-            .iter()
-            .filter(|s| lookup(s).is_none())
-            .all(|s| s.split_whitespace().count() <= 3 && !has_digit(s));
-        return others_short.then(|| OutletLine {
-            outlet: Some(o.name.clone()),
-            authors,
-        });
+    let a = d.start - line.span.start;
+    let chars: Vec<char> = rest.chars().collect();
+    let b = (d.end - line.span.start).min(chars.len());
+    if a <= b && aligned {
+        chars[..a].iter().chain(&chars[b..]).collect()
+    } else {
+        rest
     }
-    // unknown outlet: «| X - وكالات» or «موقع X الإخباري»
+}
+
+/// An unknown outlet beside a generic source: `| X - وكالات` (the bar marks
+/// X as the outlet); `دمشق - خاص` is a place and a generic source, a dateline
+/// line without an outlet. `Some(outlet)` when the line is read so.
+fn generic_outlet_line(
+    line: &Line,
+    segments: &[&str],
+    has_authors: bool,
+) -> Option<Option<String>> {
     let generic = segments
         .iter()
         .filter(|s| outlets::is_generic_source(s))
@@ -407,37 +474,33 @@ pub fn outlet_line(line: &Line) -> Option<OutletLine> {
         .iter()
         .filter(|s| !outlets::is_generic_source(s))
         .collect();
-    if generic > 0 && named.len() <= 1 && named.iter().all(|n| n.split_whitespace().count() <= 3) {
-        // «| X - وكالات»: the bar marks X as the outlet; «دمشق - خاص» is a
-        // place and a generic source: a dateline line without an outlet
-        let name = named
-            .first()
-            .map(|n| strip_kind_words(n))
-            .unwrap_or_default();
-        let outlet =
-            (line.text.starts_with('|') && !name.is_empty() && !has_digit(&name)).then_some(name);
-        if outlet.is_some() || !authors.is_empty() || line.words <= 4 {
-            return Some(OutletLine { outlet, authors });
-        }
+    let short = |n: &&&str| n.split_whitespace().count() <= BESIDE_OUTLET_MAX_WORDS;
+    if generic == 0 || named.len() > 1 || !named.iter().all(short) {
+        return None;
     }
-    for s in &segments {
+    let name = named
+        .first()
+        .map(|n| strip_kind_words(n))
+        .unwrap_or_default();
+    let outlet =
+        (line.text.starts_with('|') && !name.is_empty() && !has_digit(&name)).then_some(name);
+    (outlet.is_some() || has_authors || line.words <= 4).then_some(outlet)
+}
+
+/// `موقع النهرين الإخباري`: a part with an outlet-kind word at one end and a
+/// name of one or two words, in a line of at most three parts.
+fn kind_word_outlet(segments: &[&str]) -> Option<String> {
+    if segments.len() > 3 {
+        return None;
+    }
+    let is_kind = |t: &str| META.outlet_type_words.contains(&match_key(t));
+    segments.iter().find_map(|s| {
         let toks: Vec<&str> = s.split_whitespace().collect();
-        let kind_at_edge = toks.len() >= 2
-            && (META.outlet_type_words.contains(&match_key(toks[0]))
-                || META
-                    .outlet_type_words
-                    .contains(&match_key(toks[toks.len() - 1])));
-        if kind_at_edge && segments.len() <= 3 {
-            let name = strip_kind_words(s);
-            if !name.is_empty() && name.split_whitespace().count() <= 2 && !has_digit(&name) {
-                return Some(OutletLine {
-                    outlet: Some(outlets::canonical(&name)),
-                    authors,
-                });
-            }
-        }
-    }
-    None
+        let at_edge = toks.len() >= 2 && (is_kind(toks[0]) || is_kind(toks[toks.len() - 1]));
+        let name = strip_kind_words(s);
+        let ok = at_edge && !name.is_empty() && name.split_whitespace().count() <= 2;
+        (ok && !has_digit(&name)).then(|| outlets::canonical(&name))
+    })
 }
 
 /// Reads a byline line: `- وليد عبد الرحيم`, `بقلم: …`, `كتب: …`.
@@ -530,7 +593,8 @@ pub fn signature(line: &Line) -> Option<Option<String>> {
     if line.words == 0 || line.words > 8 {
         return None;
     }
-    if let Some(p) = SOURCE_WORDS
+    if let Some(p) = META
+        .source_words
         .iter()
         .find(|p| starts_with_phrase(&line.key, p))
     {
@@ -645,42 +709,41 @@ fn tatweel_dashes(s: &str) -> String {
 /// back to "the agency's source/correspondent" (`قال مصدر لوكالة «ستيب
 /// الإخبارية»` … `أفاد مصدر الوكالة`), or "X's correspondent" (`مراسل عنب بلدي`).
 pub fn self_reference(body_keys: &[&str]) -> Option<String> {
-    const KINDS: [(&str, &str); 6] = [
-        ("وكاله", "الوكاله"),
-        ("موقع", "الموقع"),
-        ("شبكه", "الشبكه"),
-        ("صحيفه", "الصحيفه"),
-        ("قناه", "القناه"),
-        ("جريده", "الجريده"),
-    ];
-    const BACK: [&str; 6] = ["مصدر", "مصادر", "مراسل", "مراسله", "مراسلو", "لمراسل"];
     let text = body_keys.join(" \n ");
     let toks: Vec<&str> = text.split(' ').collect();
-    // 1. «X's correspondent»
+    own_correspondent(&toks).or_else(|| agency_referred_back(&toks))
+}
+
+/// «X's correspondent» (`مراسل عنب بلدي`, the `own_correspondent_words` of
+/// `data/chrome/meta.toml`) names X, unless X is a wire agency: a wire's
+/// correspondents are quoted by every outlet.
+fn own_correspondent(toks: &[&str]) -> Option<String> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| META.own_correspondent_words.contains(**t))
+        .find_map(|(i, _)| outlet_at(toks, i + 1).filter(|o| !is_wire(o)))
+}
+
+/// «told X agency» (`لوكالة ستيب`) and, anywhere, «the agency's source»
+/// (`مصدر الوكالة`): the `self_reference_kinds` and `self_reference_back`
+/// words of `data/chrome/meta.toml`, the kind word taking the article when
+/// referred back to.
+fn agency_referred_back(toks: &[&str]) -> Option<String> {
     for (i, t) in toks.iter().enumerate() {
-        if matches!(*t, "مراسل" | "مراسله" | "لمراسل" | "لمراسله" | "مراسلو")
-        {
-            // a wire's correspondents are quoted by every outlet
-            if let Some(o) = outlet_at(&toks, i + 1).filter(|o| !is_wire(o)) {
-                return Some(o);
-            }
-        }
-    }
-    // 2. «told X agency» + «the agency's source»
-    for (i, t) in toks.iter().enumerate() {
-        for (kind, back) in KINDS {
+        for (kind, back) in &META.self_reference_kinds {
+            let (kind, back) = (kind.as_str(), back.as_str());
             let introduced = *t == kind
                 || t.strip_prefix('ل').is_some_and(|r| r == kind)
                 || t.strip_prefix('ب').is_some_and(|r| r == kind);
             if !introduced {
                 continue;
             }
-            let Some(o) = outlet_at(&toks, i + 1) else {
+            let Some(o) = outlet_at(toks, i + 1) else {
                 continue;
             };
             let referred = toks
                 .windows(2)
-                .any(|w| BACK.contains(&w[0]) && w[1] == back);
+                .any(|w| META.self_reference_back.contains(w[0]) && w[1] == back);
             if referred {
                 return Some(o);
             }

@@ -15,7 +15,7 @@ pub struct Outlet {
     /// Its side in the conflicts it covers (`loyalist`, `opposition`, `kurdish`, …).
     pub side: String,
     /// Every name it is written by (canonical name, spellings, Latin names),
-    /// folded for search with [`crate::publisher::fold`]; domains excluded.
+    /// folded for search with [`crate::lexicon::fold`]; domains excluded.
     pub names: Vec<String>,
 }
 
@@ -84,7 +84,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
                     .entry(d.trim_start_matches("www.").to_string())
                     .or_insert(idx);
             } else {
-                let f = crate::publisher::fold(v);
+                let f = crate::lexicon::fold(v);
                 if !f.is_empty() && !names.contains(&f) {
                     names.push(f);
                 }

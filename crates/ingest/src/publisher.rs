@@ -17,40 +17,14 @@
 //! or a staff word (`مراسل`, `محلل`), or as a dateline or credit part (at the
 //! start of a line before a dash or colon, or at the end of one after a dash).
 
+pub use crate::lexicon::fold;
 use crate::lexicon::{match_key, CHROME, META};
 use crate::outlets::Outlet;
-
-/// Text folded for searching outlet names: the `rasad_text` search key
-/// (diacritics and tatweel dropped, hamza forms, ى/ي, ة/ه folded), ASCII in
-/// lower case, every run of spaces one space; line breaks and punctuation
-/// kept (quotes and dashes are frames).
-pub fn fold(s: &str) -> String {
-    let key = rasad_text::key(s);
-    let mut out = String::with_capacity(key.len());
-    for c in key.chars() {
-        if c == '\n' {
-            while out.ends_with(' ') {
-                out.pop();
-            }
-            out.push('\n');
-        } else if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
-            if !(out.is_empty() || out.ends_with([' ', '\n'])) {
-                out.push(' ');
-            }
-        } else {
-            out.push(c.to_ascii_lowercase());
-        }
-    }
-    while out.ends_with([' ', '\n']) {
-        out.pop();
-    }
-    out
-}
 
 /// Prefixes that may be glued to a name (`لبي بي سي`, `وسكاي نيوز`).
 const CLITICS: [char; 5] = ['ل', 'ب', 'و', 'ف', 'ك'];
 /// Quotation marks around a name.
-const QUOTES: [char; 9] = ['«', '»', '"', '“', '”', '„', '\'', '‹', '›'];
+const QUOTES: [char; 9] = ['«', '»', '\u{22}', '“', '”', '„', '\'', '‹', '›'];
 /// Separators of dateline and credit parts.
 const PART_SEPARATORS: [char; 8] = ['-', '–', '—', ':', '|', '/', '،', ','];
 

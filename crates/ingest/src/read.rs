@@ -111,30 +111,7 @@ const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device): skippe
 
 /// Reads one text or HTML file.
 pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, DocError> {
-    let meta = fs::metadata(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
-    if let Some(why) = crate::bad_id(&id_of(path)) {
-        return Err(fail(path, why));
-    }
-    if !meta.is_file() {
-        return Err(fail(path, NOT_REGULAR));
-    }
-    if meta.len() > opts.max_bytes {
-        return Err(fail(
-            path,
-            format!(
-                "file is {} bytes, over the limit of {}",
-                meta.len(),
-                opts.max_bytes
-            ),
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > opts.max_bytes {
-        return Err(fail(
-            path,
-            format!("file is over the limit of {} bytes", opts.max_bytes),
-        ));
-    }
+    let bytes = read_bytes(path, opts)?;
     let is_html = kind == Kind::Html;
     let decoded = decode::decode_report(&bytes, is_html).map_err(|r| fail(path, r))?;
     if decoded.replaced > 0 {
@@ -144,10 +121,9 @@ pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, 
             decoded.replaced
         );
     }
-    let text = decoded.text;
     let mut doc = RawDoc {
         id: id_of(path),
-        text,
+        text: decoded.text,
         format: Format::Text,
         url: None,
         outlet: None,
@@ -174,6 +150,36 @@ pub fn read_file(path: &Path, kind: Kind, opts: &ReadOptions) -> Result<RawDoc, 
         doc.published = page.published;
     }
     Ok(doc)
+}
+
+/// The bytes of a regular file whose name is a valid id, within the size
+/// limit (checked before reading, and again after: the file may grow).
+fn read_bytes(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, DocError> {
+    let meta = fs::metadata(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    if let Some(why) = crate::bad_id(&id_of(path)) {
+        return Err(fail(path, why));
+    }
+    if !meta.is_file() {
+        return Err(fail(path, NOT_REGULAR));
+    }
+    if meta.len() > opts.max_bytes {
+        return Err(fail(
+            path,
+            format!(
+                "file is {} bytes, over the limit of {}",
+                meta.len(),
+                opts.max_bytes
+            ),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| fail(path, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(fail(
+            path,
+            format!("file is over the limit of {} bytes", opts.max_bytes),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// The documents under `paths`, lazily, in order.

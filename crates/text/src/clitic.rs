@@ -7,13 +7,17 @@
 //! forms of a word, most literal first, and a dictionary decides which one is a
 //! word it knows.
 
+/// The definite article, written and in key form alike: الرقه is ال + رقه.
+pub const ARTICLE: &str = "ال";
+
+/// The conjunction و "and": a word of its own (`و 40 دقيقة`) or joined to the
+/// next (`و40`, `والعشرين`).
+pub const AND: char = WA;
+
 /// True when `s` has at least `n` chars (without counting all of them).
 fn has_chars(s: &str, n: usize) -> bool {
     n == 0 || s.chars().nth(n - 1).is_some()
 }
-
-/// The article in key form (`الرقه`).
-pub const ARTICLE: &str = "ال";
 
 /// ل followed by the article, whose alef the spelling drops: `للرقه` is
 /// ل + الرقه.

@@ -22,7 +22,7 @@ impl Line<'_> {
     /// True when the line ends like a sentence (a full stop or similar).
     pub fn ends_sentence(&self) -> bool {
         let t = self.text.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '”' | '»' | ')' | '\'' | '’')
+            c.is_whitespace() || matches!(c, '\u{22}' | '”' | '»' | ')' | '\'' | '’')
         });
         t.ends_with(['.', '!', '?', '؟', '。']) && !t.ends_with("...") && !t.ends_with('…')
     }
