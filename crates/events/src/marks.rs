@@ -23,9 +23,10 @@ pub enum Role {
     ArmsTrade,
     Habitual,
     Occasion,
+    Reference,
 }
 
-const ROLES: [(&str, Role); 14] = [
+const ROLES: [(&str, Role); 15] = [
     ("concluding", Role::Concluding),
     ("in_force", Role::InForce),
     ("negotiation", Role::Negotiation),
@@ -40,6 +41,7 @@ const ROLES: [(&str, Role); 14] = [
     ("arms_trade", Role::ArmsTrade),
     ("habitual", Role::Habitual),
     ("occasion", Role::Occasion),
+    ("reference", Role::Reference),
 ];
 
 fn role_index(r: Role) -> usize {

@@ -41,6 +41,7 @@ pub fn dropped(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
         || figurative(ctx, h, tr)
         || irrealis(ctx, t0, h.start)
         || habitual(ctx, t0, h)
+        || reference(ctx, h)
         || (occasion(ctx, si) && !strike(tr))
         || arms_trade(ctx, t0, h, tr)
         || unconcluded_agreement(ctx, si, h, tr)
@@ -141,6 +142,23 @@ pub fn habitual(ctx: &Ctx, t0: usize, h: &Hit) -> bool {
         || ctx
             .marks
             .any(Role::Habitual, h.end, (h.end + HABIT_WORDS).min(g1))
+}
+
+/// Words between a reference word and the act it points back at
+/// (`المسؤولية الكاملة عن الهجوم`: an adjective may stand between).
+const REFERENCE_WORDS: usize = 2;
+
+/// `نفت الحكومة أي مسؤولية عن الهجوم`، `أدان الوزير التفجير`: responsibility,
+/// a denial of it or a condemnation right before a definite act noun points
+/// back at an incident the article tells elsewhere; the word tells no new one.
+pub fn reference(ctx: &Ctx, h: &Hit) -> bool {
+    let lo = h.start.saturating_sub(REFERENCE_WORDS + 1);
+    ctx.definite(h.start)
+        && ctx
+            .marks
+            .of(Role::Reference, lo, h.start)
+            .iter()
+            .any(|m| m.end <= h.start && m.end + REFERENCE_WORDS >= h.start)
 }
 
 /// Weapons sold, made or tested (وافقت على صفقة تحصل بموجبها على صواريخ،

@@ -66,6 +66,9 @@ fn no_event_from_non_incidents() {
         // a commemoration or a show
         "وألقى الرئيس كلمة بمناسبة الذكرى الأربعين لتحرير المدينة من الغزاة.",
         "يعرض المسلسل مشاهد لتفجير سيارة مفخخة في حلب.",
+        // responsibility, its denial or a condemnation of an act told elsewhere
+        "وحمل الجيش السوري هيئة تحرير الشام المسؤولية عن القصف على حلب.",
+        "ونفت الحكومة اليمنية أي مسؤولية عن الهجوم على مأرب.",
     ];
     for text in table {
         let evs = events(text, &inp);
@@ -106,6 +109,11 @@ fn neighbours_still_events() {
         (
             "وسيطر مقاتلو هيئة تحرير الشام على التلة ثم تقدموا باتجاه بلدة كفرنبل.",
             "battles",
+        ),
+        // a new act after a reference word (indefinite: not the one told before)
+        (
+            "وردا على ذلك شنت طائرات حربية غارة جوية على مأرب.",
+            "explosions_remote_violence",
         ),
         // a strike named beside accident words
         (
