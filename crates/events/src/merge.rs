@@ -79,7 +79,7 @@ fn places_in(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(PlaceRef, String)> {
         let Some(e) = ctx.doc.places.get(m.idx) else {
             continue;
         };
-        if side_place(ctx, m.start) {
+        if side_place(ctx, m.start) || dateline_place(ctx, m.start) {
             continue;
         }
         let p = PlaceRef {
@@ -105,6 +105,36 @@ fn side_place(ctx: &Ctx, t: usize) -> bool {
         .any(|c| c.end <= t && t - c.end <= SIDE_PLACE_GAP)
 }
 
+/// Characters at the start of a line a dateline fits in.
+const DATELINE_CHARS: usize = 80;
+/// Words before the bracketed agency of a dateline (`دبي، الإمارات العربية
+/// المتحدة (CNN)`).
+const DATELINE_WORDS: usize = 6;
+
+/// `دبي، الإمارات العربية المتحدة (CNN) --`: a place in a dateline with the
+/// agency in brackets and a dash after it names where the story was filed,
+/// not where the incident happened.
+fn dateline_place(ctx: &Ctx, t: usize) -> bool {
+    let text = ctx.a.text();
+    let at = ctx.a.char_index().byte(ctx.toks[t].span.start);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head: String = text[line_start..].chars().take(DATELINE_CHARS).collect();
+    dateline_end(&head).is_some_and(|end| at - line_start < end)
+}
+
+/// Where the bracketed agency of a dateline opens in `head` (the start of a
+/// line): `PLACE[، PLACE] (AGENCY) --`, a few words and no sentence before it.
+fn dateline_end(head: &str) -> Option<usize> {
+    let close = head.find(')')?;
+    let open = head[..close].rfind('(')?;
+    let dash = head[close + 1..]
+        .trim_start()
+        .starts_with(['-', '\u{2013}', '\u{2014}']);
+    let before = &head[..open];
+    let short = before.split_whitespace().count() <= DATELINE_WORDS;
+    (dash && short && !before.contains(['.', ':'])).then_some(open)
+}
+
 /// Words a side-place cue may have (`أطلقت من أجواء`), counted back from
 /// the place.
 const SIDE_PLACE_CUE_WORDS: usize = 4;
@@ -115,7 +145,7 @@ const SIDE_PLACE_GAP: usize = 1;
 /// The place mentioned most often in the body, as a last resort.
 fn main_place(ctx: &Ctx) -> Vec<(PlaceRef, String)> {
     let mut counts = vec![0usize; ctx.doc.places.len()];
-    for m in &ctx.places {
+    for m in ctx.places.iter().filter(|m| !dateline_place(ctx, m.start)) {
         if let Some(c) = counts.get_mut(m.idx) {
             *c += 1;
         }
@@ -635,7 +665,31 @@ fn event_actors(roles: &Roles) -> Vec<EventActor> {
 
 #[cfg(test)]
 mod tests {
-    use super::background;
+
+    #[test]
+    fn datelines_are_read_up_to_their_agency() {
+        let table: &[(&str, Option<&str>)] = &[
+            (
+                "دبي، الإمارات العربية المتحدة (CNN) -- قال",
+                Some("دبي، الإمارات العربية المتحدة "),
+            ),
+            ("بيروت (رويترز) – أعلن الجيش", Some("بيروت ")),
+            ("القاهرة، مصر (CNN)— أعلنت الوزارة", Some("القاهرة، مصر ")),
+            // no dash after the brackets, a sentence before them, too long
+            ("قالت الوزارة (في بيان) إن القصف", None),
+            ("وقع الانفجار. حلب (أ ف ب) - قتل", None),
+            (
+                "قال المتحدث باسم الجيش في مؤتمر صحفي اليوم (الأحد) - إن",
+                None,
+            ),
+        ];
+        for (head, want) in table {
+            let got = dateline_end(head).map(|end| &head[..end]);
+            assert_eq!(got, *want, "{head}");
+        }
+    }
+
+    use super::{background, dateline_end};
 
     #[test]
     fn background_dates() {
