@@ -330,11 +330,16 @@ fn a_casualty_word_inside_a_breakdown_belongs_to_the_total() {
     assert_eq!(killed, vec![Some(7.0)], "{got:?}");
 }
 
+type Actors = &'static [(&'static str, &'static str)];
+type Counts = &'static [(&'static str, f64)];
+
 /// Tolls whose side a word names, or that nothing shows to hold several
 /// sides, are not made `MIXED`.
 #[test]
 fn named_or_plain_tolls_stay_on_their_side() {
-    let rows: &[(&str, &[(&str, &str)], &[(&str, f64)], &str)] = &[
+    // (sentence, actor mentions, counts, the side its first claim keeps)
+    type Row = (&'static str, Actors, Counts, &'static str);
+    let rows: &[Row] = &[
         (
             "قتل 9 أشخاص في غارة على سوق المدينة.",
             &[],
