@@ -29,6 +29,8 @@ struct Ev {
     claims: Vec<usize>,
     certainty: Certainty,
     sents: Vec<usize>,
+    /// The rule that made the event (see `Event::rule`).
+    rule: String,
 }
 
 fn place_key(p: &PlaceRef) -> String {
@@ -512,6 +514,17 @@ fn new_event(ctx: &Ctx, evs: &[Ev], c: &Candidate, set: Setting) -> Ev {
         claims: c.claims.clone(),
         certainty: certainty::certainty(ctx, ctx.sents[c.sent].t0, c.at),
         sents: vec![c.sent],
+        rule: made_by(ctx, c),
+    }
+}
+
+/// The rule an event's first candidate came from: its trigger word, or the
+/// casualty claims that implied it.
+fn made_by(ctx: &Ctx, c: &Candidate) -> String {
+    if c.implied {
+        "implied_by_claims".into()
+    } else {
+        format!("trigger:{}", ctx.word(c.at))
     }
 }
 
@@ -603,6 +616,7 @@ fn finish(
         fatalities,
         certainty: e.certainty,
         evidence,
+        rule: Some(e.rule),
     }
 }
 

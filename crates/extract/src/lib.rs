@@ -31,6 +31,7 @@ pub struct Extractor {
     opts: Options,
     gazetteer: Gazetteer,
     lexicon: Lexicon,
+    explain: bool,
 }
 
 impl Extractor {
@@ -40,6 +41,7 @@ impl Extractor {
             opts,
             gazetteer: Gazetteer::bundled(),
             lexicon: Lexicon::bundled(),
+            explain: false,
         }
     }
 
@@ -101,6 +103,29 @@ impl Extractor {
         let (casualties, events) = rasad_events::extract(&a, &doc);
         doc.casualties = casualties;
         doc.events = events;
+        if !self.explain {
+            forget_rules(&mut doc);
+        }
         doc
+    }
+
+    /// With `on`, each casualty claim and event keeps the name of the rule
+    /// that made it (`rule`, for `rasad extract --explain`).
+    pub fn explain(mut self, on: bool) -> Self {
+        self.explain = on;
+        self
+    }
+}
+
+/// Drops the rule names: records are the contract, the names a debugging aid.
+fn forget_rules(doc: &mut Document) {
+    for c in &mut doc.casualties {
+        c.rule = None;
+    }
+    for e in &mut doc.events {
+        e.rule = None;
+        for c in &mut e.fatalities {
+            c.rule = None;
+        }
     }
 }

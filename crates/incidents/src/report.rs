@@ -271,6 +271,7 @@ mod tests {
             period: None,
             part_of: None,
             mentions: Vec::new(),
+            rule: None,
         }
     }
 
@@ -303,6 +304,7 @@ mod tests {
             attributed_to: vec![],
             certainty: Certainty::Asserted,
             evidence: vec![],
+            rule: None,
         });
         d
     }

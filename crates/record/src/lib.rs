@@ -226,6 +226,11 @@ pub struct Casualty {
     /// and source): the spans of the later mentions; `span` is the first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<Span>,
+    /// Why the extractor made this claim: the rule that named its side
+    /// (`side:next_to_count`), with `rasad extract --explain` only. The
+    /// scorer and the store's readers ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// A place an event happened at.
@@ -273,6 +278,11 @@ pub struct Event {
     pub attributed_to: Vec<String>,
     pub certainty: Certainty,
     pub evidence: Vec<Span>,
+    /// Why the extractor made this event (`trigger:غارة`, or
+    /// `implied_by_claims` for casualty claims with no act word), with
+    /// `rasad extract --explain` only; the scorer ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// One document's extraction record.
@@ -373,6 +383,7 @@ mod tests {
             attributed_to: vec![],
             certainty: Certainty::Asserted,
             evidence: vec![Span::new(1, 2)],
+            rule: None,
         };
         let v: serde_json::Value = serde_json::to_value(&e).unwrap();
         assert_eq!(v["type"], "battles");

@@ -239,6 +239,7 @@ pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
             period: c.period.clone(),
             part_of: c.part_of.and_then(|p| index.get(p).copied().flatten()),
             mentions: Vec::new(),
+            rule: c.side_rule.map(|r| format!("side:{r}")),
         });
     }
     (out, index)

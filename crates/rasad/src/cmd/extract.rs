@@ -16,6 +16,10 @@ pub struct Args {
     /// Files larger than this many bytes are failures.
     #[arg(long, default_value_t = 20 * 1024 * 1024)]
     max_bytes: u64,
+    /// Name on each casualty claim and event the rule that made it (`rule`:
+    /// `side:next_to_count`, `trigger:غاره`, `implied_by_claims`).
+    #[arg(long)]
+    explain: bool,
     /// Files or folders; `-` reads JSON lines from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -25,7 +29,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference_date = args
         .reference_date
         .unwrap_or_else(|| jiff::Zoned::now().date());
-    let extractor = Extractor::new(Options { reference_date });
+    let extractor = Extractor::new(Options { reference_date }).explain(args.explain);
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
