@@ -12,9 +12,35 @@ fn has_chars(s: &str, n: usize) -> bool {
     n == 0 || s.chars().nth(n - 1).is_some()
 }
 
+/// The article, as key text writes it (الرقه).
+pub const ARTICLE: &str = "ال";
+
+/// The preposition ل joined to the article, whose alef it drops: للرقه is
+/// ل + الرقه.
+pub const LAM_ARTICLE: &str = "لل";
+
+/// True when a key word begins with the article (الرقه، الي), however few
+/// letters follow it.
+pub fn has_article(word: &str) -> bool {
+    word.starts_with(ARTICLE)
+}
+
+/// True when a key word begins with one of the letters a proclitic is
+/// written with (و ف ب ك ل): it may carry one (بشظية، لوكالة), or merely begin
+/// with the letter (بلدة).
+pub fn begins_with_proclitic_letter(word: &str) -> bool {
+    word.starts_with(['و', 'ف', 'ب', 'ك', 'ل'])
+}
+
+/// True when the proclitics cut from a word end in the article, written ال
+/// (`وال`) or ل + ال (`لل`): the word they were cut from was definite.
+pub fn ends_in_article(prefix: &str) -> bool {
+    prefix.ends_with(ARTICLE) || prefix.ends_with(LAM_ARTICLE)
+}
+
 /// Strips the article from a key word: الرقه → رقه. Needs two letters after it.
 pub fn strip_article(word: &str) -> &str {
-    match strip_letters(word, "ال") {
+    match strip_letters(word, ARTICLE) {
         Some(rest) if has_chars(rest, 2) => rest,
         _ => word,
     }
