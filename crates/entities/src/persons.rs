@@ -45,6 +45,20 @@ const ROLE_COMPLEMENT_WORDS: usize = 8;
 /// longer run is a list or a sentence.
 const MAX_NAME_PARTS: usize = 4;
 
+/// One part of a name built on a given name.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    /// Tokens it takes.
+    tokens: usize,
+    /// No common word: a given name that is not ambiguous, or an `عبد`
+    /// compound.
+    strong: bool,
+    /// A given name.
+    given: bool,
+    /// Nothing may follow it.
+    last: bool,
+}
+
 #[derive(Debug, Clone)]
 struct Cand {
     tokens: Range<usize>,
@@ -188,7 +202,7 @@ impl<'a> Ctx<'a> {
     fn n(&self) -> usize {
         self.a.tokens().len()
     }
-    fn tok(&self, i: usize) -> &str {
+    fn tok(&self, i: usize) -> &'a str {
         self.a.tokens().get(i).map(|t| t.text(self.s)).unwrap_or("")
     }
     /// Text between token i-1 and token i.
@@ -253,29 +267,17 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// The name starting at token i (with a cue before it when `cue`).
+    /// The name starting at token i (with a cue before it when `cue`; `allow_b`
+    /// for an alias after `الملقب ب…`).
     fn parse(&self, i: usize, cue: bool, allow_b: bool) -> Option<Cand> {
         if i >= self.n() {
             return None;
         }
-        let w = self.tok(i);
-        let quoted = self.quoted_before(i);
-        // The word as written, or without a joined و (or ب before an alias);
-        // char patterns, not string ones: this runs on every token.
-        let name_start = |r: &'_ str| r.len() >= 4 && self.lx.name_starts.contains(r);
-        let stripped = |c: char| w.strip_prefix(c).filter(|r| name_start(r));
-        let (bare, prefix) = if name_start(w) {
-            (w, 0)
-        } else if let Some(r) = stripped('و') {
-            (r, 'و'.len_utf8())
-        } else if let Some(r) = stripped('ب').filter(|_| allow_b) {
-            (r, 'ب'.len_utf8())
-        } else {
-            return None;
-        };
+        let (bare, prefix) = self.name_start(i, allow_b)?;
         if self.excluded(i) {
             return None;
         }
+        let quoted = self.quoted_before(i);
         let cand = if self.lx.kunya.contains(bare) {
             self.kunya(i, cue || quoted)?
         } else {
@@ -283,46 +285,63 @@ impl<'a> Ctx<'a> {
         };
         let mut cand = Cand { prefix, ..cand };
         if quoted {
-            // The whole quotation, when it closes within a few name words.
-            let mut j = cand.tokens.end;
-            while j < self.n()
-                && j < i + QUOTED_NAME_TOKENS
-                && self.joined(j)
-                && !self.stop(self.tok(j))
-            {
-                j += 1;
-            }
-            if j < self.n() && self.sep(j).trim_start().starts_with(['\u{22}', '\''])
-                || j == self.n()
-            {
-                cand.tokens.end = j;
-            }
+            cand.tokens.end = self.quote_end(i, cand.tokens.end);
         }
         // Cut before an excluded token.
         if let Some(k) = (cand.tokens.clone()).find(|&k| self.excluded(k)) {
             cand.tokens.end = k;
         }
-        if cand.tokens.len() < 2 {
-            return None;
+        (cand.tokens.len() >= 2 && !self.not_person(&cand)).then_some(cand)
+    }
+
+    /// The word at token i as a name may start with it: as written, or
+    /// without a joined و (or ب before an alias); with the bytes cut.
+    fn name_start(&self, i: usize, allow_b: bool) -> Option<(&'a str, usize)> {
+        let w = self.tok(i);
+        // Char patterns, not string ones: this runs on every token.
+        let starts = |r: &str| r.len() >= 4 && self.lx.name_starts.contains(r);
+        let stripped = |c: char| w.strip_prefix(c).filter(|r| starts(r));
+        if starts(w) {
+            Some((w, 0))
+        } else if let Some(r) = stripped('و') {
+            Some((r, 'و'.len_utf8()))
+        } else {
+            stripped('ب')
+                .filter(|_| allow_b)
+                .map(|r| (r, 'ب'.len_utf8()))
         }
-        let k = person_key(
-            &(cand.tokens.clone())
-                .map(|t| self.tok(t))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        let k2 = person_key(
-            &(cand.tokens.start..(cand.tokens.start + 2).min(cand.tokens.end))
-                .map(|t| self.tok(t))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        let bare_key = k.strip_prefix(&w[..prefix]).unwrap_or(&k).to_string();
-        let bare_k2 = k2.strip_prefix(&w[..prefix]).unwrap_or(&k2).to_string();
-        if self.lx.not_persons.contains(&bare_key) || self.lx.not_persons.contains(&bare_k2) {
-            return None;
+    }
+
+    /// A quoted name runs to its closing quote when that closes within a few
+    /// name words (`"أبو محمد الحلبي"`); else it ends at `end`.
+    fn quote_end(&self, i: usize, end: usize) -> usize {
+        let mut j = end;
+        while j < self.n()
+            && j < i + QUOTED_NAME_TOKENS
+            && self.joined(j)
+            && !self.stop(self.tok(j))
+        {
+            j += 1;
         }
-        Some(cand)
+        let closes = j == self.n() || self.sep(j).trim_start().starts_with(['\u{22}', '\'']);
+        if closes {
+            j
+        } else {
+            end
+        }
+    }
+
+    /// The candidate, or its first two words, is a place or an institution
+    /// (`أبو كمال`، `أبو ظبي`; `not_persons.txt`).
+    fn not_person(&self, c: &Cand) -> bool {
+        let w = self.tok(c.tokens.start);
+        let key_of = |r: Range<usize>| {
+            let k = person_key(&r.map(|t| self.tok(t)).collect::<Vec<_>>().join(" "));
+            k.strip_prefix(&w[..c.prefix]).unwrap_or(&k).to_string()
+        };
+        let first_two = c.tokens.start..(c.tokens.start + 2).min(c.tokens.end);
+        self.lx.not_persons.contains(&key_of(c.tokens.clone()))
+            || self.lx.not_persons.contains(&key_of(first_two))
     }
 
     fn kunya(&self, i: usize, cue: bool) -> Option<Cand> {
@@ -422,36 +441,7 @@ impl<'a> Ctx<'a> {
     /// the role, within eight words of it in the same clause, closed by
     /// punctuation, a stop word, a verb of speech or a ل-word.
     fn role_name_after(&self, title_end: usize) -> Option<Range<usize>> {
-        let mut k = title_end;
-        let mut comma = false;
-        // The role's complement: definite words (الخارجية الإيطالي), ل-
-        // phrases (لليمن), باسم, taken names (places, actors), a construct
-        // noun before a definite one (بعثة الأمم), في before a taken name.
-        while k < self.n() && k < title_end + ROLE_COMPLEMENT_WORDS {
-            if k > title_end && !self.joined(k) {
-                if comma || !is_comma(self.sep(k)) {
-                    return None;
-                }
-                comma = true;
-                break;
-            }
-            let t = self.tok(k);
-            // إلى is folded to الي: a stop word, not a definite word.
-            let definite = (has_article(t) || t.starts_with(LAM_ARTICLE)) && !self.stop_at(k);
-            let construct = !definite
-                && !self.lx.given.contains(t)
-                && !self.stop_at(k)
-                && self.joined(k + 1)
-                && (has_article(self.tok(k + 1)) || self.excluded(k + 1))
-                && !self.name_word(k + 1);
-            let prep =
-                self.words.role_prepositions.contains(t) && k + 1 < self.n() && self.joined(k + 1);
-            if definite || self.excluded(k) || construct || prep {
-                k += 1;
-            } else {
-                break;
-            }
-        }
+        let (k, comma) = self.complement_end(title_end)?;
         if k >= self.n() || k == title_end && !comma && !self.joined(k) {
             return None;
         }
@@ -467,6 +457,41 @@ impl<'a> Ctx<'a> {
             && self.name_word(k + 1)
             && !accusative_pair(self.tok(k), self.tok(k + 1));
         (pair && closed).then_some(k..k + 2)
+    }
+
+    /// The token after a role's complement, and whether a comma ends it:
+    /// definite words (الخارجية الإيطالي), ل-phrases (لليمن), taken names
+    /// (places, actors), a construct noun before a definite one (بعثة
+    /// الأمم), a preposition before more (في اليمن). None when another
+    /// punctuation ends it.
+    fn complement_end(&self, title_end: usize) -> Option<(usize, bool)> {
+        let mut k = title_end;
+        while k < self.n() && k < title_end + ROLE_COMPLEMENT_WORDS {
+            if k > title_end && !self.joined(k) {
+                return is_comma(self.sep(k)).then_some((k, true));
+            }
+            if !self.complement_word(k) {
+                break;
+            }
+            k += 1;
+        }
+        Some((k, false))
+    }
+
+    /// Token k continues a role's complement (see [`Self::complement_end`]).
+    fn complement_word(&self, k: usize) -> bool {
+        let t = self.tok(k);
+        // إلى is folded to الي: a stop word, not a definite word.
+        let definite = (has_article(t) || t.starts_with(LAM_ARTICLE)) && !self.stop_at(k);
+        let construct = !definite
+            && !self.lx.given.contains(t)
+            && !self.stop_at(k)
+            && self.joined(k + 1)
+            && (has_article(self.tok(k + 1)) || self.excluded(k + 1))
+            && !self.name_word(k + 1);
+        let prep =
+            self.words.role_prepositions.contains(t) && k + 1 < self.n() && self.joined(k + 1);
+        definite || self.excluded(k) || construct || prep
     }
 
     /// Two name words right before a title in apposition (`قال شون ريان،
@@ -495,73 +520,83 @@ impl<'a> Ctx<'a> {
         (ok && free_before).then_some(x..y + 1)
     }
 
+    /// A name built on the given name `bare` at token i: at least one more
+    /// part (`محمود القصوبة`، `عبد الله بن علي`); a given name that is a
+    /// common word (`أمل`) needs a cue, a strong second part or three parts
+    /// with a given name second (`سعيد حسن سعيد`).
     fn full_name(&self, i: usize, bare: &str, cue: bool) -> Option<Cand> {
-        if self.stop(bare) {
-            return None;
-        }
-        let mut end = i + 1;
-        if self.words.servant.contains(bare) {
-            if !self.divine_at(i + 1) {
-                return None;
-            }
-            end = i + 2;
-        }
-        if self.is_ala(bare, i) {
-            return None;
-        }
+        let mut end = self.first_part_end(i, bare)?;
         let ambiguous = self.lx.ambiguous.contains(bare);
-        let mut parts = 1;
-        let mut strong_second = false;
-        // A second given name, even a common word (سعيد حسن سعيد).
-        let mut second_given = false;
+        let (mut parts, mut strong_second, mut second_given) = (1, false, false);
         while parts < MAX_NAME_PARTS && end < self.n() && self.joined(end) {
-            let t = self.tok(end);
-            if self.stop_at(end) || self.starts_list_item(t) || self.excluded(end) {
+            let Some(p) = self.name_part(end, parts == 1 && !ambiguous) else {
                 break;
-            }
-            if self.words.servant.contains(t) && self.divine_at(end + 1) {
-                end += 2;
-                strong_second |= parts == 1;
-            } else if self.words.filiation.contains(t)
-                && self.joined(end + 1)
-                && !self.stop(self.tok(end + 1))
-            {
-                end += 2;
-            } else if self.given(t) {
-                strong_second |= parts == 1 && !self.lx.ambiguous.contains(t);
-                second_given |= parts == 1;
-                end += 1;
-            } else if has_article(t) && t.chars().count() >= 4 {
-                end += 1;
-            } else if !begins_with_proclitic_letter(t)
-                && t.chars().count() >= 3
-                && (self.boundary_after(end)
-                    || (parts == 1 && !ambiguous && self.complementizer_after(end)))
-            {
-                // An unknown last word right before punctuation (not a word
-                // carrying a preposition: بشظية), or a family name right
-                // before أن/إن after a plain given name (أوميد خوشناو أن).
-                end += 1;
-                parts += 1;
-                break;
-            } else {
-                break;
-            }
+            };
+            strong_second |= parts == 1 && p.strong;
+            second_given |= parts == 1 && p.given;
+            end += p.tokens;
             parts += 1;
-        }
-        if parts < 2 {
-            return None;
+            if p.last {
+                break;
+            }
         }
         // Three parts with a given name second are a full name (حسن علي
         // الجبوري، سعيد حسن سعيد), even when both given names are words.
         let full = parts >= 3 && second_given;
-        if ambiguous && !cue && !strong_second && !full {
-            return None;
-        }
-        Some(Cand {
+        let weak = ambiguous && !cue && !strong_second && !full;
+        (parts >= 2 && !weak).then_some(Cand {
             tokens: i..end,
             prefix: 0,
         })
+    }
+
+    /// The token after the first part of a name at token i: the given name,
+    /// or `عبد` and its divine name; None for a stop word or the preposition
+    /// على.
+    fn first_part_end(&self, i: usize, bare: &str) -> Option<usize> {
+        if self.stop(bare) || self.is_ala(bare, i) {
+            return None;
+        }
+        if !self.words.servant.contains(bare) {
+            return Some(i + 1);
+        }
+        self.divine_at(i + 1).then_some(i + 2)
+    }
+
+    /// The part of a name at token k, after its first part: an `عبد`
+    /// compound, `بن X`, a given name, a word with the article, or a last
+    /// unknown word. `plain` when k is the second part after a given name
+    /// that is no common word.
+    fn name_part(&self, k: usize, plain: bool) -> Option<Part> {
+        let t = self.tok(k);
+        if self.stop_at(k) || self.starts_list_item(t) || self.excluded(k) {
+            return None;
+        }
+        let part = |tokens, strong, given, last| Part {
+            tokens,
+            strong,
+            given,
+            last,
+        };
+        if self.words.servant.contains(t) && self.divine_at(k + 1) {
+            return Some(part(2, true, false, false));
+        }
+        if self.words.filiation.contains(t) && self.joined(k + 1) && !self.stop(self.tok(k + 1)) {
+            return Some(part(2, false, false, false));
+        }
+        if self.given(t) {
+            return Some(part(1, !self.lx.ambiguous.contains(t), true, false));
+        }
+        if has_article(t) && t.chars().count() >= 4 {
+            return Some(part(1, false, false, false));
+        }
+        // An unknown last word right before punctuation (not a word carrying
+        // a preposition: بشظية), or a family name right before أن/إن after a
+        // plain given name (أوميد خوشناو أن).
+        let last = !begins_with_proclitic_letter(t)
+            && t.chars().count() >= 3
+            && (self.boundary_after(k) || (plain && self.complementizer_after(k)));
+        last.then_some(part(1, false, false, true))
     }
 
     /// Display name of a candidate: as written, proclitic removed, kunya head
