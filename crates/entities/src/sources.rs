@@ -981,6 +981,24 @@ mod tests {
         }
     }
 
+    /// An official's body is where the official works, not a source quoted
+    /// by the verb before the official (the words of `[officials]` were once
+    /// written with ؤ and never matched).
+    #[test]
+    fn an_official_of_an_actor_source_is_no_statement_of_it() {
+        let lx = Lexicon::bundled();
+        let names = |text: &str| -> Vec<String> {
+            let a = Analysis::new(text, vec![]);
+            lx.sources(&a, None).into_iter().map(|e| e.name).collect()
+        };
+        let coalition = "التحالف الدولي".to_string();
+        assert!(names("وقال التحالف الدولي إن الغارات استمرت.").contains(&coalition));
+        for official in ["مسؤول", "مسؤولون", "مسؤولين", "عضو"] {
+            let text = format!("وقال {official} التحالف الدولي إن الغارات استمرت.");
+            assert!(!names(&text).contains(&coalition), "{text}");
+        }
+    }
+
     #[test]
     fn lamlam_table() {
         assert!(lamlam("للهيئه", 2));
