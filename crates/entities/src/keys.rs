@@ -48,6 +48,29 @@ pub(crate) fn bundled_words(text: &str) -> WordLists {
     WordLists::parse(text).unwrap_or_else(|e| panic!("bundled word list: {e}"))
 }
 
+/// A list of a few words, looked up by comparing each in turn: on the paths
+/// run for every token, cheaper than hashing the token (a length mismatch
+/// rejects a word at once).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FewWords(Vec<Key>);
+
+impl FewWords {
+    /// True when `w` (key text) is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.iter().any(|k| k.as_str() == w)
+    }
+
+    /// The words.
+    pub fn iter(&self) -> impl Iterator<Item = &Key> {
+        self.0.iter()
+    }
+}
+
+/// List `name` of `lists` as a [`FewWords`].
+pub(crate) fn few(lists: &WordLists, name: &str) -> FewWords {
+    FewWords(lists.keys(name).to_vec())
+}
+
 /// True when the word, or one of its clitic readings, is in `set`.
 pub(crate) fn word_in(word: &str, set: &KeySet) -> bool {
     if set.contains(word) {

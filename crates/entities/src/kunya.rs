@@ -3,7 +3,7 @@
 //! a key where the three forms are one. The heads are listed in
 //! `data/names/kunya.words`.
 
-use crate::keys::{bundled_words, key};
+use crate::keys::{bundled_words, few, key, FewWords};
 use rasad_text::words::KeySet;
 use std::sync::LazyLock;
 
@@ -17,7 +17,7 @@ struct Heads {
     /// Every head (`ابو`، `ابي`، `ابا`، `ام`).
     all: KeySet,
     /// The oblique forms of the nominative head (`ابي`، `ابا`).
-    oblique: KeySet,
+    oblique: FewWords,
     /// The nominative head in key form (`ابو`).
     nominative: String,
 }
@@ -26,7 +26,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     let w = bundled_words(KUNYA);
     Heads {
         all: w.set("heads"),
-        oblique: w.set("oblique"),
+        oblique: few(&w, "oblique"),
         nominative: key(NOMINATIVE),
     }
 });

@@ -2,7 +2,7 @@
 //! cues, code roles) and `data/actors/context.words` (words read around a
 //! term).
 
-use crate::keys::{bundled_words, key, key_set};
+use crate::keys::{bundled_words, few, key, key_set, FewWords};
 use crate::layer;
 use rasad_text::clitic::strip_article;
 use rasad_text::words::{Key, KeySet};
@@ -264,17 +264,17 @@ pub(crate) struct ContextWords {
     /// Attack words that make a country an actor.
     pub attack: KeySet,
     /// Adjectives that make a bare actor word something else.
-    pub adjectives: KeySet,
+    pub adjectives: FewWords,
     /// Words of a military base (bare القاعدة is then no al-Qaeda).
-    pub bases: KeySet,
+    pub bases: FewWords,
     /// A country right after these is a seat (`ومقره لندن`).
-    pub seat_before: KeySet,
+    pub seat_before: FewWords,
     /// `من` of `من لندن مقرا`.
-    pub seat_from: KeySet,
+    pub seat_from: FewWords,
     /// `مقرا` of `من لندن مقرا`.
-    pub seat_after: KeySet,
+    pub seat_after: FewWords,
     /// Plural nouns in ي (no singular nisba).
-    pub plural_nouns: KeySet,
+    pub plural_nouns: FewWords,
 }
 
 impl ContextWords {
@@ -282,12 +282,12 @@ impl ContextWords {
         let w = bundled_words(CONTEXT);
         ContextWords {
             attack: w.set("attack"),
-            adjectives: w.set("adjectives"),
-            bases: w.set("bases"),
-            seat_before: w.set("seat_before"),
-            seat_from: w.set("seat_from"),
-            seat_after: w.set("seat_after"),
-            plural_nouns: w.set("plural_nouns"),
+            adjectives: few(&w, "adjectives"),
+            bases: few(&w, "bases"),
+            seat_before: few(&w, "seat_before"),
+            seat_from: few(&w, "seat_from"),
+            seat_after: few(&w, "seat_after"),
+            plural_nouns: few(&w, "plural_nouns"),
         }
     }
 }

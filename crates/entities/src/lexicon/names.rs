@@ -2,7 +2,7 @@
 //! heads, titles, stop words, well-known persons, and the words the person
 //! rules read around names in `persons.words`).
 
-use crate::keys::{bundled_words, line_set, lines};
+use crate::keys::{bundled_words, few, line_set, lines, FewWords};
 use crate::kunya::{self, person_key};
 use crate::layer;
 use rasad_text::words::{Key, KeySet};
@@ -48,23 +48,23 @@ pub(crate) struct PersonWords {
     /// Roles and ranks that take a complement before the name.
     pub roles: KeySet,
     /// Markers of an alias (`الملقب`).
-    pub alias_markers: KeySet,
+    pub alias_markers: FewWords,
     /// Relative pronouns (`الذي`).
-    pub relatives: KeySet,
+    pub relatives: FewWords,
     /// `أن` and its forms.
-    pub complementizers: KeySet,
+    pub complementizers: FewWords,
     /// Speech verbs that close a two-word name.
-    pub name_closers: KeySet,
+    pub name_closers: FewWords,
     /// Words before two name words in apposition to a title.
-    pub name_openers: KeySet,
+    pub name_openers: FewWords,
     /// `عبد` of compounds.
-    pub servant: KeySet,
+    pub servant: FewWords,
     /// `بن`، `ابن`، `بنت`.
-    pub filiation: KeySet,
+    pub filiation: FewWords,
     /// Prepositions of a role's complement.
-    pub role_prepositions: KeySet,
+    pub role_prepositions: FewWords,
     /// The preposition على in key form.
-    pub ala: KeySet,
+    pub ala: FewWords,
 }
 
 impl PersonWords {
@@ -74,15 +74,15 @@ impl PersonWords {
         PersonWords {
             ranks: w.set("ranks"),
             roles: roles.collect(),
-            alias_markers: w.set("alias_markers"),
-            relatives: w.set("relatives"),
-            complementizers: w.set("complementizers"),
-            name_closers: w.set("name_closers"),
-            name_openers: w.set("name_openers"),
-            servant: w.set("servant"),
-            filiation: w.set("filiation"),
-            role_prepositions: w.set("role_prepositions"),
-            ala: w.set("ala"),
+            alias_markers: few(&w, "alias_markers"),
+            relatives: few(&w, "relatives"),
+            complementizers: few(&w, "complementizers"),
+            name_closers: few(&w, "name_closers"),
+            name_openers: few(&w, "name_openers"),
+            servant: few(&w, "servant"),
+            filiation: few(&w, "filiation"),
+            role_prepositions: few(&w, "role_prepositions"),
+            ala: few(&w, "ala"),
         }
     }
 }
@@ -152,7 +152,7 @@ impl NameLexicon {
 
 /// Male and female given names, and each `عبد` compound written as one word
 /// (`عبدالرحمن`).
-fn given_names(divine: &KeySet, servant: &KeySet) -> KeySet {
+fn given_names(divine: &KeySet, servant: &FewWords) -> KeySet {
     let compounds = servant
         .iter()
         .flat_map(|s| divine.iter().map(move |d| Key::new(&format!("{s}{d}"))));
@@ -186,6 +186,6 @@ mod tests {
             .servant
             .iter()
             .all(|k| lx.name_starts.contains(k.as_str())));
-        assert!(!lx.words.servant.is_empty());
+        assert!(lx.words.servant.iter().next().is_some());
     }
 }

@@ -2,7 +2,7 @@
 //! sources, citing frames, open-class bodies) and `data/sources/frames.words`
 //! (the small words of citing frames).
 
-use crate::keys::{bundled_words, key_set};
+use crate::keys::{bundled_words, few, key_set, FewWords};
 use crate::layer;
 use rasad_text::words::KeySet;
 use rasad_text::PhraseMatcher;
@@ -121,39 +121,39 @@ pub(crate) struct Citing {
 #[derive(Debug)]
 pub(crate) struct FrameWords {
     /// After a citing verb, before the body (`نقلت عن`، `أفادت به`).
-    pub citing_particles: KeySet,
+    pub citing_particles: FewWords,
     /// `صادر` of `بيان صادر عن وزارة …`.
-    pub issued: KeySet,
+    pub issued: FewWords,
     /// `عن` of `بيان صادر عن وزارة …`.
-    pub issued_by: KeySet,
+    pub issued_by: FewWords,
     /// `باسم` of `المتحدث باسم …`.
-    pub on_behalf: KeySet,
+    pub on_behalf: FewWords,
     /// Nouns of an unnamed source (`مصدر`، `مصادر`).
-    pub source_nouns: KeySet,
+    pub source_nouns: FewWords,
     /// Nouns of an unnamed official (`عضو`), which, like a source noun, end a
     /// quoting frame.
-    pub officials: KeySet,
+    pub officials: FewWords,
     /// `في` of `مصدر في X`.
-    pub within: KeySet,
+    pub within: FewWords,
     /// Words that begin a clause (`أن`، `الذي`): a quoting frame ends there.
-    pub clause: KeySet,
+    pub clause: FewWords,
     /// Stop words an apposition lets through (`المتحدث باسم`، `الرسمي`).
-    pub apposition: KeySet,
+    pub apposition: FewWords,
 }
 
 impl FrameWords {
     fn bundled() -> FrameWords {
         let w = bundled_words(FRAMES);
         FrameWords {
-            citing_particles: w.set("citing_particles"),
-            issued: w.set("issued"),
-            issued_by: w.set("issued_by"),
-            on_behalf: w.set("on_behalf"),
-            source_nouns: w.set("source_nouns"),
-            officials: w.set("officials"),
-            within: w.set("within"),
-            clause: w.set("clause"),
-            apposition: w.set("apposition"),
+            citing_particles: few(&w, "citing_particles"),
+            issued: few(&w, "issued"),
+            issued_by: few(&w, "issued_by"),
+            on_behalf: few(&w, "on_behalf"),
+            source_nouns: few(&w, "source_nouns"),
+            officials: few(&w, "officials"),
+            within: few(&w, "within"),
+            clause: few(&w, "clause"),
+            apposition: few(&w, "apposition"),
         }
     }
 }
