@@ -468,10 +468,8 @@ impl<'l, 'a> Frames<'l, 'a> {
     fn body_start(&self, i: usize) -> Option<usize> {
         let (o, fw) = (&self.sl.open, &self.sl.frames);
         let n = self.toks.len();
-        let mut j = if readings(self.word(i))
-            .iter()
-            .any(|(w, _)| o.citing.contains(w))
-        {
+        let citing = &self.sl.citing.before;
+        let mut j = if readings(self.word(i)).iter().any(|(w, _)| citing.contains(w)) {
             self.after_citing_word(i + 1)
         } else {
             self.source_in(i)?
@@ -997,6 +995,23 @@ mod tests {
             let text = format!("وقال {official} التحالف الدولي إن الغارات استمرت.");
             assert!(!names(&text).contains(&coalition), "{text}");
         }
+    }
+
+    /// One list of citing words serves named sources and open bodies: each
+    /// once lacked forms the other had (`أضافت` before a body, `حذّر` before
+    /// a named source).
+    #[test]
+    fn one_citing_list_for_named_sources_and_bodies() {
+        let lx = Lexicon::bundled();
+        let names = |text: &str| -> Vec<String> {
+            let a = Analysis::new(text, vec![]);
+            lx.sources(&a, None).into_iter().map(|e| e.name).collect()
+        };
+        let body = names("وأضافت وزارة الصحة العراقية أن عدد الجرحى ارتفع.");
+        assert_eq!(body, vec!["وزارة الصحة العراقية"]);
+        let named = names("وحذّر المرصد السوري لحقوق الإنسان من هجوم وشيك على البلدة.");
+        assert_eq!(named, vec!["المرصد السوري لحقوق الإنسان"]);
+        assert!(names("وزارة الصحة العراقية افتتحت مستشفى جديداً.").is_empty());
     }
 
     #[test]

@@ -55,8 +55,6 @@ struct SourceFile {
 #[derive(Debug, Default, Deserialize)]
 struct OpenDef {
     #[serde(default)]
-    citing: Vec<String>,
-    #[serde(default)]
     heads: Vec<String>,
     #[serde(default)]
     spokesman: Vec<String>,
@@ -84,8 +82,6 @@ struct CitingDef {
 /// `[open]` in key form.
 #[derive(Debug, Default)]
 pub(crate) struct OpenSources {
-    /// Citing words right before the body (`قالت`، `بحسب`).
-    pub citing: KeySet,
     /// Head nouns of bodies (`وزارة`، `مديرية`، `منظمة`).
     pub heads: KeySet,
     /// Spokesman nouns before `باسم` (`المتحدث باسم وزارة …`).
@@ -99,7 +95,8 @@ pub(crate) struct OpenSources {
 /// `[citing]` in key form.
 #[derive(Debug)]
 pub(crate) struct Citing {
-    /// Citing words looked for before a source (`قال`، `بحسب`).
+    /// Citing words looked for before a source (`قال`، `بحسب`), and right
+    /// before an official body the list does not know.
     pub before: KeySet,
     /// Citing verbs right after a source (`المرصد وثق`).
     pub after: KeySet,
@@ -196,7 +193,6 @@ impl SourceLexicon {
 
 fn open_sources(o: &OpenDef) -> OpenSources {
     OpenSources {
-        citing: key_set(&o.citing),
         heads: key_set(&o.heads),
         spokesman: key_set(&o.spokesman),
         stops: key_set(&o.stops),
