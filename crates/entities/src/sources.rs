@@ -469,7 +469,10 @@ impl<'l, 'a> Frames<'l, 'a> {
         let (o, fw) = (&self.sl.open, &self.sl.frames);
         let n = self.toks.len();
         let citing = &self.sl.citing.before;
-        let mut j = if readings(self.word(i)).iter().any(|(w, _)| citing.contains(w)) {
+        let mut j = if readings(self.word(i))
+            .iter()
+            .any(|(w, _)| citing.contains(w))
+        {
             self.after_citing_word(i + 1)
         } else {
             self.source_in(i)?

@@ -55,7 +55,8 @@ pub(crate) struct PersonWords {
     pub complementizers: FewWords,
     /// Speech verbs that close a two-word name.
     pub name_closers: FewWords,
-    /// Words before two name words in apposition to a title.
+    /// Words before two name words in apposition to a title, besides the
+    /// speech verbs.
     pub name_openers: FewWords,
     /// `عبد` of compounds.
     pub servant: FewWords,
