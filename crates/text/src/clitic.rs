@@ -192,6 +192,21 @@ mod tests {
     }
 
     #[test]
+    fn article_and_proclitic_letters() {
+        assert!(has_article("الرقه") && has_article("الي") && !has_article("رقه"));
+        for (prefix, definite) in [
+            ("ال", true),
+            ("وال", true),
+            ("لل", true),
+            ("ول", false),
+            ("", false),
+        ] {
+            assert_eq!(ends_in_article(prefix), definite, "{prefix}");
+        }
+        assert!(begins_with_proclitic_letter("بلده") && !begins_with_proclitic_letter("رقه"));
+    }
+
+    #[test]
     fn literal_reading_is_never_a_guess() {
         for w in ["بلده", "فرات", "والرقه", "ب"] {
             assert!(!readings(w)[0].guessed);
