@@ -1,7 +1,7 @@
 //! One pass of every entity dictionary over a document, read by actors,
 //! sources and persons.
 //!
-//! [`Lexicon::scan`] matches the tokens once (see [`crate::hits`]); the actor
+//! [`Lexicon::scan`] matches the tokens once (see `hits.rs`); the actor
 //! mentions, which sources need too, are resolved once, on first use.
 
 use crate::actors::{self, ActorMention};

@@ -1,13 +1,13 @@
 //! The bundled knowledge, loaded once, one part per concern:
-//! - [`ActorLexicon`](actors): `data/actors` (terms, country cues, code roles,
-//!   context words);
-//! - [`SourceLexicon`](sources): `data/sources` (named sources, citing frames,
-//!   open-class bodies);
-//! - [`NameLexicon`](names): `data/names` (given names, kunyas, titles,
-//!   well-known persons).
+//! - `ActorLexicon`: `data/actors` (terms, country cues, code roles, context
+//!   words);
+//! - `SourceLexicon`: `data/sources` (named sources, citing frames, open-class
+//!   bodies);
+//! - `NameLexicon`: `data/names` (given names, kunyas, titles, well-known
+//!   persons).
 //!
-//! Their phrases share one [`PhraseMatcher`], one layer each (see
-//! [`crate::layer`]), so a document's tokens are matched once.
+//! Their phrases share one [`PhraseMatcher`], one layer each, so a document's
+//! tokens are matched once.
 
 mod actors;
 mod names;
@@ -30,7 +30,7 @@ const FAMOUS: &str = include_str!("../../../../data/names/famous.toml");
 /// The bundled actor dictionary, source list and name lexicons.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Every dictionary, one layer each (see [`crate::layer`]): actor phrases
+    /// Every dictionary, one layer each (see `layer.rs`): actor phrases
     /// → group index, country cues → cue index, sources → source index,
     /// self-citations, titles, famous names → famous index.
     pub(crate) matcher: PhraseMatcher,
