@@ -16,14 +16,28 @@
 //!
 //! Bare words (`anaphor`, `army`, `regime`) must carry the article and must not
 //! be followed by an adjective that makes them something else (التنظيم الإداري،
-//! الجيش اللبناني، النظام الداخلي).
+//! الجيش اللبناني، النظام الداخلي). The words read around a term are in
+//! `data/actors/context.words`; what the rules know of codes (national armies,
+//! theatres, the codes bare words resolve to) in `[armies]`, `[theatres]` and
+//! `[roles]` of actors.toml.
 
-use crate::lexicon::{Cue, Lexicon, Rule, Side};
-use crate::scan::{layer, surface, Hit, Scan};
+use crate::hits::{is_quote, surface, Hit, Hits};
+use crate::keys::{key, nisba_ending, word_in};
+use crate::layer;
+use crate::lexicon::{ActorLexicon, Cue, Lexicon, Rule, Side};
 use rasad_record::{Actor, Span};
-use rasad_text::clitic;
-use rasad_text::Analysis;
+use rasad_text::words::KeySet;
+use rasad_text::{clitic, Analysis};
 use rustc_hash::FxHashMap;
+
+/// Most tokens between a country name and an attack word that makes it an
+/// actor: a verb and its object (`قصفت تركيا`، `غارات لإسرائيل على`) stay
+/// within three words; farther, the country is mostly a place or a target.
+const ATTACK_WINDOW: usize = 3;
+
+/// Most tokens between a speech word and a civilians term it makes a witness
+/// (`قال أحد المدنيين`): a quantifier may stand between.
+const WITNESS_WINDOW: usize = 2;
 
 /// How a mention was recognized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,82 +70,200 @@ pub struct ActorMention {
     pub group: usize,
 }
 
+/// A term found, and what it was resolved to so far.
 struct Cand {
     hit: Hit,
     group: usize,
     resolved: Option<(String, MentionKind)>,
 }
 
-/// Common adjectives that make a bare actor word something else (النظام
-/// الجديد، التحالف الحاكم).
-const ADJECTIVES: &[&str] = &[
-    "الجديد",
-    "القديم",
-    "السابق",
-    "الحاكم",
-    "العام",
-    "الحر",
-    "الاساسي",
-    "المعمول",
-];
+/// Counts of country cues in an article.
+#[derive(Default)]
+struct Cues(FxHashMap<Cue, usize>);
 
-const ARMY_CODES: &[&str] = &[
-    "SYR_GOV",
-    "IRAQ_GOV",
-    "ISRAEL",
-    "TURKEY",
-    "YEMEN_GOV",
-    "LBY_GOV",
-    "EGY_GOV",
-    "LBN_GOV",
-    "SAU_GOV",
-    "JOR_GOV",
-    "SDN_GOV",
-    "SOM_GOV",
-];
-
-/// The codes whose explicit names are cues of a theatre, and the cues they
-/// count for (the Houthis are a sign of Yemen as صنعاء is).
-const CODE_CUES: &[(&str, &[Cue])] = &[
-    ("KRG", &[Cue::Kurdistan]),
-    ("ISRAEL", &[Cue::Israel]),
-    ("HAMAS", &[Cue::Israel]),
-    ("HEZBOLLAH", &[Cue::Lebanon]),
-    ("LBN_GOV", &[Cue::Lebanon]),
-    ("HOUTHIS", &[Cue::Yemen, Cue::Elsewhere]),
-    ("SAUDI_COALITION", &[Cue::Yemen, Cue::Elsewhere]),
-    ("YEMEN_GOV", &[Cue::Yemen, Cue::Elsewhere]),
-    ("LBY_GOV", &[Cue::Libya, Cue::Elsewhere]),
-    ("LNA", &[Cue::Libya, Cue::Elsewhere]),
-    ("EGY_GOV", &[Cue::Egypt]),
-];
-
-impl Lexicon {
-    /// Every actor mention of the body, in text order, after coreference of
-    /// التنظيم/التحالف/الهيئة/الحشد (referring back to a named actor) and the
-    /// context resolution of الجيش/النظام/القوات الكردية.
-    ///
-    /// For the events engineer: `span` is the term itself (no proclitic),
-    /// `kind` tells a name from an anaphor or a context guess, `side` which
-    /// press uses the term.
-    pub fn actor_mentions(&self, a: &Analysis) -> Vec<ActorMention> {
-        self.scan(a).actor_mentions().to_vec()
+impl Cues {
+    fn get(&self, k: Cue) -> usize {
+        self.0.get(&k).copied().unwrap_or(0)
     }
 
-    /// [`Self::actor_mentions`] of a scanned document.
-    pub(crate) fn mentions_in(&self, sc: &Scan) -> Vec<ActorMention> {
-        let a = sc.a;
-        let hits = sc.hits(layer::ACTORS);
-        let cues = self.cue_counts(sc);
-        let strict = self.strict_cue_counts(sc);
-        let yemen = yemen_theatre(&cues);
-        let mut cands: Vec<Cand> = hits
+    /// One sign of `k` (a sign of Yemen or Libya is one of `Elsewhere` too).
+    fn add(&mut self, k: Cue) {
+        for &c in k.counted() {
+            *self.0.entry(c).or_default() += 1;
+        }
+    }
+
+    /// The article is about Yemen: its Yemen cues (places, the Houthis, the
+    /// Saudi-led coalition) outnumber those of Syria and Iraq (`قوات التحالف`
+    /// there is the Saudi-led coalition; a Syrian report that names Yemen once
+    /// is not about it).
+    fn yemen(&self) -> bool {
+        self.get(Cue::Yemen) > 0
+            && self.get(Cue::Yemen) > self.get(Cue::Syria) + self.get(Cue::Iraq)
+    }
+
+    /// The article is about Syria, or about no other war (Iraq, Kurdistan,
+    /// Yemen, Libya, Sudan).
+    fn syrian(&self) -> bool {
+        let elsewhere = self.get(Cue::Elsewhere) + self.get(Cue::Iraq) + self.get(Cue::Kurdistan);
+        elsewhere == 0 || self.get(Cue::Syria) > 0
+    }
+}
+
+/// Resolves the actor terms of one document.
+struct Resolver<'l, 'a> {
+    lx: &'l Lexicon,
+    hits: &'l Hits<'a>,
+    a: &'a Analysis,
+    /// Country cues of the body.
+    cues: Cues,
+    /// Country cues outside actor terms (for the `cued` rule).
+    strict: Cues,
+}
+
+/// Every actor mention of the body (see [`Lexicon::actor_mentions`]).
+pub(crate) fn mentions(lx: &Lexicon, hits: &Hits) -> Vec<ActorMention> {
+    let cues = cue_counts(lx, hits);
+    let strict = strict_cue_counts(lx, hits);
+    let r = Resolver {
+        lx,
+        hits,
+        a: hits.a,
+        cues,
+        strict,
+    };
+    let mut cands = r.candidates();
+    for c in cands.iter_mut() {
+        c.resolved = r.local(c);
+    }
+    let explicit: Vec<(usize, String)> = cands
+        .iter()
+        .filter_map(|c| Some((c.hit.span.start, c.resolved.as_ref()?.0.clone())))
+        .collect();
+    for c in cands.iter_mut() {
+        if let Some(found) = r.contextual(c, &explicit) {
+            c.resolved = found;
+        }
+    }
+    r.anaphors(&mut cands);
+    cands
+        .into_iter()
+        .filter_map(|c| {
+            let (code, kind) = c.resolved?;
+            Some(ActorMention {
+                code,
+                span: c.hit.span,
+                term: surface(r.a, &c.hit),
+                kind,
+                side: lx.actor.groups[c.group].side,
+                group: c.group,
+            })
+        })
+        .collect()
+}
+
+/// Every distinct actor of `mentions`, once per code, in order of first
+/// mention, with the distinct terms used for it.
+pub(crate) fn distinct(lx: &Lexicon, mentions: &[ActorMention]) -> Vec<Actor> {
+    let mut out: Vec<Actor> = Vec::new();
+    let mut term_keys: Vec<Vec<String>> = Vec::new();
+    for m in mentions {
+        let i = match out.iter().position(|x| x.id == m.code) {
+            Some(i) => i,
+            None => {
+                out.push(Actor {
+                    name: lx.label(&m.code).to_string(),
+                    id: m.code.clone(),
+                    spans: Vec::new(),
+                    terms: Vec::new(),
+                });
+                term_keys.push(Vec::new());
+                out.len() - 1
+            }
+        };
+        out[i].spans.push(m.span);
+        let k = key(&m.term);
+        if !term_keys[i].contains(&k) {
+            term_keys[i].push(k);
+            out[i].terms.push(m.term.clone());
+        }
+    }
+    out
+}
+
+/// Counts of country cues in the body: place cues, the `cue` of `cue` groups,
+/// and the explicit names of codes that are cues of a theatre (`[theatres]`).
+fn cue_counts(lx: &Lexicon, hits: &Hits) -> Cues {
+    let al = &lx.actor;
+    let mut counts = Cues::default();
+    for h in hits
+        .of(layer::CUES)
+        .iter()
+        .filter(|h| hits.a.in_body(h.span))
+    {
+        if let Some(&i) = lx.matcher.ids(h.phrase).first() {
+            counts.add(al.cue_kinds[i]);
+        }
+    }
+    for h in hits
+        .of(layer::ACTORS)
+        .iter()
+        .filter(|h| hits.a.in_body(h.span))
+    {
+        for g in lx.matcher.ids(h.phrase).iter().map(|&gi| &al.groups[gi]) {
+            let cue = match g.rule {
+                Rule::Cue => g.cue.as_deref().and_then(Cue::named),
+                // Explicit names of forces are cues too (not the words that
+                // need a cue themselves).
+                Rule::Name => al.theatres.get(&g.code).copied(),
+                _ => None,
+            };
+            if let Some(k) = cue {
+                counts.add(k);
+            }
+        }
+    }
+    counts
+}
+
+/// Cue counts for the `cued` rule: [`cue_counts`] without the cue words inside
+/// an actor term (الاحتلال of طيران الاحتلال الروسي is no sign of Israel).
+fn strict_cue_counts(lx: &Lexicon, hits: &Hits) -> Cues {
+    let actors = hits.of(layer::ACTORS);
+    let inside = |sp: Span| {
+        actors
             .iter()
-            .filter(|h| a.in_body(h.span))
+            .any(|h| h.span.start <= sp.start && sp.end <= h.span.end && h.span != sp)
+    };
+    let mut counts = cue_counts(lx, hits);
+    for h in hits.of(layer::CUES) {
+        if !hits.a.in_body(h.span) || !inside(h.span) {
+            continue;
+        }
+        if let Some(&i) = lx.matcher.ids(h.phrase).first() {
+            if let Some(n) = counts.0.get_mut(&lx.actor.cue_kinds[i]) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+    counts
+}
+
+impl Resolver<'_, '_> {
+    fn al(&self) -> &ActorLexicon {
+        &self.lx.actor
+    }
+
+    /// The actor terms of the body, with their group; حماس, never الحماس
+    /// ("the enthusiasm").
+    fn candidates(&self) -> Vec<Cand> {
+        self.hits
+            .of(layer::ACTORS)
+            .iter()
+            .filter(|h| self.a.in_body(h.span))
             .filter_map(|hit| {
-                let group = *self.matcher.ids(hit.phrase).first()?;
-                // حماس, never الحماس ("the enthusiasm").
-                if self.groups[group].indefinite && hit.article {
+                let group = *self.lx.matcher.ids(hit.phrase).first()?;
+                if self.al().groups[group].indefinite && hit.article {
                     return None;
                 }
                 Some(Cand {
@@ -140,90 +272,69 @@ impl Lexicon {
                     resolved: None,
                 })
             })
-            .collect();
+            .collect()
+    }
 
-        // 1. Rules decided locally.
-        for c in cands.iter_mut() {
-            let g = &self.groups[c.group];
-            let code = g.code.clone();
-            c.resolved = match g.rule {
-                Rule::Name => Some((code, MentionKind::Explicit)),
-                Rule::Coalition if yemen => {
-                    Some(("SAUDI_COALITION".to_string(), MentionKind::Explicit))
-                }
-                Rule::Coalition => Some((code, MentionKind::Explicit)),
-                Rule::Syrian => {
-                    let c = |k| cues.get(&k).copied().unwrap_or(0);
-                    let elsewhere = c(Cue::Elsewhere) + c(Cue::Iraq) + c(Cue::Kurdistan);
-                    (elsewhere == 0 || c(Cue::Syria) > 0).then_some((code, MentionKind::Explicit))
-                }
-                Rule::National => {
-                    national_army(&cues, &code).map(|code| (code, MentionKind::Resolved))
-                }
-                Rule::Qaeda => self
-                    .is_qaeda(sc, &c.hit)
-                    .then_some((code, MentionKind::Explicit)),
-                Rule::State => (self.near(a, &c.hit, 3, &self.attack) && !is_seat(a, &c.hit))
-                    .then_some((code, MentionKind::Explicit)),
-                Rule::Victim => self
-                    .is_victim(a, &c.hit)
-                    .then_some((code, MentionKind::Victim)),
-                _ => None,
-            };
+    /// Stage 1: the rules decided by the term and its sentence alone.
+    fn local(&self, c: &Cand) -> Option<(String, MentionKind)> {
+        let g = &self.al().groups[c.group];
+        let explicit = |ok: bool| ok.then(|| (g.code.clone(), MentionKind::Explicit));
+        match g.rule {
+            Rule::Name => explicit(true),
+            Rule::Coalition if self.cues.yemen() => Some((
+                self.al().roles.yemen_coalition.clone(),
+                MentionKind::Explicit,
+            )),
+            Rule::Coalition => explicit(true),
+            Rule::Syrian => explicit(self.cues.syrian()),
+            Rule::National => self
+                .national_army(&g.code)
+                .map(|code| (code, MentionKind::Resolved)),
+            Rule::Qaeda => explicit(self.is_qaeda(&c.hit)),
+            Rule::State => explicit(self.is_state(&c.hit)),
+            Rule::Victim => self
+                .is_victim(&c.hit)
+                .then(|| (g.code.clone(), MentionKind::Victim)),
+            _ => None,
         }
+    }
 
-        // 2. Context rules.
-        let explicit: Vec<(usize, String)> = cands
-            .iter()
-            .filter_map(|c| {
-                c.resolved
-                    .as_ref()
-                    .map(|(code, _)| (c.hit.span.start, code.clone()))
-            })
-            .collect();
+    /// Stage 2: the rules decided by what the article names (`explicit`:
+    /// start and code of each mention of stage 1) and by its cues. None for
+    /// a term these rules do not decide.
+    fn contextual(
+        &self,
+        c: &Cand,
+        explicit: &[(usize, String)],
+    ) -> Option<Option<(String, MentionKind)>> {
+        let g = &self.al().groups[c.group];
         let named = |code: &str| explicit.iter().any(|(_, c)| c == code);
-        let cue = |k: Cue| cues.get(&k).copied().unwrap_or(0);
-        for c in cands.iter_mut() {
-            let g = &self.groups[c.group];
-            c.resolved = match g.rule {
-                Rule::Kurdish => {
-                    let krg = (named("KRG") || cue(Cue::Kurdistan) > 0)
-                        && !named("SDF")
-                        && cue(Cue::Iraq) >= cue(Cue::Syria);
-                    let code = if krg { "KRG" } else { "SDF" };
-                    Some((code.to_string(), MentionKind::Resolved))
-                }
-                Rule::Army if c.hit.article && self.free_follower(a, &c.hit) => {
-                    resolve_army(&explicit, c.hit.span.start, &cue)
-                        .map(|code| (code, MentionKind::Resolved))
-                }
-                Rule::Cued if !c.hit.article || self.free_follower(a, &c.hit) => {
-                    let kinds = g.cue.as_deref().unwrap_or("");
-                    let cued = kinds.split('|').filter_map(cue_kind).any(|k| {
-                        let n = strict.get(&k).copied().unwrap_or(0);
-                        // Hezbollah's Islamic Resistance, not Iraq's.
-                        n > 0 && (k != Cue::Lebanon || n > cue(Cue::Iraq))
-                    });
-                    (named(&g.code) || cued).then(|| (g.code.clone(), MentionKind::Resolved))
-                }
-                Rule::Regime if c.hit.article && self.free_follower(a, &c.hit) => {
-                    let syrian = named("SYR_GOV")
-                        || (cue(Cue::Syria) > 0 && cue(Cue::Syria) >= cue(Cue::Iraq));
-                    syrian.then(|| ("SYR_GOV".to_string(), MentionKind::Resolved))
-                }
-                _ => c.resolved.take(),
-            };
-        }
+        let bare = || c.hit.article && self.free_follower(&c.hit);
+        let resolved = |code: Option<String>| code.map(|code| (code, MentionKind::Resolved));
+        Some(resolved(match g.rule {
+            Rule::Kurdish => Some(self.kurdish(&named)),
+            Rule::Army if bare() => self.army(explicit, c.hit.span.start),
+            Rule::Cued if !c.hit.article || self.free_follower(&c.hit) => {
+                (named(&g.code) || self.cued(g.cue.as_deref())).then(|| g.code.clone())
+            }
+            Rule::Regime if bare() => self.regime(&named),
+            _ => return None,
+        }))
+    }
 
-        // 3. Anaphors, in text order.
+    /// Stage 3, in text order: an anaphor counts when its code was mentioned
+    /// before it (bare التحالف in an article about Yemen is the Saudi-led
+    /// coalition).
+    fn anaphors(&self, cands: &mut [Cand]) {
+        let roles = &self.al().roles;
+        let yemen = self.cues.yemen();
         let mut seen: Vec<String> = Vec::new();
         for c in cands.iter_mut() {
-            let g = &self.groups[c.group];
+            let g = &self.al().groups[c.group];
             if g.rule == Rule::Anaphor {
-                let free = c.hit.article && self.free_follower(a, &c.hit);
-                c.resolved = if g.code == "US_COALITION" && yemen {
-                    // Bare التحالف in an article about Yemen is the Saudi-led one.
-                    free.then(|| ("SAUDI_COALITION".to_string(), MentionKind::Resolved))
+                let free = c.hit.article && self.free_follower(&c.hit);
+                c.resolved = if g.code == roles.coalition && yemen {
+                    free.then(|| (roles.yemen_coalition.clone(), MentionKind::Resolved))
                 } else {
                     (free && seen.contains(&g.code))
                         .then(|| (g.code.clone(), MentionKind::Anaphoric))
@@ -235,126 +346,96 @@ impl Lexicon {
                 }
             }
         }
-
-        cands
-            .into_iter()
-            .filter_map(|c| {
-                let (code, kind) = c.resolved?;
-                Some(ActorMention {
-                    code,
-                    span: c.hit.span,
-                    term: surface(a, &c.hit),
-                    kind,
-                    side: self.groups[c.group].side,
-                    group: c.group,
-                })
-            })
-            .collect()
     }
 
-    /// Every distinct actor the body mentions, once per code, in order of first
-    /// mention, with the distinct terms used for it.
-    pub fn actors(&self, a: &Analysis) -> Vec<Actor> {
-        self.scan(a).actors()
-    }
-
-    /// [`Self::actors`] of a scanned document.
-    pub(crate) fn actors_in(&self, sc: &Scan) -> Vec<Actor> {
-        let mut out: Vec<Actor> = Vec::new();
-        let mut term_keys: Vec<Vec<String>> = Vec::new();
-        for m in sc.actor_mentions() {
-            let i = match out.iter().position(|x| x.id == m.code) {
-                Some(i) => i,
-                None => {
-                    out.push(Actor {
-                        name: self.label(&m.code).to_string(),
-                        id: m.code.clone(),
-                        spans: Vec::new(),
-                        terms: Vec::new(),
-                    });
-                    term_keys.push(Vec::new());
-                    out.len() - 1
-                }
-            };
-            out[i].spans.push(m.span);
-            let k = crate::lexicon::key(&m.term);
-            if !term_keys[i].contains(&k) {
-                term_keys[i].push(k);
-                out[i].terms.push(m.term.clone());
-            }
-        }
-        out
-    }
-
-    /// Counts of country cues in the body (and the Yemen cue of `cue` groups).
-    fn cue_counts(&self, sc: &Scan) -> FxHashMap<Cue, usize> {
-        let a = sc.a;
-        let mut counts: FxHashMap<Cue, usize> = FxHashMap::default();
-        for h in sc.hits(layer::CUES) {
-            if !a.in_body(h.span) {
-                continue;
-            }
-            if let Some(&i) = self.matcher.ids(h.phrase).first() {
-                let kind = self.cue_kinds[i];
-                *counts.entry(kind).or_default() += 1;
-                // Yemen and Libya are wars outside Syria and Iraq.
-                if matches!(kind, Cue::Yemen | Cue::Libya) {
-                    *counts.entry(Cue::Elsewhere).or_default() += 1;
-                }
-            }
-        }
-        for h in sc.hits(layer::ACTORS) {
-            if !a.in_body(h.span) {
-                continue;
-            }
-            for &gi in self.matcher.ids(h.phrase) {
-                let g = &self.groups[gi];
-                if g.rule == Rule::Cue && g.cue.as_deref() == Some("elsewhere") {
-                    *counts.entry(Cue::Elsewhere).or_default() += 1;
-                }
-                // Explicit names of forces are cues too (not the words that
-                // need a cue themselves).
-                if !matches!(g.rule, Rule::Name) {
-                    continue;
-                }
-                if let Some((_, kinds)) = CODE_CUES.iter().find(|(c, _)| *c == g.code) {
-                    for k in kinds.iter() {
-                        *counts.entry(*k).or_default() += 1;
-                    }
-                }
-            }
-        }
-        counts
-    }
-
-    /// Cue counts for the `cued` rule: [`Self::cue_counts`] without the cue
-    /// words inside an actor term (الاحتلال of طيران الاحتلال الروسي is no
-    /// sign of Israel).
-    fn strict_cue_counts(&self, sc: &Scan) -> FxHashMap<Cue, usize> {
-        let a = sc.a;
-        let actors = sc.hits(layer::ACTORS);
-        let inside = |sp: Span| {
-            actors
-                .iter()
-                .any(|h| h.span.start <= sp.start && sp.end <= h.span.end && h.span != sp)
+    /// Generic Kurdish forces (`القوات الكردية`): the Kurdistan Region's in an
+    /// article that names them or Iraqi Kurdistan and not the SDF, with no
+    /// more Syrian cues than Iraqi ones; else the SDF.
+    fn kurdish(&self, named: &dyn Fn(&str) -> bool) -> String {
+        let roles = &self.al().roles;
+        let krg = (named(&roles.kurdistan) || self.cues.get(Cue::Kurdistan) > 0)
+            && !named(&roles.kurdish)
+            && self.cues.get(Cue::Iraq) >= self.cues.get(Cue::Syria);
+        let code = if krg {
+            &roles.kurdistan
+        } else {
+            &roles.kurdish
         };
-        let mut counts = self.cue_counts(sc);
-        for h in sc.hits(layer::CUES) {
-            if !a.in_body(h.span) || !inside(h.span) {
-                continue;
-            }
-            if let Some(&i) = self.matcher.ids(h.phrase).first() {
-                if let Some(n) = counts.get_mut(&self.cue_kinds[i]) {
-                    *n = n.saturating_sub(1);
-                }
-            }
+        code.clone()
+    }
+
+    /// Bare النظام: the Syrian government when named, or when the article's
+    /// Syrian cues are at least its Iraqi ones.
+    fn regime(&self, named: &dyn Fn(&str) -> bool) -> Option<String> {
+        let code = &self.al().roles.regime;
+        let syria = self.cues.get(Cue::Syria);
+        let syrian = named(code) || (syria > 0 && syria >= self.cues.get(Cue::Iraq));
+        syrian.then(|| code.clone())
+    }
+
+    /// A `cued` word (`العدو`): the article carries a cue of the group's
+    /// `cue` outside actor terms (`israel|lebanon`); Hezbollah's Islamic
+    /// Resistance needs more Lebanese cues than Iraqi ones, not Iraq's.
+    fn cued(&self, names: Option<&str>) -> bool {
+        let iraq = self.cues.get(Cue::Iraq);
+        names
+            .unwrap_or("")
+            .split('|')
+            .filter_map(Cue::named)
+            .any(|k| {
+                let n = self.strict.get(k);
+                n > 0 && (k != Cue::Lebanon || n > iraq)
+            })
+    }
+
+    /// The national army a bare army word refers to: the one the article
+    /// names (nearest before it, else first after), else the army of the
+    /// country whose cues the article counts most; None when nothing tells.
+    fn army(&self, explicit: &[(usize, String)], at: usize) -> Option<String> {
+        let armies = &self.al().armies;
+        let named: Vec<&(usize, String)> = explicit
+            .iter()
+            .filter(|(_, c)| armies.named.contains(c))
+            .collect();
+        if let Some((_, c)) = named.iter().rev().find(|(p, _)| *p < at) {
+            return Some(c.clone());
         }
-        counts
+        if let Some((_, c)) = named.first() {
+            return Some(c.clone());
+        }
+        let best = armies.by_cue.iter().map(|(k, _)| self.cues.get(*k)).max()?;
+        let mut top = armies
+            .by_cue
+            .iter()
+            .filter(|(k, _)| self.cues.get(*k) == best);
+        let (_, code) = top.next()?;
+        (best > 0 && top.next().is_none()).then(|| code.clone())
+    }
+
+    /// Bare الجيش الوطني: the SNA in an article about Syria (or about no other
+    /// war), the Yemeni army in one about Yemen (`الجيش الوطني يستعيد مواقع في
+    /// مأرب`), Haftar's LNA in one about Libya; nothing in another war (Sudan).
+    fn national_army(&self, syrian: &str) -> Option<String> {
+        let roles = &self.al().roles;
+        let (syria, yemen, libya) = (
+            self.cues.get(Cue::Syria),
+            self.cues.get(Cue::Yemen),
+            self.cues.get(Cue::Libya),
+        );
+        if yemen > syria && yemen >= libya {
+            return Some(roles.yemen_national.clone());
+        }
+        if libya > syria {
+            return Some(roles.libya_national.clone());
+        }
+        self.cues.syrian().then(|| syrian.to_string())
     }
 
     /// The word after a bare actor word is not an adjective that makes it
-    /// something else (التنظيم الإداري), unless allowed (التنظيم الإرهابي).
-    fn free_follower(&self, a: &Analysis, hit: &Hit) -> bool {
+    /// something else (التنظيم الإداري، النظام الجديد), unless allowed
+    /// (التنظيم الإرهابي).
+    fn free_follower(&self, hit: &Hit) -> bool {
+        let a = self.a;
         let s = a.key_str();
         let toks = a.tokens();
         let Some(next) = toks.get(hit.tokens.end) else {
@@ -365,20 +446,14 @@ impl Lexicon {
             return true;
         }
         let w = next.text(s);
-        // Adjectives: nisbas (الإداري، اللبنانية) and a few common ones.
-        let adjective = w.starts_with("ال")
-            && (w.ends_with('ي') || w.ends_with("يه") || ADJECTIVES.contains(&w));
-        !adjective || self.followers.contains(w)
+        let adjective = clitic::begins_with_article(w)
+            && (nisba_ending(w) || self.al().words.adjectives.contains(w));
+        !adjective || self.al().followers.contains(w)
     }
 
     /// A word of `set` occurs within `window` tokens of the hit, in its sentence.
-    fn near(
-        &self,
-        a: &Analysis,
-        hit: &Hit,
-        window: usize,
-        set: &rustc_hash::FxHashSet<String>,
-    ) -> bool {
+    fn near(&self, hit: &Hit, window: usize, set: &KeySet) -> bool {
+        let a = self.a;
         let toks = a.tokens();
         let Some(sent) = a.sentence_of(hit.span).map(|i| a.sentences()[i]) else {
             return false;
@@ -391,150 +466,84 @@ impl Lexicon {
             .any(|i| word_in(toks[i].text(a.key_str()), set))
     }
 
+    /// A country name is an actor next to an attack word (`قصفت تركيا`), and
+    /// not as the seat of a body (`ومقره لندن`).
+    fn is_state(&self, hit: &Hit) -> bool {
+        self.near(hit, ATTACK_WINDOW, &self.al().words.attack) && !self.is_seat(hit)
+    }
+
     /// Bare القاعدة is al-Qaeda (`لتنظيمي "الدولة الإسلامية" و"القاعدة"`)
     /// when it is quoted or the article names another jihadist group, unless
     /// an adjective follows (القاعدة الجوية) or the article speaks of a base
     /// (`قاعدة العند`، `قواعد`), which bare القاعدة then refers back to.
-    fn is_qaeda(&self, sc: &Scan, hit: &Hit) -> bool {
-        let a = sc.a;
-        if !hit.article || !self.free_follower(a, hit) {
+    fn is_qaeda(&self, hit: &Hit) -> bool {
+        let a = self.a;
+        if !hit.article || !self.free_follower(hit) || self.speaks_of_bases(hit) {
             return false;
         }
         let s = a.key_str();
-        // قاعدة without the article (قاعدة العند، بقاعدة), or قواعد.
-        let base = a.tokens().iter().any(|t| {
-            let w = t.text(s);
-            clitic::readings(w).iter().any(|r| {
-                let prefix = &w[..w.len() - r.bare.len()];
-                r.bare == "قواعد"
-                    || r.bare == "قاعده" && !prefix.ends_with("ال") && !prefix.ends_with("لل")
-            })
-        });
-        if base {
-            return false;
-        }
         let t0 = &a.tokens()[hit.tokens.start];
-        let quoted = s[..t0.start].trim_end().ends_with(['"', '«', '“', '\'']);
-        let jihadist = sc.hits(layer::ACTORS).iter().any(|h| {
-            self.matcher.ids(h.phrase).iter().any(|&gi| {
-                let g = &self.groups[gi];
-                g.rule == Rule::Name && matches!(g.code.as_str(), "ISIS" | "HTS" | "AL_QAEDA")
+        let quoted = s[..t0.start]
+            .trim_end()
+            .ends_with(|c: char| is_quote(c) && !matches!(c, '»' | '”'));
+        let jihadist = self.hits.of(layer::ACTORS).iter().any(|h| {
+            self.lx.matcher.ids(h.phrase).iter().any(|&gi| {
+                let g = &self.al().groups[gi];
+                g.rule == Rule::Name && g.kind == "jihadist"
             })
         });
         quoted || jihadist
     }
 
-    fn is_victim(&self, a: &Analysis, hit: &Hit) -> bool {
-        // A singular adjective with the article is an attribute (الدفاع المدني).
-        let key = self.matcher.key(hit.phrase);
-        if hit.article && !key.contains(' ') && key.ends_with('ي') && key != "اهالي" {
+    /// A base word anywhere in the article (`قاعدة العند`، `بقاعدة`،
+    /// `القواعد`), other than the hit's own article-bearing word.
+    fn speaks_of_bases(&self, hit: &Hit) -> bool {
+        let s = self.a.key_str();
+        let own = self.lx.matcher.key(hit.phrase);
+        let bases = &self.al().words.bases;
+        self.a.tokens().iter().any(|t| {
+            let w = t.text(s);
+            clitic::readings(w).iter().any(|r| {
+                let prefix = &w[..w.len() - r.bare.len()];
+                bases.contains(r.bare) && !(r.bare == own && clitic::ends_in_article(prefix))
+            })
+        })
+    }
+
+    /// Civilians are victims near a harm word (`مقتل مدنيين`), not right after
+    /// a speech word (`قال مدنيون`); a singular adjective with the article is
+    /// an attribute (`الدفاع المدني`), a plural in ي is not (`الأهالي`).
+    fn is_victim(&self, hit: &Hit) -> bool {
+        let al = self.al();
+        let key = self.lx.matcher.key(hit.phrase);
+        if hit.article
+            && !key.contains(' ')
+            && key.ends_with('ي')
+            && !al.words.plural_nouns.contains(key)
+        {
             return false;
         }
-        let toks = a.tokens();
-        let s = a.key_str();
-        let lo = hit.tokens.start.saturating_sub(2);
-        let witness = (lo..hit.tokens.start).any(|i| word_in(toks[i].text(s), &self.witness));
-        !witness && self.near(a, hit, self.victim_window, &self.harm)
+        let toks = self.a.tokens();
+        let s = self.a.key_str();
+        let lo = hit.tokens.start.saturating_sub(WITNESS_WINDOW);
+        let witness = (lo..hit.tokens.start).any(|i| word_in(toks[i].text(s), &al.victim.witness));
+        !witness && self.near(hit, al.victim.window, &al.victim.harm)
     }
-}
 
-/// True when the word, or one of its clitic readings, is in `set`.
-pub(crate) fn word_in(word: &str, set: &rustc_hash::FxHashSet<String>) -> bool {
-    if set.contains(word) {
-        return true;
-    }
-    clitic::readings(word).iter().any(|r| set.contains(r.bare))
-}
-
-/// The cue kind named in a `cued` group's `cue` (`israel`, `lebanon`).
-fn cue_kind(name: &str) -> Option<Cue> {
-    match name.trim() {
-        "israel" => Some(Cue::Israel),
-        "lebanon" => Some(Cue::Lebanon),
-        "syria" => Some(Cue::Syria),
-        "iraq" => Some(Cue::Iraq),
-        "turkey" => Some(Cue::Turkey),
-        "yemen" => Some(Cue::Yemen),
-        "libya" => Some(Cue::Libya),
-        "egypt" => Some(Cue::Egypt),
-        _ => None,
-    }
-}
-
-/// The national army a bare army word refers to: the one the article names
-/// (nearest before it, else first after), else the country the article is
-/// about; None when nothing tells.
-fn resolve_army(
-    explicit: &[(usize, String)],
-    at: usize,
-    cue: &dyn Fn(Cue) -> usize,
-) -> Option<String> {
-    let armies: Vec<&(usize, String)> = explicit
-        .iter()
-        .filter(|(_, c)| ARMY_CODES.contains(&c.as_str()))
-        .collect();
-    if let Some((_, c)) = armies.iter().rev().find(|(p, _)| *p < at) {
-        return Some(c.clone());
-    }
-    if let Some((_, c)) = armies.first() {
-        return Some(c.clone());
-    }
-    let ranked = [
-        (cue(Cue::Syria), "SYR_GOV"),
-        (cue(Cue::Iraq), "IRAQ_GOV"),
-        (cue(Cue::Israel), "ISRAEL"),
-        (cue(Cue::Turkey), "TURKEY"),
-        (cue(Cue::Yemen), "YEMEN_GOV"),
-        (cue(Cue::Libya), "LBY_GOV"),
-        (cue(Cue::Egypt), "EGY_GOV"),
-        (cue(Cue::Lebanon), "LBN_GOV"),
-    ];
-    let best = ranked.iter().max_by_key(|(n, _)| *n)?;
-    let ties = ranked.iter().filter(|(n, _)| *n == best.0).count();
-    (best.0 > 0 && ties == 1).then(|| best.1.to_string())
-}
-
-/// The article is about Yemen: its Yemen cues (places, the Houthis, the
-/// Saudi-led coalition) outnumber those of Syria and Iraq (`قوات التحالف`
-/// there is the Saudi-led coalition; a Syrian report that names Yemen once is
-/// not about it).
-fn yemen_theatre(cues: &FxHashMap<Cue, usize>) -> bool {
-    let c = |k| cues.get(&k).copied().unwrap_or(0);
-    c(Cue::Yemen) > 0 && c(Cue::Yemen) > c(Cue::Syria) + c(Cue::Iraq)
-}
-
-/// Bare الجيش الوطني: the SNA in an article about Syria (or about no other
-/// war), the Yemeni army in one about Yemen (`الجيش الوطني يستعيد مواقع في
-/// مأرب`), Haftar's LNA in one about Libya; nothing in another war (Sudan).
-fn national_army(cues: &FxHashMap<Cue, usize>, syrian: &str) -> Option<String> {
-    let c = |k| cues.get(&k).copied().unwrap_or(0);
-    let syria = c(Cue::Syria);
-    if c(Cue::Yemen) > syria && c(Cue::Yemen) >= c(Cue::Libya) {
-        return Some("YEMEN_GOV".to_string());
-    }
-    if c(Cue::Libya) > syria {
-        return Some("LNA".to_string());
-    }
-    let elsewhere = c(Cue::Elsewhere) + c(Cue::Iraq) + c(Cue::Kurdistan);
-    (elsewhere == 0 || syria > 0).then(|| syrian.to_string())
-}
-
-/// The country is the seat of a body (`ومقره لندن`، `التي تتخذ من لندن
-/// مقرا`), not an actor.
-fn is_seat(a: &Analysis, hit: &Hit) -> bool {
-    let s = a.key_str();
-    let toks = a.tokens();
-    let before = |d: usize| {
-        hit.tokens
+    /// The country is the seat of a body (`ومقره لندن`، `التي تتخذ من لندن
+    /// مقرا`), not an actor.
+    fn is_seat(&self, hit: &Hit) -> bool {
+        let words = &self.al().words;
+        let s = self.a.key_str();
+        let toks = self.a.tokens();
+        let before = hit
+            .tokens
             .start
-            .checked_sub(d)
-            .map(|i| toks[i].text(s))
-            .unwrap_or("")
-    };
-    let seat = |w: &str| {
-        let w = w.strip_prefix('و').unwrap_or(w);
-        matches!(w, "مقره" | "مقرها" | "مقرهم" | "ومقره")
-    };
-    let after = toks.get(hit.tokens.end).map(|t| t.text(s)).unwrap_or("");
-    seat(before(1)) || (before(1) == "من" && matches!(after, "مقرا" | "مقر"))
+            .checked_sub(1)
+            .map_or("", |i| toks[i].text(s));
+        let after = toks.get(hit.tokens.end).map_or("", |t| t.text(s));
+        let seat = before.strip_prefix('و').unwrap_or(before);
+        words.seat_before.contains(seat)
+            || (words.seat_from.contains(before) && words.seat_after.contains(after))
+    }
 }

@@ -1,12 +1,44 @@
 //! Kunyas (`أبو مصطفى القطري`): the head is declined (أبو nominative, أبي
 //! genitive, أبا accusative); names are output in the nominative and compared on
-//! a key where the three forms are one.
+//! a key where the three forms are one. The heads are listed in
+//! `data/names/kunya.words`.
 
-use crate::lexicon::key;
+use crate::keys::{bundled_words, few, key, FewWords};
+use rasad_text::words::KeySet;
+use std::sync::LazyLock;
+
+const KUNYA: &str = include_str!("../../../data/names/kunya.words");
+
+/// The nominative head, as a name is written out (`أبو الحسن`).
+const NOMINATIVE: &str = "أبو";
+
+/// The kunya lists in key form.
+struct Heads {
+    /// Every head (`ابو`، `ابي`، `ابا`، `ام`).
+    all: KeySet,
+    /// The oblique forms of the nominative head (`ابي`، `ابا`).
+    oblique: FewWords,
+    /// The nominative head in key form (`ابو`).
+    nominative: String,
+}
+
+static HEADS: LazyLock<Heads> = LazyLock::new(|| {
+    let w = bundled_words(KUNYA);
+    Heads {
+        all: w.set("heads"),
+        oblique: few(&w, "oblique"),
+        nominative: key(NOMINATIVE),
+    }
+});
+
+/// The kunya heads in key form.
+pub(crate) fn heads() -> &'static KeySet {
+    &HEADS.all
+}
 
 /// True when the key word is a kunya head.
 pub fn is_head(word_key: &str) -> bool {
-    matches!(word_key, "ابو" | "ابي" | "ابا" | "ام")
+    HEADS.all.contains(word_key)
 }
 
 /// The name with a genitive or accusative kunya head put in the nominative:
@@ -17,9 +49,10 @@ pub fn nominative(name: &str) -> String {
         return String::new();
     };
     let rest: Vec<&str> = words.collect();
-    let head = match key(first).as_str() {
-        "ابي" | "ابا" if !rest.is_empty() => "أبو",
-        _ => first,
+    let head = if !rest.is_empty() && HEADS.oblique.contains(&key(first)) {
+        NOMINATIVE
+    } else {
+        first
     };
     if rest.is_empty() {
         head.to_string()
@@ -34,8 +67,8 @@ pub fn person_key(name: &str) -> String {
     key(name)
         .split(' ')
         .map(|w| {
-            if w == "ابي" || w == "ابا" {
-                "ابو"
+            if HEADS.oblique.contains(w) {
+                HEADS.nominative.as_str()
             } else {
                 w
             }

@@ -26,6 +26,25 @@ pub const L_ARTICLE: &str = "لل";
 /// The ta marbuta ة as the search key writes it (`قرية` → `قريه`).
 pub const TA_MARBUTA: char = 'ه';
 
+/// True when a key word begins with the article (الرقه، الي), however few
+/// letters follow it.
+pub fn begins_with_article(word: &str) -> bool {
+    word.starts_with(ARTICLE)
+}
+
+/// True when a key word begins with one of the letters a proclitic is
+/// written with (و ف ب ك ل): it may carry one (بشظية، لوكالة), or merely begin
+/// with the letter (بلدة).
+pub fn begins_with_proclitic_letter(word: &str) -> bool {
+    word.starts_with(['و', 'ف', 'ب', 'ك', 'ل'])
+}
+
+/// True when the proclitics cut from a word end in the article, written ال
+/// (`وال`) or ل + ال (`لل`): the word they were cut from was definite.
+pub fn ends_in_article(prefix: &str) -> bool {
+    prefix.ends_with(ARTICLE) || prefix.ends_with(L_ARTICLE)
+}
+
 /// Strips the article from a key word: الرقه → رقه. Needs two letters after it.
 pub fn strip_article(word: &str) -> &str {
     match strip_letters(word, ARTICLE) {
@@ -263,6 +282,25 @@ mod tests {
         for (w, want) in table {
             assert_eq!(bares(w), *want, "{w}");
         }
+    }
+
+    #[test]
+    fn article_and_proclitic_letters() {
+        assert!(
+            begins_with_article("الرقه")
+                && begins_with_article("الي")
+                && !begins_with_article("رقه")
+        );
+        for (prefix, definite) in [
+            ("ال", true),
+            ("وال", true),
+            ("لل", true),
+            ("ول", false),
+            ("", false),
+        ] {
+            assert_eq!(ends_in_article(prefix), definite, "{prefix}");
+        }
+        assert!(begins_with_proclitic_letter("بلده") && !begins_with_proclitic_letter("رقه"));
     }
 
     #[test]
