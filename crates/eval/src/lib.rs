@@ -34,6 +34,7 @@ pub mod report;
 pub mod run;
 pub mod score;
 pub mod sources;
+pub mod tables;
 
 pub use clusters::{parse_clusters, score_clusters, ClusterReport, LinkScores, Prf};
 pub use gold::{load_gold, parse_gold, Gold, GoldError};

@@ -907,3 +907,107 @@ fn new_rules_count_as_in_the_reference_scorer() {
     assert_eq!(tally(&bad, "event_actors"), (3, 3, 1));
     assert_eq!(tally(&bad, "outlet"), (0, 1, 1));
 }
+
+/// Prints the reference scorer's word tables as JSON: its module-level
+/// tables (sets sorted, dicts as sorted pairs), and for the functions that
+/// write the rest inline, their tuples of strings and their other strings.
+const DUMP_TABLES: &str = r#"
+import ast, importlib.machinery, importlib.util, json, sys
+path = sys.argv[1]
+loader = importlib.machinery.SourceFileLoader("score", path)
+module = importlib.util.module_from_spec(importlib.util.spec_from_loader("score", loader))
+loader.exec_module(module)
+def plain(v):
+    if isinstance(v, (set, frozenset)):
+        return sorted(v)
+    if isinstance(v, dict):
+        return sorted([k, x] for k, x in v.items())
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    return v
+names = ["HEADS", "TAILS", "ALIASES", "GOV_HEADS", "SUB_HEADS", "CAPITAL_NAMES",
+         "GOV_ONLY_NAMES", "REGION_NAMES", "COUNTRY_NAMES", "REGION_KINDS",
+         "DIRECTIONS", "SUB_KINDS", "CLITICS", "SOURCE_ALIASES"]
+out = {n: plain(getattr(module, n)) for n in names}
+def strings(node):
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+for f in ast.walk(ast.parse(open(path, encoding="utf-8").read())):
+    if isinstance(f, ast.FunctionDef):
+        tuples = [strings(t) for t in ast.walk(f) if isinstance(t, ast.Tuple) and t.elts
+                  and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in t.elts)]
+        out["fn " + f.name] = {"tuples": tuples, "strings": strings(f)}
+print(json.dumps(out, ensure_ascii=False))
+"#;
+
+fn sorted(xs: &[String]) -> Vec<String> {
+    let mut xs = xs.to_vec();
+    xs.sort();
+    xs
+}
+
+/// `data/eval/scorer.toml`, which the port scores with, holds the scorer's
+/// own tables: the same sets, the same lists in the same order.
+#[test]
+fn the_data_tables_are_the_reference_scorers_tables() {
+    let Some(tool) = scorer() else { return };
+    let out = Command::new("python3")
+        .args(["-c", DUMP_TABLES])
+        .arg(&tool)
+        .output()
+        .expect("running python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let py: Value = serde_json::from_slice(&out.stdout).expect("JSON from python");
+    let t = rasad_eval::tables::tables();
+    let (p, aliases) = (&t.places, &t.sources.aliases);
+    let mut pairs: Vec<[&String; 2]> = p.aliases.iter().map(|(a, b)| [a, b]).collect();
+    pairs.sort();
+    let ours = [
+        ("HEADS", json!(sorted(&p.heads))),
+        ("TAILS", json!(sorted(&p.tails))),
+        ("ALIASES", json!(pairs)),
+        ("GOV_HEADS", json!(sorted(&p.gov_heads))),
+        ("SUB_HEADS", json!(sorted(&p.sub_heads))),
+        ("CAPITAL_NAMES", json!(p.capital_names)),
+        ("GOV_ONLY_NAMES", json!(p.gov_only_names)),
+        ("REGION_NAMES", json!(p.region_names)),
+        ("COUNTRY_NAMES", json!(p.country_names)),
+        ("REGION_KINDS", json!(sorted(&p.region_kinds))),
+        ("DIRECTIONS", json!(sorted(&p.directions))),
+        ("SUB_KINDS", json!(sorted(&p.sub_kinds))),
+        ("CLITICS", json!(p.clitics)),
+        ("SOURCE_ALIASES", json!(aliases)),
+    ];
+    for (name, want) in ours {
+        assert_eq!(py[name], want, "{name} differs from the scorer's");
+    }
+    // The tables the scorer writes inside its functions.
+    let inline = [
+        ("governorate_only_usage", json!(p.head_clitics), None),
+        (
+            "norm_person",
+            json!(t.persons.kunya_forms),
+            Some(&t.persons.kunya),
+        ),
+        (
+            "source_tokens",
+            json!(t.sources.case_endings),
+            Some(&t.sources.case_ending),
+        ),
+        ("place_parts", Value::Null, Some(&p.article)),
+    ];
+    for (f, tuple, word) in inline {
+        let found = &py[format!("fn {f}")];
+        if !tuple.is_null() {
+            let tuples = found["tuples"].as_array().expect("tuples");
+            assert!(tuples.contains(&tuple), "{f}: {tuple} not among {tuples:?}");
+        }
+        if let Some(w) = word {
+            let strings = found["strings"].as_array().expect("strings");
+            assert!(strings.contains(&json!(w)), "{f} does not use {w}");
+        }
+    }
+}
