@@ -132,7 +132,10 @@ impl WordLists {
         let mut lists: FxHashMap<String, Vec<Key>> = FxHashMap::default();
         let mut current: Option<String> = None;
         for (n, raw) in text.lines().enumerate() {
-            let err = |reason: String| WordListError { line: n + 1, reason };
+            let err = |reason: String| WordListError {
+                line: n + 1,
+                reason,
+            };
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
