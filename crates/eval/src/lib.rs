@@ -20,7 +20,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The gold format is described in `docs/gold-format.md`; [`lint`] checks a
+//! The gold format is described in `docs/gold-format.md`; [`lint()`] checks a
 //! gold file against its documents beyond what scoring needs.
 
 pub mod assign;
