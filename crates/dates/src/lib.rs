@@ -10,7 +10,7 @@
 //!    publication cue (`نشر ...`), else the text itself (`امس الخميس 27 كانون
 //!    الأول` → the day after; `اليوم الجمعة الثالث والعشرين من رمضان` → that day;
 //!    `13 تشرين الأول الجاري` → October, to the month);
-//! 3. each expression is resolved ([`resolve`], [`relative`]) against it, or
+//! 3. each expression is resolved ([`mod@resolve`], [`relative`]) against it, or
 //!    against the reference date for dates written without a year.
 //!
 //! ```

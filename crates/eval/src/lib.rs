@@ -20,7 +20,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The gold format is described in `docs/gold-format.md`; [`lint`] checks a
+//! The gold format is described in `docs/gold-format.md`; [`lint()`] checks a
 //! gold file against its documents beyond what scoring needs.
 
 pub mod assign;
@@ -34,6 +34,7 @@ pub mod report;
 pub mod run;
 pub mod score;
 pub mod sources;
+pub mod tables;
 
 pub use clusters::{parse_clusters, score_clusters, ClusterReport, LinkScores, Prf};
 pub use gold::{load_gold, parse_gold, Gold, GoldError};

@@ -5,66 +5,9 @@
 //! exactly as the reference Python tool does, whatever the extractor's own
 //! normalization becomes.
 
+use crate::tables::{has, tables};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
-
-/// Generic heads dropped from the front of a place name (`مدينة البوكمال`).
-pub const HEADS: &[&str] = &[
-    "حي",
-    "احياء",
-    "منطقه",
-    "منطقتي",
-    "مدينه",
-    "بلده",
-    "بلدتي",
-    "قريه",
-    "ناحيه",
-    "محافظه",
-    "ريف",
-    "باديه",
-    "مخيم",
-    "شارع",
-    "نهر",
-    "جبل",
-    "جبال",
-    "سهل",
-    "سهول",
-    "تلال",
-    "مقبره",
-    "حقل",
-    "حقول",
-    "ضفه",
-    "اطراف",
-    "مركز",
-    "مطار",
-    "قاعده",
-    "معبر",
-    "منفذ",
-    "سد",
-    "بلدات",
-    "قري",
-    "مدن",
-    "حيي",
-];
-
-/// Directions dropped from the end of a place name (`ريف دير الزور الشرقي`).
-pub const TAILS: &[&str] = &[
-    "الشرقي",
-    "الغربي",
-    "الشمالي",
-    "الجنوبي",
-    "الشرقيه",
-    "الغربيه",
-    "الشماليه",
-    "الجنوبيه",
-];
-
-/// Spelling variants folded together after the other steps.
-pub const ALIASES: &[(&str, &str)] = &[
-    ("سوريه", "سوريا"),
-    ("ابوكمال", "بوكمال"),
-    ("اسطنبول", "اسطنبول"),
-];
 
 /// Python's `\w` for `str` patterns: `str.isalnum()` or `_`.
 ///
@@ -140,26 +83,27 @@ pub struct PlaceParts {
 /// joined without spaces, then the aliases applied (`place_parts` of the
 /// reference scorer).
 pub fn place_parts(name: &str) -> PlaceParts {
+    let places = &tables().places;
     let folded = letters(name);
     let mut toks: Vec<&str> = py_split(&folded).collect();
     let mut head = None;
-    while toks.len() > 1 && HEADS.contains(&toks[0]) {
+    while toks.len() > 1 && has(&places.heads, toks[0]) {
         head = head.or(Some(toks[0].to_string()));
         toks.remove(0);
     }
-    while toks.len() > 1 && TAILS.contains(&toks[toks.len() - 1]) {
+    while toks.len() > 1 && has(&places.tails, toks[toks.len() - 1]) {
         toks.pop();
     }
     let words: Vec<String> = toks
         .iter()
-        .map(|t| match t.strip_prefix("ال") {
+        .map(|t| match t.strip_prefix(places.article.as_str()) {
             Some(rest) if t.chars().count() > 4 => rest.to_string(),
             _ => t.to_string(),
         })
         .collect();
     let key: String = words.concat();
-    let key = match ALIASES.iter().find(|(from, _)| *from == key) {
-        Some((_, to)) => (*to).to_string(),
+    let key = match places.aliases.iter().find(|(from, _)| *from == key) {
+        Some((_, to)) => to.clone(),
         None => key,
     };
     PlaceParts { key, head, words }
@@ -173,11 +117,12 @@ pub fn norm_place(name: &str) -> String {
 /// The key a person's name is compared by: `letters`, `ابي`/`ابا` read as
 /// `ابو`, spaces removed.
 pub fn norm_person(name: &str) -> String {
+    let persons = &tables().persons;
     let folded = letters(name);
     py_split(&folded)
         .map(|t| {
-            if t == "ابي" || t == "ابا" {
-                "ابو"
+            if has(&persons.kunya_forms, t) {
+                persons.kunya.as_str()
             } else {
                 t
             }

@@ -4,43 +4,20 @@
 
 use crate::normalize::{letters, py_split};
 use crate::score::spans_of;
+use crate::tables::{has, tables};
 use std::sync::OnceLock;
-
-/// Names of one source; any two names of a group are the same source.
-pub const SOURCE_ALIASES: &[&[&str]] = &[
-    &[
-        "سانا",
-        "وكالة سانا",
-        "وكالة الأنباء السورية",
-        "الوكالة العربية السورية للأنباء",
-    ],
-    &[
-        "المرصد السوري لحقوق الإنسان",
-        "المرصد السوري",
-        "مدير المرصد السوري",
-        "رامي عبد الرحمن",
-    ],
-    &[
-        "وكالة فرانس برس",
-        "فرانس برس",
-        "أ ف ب",
-        "أ.ف.ب",
-        "وكالة الصحافة الفرنسية",
-        "وكالة الأنباء الفرنسية",
-    ],
-    &["رويترز", "وكالة رويترز", "رويترز للأنباء"],
-];
 
 /// The words of a source name (`letters`), the case endings of words of five
 /// letters or more folded to `ين`: `ناشطون` = `ناشطين`, `شاهدان` = `شاهدين`.
 pub fn source_tokens(name: &str) -> Vec<String> {
+    let sources = &tables().sources;
     py_split(&letters(name))
         .map(|t| {
             let chars: Vec<char> = t.chars().collect();
             let n = chars.len();
             let ending: String = chars[n.saturating_sub(2)..].iter().collect();
-            if n >= 5 && matches!(ending.as_str(), "ون" | "ين" | "ان") {
-                chars[..n - 2].iter().collect::<String>() + "ين"
+            if n >= 5 && has(&sources.case_endings, &ending) {
+                chars[..n - 2].iter().collect::<String>() + &sources.case_ending
             } else {
                 t.to_string()
             }
@@ -80,7 +57,9 @@ pub fn contains_words<S: AsRef<str>>(big: &[S], small: &[S]) -> bool {
 fn alias_tokens() -> &'static [(Vec<String>, usize)] {
     static TOKENS: OnceLock<Vec<(Vec<String>, usize)>> = OnceLock::new();
     TOKENS.get_or_init(|| {
-        let mut out: Vec<(Vec<String>, usize)> = SOURCE_ALIASES
+        let mut out: Vec<(Vec<String>, usize)> = tables()
+            .sources
+            .aliases
             .iter()
             .enumerate()
             .flat_map(|(gi, grp)| grp.iter().map(move |a| (source_tokens(a), gi)))

@@ -278,7 +278,7 @@ fn proclitics(word: &str) -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(|p| !p.ends_with(clitic::ARTICLE))
         .chain(without)
-        .copied()
+        .map(String::as_str)
 }
 
 /// Most forms [`readings`] gives for one word.

@@ -8,7 +8,7 @@
 //! evidence of the events themselves. The other reports (*secondary*: side
 //! events, recaps) join an incident only on the evidence of place and date.
 //!
-//! Evidence between two reports ([`pair`]):
+//! Evidence between two reports (`pair`):
 //! - **time by how it is known**: two written dates must be the same day, a
 //!   relative or inferred one may be a day off; a date that is only the
 //!   publication date is the weak interval of the few days before it and
@@ -26,7 +26,7 @@
 //!
 //! Clustering is average linkage: the two groups with the highest mean score
 //! over all their pairs (pairs with no evidence count zero) merge while that
-//! mean reaches [`Settings::link`] and no pair between them is a cannot-link.
+//! mean reaches [`Settings::LINK`] and no pair between them is a cannot-link.
 //! Unlike the connected components of "can be the same", it does not chain
 //! (a strike on the 10th, a report of the 11th, another strike on the 12th),
 //! and unlike joining the biggest compatible group it weighs every member.

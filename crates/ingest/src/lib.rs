@@ -26,7 +26,7 @@
 //!
 //! # Cleaning
 //!
-//! [`clean`] keeps the article body and drops page chrome; the phrase lists
+//! [`clean()`] keeps the article body and drops page chrome; the phrase lists
 //! are data (`data/chrome/*.toml`), the outlet names are
 //! `data/outlets/outlets.tsv`.
 

@@ -84,7 +84,7 @@ pub fn month_after(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// The proclitics (without article) a word may carry (`وأيلول`, `لأيلول`).
-fn proclitics(w: &str) -> &'static [&'static str] {
+fn proclitics(w: &str) -> &'static [String] {
     w.chars().next().map_or(&[], |c| clitic::sequences(c).1)
 }
 

@@ -15,8 +15,8 @@
 //! assert_eq!(hits[0].snippet.render("[", "]"), "قُتِلَ خمسة مدنيين [بالرقّة]");
 //! ```
 //!
-//! Layout: [`schema`] (migrations keyed on `PRAGMA user_version`), [`prepare`]
-//! (rows from records), [`write`] (batched transactional inserts, duplicates),
+//! Layout: [`schema`] (migrations keyed on `PRAGMA user_version`), [`mod@prepare`]
+//! (rows from records), [`mod@write`] (batched transactional inserts, duplicates),
 //! [`search`] (ranked queries), [`rank`] (the BM25 function they rank with),
 //! [`snippet`] (windows of the original text),
 //! [`spans`] (token offset encoding).

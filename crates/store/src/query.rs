@@ -9,8 +9,9 @@
 //!
 //! Each word is read as the index reads words ([`crate::prepare::index_terms`])
 //! and, further, through its clitic readings: a query word stands for its bare
-//! form and that form with a bare proclitic (و ف ب ك ل وب ول وك فب فل), so
-//! `بإدلب`, `وإدلب` and `إدلب` find the same articles. Which reading of an
+//! form and that form with a bare proclitic (و ف ب ك ل وب ول وك فب فل: see
+//! [`rasad_text::clitic::bare_proclitics`]), so `بإدلب`, `وإدلب` and `إدلب`
+//! find the same articles. Which reading of an
 //! ambiguous word is meant (`بإدلب` = ب + إدلب, `بلدة` a word of its own) the
 //! index decides: the reading found in more articles wins, and a clitic form
 //! counts as the bare word only where the bare word occurs at least as often
@@ -26,9 +27,6 @@ use crate::prepare::index_terms;
 use rasad_text::{clitic, tokenize, Level, Normalized};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// Bare proclitic sequences a query word may carry in the text.
-const PROCLITICS: [&str; 10] = ["و", "ف", "ب", "ك", "ل", "وب", "ول", "وك", "فب", "فل"];
 
 /// Longest actor term (in words) looked for in a query.
 const MAX_TERM_WORDS: usize = 6;
@@ -248,7 +246,7 @@ fn clitic_forms(bare: &str, bare_df: u64, df: &mut dyn FnMut(&str) -> u64) -> Ve
     if bare_df == 0 || !arabic_start || bare.chars().count() < 3 {
         return Vec::new();
     }
-    PROCLITICS
+    clitic::bare_proclitics()
         .iter()
         .map(|p| format!("{p}{bare}"))
         .filter(|f| {

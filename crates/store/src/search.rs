@@ -86,7 +86,7 @@ fn shingles(terms: &[u8]) -> Option<HashSet<u64>> {
     )
 }
 
-/// Two bodies are near-copies when at least [`COPY_JACCARD`] of their
+/// Two bodies are near-copies when at least `COPY_JACCARD` of their
 /// five-term shingles are shared (the same agency text with another
 /// dateline, credit line or closing sentence).
 pub fn near_copy(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {

@@ -18,7 +18,7 @@ pub struct Snippet {
     pub text: String,
     /// Character ranges of [`Self::text`] holding matching words.
     pub marks: Vec<Span>,
-    /// The window as a span of the source string (see [`Self::base`]).
+    /// The window as a span of the source string (see [`Hit::base`](crate::Hit::base)).
     pub span: Span,
     /// The matching words as spans of the source string.
     pub matches: Vec<Span>,

@@ -7,6 +7,9 @@
 //! forms of a word, most literal first, and a dictionary decides which one is a
 //! word it knows.
 
+use crate::words::WordLists;
+use std::sync::LazyLock;
+
 /// The definite article, written and in key form alike: الرقه is ال + رقه.
 pub const ARTICLE: &str = "ال";
 
@@ -92,6 +95,38 @@ fn strip_letters<'a>(word: &'a str, prefix: &str) -> Option<&'a str> {
     word.get(p.len()..)
 }
 
+/// The proclitic sequences of `data/text/proclitics.words` by first letter:
+/// `(letter, with article, bare)`, each list in the order it is tried.
+type ByFirst = Vec<(char, Vec<String>, Vec<String>)>;
+
+/// The sequences by first letter, and the bare ones shortest first.
+static PROCLITICS: LazyLock<(ByFirst, Vec<String>)> = LazyLock::new(load_proclitics);
+
+fn load_proclitics() -> (ByFirst, Vec<String>) {
+    let lists = WordLists::parse(include_str!("../../../data/text/proclitics.words"))
+        .unwrap_or_else(|e| panic!("data/text/proclitics.words: {e}"));
+    let (with_article, bare) = (lists.strs("with_article"), lists.strs("bare"));
+    let starting = |list: &[&str], c: char| -> Vec<String> {
+        list.iter()
+            .filter(|p| p.starts_with(c))
+            .map(|p| p.to_string())
+            .collect()
+    };
+    let mut by_first: ByFirst = Vec::new();
+    for c in with_article
+        .iter()
+        .chain(&bare)
+        .filter_map(|p| p.chars().next())
+    {
+        if !by_first.iter().any(|(f, ..)| *f == c) {
+            by_first.push((c, starting(&with_article, c), starting(&bare, c)));
+        }
+    }
+    let mut shortest_first: Vec<String> = bare.iter().map(|p| p.to_string()).collect();
+    shortest_first.sort_by_key(|p| p.chars().count());
+    (by_first, shortest_first)
+}
+
 /// The proclitic sequences a word starting with `first` may carry, in the
 /// order they are tried:
 /// - those that end in the article (or `لل` = ل + ال): stripping them is safe
@@ -99,21 +134,25 @@ fn strip_letters<'a>(word: &'a str, prefix: &str) -> Option<&'a str> {
 ///   wins;
 /// - those without an article: stripping them is only a guess; each that
 ///   leaves three letters gives a reading.
-fn proclitics(first: char) -> (&'static [&'static str], &'static [&'static str]) {
-    match first {
-        'و' => (&["وبال", "وكال", "وال", "ولل"], &["وب", "ول", "وك", "و"]),
-        'ف' => (&["فبال", "فال", "فلل"], &["فب", "فل", "ف"]),
-        'ب' => (&["بال"], &["ب"]),
-        'ك' => (&["كال"], &["ك"]),
-        'ل' => (&["لل"], &["ل"]),
-        _ => (&[], &[]),
-    }
+fn proclitics(first: char) -> (&'static [String], &'static [String]) {
+    PROCLITICS
+        .0
+        .iter()
+        .find(|(c, ..)| *c == first)
+        .map_or((&[], &[]), |(_, with_article, bare)| (with_article, bare))
+}
+
+/// Every proclitic sequence without the article (و, فب, …), shortest first:
+/// the forms a bare word may be written with in running text (`إدلب`,
+/// `بإدلب`, `وإدلب`).
+pub fn bare_proclitics() -> &'static [String] {
+    &PROCLITICS.1
 }
 
 /// The proclitic sequences a word starting with `first` may carry, as
 /// `(with the article, without)`, each longest first: for `و`, `وبال وكال وال
 /// ولل` and `وب ول وك و`. Other letters start none.
-pub fn sequences(first: char) -> (&'static [&'static str], &'static [&'static str]) {
+pub fn sequences(first: char) -> (&'static [String], &'static [String]) {
     proclitics(first)
 }
 
@@ -122,7 +161,7 @@ pub fn sequences(first: char) -> (&'static [&'static str], &'static [&'static st
 pub fn is_proclitic(p: &str) -> bool {
     p.chars()
         .next()
-        .is_some_and(|c| proclitics(c).1.contains(&p))
+        .is_some_and(|c| proclitics(c).1.iter().any(|x| x == p))
 }
 
 /// True when `p` is what may stand before a bare word: nothing, the
@@ -132,7 +171,7 @@ pub fn is_prefix(p: &str) -> bool {
         || p == ARTICLE
         || p.chars().next().is_some_and(|c| {
             let (with, without) = proclitics(c);
-            with.contains(&p) || without.contains(&p)
+            with.iter().chain(without).any(|x| x == p)
         })
 }
 
@@ -236,6 +275,38 @@ pub fn search_stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sequence_with_the_article_comes_before_its_own_prefix() {
+        // The first sequence with the article that matches wins, so one listed
+        // after its own prefix would never be tried.
+        for (c, with_article, bare) in &PROCLITICS.0 {
+            assert!(with_article.iter().chain(bare).all(|p| p.starts_with(*c)));
+            for (i, later) in with_article.iter().enumerate() {
+                let earlier = &with_article[..i];
+                assert!(
+                    !earlier.iter().any(|e| later.starts_with(e.as_str())),
+                    "{later} comes after one of its prefixes"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bare_proclitics_are_shortest_first_and_strip_to_readings() {
+        let all = bare_proclitics();
+        assert!(all
+            .windows(2)
+            .all(|w| w[0].chars().count() <= w[1].chars().count()));
+        // Each one, written before a word, gives that word back as a guess.
+        for p in all {
+            let word = format!("{p}حلب");
+            assert!(
+                readings(&word).iter().any(|r| r.bare == "حلب" && r.guessed),
+                "{word}"
+            );
+        }
+    }
 
     fn bares(w: &str) -> Vec<&str> {
         readings(w).into_iter().map(|r| r.bare).collect()

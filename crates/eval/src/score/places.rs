@@ -4,137 +4,10 @@
 
 use crate::normalize::{letters, norm_place, place_parts, py_split};
 use crate::sources::contains_words;
+use crate::tables::{has, tables};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-/// `محافظة X`, `ريف X`: the governorate level, never the city X.
-const GOV_HEADS: &[&str] = &["محافظه", "ريف"];
-/// A part of a town.
-const SUB_HEADS: &[&str] = &["حي", "احياء", "حيي", "شارع"];
-/// Governorates whose capital has the same name.
-const CAPITAL_NAMES: &[&str] = &[
-    "دمشق",
-    "حلب",
-    "حمص",
-    "حماة",
-    "اللاذقية",
-    "طرطوس",
-    "إدلب",
-    "الرقة",
-    "دير الزور",
-    "الحسكة",
-    "درعا",
-    "السويداء",
-    "القنيطرة",
-    "بغداد",
-    "البصرة",
-    "كركوك",
-    "أربيل",
-    "السليمانية",
-    "دهوك",
-    "كربلاء",
-    "النجف",
-    "الديوانية",
-    "صنعاء",
-    "عدن",
-    "تعز",
-    "الحديدة",
-    "مأرب",
-    "إب",
-    "ذمار",
-    "حجة",
-    "صعدة",
-    "البيضاء",
-    "عمران",
-    "المحويت",
-    "الضالع",
-];
-/// Governorates with no city of the same name.
-const GOV_ONLY_NAMES: &[&str] = &[
-    "نينوى",
-    "الأنبار",
-    "ديالى",
-    "صلاح الدين",
-    "بابل",
-    "واسط",
-    "ميسان",
-    "ذي قار",
-    "المثنى",
-    "القادسية",
-    "حضرموت",
-    "المهرة",
-    "الجوف",
-    "ريمة",
-    "أبين",
-    "شبوة",
-    "لحج",
-    "سقطرى",
-];
-/// Named regions (and rivers) above the town level.
-const REGION_NAMES: &[&str] = &[
-    "الغوطة",
-    "القلمون",
-    "البادية",
-    "سهل الغاب",
-    "جبل الأكراد",
-    "جبل التركمان",
-    "جبل الزاوية",
-    "وادي الفرات",
-    "الجزيرة",
-    "الشامية",
-    "تلال حمرين",
-    "الفرات",
-    "دجلة",
-    "العاصي",
-];
-const COUNTRY_NAMES: &[&str] = &[
-    "سوريا",
-    "العراق",
-    "اليمن",
-    "لبنان",
-    "تركيا",
-    "إيران",
-    "الأردن",
-    "إسرائيل",
-    "فلسطين",
-    "روسيا",
-    "السعودية",
-    "مصر",
-    "ليبيا",
-    "الولايات المتحدة",
-    "أمريكا",
-    "قطر",
-    "الكويت",
-    "الإمارات",
-];
-/// System place kinds above the town level.
-const REGION_KINDS: &[&str] = &["region", "valley", "mountain", "river"];
-/// `شمال سوريا`: a region.
-const DIRECTIONS: &[&str] = &[
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-    "وسط",
-];
-/// System place kinds below the town level.
-const SUB_KINDS: &[&str] = &[
-    "neighbourhood",
-    "neighborhood",
-    "street",
-    "district_of_city",
-];
-/// Prefixes a place name may carry in running text (`وبحلب`).
-const CLITICS: &[&str] = &[
-    "وبال", "ولل", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك", "",
-];
-/// Prefixes of the governorate head before a name (`وريف`).
-const HEAD_CLITICS: &[&str] = &["", "و", "ب", "ل", "ف", "وب", "ول"];
 
 /// The level of an event place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,12 +56,13 @@ struct Named {
 fn named() -> &'static Named {
     static NAMED: OnceLock<Named> = OnceLock::new();
     NAMED.get_or_init(|| {
-        let set = |xs: &[&str]| xs.iter().map(|x| norm_place(x)).collect();
+        let set = |xs: &[String]| xs.iter().map(|x| norm_place(x)).collect();
+        let places = &tables().places;
         Named {
-            capitals: set(CAPITAL_NAMES),
-            gov_only: set(GOV_ONLY_NAMES),
-            regions: set(REGION_NAMES),
-            countries: set(COUNTRY_NAMES),
+            capitals: set(&places.capital_names),
+            gov_only: set(&places.gov_only_names),
+            regions: set(&places.region_names),
+            countries: set(&places.country_names),
         }
     })
 }
@@ -201,11 +75,17 @@ fn named_level(key: &str) -> bool {
 }
 
 fn is_gov_head(head: Option<&str>) -> bool {
-    head.is_some_and(|h| GOV_HEADS.contains(&h))
+    head.is_some_and(|h| has(&tables().places.gov_heads, h))
+}
+
+/// `حي X`, `شارع X`: a part of a town.
+fn is_sub_head(head: Option<&str>) -> bool {
+    head.is_some_and(|h| has(&tables().places.sub_heads, h))
 }
 
 fn regional(key: &str, words: &[String]) -> bool {
-    named().regions.contains(key) || (words.len() > 1 && DIRECTIONS.contains(&words[0].as_str()))
+    named().regions.contains(key)
+        || (words.len() > 1 && has(&tables().places.directions, &words[0]))
 }
 
 /// True when the article writes this capital's name only as `محافظة X` or
@@ -225,9 +105,11 @@ pub fn governorate_only_usage(doc_words: &[&str], name: &str) -> bool {
         }
         uses += 1;
         let prev = if i > 0 { doc_words[i - 1] } else { "" };
-        let after_head = HEAD_CLITICS
+        let places = &tables().places;
+        let after_head = places
+            .head_clitics
             .iter()
-            .any(|c| GOV_HEADS.iter().any(|h| prev == format!("{c}{h}")));
+            .any(|c| places.gov_heads.iter().any(|h| prev == format!("{c}{h}")));
         gov += usize::from(after_head);
     }
     uses > 0 && uses == gov
@@ -237,7 +119,7 @@ pub fn governorate_only_usage(doc_words: &[&str], name: &str) -> bool {
 fn names_place_at(doc_words: &[&str], i: usize, n: usize, key: &str) -> bool {
     let first = doc_words[i];
     let len = first.chars().count();
-    CLITICS.iter().any(|c| {
+    tables().places.clitics.iter().any(|c| {
         let Some(rest) = first.strip_prefix(c) else {
             return false;
         };
@@ -265,7 +147,7 @@ pub fn gold_place_level(name: &str, doc_words: &[&str]) -> Leveled {
         } else {
             Level::Amb
         }
-    } else if head.is_some_and(|h| SUB_HEADS.contains(&h)) {
+    } else if is_sub_head(head) {
         Level::Sub
     } else if regional(&p.key, &p.words) {
         Level::Region
@@ -286,7 +168,7 @@ pub fn system_place_level(name: &str, key: String, kind: &Value) -> Leveled {
     let head = p.head.as_deref();
     let n = named();
     let kind_is = |k: &str| kind.as_str() == Some(k);
-    let kind_in = |ks: &[&str]| kind.as_str().is_some_and(|k| ks.contains(&k));
+    let kind_in = |ks: &[String]| kind.as_str().is_some_and(|k| has(ks, k));
     let level = if kind_is("governorate")
         || is_gov_head(head)
         || (head.is_none() && n.gov_only.contains(&key))
@@ -297,9 +179,9 @@ pub fn system_place_level(name: &str, key: String, kind: &Value) -> Leveled {
         Level::Country
     } else if head.is_none() && n.capitals.contains(&key) && (kind.is_null() || kind_is("city")) {
         Level::Amb
-    } else if kind_in(SUB_KINDS) || head.is_some_and(|h| SUB_HEADS.contains(&h)) {
+    } else if kind_in(&tables().places.sub_kinds) || is_sub_head(head) {
         Level::Sub
-    } else if kind_in(REGION_KINDS) || regional(&key, &p.words) {
+    } else if kind_in(&tables().places.region_kinds) || regional(&key, &p.words) {
         Level::Region
     } else {
         Level::Fine

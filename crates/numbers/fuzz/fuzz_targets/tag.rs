@@ -2,7 +2,7 @@
 //!
 //! Run: `RUSTC_BOOTSTRAP=1 cargo fuzz run tag -- -max_total_time=60` from
 //! `crates/numbers`. Crashing inputs go to `fuzz/regressions/` and are replayed
-//! by `tests/fuzz_regressions.rs`.
+//! by `tests/it/fuzz_regressions.rs`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

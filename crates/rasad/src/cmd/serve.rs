@@ -21,7 +21,7 @@ pub struct Args {
     /// Read the token from the first line of this file.
     #[arg(long, conflicts_with = "token")]
     token_file: Option<PathBuf>,
-    /// Allow cross-origin requests from this origin (e.g. https://example.org).
+    /// Allow cross-origin requests from this origin (e.g. `https://example.org`).
     #[arg(long)]
     cors: Option<String>,
     /// Requests per second allowed per client address (0 disables the limit).

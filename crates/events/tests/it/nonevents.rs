@@ -1,0 +1,155 @@
+//! Trigger words that tell no conflict incident (data/events/nonevents.toml)
+//! and their neighbours that still do. Sentences written for these tests.
+
+use crate::support;
+
+use support::{events, Inputs};
+
+fn inputs() -> Inputs<'static> {
+    Inputs {
+        actors: &[
+            ("قوات النظام", "SYR_GOV"),
+            ("الجيش السوري", "SYR_GOV"),
+            ("الحوثيين", "HOUTHIS"),
+            ("الحوثيون", "HOUTHIS"),
+            ("الحكومة اليمنية", "YEMEN_GOV"),
+            ("هيئة تحرير الشام", "HTS"),
+        ],
+        places: &[
+            ("حلب", "حلب"),
+            ("بلدة كفرنبل", "كفرنبل"),
+            ("مأرب", "مأرب"),
+            ("الحديدة", "الحديدة"),
+        ],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn no_event_from_non_incidents() {
+    let inp = inputs();
+    let table = [
+        // agreements: a deal referred to, planned, talked about or made by
+        // no party of a conflict
+        "قال الرئيس إن بلاده ستخرج من الاتفاق التجاري مع الاتحاد الأوروبي.",
+        "أعلن النادي عن توصله لاتفاق مع لاعب الوسط البرازيلي مقابل عشرين مليون يورو.",
+        "تواصلت المباحثات بين الوفدين حول هدنة جديدة في الحديدة.",
+        "وأكد الوزير أن حصة المياه مكفولة وفق اتفاقية السلام الموقعة قبل عقود.",
+        // تقدم that submits, offers or progresses
+        "تقدمت الشركة بدعوى قضائية ضد منافستها أمام المحكمة التجارية.",
+        "تقدم المنصة الجديدة خدمة لمتابعة الأسعار في حلب.",
+        "وتمنى الوزير للشعب الصديق اطراد التقدم والازدهار.",
+        // questions
+        "هل تصمد الهدنة بين الحوثيين والحكومة اليمنية؟",
+        // accidents and nature
+        "لقي خمسة أشخاص مصرعهم في حادث سير على طريق مأرب.",
+        "قتل ثلاثة رعاة في صاعقة ضربت منطقة جبلية أمس.",
+        "وقع انفجار في مصنع للألعاب النارية خلال أعمال الإطفاء.",
+        // sport
+        "تصدى حارس المرمى لركلة الجزاء في الشوط الثاني من المباراة.",
+        "ألغى الحكم هدفا بداعي التسلل في مباراة الدوري أمس.",
+        "وفي المواجهات الأربع الماضية فاز الفريق مرتين وخسر مرتين أمام منافسه.",
+        // crime and courts
+        "أحبطت البلدية محاولة تهريب مواد غذائية فاسدة إلى السوق.",
+        "ألقت الشرطة القبض على مهرب حاول إدخال كمية من الحبوب المخدرة.",
+        "صدر بحق الجاني صك شرعي يقضي بثبوت التهمة بعد القبض عليه.",
+        // figurative, verbal and policy wording
+        "اشتبك أنصار الحزبين لفظيا خلال جلسة البرلمان.",
+        "وأكد الجانبان أهمية التصدي للتدخلات الخارجية في شؤون المنطقة.",
+        // requests, suspicion, drills
+        "وذكرت الصحيفة أن الرئيس طلب ألا يقتصر الهجوم على المطار.",
+        "أجرت القوات البحرية مناورات بالذخيرة الحية قرب الحديدة.",
+        // a state of affairs
+        "وقال الرئيس إن بلاده تواجه هجمات شرسة من جماعات متطرفة.",
+        // arms trade
+        "وافقت الوزارة على صفقة تحصل بموجبها المملكة على صواريخ دفاعية.",
+        // a commemoration or a show
+        "وألقى الرئيس كلمة بمناسبة الذكرى الأربعين لتحرير المدينة من الغزاة.",
+        "يعرض المسلسل مشاهد لتفجير سيارة مفخخة في حلب.",
+        // responsibility, its denial or a condemnation of an act told elsewhere
+        "وحمل الجيش السوري هيئة تحرير الشام المسؤولية عن القصف على حلب.",
+        "ونفت الحكومة اليمنية أي مسؤولية عن الهجوم على مأرب.",
+    ];
+    for text in table {
+        let evs = events(text, &inp);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn an_accident_headline_sets_the_topic() {
+    let inp = inputs();
+    // the body's casualty words and explosion tell the accident of the
+    // headline
+    let text =
+        "تحطم مروحية في جبال الشمال\n\nقتل تسعة أشخاص كانوا على متنها. وسمع انفجار قبل سقوطها.";
+    let evs = events(text, &inp);
+    assert!(evs.is_empty(), "{evs:?}");
+    // a strike in the body is still one
+    let text = "تحطم مروحية في جبال الشمال\n\nوشنت طائرات حربية غارة جوية على مأرب أمس.";
+    let evs = events(text, &inp);
+    assert!(!evs.is_empty(), "{text}");
+}
+
+#[test]
+fn neighbours_still_events() {
+    let inp = inputs();
+    let table: &[(&str, &str)] = &[
+        // an agreement concluded between parties of a conflict
+        (
+            "توصل الحوثيون والحكومة اليمنية إلى اتفاق لوقف القتال في الحديدة.",
+            "strategic_developments",
+        ),
+        // an advance with an armed subject, or towards a place (with a named
+        // side: a battle with no side and no dead is no event, see events.rs)
+        (
+            "تقدمت قوات النظام نحو بلدة كفرنبل بعد اشتباكات عنيفة.",
+            "battles",
+        ),
+        (
+            "وسيطر مقاتلو هيئة تحرير الشام على التلة ثم تقدموا باتجاه بلدة كفرنبل.",
+            "battles",
+        ),
+        // a new act after a reference word (indefinite: not the one told before)
+        (
+            "وردا على ذلك شنت طائرات حربية غارة جوية على مأرب.",
+            "explosions_remote_violence",
+        ),
+        // a strike named beside accident words
+        (
+            "شنت طائرات حربية غارة جوية على سوق مأرب ما أدى إلى اندلاع حريق كبير.",
+            "explosions_remote_violence",
+        ),
+        // security forces arresting militants, with a judge quoted
+        (
+            "وقال القاضي إن القوات الأمنية ألقت القبض على خمسة إرهابيين في حلب.",
+            "strategic_developments",
+        ),
+        // clashes told as they happen
+        (
+            "واندلعت اشتباكات عنيفة بين الجيش السوري وهيئة تحرير الشام في ريف حلب.",
+            "battles",
+        ),
+        // riot police, a unit named like a storm, a media office
+        (
+            "وأطلقت شرطة مكافحة الشغب قنابل الغاز على محتجين رموا عناصرها بالحجارة.",
+            "riots",
+        ),
+        (
+            "وقال المكتب الإعلامي للجيش السوري إن طائراته قصفت مواقع هيئة تحرير الشام في حلب.",
+            "explosions_remote_violence",
+        ),
+        // an attack on a ship told as news
+        (
+            "تعرضت سفينة تجارية قرب الحديدة لهجوم صاروخي شنه الحوثيون أمس.",
+            "battles",
+        ),
+    ];
+    for (text, kind) in table {
+        let evs = events(text, &inp);
+        assert!(
+            evs.iter().any(|e| e.kind == *kind),
+            "{text}: want {kind}, got {evs:?}"
+        );
+    }
+}

@@ -1,0 +1,344 @@
+//! What counts as an event and how many: statements, threats, conditionals
+//! and denials of "any" act make none; one incident told over several
+//! sentences or with two nouns is one; roles and attribution read from the
+//! clause. Sentences written for these tests.
+
+use crate::support;
+
+use rasad_record::Role;
+use support::{build, events, role, Inputs};
+
+#[test]
+fn no_event_from_statements_threats_conditionals_and_denials() {
+    let inp = Inputs {
+        actors: &[
+            ("التحالف", "US_COALITION"),
+            ("قوات النظام", "SYR_GOV"),
+            ("سلاح الجو الروسي", "RUSSIA"),
+        ],
+        ..Default::default()
+    };
+    let table = [
+        "أدانت وزارة الخارجية القصف المدفعي على الأحياء السكنية.",
+        "حذرت الأمم المتحدة من غارات جوية على المخيمات.",
+        "دعت المنظمة إلى وقف القصف على المدنيين.",
+        "قال القائد إن قواته ستشن هجوما واسعا على المدينة.",
+        "تعتزم قوات النظام اقتحام البلدة خلال أيام.",
+        "في حال تقدمت قوات النظام نحو المدينة فإن الفصائل ستشن هجمات.",
+        "نفت وزارة الدفاع وقوع أي قصف على القرية.",
+        "ارتكبت طائرات التحالف عشرات المجازر بحق المدنيين.",
+        "انسحبت الفصائل من المدينة دون تدخل من سلاح الجو الروسي.",
+        "ويأتي الهجوم في سياق سلسلة هجمات مماثلة على المنشآت.",
+        "وقالت اللجنة إن قوات النظام خرقت الاتفاق مئات المرات.",
+    ];
+    for text in table {
+        let evs = events(text, &inp);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn one_incident_told_over_several_sentences_is_one_event() {
+    let places = &[
+        ("الرمادي", "الرمادي"),
+        ("حي الملعب", "حي الملعب"),
+        ("قرية البوعلي", "قرية البوعلي"),
+        ("مشفى الرمادي العام", "مشفى الرمادي العام"),
+    ];
+    let table: &[(&str, usize)] = &[
+        // a sentence opened by a speech verb tells more of the incident,
+        // whatever places it adds
+        (
+            "انفجرت عبوة ناسفة في حي الملعب بمدينة الرمادي. وقال المصدر إن قذائف سقطت على قرية البوعلي بعد الانفجار.",
+            1,
+        ),
+        // an act named with the article is the one already told, even as
+        // another type (the clashes the explosion set off)
+        (
+            "انفجرت سيارة مفخخة في حي الملعب. واندلعت بعد ساعة الاشتباكات في قرية البوعلي. ونقل الجرحى إلى مشفى الرمادي العام.",
+            1,
+        ),
+        // a suicide bomber whose belt exploded, then "the attack"
+        (
+            "فجر انتحاري نفسه بحزام ناسف في الرمادي. وتبنى التنظيم الهجوم في بيان.",
+            1,
+        ),
+        // the same day, once with a clock time
+        (
+            "أطلقت قذائف على حي الملعب فجر اليوم. وقال المصدر إن القذائف سقطت في الساعة الثانية من فجر اليوم على قرية البوعلي.",
+            1,
+        ),
+        // the two sides of a clash told the other way round by a source
+        (
+            "اندلعت اشتباكات بين التنظيم والقوات الأمنية في قرية البوعلي. وقال المصدر إن القوات الأمنية هاجمت مواقع التنظيم في القرية.",
+            1,
+        ),
+        // "the same day" is the story's day, whatever it resolved to
+        (
+            "اندلعت اشتباكات في قرية البوعلي أمس الأول. وقال المصدر إن الاشتباكات توقفت مساء اليوم نفسه.",
+            1,
+        ),
+        // unidentified gunmen in the account of a named group's kidnapping
+        (
+            "اختطف التنظيم خمسة رعاة في قرية البوعلي. وقال المصدر إن المسلحين هاجموا الرعاة واقتادوهم إلى جهة مجهولة.",
+            1,
+        ),
+        // two strikes in two places told without a link stay two
+        (
+            "قصفت طائرات حربية قرية البوعلي صباحا. وفي المساء انفجرت عبوة في حي الملعب.",
+            2,
+        ),
+    ];
+    for (text, n) in table {
+        let inp = Inputs {
+            places,
+            actors: &[
+                ("التنظيم", "ISIS"),
+                ("المسلحين", "UNKNOWN"),
+                ("القوات الأمنية", "IRAQ_GOV"),
+            ],
+            times: &[
+                ("فجر اليوم", "2019-07-06"),
+                ("الساعة الثانية من فجر اليوم", "2019-07-06T02:00"),
+                ("أمس الأول", "2019-07-04"),
+                ("مساء اليوم", "2019-07-06"),
+            ],
+            ..Default::default()
+        };
+        let evs = events(text, &inp);
+        assert_eq!(evs.len(), *n, "{text}: {evs:?}");
+        if *n == 1 {
+            assert!(!role(&evs[0], Role::Actor2).contains(&"UNKNOWN"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn background_word_governs_only_the_first_act_after_it() {
+    let inp = Inputs {
+        actors: &[("الطائرات الروسية", "RUSSIA"), ("التنظيم", "ISIS")],
+        places: &[("جبل البشري", "جبل البشري")],
+        ..Default::default()
+    };
+    // the raid after "عقب الهجوم" is news; the attack is its setting
+    let evs = events(
+        "شنت الطائرات الروسية عقب الهجوم غارات على مواقع التنظيم في جبل البشري.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].kind, "explosions_remote_violence");
+    assert_eq!(role(&evs[0], Role::Actor1), vec!["RUSSIA"]);
+    // an act in construct with the background noun is the same act
+    let evs = events("وصل الجرحى إلى المشفى بعد تفجير عبوة ناسفة.", &inp);
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn territory_verbs_need_ground() {
+    let inp = Inputs {
+        actors: &[("المسلحون", "UNKNOWN")],
+        places: &[("تل أبيض", "تل أبيض")],
+        ..Default::default()
+    };
+    let table: &[(&str, usize)] = &[
+        ("سيطر المسلحون على هواتف الأهالي وأموالهم.", 0),
+        ("سيطر المسلحون على تل أبيض بعد معارك.", 1),
+        ("سيطر المسلحون على قرية قريبة من الحدود.", 1),
+    ];
+    for (text, n) in table {
+        let evs = events(text, &inp);
+        assert_eq!(evs.len(), *n, "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn air_defences_meeting_a_strike_are_the_strike() {
+    let inp = Inputs {
+        actors: &[("إسرائيلي", "ISRAEL")],
+        places: &[("مطار المزة", "مطار المزة")],
+        ..Default::default()
+    };
+    let evs = events(
+        "تصدت وسائط الدفاع الجوي فجر اليوم لعدوان جوي إسرائيلي بالصواريخ على محيط مطار المزة.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].kind, "explosions_remote_violence");
+    assert!(!role(&evs[0], Role::Actor2).contains(&"ISRAEL"), "{evs:?}");
+}
+
+#[test]
+fn unnamed_perpetrators_are_unknown() {
+    let table = [
+        "انفجرت عبوة ناسفة بسيارة مدنية على طريق المطار.",
+        "اغتيل مختار القرية أمام منزله.",
+    ];
+    for text in table {
+        let evs = events(text, &Inputs::default());
+        assert_eq!(evs.len(), 1, "{text}");
+        assert_eq!(role(&evs[0], Role::Actor1), vec!["UNKNOWN"], "{text}");
+    }
+    // a place of unknown whereabouts names no perpetrator
+    let evs = events(
+        "اندلعت اشتباكات في القرية واقتيد عدد من السكان إلى جهة مجهولة.",
+        &Inputs::default(),
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert!(role(&evs[0], Role::Actor1).is_empty(), "{evs:?}");
+    // a named perpetrator stays
+    let evs = events(
+        "انفجرت عبوة ناسفة زرعها التنظيم على طريق المطار.",
+        &Inputs {
+            actors: &[("التنظيم", "ISIS")],
+            ..Default::default()
+        },
+    );
+    assert!(!role(&evs[0], Role::Actor1).contains(&"UNKNOWN"), "{evs:?}");
+}
+
+#[test]
+fn died_with_the_people_between_the_two_words() {
+    let table: &[(&str, &str, f64)] = &[
+        (
+            "لقي 5 عناصر من قوات النظام حتفهم بانفجار لغم.",
+            "SYR_GOV",
+            5.0,
+        ),
+        ("لقي شاب حتفه برصاص مجهولين.", "CIVILIANS", 1.0),
+        ("لقي أربعة مدنيين حتفهم في القصف.", "CIVILIANS", 4.0),
+    ];
+    for (text, g, n) in table {
+        let inp = Inputs {
+            actors: &[("قوات النظام", "SYR_GOV")],
+            quants: &[("5", 5.0), ("أربعة", 4.0)],
+            ..Default::default()
+        };
+        let (a, doc) = build(text, &inp);
+        let cs = rasad_events::extract(&a, &doc).0;
+        let got: Vec<(Option<&str>, Option<f64>)> =
+            cs.iter().map(|c| (c.group.as_deref(), c.best)).collect();
+        assert_eq!(got, vec![(Some(*g), Some(*n))], "{text}");
+    }
+}
+
+#[test]
+fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
+    let table: &[(&str, Option<&str>)] = &[
+        (
+            "قال مصدر محلي لوكالة الأنباء إن ثلاثة مدنيين قتلوا بقصف.",
+            Some("مصدر محلي"),
+        ),
+        (
+            "قتل ثلاثة مدنيين بقصف، بحسب المرصد السوري.",
+            Some("المرصد السوري"),
+        ),
+        // nothing cited: the outlet's own word
+        ("قتل ثلاثة مدنيين بقصف على البلدة.", Some("الوكالة")),
+    ];
+    for (text, want) in table {
+        let (a, mut doc) = build(
+            text,
+            &Inputs {
+                quants: &[("ثلاثة", 3.0)],
+                sources: &[
+                    ("مصدر محلي", "مصدر محلي"),
+                    ("وكالة الأنباء", "وكالة الأنباء"),
+                    ("المرصد السوري", "المرصد السوري"),
+                ],
+                ..Default::default()
+            },
+        );
+        doc.outlet = Some("الوكالة".into());
+        let cs = rasad_events::extract(&a, &doc).0;
+        assert_eq!(cs.len(), 1, "{text}");
+        assert_eq!(cs[0].attributed_to.as_deref(), *want, "{text}");
+    }
+}
+
+/// Text, actors (surface, code), wanted actor1, wanted actor2 ("" for any).
+type RoleRow = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+
+#[test]
+fn roles_from_the_clause_around_the_trigger() {
+    let table: &[RoleRow] = &[
+        // a targeting verb opening the clause: its subject follows it
+        (
+            "استهدفت قوات النظام بالقذائف قرى في ريف إدلب وقتل مدني.",
+            &[("قوات النظام", "SYR_GOV")],
+            "SYR_GOV",
+            "CIVILIANS",
+        ),
+        // ... after its subject, what follows it is the target
+        (
+            "قسد استهدفت مواقع التنظيم بقذائف الهاون.",
+            &[("قسد", "SDF"), ("التنظيم", "ISIS")],
+            "SDF",
+            "ISIS",
+        ),
+        // subject, imperfect verb, object
+        (
+            "القوات التركية تقصف قرى ريف عين عيسى حيث تنتشر قسد.",
+            &[("القوات التركية", "TURKEY"), ("قسد", "SDF")],
+            "TURKEY",
+            "",
+        ),
+        // an agent after من قبل in a passive clause
+        (
+            "قصفت بلدة كفرنبل بالصواريخ من قبل قوات النظام.",
+            &[("قوات النظام", "SYR_GOV")],
+            "SYR_GOV",
+            "",
+        ),
+    ];
+    for (text, actors, a1, a2) in table {
+        let evs = events(
+            text,
+            &Inputs {
+                actors,
+                ..Default::default()
+            },
+        );
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(role(&evs[0], Role::Actor1), vec![*a1], "{text}");
+        if !a2.is_empty() {
+            assert!(role(&evs[0], Role::Actor2).contains(a2), "{text}: {evs:?}");
+        }
+    }
+    // an actor deep in the object of the verb is not its subject
+    let evs = events(
+        "اعتقلت دورية أمنية شخصين كانا ينقلان أموالا لعوائل عناصر التنظيم.",
+        &Inputs {
+            actors: &[("التنظيم", "ISIS")],
+            ..Default::default()
+        },
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert!(!role(&evs[0], Role::Actor1).contains(&"ISIS"), "{evs:?}");
+}
+
+#[test]
+fn statements_listing_operations_and_raids_of_a_kidnapping() {
+    let inp = Inputs {
+        actors: &[("التنظيم", "ISIS"), ("القوات الأمنية", "IRAQ_GOV")],
+        places: &[("الفلوجة", "الفلوجة"), ("الرمادي", "الرمادي")],
+        ..Default::default()
+    };
+    // arrests in two towns listed by one statement are two operations
+    let evs = events(
+        "اعتقلت القوات الأمنية ثلاثة مطلوبين في الفلوجة. وأضاف البيان أن مفرزة أخرى اعتقلت متهمين في الرمادي.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 2, "{evs:?}");
+    // the raid in which the kidnappers took their victims is the kidnapping
+    let evs = events(
+        "اختطف مسلحو التنظيم أربعة مدنيين في الفلوجة. وقال مصدر إن المسلحين داهموا منازلهم قبل اقتيادهم.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].kind, "violence_against_civilians");
+}

@@ -1,0 +1,9 @@
+//! The integration tests of rasad-numbers: one test binary for the crate
+//! (as ripgrep does), each former `tests/NAME.rs` a module here, so a
+//! workspace build links one test executable per crate instead of one per
+//! file. One file's tests: `cargo test -p rasad-numbers --test it NAME::`.
+
+mod fuzz_regressions;
+mod props;
+mod seeds;
+mod table;
