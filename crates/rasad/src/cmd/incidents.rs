@@ -291,31 +291,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "   « {e} »")?;
         }
     }
-    if inc.reviewed || !inc.corrections.is_empty() {
-        let state = if inc.reviewed {
-            "reviewed"
-        } else {
-            "not reviewed"
-        };
-        writeln!(out, "\nReview ({state}):")?;
-        for c in &inc.corrections {
-            let change = match (&c.original, &c.value) {
-                (Some(o), Some(v)) => format!(": {o} → {v}"),
-                (None, Some(v)) => format!(": {v}"),
-                _ => String::new(),
-            };
-            let why = c
-                .note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                " #{} {} {} {}{change}{why}",
-                c.seq, c.at, c.reviewer, c.what
-            )?;
-        }
-    }
+    write_review(&mut out, inc)?;
     if !inc.disagreements.is_empty() {
         writeln!(out, "\nDisagreements:")?;
         for d in &inc.disagreements {
@@ -324,6 +300,34 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The review of an incident: its state and each correction, the extracted
+/// value next to the reviewer's.
+fn write_review(out: &mut impl Write, inc: &Incident) -> io::Result<()> {
+    if !inc.reviewed && inc.corrections.is_empty() {
+        return Ok(());
+    }
+    let state = if inc.reviewed {
+        "reviewed"
+    } else {
+        "not reviewed"
+    };
+    writeln!(out, "\nReview ({state}):")?;
+    for c in &inc.corrections {
+        let change = match (&c.original, &c.value) {
+            (Some(o), Some(v)) => format!(": {o} → {v}"),
+            (None, Some(v)) => format!(": {v}"),
+            _ => String::new(),
+        };
+        let why = super::why(c.note.as_deref());
+        writeln!(
+            out,
+            " #{} {} {} {}{change}{why}",
+            c.seq, c.at, c.reviewer, c.what
+        )?;
+    }
+    Ok(())
 }
 
 /// `rasad timeline PLACE`.

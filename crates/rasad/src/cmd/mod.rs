@@ -18,6 +18,11 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
         .map_err(|e| format!("not a date (YYYY-MM-DD): {e}"))
 }
 
+/// A reviewer's reason as printed after a review line (` — why`), or nothing.
+pub fn why(note: Option<&str>) -> String {
+    note.map(|n| format!(" — {n}")).unwrap_or_default()
+}
+
 /// True when the error chain ends in a closed pipe (`rasad … | head`).
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {

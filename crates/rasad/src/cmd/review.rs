@@ -160,11 +160,7 @@ fn log(db: &Db, subject: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
             });
             writeln!(out, "{v}")?;
         } else {
-            let why = e
-                .note
-                .as_deref()
-                .map(|n| format!("  — {n}"))
-                .unwrap_or_default();
+            let why = super::why(e.note.as_deref());
             writeln!(
                 out,
                 "#{} {} {} {} {} {} {}{why}",
