@@ -26,13 +26,6 @@ pub struct Db {
     db: PathBuf,
 }
 
-impl Db {
-    /// The database file.
-    pub fn path(&self) -> &std::path::Path {
-        &self.db
-    }
-}
-
 /// Filters shared by `incidents` and `export`.
 #[derive(clap::Args, Clone)]
 pub struct Filters {

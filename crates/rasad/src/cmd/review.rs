@@ -12,9 +12,9 @@
 //! ```
 
 use super::incidents::{built, Db};
-use anyhow::{bail, Context};
+use anyhow::bail;
 use rasad_incidents::review_request::{self, Author, Request};
-use rasad_store::{ReviewEntry, Store};
+use rasad_store::ReviewEntry;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         command => incident_entries(&args.db, &request(command), &author)?,
     };
-    let mut store = Store::open(args.db.path()).context("opening the store")?;
+    let mut store = super::incidents::open(&args.db)?;
     let seqs = store.append_review(&entries)?;
     for (e, seq) in entries.iter().zip(&seqs) {
         println!("#{seq} {} {} {}", e.action, e.subject, describe(e));

@@ -303,6 +303,15 @@ fn review_corrections_reach_the_export_and_survive_reingest() {
         run_on(&db, &all)
     };
 
+    // A note on a store that does not exist creates none.
+    let missing = dir.path().join("missing.db");
+    let err = run_on(
+        &missing,
+        &["review", "--reviewer", "amal", "note", "outlet", "x", "y"],
+    );
+    assert!(err.unwrap_err().contains("no database"));
+    assert!(!missing.exists());
+
     // Wrong input writes nothing.
     assert!(run_on(&db, &["review", "set", &id, "fatalities=20"])
         .unwrap_err()
