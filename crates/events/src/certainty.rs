@@ -18,7 +18,7 @@ const CONTINUES_OPENING: usize = 3;
 /// How a source mention stands in its sentence: cited after a citing word
 /// (بحسب، وفق، نقلا عن، أفاد، قال) first, then any other, and last an outlet
 /// a speaker talked to (قال مصدر محلي لوكالة X: the source is the speaker).
-fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
+pub(crate) fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
     let tok = &ctx.toks[m.start];
     let lead = rasad_text::key(ctx.a.slice(rasad_record::Span::new(
         tok.span.start,
@@ -31,10 +31,10 @@ fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
             .any(|x| x.end <= m.start)
     };
     if to_outlet {
-        return 2;
+        return TO_OUTLET;
     }
     let lo = m.start.saturating_sub(CITING_REACH).max(s0);
-    let cited = (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(Marker::Source)))
+    let cited = cited_by_marker(ctx, m, s0)
         || ctx.has_cue(Cue::Elaboration, lo, m.start)
         || ctx.has_cue(Cue::Reporting, lo, m.start);
     if cited {
@@ -43,6 +43,16 @@ fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
         1
     }
 }
+
+/// True when source mention `m` follows an attribution word (بحسب، وفق،
+/// نقلا عن، حسبما) within [`CITING_REACH`] words, in the sentence from `s0`.
+pub fn cited_by_marker(ctx: &Ctx, m: &Mention, s0: usize) -> bool {
+    let lo = m.start.saturating_sub(CITING_REACH).max(s0);
+    (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(Marker::Source)))
+}
+
+/// The rank of an outlet a speaker talked to (قال مصدر لوكالة X).
+pub(crate) const TO_OUTLET: u8 = 2;
 
 /// For every sentence, the names of the sources it is attributed to, the
 /// one it cites first.

@@ -141,10 +141,41 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
         breakdown::subcounts(ctx, si, first, &regions, &mut out, src.as_deref());
         tally::tallies(ctx, si, first, &mut out);
         mixed::mixed_by_breakdown(ctx, first, &regions, &mut out);
+        trailing_attribution(ctx, s.t0, s.t1, first, &mut out);
     }
     mixed::mixed_by_among_dead(ctx, &mut out);
     mixed::mixed_by_war(ctx, &mut out);
     out
+}
+
+/// `قتل سبعة أشخاص في هجوم على المقر، الأربعاء، حسبما أفاد المتحدث`: an
+/// attribution closing a sentence (بحسب، وفق، حسبما X), after its last claim,
+/// names the source of the claims of the nearest clause before it (and of
+/// the totals they are parts of); claims of earlier clauses keep theirs
+/// (`أفادت الوكالة أن أربعة قتلوا، كما جرح العشرات وفق الوزارة`).
+fn trailing_attribution(ctx: &Ctx, s0: usize, s1: usize, first: usize, out: &mut [Claim]) {
+    use crate::certainty::{citation_rank, cited_by_marker, TO_OUTLET};
+    let last_clause = ctx.segment(s1.saturating_sub(1));
+    let closing = within(&ctx.sources, s0, s1, |m| m.start)
+        .iter()
+        .filter(|m| out[first..].iter().all(|c| c.t1 <= m.start))
+        .filter(|m| ctx.segment(m.start) == last_clause)
+        .find(|m| cited_by_marker(ctx, m, s0) && citation_rank(ctx, m, s0) != TO_OUTLET);
+    let (Some(m), Some(last)) = (closing, out[first..].last()) else {
+        return;
+    };
+    let Some(name) = ctx.doc.sources.get(m.idx).map(|e| e.name.clone()) else {
+        return;
+    };
+    let clause = ctx.segment(last.t0);
+    for i in first..out.len() {
+        if ctx.segment(out[i].t0) == clause {
+            out[i].attributed_to = Some(name.clone());
+            if let Some(p) = out[i].part_of.filter(|&p| p >= first) {
+                out[p].attributed_to = Some(name.clone());
+            }
+        }
+    }
 }
 
 /// What one casualty word adds.

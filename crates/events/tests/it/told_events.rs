@@ -342,3 +342,32 @@ fn statements_listing_operations_and_raids_of_a_kidnapping() {
     assert_eq!(evs.len(), 1, "{evs:?}");
     assert_eq!(evs[0].kind, "violence_against_civilians");
 }
+
+/// An attribution closing a sentence (بحسب، وفق X) names the source of the
+/// claims of the clause right before it; an earlier clause keeps its own.
+#[test]
+fn a_closing_attribution_covers_the_clause_before_it() {
+    let text = "أعلنت الوزارة مقتل ثلاثة مدنيين، وذلك في قصف على البلدة، وأسفر القصف عن جرح خمسة جنود، بحسب المرصد السوري.";
+    let (a, mut doc) = build(
+        text,
+        &Inputs {
+            quants: &[("ثلاثة", 3.0), ("خمسة", 5.0)],
+            sources: &[("الوزارة", "الوزارة"), ("المرصد السوري", "المرصد السوري")],
+            ..Default::default()
+        },
+    );
+    doc.outlet = Some("الوكالة".into());
+    let cs = rasad_events::extract(&a, &doc).0;
+    let by: Vec<(Option<f64>, Option<&str>)> = cs
+        .iter()
+        .map(|c| (c.best, c.attributed_to.as_deref()))
+        .collect();
+    assert_eq!(
+        by,
+        vec![
+            (Some(3.0), Some("الوزارة")),
+            (Some(5.0), Some("المرصد السوري"))
+        ],
+        "{text}"
+    );
+}
