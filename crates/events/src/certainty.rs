@@ -45,7 +45,7 @@ pub(crate) fn citation_rank(ctx: &Ctx, m: &Mention, s0: usize) -> u8 {
 }
 
 /// True when source mention `m` follows an attribution word (بحسب، وفق،
-/// نقلا عن، حسبما) within [`CITING_REACH`] words, in the sentence from `s0`.
+/// نقلا عن، حسبما) within `CITING_REACH` words, in the sentence from `s0`.
 pub fn cited_by_marker(ctx: &Ctx, m: &Mention, s0: usize) -> bool {
     let lo = m.start.saturating_sub(CITING_REACH).max(s0);
     (lo..m.start).any(|p| matches!(ctx.marker_at(p), Some(Marker::Source)))
