@@ -4,6 +4,7 @@
 //! Columns rasad cannot fill (ACLED's actor interaction codes, admin2/3, its
 //! source scale and tags) are left empty rather than guessed.
 
+use crate::export::{outlets, role};
 use crate::review::corrected_fields;
 use crate::summary::Incident;
 
@@ -144,30 +145,9 @@ fn geo_precision(prec: u8) -> &'static str {
     }
 }
 
-fn actors(inc: &Incident, role: &str) -> String {
-    let ids: Vec<&str> = inc
-        .actors
-        .iter()
-        .filter(|a| a.role == role)
-        .map(|a| a.id.as_str())
-        .collect();
-    ids.join("; ")
-}
-
 fn number(x: Option<f64>) -> String {
     x.map(|v| format!("{}", v.round() as i64))
         .unwrap_or_default()
-}
-
-fn sources(inc: &Incident) -> String {
-    let mut v: Vec<&str> = inc
-        .reports
-        .iter()
-        .filter_map(|r| r.outlet.as_deref())
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v.join("; ")
 }
 
 /// One ACLED row; `fatalities` is the most conservative figure (ACLED codes
@@ -184,7 +164,7 @@ pub fn row(inc: &Incident) -> Vec<String> {
         .cloned()
         .unwrap_or_default();
     let civilians = inc.actors.iter().any(|a| a.id.starts_with("CIV"));
-    let assoc = actors(inc, "associated");
+    let assoc = role(inc, "associated");
     vec![
         inc.id.clone(),
         day,
@@ -196,10 +176,10 @@ pub fn row(inc: &Incident) -> Vec<String> {
             .first()
             .map(|s| acled_name(s).to_string())
             .unwrap_or_default(),
-        actors(inc, "actor1"),
+        role(inc, "actor1"),
         assoc,
         String::new(),
-        actors(inc, "actor2"),
+        role(inc, "actor2"),
         String::new(),
         String::new(),
         String::new(),
@@ -224,7 +204,7 @@ pub fn row(inc: &Incident) -> Vec<String> {
             .map(|v| format!("{v:.4}"))
             .unwrap_or_default(),
         geo_precision(inc.where_prec).into(),
-        sources(inc),
+        outlets(inc),
         String::new(),
         notes,
         number(inc.fatalities.low),

@@ -52,13 +52,26 @@ fn fmt_num(x: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
-fn role(inc: &Incident, role: &str) -> String {
+/// The actor codes of one role, `; `-separated.
+pub(crate) fn role(inc: &Incident, role: &str) -> String {
     inc.actors
         .iter()
         .filter(|a| a.role == role)
         .map(|a| a.id.as_str())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The outlets that reported the incident, sorted, `; `-separated.
+pub(crate) fn outlets(inc: &Incident) -> String {
+    let mut v: Vec<&str> = inc
+        .reports
+        .iter()
+        .filter_map(|r| r.outlet.as_deref())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.join("; ")
 }
 
 /// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)` from an
@@ -77,13 +90,6 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 /// One CSV row per incident.
 pub fn csv_row(inc: &Incident) -> Vec<String> {
     let place = inc.places.first();
-    let mut sources: Vec<String> = inc
-        .reports
-        .iter()
-        .filter_map(|r| r.outlet.clone())
-        .collect();
-    sources.sort();
-    sources.dedup();
     let claims = inc
         .fatalities
         .claims
@@ -117,7 +123,7 @@ pub fn csv_row(inc: &Incident) -> Vec<String> {
         fmt_num(place.and_then(|p| p.lat)),
         fmt_num(place.and_then(|p| p.lon)),
         inc.where_prec.to_string(),
-        sources.join("; "),
+        outlets(inc),
         notes,
         // ACLED's single number is the most conservative claim.
         fmt_num(inc.fatalities.low),

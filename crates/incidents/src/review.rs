@@ -325,28 +325,38 @@ fn rebuild(
     out
 }
 
-fn fmt_num(x: Option<f64>) -> Option<String> {
-    x.map(|v| v.to_string())
+/// The value of `field` on the incident as shown now: what a correction
+/// replaces, kept as its `original` and written to the log's old value.
+pub fn current(inc: &Incident, field: Field) -> Option<String> {
+    let roles = |role: &str| {
+        let ids: Vec<&str> = inc
+            .actors
+            .iter()
+            .filter(|a| a.role == role)
+            .map(|a| a.id.as_str())
+            .collect();
+        ids.join(";")
+    };
+    match field {
+        Field::Fatalities => inc.fatalities.best.map(|v| v.to_string()),
+        Field::Injured => inc.injured.best.map(|v| v.to_string()),
+        Field::Type => Some(inc.kind.clone()),
+        Field::Subtype => Some(inc.subtypes.join(";")),
+        Field::Date => inc.date.clone(),
+        Field::Place => inc.places.first().map(|p| p.name.clone()),
+        Field::Actor1 => Some(roles("actor1")),
+        Field::Actor2 => Some(roles("actor2")),
+    }
 }
 
-fn set_count(tally: &mut crate::summary::Tally, value: &str) -> Option<String> {
-    let original = fmt_num(tally.best);
+fn set_count(tally: &mut crate::summary::Tally, value: &str) {
     let n = value.trim().parse::<f64>().ok();
     tally.low = n;
     tally.best = n;
     tally.high = n;
-    original
 }
 
-fn set_actors(inc: &mut Incident, role: &str, value: &str) -> Option<String> {
-    let ids = |inc: &Incident| -> Vec<String> {
-        inc.actors
-            .iter()
-            .filter(|a| a.role == role)
-            .map(|a| a.id.clone())
-            .collect()
-    };
-    let original = ids(inc).join(";");
+fn set_actors(inc: &mut Incident, role: &str, value: &str) {
     inc.actors.retain(|a| a.role != role);
     for id in value.split(';').map(str::trim).filter(|s| !s.is_empty()) {
         inc.actors.push(IncidentActor {
@@ -355,11 +365,9 @@ fn set_actors(inc: &mut Incident, role: &str, value: &str) -> Option<String> {
             reports: 0,
         });
     }
-    Some(original)
 }
 
-fn set_place(inc: &mut Incident, value: &str, place: Option<&PlaceInfo>) -> Option<String> {
-    let original = inc.places.first().map(|p| p.name.clone());
+fn set_place(inc: &mut Incident, value: &str, place: Option<&PlaceInfo>) {
     let place = place.cloned().unwrap_or_else(|| PlaceInfo {
         name: value.to_string(),
         id: None,
@@ -371,7 +379,6 @@ fn set_place(inc: &mut Incident, value: &str, place: Option<&PlaceInfo>) -> Opti
     inc.places.retain(|p| p.name != place.name);
     inc.places.insert(0, place);
     inc.where_prec = 1;
-    original
 }
 
 /// Replaces one field of `inc`; returns the value extraction had.
@@ -381,22 +388,21 @@ fn set_field(
     value: &str,
     place: Option<&PlaceInfo>,
 ) -> Option<String> {
+    let original = current(inc, field);
     match field {
         Field::Fatalities => set_count(&mut inc.fatalities, value),
         Field::Injured => set_count(&mut inc.injured, value),
-        Field::Type => Some(std::mem::replace(&mut inc.kind, value.to_string())),
-        Field::Subtype => {
-            let old = std::mem::replace(&mut inc.subtypes, vec![value.to_string()]);
-            Some(old.join(";"))
-        }
+        Field::Type => inc.kind = value.to_string(),
+        Field::Subtype => inc.subtypes = vec![value.to_string()],
         Field::Date => {
             inc.date_prec = 1;
-            inc.date.replace(value.to_string())
+            inc.date = Some(value.to_string());
         }
         Field::Place => set_place(inc, value, place),
         Field::Actor1 => set_actors(inc, "actor1", value),
         Field::Actor2 => set_actors(inc, "actor2", value),
     }
+    original
 }
 
 /// Pass 2 for one correction on the incident holding its anchor.

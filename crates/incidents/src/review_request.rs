@@ -5,7 +5,9 @@
 //! change means the same thing whichever way it was made, and is checked
 //! before anything is written.
 
-use crate::review::{incident_anchor, parse_count, Action, Anchor, Correction, Field, Mark};
+use crate::review::{
+    current, incident_anchor, parse_count, Action, Anchor, Correction, Field, Mark,
+};
 use crate::{Incident, PlaceInfo};
 use rasad_store::ReviewEntry;
 use serde::Deserialize;
@@ -349,29 +351,6 @@ fn log_columns(inc: &Incident, c: &Correction) -> Columns {
         ),
         Action::Merge { with } => ("merge", None, None, Some(at(with))),
         Action::Note { text } => ("note", None, None, Some(text.clone())),
-    }
-}
-
-/// The value of `field` on the incident as shown now.
-fn current(inc: &Incident, field: Field) -> Option<String> {
-    let roles = |role: &str| {
-        let ids: Vec<&str> = inc
-            .actors
-            .iter()
-            .filter(|a| a.role == role)
-            .map(|a| a.id.as_str())
-            .collect();
-        ids.join(";")
-    };
-    match field {
-        Field::Fatalities => inc.fatalities.best.map(|v| v.to_string()),
-        Field::Injured => inc.injured.best.map(|v| v.to_string()),
-        Field::Type => Some(inc.kind.clone()),
-        Field::Subtype => Some(inc.subtypes.join(";")),
-        Field::Date => inc.date.clone(),
-        Field::Place => inc.places.first().map(|p| p.name.clone()),
-        Field::Actor1 => Some(roles("actor1")),
-        Field::Actor2 => Some(roles("actor2")),
     }
 }
 

@@ -27,43 +27,8 @@ fn rasad() -> Command {
 fn reports_of_one_strike_merge_and_decoys_stay_apart() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let mut child = rasad()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut stdin = child.stdin.take().unwrap();
-        for (id, outlet, published, text) in ARTICLES {
-            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text});
-            writeln!(stdin, "{line}").unwrap();
-        }
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-
-    let out = rasad()
-        .args(["incidents", "--json", "--db"])
-        .arg(&db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let incidents: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    ingest(&db, ARTICLES);
+    let incidents = incidents(&db);
     let groups: Vec<Vec<String>> = incidents
         .iter()
         .map(|i| {
