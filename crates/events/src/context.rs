@@ -247,9 +247,17 @@ impl<'a> Ctx<'a> {
     /// The marker word token `i` is (any reading), if any.
     pub fn marker_at(&self, i: usize) -> Option<Marker> {
         let w = self.word(i);
-        clitic::readings(w)
+        let m = clitic::readings(w)
             .iter()
-            .find_map(|r| self.lx.marker(r.bare))
+            .find_map(|r| self.lx.marker(r.bare))?;
+        (!self.hedge_at(i)).then_some(m)
+    }
+
+    /// `غارة نفذتها على الأرجح قوات التحالف`: على before الأرجح (or
+    /// الأغلب) hedges the words after it; it marks no target.
+    fn hedge_at(&self, i: usize) -> bool {
+        let g = crate::grammar::grammar();
+        g.on.contains(self.word(i)) && i + 1 < self.toks.len() && g.hedge.contains(self.word(i + 1))
     }
 
     /// Sentence index containing token `t`.

@@ -32,6 +32,7 @@ pub struct Grammar {
     pub on: KeySet,
     pub air_adjective: KeySet,
     pub generic_attack: Vec<Key>,
+    pub hedge: KeySet,
 }
 
 /// The bundled lists, read once. The file is part of the build: a slip in
@@ -69,6 +70,7 @@ impl Grammar {
             on: w.set("on"),
             air_adjective: w.set("air_adjective"),
             generic_attack: stems("generic_attack"),
+            hedge: w.set("hedge"),
         }
     }
 }

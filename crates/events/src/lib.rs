@@ -43,7 +43,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     let ctx = Ctx::new(a, doc);
     let sources = certainty::sentence_sources(&ctx);
     let claims = casualty::claims(&ctx, &sources);
-    let (casualties, index) = casualty::report(&claims);
+    let (casualties, index) = casualty::report(&claims, doc.outlet.as_deref());
     let mut cands = Vec::new();
     for (si, s) in ctx.sents.iter().enumerate() {
         if !ctx.is_related(s) {

@@ -263,7 +263,7 @@ fn adjusted(
     {
         part = Part::Skip;
     }
-    if victims.iter().any(|(a, b)| *a <= m.start && m.start < *b) || id == "CIVILIANS" {
+    if in_victims(ctx, m.start, victims) || id == "CIVILIANS" {
         part = Part::Target;
     }
     if part == Part::Subject {
@@ -280,6 +280,26 @@ fn adjusted(
         }
     }
     part
+}
+
+/// True when token `t` names a victim's side: inside a victim range, or
+/// after من that follows one, or a victim noun joined to one (`بينهم 28
+/// مدنياً ومقاتلون من التنظيم`: the group of the dead; not `بهجوم شنه
+/// عناصر من التنظيم`, where no victim is counted).
+fn in_victims(ctx: &Ctx, t: usize, victims: &[(usize, usize)]) -> bool {
+    let inside = |p: usize| victims.iter().any(|&(a, b)| a <= p && p < b);
+    // a range may hold only the count: its noun follows it
+    let touches = |p: usize| victims.iter().any(|&(a, b)| a <= p && p <= b + 1);
+    let of_victims = t >= 2
+        && crate::grammar::grammar()
+            .partitive
+            .contains(ctx.word(t - 1))
+        && (victims.iter().any(|&(_, b)| b == t - 1)
+            || ctx
+                .victims
+                .iter()
+                .any(|v| v.end == t - 1 && touches(v.start)));
+    of_victims || inside(t)
 }
 
 /// Adds actor `id` (at token `start`) in its part. The first subject is the

@@ -6,25 +6,39 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '\n' | '…')
 }
 
+/// True for the letters of the Arabic alphabet (hamza to yeh).
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// `… في القدس.وأعلنت مصادر …`: a full stop between two Arabic letters is a
+/// sentence end with its space left out (Arabic writes no abbreviations
+/// with a dot, and numbers are digits).
+fn glued_stop(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    c == '.' && prev.is_some_and(is_arabic_letter) && next.is_some_and(is_arabic_letter)
+}
+
 /// Splits `text` into sentences and returns their character spans, trimmed of
 /// surrounding whitespace. A sentence ends at a line break, or at `.`, `!`, `?`,
 /// `؟` or `…` followed by whitespace or the end (so `116.000` and `17.11.2017`
-/// do not split).
+/// do not split), or at a full stop glued between two Arabic words.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut it = text.char_indices().peekable();
     // Chars read so far; byte and char offsets of the sentence being read.
     let mut read = 0;
     let (mut from_byte, mut from_char) = (0, 0);
+    let mut prev = None;
     while let Some((b, c)) = it.next() {
         read += 1;
+        let before = std::mem::replace(&mut prev, Some(c));
         if !is_terminal(c) {
             continue;
         }
+        let next = it.peek().map(|&(_, n)| n);
         let ends = c == '\n'
-            || it
-                .peek()
-                .is_none_or(|&(_, n)| n.is_whitespace() || is_terminal(n));
+            || next.is_none_or(|n| n.is_whitespace() || is_terminal(n))
+            || glued_stop(before, c, next);
         if !ends {
             continue;
         }
@@ -86,11 +100,13 @@ mod tests {
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
+            let prev = i.checked_sub(1).map(|p| chars[p]);
             let ends = c == '\n'
                 || (is_terminal(c)
                     && chars
                         .get(i + 1)
-                        .is_none_or(|n| n.is_whitespace() || is_terminal(*n)));
+                        .is_none_or(|n| n.is_whitespace() || is_terminal(*n)))
+                || glued_stop(prev, c, chars.get(i + 1).copied());
             if ends {
                 let mut j = i + 1;
                 while j < chars.len() && is_terminal(chars[j]) && chars[j] != '\n' {
@@ -130,6 +146,8 @@ mod tests {
             ("هل انسحب؟ نعم!!", &["هل انسحب؟", "نعم!!"]),
             ("سطر أول\n\nسطر ثان", &["سطر أول", "سطر ثان"]),
             ("في 17.11.2017 حدث", &["في 17.11.2017 حدث"]),
+            ("قصف البلدة.وقال مسعف", &["قصف البلدة.", "وقال مسعف"]),
+            ("بلغ 5.وقال", &["بلغ 5.وقال"]),
             ("", &[]),
             ("   \n ", &[]),
         ];

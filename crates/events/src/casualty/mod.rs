@@ -244,17 +244,21 @@ fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
 }
 
 /// The claims worth reporting as `Casualty` records (with `part_of` pointing
-/// into the returned list), and for every claim its index there.
-pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
+/// into the returned list), and for every claim its index there. `outlet`
+/// is the publisher, the source of a claim no one else is cited for.
+pub fn report(claims: &[Claim], outlet: Option<&str>) -> (Vec<Casualty>, Vec<Option<usize>>) {
     let mut out = Vec::new();
     let mut index = vec![None; claims.len()];
     for (i, c) in claims.iter().enumerate() {
         if !c.reportable() {
             continue;
         }
-        if let Some(j) = repeated(&out, c) {
+        if let Some(j) = repeated(&out, c, outlet) {
             index[i] = Some(j);
             out[j].mentions.push(c.span);
+            if unsourced(&out[j], outlet) && !unsourced_claim(c, outlet) {
+                adopt_source(&mut out, j, c.attributed_to.as_deref(), outlet);
+            }
             continue;
         }
         index[i] = Some(out.len());
@@ -276,11 +280,36 @@ pub fn report(claims: &[Claim]) -> (Vec<Casualty>, Vec<Option<usize>>) {
     (out, index)
 }
 
+/// True when the outlet states the reported claim itself.
+fn unsourced(c: &Casualty, outlet: Option<&str>) -> bool {
+    c.attributed_to.is_none() || c.attributed_to.as_deref() == outlet
+}
+
+/// True when the outlet states the claim itself.
+fn unsourced_claim(c: &Claim, outlet: Option<&str>) -> bool {
+    c.attributed_to.is_none() || c.attributed_to.as_deref() == outlet
+}
+
+/// `قتل 43 فلسطينياً … وأعلنت وزارة الصحة سقوط 43 قتيلاً`: a figure the
+/// lead states on its own and a later sentence gives again with its source
+/// is that source's figure (the lead summarised it); the sub-counts the
+/// outlet gave of it go with it.
+fn adopt_source(out: &mut [Casualty], j: usize, source: Option<&str>, outlet: Option<&str>) {
+    let source = source.map(str::to_string);
+    for k in 0..out.len() {
+        if k == j || (out[k].part_of == Some(j) && unsourced(&out[k], outlet)) {
+            out[k].attributed_to = source.clone();
+        }
+    }
+}
+
 /// The claim already reported that `c` repeats (the headline's figure told
-/// again in the lead, a recap at the end): same group, kind, number, source
-/// and tally, neither a sub-count. A changed figure is a new claim; figures
-/// are never added up.
-fn repeated(out: &[Casualty], c: &Claim) -> Option<usize> {
+/// again in the lead, a recap at the end): same group, kind, number and
+/// tally, neither a sub-count, and the same source or one of the two stated
+/// by the outlet itself (a source's figure the outlet repeats, or states
+/// before naming the source). A changed figure is a new claim; figures are
+/// never added up; two sources' equal figures stay two claims.
+fn repeated(out: &[Casualty], c: &Claim, outlet: Option<&str>) -> Option<usize> {
     if c.part_of.is_some() {
         return None;
     }
@@ -290,7 +319,9 @@ fn repeated(out: &[Casualty], c: &Claim) -> Option<usize> {
             && o.kind == c.kind
             && o.best == c.best
             && o.low == c.low
-            && o.attributed_to == c.attributed_to
             && o.tally == c.tally
+            && (o.attributed_to == c.attributed_to
+                || unsourced(o, outlet)
+                || unsourced_claim(c, outlet))
     })
 }

@@ -440,3 +440,42 @@ fn toll_of_disease_cases_is_no_claim() {
         &[],
     );
 }
+
+#[test]
+fn a_figure_the_lead_states_and_a_source_repeats_is_the_sources() {
+    let text = "قتل تسعة مدنيين في قصف على البلدة. وأعلنت مديرية الصحة مقتل تسعة مدنيين وجرح عشرين. وقال المرصد إن تسعة مدنيين قتلوا.";
+    let (a, mut doc) = build(
+        text,
+        &Inputs {
+            sources: &[("مديرية الصحة", "مديرية الصحة"), ("المرصد", "المرصد")],
+            quants: &[("تسعة", 9.0), ("عشرين", 20.0)],
+            ..Default::default()
+        },
+    );
+    doc.outlet = Some("الوكالة".into());
+    let (cs, _) = rasad_events::extract(&a, &doc);
+    let killed: Vec<_> = cs.iter().filter(|c| c.kind == Killed).collect();
+    // the lead's figure is the first source's; the second source's equal
+    // figure stays its own claim
+    assert_eq!(killed.len(), 2, "{cs:?}");
+    assert_eq!(killed[0].attributed_to.as_deref(), Some("مديرية الصحة"));
+    assert_eq!(killed[0].mentions.len(), 1, "{cs:?}");
+    assert_eq!(killed[1].attributed_to.as_deref(), Some("المرصد"));
+}
+
+#[test]
+fn a_sources_figure_the_outlet_repeats_is_one_claim() {
+    let text = "وقال المرصد إن تسعة مدنيين قتلوا في القصف. وبذلك قتل تسعة مدنيين في البلدة.";
+    let (a, mut doc) = build(
+        text,
+        &Inputs {
+            sources: &[("المرصد", "المرصد")],
+            quants: &[("تسعة", 9.0)],
+            ..Default::default()
+        },
+    );
+    doc.outlet = Some("الوكالة".into());
+    let (cs, _) = rasad_events::extract(&a, &doc);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(cs[0].attributed_to.as_deref(), Some("المرصد"));
+}

@@ -234,6 +234,16 @@ fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
         ),
         // nothing cited: the outlet's own word
         ("قتل ثلاثة مدنيين بقصف على البلدة.", Some("الوكالة")),
+        // an unnamed speaker who talked to an outlet is still the source
+        (
+            "قال مصدر طبي لوكالة الأنباء إن ثلاثة مدنيين قتلوا.",
+            Some("مصدر طبي"),
+        ),
+        // a speaker no source names: the outlet spoken to
+        (
+            "قال طبيب في المستشفى لوكالة الأنباء إن ثلاثة مدنيين قتلوا.",
+            Some("وكالة الأنباء"),
+        ),
     ];
     for (text, want) in table {
         let (a, mut doc) = build(
@@ -242,13 +252,20 @@ fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
                 quants: &[("ثلاثة", 3.0)],
                 sources: &[
                     ("مصدر محلي", "مصدر محلي"),
+                    ("مصدر طبي", "مصدر طبي"),
                     ("وكالة الأنباء", "وكالة الأنباء"),
+                    ("الوكالة", "الوكالة"),
                     ("المرصد السوري", "المرصد السوري"),
                 ],
                 ..Default::default()
             },
         );
         doc.outlet = Some("الوكالة".into());
+        for e in &mut doc.sources {
+            if e.name == "مصدر طبي" {
+                e.kind = Some("generic".into());
+            }
+        }
         let cs = rasad_events::extract(&a, &doc).0;
         assert_eq!(cs.len(), 1, "{text}");
         assert_eq!(cs[0].attributed_to.as_deref(), *want, "{text}");
@@ -292,6 +309,34 @@ fn roles_from_the_clause_around_the_trigger() {
             "قصفت بلدة كفرنبل بالصواريخ من قبل قوات النظام.",
             &[("قوات النظام", "SYR_GOV")],
             "SYR_GOV",
+            "",
+        ),
+        // the doer of a raid named in a relative verb (شنتها، نفذتها), even
+        // hedged (على الأرجح), and the owner of the area it hit
+        (
+            "قتل مدني في غارة شنتها طائرات التحالف على قرية في ريف الحسكة.",
+            &[("طائرات التحالف", "US_COALITION")],
+            "US_COALITION",
+            "CIVILIANS",
+        ),
+        (
+            "أصابت غارة نفذتها على الأرجح قوات التحالف منطقة خاضعة لسيطرة التنظيم قرب الحدود.",
+            &[("قوات التحالف", "US_COALITION"), ("التنظيم", "ISIS")],
+            "US_COALITION",
+            "ISIS",
+        ),
+        // the group of the dead after من is the target, not the subject
+        (
+            "قصفت طائرات التحالف مقرا في البلدة ما أدى لمقتل 9 أشخاص بينهم مدنيان ومسلحون من التنظيم.",
+            &[("طائرات التحالف", "US_COALITION"), ("التنظيم", "ISIS")],
+            "US_COALITION",
+            "ISIS",
+        ),
+        // an aside after a comma (، وهي …) names no subject of the act
+        (
+            "أصابت الضربة الجوية البلدة الحدودية، وهي من آخر المناطق التي يتحصن فيها التنظيم.",
+            &[("التنظيم", "ISIS")],
+            "UNKNOWN",
             "",
         ),
     ];
