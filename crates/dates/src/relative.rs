@@ -57,6 +57,26 @@ fn now(a: &Anchor, unit: Unit) -> Point {
     }
 }
 
+/// Days a weekday named with اليوم/أمس may lie before the day they count
+/// to: an article written on Monday (`اليوم الاثنين`) and dated by its
+/// site two days later.
+const WEEKDAY_SLACK: i64 = 3;
+
+/// `اليوم الاثنين`، `أمس الأحد`: the day `off` days from the anchor, or,
+/// when the weekday named with it falls up to [`WEEKDAY_SLACK`] days
+/// before that day, that weekday (the text's own day wins over the site's
+/// date).
+fn rel_day(a: &Anchor, off: i8, w: Option<jiff::civil::Weekday>) -> Point {
+    let p = back(a, -i64::from(off), Unit::Day);
+    let (Point::Day(d), Some(w)) = (p, w) else {
+        return p;
+    };
+    match weekday::nearest(d, w, 0) {
+        Some(on) if (d - on).get_days() <= WEEKDAY_SLACK as i32 => Point::Day(on),
+        _ => p,
+    }
+}
+
 /// Resolves a relative expression.
 pub fn resolve(e: &Expr, anchor: Option<&Anchor>) -> Resolved {
     let g = Calendar::Gregorian;
@@ -65,7 +85,7 @@ pub fn resolve(e: &Expr, anchor: Option<&Anchor>) -> Resolved {
     };
     let day = a.prec == Precision::Day;
     let (p, end) = match e.core {
-        Core::RelDay(off) if day => (back(a, -i64::from(off), Unit::Day), None),
+        Core::RelDay(off) if day => (rel_day(a, off, e.weekday), None),
         Core::RelDay(_) => (coarse(a), None),
         Core::Weekday(rel) => match e.weekday {
             Some(w) if day => (
