@@ -40,6 +40,24 @@ fn singular_victim_noun_counts_one_and_others_inherit() {
         },
         &[("CIVILIANS", Killed, 1.0), ("CIVILIANS", Injured, 5.0)],
     );
+    // an officer named by his rank is one of the side named after him
+    check(
+        "قتل عقيد في قوات النظام بانفجار عبوة ناسفة على طريق المطار.",
+        Inputs {
+            actors: &[("قوات النظام", "SYR_GOV")],
+            ..Default::default()
+        },
+        &[("SYR_GOV", Killed, 1.0)],
+    );
+    // a choking count is a count of the injured
+    check(
+        "أصيب نحو 40 شخصا بحالات اختناق بعد القصف، وسجلت 12 حالة اختناق أخرى.",
+        Inputs {
+            quants: &[("40", 40.0), ("12", 12.0)],
+            ..Default::default()
+        },
+        &[("CIVILIANS", Injured, 40.0), ("CIVILIANS", Injured, 12.0)],
+    );
 }
 
 #[test]
