@@ -16,10 +16,28 @@ fn opens_period(ctx: &Ctx, t0: usize, t: usize) -> bool {
     ctx.has_cue(Cue::Since, lo, t) || ctx.has_cue(Cue::PeriodWord, lo, t)
 }
 
-/// The first resolved time mention in tokens `t0..t1` that dates an event.
+/// Words after a time mention the complementizer of a reporting verb may
+/// stand (`أعلن المرصد الأحد أن`، `قال المصدر، اليوم الأحد، إن`).
+const REPORT_DATE_REACH: usize = 2;
+
+/// `أعلن المرصد الأحد أن المدير قتل في انفجار ليل السبت`: a time between
+/// a reporting verb and its أن/إن dates the report, not the act.
+fn dates_report(ctx: &Ctx, t0: usize, t1: usize, start: usize, end: usize) -> bool {
+    let g = crate::grammar::grammar();
+    ctx.has_cue(Cue::Reporting, t0, start)
+        && (end..(end + REPORT_DATE_REACH).min(t1)).any(|p| g.complementizer.contains(ctx.word(p)))
+}
+
+/// The first resolved time mention in tokens `t0..t1` that dates an event
+/// (a report's own date only when the act has none).
 pub fn own(ctx: &Ctx, t0: usize, t1: usize) -> Option<Time> {
+    let mut report = None;
     for m in within(&ctx.times, t0, t1, |m| m.start) {
         if opens_period(ctx, t0, m.start) {
+            continue;
+        }
+        if report.is_none() && dates_report(ctx, t0, t1, m.start, m.end) {
+            report = Some(m.idx);
             continue;
         }
         // "the same day" (اليوم نفسه، الليلة ذاتها) is the date of the story
@@ -32,7 +50,9 @@ pub fn own(ctx: &Ctx, t0: usize, t1: usize) -> Option<Time> {
             return Some(t.clone());
         }
     }
-    None
+    report
+        .map(|i| ctx.doc.times[i].time.clone())
+        .filter(|t| t.value.is_some())
 }
 
 /// The last explicit date in the sentences before `si` in its paragraph.

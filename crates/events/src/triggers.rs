@@ -479,6 +479,7 @@ pub fn candidates(ctx: &Ctx, cl: &Clause, lives: &[Live], claims: &[Claim]) -> V
         });
     }
     attack_told_with_strike(ctx, lives, &mut out);
+    killing_told_with_blast(&mut out);
     if let Some(first) = out.first_mut() {
         first.claims = mine;
     }
@@ -492,6 +493,15 @@ fn strongest<'a, 'l>(lives: &'a [Live<'l>], kind: &str) -> Option<(&'a Live<'l>,
     let top = strong().max_by_key(|l| (l.trig.priority, std::cmp::Reverse(l.hit.start)))?;
     let at = strong().map(|l| l.hit.start).min().unwrap_or(top.hit.start);
     Some((top, at))
+}
+
+/// `اغتيال المدير بتفجير عبوة ناسفة استهدفت سيارته`: a killing told with
+/// the blast that did it in one clause is that blast (ACLED codes an
+/// assassination by a bomb as a remote explosive), not a second event.
+fn killing_told_with_blast(out: &mut Vec<Candidate>) {
+    if out.iter().any(|c| c.kind == "explosions_remote_violence") {
+        out.retain(|c| c.kind != "violence_against_civilians");
+    }
 }
 
 /// `هجوم بطائرة مسيرة على القاعدة`، `هجوم انتحاري بسيارة مفخخة`: an attack

@@ -416,3 +416,38 @@ fn a_closing_attribution_covers_the_clause_before_it() {
         "{text}"
     );
 }
+
+#[test]
+fn a_killing_told_with_the_blast_that_did_it_is_that_blast() {
+    let inp = Inputs::default();
+    for text in [
+        "أعلنت مصادر محلية اغتيال رئيس المجلس المحلي بتفجير عبوة ناسفة استهدفت سيارته.",
+        "اغتيل قائد الشرطة في انفجار عبوة ناسفة زرعت في سيارته.",
+    ] {
+        let evs = events(text, &inp);
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        assert_eq!(evs[0].kind, "explosions_remote_violence", "{text}");
+    }
+}
+
+#[test]
+fn a_time_between_a_reporting_verb_and_its_clause_dates_the_report() {
+    let inp = Inputs {
+        times: &[("الأحد", "2018-08-05"), ("ليل السبت", "2018-08-04")],
+        ..Default::default()
+    };
+    let evs = events(
+        "أعلنت الوكالة الأحد أن قائد الشرطة قتل في انفجار استهدف ليل السبت سيارته.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    let date = evs[0].date.as_ref().and_then(|t| t.value.as_deref());
+    assert_eq!(date, Some("2018-08-04"), "{evs:?}");
+    // with no date of the act, the report's date is the event's
+    let evs = events(
+        "أعلنت الوكالة الأحد أن قائد الشرطة قتل في انفجار استهدف سيارته.",
+        &inp,
+    );
+    let date = evs[0].date.as_ref().and_then(|t| t.value.as_deref());
+    assert_eq!(date, Some("2018-08-05"), "{evs:?}");
+}
