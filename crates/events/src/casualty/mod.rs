@@ -19,6 +19,7 @@ mod breakdown;
 mod count;
 mod mixed;
 mod nouns;
+mod scope;
 mod second_party;
 mod side;
 mod site;
@@ -130,7 +131,10 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                     apply_merge(&mut out[first + k], hit, q, found)
                 }
                 Some(Read::New(mut claim)) => {
-                    claim.attributed_to = src.clone();
+                    let inherited = sources.get(si).and_then(|v| v.first());
+                    claim.attributed_to =
+                        scope::source(ctx, (s.t0, s.t1), (claim.t0, claim.t1), inherited)
+                            .or_else(|| ctx.doc.outlet.clone());
                     out.push(claim);
                 }
                 None => {}

@@ -497,3 +497,44 @@ fn a_sources_figure_the_outlet_repeats_is_one_claim() {
     assert_eq!(cs.len(), 1, "{cs:?}");
     assert_eq!(cs[0].attributed_to.as_deref(), Some("المرصد"));
 }
+
+#[test]
+fn a_claim_is_told_under_the_sources_in_its_scope() {
+    // (text, wanted source; "الوكالة" is the outlet's own word)
+    let table: &[(&str, &str)] = &[
+        // a source named in a later clause does not source the claim
+        (
+            "قتل خمسة مدنيين في القصف، بينما تقول المنظمة إن معظم الضحايا نساء.",
+            "الوكالة",
+        ),
+        // ... unless the clause is an attribution (كما أفاد)
+        (
+            "قتل خمسة مدنيين في القصف، كما أفادت المنظمة في بيان.",
+            "المنظمة",
+        ),
+        // a speaker's quotation closed: the outlet goes on in its own words
+        (
+            "قال الجيش إن \"العملية حققت أهدافها كاملة في المنطقة\" في وقت أدى القصف إلى مقتل خمسة مدنيين.",
+            "الوكالة",
+        ),
+        // a quoted name is no quotation of speech
+        (
+            "قال الجيش إن مقاتلي \"الكتيبة الثالثة\" قتلوا خمسة مدنيين.",
+            "الجيش",
+        ),
+    ];
+    for (text, want) in table {
+        let (a, mut doc) = build(
+            text,
+            &Inputs {
+                sources: &[("المنظمة", "المنظمة"), ("الجيش", "الجيش")],
+                quants: &[("خمسة", 5.0)],
+                ..Default::default()
+            },
+        );
+        doc.outlet = Some("الوكالة".into());
+        let (cs, _) = rasad_events::extract(&a, &doc);
+        assert_eq!(cs.len(), 1, "{text}: {cs:?}");
+        assert_eq!(cs[0].attributed_to.as_deref(), Some(*want), "{text}");
+    }
+}
