@@ -31,7 +31,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut prev = None;
     while let Some((b, c)) = it.next() {
         read += 1;
-        let before = std::mem::replace(&mut prev, Some(c));
+        let before = prev.replace(c);
         if !is_terminal(c) {
             continue;
         }
