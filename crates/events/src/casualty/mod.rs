@@ -300,9 +300,9 @@ fn unsourced_claim(c: &Claim, outlet: Option<&str>) -> bool {
 /// outlet gave of it go with it.
 fn adopt_source(out: &mut [Casualty], j: usize, source: Option<&str>, outlet: Option<&str>) {
     let source = source.map(str::to_string);
-    for k in 0..out.len() {
-        if k == j || (out[k].part_of == Some(j) && unsourced(&out[k], outlet)) {
-            out[k].attributed_to = source.clone();
+    for (k, c) in out.iter_mut().enumerate() {
+        if k == j || (c.part_of == Some(j) && unsourced(c, outlet)) {
+            c.attributed_to = source.clone();
         }
     }
 }
