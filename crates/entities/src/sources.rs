@@ -30,7 +30,7 @@ use crate::actors::{ActorMention, MentionKind};
 use crate::hits::{is_quote, surface, tidy, Hit, Hits};
 use crate::keys::{key, nospace, word_in};
 use crate::layer;
-use crate::lexicon::{Lexicon, SourceDef, SourceLexicon};
+use crate::lexicon::{Lexicon, Rule, SourceDef, SourceLexicon};
 use crate::persons;
 use rasad_record::{Entity, Span};
 use rasad_text::clitic::{begins_with_article, ARTICLE, L_ARTICLE};
@@ -380,12 +380,15 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// Actors quoted by a speech verb right before or after them (`أعلن الجيش
-    /// الإسرائيلي`), outside the `taken` spans; never civilians or victims.
+    /// الإسرائيلي`), outside the `taken` spans; never civilians or victims,
+    /// nor a head of state's title (`قال الرئيس المصري عبد الفتاح السيسي`:
+    /// the person named after it is the source).
     fn quoted_actors(&self, mentions: &[ActorMention], taken: &[Span], out: &mut Vec<Entity>) {
         let not_sources = &self.lx.actor.roles.not_sources;
         for m in mentions {
             if not_sources.contains(&m.code)
                 || m.kind == MentionKind::Victim
+                || self.lx.actor.groups[m.group].rule == Rule::Home
                 || !self.a.in_body(m.span)
                 || overlaps_any(taken, m.span)
             {
@@ -636,8 +639,9 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// A statement word within three words after the span in its sentence
-    /// (`… في بيان`), `باسم` right before it (`المتحدث باسم …`), or `مصدر في`
-    /// before it (`مصدر أمني في …`).
+    /// (`… في بيان`), `باسم` right before it (`المتحدث باسم …`), `صادر عن`
+    /// before it (`بيان صادر عن وزارة الداخلية`), or `مصدر في` before it
+    /// (`مصدر أمني في …`).
     fn in_statement(&self, sp: Span) -> bool {
         let (fw, toks) = (&self.sl.frames, self.toks);
         let Some(first) = toks.iter().position(|t| t.span.start >= sp.start) else {
@@ -646,6 +650,13 @@ impl<'l, 'a> Frames<'l, 'a> {
         let sent = self.a.sentence_of(sp);
         let same = |i: usize| self.a.sentence_of(toks[i].span) == sent;
         if first > 0 && same(first - 1) && fw.on_behalf.contains(self.word(first - 1)) {
+            return true;
+        }
+        let issued = first > 1
+            && same(first - 2)
+            && fw.issued.contains(self.word(first - 2))
+            && fw.issued_by.contains(self.word(first - 1));
+        if issued {
             return true;
         }
         if first > 1 && same(first - 1) && fw.within.contains(self.word(first - 1)) {
