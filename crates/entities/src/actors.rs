@@ -303,7 +303,7 @@ impl Resolver<'_, '_> {
                 .map(|code| (code, MentionKind::Resolved)),
             Rule::Qaeda => explicit(self.is_qaeda(&c.hit)),
             Rule::State => explicit(self.is_state(&c.hit)),
-            Rule::Home => explicit(self.cue_army().as_deref() == Some(g.code.as_str())),
+            Rule::Home => explicit(self.home(&c.hit, &g.code)),
             Rule::Victim => self
                 .is_victim(&c.hit)
                 .then(|| (g.code.clone(), MentionKind::Victim)),
@@ -498,6 +498,16 @@ impl Resolver<'_, '_> {
         role && !self.is_seat(hit)
     }
 
+    /// A head of state by nationality (`الرئيس المصري`) is the country's
+    /// forces in an article about that country, and not when a word makes
+    /// him a former one (`الرئيس المصري المعزول`).
+    fn home(&self, hit: &Hit, code: &str) -> bool {
+        let former = self
+            .word_by(hit, hit.tokens.end)
+            .is_some_and(|t| self.al().words.former.contains(t));
+        !former && self.cue_army().as_deref() == Some(code)
+    }
+
     /// Key text of token i when it is in the sentence of `hit`.
     fn word_by(&self, hit: &Hit, i: usize) -> Option<&str> {
         let a = self.a;
@@ -508,23 +518,22 @@ impl Resolver<'_, '_> {
 
     /// The country backs a force: a backing word right before it, `من`
     /// allowed between (`الجماعات المدعومة من إيران`، `الميليشيا التابعة
-    /// لإيران`، `بدعم روسيا`), or right after it (`إيران تدعم الحوثيين`).
+    /// لإيران`، `بدعم روسيا`), or a backing verb right after it, not itself
+    /// before `من` (`إيران تدعم الحوثيين`, not `موسكو بدعم من الغرب`).
     fn backs(&self, hit: &Hit) -> bool {
         let w = &self.al().words;
-        let is = |i: Option<usize>, set: &KeySet| {
-            i.and_then(|i| self.word_by(hit, i))
-                .is_some_and(|t| word_in(t, set))
-        };
+        let at = |i: Option<usize>| i.and_then(|i| self.word_by(hit, i));
         let prev = hit.tokens.start.checked_sub(1);
-        let from = prev
-            .and_then(|i| self.word_by(hit, i))
-            .is_some_and(|t| w.backing_from.contains(t));
+        let from = at(prev).is_some_and(|t| w.backing_from.contains(t));
         let before = if from {
             prev.and_then(|i| i.checked_sub(1))
         } else {
             prev
         };
-        is(before, &w.backing) || is(Some(hit.tokens.end), &w.backing)
+        let end = hit.tokens.end;
+        let verb_after = at(Some(end)).is_some_and(|t| w.backing_after.contains(t))
+            && !at(Some(end + 1)).is_some_and(|t| w.backing_from.contains(t));
+        at(before).is_some_and(|t| word_in(t, &w.backing)) || verb_after
     }
 
     /// A verb of denial or claim right before the country and an attack word

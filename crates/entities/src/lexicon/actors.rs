@@ -282,6 +282,8 @@ pub(crate) struct ContextWords {
     /// Words next to a country that make it the patron of a force
     /// (`المدعومة من إيران`، `التابعة لإيران`، `بدعم روسيا`).
     pub backing: KeySet,
+    /// Verbs right after a country that make it a patron (`إيران تدعم`).
+    pub backing_after: FewWords,
     /// `من` between a backing word and the country.
     pub backing_from: FewWords,
     /// Words next to a country that make it the one blamed
@@ -290,6 +292,8 @@ pub(crate) struct ContextWords {
     /// Verbs before a country that deny or claim an act (`نفت واشنطن أن
     /// تكون شنت الغارة`).
     pub denial: KeySet,
+    /// Adjectives that make a head of state a former one (`المعزول`).
+    pub former: FewWords,
     /// Conjunctions that join two actors as separate words (`و`، `أو`).
     pub conjunctions: FewWords,
 }
@@ -306,10 +310,12 @@ impl ContextWords {
             seat_after: few(&w, "seat_after"),
             plural_nouns: few(&w, "plural_nouns"),
             backing: w.set("backing"),
+            backing_after: few(&w, "backing_after"),
             backing_from: few(&w, "backing_from"),
             blame: w.set("blame"),
             denial: w.set("denial"),
             conjunctions: few(&w, "conjunctions"),
+            former: few(&w, "former"),
         }
     }
 }
