@@ -415,18 +415,18 @@ impl Resolver<'_, '_> {
         if let Some((_, c)) = named.first() {
             return Some(c.clone());
         }
-        self.cue_army()
+        self.cue_army(&self.cues)
     }
 
-    /// The army of the country whose cues the article counts most; None on
+    /// The army of the country whose `cues` the article counts most; None on
     /// a tie or with no cue.
-    fn cue_army(&self) -> Option<String> {
+    fn cue_army(&self, cues: &Cues) -> Option<String> {
         let armies = &self.al().armies;
-        let best = armies.by_cue.iter().map(|(k, _)| self.cues.get(*k)).max()?;
+        let best = armies.by_cue.iter().map(|(k, _)| cues.get(*k)).max()?;
         let mut top = armies
             .by_cue
             .iter()
-            .filter(|(k, _)| self.cues.get(*k) == best);
+            .filter(|(k, _)| cues.get(*k) == best);
         let (_, code) = top.next()?;
         (best > 0 && top.next().is_none()).then(|| code.clone())
     }
@@ -499,13 +499,14 @@ impl Resolver<'_, '_> {
     }
 
     /// A head of state by nationality (`الرئيس المصري`) is the country's
-    /// forces in an article about that country, and not when a word makes
-    /// him a former one (`الرئيس المصري المعزول`).
+    /// forces in an article about that country (its cues outside actor
+    /// terms lead: the title's own nisba is no cue), and not when a word
+    /// makes him a former one (`الرئيس المصري المعزول`).
     fn home(&self, hit: &Hit, code: &str) -> bool {
         let former = self
             .word_by(hit, hit.tokens.end)
             .is_some_and(|t| self.al().words.former.contains(t));
-        !former && self.cue_army().as_deref() == Some(code)
+        !former && self.cue_army(&self.strict).as_deref() == Some(code)
     }
 
     /// Key text of token i when it is in the sentence of `hit`.
