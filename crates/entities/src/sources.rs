@@ -588,13 +588,16 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// The end of a body's name from its head at j: after an indefinite word
     /// any word (its genitive: `مكتب توثيق الشهداء`), after a definite one
     /// only definite words or ل-phrases (`القيادة العامة لقوى الأمن`), up to
-    /// a stop word, a number, punctuation or `max_words`.
+    /// a stop word, a number, punctuation or `max_words`. A quotation opened
+    /// right after a definite head is what the body said (`وقالت الوكالة
+    /// «الجهات المختصة …»`), not its name.
     fn body_end(&self, j: usize, strip: usize) -> usize {
         let o = &self.sl.open;
         let rest: String = self.word(j).chars().skip(strip).collect();
         let mut definite = lamlam(self.word(j), strip) || begins_with_article(&rest);
+        let quote_after_head = definite && self.quote_between(j, j + 1);
         let mut end = j + 1;
-        while end < self.toks.len() && end - j <= o.max_words {
+        while end < self.toks.len() && end - j <= o.max_words && !quote_after_head {
             let w = self.word(end);
             if !self.same(j, end)
                 || !self.gap_ok(end - 1, end)
@@ -629,6 +632,15 @@ impl<'l, 'a> Frames<'l, 'a> {
         }
         name.push_str(&tidy(self.a.slice(span)));
         (name, span)
+    }
+
+    /// A quotation mark between tokens i and j.
+    fn quote_between(&self, i: usize, j: usize) -> bool {
+        j < self.toks.len()
+            && self
+                .s
+                .get(self.toks[i].end..self.toks[j].start)
+                .is_some_and(|g| g.chars().any(is_quote))
     }
 
     /// Only spaces and quotation marks between tokens i and j.
@@ -893,8 +905,9 @@ fn push_source(out: &mut Vec<Entity>, name: &str, id: Option<&str>, kind: &str, 
     out.push(e);
 }
 
-/// A named source follows the body in brackets within a few words (`وكالة
-/// الأنباء الرسمية (سانا)`): the named one is the citation.
+/// A named source follows the body in brackets or quotes within a few words
+/// (`وكالة الأنباء الرسمية (سانا)`، `وكالة الأنباء الرسمية "سانا"`): the
+/// named one is the citation.
 fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
     let text = a.text();
     let ci = a.char_index();
@@ -902,7 +915,7 @@ fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
         .chars()
         .take(BRACKET_CHARS)
         .collect();
-    let Some(open) = tail.find('(') else {
+    let Some(open) = tail.find(|c: char| c == '(' || is_quote(c)) else {
         return false;
     };
     let at = sp.end + tail[..open].chars().count();
