@@ -62,6 +62,11 @@ const ACTOR_QUOTE_WINDOW: usize = 1;
 /// role's complement may stand between (`قال المتحدث باسم التحالف العقيد X`).
 const PERSON_QUOTE_WINDOW: usize = 7;
 
+/// Most tokens between a speech verb and the agency a statement was given
+/// to: the speaker with a title and where he works may stand between (`قال
+/// طبيب في مستشفى الثورة في الحديدة لوكالة الأنباء الفرنسية`).
+const ADDRESSEE_WINDOW: usize = 10;
+
 /// Most tokens between a reporter noun and the outlet it belongs to: one
 /// adjective may stand between (`مصدر محلي لوكالة ستيب`).
 const REPORTER_WINDOW: usize = 2;
@@ -217,6 +222,9 @@ impl<'l, 'a> Frames<'l, 'a> {
         out: &mut Vec<Entity>,
     ) -> Vec<Span> {
         let mut named = Vec::new();
+        // The token end of the last source hit, and whether it was cited or
+        // chained to a cited one.
+        let mut prev: Option<(usize, bool)> = None;
         for hit in hits.of(layer::SOURCES) {
             if !self.a.in_body(hit.span) {
                 continue;
@@ -232,15 +240,27 @@ impl<'l, 'a> Frames<'l, 'a> {
             }
             named.push(hit.span);
             let src = &self.sl.defs[si];
-            if let Some(name) = self.citation(hit, src, outlet) {
+            let next_to = prev.filter(|&(end, _)| self.next_to(end, hit));
+            let chained = next_to.is_some_and(|(_, c)| c) && hit.clitics(self.a).starts_with('و');
+            let cited = self.citation(hit, src, outlet, chained);
+            let linked = next_to.is_some_and(|(_, c)| c) && !hit.clitics(self.a).starts_with('و');
+            prev = Some((hit.tokens.end, cited.is_some() || linked));
+            if let Some(name) = cited {
                 push_source(out, &name, Some(&src.id), &src.kind, hit.span);
             }
         }
         named
     }
 
-    /// The name a named source is cited under at `hit`, if it is cited there.
-    fn citation(&self, hit: &Hit, src: &SourceDef, outlet: &Outlet) -> Option<String> {
+    /// The name a named source is cited under at `hit`, if it is cited there;
+    /// `chained`: joined by و to a source cited right before it.
+    fn citation(
+        &self,
+        hit: &Hit,
+        src: &SourceDef,
+        outlet: &Outlet,
+        chained: bool,
+    ) -> Option<String> {
         if is_dateline(self.a, hit) || self.addressed(hit, src, outlet) || !self.headed(hit, src) {
             return None;
         }
@@ -252,8 +272,10 @@ impl<'l, 'a> Frames<'l, 'a> {
                 return is_signature(self.a, hit).then(|| src.name.clone());
             }
         }
-        if src.needs_statement && !self.stated(hit) || !self.in_frame(hit) {
-            return None;
+        if src.needs_statement && !self.stated(hit) || !(self.in_frame(hit) || chained) {
+            if !self.given_to(hit, src) {
+                return None;
+            }
         }
         Some(if src.kind == GENERIC {
             src.name.clone()
@@ -313,6 +335,68 @@ impl<'l, 'a> Frames<'l, 'a> {
         }
         let hi = (hit.tokens.end + AFTER_ADJECTIVES).min(self.toks.len());
         (hit.tokens.end..hi).any(|i| self.with_hit(i, hit) && word_in(self.word(i), &citing.after))
+    }
+
+    /// The words from token `start` are relayed: `عن` right before them and
+    /// a citing word shortly before it in the sentence (`نقلت وكالة رويترز
+    /// عن X`، `نقلت وكالة "إنترفاكس" الروسية عن الجيش الروسي قوله`).
+    fn relayed(&self, start: usize) -> bool {
+        let Some(p) = start.checked_sub(1) else {
+            return false;
+        };
+        if !self.same(p, start) || !self.sl.frames.issued_by.contains(self.word(p)) {
+            return false;
+        }
+        let citing = &self.sl.citing.before;
+        (p.saturating_sub(CITING_WINDOW)..p)
+            .rev()
+            .take_while(|&k| self.same(k, p) && !self.sl.frames.clause.contains(self.word(k)))
+            .any(|k| word_in(self.word(k), citing))
+    }
+
+    /// The hit begins right after token `end - 1`, only spaces, commas,
+    /// brackets and quotation marks between (`الوكالة العربية السورية
+    /// للأنباء (سانا) وصحيفة الوطن`).
+    fn next_to(&self, end: usize, hit: &Hit) -> bool {
+        hit.tokens.start == end
+            && end > 0
+            && self.with_hit(end - 1, hit)
+            && self
+                .s
+                .get(self.toks[end - 1].end..self.toks[end].start)
+                .is_some_and(|g| {
+                    g.chars().all(|c| {
+                        c.is_whitespace() || is_quote(c) || matches!(c, '(' | ')' | '،' | ',')
+                    })
+                })
+    }
+
+    /// A wire agency or outlet a statement was given to (`قال طبيب في
+    /// المستشفى لوكالة الأنباء الفرنسية إن …`): the article relays its
+    /// report, so it is cited. The publishing outlet as addressee is left out
+    /// before (see [`Self::addressed`]).
+    fn given_to(&self, hit: &Hit, src: &SourceDef) -> bool {
+        if !matches!(src.kind.as_str(), "agency" | "outlet") {
+            return false;
+        }
+        let with_lam = hit.clitics(self.a).ends_with('ل')
+            || hit.tokens.start.checked_sub(1).is_some_and(|p| {
+                readings(self.word(p))
+                    .iter()
+                    .any(|(w, n)| *n > 0 && self.sl.citing.outlet_heads.contains(w))
+                    && self.word(p).starts_with('ل')
+            });
+        if !with_lam {
+            return false;
+        }
+        let lo = hit.tokens.start.saturating_sub(ADDRESSEE_WINDOW);
+        (lo..hit.tokens.start)
+            .rev()
+            .take_while(|&k| self.with_hit(k, hit) && !self.sl.frames.clause.contains(self.word(k)))
+            .any(|k| {
+                let w = self.word(k);
+                !begins_with_article(w) && word_in(w, &self.sl.citing.speech)
+            })
     }
 
     /// A reporter noun right before the hit, or with one adjective between
@@ -394,8 +478,9 @@ impl<'l, 'a> Frames<'l, 'a> {
             {
                 continue;
             }
-            let quoted = token_range(self.a, m.span)
-                .is_some_and(|r| self.quoted_as(r, ACTOR_QUOTE_WINDOW, false));
+            let quoted = token_range(self.a, m.span).is_some_and(|r| {
+                self.quoted_as(r.clone(), ACTOR_QUOTE_WINDOW, false) || self.relayed(r.start)
+            });
             if quoted {
                 push_source(out, &m.term, Some(&m.code), "actor", m.span);
             }
@@ -416,8 +501,10 @@ impl<'l, 'a> Frames<'l, 'a> {
             let quoted = p.spans.iter().copied().find(|&sp| {
                 self.a.in_body(sp)
                     && !overlaps_any(taken, sp)
-                    && token_range(self.a, sp)
-                        .is_some_and(|r| self.quoted_as(r, PERSON_QUOTE_WINDOW, true))
+                    && token_range(self.a, sp).is_some_and(|r| {
+                        self.quoted_as(r.clone(), PERSON_QUOTE_WINDOW, true)
+                            || self.relayed(r.start)
+                    })
             });
             if let Some(sp) = quoted {
                 push_source(out, &p.name, None, "person", sp);
@@ -426,7 +513,10 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// The outlet citing itself (`مراسلنا`، `مصدر الوكالة`, not `مصدر
-    /// لوكالة …`), reported as written with the outlet's id.
+    /// لوكالة …`), reported as written with the outlet's id; not inside a
+    /// quotation, where `مصادرنا` are the speaker's.
+    ///
+    /// (`وقالت المتحدثة: "تقارير من مصادرنا تشير إلى …"`)
     fn self_citations(&self, hits: &Hits, outlet: &Outlet, out: &mut Vec<Entity>) {
         for h in hits.of(layer::SELF_CITES) {
             let definite = h.tokens.len() < 2
@@ -434,7 +524,7 @@ impl<'l, 'a> Frames<'l, 'a> {
                     .toks
                     .get(h.tokens.end - 1)
                     .is_some_and(|t| begins_with_article(t.text(self.s)));
-            if !self.a.in_body(h.span) || !definite {
+            if !self.a.in_body(h.span) || !definite || inside_quotation(self.a, h.span) {
                 continue;
             }
             let written = tidy(self.a.slice(h.span));
@@ -918,6 +1008,11 @@ fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
     let Some(open) = tail.find(|c: char| c == '(' || is_quote(c)) else {
         return false;
     };
+    // A comma first: the name is in another clause (`مجموعة الدفاع المدني،
+    // والتي تحمل اسم "الخوذ البيضاء"`).
+    if tail[..open].contains(['،', ',']) {
+        return false;
+    }
     let at = sp.end + tail[..open].chars().count();
     named
         .iter()
@@ -939,6 +1034,16 @@ fn dated_recap(a: &Analysis, k: usize) -> bool {
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|r| r.len() == 4 && (r.starts_with("19") || r.starts_with("20")))
         })
+}
+
+/// The span is inside a quotation opened earlier on its line: more `«`
+/// than `»`, more `“` than `”`, or an odd number of `"` before it.
+fn inside_quotation(a: &Analysis, sp: Span) -> bool {
+    let text = a.text();
+    let at = a.char_index().byte(sp.start);
+    let line = &text[text[..at].rfind('\n').map_or(0, |p| p + 1)..at];
+    let count = |c: char| line.chars().filter(|&x| x == c).count();
+    count('«') > count('»') || count('“') > count('”') || count('"') % 2 == 1
 }
 
 #[cfg(test)]
