@@ -423,10 +423,7 @@ impl Resolver<'_, '_> {
     fn cue_army(&self, cues: &Cues) -> Option<String> {
         let armies = &self.al().armies;
         let best = armies.by_cue.iter().map(|(k, _)| cues.get(*k)).max()?;
-        let mut top = armies
-            .by_cue
-            .iter()
-            .filter(|(k, _)| cues.get(*k) == best);
+        let mut top = armies.by_cue.iter().filter(|(k, _)| cues.get(*k) == best);
         let (_, code) = top.next()?;
         (best > 0 && top.next().is_none()).then(|| code.clone())
     }
@@ -585,8 +582,10 @@ impl Resolver<'_, '_> {
     fn joined(&self, a: &Hit, b: &Hit) -> bool {
         let (s, toks) = (self.a.key_str(), self.a.tokens());
         let gap_ok = |from: usize, to: usize| {
-            s.get(toks[from].end..toks[to].start)
-                .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, '،' | ',')))
+            s.get(toks[from].end..toks[to].start).is_some_and(|g| {
+                g.chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '،' | ','))
+            })
         };
         let (end, next) = (a.tokens.end, b.tokens.start);
         if next == end {

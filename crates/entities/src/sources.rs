@@ -288,7 +288,7 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// article (`قال أحد الأهالي لعنب بلدي`), not a reporter's outlet (`مصدر
     /// لوكالة ستيب`).
     fn addressed(&self, hit: &Hit, src: &SourceDef, outlet: &Outlet) -> bool {
-        hit.clitics(self.a).ends_with('ل')
+        self.with_lam(hit)
             && outlet.is(src, &key(&surface(self.a, hit)))
             && !self.after_reporter(hit)
     }
@@ -354,6 +354,19 @@ impl<'l, 'a> Frames<'l, 'a> {
             .any(|k| word_in(self.word(k), citing))
     }
 
+    /// The hit is governed by ل: on its first word (`لرويترز`) or on an
+    /// outlet head right before it (`لموقع "سكاي نيوز عربية"`، `لوكالة فرانس
+    /// برس`).
+    fn with_lam(&self, hit: &Hit) -> bool {
+        hit.clitics(self.a).ends_with('ل')
+            || hit.tokens.start.checked_sub(1).is_some_and(|p| {
+                self.word(p).starts_with('ل')
+                    && readings(self.word(p))
+                        .iter()
+                        .any(|(w, n)| *n > 0 && self.sl.citing.outlet_heads.contains(w))
+            })
+    }
+
     /// The hit begins right after token `end - 1`, only spaces, commas,
     /// brackets and quotation marks between (`الوكالة العربية السورية
     /// للأنباء (سانا) وصحيفة الوطن`).
@@ -379,14 +392,7 @@ impl<'l, 'a> Frames<'l, 'a> {
         if !matches!(src.kind.as_str(), "agency" | "outlet") {
             return false;
         }
-        let with_lam = hit.clitics(self.a).ends_with('ل')
-            || hit.tokens.start.checked_sub(1).is_some_and(|p| {
-                readings(self.word(p))
-                    .iter()
-                    .any(|(w, n)| *n > 0 && self.sl.citing.outlet_heads.contains(w))
-                    && self.word(p).starts_with('ل')
-            });
-        if !with_lam {
+        if !self.with_lam(hit) {
             return false;
         }
         let lo = hit.tokens.start.saturating_sub(ADDRESSEE_WINDOW);
