@@ -272,10 +272,9 @@ impl<'l, 'a> Frames<'l, 'a> {
                 return is_signature(self.a, hit).then(|| src.name.clone());
             }
         }
-        if src.needs_statement && !self.stated(hit) || !(self.in_frame(hit) || chained) {
-            if !self.given_to(hit, src) {
-                return None;
-            }
+        let framed = self.in_frame(hit) || chained || self.given_to(hit, src);
+        if src.needs_statement && !self.stated(hit) || !framed {
+            return None;
         }
         Some(if src.kind == GENERIC {
             src.name.clone()

@@ -345,6 +345,10 @@ fn recaps_are_not_citations() {
     }
 }
 
+/// A row of [`issue_13_frames_table`]: text, outlet, a name that must be
+/// cited, a name that must not be.
+type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 /// Citing frames of issue 13: a relative clause's pronoun, the agency a
 /// statement was given to, sources joined by و, statements relayed with
 /// `نقل … عن`; and what is no citation: a commander after `بقيادة`, the
@@ -352,8 +356,7 @@ fn recaps_are_not_citations() {
 /// given in quotes, `مصادرنا` inside a quotation.
 #[test]
 fn issue_13_frames_table() {
-    // (text, outlet, a name that must be cited, a name that must not be)
-    let table: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+    let table: &[Row] = &[
         (
             "جاء ذلك في الوقت الذي أعلنت فيه وزارة الصحة العراقية ارتفاع عدد الجرحى.",
             None,
