@@ -115,8 +115,8 @@ pub(crate) fn cited(
     let outlet = Outlet::new(lx, outlet);
     let mut out: Vec<Entity> = Vec::new();
     let open = f.open_bodies(mentions);
-    let named = f.named_sources(hits, &open, &outlet, &mut out);
-    f.push_open(open, &named, &outlet, &mut out);
+    let (named, namers) = f.named_sources(hits, &open, &outlet, &mut out);
+    f.push_open(open, &named, &namers, &outlet, &mut out);
     // Actors and persons are sources where no named source or official body
     // was reported.
     let taken: Vec<Span> = out
@@ -213,15 +213,19 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// Named sources in a citing frame, added to `out`; returns the spans of
-    /// every named source found, cited or not.
+    /// every named source found, cited or not, and of those that may name an
+    /// open body in brackets or quotes (not an addressee: `لـ"الوطن"`). A
+    /// named source that names a cited body so (`أفادت وكالة الأنباء الرسمية
+    /// "سانا"`) is cited in its frame.
     fn named_sources(
         &self,
         hits: &Hits,
         open: &[(String, Span)],
         outlet: &Outlet,
         out: &mut Vec<Entity>,
-    ) -> Vec<Span> {
+    ) -> (Vec<Span>, Vec<Span>) {
         let mut named = Vec::new();
+        let mut namers = Vec::new();
         // The token end of the last source hit, and whether it was cited or
         // chained to a cited one.
         let mut prev: Option<(usize, bool)> = None;
@@ -239,9 +243,17 @@ impl<'l, 'a> Frames<'l, 'a> {
                 continue;
             }
             named.push(hit.span);
+            let names_body = !self.with_lam(hit)
+                && open
+                    .iter()
+                    .any(|(_, o)| names_in_brackets(self.a, *o, &[hit.span]));
+            if !self.with_lam(hit) {
+                namers.push(hit.span);
+            }
             let src = &self.sl.defs[si];
             let next_to = prev.filter(|&(end, _)| self.next_to(end, hit));
-            let chained = next_to.is_some_and(|(_, c)| c) && hit.clitics(self.a).starts_with('و');
+            let chained = names_body
+                || next_to.is_some_and(|(_, c)| c) && hit.clitics(self.a).starts_with('و');
             let cited = self.citation(hit, src, outlet, chained);
             let linked = next_to.is_some_and(|(_, c)| c) && !hit.clitics(self.a).starts_with('و');
             prev = Some((hit.tokens.end, cited.is_some() || linked));
@@ -249,11 +261,12 @@ impl<'l, 'a> Frames<'l, 'a> {
                 push_source(out, &name, Some(&src.id), &src.kind, hit.span);
             }
         }
-        named
+        (named, namers)
     }
 
     /// The name a named source is cited under at `hit`, if it is cited there;
-    /// `chained`: joined by و to a source cited right before it.
+    /// `chained`: joined by و to a source cited right before it, or naming a
+    /// cited body in brackets or quotes.
     fn citation(
         &self,
         hit: &Hit,
@@ -353,16 +366,18 @@ impl<'l, 'a> Frames<'l, 'a> {
             .any(|k| word_in(self.word(k), citing))
     }
 
-    /// The hit is governed by ل: on its first word (`لرويترز`) or on an
-    /// outlet head right before it (`لموقع "سكاي نيوز عربية"`، `لوكالة فرانس
-    /// برس`).
+    /// The hit is governed by ل: on its first word (`لرويترز`), written
+    /// apart (`لـ"الوطن"`), or on an outlet head right before it (`لموقع
+    /// "سكاي نيوز عربية"`، `لوكالة فرانس برس`).
     fn with_lam(&self, hit: &Hit) -> bool {
         hit.clitics(self.a).ends_with('ل')
             || hit.tokens.start.checked_sub(1).is_some_and(|p| {
-                self.word(p).starts_with('ل')
-                    && readings(self.word(p))
-                        .iter()
-                        .any(|(w, n)| *n > 0 && self.sl.citing.outlet_heads.contains(w))
+                let w = self.word(p);
+                w == "ل"
+                    || w.starts_with('ل')
+                        && readings(w)
+                            .iter()
+                            .any(|(b, n)| *n > 0 && self.sl.citing.outlet_heads.contains(b))
             })
     }
 
@@ -453,6 +468,7 @@ impl<'l, 'a> Frames<'l, 'a> {
         &self,
         open: Vec<(String, Span)>,
         named: &[Span],
+        namers: &[Span],
         outlet: &Outlet,
         out: &mut Vec<Entity>,
     ) {
@@ -460,7 +476,7 @@ impl<'l, 'a> Frames<'l, 'a> {
             let overlaps = named
                 .iter()
                 .any(|x| x.start < span.end && span.start < x.end);
-            if overlaps || names_in_brackets(self.a, span, named) || outlet.written_as(&key(&name))
+            if overlaps || names_in_brackets(self.a, span, namers) || outlet.written_as(&key(&name))
             {
                 continue;
             }
