@@ -713,6 +713,7 @@ impl<'l, 'a> Frames<'l, 'a> {
             if !self.same(j, end)
                 || !self.gap_ok(end - 1, end)
                 || o.stops.contains(w)
+                || self.addressee_at(end)
                 || w.chars().any(|c| c.is_ascii_digit())
             {
                 break;
@@ -743,6 +744,16 @@ impl<'l, 'a> Frames<'l, 'a> {
         }
         name.push_str(&tidy(self.a.slice(span)));
         (name, span)
+    }
+
+    /// A lam written apart before an outlet at token i (`قال المتحدث باسم
+    /// مجلس المحافظة لـ"الوطن"`): the outlet the statement was given to,
+    /// not the genitive of a body's name (`المركز الإعلامي لـ"قسد"`).
+    fn addressee_at(&self, i: usize) -> bool {
+        self.word(i) == "ل"
+            && i + 1 < self.toks.len()
+            && known_source(self.lx, self.word(i + 1))
+                .is_some_and(|si| matches!(self.sl.defs[si].kind.as_str(), "agency" | "outlet"))
     }
 
     /// A quotation mark between tokens i and j.
