@@ -35,6 +35,16 @@ use rustc_hash::FxHashMap;
 /// within three words; farther, the country is mostly a place or a target.
 const ATTACK_WINDOW: usize = 3;
 
+/// Most tokens between a country and a word of blame (`روسيا تتحمل
+/// المسؤولية`، `مسؤولية روسيا`): the verb or noun next to it, an adverb
+/// between.
+const BLAME_WINDOW: usize = 2;
+
+/// Most tokens after a country named by a verb of denial in which the attack
+/// word it denies stands (`نفت واشنطن أن تكون هي التي شنت الغارة`): a
+/// complement clause of a few words.
+const DENIAL_WINDOW: usize = 8;
+
 /// Most tokens between a speech word and a civilians term it makes a witness
 /// (`قال أحد المدنيين`): a quantifier may stand between.
 const WITNESS_WINDOW: usize = 2;
@@ -145,6 +155,7 @@ pub(crate) fn mentions(lx: &Lexicon, hits: &Hits) -> Vec<ActorMention> {
             c.resolved = found;
         }
     }
+    r.coordinate(&mut cands);
     r.anaphors(&mut cands);
     cands
         .into_iter()
@@ -292,6 +303,7 @@ impl Resolver<'_, '_> {
                 .map(|code| (code, MentionKind::Resolved)),
             Rule::Qaeda => explicit(self.is_qaeda(&c.hit)),
             Rule::State => explicit(self.is_state(&c.hit)),
+            Rule::Home => explicit(self.home(&c.hit, &g.code)),
             Rule::Victim => self
                 .is_victim(&c.hit)
                 .then(|| (g.code.clone(), MentionKind::Victim)),
@@ -403,11 +415,15 @@ impl Resolver<'_, '_> {
         if let Some((_, c)) = named.first() {
             return Some(c.clone());
         }
-        let best = armies.by_cue.iter().map(|(k, _)| self.cues.get(*k)).max()?;
-        let mut top = armies
-            .by_cue
-            .iter()
-            .filter(|(k, _)| self.cues.get(*k) == best);
+        self.cue_army(&self.cues)
+    }
+
+    /// The army of the country whose `cues` the article counts most; None on
+    /// a tie or with no cue.
+    fn cue_army(&self, cues: &Cues) -> Option<String> {
+        let armies = &self.al().armies;
+        let best = armies.by_cue.iter().map(|(k, _)| cues.get(*k)).max()?;
+        let mut top = armies.by_cue.iter().filter(|(k, _)| cues.get(*k) == best);
         let (_, code) = top.next()?;
         (best > 0 && top.next().is_none()).then(|| code.clone())
     }
@@ -466,10 +482,119 @@ impl Resolver<'_, '_> {
             .any(|i| word_in(toks[i].text(a.key_str()), set))
     }
 
-    /// A country name is an actor next to an attack word (`قصفت تركيا`), and
-    /// not as the seat of a body (`ومقره لندن`).
+    /// A country name is an actor next to an attack word (`قصفت تركيا`), as
+    /// the patron of a force ([`Self::backs`]), next to a word of blame
+    /// (`روسيا تتحمل المسؤولية`) or named by a verb denying an attack
+    /// ([`Self::denies`]); not as the seat of a body (`ومقره لندن`).
     fn is_state(&self, hit: &Hit) -> bool {
-        self.near(hit, ATTACK_WINDOW, &self.al().words.attack) && !self.is_seat(hit)
+        let w = &self.al().words;
+        let role = self.near(hit, ATTACK_WINDOW, &w.attack)
+            || self.backs(hit)
+            || self.near(hit, BLAME_WINDOW, &w.blame)
+            || self.denies(hit);
+        role && !self.is_seat(hit)
+    }
+
+    /// A head of state by nationality (`الرئيس المصري`) is the country's
+    /// forces in an article about that country (its cues outside actor
+    /// terms lead: the title's own nisba is no cue), and not when a word
+    /// makes him a former one (`الرئيس المصري المعزول`).
+    fn home(&self, hit: &Hit, code: &str) -> bool {
+        let former = self
+            .word_by(hit, hit.tokens.end)
+            .is_some_and(|t| self.al().words.former.contains(t));
+        !former && self.cue_army(&self.strict).as_deref() == Some(code)
+    }
+
+    /// Key text of token i when it is in the sentence of `hit`.
+    fn word_by(&self, hit: &Hit, i: usize) -> Option<&str> {
+        let a = self.a;
+        let t = a.tokens().get(i)?;
+        let sent = a.sentence_of(hit.span)?;
+        (a.sentence_of(t.span) == Some(sent)).then(|| t.text(a.key_str()))
+    }
+
+    /// The country backs a force: a backing word right before it, `من`
+    /// allowed between (`الجماعات المدعومة من إيران`، `الميليشيا التابعة
+    /// لإيران`، `بدعم روسيا`), or a backing verb right after it, not itself
+    /// before `من` (`إيران تدعم الحوثيين`, not `موسكو بدعم من الغرب`).
+    fn backs(&self, hit: &Hit) -> bool {
+        let w = &self.al().words;
+        let at = |i: Option<usize>| i.and_then(|i| self.word_by(hit, i));
+        let prev = hit.tokens.start.checked_sub(1);
+        let from = at(prev).is_some_and(|t| w.backing_from.contains(t));
+        let before = if from {
+            prev.and_then(|i| i.checked_sub(1))
+        } else {
+            prev
+        };
+        let end = hit.tokens.end;
+        let verb_after = at(Some(end)).is_some_and(|t| w.backing_after.contains(t))
+            && !at(Some(end + 1)).is_some_and(|t| w.backing_from.contains(t));
+        at(before).is_some_and(|t| word_in(t, &w.backing)) || verb_after
+    }
+
+    /// A verb of denial or claim right before the country and an attack word
+    /// in the words after it (`نفت الولايات المتحدة أن تكون هي التي شنت
+    /// الغارات`).
+    fn denies(&self, hit: &Hit) -> bool {
+        let w = &self.al().words;
+        let verb = hit
+            .tokens
+            .start
+            .checked_sub(1)
+            .and_then(|i| self.word_by(hit, i))
+            .is_some_and(|t| word_in(t, &w.denial));
+        verb && (hit.tokens.end..hit.tokens.end + DENIAL_WINDOW)
+            .filter_map(|i| self.word_by(hit, i))
+            .any(|t| word_in(t, &w.attack))
+    }
+
+    /// Stage 2b: countries joined by a conjunction to an actor (`روسيا
+    /// وإيران و حزب الله لهم وجود`، `شنتها الولايات المتحدة وبريطانيا
+    /// وفرنسا`، `قوات التحالف أو العراق`) are actors too: a list shares the
+    /// role of its members. Civilians as victims lend no role.
+    fn coordinate(&self, cands: &mut [Cand]) {
+        let mut start = 0;
+        for i in 1..=cands.len() {
+            if i < cands.len() && self.joined(&cands[i - 1].hit, &cands[i].hit) {
+                continue;
+            }
+            let chain = &mut cands[start..i];
+            let acting = chain
+                .iter()
+                .any(|c| matches!(&c.resolved, Some((_, k)) if *k != MentionKind::Victim));
+            if chain.len() > 1 && acting {
+                for c in chain.iter_mut().filter(|c| c.resolved.is_none()) {
+                    let g = &self.al().groups[c.group];
+                    if g.rule == Rule::State && !self.is_seat(&c.hit) {
+                        c.resolved = Some((g.code.clone(), MentionKind::Explicit));
+                    }
+                }
+            }
+            start = i;
+        }
+    }
+
+    /// `b` follows `a` joined by a conjunction: its proclitic و after
+    /// spaces or a comma (`روسيا وإيران`، `روسيا، وإيران`), or a conjunction
+    /// written apart (`و حزب الله`، `أو العراق`).
+    fn joined(&self, a: &Hit, b: &Hit) -> bool {
+        let (s, toks) = (self.a.key_str(), self.a.tokens());
+        let gap_ok = |from: usize, to: usize| {
+            s.get(toks[from].end..toks[to].start).is_some_and(|g| {
+                g.chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '،' | ','))
+            })
+        };
+        let (end, next) = (a.tokens.end, b.tokens.start);
+        if next == end {
+            return b.clitics(self.a).starts_with('و') && gap_ok(end - 1, next);
+        }
+        next == end + 1
+            && self.al().words.conjunctions.contains(toks[end].text(s))
+            && gap_ok(end - 1, end)
+            && gap_ok(end, next)
     }
 
     /// Bare القاعدة is al-Qaeda (`لتنظيمي "الدولة الإسلامية" و"القاعدة"`)

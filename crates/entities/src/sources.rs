@@ -30,7 +30,7 @@ use crate::actors::{ActorMention, MentionKind};
 use crate::hits::{is_quote, surface, tidy, Hit, Hits};
 use crate::keys::{key, nospace, word_in};
 use crate::layer;
-use crate::lexicon::{Lexicon, SourceDef, SourceLexicon};
+use crate::lexicon::{Lexicon, Rule, SourceDef, SourceLexicon};
 use crate::persons;
 use rasad_record::{Entity, Span};
 use rasad_text::clitic::{begins_with_article, ARTICLE, L_ARTICLE};
@@ -61,6 +61,11 @@ const ACTOR_QUOTE_WINDOW: usize = 1;
 /// Most tokens between a speech verb and a person it quotes: titles and a
 /// role's complement may stand between (`قال المتحدث باسم التحالف العقيد X`).
 const PERSON_QUOTE_WINDOW: usize = 7;
+
+/// Most tokens between a speech verb and the agency a statement was given
+/// to: the speaker with a title and where he works may stand between (`قال
+/// طبيب في مستشفى الثورة في الحديدة لوكالة الأنباء الفرنسية`).
+const ADDRESSEE_WINDOW: usize = 10;
 
 /// Most tokens between a reporter noun and the outlet it belongs to: one
 /// adjective may stand between (`مصدر محلي لوكالة ستيب`).
@@ -110,8 +115,8 @@ pub(crate) fn cited(
     let outlet = Outlet::new(lx, outlet);
     let mut out: Vec<Entity> = Vec::new();
     let open = f.open_bodies(mentions);
-    let named = f.named_sources(hits, &open, &outlet, &mut out);
-    f.push_open(open, &named, &outlet, &mut out);
+    let (named, namers) = f.named_sources(hits, &open, &outlet, &mut out);
+    f.push_open(open, &named, &namers, &outlet, &mut out);
     // Actors and persons are sources where no named source or official body
     // was reported.
     let taken: Vec<Span> = out
@@ -208,15 +213,22 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// Named sources in a citing frame, added to `out`; returns the spans of
-    /// every named source found, cited or not.
+    /// every named source found, cited or not, and of those that may name an
+    /// open body in brackets or quotes (not an addressee: `لـ"الوطن"`). A
+    /// named source that names a cited body so (`أفادت وكالة الأنباء الرسمية
+    /// "سانا"`) is cited in its frame.
     fn named_sources(
         &self,
         hits: &Hits,
         open: &[(String, Span)],
         outlet: &Outlet,
         out: &mut Vec<Entity>,
-    ) -> Vec<Span> {
+    ) -> (Vec<Span>, Vec<Span>) {
         let mut named = Vec::new();
+        let mut namers = Vec::new();
+        // The token end of the last source hit, and whether it was cited or
+        // chained to a cited one.
+        let mut prev: Option<(usize, bool)> = None;
         for hit in hits.of(layer::SOURCES) {
             if !self.a.in_body(hit.span) {
                 continue;
@@ -231,16 +243,37 @@ impl<'l, 'a> Frames<'l, 'a> {
                 continue;
             }
             named.push(hit.span);
+            let names_body = !self.with_lam(hit)
+                && open
+                    .iter()
+                    .any(|(_, o)| names_in_brackets(self.a, *o, &[hit.span]));
+            if !self.with_lam(hit) {
+                namers.push(hit.span);
+            }
             let src = &self.sl.defs[si];
-            if let Some(name) = self.citation(hit, src, outlet) {
+            let next_to = prev.filter(|&(end, _)| self.next_to(end, hit));
+            let chained = names_body
+                || next_to.is_some_and(|(_, c)| c) && hit.clitics(self.a).starts_with('و');
+            let cited = self.citation(hit, src, outlet, chained);
+            let linked = next_to.is_some_and(|(_, c)| c) && !hit.clitics(self.a).starts_with('و');
+            prev = Some((hit.tokens.end, cited.is_some() || linked));
+            if let Some(name) = cited {
                 push_source(out, &name, Some(&src.id), &src.kind, hit.span);
             }
         }
-        named
+        (named, namers)
     }
 
-    /// The name a named source is cited under at `hit`, if it is cited there.
-    fn citation(&self, hit: &Hit, src: &SourceDef, outlet: &Outlet) -> Option<String> {
+    /// The name a named source is cited under at `hit`, if it is cited there;
+    /// `chained`: joined by و to a source cited right before it, or naming a
+    /// cited body in brackets or quotes.
+    fn citation(
+        &self,
+        hit: &Hit,
+        src: &SourceDef,
+        outlet: &Outlet,
+        chained: bool,
+    ) -> Option<String> {
         if is_dateline(self.a, hit) || self.addressed(hit, src, outlet) || !self.headed(hit, src) {
             return None;
         }
@@ -252,7 +285,8 @@ impl<'l, 'a> Frames<'l, 'a> {
                 return is_signature(self.a, hit).then(|| src.name.clone());
             }
         }
-        if src.needs_statement && !self.stated(hit) || !self.in_frame(hit) {
+        let framed = self.in_frame(hit) || chained || self.given_to(hit, src);
+        if src.needs_statement && !self.stated(hit) || !framed {
             return None;
         }
         Some(if src.kind == GENERIC {
@@ -266,7 +300,7 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// article (`قال أحد الأهالي لعنب بلدي`), not a reporter's outlet (`مصدر
     /// لوكالة ستيب`).
     fn addressed(&self, hit: &Hit, src: &SourceDef, outlet: &Outlet) -> bool {
-        hit.clitics(self.a).ends_with('ل')
+        self.with_lam(hit)
             && outlet.is(src, &key(&surface(self.a, hit)))
             && !self.after_reporter(hit)
     }
@@ -313,6 +347,76 @@ impl<'l, 'a> Frames<'l, 'a> {
         }
         let hi = (hit.tokens.end + AFTER_ADJECTIVES).min(self.toks.len());
         (hit.tokens.end..hi).any(|i| self.with_hit(i, hit) && word_in(self.word(i), &citing.after))
+    }
+
+    /// The words from token `start` are relayed: `عن` right before them and
+    /// a citing word shortly before it in the sentence (`نقلت وكالة رويترز
+    /// عن X`، `نقلت وكالة "إنترفاكس" الروسية عن الجيش الروسي قوله`).
+    fn relayed(&self, start: usize) -> bool {
+        let Some(p) = start.checked_sub(1) else {
+            return false;
+        };
+        if !self.same(p, start) || !self.sl.frames.issued_by.contains(self.word(p)) {
+            return false;
+        }
+        let citing = &self.sl.citing.before;
+        (p.saturating_sub(CITING_WINDOW)..p)
+            .rev()
+            .take_while(|&k| self.same(k, p) && !self.sl.frames.clause.contains(self.word(k)))
+            .any(|k| word_in(self.word(k), citing))
+    }
+
+    /// The hit is governed by ل: on its first word (`لرويترز`), written
+    /// apart (`لـ"الوطن"`), or on an outlet head right before it (`لموقع
+    /// "سكاي نيوز عربية"`، `لوكالة فرانس برس`).
+    fn with_lam(&self, hit: &Hit) -> bool {
+        hit.clitics(self.a).ends_with('ل')
+            || hit.tokens.start.checked_sub(1).is_some_and(|p| {
+                let w = self.word(p);
+                w == "ل"
+                    || w.starts_with('ل')
+                        && readings(w)
+                            .iter()
+                            .any(|(b, n)| *n > 0 && self.sl.citing.outlet_heads.contains(b))
+            })
+    }
+
+    /// The hit begins right after token `end - 1`, only spaces, commas,
+    /// brackets and quotation marks between (`الوكالة العربية السورية
+    /// للأنباء (سانا) وصحيفة الوطن`).
+    fn next_to(&self, end: usize, hit: &Hit) -> bool {
+        hit.tokens.start == end
+            && end > 0
+            && self.with_hit(end - 1, hit)
+            && self
+                .s
+                .get(self.toks[end - 1].end..self.toks[end].start)
+                .is_some_and(|g| {
+                    g.chars().all(|c| {
+                        c.is_whitespace() || is_quote(c) || matches!(c, '(' | ')' | '،' | ',')
+                    })
+                })
+    }
+
+    /// A wire agency or outlet a statement was given to (`قال طبيب في
+    /// المستشفى لوكالة الأنباء الفرنسية إن …`): the article relays its
+    /// report, so it is cited. The publishing outlet as addressee is left out
+    /// before (see [`Self::addressed`]).
+    fn given_to(&self, hit: &Hit, src: &SourceDef) -> bool {
+        if !matches!(src.kind.as_str(), "agency" | "outlet") {
+            return false;
+        }
+        if !self.with_lam(hit) {
+            return false;
+        }
+        let lo = hit.tokens.start.saturating_sub(ADDRESSEE_WINDOW);
+        (lo..hit.tokens.start)
+            .rev()
+            .take_while(|&k| self.with_hit(k, hit) && !self.sl.frames.clause.contains(self.word(k)))
+            .any(|k| {
+                let w = self.word(k);
+                !begins_with_article(w) && word_in(w, &self.sl.citing.speech)
+            })
     }
 
     /// A reporter noun right before the hit, or with one adjective between
@@ -364,6 +468,7 @@ impl<'l, 'a> Frames<'l, 'a> {
         &self,
         open: Vec<(String, Span)>,
         named: &[Span],
+        namers: &[Span],
         outlet: &Outlet,
         out: &mut Vec<Entity>,
     ) {
@@ -371,7 +476,7 @@ impl<'l, 'a> Frames<'l, 'a> {
             let overlaps = named
                 .iter()
                 .any(|x| x.start < span.end && span.start < x.end);
-            if overlaps || names_in_brackets(self.a, span, named) || outlet.written_as(&key(&name))
+            if overlaps || names_in_brackets(self.a, span, namers) || outlet.written_as(&key(&name))
             {
                 continue;
             }
@@ -380,19 +485,23 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// Actors quoted by a speech verb right before or after them (`أعلن الجيش
-    /// الإسرائيلي`), outside the `taken` spans; never civilians or victims.
+    /// الإسرائيلي`), outside the `taken` spans; never civilians or victims,
+    /// nor a head of state's title (`قال الرئيس المصري عبد الفتاح السيسي`:
+    /// the person named after it is the source).
     fn quoted_actors(&self, mentions: &[ActorMention], taken: &[Span], out: &mut Vec<Entity>) {
         let not_sources = &self.lx.actor.roles.not_sources;
         for m in mentions {
             if not_sources.contains(&m.code)
                 || m.kind == MentionKind::Victim
+                || self.lx.actor.groups[m.group].rule == Rule::Home
                 || !self.a.in_body(m.span)
                 || overlaps_any(taken, m.span)
             {
                 continue;
             }
-            let quoted = token_range(self.a, m.span)
-                .is_some_and(|r| self.quoted_as(r, ACTOR_QUOTE_WINDOW, false));
+            let quoted = token_range(self.a, m.span).is_some_and(|r| {
+                self.quoted_as(r.clone(), ACTOR_QUOTE_WINDOW, false) || self.relayed(r.start)
+            });
             if quoted {
                 push_source(out, &m.term, Some(&m.code), "actor", m.span);
             }
@@ -413,8 +522,10 @@ impl<'l, 'a> Frames<'l, 'a> {
             let quoted = p.spans.iter().copied().find(|&sp| {
                 self.a.in_body(sp)
                     && !overlaps_any(taken, sp)
-                    && token_range(self.a, sp)
-                        .is_some_and(|r| self.quoted_as(r, PERSON_QUOTE_WINDOW, true))
+                    && token_range(self.a, sp).is_some_and(|r| {
+                        self.quoted_as(r.clone(), PERSON_QUOTE_WINDOW, true)
+                            || self.relayed(r.start)
+                    })
             });
             if let Some(sp) = quoted {
                 push_source(out, &p.name, None, "person", sp);
@@ -423,7 +534,10 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// The outlet citing itself (`مراسلنا`، `مصدر الوكالة`, not `مصدر
-    /// لوكالة …`), reported as written with the outlet's id.
+    /// لوكالة …`), reported as written with the outlet's id; not inside a
+    /// quotation, where `مصادرنا` are the speaker's.
+    ///
+    /// (`وقالت المتحدثة: "تقارير من مصادرنا تشير إلى …"`)
     fn self_citations(&self, hits: &Hits, outlet: &Outlet, out: &mut Vec<Entity>) {
         for h in hits.of(layer::SELF_CITES) {
             let definite = h.tokens.len() < 2
@@ -431,7 +545,7 @@ impl<'l, 'a> Frames<'l, 'a> {
                     .toks
                     .get(h.tokens.end - 1)
                     .is_some_and(|t| begins_with_article(t.text(self.s)));
-            if !self.a.in_body(h.span) || !definite {
+            if !self.a.in_body(h.span) || !definite || inside_quotation(self.a, h.span) {
                 continue;
             }
             let written = tidy(self.a.slice(h.span));
@@ -585,17 +699,21 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// The end of a body's name from its head at j: after an indefinite word
     /// any word (its genitive: `مكتب توثيق الشهداء`), after a definite one
     /// only definite words or ل-phrases (`القيادة العامة لقوى الأمن`), up to
-    /// a stop word, a number, punctuation or `max_words`.
+    /// a stop word, a number, punctuation or `max_words`. A quotation opened
+    /// right after a definite head is what the body said (`وقالت الوكالة
+    /// «الجهات المختصة …»`), not its name.
     fn body_end(&self, j: usize, strip: usize) -> usize {
         let o = &self.sl.open;
         let rest: String = self.word(j).chars().skip(strip).collect();
         let mut definite = lamlam(self.word(j), strip) || begins_with_article(&rest);
+        let quote_after_head = definite && self.quote_between(j, j + 1);
         let mut end = j + 1;
-        while end < self.toks.len() && end - j <= o.max_words {
+        while end < self.toks.len() && end - j <= o.max_words && !quote_after_head {
             let w = self.word(end);
             if !self.same(j, end)
                 || !self.gap_ok(end - 1, end)
                 || o.stops.contains(w)
+                || self.addressee_at(end)
                 || w.chars().any(|c| c.is_ascii_digit())
             {
                 break;
@@ -628,6 +746,25 @@ impl<'l, 'a> Frames<'l, 'a> {
         (name, span)
     }
 
+    /// A lam written apart before an outlet at token i (`قال المتحدث باسم
+    /// مجلس المحافظة لـ"الوطن"`): the outlet the statement was given to,
+    /// not the genitive of a body's name (`المركز الإعلامي لـ"قسد"`).
+    fn addressee_at(&self, i: usize) -> bool {
+        self.word(i) == "ل"
+            && i + 1 < self.toks.len()
+            && known_source(self.lx, self.word(i + 1))
+                .is_some_and(|si| matches!(self.sl.defs[si].kind.as_str(), "agency" | "outlet"))
+    }
+
+    /// A quotation mark between tokens i and j.
+    fn quote_between(&self, i: usize, j: usize) -> bool {
+        j < self.toks.len()
+            && self
+                .s
+                .get(self.toks[i].end..self.toks[j].start)
+                .is_some_and(|g| g.chars().any(is_quote))
+    }
+
     /// Only spaces and quotation marks between tokens i and j.
     fn gap_ok(&self, i: usize, j: usize) -> bool {
         self.s
@@ -636,8 +773,9 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// A statement word within three words after the span in its sentence
-    /// (`… في بيان`), `باسم` right before it (`المتحدث باسم …`), or `مصدر في`
-    /// before it (`مصدر أمني في …`).
+    /// (`… في بيان`), `باسم` right before it (`المتحدث باسم …`), `صادر عن`
+    /// before it (`بيان صادر عن وزارة الداخلية`), or `مصدر في` before it
+    /// (`مصدر أمني في …`).
     fn in_statement(&self, sp: Span) -> bool {
         let (fw, toks) = (&self.sl.frames, self.toks);
         let Some(first) = toks.iter().position(|t| t.span.start >= sp.start) else {
@@ -646,6 +784,13 @@ impl<'l, 'a> Frames<'l, 'a> {
         let sent = self.a.sentence_of(sp);
         let same = |i: usize| self.a.sentence_of(toks[i].span) == sent;
         if first > 0 && same(first - 1) && fw.on_behalf.contains(self.word(first - 1)) {
+            return true;
+        }
+        let issued = first > 1
+            && same(first - 2)
+            && fw.issued.contains(self.word(first - 2))
+            && fw.issued_by.contains(self.word(first - 1));
+        if issued {
             return true;
         }
         if first > 1 && same(first - 1) && fw.within.contains(self.word(first - 1)) {
@@ -882,8 +1027,9 @@ fn push_source(out: &mut Vec<Entity>, name: &str, id: Option<&str>, kind: &str, 
     out.push(e);
 }
 
-/// A named source follows the body in brackets within a few words (`وكالة
-/// الأنباء الرسمية (سانا)`): the named one is the citation.
+/// A named source follows the body in brackets or quotes within a few words
+/// (`وكالة الأنباء الرسمية (سانا)`، `وكالة الأنباء الرسمية "سانا"`): the
+/// named one is the citation.
 fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
     let text = a.text();
     let ci = a.char_index();
@@ -891,9 +1037,14 @@ fn names_in_brackets(a: &Analysis, sp: Span, named: &[Span]) -> bool {
         .chars()
         .take(BRACKET_CHARS)
         .collect();
-    let Some(open) = tail.find('(') else {
+    let Some(open) = tail.find(|c: char| c == '(' || is_quote(c)) else {
         return false;
     };
+    // A comma first: the name is in another clause (`مجموعة الدفاع المدني،
+    // والتي تحمل اسم "الخوذ البيضاء"`).
+    if tail[..open].contains(['،', ',']) {
+        return false;
+    }
     let at = sp.end + tail[..open].chars().count();
     named
         .iter()
@@ -915,6 +1066,16 @@ fn dated_recap(a: &Analysis, k: usize) -> bool {
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|r| r.len() == 4 && (r.starts_with("19") || r.starts_with("20")))
         })
+}
+
+/// The span is inside a quotation opened earlier on its line: more `«`
+/// than `»`, more `“` than `”`, or an odd number of `"` before it.
+fn inside_quotation(a: &Analysis, sp: Span) -> bool {
+    let text = a.text();
+    let at = a.char_index().byte(sp.start);
+    let line = &text[text[..at].rfind('\n').map_or(0, |p| p + 1)..at];
+    let count = |c: char| line.chars().filter(|&x| x == c).count();
+    count('«') > count('»') || count('“') > count('”') || count('"') % 2 == 1
 }
 
 #[cfg(test)]

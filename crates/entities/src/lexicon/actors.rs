@@ -34,6 +34,10 @@ pub enum Rule {
     State,
     /// Civilians: only as victims.
     Victim,
+    /// A head of state or government named by nationality (`الرئيس
+    /// المصري`): the country's forces only in an article about that country
+    /// (its cues lead), not a foreign leader commenting from afar.
+    Home,
     /// A Syrian-only name that other places use too (bare الجيش الوطني, the
     /// PKK as the SDF): a mention unless the article is about Iraq or another
     /// war (Yemen, Libya, Sudan) and names nothing Syrian.
@@ -275,6 +279,23 @@ pub(crate) struct ContextWords {
     pub seat_after: FewWords,
     /// Plural nouns in ي (no singular nisba).
     pub plural_nouns: FewWords,
+    /// Words next to a country that make it the patron of a force
+    /// (`المدعومة من إيران`، `التابعة لإيران`، `بدعم روسيا`).
+    pub backing: KeySet,
+    /// Verbs right after a country that make it a patron (`إيران تدعم`).
+    pub backing_after: FewWords,
+    /// `من` between a backing word and the country.
+    pub backing_from: FewWords,
+    /// Words next to a country that make it the one blamed
+    /// (`روسيا تتحمل المسؤولية`، `مسؤولية روسيا`).
+    pub blame: KeySet,
+    /// Verbs before a country that deny or claim an act (`نفت واشنطن أن
+    /// تكون شنت الغارة`).
+    pub denial: KeySet,
+    /// Adjectives that make a head of state a former one (`المعزول`).
+    pub former: FewWords,
+    /// Conjunctions that join two actors as separate words (`و`، `أو`).
+    pub conjunctions: FewWords,
 }
 
 impl ContextWords {
@@ -288,6 +309,13 @@ impl ContextWords {
             seat_from: few(&w, "seat_from"),
             seat_after: few(&w, "seat_after"),
             plural_nouns: few(&w, "plural_nouns"),
+            backing: w.set("backing"),
+            backing_after: few(&w, "backing_after"),
+            backing_from: few(&w, "backing_from"),
+            blame: w.set("blame"),
+            denial: w.set("denial"),
+            conjunctions: few(&w, "conjunctions"),
+            former: few(&w, "former"),
         }
     }
 }

@@ -381,3 +381,73 @@ fn occupation_enemy_and_resistance_table() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// A country named as a party: a force's patron, blamed, denying an attack,
+/// joined by a conjunction to an actor; not a place, a seat, a country
+/// supported by others, nor a call to responsibility. Heads of state count in
+/// an article about their country; the authorities of a state are its forces.
+#[test]
+fn countries_as_parties_table() {
+    let table: &[(&str, &[&str])] = &[
+        // patron
+        ("تقاتل الجماعات المدعومة من إيران قرب البوكمال.", &["IRAN"]),
+        ("هاجمت الميليشيا التابعة لإيران قافلة في صعدة.", &["IRAN"]),
+        (
+            "هزم المرشح خصومه الذين تدعمهم إيران في الانتخابات.",
+            &["IRAN"],
+        ),
+        (
+            "تقدمت قوات الحكومة بدعم روسيا نحو أطراف المدينة.",
+            &["RUSSIA"],
+        ),
+        ("قالت الصحيفة إن إيران تدعم الجماعة بالمال.", &["IRAN"]),
+        // a country supported, a country as a place: no actor
+        ("قد يصل المتطوعون إلى موسكو بدعم من الغرب.", &[]),
+        ("زار الوزير إيران وبحث التبادل التجاري.", &[]),
+        ("تعهد المسؤولون بتعزيز دعم واشنطن في المنطقة.", &[]),
+        // blame, denial
+        (
+            "قالت الوزارة إن الهجوم يقع على مسؤولية روسيا وحدها.",
+            &["RUSSIA"],
+        ),
+        (
+            "دعا البيان الولايات المتحدة إلى أن تتحمل مسؤولياتها تجاه اللاجئين.",
+            &[],
+        ),
+        (
+            "ونفت فرنسا أن تكون طائراتها هي التي شنت الغارة على المطار.",
+            &["FRA_GOV"],
+        ),
+        // joined to an actor
+        (
+            "قال الناشطون إن روسيا وإيران و حزب الله ينتشرون في القاعدة.",
+            &["RUSSIA", "IRAN", "HEZBOLLAH"],
+        ),
+        (
+            "نفذت الضربة قوات التحالف الدولي أو بريطانيا حسب المرصد.",
+            &["US_COALITION", "GBR_GOV"],
+        ),
+        ("بحث الوزراء العلاقات بين فرنسا وإيران في باريس.", &[]),
+        // heads of state at home, authorities
+        (
+            "قال الرئيس المصري إن الجيش يلاحق المسلحين في شمال سيناء.",
+            &["EGY_GOV"],
+        ),
+        (
+            "التقى الرئيس المصري نظيره في برلين لبحث التجارة مع ألمانيا.",
+            &[],
+        ),
+        (
+            "قضت محكمة في القاهرة بسجن الرئيس المصري المعزول عشرين عاماً في مصر.",
+            &[],
+        ),
+        ("اعتقلت السلطات السورية ثلاثة شبان في حماة.", &["SYR_GOV"]),
+    ];
+    for (text, want) in table {
+        let mut got = codes(text);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}

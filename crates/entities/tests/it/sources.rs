@@ -344,3 +344,117 @@ fn recaps_are_not_citations() {
         assert_eq!(names(text, None), *want, "{text}");
     }
 }
+
+/// A row of [`issue_13_frames_table`]: text, outlet, a name that must be
+/// cited, a name that must not be.
+type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+/// Citing frames of issue 13: a relative clause's pronoun, the agency a
+/// statement was given to, sources joined by و, statements relayed with
+/// `نقل … عن`; and what is no citation: a commander after `بقيادة`, the
+/// victim of an assassination, a quotation after a bare head, a body's name
+/// given in quotes, `مصادرنا` inside a quotation.
+#[test]
+fn issue_13_frames_table() {
+    let table: &[Row] = &[
+        (
+            "جاء ذلك في الوقت الذي أعلنت فيه وزارة الصحة العراقية ارتفاع عدد الجرحى.",
+            None,
+            Some("وزارة الصحة العراقية"),
+            None,
+        ),
+        (
+            "وقال مسعف في مستشفى البلدة الكبير لوكالة الأنباء الفرنسية إن الجرحى كثر.",
+            None,
+            Some("وكالة الأنباء الفرنسية"),
+            None,
+        ),
+        (
+            "وقال مسعف في مستشفى البلدة الكبير لوكالة الأنباء الفرنسية إن الجرحى كثر.",
+            Some("وكالة الأنباء الفرنسية"),
+            None,
+            Some("وكالة الأنباء الفرنسية"),
+        ),
+        (
+            "وقال خبير أمني لموقع \"سكاي نيوز عربية\" إن التفجير كان كبيراً.",
+            None,
+            Some("سكاي نيوز عربية"),
+            None,
+        ),
+        (
+            "وقال خبير أمني لموقع \"سكاي نيوز عربية\" إن التفجير كان كبيراً.",
+            Some("سكاي نيوز عربية"),
+            None,
+            Some("سكاي نيوز عربية"),
+        ),
+        (
+            "واتهمت الوكالة العربية السورية للأنباء (سانا) وصحيفة الوطن الطائرات الأمريكية بالقصف.",
+            None,
+            Some("الوطن"),
+            None,
+        ),
+        (
+            "ونقلت وكالة رويترز عن الجيش الروسي قوله إن الطائرات عادت إلى قواعدها.",
+            None,
+            Some("الجيش الروسي"),
+            None,
+        ),
+        (
+            "وأكدت قوات الحماية، بقيادة العقيد محمد سالم، أنها صدت الهجوم.",
+            None,
+            None,
+            Some("محمد سالم"),
+        ),
+        (
+            "أعلنت وسائل إعلام محلية اغتيال محمد سالم قرب منزله في البلدة.",
+            None,
+            None,
+            Some("محمد سالم"),
+        ),
+        (
+            "وقالت الوكالة «الجهات المختصة تتابع القضية».",
+            None,
+            None,
+            Some("الوكالة الجهات المختصة"),
+        ),
+        (
+            "ونفت وكالة الأنباء الرسمية \"سانا\" وقوع أي هجوم على البلدة.",
+            None,
+            None,
+            Some("وكالة الأنباء"),
+        ),
+        (
+            "وأفادت وكالة الأنباء الرسمية الفلسطينية \"وفا\" بإصابة عشرة شبان.",
+            None,
+            Some("وفا"),
+            Some("وكالة الأنباء"),
+        ),
+        (
+            "وقال المتحدث باسم مجلس المحافظة لـ\"الوطن\" إن الطرق أغلقت.",
+            None,
+            Some("مجلس المحافظة"),
+            None,
+        ),
+        (
+            "واتهم المكتب الإعلامي لـ\"قسد\" في بيان مسلحين بالهجوم على القرية.",
+            None,
+            Some("المكتب الإعلامي لقسد"),
+            None,
+        ),
+        (
+            "وقالت المتحدثة: \"تقارير من مصادرنا تشير إلى هجوم جديد\".",
+            Some("سي إن إن"),
+            None,
+            Some("مصادرنا"),
+        ),
+    ];
+    for (text, outlet, cited, not_cited) in table {
+        let got = names(text, *outlet);
+        if let Some(c) = cited {
+            assert!(got.iter().any(|g| g == c), "{text}: {got:?} lacks {c}");
+        }
+        if let Some(n) = not_cited {
+            assert!(!got.iter().any(|g| g == n), "{text}: {got:?} has {n}");
+        }
+    }
+}

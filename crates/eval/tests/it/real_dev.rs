@@ -13,23 +13,24 @@ use crate::corpus;
 use std::path::PathBuf;
 
 /// Lowest F1 per part (measured value in the comment; floors sit about 0.03
-/// below so that a real regression of one part fails here on its own).
+/// below so that a real regression of one part fails here on its own; actors
+/// and sources, raised in issue 13, about 0.02).
 const FLOORS: &[corpus::Floor] = &[
     ("cleaning", 0.97),         // measured 1.000
     ("title", 0.97),            // measured 1.000
     ("outlet", 0.97),           // measured 1.000
     ("published", 0.97),        // measured 1.000
     ("places", 0.97),           // measured 0.998
-    ("actors", 0.83),           // measured 0.858
+    ("actors", 0.91),           // measured 0.932
     ("persons", 0.90),          // measured 0.930
-    ("sources", 0.86),          // measured 0.892
+    ("sources", 0.92),          // measured 0.940
     ("times_found", 0.96),      // measured 0.994
     ("times_resolved", 0.94),   // measured 0.974
     ("quantities", 0.91),       // measured 0.944
-    ("casualties", 0.72),       // measured 0.753
-    ("casualty_sources", 0.55), // measured 0.586
-    ("events", 0.68),           // measured 0.715
-    ("event_actors", 0.67),     // measured 0.705
+    ("casualties", 0.72),       // measured 0.749
+    ("casualty_sources", 0.55), // measured 0.617
+    ("events", 0.68),           // measured 0.734
+    ("event_actors", 0.67),     // measured 0.678
 ];
 
 fn real_dev() -> Option<(PathBuf, PathBuf)> {
