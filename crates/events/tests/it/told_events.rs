@@ -451,3 +451,19 @@ fn a_time_between_a_reporting_verb_and_its_clause_dates_the_report() {
     let date = evs[0].date.as_ref().and_then(|t| t.value.as_deref());
     assert_eq!(date, Some("2018-08-05"), "{evs:?}");
 }
+
+#[test]
+fn who_blames_another_is_no_party() {
+    let evs = events(
+        "حملت الحكومة طائرات التحالف مسؤولية قصف القرية.",
+        &Inputs {
+            actors: &[("الحكومة", "SYR_GOV"), ("طائرات التحالف", "US_COALITION")],
+            ..Default::default()
+        },
+    );
+    assert!(
+        evs.iter()
+            .all(|e| !role(e, Role::Actor1).contains(&"SYR_GOV")),
+        "{evs:?}"
+    );
+}
