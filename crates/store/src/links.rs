@@ -116,6 +116,14 @@ impl Links<'_> {
         self.state("generation")
     }
 
+    /// The last entry of the review log (0 when empty): with the
+    /// generation, what a reader compares to know its view is current.
+    pub fn review_seq(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .0
+            .query_row("SELECT coalesce(max(seq), 0) FROM review", [], |r| r.get(0))?)
+    }
+
     /// The rowid of the last article linked.
     pub fn linked_rowid(&self) -> Result<i64, StoreError> {
         self.state("linked_rowid")
@@ -316,5 +324,71 @@ impl Links<'_> {
              UPDATE link_state SET value = 0 WHERE key = 'linked_rowid';",
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, spans: &[(i32, i32)]) -> LinkArticle {
+        LinkArticle {
+            article: id.into(),
+            outlet: Some("o".into()),
+            features: "{}".into(),
+            spans: spans.to_vec(),
+        }
+    }
+
+    #[test]
+    fn windows_members_and_generation() {
+        let mut s = Store::open_in_memory().unwrap();
+        let g0 = s.links().generation().unwrap();
+        s.links_write(|l| {
+            l.put_article(&article("a", &[(100, 100)]))?;
+            l.put_article(&article("b", &[(90, 120)]))?;
+            l.put_article(&article("c", &[(200, 200)]))?;
+            let row = IncidentRow {
+                id: "i1".into(),
+                day: Some(100),
+                json: "{}".into(),
+                members: vec![("a".into(), 0), ("b".into(), -1)],
+            };
+            l.replace(&[], &[row])?;
+            Ok::<_, StoreError>(((), true))
+        })
+        .unwrap();
+        let l = s.links();
+        assert_eq!(l.generation().unwrap(), g0 + 1);
+        // A month-long span meets a window after its first day.
+        let w = l.articles_meeting(115, 118, 40).unwrap();
+        assert_eq!(w.into_iter().collect::<Vec<_>>(), ["b"]);
+        assert!(l.articles_meeting(150, 160, 40).unwrap().is_empty());
+        let inc = l.incidents_of(&["b"]).unwrap();
+        assert_eq!(inc.iter().collect::<Vec<_>>(), ["i1"]);
+        assert_eq!(l.articles_of(&["i1"]).unwrap().len(), 2);
+        assert_eq!(l.outlet_articles().unwrap(), [(Some("o".into()), 3)]);
+        assert_eq!(l.nearest(195, 1).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn replace_drops_the_old_incident_and_its_members() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.links_write(|l| {
+            let row = |id: &str, a: &str| IncidentRow {
+                id: id.into(),
+                day: None,
+                json: "{}".into(),
+                members: vec![(a.into(), 0)],
+            };
+            l.replace(&[], &[row("i1", "a"), row("i2", "b")])?;
+            l.replace(&["i1", "i2"], &[row("i3", "a")])?;
+            Ok::<_, StoreError>(((), false))
+        })
+        .unwrap();
+        let l = s.links();
+        assert_eq!(l.all_incidents().unwrap().len(), 1);
+        assert!(l.incidents_of(&["b"]).unwrap().is_empty());
+        assert_eq!(l.generation().unwrap(), 0, "no change reported");
     }
 }

@@ -86,17 +86,42 @@ fn link_batch(links: &rasad_store::links::Links) -> Result<usize, Error> {
         let Ok(doc) = serde_json::from_str::<Document>(&p.record) else {
             continue;
         };
-        let f = Features::of(&doc, &p.text);
-        let row = f.row(settings)?;
-        links.put_article(&row)?;
         add_terms(links, &doc)?;
-        new.push((f, row.spans));
+        new.push(Features::of(&doc, &p.text));
     }
-    for g in update::groups(new, settings.link_reach_days()) {
-        update::link_group(links, g, settings)?;
-    }
+    link_new(links, new, settings)?;
     links.set_linked_rowid(last)?;
     Ok(pending.len())
+}
+
+/// Stores the features of new articles and links them; returns the number
+/// of incidents written.
+fn link_new(
+    links: &rasad_store::links::Links,
+    new: Vec<Features>,
+    settings: Settings,
+) -> Result<usize, Error> {
+    let mut spanned = Vec::with_capacity(new.len());
+    for f in new {
+        let row = f.row(settings)?;
+        links.put_article(&row)?;
+        spanned.push((f, row.spans));
+    }
+    let mut written = 0;
+    for g in update::groups(spanned, settings.link_reach_days()) {
+        written += update::link_group(links, g, settings)?;
+    }
+    Ok(written)
+}
+
+/// Links articles given by their features (not stored as articles: for
+/// benchmarks and tools that generate them), in one transaction; returns
+/// the number of incidents written.
+pub fn link_features(store: &mut Store, features: Vec<Features>) -> Result<usize, Error> {
+    store.links_write(|links| {
+        let n = link_new(links, features, Settings::default())?;
+        Ok::<_, Error>((n, true))
+    })
 }
 
 /// Records the terms the article's outlet uses for each actor.
@@ -166,7 +191,10 @@ pub fn outlet_stats(store: &Store, incidents: &[Incident]) -> Result<Vec<OutletS
     Ok(outlet_stats_from(&articles, &terms, incidents))
 }
 
-/// The store's incident generation (see [`rasad_store::links::Links::generation`]).
-pub fn generation(store: &Store) -> Result<i64, Error> {
-    Ok(store.links().generation()?)
+/// What a reviewed view of the incidents was made from: the incidents'
+/// generation and the last review entry. A reader holding another version
+/// loads again (cheap to read: two indexed lookups).
+pub fn version(store: &Store) -> Result<(i64, i64), Error> {
+    let links = store.links();
+    Ok((links.generation()?, links.review_seq()?))
 }

@@ -22,6 +22,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// date becomes windows of a few days each, never the whole store at once.
 pub const GROUP_MAX: usize = 256;
 
+/// Most days a group's spans cover: new articles spread over months (an
+/// archive ingested out of order) are linked in groups of a week at most,
+/// so no window reads more than a few weeks of the store.
+pub const GROUP_DAYS: i32 = 7;
+
 /// Fewest articles whose words give the document frequencies of an update
 /// (TF-IDF of stories and evidence): a window of a sparse store (a few
 /// articles in its days) is topped up with the articles nearest in time, so
@@ -30,7 +35,7 @@ pub const GROUP_MAX: usize = 256;
 pub const IDF_SAMPLE: usize = 500;
 
 /// New articles in groups whose day spans lie within reach of each other,
-/// each group at most [`GROUP_MAX`]; articles with no span (no date at all)
+/// each group at most [`GROUP_MAX`] articles over [`GROUP_DAYS`]; articles with no span (no date at all)
 /// form groups of their own.
 pub fn groups(new: Vec<(Features, Vec<(i32, i32)>)>, reach: i32) -> Vec<Group> {
     let mut dated: Vec<(i32, i32, Features)> = Vec::new();
@@ -48,7 +53,11 @@ pub fn groups(new: Vec<(Features, Vec<(i32, i32)>)>, reach: i32) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     for (first, last, f) in dated {
         match out.last_mut() {
-            Some(g) if first <= g.days.1 + reach && g.articles.len() < GROUP_MAX => {
+            Some(g)
+                if first <= g.days.1 + reach
+                    && last.max(g.days.1) - g.days.0 <= GROUP_DAYS
+                    && g.articles.len() < GROUP_MAX =>
+            {
                 g.days.1 = g.days.1.max(last);
                 g.articles.push(f);
             }
