@@ -631,15 +631,22 @@ impl IncidentBuilder {
         }
     }
 
-    /// For each main report, the reports of its article that are not inert.
+    /// For each main report, the reports of its article that are not inert
+    /// (`order` is by article, so an article's reports are one run).
     fn story_kinds(&self, order: &[usize], preps: &mut [Prep]) {
-        for k in 0..preps.len() {
-            if preps[k].main {
-                let art = &self.reports[order[k]].article;
-                preps[k].kinds = (0..preps.len())
-                    .filter(|&m| !preps[m].inert && &self.reports[order[m]].article == art)
-                    .collect();
+        let mut start = 0;
+        while start < order.len() {
+            let art = &self.reports[order[start]].article;
+            let end = (start..order.len())
+                .find(|&m| &self.reports[order[m]].article != art)
+                .unwrap_or(order.len());
+            let kinds: Vec<usize> = (start..end).filter(|&m| !preps[m].inert).collect();
+            for p in &mut preps[start..end] {
+                if p.main {
+                    p.kinds = kinds.clone();
+                }
             }
+            start = end;
         }
     }
 

@@ -29,17 +29,20 @@ pub fn link_spans(settings: Settings, info: &ArticleInfo, reports: &[Report]) ->
 }
 
 impl IncidentBuilder {
-    /// The articles whose reports or stories have a score (positive or a
-    /// cannot-link) with a report or story of the `new` articles, the new
-    /// ones included: an update re-groups them (with the incidents holding
-    /// them) and leaves every other incident as it is.
+    /// The articles whose reports or stories have a positive score with a
+    /// report or story of the `new` articles, the new ones included: an
+    /// update re-groups them (with the incidents holding them) and leaves
+    /// every other incident as it is (a new report can only join incidents
+    /// it scores with; its cannot-links only keep it apart).
     pub fn linked(&self, new: &BTreeSet<String>) -> BTreeSet<String> {
         let p = self.prepared();
         let scorer = p.scorer();
         let fresh: Vec<bool> = p.reports.iter().map(|r| new.contains(&r.article)).collect();
         let scores = scorer.candidate_scores(|i, j| fresh[i] || fresh[j]);
         let mut out = new.clone();
-        for &(i, j) in scores.keys() {
+        // Only positive scores: a cannot-link (two places far apart) keeps
+        // incidents apart that are apart already.
+        for (&(i, j), _) in scores.iter().filter(|(_, s)| s.is_some_and(|s| s > 0.0)) {
             out.insert(p.reports[i].article.clone());
             out.insert(p.reports[j].article.clone());
         }

@@ -117,9 +117,13 @@ pub fn link_group(links: &Links, group: Group, settings: Settings) -> Result<usi
             )?;
         }
     }
-    let focus = builder(&mut loaded, settings).linked(&new);
-    let (focus, old) = close(links, &mut loaded, focus)?;
-    let incidents = builder(&mut loaded, settings).incidents_among(Some(&focus));
+    let mut b = builder(&mut loaded, settings);
+    let before = loaded.len();
+    let (focus, old) = close(links, &mut loaded, b.linked(&new))?;
+    if loaded.len() != before {
+        b = builder(&mut loaded, settings);
+    }
+    let incidents = b.incidents_among(Some(&focus));
     let rows = incidents.iter().map(row).collect::<Result<Vec<_>, _>>()?;
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     links.replace(&old, &rows)?;
