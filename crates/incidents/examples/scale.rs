@@ -44,7 +44,7 @@ fn add(reports: usize, db: &str) -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::new();
     for k in 0..ADDED {
         let at = g.rng.below(g.incidents.len() as u64) as usize;
-        let f = g.incidents[at].article(&mut g.rng, format!("added{k}"), 5);
+        let f = g.incidents[at].article(&mut g.rng, format!("added{}-{k}", std::process::id()), 5);
         let t = Instant::now();
         let written = persist::link_features(&mut store, vec![f])?;
         times.push(t.elapsed());

@@ -685,7 +685,16 @@ impl IncidentBuilder {
     /// stories and evidence (TF-IDF), so a window of articles gives the
     /// focus the document frequencies of its days.
     pub fn incidents_among(&self, focus: Option<&BTreeSet<String>>) -> Vec<Incident> {
-        let p = self.prepared();
+        self.incidents_with(&self.prepared(), focus)
+    }
+
+    /// [`IncidentBuilder::incidents_among`] over reports already prepared
+    /// (by [`IncidentBuilder::prepared`] of this builder as it is).
+    pub(crate) fn incidents_with(
+        &self,
+        p: &Prepared,
+        focus: Option<&BTreeSet<String>>,
+    ) -> Vec<Incident> {
         let scorer = p.scorer();
         let active: Vec<bool> = p
             .reports

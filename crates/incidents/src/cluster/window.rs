@@ -35,7 +35,12 @@ impl IncidentBuilder {
     /// every other incident as it is (a new report can only join incidents
     /// it scores with; its cannot-links only keep it apart).
     pub fn linked(&self, new: &BTreeSet<String>) -> BTreeSet<String> {
-        let p = self.prepared();
+        self.linked_with(&self.prepared(), new)
+    }
+
+    /// [`IncidentBuilder::linked`] over reports already prepared (so an
+    /// update that loads nothing more prepares its window once).
+    pub(crate) fn linked_with(&self, p: &Prepared, new: &BTreeSet<String>) -> BTreeSet<String> {
         let scorer = p.scorer();
         let fresh: Vec<bool> = p.reports.iter().map(|r| new.contains(&r.article)).collect();
         let scores = scorer.candidate_scores(|i, j| fresh[i] || fresh[j]);
@@ -46,7 +51,7 @@ impl IncidentBuilder {
             out.insert(p.reports[i].article.clone());
             out.insert(p.reports[j].article.clone());
         }
-        self.linked_stories(&p, &scorer, new, &mut out);
+        self.linked_stories(p, &scorer, new, &mut out);
         out
     }
 

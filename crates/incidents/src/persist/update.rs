@@ -117,13 +117,15 @@ pub fn link_group(links: &Links, group: Group, settings: Settings) -> Result<usi
             )?;
         }
     }
-    let mut b = builder(&mut loaded, settings);
+    let b = builder(&mut loaded, settings);
+    let prepared = b.prepared();
     let before = loaded.len();
-    let (focus, old) = close(links, &mut loaded, b.linked(&new))?;
-    if loaded.len() != before {
-        b = builder(&mut loaded, settings);
-    }
-    let incidents = b.incidents_among(Some(&focus));
+    let (focus, old) = close(links, &mut loaded, b.linked_with(&prepared, &new))?;
+    let incidents = if loaded.len() == before {
+        b.incidents_with(&prepared, Some(&focus))
+    } else {
+        builder(&mut loaded, settings).incidents_among(Some(&focus))
+    };
     let rows = incidents.iter().map(row).collect::<Result<Vec<_>, _>>()?;
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     links.replace(&old, &rows)?;
