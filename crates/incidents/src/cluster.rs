@@ -41,6 +41,9 @@ use crate::summary::{summarize, Incident, StoryArticle};
 use crate::when::Interval;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod window;
+pub use window::link_spans;
+
 /// Thresholds of the matching rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
@@ -77,6 +80,22 @@ impl Settings {
     pub const BACKGROUND_DAYS: i32 = 4;
     /// Places further apart than this never hold one incident.
     pub const FAR_KM: f64 = 60.0;
+
+    /// The largest gap in days between two reports' day spans (see
+    /// [`IncidentBuilder::link_spans`]) that the clustering can ever link
+    /// across: articles of one story are published within
+    /// [`Settings::STORY_WINDOW_DAYS`], and a relative date may run
+    /// `day_tolerance` days off. Reports further apart never form a
+    /// candidate pair, so an update only reads the articles within reach.
+    pub fn link_reach_days(&self) -> i32 {
+        Settings::STORY_WINDOW_DAYS + self.day_tolerance
+    }
+
+    /// The longest day span a report can link over: its loosest date that
+    /// still links (a month) widened by the publication interval.
+    pub fn longest_span_days(&self) -> i32 {
+        self.max_interval_days + Settings::PUBLICATION_DAYS
+    }
 }
 
 /// How much the similarity of two main reports' stories counts in their
@@ -128,15 +147,15 @@ impl When {
 
 /// A report prepared for comparison.
 #[derive(Debug, Clone)]
-struct Prep {
+pub(crate) struct Prep {
     when: Option<When>,
     /// Never linked: background, year-level date.
-    inert: bool,
-    main: bool,
+    pub(crate) inert: bool,
+    pub(crate) main: bool,
     /// Index of its article's story vector.
-    story: Option<usize>,
+    pub(crate) story: Option<usize>,
     /// Its article's publication day.
-    published: Option<i32>,
+    pub(crate) published: Option<i32>,
     /// Its evidence words' vector index.
     evidence: usize,
     /// For a main report: the reports of its article that are not inert
@@ -148,6 +167,22 @@ fn day(v: &str) -> Option<i32> {
     Interval::parse(v.get(..10).unwrap_or(v))
         .filter(|i| i.days() == 1)
         .map(|i| i.first)
+}
+
+/// The days a prepared report can link over: its date's interval (a
+/// publication-only date widened to the days before it), else the days up to
+/// its publication; none for an inert report.
+fn span(p: &Prep) -> Option<(i32, i32)> {
+    if p.inert {
+        return None;
+    }
+    let days = p.when.map(|w| (w.iv.first, w.iv.last));
+    days.or(p.published.map(|d| (d - Settings::PUBLICATION_DAYS, d)))
+}
+
+/// True when two articles' story similarity links them by itself.
+pub(crate) fn story_links(cosine: f64) -> bool {
+    STORY_WEIGHT * cosine >= Settings::LINK
 }
 
 /// How two reports' dates fit: `None` when they cannot be one day.
@@ -254,10 +289,10 @@ fn casualty_fit(a: &Report, b: &Report) -> f64 {
 }
 
 /// The pair score: `None` is a cannot-link.
-struct Scorer<'a> {
-    reports: &'a [Report],
-    preps: &'a [Prep],
-    stories: &'a Vectors,
+pub(crate) struct Scorer<'a> {
+    pub(crate) reports: &'a [Report],
+    pub(crate) preps: &'a [Prep],
+    pub(crate) stories: &'a Vectors,
     evidence: &'a Vectors,
     /// Each report's main places and all its places (see `place_relation`).
     primary: Vec<Vec<PlaceInfo>>,
@@ -302,21 +337,17 @@ impl<'a> Scorer<'a> {
 
     /// The scores of candidate pairs: reports whose days (or publication)
     /// are within reach of each other; inert reports link to nothing. Pairs
-    /// scoring exactly 0 are left out (a missing pair scores 0).
-    fn candidate_scores(&self) -> BTreeMap<(usize, usize), Option<f64>> {
-        let mut by_day: Vec<(i32, i32, usize)> = self
-            .preps
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.inert)
-            .filter_map(|(i, p)| {
-                let days = p.when.map(|w| (w.iv.first, w.iv.last));
-                let days = days.or(p.published.map(|d| (d - Settings::PUBLICATION_DAYS, d)));
-                days.map(|d| (d.0, d.1, i))
-            })
+    /// scoring exactly 0 are left out (a missing pair scores 0); only pairs
+    /// `keep(i, j)` accepts are scored.
+    pub(crate) fn candidate_scores(
+        &self,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> BTreeMap<(usize, usize), Option<f64>> {
+        let mut by_day: Vec<(i32, i32, usize)> = (0..self.preps.len())
+            .filter_map(|i| span(&self.preps[i]).map(|d| (d.0, d.1, i)))
             .collect();
         by_day.sort();
-        let reach = Settings::STORY_WINDOW_DAYS + self.settings.day_tolerance;
+        let reach = self.settings.link_reach_days();
         let mut scores: BTreeMap<(usize, usize), Option<f64>> = BTreeMap::new();
         for (x, &(_, last, i)) in by_day.iter().enumerate() {
             for &(first, _, j) in &by_day[x + 1..] {
@@ -324,6 +355,9 @@ impl<'a> Scorer<'a> {
                     break;
                 }
                 let (a, b) = (i.min(j), i.max(j));
+                if !keep(a, b) {
+                    continue;
+                }
                 let s = self.pair(a, b);
                 if s != Some(0.0) {
                     scores.insert((a, b), s);
@@ -333,11 +367,13 @@ impl<'a> Scorer<'a> {
         scores
     }
 
-    /// The main report whose story is closest to story `s` (published on
-    /// day `pd`), when it is close enough to link by the story alone.
-    fn closest_main(&self, s: usize, pd: i32) -> Option<usize> {
+    /// The main report (among those `active`) whose story is closest to
+    /// story `s` (published on day `pd`), when it is close enough to link by
+    /// the story alone.
+    pub(crate) fn closest_main(&self, s: usize, pd: i32, active: &[bool]) -> Option<usize> {
         let mut best: Option<(f64, usize)> = None;
-        for (m, p) in self.preps.iter().enumerate().filter(|(_, p)| p.main) {
+        let mains = self.preps.iter().enumerate();
+        for (m, p) in mains.filter(|(m, p)| p.main && active[*m]) {
             let (Some(t), Some(qd)) = (p.story, p.published) else {
                 continue;
             };
@@ -349,8 +385,7 @@ impl<'a> Scorer<'a> {
                 best = Some((c, m));
             }
         }
-        best.filter(|(c, _)| STORY_WEIGHT * c >= Settings::LINK)
-            .map(|(_, m)| m)
+        best.filter(|(c, _)| story_links(*c)).map(|(_, m)| m)
     }
 
     /// The score of reports `i` and `j` (`i < j`): `None` is a cannot-link.
@@ -596,21 +631,28 @@ impl IncidentBuilder {
         }
     }
 
-    /// For each main report, the reports of its article that are not inert.
+    /// For each main report, the reports of its article that are not inert
+    /// (`order` is by article, so an article's reports are one run).
     fn story_kinds(&self, order: &[usize], preps: &mut [Prep]) {
-        for k in 0..preps.len() {
-            if preps[k].main {
-                let art = &self.reports[order[k]].article;
-                preps[k].kinds = (0..preps.len())
-                    .filter(|&m| !preps[m].inert && &self.reports[order[m]].article == art)
-                    .collect();
+        let mut start = 0;
+        while start < order.len() {
+            let art = &self.reports[order[start]].article;
+            let end = (start..order.len())
+                .find(|&m| &self.reports[order[m]].article != art)
+                .unwrap_or(order.len());
+            let kinds: Vec<usize> = (start..end).filter(|&m| !preps[m].inert).collect();
+            for p in &mut preps[start..end] {
+                if p.main {
+                    p.kinds = kinds.clone();
+                }
             }
+            start = end;
         }
     }
 
-    /// The incidents so far, each with its reports, ordered by date then id.
-    pub fn incidents(&mut self) -> Vec<Incident> {
-        // A canonical order: the result does not depend on arrival order.
+    /// Everything the pair score needs, over the reports in canonical order
+    /// (by article and event: the result does not depend on arrival order).
+    pub(crate) fn prepared(&self) -> Prepared {
         let mut order: Vec<usize> = (0..self.reports.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&self.reports[a], &self.reports[b]);
@@ -622,25 +664,54 @@ impl IncidentBuilder {
             .iter()
             .map(|a| self.articles[a].title_places.clone())
             .collect();
-        let scorer = Scorer::new(
-            &reports,
-            &preps,
-            &stories,
-            &evidence,
-            &title_places,
-            self.settings,
-        );
-        let scores = scorer.candidate_scores();
-        let groups = two_phase_linkage(&preps, &scores);
-        let mut extra = self.story_articles(&scorer, &story_ids, &groups);
+        Prepared {
+            reports,
+            preps,
+            stories,
+            evidence,
+            story_ids,
+            title_places,
+            settings: self.settings,
+        }
+    }
+
+    /// The incidents so far, each with its reports, ordered by date then id.
+    pub fn incidents(&mut self) -> Vec<Incident> {
+        self.incidents_among(None)
+    }
+
+    /// The incidents of the reports and stories of the `focus` articles
+    /// only (all when `None`); the others still weigh the words of the
+    /// stories and evidence (TF-IDF), so a window of articles gives the
+    /// focus the document frequencies of its days.
+    pub fn incidents_among(&self, focus: Option<&BTreeSet<String>>) -> Vec<Incident> {
+        self.incidents_with(&self.prepared(), focus)
+    }
+
+    /// [`IncidentBuilder::incidents_among`] over reports already prepared
+    /// (by [`IncidentBuilder::prepared`] of this builder as it is).
+    pub(crate) fn incidents_with(
+        &self,
+        p: &Prepared,
+        focus: Option<&BTreeSet<String>>,
+    ) -> Vec<Incident> {
+        let scorer = p.scorer();
+        let active: Vec<bool> = p
+            .reports
+            .iter()
+            .map(|r| focus.is_none_or(|f| f.contains(&r.article)))
+            .collect();
+        let scores = scorer.candidate_scores(|i, j| active[i] && active[j]);
+        let groups = two_phase_linkage(&p.preps, &scores, &active);
+        let mut extra = self.story_articles(&scorer, &p.story_ids, &groups, &active, focus);
         let mut out: Vec<Incident> = groups
             .iter()
             .enumerate()
             .map(|(g, members)| {
-                let rs: Vec<&Report> = members.iter().map(|&m| &reports[m]).collect();
+                let rs: Vec<&Report> = members.iter().map(|&m| &p.reports[m]).collect();
                 let mut inc = summarize(&rs);
                 for (r, &m) in inc.reports.iter_mut().zip(members) {
-                    r.main = preps[m].main;
+                    r.main = p.preps[m].main;
                 }
                 inc.story_articles = extra.remove(&g).unwrap_or_default();
                 inc
@@ -652,12 +723,15 @@ impl IncidentBuilder {
 
     /// Articles with no report join the group of the main report whose story
     /// is closest to theirs (published within [`Settings::STORY_WINDOW_DAYS`],
-    /// similar enough to link by the story alone): group → articles.
+    /// similar enough to link by the story alone): group → articles. Only
+    /// `active` reports and `focus` articles take part.
     fn story_articles(
         &self,
         scorer: &Scorer,
         story_ids: &[String],
         groups: &[Vec<usize>],
+        active: &[bool],
+        focus: Option<&BTreeSet<String>>,
     ) -> BTreeMap<usize, Vec<StoryArticle>> {
         let with_reports: BTreeSet<&str> =
             scorer.reports.iter().map(|r| r.article.as_str()).collect();
@@ -668,14 +742,14 @@ impl IncidentBuilder {
             .collect();
         let mut extra: BTreeMap<usize, Vec<StoryArticle>> = BTreeMap::new();
         for (s, id) in story_ids.iter().enumerate() {
-            if with_reports.contains(id.as_str()) {
+            if with_reports.contains(id.as_str()) || focus.is_some_and(|f| !f.contains(id)) {
                 continue;
             }
             let info = &self.articles[id];
             let Some(pd) = info.published.as_deref().and_then(day) else {
                 continue;
             };
-            if let Some(m) = scorer.closest_main(s, pd) {
+            if let Some(m) = scorer.closest_main(s, pd, active) {
                 extra.entry(group_of[&m]).or_default().push(StoryArticle {
                     article: id.clone(),
                     outlet: info.outlet.clone(),
@@ -687,18 +761,49 @@ impl IncidentBuilder {
     }
 }
 
+/// The reports of a builder prepared for scoring (see
+/// [`IncidentBuilder::prepared`]).
+pub(crate) struct Prepared {
+    pub(crate) reports: Vec<Report>,
+    pub(crate) preps: Vec<Prep>,
+    stories: Vectors,
+    evidence: Vectors,
+    /// The article of each story vector.
+    pub(crate) story_ids: Vec<String>,
+    title_places: Vec<Vec<PlaceInfo>>,
+    settings: Settings,
+}
+
+impl Prepared {
+    /// The pair scorer over these reports.
+    pub(crate) fn scorer(&self) -> Scorer<'_> {
+        Scorer::new(
+            &self.reports,
+            &self.preps,
+            &self.stories,
+            &self.evidence,
+            &self.title_places,
+            self.settings,
+        )
+    }
+}
+
 /// Main reports are clustered first; then every other report joins those
 /// groups or one another, the main groups never merging with each other
 /// again.
+/// Only `active` reports are grouped.
 fn two_phase_linkage(
     preps: &[Prep],
     scores: &BTreeMap<(usize, usize), Option<f64>>,
+    active: &[bool],
 ) -> Vec<Vec<usize>> {
     let n = preps.len();
-    let mains = (0..n).filter(|&i| preps[i].main).map(|i| vec![i]).collect();
-    let mut start = average_linkage(mains, scores, |_, _| true);
+    let on = |i: &usize| active[*i];
+    let mains = (0..n).filter(on).filter(|&i| preps[i].main);
+    let mut start = average_linkage(mains.map(|i| vec![i]).collect(), scores, |_, _| true);
     let main_groups = start.len();
-    start.extend((0..n).filter(|&i| !preps[i].main).map(|i| vec![i]));
+    let others = (0..n).filter(on).filter(|&i| !preps[i].main);
+    start.extend(others.map(|i| vec![i]));
     average_linkage(start, scores, |a, b| a >= main_groups || b >= main_groups)
 }
 

@@ -33,6 +33,10 @@ pub struct Filters {
     pub actor: Option<String>,
 }
 
+/// Estimated Jaccard similarity of two bodies from which the later one is a
+/// syndicated copy of the earlier (light edits of one wire text).
+pub const COPY_SIMILARITY: f64 = 0.8;
+
 /// Builds the incidents of a set of extraction records (each with its text):
 /// near-duplicates are found in (published, id) order so that the original of
 /// a syndicated story is the earliest whatever the ingest order.
@@ -47,7 +51,7 @@ pub fn build_with_reports(docs: &[(Document, String)]) -> (Vec<Incident>, Vec<Re
         let p = |d: &Document| d.published.as_ref().and_then(|t| t.value.clone());
         p(&a.0).cmp(&p(&b.0)).then_with(|| a.0.id.cmp(&b.0.id))
     });
-    let mut copies = NearDuplicates::new(0.8);
+    let mut copies = NearDuplicates::new(COPY_SIMILARITY);
     let mut b = IncidentBuilder::new(Settings::default());
     let mut all = Vec::new();
     for (doc, text) in order {
@@ -100,18 +104,46 @@ pub fn keep(inc: &Incident, f: &Filters) -> bool {
 /// Per outlet: articles, incidents covered, the terms it uses for each actor,
 /// and how often its killed counts sit above, at or below the others' median.
 pub fn outlet_stats(docs: &[(Document, String)], incidents: &[Incident]) -> Vec<OutletStats> {
-    let mut stats: BTreeMap<String, OutletStats> = BTreeMap::new();
-    let name = |o: &Option<String>| o.clone().unwrap_or_else(|| "(unknown)".into());
+    let mut articles: BTreeMap<Option<String>, usize> = BTreeMap::new();
+    let mut terms: Vec<(String, String, String)> = Vec::new();
     for (doc, _) in docs {
-        let s = stats.entry(name(&doc.outlet)).or_default();
-        s.articles += 1;
+        *articles.entry(doc.outlet.clone()).or_default() += 1;
         for a in &doc.actors {
-            let t = s.terms.entry(a.id.clone()).or_default();
             for term in &a.terms {
-                if !t.contains(term) {
-                    t.push(term.clone());
-                }
+                terms.push((outlet_name(&doc.outlet), a.id.clone(), term.clone()));
             }
+        }
+    }
+    let articles: Vec<(Option<String>, usize)> = articles.into_iter().collect();
+    outlet_stats_from(&articles, &terms, incidents)
+}
+
+/// The name statistics give an outlet (`(unknown)` when none is known).
+fn outlet_name(o: &Option<String>) -> String {
+    o.clone().unwrap_or_else(|| "(unknown)".into())
+}
+
+/// [`outlet_stats`] from article counts per outlet and (outlet, actor,
+/// term) triples in the order they were first used.
+pub fn outlet_stats_from(
+    articles: &[(Option<String>, usize)],
+    terms: &[(String, String, String)],
+    incidents: &[Incident],
+) -> Vec<OutletStats> {
+    let mut stats: BTreeMap<String, OutletStats> = BTreeMap::new();
+    let name = outlet_name;
+    for (o, n) in articles {
+        stats.entry(name(o)).or_default().articles += n;
+    }
+    for (o, actor, term) in terms {
+        let t = stats
+            .entry(o.clone())
+            .or_default()
+            .terms
+            .entry(actor.clone())
+            .or_default();
+        if !t.contains(term) {
+            t.push(term.clone());
         }
     }
     for inc in incidents {

@@ -13,13 +13,15 @@
 //! - [`cluster`]: the pairwise score and average-linkage clustering with cannot-links;
 //! - [`summary`]: date/place precision codes, fatalities per claim, disagreements;
 //! - [`neardup`]: near-duplicate articles by MinHash;
-//! - [`review`]: analysts' corrections (the store's review log) applied on top.
+//! - [`review`]: analysts' corrections (the store's review log) applied on top;
+//! - [`persist`]: incidents kept in the store, updated per new article.
 
 pub mod acled;
 pub mod cluster;
 pub mod corpus;
 pub mod export;
 pub mod neardup;
+pub mod persist;
 pub mod place;
 pub mod report;
 pub mod review;

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 /// Number of hash functions in a signature.
-const HASHES: usize = 64;
+pub const HASHES: usize = 64;
 /// LSH bands × rows = HASHES; 16 bands of 4 rows finds pairs above ≈0.5
 /// Jaccard with high probability; candidates are then checked on the signature.
 const BANDS: usize = 16;
@@ -79,7 +79,11 @@ impl NearDuplicates {
 
     /// Adds an article; returns the id of the earlier article it copies, if any.
     pub fn add(&mut self, id: &str, body: &str) -> Option<String> {
-        let sig = signature(body);
+        self.add_signature(id, signature(body))
+    }
+
+    /// [`NearDuplicates::add`] with the body's [`signature`] already computed.
+    pub fn add_signature(&mut self, id: &str, sig: [u64; HASHES]) -> Option<String> {
         let i = self.ids.len();
         let mut best: Option<(f64, usize)> = None;
         for b in 0..BANDS {

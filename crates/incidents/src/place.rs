@@ -15,6 +15,30 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// A comparable key for a place name: normalized, article removed.
 pub fn name_key(name: &str) -> String {
+    thread_local! {
+        /// Keys of the names seen: the pair score compares the same few
+        /// hundred place names millions of times.
+        static KEYS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            Default::default();
+    }
+    KEYS.with(|cell| {
+        let mut keys = cell.borrow_mut();
+        if let Some(k) = keys.get(name) {
+            return k.clone();
+        }
+        if keys.len() >= NAME_KEYS_KEPT {
+            keys.clear();
+        }
+        let k = fold_name(name);
+        keys.insert(name.to_string(), k.clone());
+        k
+    })
+}
+
+/// Most place-name keys remembered per thread (about 10 MB).
+const NAME_KEYS_KEPT: usize = 100_000;
+
+fn fold_name(name: &str) -> String {
     key(name)
         .split_whitespace()
         .map(rasad_text::clitic::strip_article)

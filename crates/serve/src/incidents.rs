@@ -1,8 +1,9 @@
-//! Incidents and outlet statistics built from every stored record, with the
-//! same loading, near-duplicate and filtering rules as `rasad incidents`.
+//! Incidents and outlet statistics as the store keeps them (the same
+//! persisted incidents and filtering rules as `rasad incidents`).
 //!
-//! Everything a request needs is prepared once per build (at start and after
-//! each ingest) rather than per request: each incident's JSON, already escaped
+//! Everything a request needs is prepared once per load (at start, and
+//! whenever the store's incidents or review log changed) rather than per
+//! request: each incident's JSON, already escaped
 //! for the API, and an index from place keys to incidents, so a filtered page
 //! costs a lookup and a copy of the page's bytes.
 
@@ -11,6 +12,7 @@ use crate::ServeError;
 use axum::body::Bytes;
 pub use rasad_incidents::corpus::{at_place, Filters, OutletStats};
 use rasad_incidents::corpus::{build_reviewed, outlet_stats};
+use rasad_incidents::persist;
 use rasad_incidents::place::name_key;
 use rasad_incidents::review::Correction;
 use rasad_incidents::Incident;
@@ -23,6 +25,9 @@ use std::collections::HashMap;
 pub struct Built {
     /// Every incident, in the builder's order.
     pub incidents: Vec<Incident>,
+    /// The store's (incident generation, last review entry) it was read at
+    /// (see `rasad_incidents::persist::version`); (0, 0) when built in memory.
+    pub version: (i64, i64),
     /// Incident id → index in `incidents`.
     pub by_id: HashMap<String, usize>,
     /// Statistics per outlet, by outlet name.
@@ -40,6 +45,18 @@ pub struct Built {
     days: Vec<([u8; 10], u8)>,
 }
 
+/// Logs the corrections whose event is no longer stored.
+fn warn_unresolved(unresolved: Vec<rasad_incidents::review::Unresolved>) {
+    for u in unresolved {
+        tracing::warn!(
+            "review #{}: event {}#{} is no longer stored; not applied",
+            u.seq,
+            u.anchor.article,
+            u.anchor.event_index
+        );
+    }
+}
+
 /// The incidents an index lists under `k` (none when absent).
 fn list<'a>(index: &'a HashMap<String, Vec<usize>>, k: &str) -> &'a [usize] {
     index.get(k).map_or(&[], Vec::as_slice)
@@ -55,23 +72,12 @@ fn day10(date: Option<&str>) -> ([u8; 10], u8) {
 }
 
 impl Built {
-    /// Reads every stored record and builds the incidents.
-    pub fn load(store: &Store) -> Result<Built, ServeError> {
-        let conn = store.connection();
-        let mut stmt = conn
-            .prepare("SELECT record, text FROM articles ORDER BY rowid")
-            .map_err(|e| ServeError::Build(e.to_string()))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(|e| ServeError::Build(e.to_string()))?;
-        let mut docs = Vec::new();
-        for row in rows {
-            let (record, text) = row.map_err(|e| ServeError::Build(e.to_string()))?;
-            match serde_json::from_str::<Document>(&record) {
-                Ok(doc) => docs.push((doc, text)),
-                Err(e) => tracing::warn!("skipping an unreadable stored record: {e}"),
-            }
-        }
+    /// Reads the incidents persisted in the store (linking first any article
+    /// stored but not linked yet) with the review log applied on top.
+    pub fn load(store: &mut Store) -> Result<Built, ServeError> {
+        let fail = |e: rasad_incidents::persist::Error| ServeError::Build(e.to_string());
+        persist::catch_up(store).map_err(fail)?;
+        let version = persist::version(store).map_err(fail)?;
         let (corrections, unreadable) = rasad_incidents::review::from_store(store)
             .map_err(|e| ServeError::Build(e.to_string()))?;
         if !unreadable.is_empty() {
@@ -79,7 +85,12 @@ impl Built {
                 "review entries {unreadable:?} were written by a newer rasad; not applied"
             );
         }
-        Ok(Built::from_reviewed(&docs, &corrections))
+        let (incidents, unresolved) = persist::reviewed(store, &corrections).map_err(fail)?;
+        warn_unresolved(unresolved);
+        let outlets = persist::outlet_stats(store, &incidents).map_err(fail)?;
+        let mut built = Built::from_incidents(incidents, outlets);
+        built.version = version;
+        Ok(built)
     }
 
     /// Builds incidents and statistics from records and their texts.
@@ -90,14 +101,7 @@ impl Built {
     /// [`Built::from_docs`] with analysts' corrections applied on top.
     pub fn from_reviewed(docs: &[(Document, String)], corrections: &[Correction]) -> Built {
         let (incidents, unresolved) = build_reviewed(docs, corrections);
-        for u in unresolved {
-            tracing::warn!(
-                "review #{}: event {}#{} is no longer stored; not applied",
-                u.seq,
-                u.anchor.article,
-                u.anchor.event_index
-            );
-        }
+        warn_unresolved(unresolved);
         let outlets = outlet_stats(docs, &incidents);
         Built::from_incidents(incidents, outlets)
     }
@@ -142,6 +146,7 @@ impl Built {
         let days = incidents.iter().map(|i| day10(i.date.as_deref())).collect();
         Built {
             incidents,
+            version: (0, 0),
             by_id,
             outlets,
             json,

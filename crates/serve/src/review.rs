@@ -100,11 +100,8 @@ pub async fn post_review(
     let written = st
         .blocking(move |inner| {
             let _one_at_a_time = inner.ingest_lock.lock().unwrap_or_else(|p| p.into_inner());
-            let built = inner
-                .built
-                .read()
-                .unwrap_or_else(|p| p.into_inner())
-                .clone();
+            // Checked against the incidents as the store has them now.
+            let built = inner.current()?;
             let entries = match &body.what {
                 What::Subject(n) => {
                     review_request::subject_note(&n.target, &n.subject, &n.text, &author)
@@ -122,7 +119,7 @@ pub async fn post_review(
                 .pool
                 .with(|s| s.append_review(&entries))?
                 .map_err(ApiError::internal)?;
-            inner.rebuild()?;
+            inner.reload()?;
             Ok(entries
                 .into_iter()
                 .zip(seqs)

@@ -232,7 +232,7 @@ pub async fn incidents(
     };
     // Each incident's JSON was made when the incidents were built: a page is
     // a filter over prepared keys and a copy of bytes.
-    Ok(json_bytes(st.built().page_json(&f, offset, limit)))
+    Ok(json_bytes(st.current().await?.page_json(&f, offset, limit)))
 }
 
 /// `GET /api/incidents/{id}`.
@@ -242,7 +242,8 @@ pub async fn incident(
 ) -> Result<Response, ApiError> {
     let id = path(id)?;
     let body = st
-        .built()
+        .current()
+        .await?
         .json_of(&id)
         .ok_or_else(|| ApiError::NotFound("no such incident".into()))?;
     Ok(json_bytes(body))
@@ -266,7 +267,7 @@ pub async fn timeline(
     place: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let place = path(place)?;
-    let built = st.built();
+    let built = st.current().await?;
     // The place index prepared with the incidents, as for `/api/incidents?place=`.
     let at = Filters {
         place: Some(place.clone()),
@@ -299,7 +300,7 @@ pub async fn timeline(
 
 /// `GET /api/outlets`: per-outlet statistics.
 pub async fn outlets(State(st): State<AppState>) -> Result<Response, ApiError> {
-    let built = st.built();
+    let built = st.current().await?;
     Ok(ApiJson(json!({ "outlets": built.outlets })).into_response())
 }
 
@@ -412,7 +413,14 @@ pub async fn post_articles(
                     "the body holds no documents (one JSON object per line)".into(),
                 ));
             }
-            let outcomes = inner.pool.with(|s| s.write_batch(&ready))??;
+            // The answer waits for the articles and their incidents to be
+            // committed (the incidents in their own transaction right after;
+            // a crash between the two leaves them for the next open).
+            let outcomes = inner.pool.with(|s| {
+                let out = s.write_batch(&ready)?;
+                rasad_incidents::persist::catch_up(s).map_err(ApiError::internal)?;
+                Ok::<_, ApiError>(out)
+            })??;
             for o in outcomes {
                 match o {
                     Outcome::Inserted => summary.new += 1,
@@ -420,7 +428,7 @@ pub async fn post_articles(
                 }
             }
             if summary.new > 0 {
-                inner.rebuild()?;
+                inner.reload()?;
             }
             Ok(summary)
         })

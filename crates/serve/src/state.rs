@@ -1,5 +1,6 @@
-//! Shared state: a small pool of SQLite connections, the incidents built from
-//! every stored record (rebuilt after an ingest), and the optional extractor.
+//! Shared state: a small pool of SQLite connections, the incidents as the
+//! store keeps them (loaded again when the store's incidents or review log
+//! changed, by this server or another process), and the optional extractor.
 
 use crate::error::ApiError;
 use crate::incidents::Built;
@@ -149,26 +150,56 @@ pub struct Inner {
     /// SQLite connections for reads of one row (articles by id), so they
     /// never queue behind searches that rank thousands of matches.
     pub lookups: Pool,
-    /// Incidents and outlet statistics built from every stored record.
+    /// Incidents and outlet statistics as last loaded from the store.
     pub built: RwLock<Arc<Built>>,
+    /// Serializes loads (one at a time; the others then find it current).
+    pub load_lock: Mutex<()>,
     /// The bearer token for writes, if writes are enabled.
     pub token: Option<String>,
     /// The extractor for posted articles (present when writes are enabled).
     pub extractor: Option<Extractor>,
-    /// Serializes ingests (one rebuild at a time).
+    /// Serializes ingests.
     pub ingest_lock: Mutex<()>,
 }
 
 impl Inner {
-    /// Builds the incidents again from the store (after an ingest or a
+    /// Loads the incidents from the store again (after an ingest or a
     /// review) and swaps them in; readers keep the snapshot they hold.
-    pub fn rebuild(&self) -> Result<(), ApiError> {
+    pub fn reload(&self) -> Result<(), ApiError> {
+        let _one = self.load_lock.lock().unwrap_or_else(|p| p.into_inner());
+        self.load_now()
+    }
+
+    fn load_now(&self) -> Result<(), ApiError> {
         let built = self
             .pool
-            .with(|s| crate::incidents::Built::load(s))?
+            .with(crate::incidents::Built::load)?
             .map_err(ApiError::internal)?;
         *self.built.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(built);
         Ok(())
+    }
+
+    /// The snapshot held now.
+    fn snapshot(&self) -> Arc<Built> {
+        self.built.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The incidents as the store has them now: the held snapshot when the
+    /// store's version (incident generation, last review entry) is the one
+    /// it was loaded at, else loaded again first (blocking). So articles
+    /// ingested or reviews written by another process show on the next
+    /// request.
+    pub fn current(&self) -> Result<Arc<Built>, ApiError> {
+        let version = |s: &mut Store| rasad_incidents::persist::version(s);
+        let now = self.lookups.with(version)?.map_err(ApiError::internal)?;
+        if self.snapshot().version == now {
+            return Ok(self.snapshot());
+        }
+        let _one = self.load_lock.lock().unwrap_or_else(|p| p.into_inner());
+        if self.snapshot().version != now {
+            self.load_now()?;
+        }
+        Ok(self.snapshot())
     }
 }
 
@@ -177,7 +208,7 @@ impl Inner {
 pub struct AppState(pub Arc<Inner>);
 
 impl AppState {
-    /// Opens the database and builds the incidents (blocking: call before the
+    /// Opens the database and loads the incidents (blocking: call before the
     /// runtime starts serving, or from `spawn_blocking`).
     pub fn open(config: &Config) -> Result<AppState, ServeError> {
         if !config.db.is_file() {
@@ -186,7 +217,7 @@ impl AppState {
         let pool = Pool::open(&config.db, config.connections)?;
         let lookups = Pool::open(&config.db, config.connections.div_ceil(2))?;
         let built = pool
-            .with(|s| Built::load(s))
+            .with(Built::load)
             .map_err(|e| ServeError::Build(e.to_string()))??;
         let extractor = config.token.as_ref().map(|_| {
             let reference_date = config
@@ -198,19 +229,22 @@ impl AppState {
             pool,
             lookups,
             built: RwLock::new(Arc::new(built)),
+            load_lock: Mutex::new(()),
             token: config.token.clone(),
             extractor,
             ingest_lock: Mutex::new(()),
         })))
     }
 
-    /// The current incidents (a snapshot: later rebuilds do not change it).
+    /// The incidents as last loaded (a snapshot: later loads do not change
+    /// it), without checking the store.
     pub fn built(&self) -> Arc<Built> {
-        self.0
-            .built
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.0.snapshot()
+    }
+
+    /// The incidents as the store has them now (see [`Inner::current`]).
+    pub async fn current(&self) -> Result<Arc<Built>, ApiError> {
+        self.blocking(|inner| inner.current()).await
     }
 
     /// Runs read-only database work (searches) on a blocking thread once a

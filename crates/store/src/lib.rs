@@ -19,9 +19,10 @@
 //! (rows from records), [`mod@write`] (batched transactional inserts, duplicates),
 //! [`search`] (ranked queries), [`rank`] (the BM25 function they rank with),
 //! [`snippet`] (windows of the original text),
-//! [`spans`] (token offset encoding).
+//! [`spans`] (token offset encoding), [`links`] (persisted incidents).
 
 pub(crate) mod filter;
+pub mod links;
 pub mod prepare;
 pub mod query;
 pub mod rank;

@@ -67,6 +67,55 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER review_no_delete BEFORE DELETE ON review
         BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
     "#,
+    // 3: persisted incidents (see `links`). Each article's linking features
+    // (its reports and story, JSON) and the day spans its reports can link
+    // across; the incidents (JSON) and which report of which article each
+    // holds (event -1: an article of the story with no event); the terms
+    // each outlet uses per actor; and two counters: the highest article
+    // rowid already linked (articles above it are linked on the next write
+    // or read, so a crash between the two never loses one) and a generation
+    // bumped by every change, so readers know when to reload.
+    r#"
+    CREATE TABLE link_articles (
+        rowid     INTEGER PRIMARY KEY,
+        article   TEXT NOT NULL UNIQUE,
+        outlet    TEXT,
+        features  TEXT NOT NULL
+    );
+    CREATE INDEX link_articles_outlet ON link_articles(outlet);
+    CREATE TABLE link_spans (
+        article   TEXT NOT NULL,
+        first_day INTEGER NOT NULL,
+        last_day  INTEGER NOT NULL
+    );
+    CREATE INDEX link_spans_days ON link_spans(first_day, last_day);
+    CREATE INDEX link_spans_article ON link_spans(article);
+    CREATE TABLE incidents (
+        id        TEXT PRIMARY KEY,
+        day       INTEGER,
+        incident  TEXT NOT NULL
+    );
+    CREATE INDEX incidents_day ON incidents(day);
+    CREATE TABLE incident_members (
+        article   TEXT NOT NULL,
+        event     INTEGER NOT NULL,
+        incident  TEXT NOT NULL,
+        PRIMARY KEY (article, event)
+    ) WITHOUT ROWID;
+    CREATE INDEX incident_members_incident ON incident_members(incident);
+    CREATE TABLE outlet_terms (
+        rowid     INTEGER PRIMARY KEY,
+        outlet    TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        term      TEXT NOT NULL,
+        UNIQUE (outlet, actor, term)
+    );
+    CREATE TABLE link_state (
+        key       TEXT PRIMARY KEY,
+        value     INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO link_state (key, value) VALUES ('linked_rowid', 0), ('generation', 0);
+    "#,
 ];
 
 /// rasad's SQLite `application_id` (the bytes `rasd`), written with the first

@@ -109,3 +109,44 @@ fn demo_incidents_never_add_tolls_up() {
     let incidents = build(&docs);
     assert_no_summed_tolls(&docs, &incidents);
 }
+
+/// The dev articles ingested into a store one at a time, incidents linked
+/// after each: the persisted incidents score as the full build does against
+/// the dev clusters, and their partition is compared with the full build's.
+#[test]
+fn dev_articles_linked_one_at_a_time_keep_the_clusters() {
+    let jsonl = dev_dir().join("dev.jsonl");
+    if !jsonl.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but dev is missing"
+        );
+        eprintln!("skipped: {} not found", jsonl.display());
+        return;
+    }
+    let docs = extract(&jsonl);
+    let mut store = rasad_store::Store::open_in_memory().unwrap();
+    for (doc, text) in &docs {
+        let p = rasad_store::prepare(text, "dev", doc).unwrap();
+        store.write_batch(&[p]).unwrap();
+        rasad_incidents::persist::catch_up(&mut store).unwrap();
+    }
+    let stored = rasad_incidents::persist::incidents(&store).unwrap();
+    let links = article_incidents(&stored);
+    let r = rasad_eval::score_clusters(&dev_clusters(), &links.main, &links.any);
+    eprint!("incremental:\n{}", r.render());
+    assert!(r.main.pairwise.f1 >= 0.90, "{:?}", r.main.pairwise);
+    assert!(r.main.bcubed.f1 >= 0.90, "{:?}", r.main.bcubed);
+    assert_eq!(r.any.singletons_linked, 0, "a decoy joined an incident");
+    // Against the full build's partition (as if it were gold).
+    let full = article_incidents(&build(&docs));
+    let as_gold = full
+        .main
+        .iter()
+        .map(|(a, c)| (a.clone(), Some(c.clone())))
+        .collect();
+    let same = rasad_eval::score_clusters(&as_gold, &links.main, &links.any);
+    eprint!("incremental against the full build:\n{}", same.render());
+    assert!(same.main.bcubed.f1 >= 0.95, "{:?}", same.main.bcubed);
+    assert_no_summed_tolls(&docs, &stored);
+}

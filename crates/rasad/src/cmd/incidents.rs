@@ -1,15 +1,16 @@
 //! `rasad incidents`, `incident`, `timeline`, `outlets`, `export`, `verify`:
 //! incidents built from the stored extraction records.
 //!
-//! Incidents are computed from every stored record when a command runs; the
-//! builder adds reports one at a time and gives the same incidents whatever
-//! order the articles were ingested in.
+//! Incidents live in the store (`rasad_incidents::persist`): ingest links
+//! each new article into them, these commands read them (linking first any
+//! article stored but not linked yet) and apply the review log on top;
+//! `rasad incidents --rebuild` links the whole store again.
 
 use anyhow::{bail, Context};
 use rasad_incidents::corpus::{self, at_place};
 use rasad_incidents::export::{self, Format};
-use rasad_incidents::review;
 use rasad_incidents::verify::{self, Columns, Label};
+use rasad_incidents::{persist, review};
 use rasad_incidents::{reports, Incident, Report, Settings};
 use rasad_record::Document;
 use rasad_store::Store;
@@ -52,6 +53,9 @@ pub struct ListArgs {
     /// One JSON object per incident.
     #[arg(long)]
     json: bool,
+    /// Forget the stored incidents and link every article again first.
+    #[arg(long)]
+    rebuild: bool,
 }
 
 #[derive(clap::Args)]
@@ -120,9 +124,6 @@ pub struct VerifyArgs {
     json: bool,
 }
 
-/// Stored extraction records, each with its article text.
-pub type Stored = Vec<(Document, String)>;
-
 /// Opens an existing store (a missing one is an error, not a new file).
 pub fn open(db: &Db) -> anyhow::Result<Store> {
     if !db.db.exists() {
@@ -134,23 +135,25 @@ pub fn open(db: &Db) -> anyhow::Result<Store> {
     Store::open(&db.db).with_context(|| format!("opening {}", db.db.display()))
 }
 
-/// The incidents of the store with the review log applied, and the stored
-/// records they came from. Corrections whose event is gone are reported on
+/// The stored incidents with the review log applied, and the store. Articles
+/// stored but not linked yet (by an older rasad, or an ingest that stopped)
+/// are linked first. Corrections whose event is gone are reported on
 /// standard error, never dropped silently.
-pub fn built(db: &Db) -> anyhow::Result<(Vec<Incident>, Stored)> {
-    let docs = load(db)?;
-    let (corrections, unreadable) = review::from_store(&open(db)?)?;
+pub fn built(db: &Db) -> anyhow::Result<(Vec<Incident>, Store)> {
+    let mut store = open(db)?;
+    persist::catch_up(&mut store).context("linking new articles into incidents")?;
+    let (corrections, unreadable) = review::from_store(&store)?;
     for seq in unreadable {
         eprintln!("review #{seq}: written by a newer rasad, not applied");
     }
-    let (incidents, unresolved) = corpus::build_reviewed(&docs, &corrections);
+    let (incidents, unresolved) = persist::reviewed(&store, &corrections)?;
     for u in unresolved {
         eprintln!(
             "review #{}: event {}#{} is no longer in the store, not applied",
             u.seq, u.anchor.article, u.anchor.event_index
         );
     }
-    Ok((incidents, docs))
+    Ok((incidents, store))
 }
 
 /// Every stored record with its text, in storage order.
@@ -223,6 +226,10 @@ fn line(inc: &Incident) -> String {
 
 /// `rasad incidents`.
 pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
+    if args.rebuild {
+        let n = persist::rebuild(&mut open(&args.db)?).context("linking the store again")?;
+        eprintln!("rasad: linked {n} article(s) again");
+    }
     let incidents = built(&args.db)?.0;
     let mut out = BufWriter::new(io::stdout().lock());
     for inc in incidents.iter().filter(|i| keep(i, &args.filters)) {
@@ -353,8 +360,8 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
 
 /// `rasad outlets`.
 pub fn outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
-    let (incidents, docs) = built(&args.db)?;
-    let stats = corpus::outlet_stats(&docs, &incidents);
+    let (incidents, store) = built(&args.db)?;
+    let stats = persist::outlet_stats(&store, &incidents)?;
     let notes = outlet_notes(&args.db)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for s in stats {

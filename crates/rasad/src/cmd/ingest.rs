@@ -204,6 +204,9 @@ impl Pipeline<'_> {
             }
         }
         self.progress.finish_and_clear();
+        // Incidents are updated in the store for the new articles (their
+        // days only); a run stopped before this leaves them for the next.
+        rasad_incidents::persist::catch_up(store).context("linking new articles into incidents")?;
         Ok(())
     }
 

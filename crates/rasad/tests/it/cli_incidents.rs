@@ -119,6 +119,27 @@ fn reports_of_one_strike_merge_and_decoys_stay_apart() {
     assert_eq!(label("smart-2").as_deref(), Some("unmatched"));
 }
 
+/// Articles ingested one per run (latest first) give the incidents of one
+/// ingest of them all, and `--rebuild` links them again to the same.
+#[test]
+fn incidents_linked_per_ingest_match_one_ingest_and_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, each) = (dir.path().join("one.db"), dir.path().join("each.db"));
+    ingest(&one, ARTICLES);
+    for a in ARTICLES.iter().rev() {
+        ingest(&each, std::slice::from_ref(a));
+    }
+    let all = incidents(&one);
+    assert!(all.len() >= 3, "{all:?}");
+    assert_eq!(incidents(&each), all);
+    let rebuilt: Vec<serde_json::Value> = run_on(&each, &["incidents", "--rebuild", "--json"])
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rebuilt, all);
+}
+
 #[test]
 fn missing_database_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();

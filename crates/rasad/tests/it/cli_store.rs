@@ -514,7 +514,9 @@ fn ingest_stopped_by_the_disk_prints_its_summary() {
     }
     let db = dir.path().join("t.db");
     let script = format!(
-        "trap '' XFSZ; ulimit -f 256; exec '{}' ingest '{}' --db '{}'",
+        // 512 KB (1024 blocks): room for the schema and its first
+        // write-ahead log frames, far from room for the articles.
+        "trap '' XFSZ; ulimit -f 1024; exec '{}' ingest '{}' --db '{}'",
         env!("CARGO_BIN_EXE_rasad"),
         c.display(),
         db.display()

@@ -749,3 +749,30 @@ fn review_needs_the_token_and_changes_what_the_api_serves() {
     assert_eq!(log.as_array().unwrap().len(), 2, "{log}");
     assert_eq!(log[0]["note"], "checked against the hospital list");
 }
+
+/// Articles another process ingests (and links) show in the next incident
+/// request, without a restart; the server never rebuilt anything to see them.
+#[test]
+fn incidents_written_by_another_process_show_on_the_next_request() {
+    let server = support::start(|_| {});
+    let a = server.addr;
+    let before = get(a, "/api/incidents").json()["total"].as_u64().unwrap();
+    let line = serde_json::json!({
+        "id": "mayadin-1", "outlet": "الوطن", "published": "2018-09-03",
+        "title": "انفجار في الميادين",
+        "text": "انفجار في الميادين\n\nقتل سبعة مدنيين يوم الاثنين 3 أيلول 2018 في انفجار سيارة مفخخة وسط مدينة الميادين بريف دير الزور، وفق مصادر محلية."
+    });
+    support::ingest(&server.db(), &format!("{line}\n"));
+    let mut store = rasad_store::Store::open(server.db()).unwrap();
+    rasad_incidents::persist::catch_up(&mut store).unwrap();
+    let v = get(a, "/api/incidents").json();
+    assert!(v["total"].as_u64().unwrap() > before, "{v}");
+    let shown = v["incidents"].as_array().unwrap().iter().any(|i| {
+        i["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["article"] == "mayadin-1")
+    });
+    assert!(shown, "{v}");
+}

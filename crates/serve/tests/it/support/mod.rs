@@ -74,6 +74,13 @@ pub struct Server {
     _dir: tempfile::TempDir,
 }
 
+impl Server {
+    /// The server's database file.
+    pub fn db(&self) -> std::path::PathBuf {
+        self._dir.path().join("t.db")
+    }
+}
+
 /// Starts a server over a fresh database holding the fixtures; `tune`
 /// adjusts the configuration (token, limits, CORS).
 pub fn start(tune: impl FnOnce(&mut Config)) -> Server {

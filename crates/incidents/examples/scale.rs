@@ -1,0 +1,103 @@
+//! Links generated reports from scratch into a new store, day by day (an
+//! archive ingested in order), and says how long linking and loading took.
+//! Peak memory: run it under `/usr/bin/time -v`:
+//!
+//! ```text
+//! cargo build --release -p rasad-incidents --example scale
+//! /usr/bin/time -v target/release/examples/scale 1000000 /tmp/scale.db
+//! ```
+//!
+//! `scale N DB add` then adds single articles to it and times each update.
+//! The store holds the articles' linking rows and the incidents (no article
+//! texts), so `rasad serve --db /tmp/scale.db` starts on it as on a real one.
+
+#[path = "../benches/gen/mod.rs"]
+mod gen;
+
+use rasad_incidents::persist;
+use rasad_store::Store;
+use std::time::Instant;
+
+/// Articles linked per transaction.
+const CHUNK: usize = 5_000;
+
+/// Single articles added (each its own update) to a store already built.
+const ADDED: usize = 30;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let reports: usize = args.next().map_or(Ok(1_000_000), |a| a.parse())?;
+    let db = args.next().unwrap_or_else(|| "scale.db".into());
+    if args.next().as_deref() == Some("add") {
+        return add(reports, &db);
+    }
+    build(reports, &db)
+}
+
+/// Adds [`ADDED`] articles one at a time to the store `build` made with
+/// `reports`, each a sixth outlet's article about a stored incident, and
+/// prints the median and slowest update.
+fn add(reports: usize, db: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = Store::open(db)?;
+    let mut g = gen::Generator::new(0x5eed, reports);
+    while g.next_day().is_some() {}
+    let mut times = Vec::new();
+    for k in 0..ADDED {
+        let at = g.rng.below(g.incidents.len() as u64) as usize;
+        let f = g.incidents[at].article(&mut g.rng, format!("added{}-{k}", std::process::id()), 5);
+        let t = Instant::now();
+        let written = persist::link_features(&mut store, vec![f])?;
+        times.push(t.elapsed());
+        assert!(written >= 1, "{written}");
+    }
+    times.sort();
+    println!(
+        "added {ADDED} articles one at a time: median {:.1?}, slowest {:.1?}",
+        times[ADDED / 2],
+        times[ADDED - 1]
+    );
+    Ok(())
+}
+
+/// Links the generated articles into a new store at `db`.
+fn build(reports: usize, db: &str) -> Result<(), Box<dyn std::error::Error>> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{db}{suffix}"));
+    }
+    let mut store = Store::open(db)?;
+    let mut g = gen::Generator::new(0x5eed, reports);
+    let t = Instant::now();
+    let (mut articles, mut total) = (0, 0);
+    let mut chunk = Vec::new();
+    loop {
+        let day = g.next_day();
+        let last = day.is_none();
+        chunk.extend(day.unwrap_or_default());
+        if chunk.len() >= CHUNK || (last && !chunk.is_empty()) {
+            articles += chunk.len();
+            total += chunk.iter().map(|f| f.reports.len()).sum::<usize>();
+            persist::link_features(&mut store, std::mem::take(&mut chunk))?;
+        }
+        if last {
+            break;
+        }
+    }
+    let linked = t.elapsed();
+    let incidents: i64 =
+        store
+            .connection()
+            .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
+    println!(
+        "linked {articles} articles, {total} reports into {incidents} incidents in {linked:.1?}"
+    );
+    let t = Instant::now();
+    let all = persist::incidents(&store)?;
+    let stats = persist::outlet_stats(&store, &all)?;
+    println!(
+        "loaded {} incidents and {} outlets in {:.1?}",
+        all.len(),
+        stats.len(),
+        t.elapsed()
+    );
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! Incidents kept in the store and updated per new article.
+//!
+//! Every stored article above the store's `linked_rowid` is *pending*.
+//! [`catch_up`] links pending articles in batches, each batch in one
+//! transaction with the counter moved past it: an ingest that stops between
+//! writing articles and linking them leaves them pending, and the next write
+//! or read links them. Linking reads only the articles within reach of the
+//! new ones' days (see [`update`]), so its cost follows the reports of those
+//! days, not the size of the store. Readers load the stored incidents
+//! ([`incidents`]) and apply the review log on top ([`reviewed`]); the
+//! store's generation tells a long-running reader when to load again.
+
+mod features;
+mod update;
+
+pub use features::Features;
+
+use crate::corpus::{outlet_stats_from, OutletStats};
+use crate::review::{self, Correction, Unresolved};
+use crate::{Incident, Settings};
+use rasad_record::Document;
+use rasad_store::{Store, StoreError};
+use std::collections::BTreeSet;
+
+/// Pending articles linked per transaction.
+pub const BATCH: usize = 2000;
+
+/// Why incidents could not be read or written.
+#[derive(Debug)]
+pub enum Error {
+    Store(StoreError),
+    /// A stored incident or feature row is not readable.
+    Json(serde_json::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Store(e) => write!(f, "{e}"),
+            Error::Json(e) => write!(f, "a stored incident row is not readable: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::Store(e)
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Json(e)
+    }
+}
+
+/// Links every pending article; returns how many were linked. Does nothing
+/// (one read) when the store is up to date.
+pub fn catch_up(store: &mut Store) -> Result<usize, Error> {
+    let mut total = 0;
+    while !store.links().up_to_date()? {
+        total += store.links_write(|links| Ok::<_, Error>((link_batch(links)?, true)))?;
+    }
+    Ok(total)
+}
+
+/// Forgets every incident and links the whole store again.
+pub fn rebuild(store: &mut Store) -> Result<usize, Error> {
+    store.links_write(|links| Ok::<_, Error>((links.clear()?, true)))?;
+    catch_up(store)
+}
+
+/// Links one batch of pending articles; returns how many.
+fn link_batch(links: &rasad_store::links::Links) -> Result<usize, Error> {
+    let settings = Settings::default();
+    let pending = links.pending(BATCH)?;
+    let Some(last) = pending.last().map(|p| p.rowid) else {
+        return Ok(0);
+    };
+    let mut new = Vec::with_capacity(pending.len());
+    for p in &pending {
+        // A record this rasad cannot read links nothing (it is still counted
+        // as linked, so it is not read again on every open).
+        let Ok(doc) = serde_json::from_str::<Document>(&p.record) else {
+            continue;
+        };
+        add_terms(links, &doc)?;
+        new.push(Features::of(&doc, &p.text));
+    }
+    link_new(links, new, settings)?;
+    links.set_linked_rowid(last)?;
+    Ok(pending.len())
+}
+
+/// Stores the features of new articles and links them; returns the number
+/// of incidents written.
+fn link_new(
+    links: &rasad_store::links::Links,
+    new: Vec<Features>,
+    settings: Settings,
+) -> Result<usize, Error> {
+    let mut spanned = Vec::with_capacity(new.len());
+    for f in new {
+        let row = f.row(settings)?;
+        links.put_article(&row)?;
+        spanned.push((f, row.spans));
+    }
+    let mut written = 0;
+    for g in update::groups(spanned, settings.link_reach_days()) {
+        written += update::link_group(links, g, settings)?;
+    }
+    Ok(written)
+}
+
+/// Links articles given by their features (not stored as articles: for
+/// benchmarks and tools that generate them), in one transaction; returns
+/// the number of incidents written.
+pub fn link_features(store: &mut Store, features: Vec<Features>) -> Result<usize, Error> {
+    store.links_write(|links| {
+        let n = link_new(links, features, Settings::default())?;
+        Ok::<_, Error>((n, true))
+    })
+}
+
+/// Records the terms the article's outlet uses for each actor.
+fn add_terms(links: &rasad_store::links::Links, doc: &Document) -> Result<(), StoreError> {
+    let outlet = doc.outlet.clone().unwrap_or_else(|| "(unknown)".into());
+    for a in &doc.actors {
+        links.add_terms(&outlet, &a.id, &a.terms)?;
+    }
+    Ok(())
+}
+
+/// The stored incidents, by date then id (pending articles are not linked
+/// here: call [`catch_up`] first).
+pub fn incidents(store: &Store) -> Result<Vec<Incident>, Error> {
+    let rows = store.links().all_incidents()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for json in rows {
+        out.push(serde_json::from_str::<Incident>(&json)?);
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// The stored incidents with analysts' corrections applied on top (see
+/// [`crate::review`]); also the corrections whose event is no longer found.
+/// Only the reports of the incidents the corrections name are read.
+pub fn reviewed(
+    store: &Store,
+    corrections: &[Correction],
+) -> Result<(Vec<Incident>, Vec<Unresolved>), Error> {
+    let all = incidents(store)?;
+    if corrections.is_empty() {
+        return Ok((all, Vec::new()));
+    }
+    let named: BTreeSet<&str> = corrections.iter().flat_map(anchored_articles).collect();
+    let held: BTreeSet<String> = all
+        .iter()
+        .filter(|i| i.reports.iter().any(|r| named.contains(r.article.as_str())))
+        .flat_map(|i| i.reports.iter().map(|r| r.article.clone()))
+        .chain(named.iter().map(|s| s.to_string()))
+        .collect();
+    let ids: Vec<&str> = held.iter().map(String::as_str).collect();
+    let mut reports = Vec::new();
+    for json in store.links().features(&ids)?.values() {
+        let f: Features = serde_json::from_str(json)?;
+        reports.extend(f.reports);
+    }
+    Ok(review::apply(all, &reports, corrections))
+}
+
+/// The articles a correction names (its anchor, and a split's or merge's).
+fn anchored_articles(c: &Correction) -> Vec<&str> {
+    let mut out = vec![c.anchor.article.as_str()];
+    match &c.action {
+        review::Action::Split { reports } => out.extend(reports.iter().map(|a| a.article.as_str())),
+        review::Action::Merge { with } => out.push(with.article.as_str()),
+        _ => {}
+    }
+    out
+}
+
+/// Per-outlet statistics from the stored counts and terms and `incidents`.
+pub fn outlet_stats(store: &Store, incidents: &[Incident]) -> Result<Vec<OutletStats>, Error> {
+    let links = store.links();
+    let articles = links.outlet_articles()?;
+    let terms = links.outlet_terms()?;
+    Ok(outlet_stats_from(&articles, &terms, incidents))
+}
+
+/// What a reviewed view of the incidents was made from: the incidents'
+/// generation and the last review entry. A reader holding another version
+/// loads again (cheap to read: two indexed lookups).
+pub fn version(store: &Store) -> Result<(i64, i64), Error> {
+    let links = store.links();
+    Ok((links.generation()?, links.review_seq()?))
+}

@@ -1,0 +1,201 @@
+//! Linking new articles into the persisted incidents, window by window.
+//!
+//! New articles are grouped by the days their reports can link over. For a
+//! group, the store gives every article with a span within
+//! [`Settings::link_reach_days`] of the group's days (the *window*: no other
+//! article can form a candidate pair with the new ones). The builder finds
+//! the window's articles the new ones score with (`linked`); the incidents
+//! holding those are taken whole (and the incidents holding their other
+//! articles, until nothing is added), grouped again with the new articles,
+//! and replace the old rows. Every other incident stays as it was: a new
+//! article changes only the incidents it links to.
+
+use super::features::{mark_copies, Features};
+use super::Error;
+use crate::summary::Incident;
+use crate::when::Interval;
+use crate::{IncidentBuilder, Settings};
+use rasad_store::links::{IncidentRow, Links};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Most new articles linked as one group: a bulk ingest of days sorted by
+/// date becomes windows of a few days each, never the whole store at once.
+pub const GROUP_MAX: usize = 256;
+
+/// Most days a group's spans cover: new articles spread over months (an
+/// archive ingested out of order) are linked in groups of a week at most,
+/// so no window reads more than a few weeks of the store.
+pub const GROUP_DAYS: i32 = 7;
+
+/// Fewest articles whose words give the document frequencies of an update
+/// (TF-IDF of stories and evidence): a window of a sparse store (a few
+/// articles in its days) is topped up with the articles nearest in time, so
+/// a word all of its few articles share is not taken for a common word.
+/// Dense stores have more than this in any window.
+pub const IDF_SAMPLE: usize = 500;
+
+/// New articles in groups whose day spans lie within reach of each other,
+/// each group at most [`GROUP_MAX`] articles over [`GROUP_DAYS`]; articles with no span (no date at all)
+/// form groups of their own.
+pub fn groups(new: Vec<(Features, Vec<(i32, i32)>)>, reach: i32) -> Vec<Group> {
+    let mut dated: Vec<(i32, i32, Features)> = Vec::new();
+    let mut undated: Vec<Features> = Vec::new();
+    for (f, spans) in new {
+        match (
+            spans.iter().map(|s| s.0).min(),
+            spans.iter().map(|s| s.1).max(),
+        ) {
+            (Some(a), Some(b)) => dated.push((a, b, f)),
+            _ => undated.push(f),
+        }
+    }
+    dated.sort_by_key(|d| (d.0, d.1));
+    let mut out: Vec<Group> = Vec::new();
+    for (first, last, f) in dated {
+        match out.last_mut() {
+            Some(g)
+                if first <= g.days.1 + reach
+                    && last.max(g.days.1) - g.days.0 <= GROUP_DAYS
+                    && g.articles.len() < GROUP_MAX =>
+            {
+                g.days.1 = g.days.1.max(last);
+                g.articles.push(f);
+            }
+            _ => out.push(Group {
+                days: (first, last),
+                articles: vec![f],
+                dated: true,
+            }),
+        }
+    }
+    for chunk in undated.chunks(GROUP_MAX) {
+        out.push(Group {
+            days: (0, 0),
+            articles: chunk.to_vec(),
+            dated: false,
+        });
+    }
+    out
+}
+
+/// New articles linked together.
+pub struct Group {
+    /// First and last day their reports can link over.
+    days: (i32, i32),
+    articles: Vec<Features>,
+    /// False for articles with no date at all (they link to nothing).
+    dated: bool,
+}
+
+/// The articles loaded for one update, by id.
+type Loaded = BTreeMap<String, Features>;
+
+/// Links one group: loads its window, finds what it links to, groups those
+/// incidents again and writes them. Returns the number of incidents written.
+pub fn link_group(links: &Links, group: Group, settings: Settings) -> Result<usize, Error> {
+    let new: BTreeSet<String> = group
+        .articles
+        .iter()
+        .map(|f| f.info.article.clone())
+        .collect();
+    let mut loaded: Loaded = group
+        .articles
+        .into_iter()
+        .map(|f| (f.info.article.clone(), f))
+        .collect();
+    if group.dated {
+        let reach = settings.link_reach_days();
+        let (first, last) = (group.days.0 - reach, group.days.1 + reach);
+        let window = links.articles_meeting(first, last, settings.longest_span_days())?;
+        let few = window.len() < IDF_SAMPLE;
+        load(links, &mut loaded, window)?;
+        if few {
+            load(
+                links,
+                &mut loaded,
+                links.nearest(group.days.0, IDF_SAMPLE / 2)?,
+            )?;
+        }
+    }
+    let b = builder(&mut loaded, settings);
+    let prepared = b.prepared();
+    let before = loaded.len();
+    let (focus, old) = close(links, &mut loaded, b.linked_with(&prepared, &new))?;
+    let incidents = if loaded.len() == before {
+        b.incidents_with(&prepared, Some(&focus))
+    } else {
+        builder(&mut loaded, settings).incidents_among(Some(&focus))
+    };
+    let rows = incidents.iter().map(row).collect::<Result<Vec<_>, _>>()?;
+    let old: Vec<&str> = old.iter().map(String::as_str).collect();
+    links.replace(&old, &rows)?;
+    Ok(rows.len())
+}
+
+/// Adds the features of the `ids` not loaded yet.
+fn load(links: &Links, loaded: &mut Loaded, ids: BTreeSet<String>) -> Result<(), Error> {
+    let missing: Vec<&str> = ids
+        .iter()
+        .filter(|a| !loaded.contains_key(*a))
+        .map(String::as_str)
+        .collect();
+    for (id, json) in links.features(&missing)? {
+        loaded.insert(id, serde_json::from_str(&json)?);
+    }
+    Ok(())
+}
+
+/// The focus closed over stored incidents: every incident holding a focus
+/// article is taken whole, until no incident brings another article. Returns
+/// the focus and the incidents it replaces.
+fn close(
+    links: &Links,
+    loaded: &mut Loaded,
+    mut focus: BTreeSet<String>,
+) -> Result<(BTreeSet<String>, BTreeSet<String>), Error> {
+    loop {
+        let ids: Vec<&str> = focus.iter().map(String::as_str).collect();
+        let incidents = links.incidents_of(&ids)?;
+        let held: Vec<&str> = incidents.iter().map(String::as_str).collect();
+        let members = links.articles_of(&held)?;
+        if members.is_subset(&focus) {
+            return Ok((focus, incidents));
+        }
+        load(links, loaded, members.clone())?;
+        focus.extend(members);
+    }
+}
+
+/// A builder over the loaded articles, copies marked among them.
+fn builder(loaded: &mut Loaded, settings: Settings) -> IncidentBuilder {
+    let mut all: Vec<&mut Features> = loaded.values_mut().collect();
+    mark_copies(&mut all);
+    let mut b = IncidentBuilder::new(settings);
+    for f in loaded.values() {
+        b.add_article(f.info.clone());
+        for r in &f.reports {
+            b.add(r.clone());
+        }
+    }
+    b
+}
+
+/// The stored row of an incident: its JSON, its day and its members.
+fn row(inc: &Incident) -> Result<IncidentRow, Error> {
+    let mut members: Vec<(String, i64)> = inc
+        .reports
+        .iter()
+        .map(|r| (r.article.clone(), r.event_index as i64))
+        .collect();
+    members.extend(inc.story_articles.iter().map(|s| (s.article.clone(), -1)));
+    Ok(IncidentRow {
+        id: inc.id.clone(),
+        day: inc
+            .date
+            .as_deref()
+            .and_then(Interval::parse)
+            .map(|i| i.first),
+        json: serde_json::to_string(inc)?,
+        members,
+    })
+}
