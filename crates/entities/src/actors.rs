@@ -41,7 +41,7 @@ const ATTACK_WINDOW: usize = 3;
 const BLAME_WINDOW: usize = 2;
 
 /// Most tokens after a country named by a verb of denial in which the attack
-/// word it denies stands (`نفت واشنطن أن تكون هي التي شنت الغارة`): a
+/// word it denies stands (`نفت واشنطن أن تكون قواتها شنت الغارة`): a
 /// complement clause of a few words.
 const DENIAL_WINDOW: usize = 8;
 
@@ -535,7 +535,7 @@ impl Resolver<'_, '_> {
     }
 
     /// A verb of denial or claim right before the country and an attack word
-    /// in the words after it (`نفت الولايات المتحدة أن تكون هي التي شنت
+    /// in the words after it (`نفت الولايات المتحدة أن تكون طائراتها قد شنت
     /// الغارات`).
     fn denies(&self, hit: &Hit) -> bool {
         let w = &self.al().words;
@@ -551,7 +551,7 @@ impl Resolver<'_, '_> {
     }
 
     /// Stage 2b: countries joined by a conjunction to an actor (`روسيا
-    /// وإيران و حزب الله لهم وجود`، `شنتها الولايات المتحدة وبريطانيا
+    /// وإيران و حزب الله تنتشر قواتها`، `شنتها الولايات المتحدة وبريطانيا
     /// وفرنسا`، `قوات التحالف أو العراق`) are actors too: a list shares the
     /// role of its members. Civilians as victims lend no role.
     fn coordinate(&self, cands: &mut [Cand]) {

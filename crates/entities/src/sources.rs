@@ -351,7 +351,7 @@ impl<'l, 'a> Frames<'l, 'a> {
 
     /// The words from token `start` are relayed: `عن` right before them and
     /// a citing word shortly before it in the sentence (`نقلت وكالة رويترز
-    /// عن X`، `نقلت وكالة "إنترفاكس" الروسية عن الجيش الروسي قوله`).
+    /// عن X`، `نقلت وكالة "إنترفاكس" عن وزارة الدفاع قولها`).
     fn relayed(&self, start: usize) -> bool {
         let Some(p) = start.checked_sub(1) else {
             return false;
@@ -382,8 +382,8 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// The hit begins right after token `end - 1`, only spaces, commas,
-    /// brackets and quotation marks between (`الوكالة العربية السورية
-    /// للأنباء (سانا) وصحيفة الوطن`).
+    /// brackets and quotation marks between (`وكالة (سانا) وصحيفة
+    /// الوطن`).
     fn next_to(&self, end: usize, hit: &Hit) -> bool {
         hit.tokens.start == end
             && end > 0

@@ -437,7 +437,7 @@ fn a_time_between_a_reporting_verb_and_its_clause_dates_the_report() {
         ..Default::default()
     };
     let evs = events(
-        "أعلنت الوكالة الأحد أن قائد الشرطة قتل في انفجار استهدف ليل السبت سيارته.",
+        "أعلنت الوكالة الأحد أن قائد الشرطة قضى في انفجار ضرب سيارته ليل السبت.",
         &inp,
     );
     assert_eq!(evs.len(), 1, "{evs:?}");
