@@ -21,7 +21,7 @@ pub fn tallies(ctx: &Ctx, si: usize, first: usize, out: &mut [Claim]) {
         let Some(c) = clauses.iter().find(|c| c.t0 <= claim.t0 && claim.t0 < c.t1) else {
             continue;
         };
-        if !tally_cue(ctx, c.t0, c.t1) && !claim.tally {
+        if !tally_cue(ctx, c.t0, c.t1) && !claim.tally && !war_toll(claim) {
             continue;
         }
         claim.tally = true;
@@ -31,6 +31,17 @@ pub fn tallies(ctx: &Ctx, si: usize, first: usize, out: &mut [Claim]) {
         }
         claim.period = period.or_else(|| last_period.clone());
     }
+}
+
+/// Dead from which a toll counts a war or a campaign, not one incident: the
+/// deadliest single incidents a coder records (a massacre, a chemical
+/// attack) stay well below it.
+const WAR_TOLL: f64 = 1000.0;
+
+/// `أسفر النزاع عن مقتل أربعة آلاف شخص`: a death toll of [`WAR_TOLL`] or
+/// more is cumulative whatever words tell it.
+fn war_toll(claim: &Claim) -> bool {
+    claim.kind == rasad_record::CasualtyKind::Killed && claim.best.is_some_and(|b| b >= WAR_TOLL)
 }
 
 /// True when a tally cue stands in `t0..t1`; منذ opening a time mention is

@@ -538,3 +538,25 @@ fn a_claim_is_told_under_the_sources_in_its_scope() {
         assert_eq!(cs[0].attributed_to.as_deref(), Some(*want), "{text}");
     }
 }
+
+#[test]
+fn a_war_scale_death_toll_is_a_tally() {
+    for (text, n, tally) in [
+        ("أسفر النزاع في البلاد عن مقتل أربعة آلاف شخص.", 4000.0, true),
+        ("قتل أربعون شخصا في القصف على السوق.", 40.0, false),
+    ] {
+        let (a, doc) = build(
+            text,
+            &Inputs {
+                quants: &[("أربعة آلاف", 4000.0), ("أربعون", 40.0)],
+                ..Default::default()
+            },
+        );
+        let (cs, evs) = rasad_events::extract(&a, &doc);
+        assert_eq!(cs.len(), 1, "{text}: {cs:?}");
+        assert_eq!(cs[0].best, Some(n), "{text}");
+        assert_eq!(cs[0].tally, tally, "{text}");
+        // a tally of a war is no incident
+        assert_eq!(evs.is_empty(), tally, "{text}: {evs:?}");
+    }
+}
