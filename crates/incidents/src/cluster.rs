@@ -82,7 +82,7 @@ impl Settings {
     pub const FAR_KM: f64 = 60.0;
 
     /// The largest gap in days between two reports' day spans (see
-    /// [`IncidentBuilder::link_spans`]) that the clustering can ever link
+    /// `window::link_spans`) that the clustering can ever link
     /// across: articles of one story are published within
     /// [`Settings::STORY_WINDOW_DAYS`], and a relative date may run
     /// `day_tolerance` days off. Reports further apart never form a

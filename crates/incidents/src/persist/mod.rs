@@ -5,7 +5,7 @@
 //! transaction with the counter moved past it: an ingest that stops between
 //! writing articles and linking them leaves them pending, and the next write
 //! or read links them. Linking reads only the articles within reach of the
-//! new ones' days (see [`update`]), so its cost follows the reports of those
+//! new ones' days (see `update.rs`), so its cost follows the reports of those
 //! days, not the size of the store. Readers load the stored incidents
 //! ([`incidents`]) and apply the review log on top ([`reviewed`]); the
 //! store's generation tells a long-running reader when to load again.
