@@ -6,7 +6,7 @@
 use crate::support;
 
 use rasad_record::Role;
-use support::{build, events, role, Inputs};
+use support::{build, events, outlet_claims, role, Inputs};
 
 #[test]
 fn no_event_from_statements_threats_conditionals_and_denials() {
@@ -246,7 +246,7 @@ fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
         ),
     ];
     for (text, want) in table {
-        let (a, mut doc) = build(
+        let cs = outlet_claims(
             text,
             &Inputs {
                 quants: &[("ثلاثة", 3.0)],
@@ -254,19 +254,11 @@ fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
                     ("مصدر محلي", "مصدر محلي"),
                     ("مصدر طبي", "مصدر طبي"),
                     ("وكالة الأنباء", "وكالة الأنباء"),
-                    ("الوكالة", "الوكالة"),
                     ("المرصد السوري", "المرصد السوري"),
                 ],
                 ..Default::default()
             },
         );
-        doc.outlet = Some("الوكالة".into());
-        for e in &mut doc.sources {
-            if e.name == "مصدر طبي" {
-                e.kind = Some("generic".into());
-            }
-        }
-        let cs = rasad_events::extract(&a, &doc).0;
         assert_eq!(cs.len(), 1, "{text}");
         assert_eq!(cs[0].attributed_to.as_deref(), *want, "{text}");
     }
@@ -393,7 +385,7 @@ fn statements_listing_operations_and_raids_of_a_kidnapping() {
 #[test]
 fn a_closing_attribution_covers_the_clause_before_it() {
     let text = "أعلنت الوزارة مقتل ثلاثة مدنيين، وذلك في قصف على البلدة، وأسفر القصف عن جرح خمسة جنود، بحسب المرصد السوري.";
-    let (a, mut doc) = build(
+    let cs = outlet_claims(
         text,
         &Inputs {
             quants: &[("ثلاثة", 3.0), ("خمسة", 5.0)],
@@ -401,8 +393,6 @@ fn a_closing_attribution_covers_the_clause_before_it() {
             ..Default::default()
         },
     );
-    doc.outlet = Some("الوكالة".into());
-    let cs = rasad_events::extract(&a, &doc).0;
     let by: Vec<(Option<f64>, Option<&str>)> = cs
         .iter()
         .map(|c| (c.best, c.attributed_to.as_deref()))

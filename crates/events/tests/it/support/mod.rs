@@ -117,6 +117,17 @@ pub fn events(text: &str, inp: &Inputs) -> Vec<rasad_record::Event> {
     rasad_events::extract(&a, &doc).1
 }
 
+/// The outlet the attribution tests publish under.
+pub const OUTLET: &str = "الوكالة";
+
+/// The casualty claims read from `text` published by [`OUTLET`] (what a
+/// claim no one else is cited for is attributed to).
+pub fn outlet_claims(text: &str, inp: &Inputs) -> Vec<rasad_record::Casualty> {
+    let (a, mut doc) = build(text, inp);
+    doc.outlet = Some(OUTLET.into());
+    rasad_events::extract(&a, &doc).0
+}
+
 /// The casualty claims as (side, kind, best count).
 pub fn claims(
     text: &str,
