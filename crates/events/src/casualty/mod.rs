@@ -260,7 +260,9 @@ pub fn report(claims: &[Claim], outlet: Option<&str>) -> (Vec<Casualty>, Vec<Opt
         if let Some(j) = repeated(&out, c, outlet) {
             index[i] = Some(j);
             out[j].mentions.push(c.span);
-            if unsourced(&out[j], outlet) && !unsourced_claim(c, outlet) {
+            if own_word(out[j].attributed_to.as_deref(), outlet)
+                && !own_word(c.attributed_to.as_deref(), outlet)
+            {
                 adopt_source(&mut out, j, c.attributed_to.as_deref(), outlet);
             }
             continue;
@@ -284,14 +286,9 @@ pub fn report(claims: &[Claim], outlet: Option<&str>) -> (Vec<Casualty>, Vec<Opt
     (out, index)
 }
 
-/// True when the outlet states the reported claim itself.
-fn unsourced(c: &Casualty, outlet: Option<&str>) -> bool {
-    c.attributed_to.is_none() || c.attributed_to.as_deref() == outlet
-}
-
-/// True when the outlet states the claim itself.
-fn unsourced_claim(c: &Claim, outlet: Option<&str>) -> bool {
-    c.attributed_to.is_none() || c.attributed_to.as_deref() == outlet
+/// True when a claim attributed to `source` is the outlet's own word.
+fn own_word(source: Option<&str>, outlet: Option<&str>) -> bool {
+    source.is_none() || source == outlet
 }
 
 /// `قتل 43 فلسطينياً … وأعلنت وزارة الصحة سقوط 43 قتيلاً`: a figure the
@@ -301,7 +298,7 @@ fn unsourced_claim(c: &Claim, outlet: Option<&str>) -> bool {
 fn adopt_source(out: &mut [Casualty], j: usize, source: Option<&str>, outlet: Option<&str>) {
     let source = source.map(str::to_string);
     for (k, c) in out.iter_mut().enumerate() {
-        if k == j || (c.part_of == Some(j) && unsourced(c, outlet)) {
+        if k == j || (c.part_of == Some(j) && own_word(c.attributed_to.as_deref(), outlet)) {
             c.attributed_to = source.clone();
         }
     }
@@ -325,7 +322,7 @@ fn repeated(out: &[Casualty], c: &Claim, outlet: Option<&str>) -> Option<usize> 
             && o.low == c.low
             && o.tally == c.tally
             && (o.attributed_to == c.attributed_to
-                || unsourced(o, outlet)
-                || unsourced_claim(c, outlet))
+                || own_word(o.attributed_to.as_deref(), outlet)
+                || own_word(c.attributed_to.as_deref(), outlet))
     })
 }
