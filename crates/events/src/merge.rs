@@ -428,6 +428,7 @@ pub fn build(
         }
     }
     attach_tallies(&mut evs, claims);
+    let evs = fold_retold(evs);
     let published = ctx.doc.published.as_ref().and_then(|t| t.value.as_deref());
     evs.into_iter()
         .filter(|e| {
@@ -530,6 +531,100 @@ fn made_by(ctx: &Ctx, c: &Candidate) -> String {
 
 /// `ارتفع عدد القتلى إلى 40`: cumulative tallies told right after an event
 /// whose roles hold their side belong to it.
+/// Types one violent incident is told with in different sentences (an
+/// attack, the killing it was, the blast that did it), the one that wins
+/// first.
+const RETOLD_TYPES: &[&str] = &[
+    "explosions_remote_violence",
+    "violence_against_civilians",
+    "battles",
+];
+
+/// `هجوم على حافلة … يؤدي إلى مقتل عشرات` then `قتل عدد من الأطفال في هجوم
+/// على حافلة`: events of one day whose first places meet, told as two of
+/// the [`RETOLD_TYPES`] with no contradicting actor1 (and no battle between
+/// two named sides), are one incident told twice; it keeps the first type
+/// of the list and every sentence, claim, place and actor of both.
+fn fold_retold(evs: Vec<Ev>) -> Vec<Ev> {
+    let mut out: Vec<Ev> = Vec::new();
+    for e in evs {
+        match out.iter().position(|o| retold(o, &e)) {
+            Some(i) => fold_into(&mut out[i], e),
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+/// True when `b` tells again the incident `a` tells (see [`fold_retold`]).
+fn retold(a: &Ev, b: &Ev) -> bool {
+    let rank = |k: &str| RETOLD_TYPES.iter().position(|t| *t == k);
+    let day = |e: &Ev| {
+        e.date
+            .as_ref()
+            .and_then(|t| t.value.as_deref())
+            .and_then(|v| v.get(..10))
+            .map(str::to_string)
+    };
+    let first = |e: &Ev| e.places.first().map(|(_, k)| k.clone());
+    a.kind != b.kind
+        && rank(&a.kind).is_some()
+        && rank(&b.kind).is_some()
+        && day(a).is_some()
+        && day(a) == day(b)
+        && first(a).is_some()
+        && (b.places.iter().any(|(_, k)| Some(k) == first(a).as_ref())
+            || a.places.iter().any(|(_, k)| Some(k) == first(b).as_ref()))
+        && (known(&a.roles.actor1).is_empty()
+            || known(&b.roles.actor1).is_empty()
+            || intersects(&a.roles.actor1, &b.roles.actor1))
+        && !two_sided_battle(a)
+        && !two_sided_battle(b)
+}
+
+/// A battle between two named armed sides (اشتباكات بين X و Y) is its own
+/// event beside a strike of the same day, not a retelling of it.
+fn two_sided_battle(e: &Ev) -> bool {
+    let armed = |a: &&String| *a != "CIVILIANS" && *a != "UNKNOWN";
+    e.kind == "battles"
+        && e.roles
+            .actor1
+            .iter()
+            .chain(&e.roles.actor2)
+            .filter(armed)
+            .count()
+            >= 2
+}
+
+/// Adds the sentences, claims, places and actors of `b` to `a`, typed by
+/// the first of [`RETOLD_TYPES`] the two have.
+fn fold_into(a: &mut Ev, b: Ev) {
+    let rank = |k: &str| RETOLD_TYPES.iter().position(|t| *t == k);
+    if rank(&b.kind) < rank(&a.kind) {
+        a.kind = b.kind;
+        a.subtype = b.subtype;
+    }
+    for s in b.sents {
+        if !a.sents.contains(&s) {
+            a.sents.push(s);
+        }
+    }
+    a.claims.extend(b.claims);
+    for (p, k) in b.places {
+        if !a.places.iter().any(|(_, x)| *x == k) {
+            a.places.push((p, k));
+        }
+    }
+    if known(&a.roles.actor1).is_empty() && !known(&b.roles.actor1).is_empty() {
+        a.roles.actor1 = b.roles.actor1;
+    }
+    for id in b.roles.actor2.into_iter().chain(b.roles.associated) {
+        if !a.roles.has(&id) {
+            a.roles.actor2.push(id);
+        }
+    }
+}
+
 fn attach_tallies(evs: &mut [Ev], claims: &[Claim]) {
     for (i, cl) in claims.iter().enumerate() {
         if !cl.tally || !cl.reportable() || cl.sent == 0 {

@@ -457,3 +457,26 @@ fn who_blames_another_is_no_party() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn one_incident_retold_with_another_type_is_one_event() {
+    let inp = Inputs {
+        places: &[("الرقة", "الرقة"), ("عين عيسى", "عين عيسى")],
+        times: &[("أمس", "2019-10-25")],
+        actors: &[("قسد", "SDF"), ("الفصائل", "SNA")],
+        quants: &[("ثلاثة", 3.0)],
+        ..Default::default()
+    };
+    // an attack on a bus, then the children it killed: one incident
+    let evs = events(
+        "هاجم مسلحون حافلة في الرقة أمس. وقتل ثلاثة أطفال بانفجار عبوة في الرقة أمس.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    // clashes between two named sides and a shelling of the same day stay two
+    let evs = events(
+        "اندلعت اشتباكات بين قسد والفصائل في عين عيسى أمس. وسقطت قذائف على عين عيسى أمس.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 2, "{evs:?}");
+}
