@@ -480,3 +480,21 @@ fn one_incident_retold_with_another_type_is_one_event() {
     );
     assert_eq!(evs.len(), 2, "{evs:?}");
 }
+
+#[test]
+fn the_dead_of_a_strike_with_no_arm_named_are_a_strikes() {
+    let inp = Inputs {
+        quants: &[("14", 14.0)],
+        actors: &[("قوات النظام", "SYR_GOV")],
+        ..Default::default()
+    };
+    let evs = events(
+        "قتل 14 عنصرا من قوات النظام في الضربة التي استهدفت المطار العسكري قرب المدينة.",
+        &inp,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].kind, "explosions_remote_violence", "{evs:?}");
+    // a blow in words makes no event
+    let evs = events("تلقى الاقتصاد ضربة موجعة بعد قرار البنك.", &inp);
+    assert!(evs.is_empty(), "{evs:?}");
+}
