@@ -540,8 +540,8 @@ const RETOLD_TYPES: &[&str] = &[
     "battles",
 ];
 
-/// `هجوم على حافلة … يؤدي إلى مقتل عشرات` then `قتل عدد من الأطفال في هجوم
-/// على حافلة`: events of one day whose first places meet, told as two of
+/// `هاجم مسلحون حافلة في البلدة` then `وقتل ثلاثة أطفال بانفجار عبوة في
+/// البلدة`: events of one day whose first places meet, told as two of
 /// the [`RETOLD_TYPES`] with no contradicting actor1 (and no battle between
 /// two named sides), are one incident told twice; it keeps the first type
 /// of the list and every sentence, claim, place and actor of both.
