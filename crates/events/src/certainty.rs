@@ -54,17 +54,21 @@ pub fn cited_by_marker(ctx: &Ctx, m: &Mention, s0: usize) -> bool {
 /// The rank of an outlet a speaker talked to (قال مصدر لوكالة X).
 pub(crate) const TO_OUTLET: u8 = 2;
 
+/// The source mentions of the sentence `s0..s1`, best cited first (see
+/// [`citation_rank`]), in text order within a rank.
+pub(crate) fn ranked_sources<'c>(ctx: &'c Ctx, s0: usize, s1: usize) -> Vec<&'c Mention> {
+    let mut ms: Vec<&Mention> = within(&ctx.sources, s0, s1, |m| m.start).iter().collect();
+    ms.sort_by_key(|m| citation_rank(ctx, m, s0));
+    ms
+}
+
 /// For every sentence, the names of the sources it is attributed to, the
 /// one it cites first.
 pub fn sentence_sources(ctx: &Ctx) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::with_capacity(ctx.sents.len());
     for (i, s) in ctx.sents.iter().enumerate() {
         let mut names: Vec<String> = Vec::new();
-        let mut ms: Vec<&Mention> = within(&ctx.sources, s.t0, s.t1, |m| m.start)
-            .iter()
-            .collect();
-        ms.sort_by_key(|m| citation_rank(ctx, m, s.t0));
-        for m in ms {
+        for m in ranked_sources(ctx, s.t0, s.t1) {
             if let Some(e) = ctx.doc.sources.get(m.idx) {
                 if !names.contains(&e.name) {
                     names.push(e.name.clone());

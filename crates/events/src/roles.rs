@@ -290,7 +290,7 @@ fn in_victims(ctx: &Ctx, t: usize, victims: &[(usize, usize)]) -> bool {
     let inside = |p: usize| victims.iter().any(|&(a, b)| a <= p && p < b);
     // a range may hold only the count: its noun follows it
     let touches = |p: usize| victims.iter().any(|&(a, b)| a <= p && p <= b + 1);
-    let of_victims = t >= 2
+    let of_victims = t >= 1
         && crate::grammar::grammar()
             .partitive
             .contains(ctx.word(t - 1))

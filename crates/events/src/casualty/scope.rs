@@ -3,8 +3,8 @@
 //! quotation closed before the claim and the outlet went on in its own
 //! words (`قال التحالف: "…" في وقت أدى سقوط الشظايا إلى مقتل شخص`).
 
-use crate::certainty::citation_rank;
-use crate::context::{within, Ctx, Mention};
+use crate::certainty::ranked_sources;
+use crate::context::{Ctx, Mention};
 use crate::lexicon::Cue;
 use rasad_record::Span;
 
@@ -71,13 +71,12 @@ pub fn source(
     (c0, c1): (usize, usize),
     inherited: Option<&String>,
 ) -> Option<String> {
-    let ms = within(&ctx.sources, s0, s1, |m| m.start);
+    let ms = ranked_sources(ctx, s0, s1);
     if ms.is_empty() {
         return inherited.cloned();
     }
-    ms.iter()
-        .filter(|m| in_scope(ctx, m, c0, c1))
-        .min_by_key(|m| (citation_rank(ctx, m, s0), m.start))
+    ms.into_iter()
+        .find(|m| in_scope(ctx, m, c0, c1))
         .and_then(|m| ctx.doc.sources.get(m.idx))
         .map(|e| e.name.clone())
 }
