@@ -33,6 +33,7 @@ pub struct Grammar {
     pub air_adjective: KeySet,
     pub generic_attack: Vec<Key>,
     pub hedge: KeySet,
+    pub range_between: KeySet,
 }
 
 /// The bundled lists, read once. The file is part of the build: a slip in
@@ -71,6 +72,7 @@ impl Grammar {
             air_adjective: w.set("air_adjective"),
             generic_attack: stems("generic_attack"),
             hedge: w.set("hedge"),
+            range_between: w.set("range_between"),
         }
     }
 }

@@ -323,6 +323,9 @@ pub struct CasualtyWord {
     pub needs_discovery: bool,
     /// The people stand before the word (لقي 5 عناصر من X حتفهم).
     pub after_subject: bool,
+    /// The word counts the people itself when no number stands right before
+    /// it: one for `قتيل`, two for the dual `جريحين`.
+    pub count: Option<f64>,
 }
 
 /// A victim or fighter noun entry.
@@ -483,6 +486,8 @@ struct CasualtyRow {
     kind: CasualtyKind,
     #[serde(default)]
     flags: Vec<String>,
+    #[serde(default)]
+    count: Option<f64>,
 }
 #[derive(Deserialize)]
 struct VictimFile {
@@ -599,6 +604,7 @@ impl Lexicon {
                 selfdet: has("self"),
                 needs_discovery: has("needs_discovery"),
                 after_subject: has("after_subject"),
+                count: row.count,
             });
             for form in &row.forms {
                 self.casualty_matcher.insert(form, id);

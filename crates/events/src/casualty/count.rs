@@ -5,7 +5,7 @@
 use super::nouns::{counted_noun, joined_nouns, year_like};
 use super::site::Site;
 use super::Claim;
-use crate::context::{within, Mention};
+use crate::context::{within, Ctx, Mention};
 use crate::grammar::{self, grammar};
 use crate::lexicon::Cue;
 
@@ -113,6 +113,8 @@ pub fn read(site: &Site) -> Option<Count> {
     let used = site.used();
     if n.singular {
         n.chosen = number_after_noun(site);
+    } else if let Some(k) = counts_itself(site) {
+        (n.singular, n.fixed) = (true, k);
     } else {
         n.chosen = nearest(site, &used);
     }
@@ -225,6 +227,34 @@ fn number_after_noun(site: &Site) -> Option<Mention> {
         .copied()
 }
 
+/// `أسفر القصف عن قتيلين وثلاثة جرحى`، `سقوط قتيل`: a noun that counts
+/// by its form (`count` in casualty.toml) with no number right before it
+/// (`100 قتيل` is a hundred) counts one or two itself; see [`form_counts`].
+fn counts_itself(site: &Site) -> Option<f64> {
+    let k = site.word.count?;
+    let h = site.hit;
+    let numbered = within(&site.ctx.quants, site.seg.0, h.end, |m| m.start)
+        .iter()
+        .any(|m| m.end == h.start || (m.start < h.start && h.start < m.end));
+    let dual = k > 1.0;
+    (!numbered && form_counts(site.ctx, h.start, dual)).then_some(k)
+}
+
+/// Whether the noun at `t` stands as a count: bare or after و alone (not
+/// `القتيل هو فلان`, one told already, nor `لجريح`), not after another
+/// casualty word (`70 قتيل وجريح`: the number counts both; a dual has its
+/// own, `11 قتيلاً وجريحين`) nor after a word making it a range of kinds
+/// (`أوقعت أعداداً بين قتيل وجريح`).
+fn form_counts(ctx: &Ctx, t: usize, dual: bool) -> bool {
+    let w = ctx.word(t);
+    let bare = rasad_text::clitic::readings(w).last().map_or(w, |r| r.bare);
+    let prefix = &w[..w.len() - bare.len()];
+    let plain = prefix.is_empty() || (prefix.chars().count() == 1 && starts_with_conjunction(w));
+    let after_casualty = !dual && t > 0 && !within(&ctx.casualty, t - 1, t, |x| x.start).is_empty();
+    let range = t > 0 && grammar().range_between.contains(ctx.word(t - 1));
+    plain && !ctx.definite(t) && !after_casualty && !range
+}
+
 /// `قتل في الغارة 4 مدنيين`، `ثلاثة قتلى`: the nearest count of the segment
 /// within [`NEAR`] words, after the word or (for a word that is no object
 /// only) before it; see [`nearest_excluded`] for the counts passed over.
@@ -314,7 +344,8 @@ fn tally_figure(site: &Site, used: &[usize]) -> Option<Mention> {
 
 /// `وذكر أن أربعة صيادين كانوا في البحر قد خطفوا`: the count right after
 /// أن/إن is the subject of a plural verb (…وا) told up to [`SUBJECT_REACH`]
-/// words later, with no other casualty or act word between.
+/// words later, with no other casualty or act word between; commas may
+/// stand between them (`إن 20 مقاتلاً على الأقل، بينهم أجانب، قتلوا`).
 fn plural_subject(site: &Site, used: &[usize]) -> Option<Mention> {
     let ctx = site.ctx;
     let h = site.hit;
@@ -322,7 +353,7 @@ fn plural_subject(site: &Site, used: &[usize]) -> Option<Mention> {
     if !grammar::ends_any(ctx.word(h.end - 1), &g.plural_verb_ending) {
         return None;
     }
-    let lo = site.seg.0.max(h.start.saturating_sub(SUBJECT_REACH));
+    let lo = site.sent.t0.max(h.start.saturating_sub(SUBJECT_REACH));
     let m = within(&ctx.quants, lo, h.start, |m| m.start)
         .iter()
         .rev()
@@ -474,6 +505,15 @@ mod tests {
                 &[],
                 &[("أربعة", 4.0)],
                 Some(4.0),
+            ),
+            // a parenthetical between commas does not part them
+            (
+                "plural_subject",
+                plural_subject,
+                "وقال المرصد إن 20 مقاتلا على الأقل، بينهم أجانب، قتلوا في الغارة.",
+                &[],
+                &[("20", 20.0)],
+                Some(20.0),
             ),
             // not opened by أن: no subject count
             (

@@ -67,6 +67,23 @@ pub fn mixed_by_war(ctx: &Ctx, out: &mut [Claim]) {
     }
 }
 
+/// `قتل 11 شخصاً وجرح اثنان`: a claim that took its side from the claim
+/// before it in its sentence (`previous_in_sentence`) follows that claim
+/// when a later step found it a total over several sides.
+pub fn mixed_follows_previous(out: &mut [Claim]) {
+    for i in 1..out.len() {
+        if out[i].side_rule != Some("previous_in_sentence") {
+            continue;
+        }
+        let prev = (0..i)
+            .rev()
+            .find(|&k| out[k].sent == out[i].sent && out[k].part_of.is_none());
+        if prev.is_some_and(|k| out[k].group.as_deref() == Some("MIXED")) {
+            set_mixed(&mut out[i], "mixed_follows_previous");
+        }
+    }
+}
+
 fn set_mixed(c: &mut Claim, rule: &'static str) {
     c.group = Some("MIXED".into());
     c.side_rule = Some(rule);

@@ -149,6 +149,7 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
     }
     mixed::mixed_by_among_dead(ctx, &mut out);
     mixed::mixed_by_war(ctx, &mut out);
+    mixed::mixed_follows_previous(&mut out);
     out
 }
 

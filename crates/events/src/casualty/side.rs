@@ -372,8 +372,19 @@ fn default_side(look: &Look) -> Option<Side> {
 /// unnamed people.
 fn unnamed_dead(look: &Look) -> Option<Side> {
     let (ctx, h, chosen) = (look.ctx(), look.hit(), look.chosen());
-    (bare_toll(ctx, chosen, &h, look.seg.1) || toll_figure(ctx, chosen, &h))
+    (bare_toll(ctx, chosen, &h, look.seg.1) || toll_figure(ctx, chosen, &h) || self_counted(look))
         .then(|| (UNNAMED_DEAD.to_string(), None))
+}
+
+/// `أسفر القصف عن قتيلين`: a noun counting the dead by its own form, with
+/// no victim noun or actor in the words right after it, counts unnamed dead.
+fn self_counted(look: &Look) -> bool {
+    let (ctx, h) = (look.ctx(), look.hit());
+    let next = (h.end + super::site::NEXT_WORDS).min(look.seg.1);
+    look.chosen().is_none()
+        && look.site.word.count.is_some()
+        && within(&ctx.victims, h.end, next, |v| v.start).is_empty()
+        && within(&ctx.actors, h.end, next, |a| a.start).is_empty()
 }
 
 /// `بلغت 16 قتيلاً`، `أكثر من 18 قتيلاً`، `سقوط ثمانية قتلى`: the count

@@ -259,6 +259,14 @@ const SIDE_ROWS: &[SideRow] = &[
         9.0,
     ),
     (
+        "mixed_follows_previous",
+        "قتل 9 أشخاص وجرح اثنان في هجوم على مقر البلدية. ومن بين القتلى مهاجمون وشرطيون.",
+        &[],
+        &[("9", 9.0), ("اثنان", 2.0)],
+        "MIXED",
+        2.0,
+    ),
+    (
         "mixed_by_war",
         "قتل 3000 شخص في الحرب الأهلية.",
         &[],
@@ -368,5 +376,52 @@ fn named_or_plain_tolls_stay_on_their_side() {
             "{text}: {:?}",
             first.side_rule
         );
+    }
+}
+
+/// Nouns that count by their form (`count` in casualty.toml): one for the
+/// singular, two for the dual, none when a number, the article, another
+/// casualty word or a range word stands before them.
+#[test]
+fn nouns_count_by_their_form() {
+    // (sentence, counts, the (kind, best) of every claim read)
+    type Row = (&'static str, Counts, &'static [(&'static str, f64)]);
+    let rows: &[Row] = &[
+        (
+            "أسفرت الغارة عن قتيلين وخمسة جرحى.",
+            &[("خمسة", 5.0)],
+            &[("killed", 2.0), ("injured", 5.0)],
+        ),
+        (
+            "أسفر الانفجار عن سقوط قتيل وجريحين.",
+            &[],
+            &[("killed", 1.0), ("injured", 2.0)],
+        ),
+        (
+            "أعلنت الوزارة أن هناك 9 قتلى وجريحين في الهجوم.",
+            &[("9", 9.0)],
+            &[("killed", 9.0), ("injured", 2.0)],
+        ),
+        (
+            "سقط في المعارك 80 قتيل وجريح.",
+            &[("80", 80.0)],
+            &[("killed", 80.0)],
+        ),
+        ("أوقعت القذيفة عددا من الجنود بين قتيل وجريح.", &[], &[]),
+        ("وقال المسؤول إن القتيل كان يعمل في المستشفى.", &[], &[]),
+    ];
+    for &(text, quants, want) in rows {
+        let got: Vec<(String, f64)> = read(text, &[], quants)
+            .iter()
+            .filter(|c| c.best.is_some() && c.part_of.is_none())
+            .map(|c| {
+                (
+                    format!("{:?}", c.kind).to_lowercase(),
+                    c.best.unwrap_or(0.0),
+                )
+            })
+            .collect();
+        let want: Vec<(String, f64)> = want.iter().map(|&(k, b)| (k.to_string(), b)).collect();
+        assert_eq!(got, want, "{text}");
     }
 }
