@@ -49,6 +49,9 @@ pub struct Ctx<'a> {
     pub seg: Vec<(usize, usize)>,
     /// Hits of the non-event lists (`data/events/nonevents.toml`).
     pub marks: crate::marks::Marks,
+    /// The title tells an accident or a game (see
+    /// [`crate::nonevents::accident_title`]).
+    pub accident_title: bool,
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -178,6 +181,7 @@ impl<'a> Ctx<'a> {
             punct: punctuation(key, toks),
             seg: Vec::new(),
             marks: crate::marks::Marks::new(key, toks),
+            accident_title: false,
         };
         ctx.seg = ctx.segments();
         ctx

@@ -40,7 +40,8 @@ use rasad_text::Analysis;
 /// Reads casualty claims and events. `doc` carries everything found so far
 /// (published, places, actors, persons, sources, times, quantities, with spans).
 pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
-    let ctx = Ctx::new(a, doc);
+    let mut ctx = Ctx::new(a, doc);
+    ctx.accident_title = doc.title.as_deref().is_some_and(nonevents::accident_title);
     let sources = certainty::sentence_sources(&ctx);
     let claims = casualty::claims(&ctx, &sources);
     let (casualties, index) = casualty::report(&claims, doc.outlet.as_deref());

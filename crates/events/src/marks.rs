@@ -16,6 +16,7 @@ pub enum Role {
     Direction,
     Submit,
     Accident,
+    AccidentTitle,
     Sport,
     Crime,
     Figurative,
@@ -26,7 +27,7 @@ pub enum Role {
     Reference,
 }
 
-const ROLES: [(&str, Role); 15] = [
+const ROLES: [(&str, Role); 16] = [
     ("concluding", Role::Concluding),
     ("in_force", Role::InForce),
     ("negotiation", Role::Negotiation),
@@ -34,6 +35,7 @@ const ROLES: [(&str, Role); 15] = [
     ("direction", Role::Direction),
     ("submit", Role::Submit),
     ("accident", Role::Accident),
+    ("accident_title", Role::AccidentTitle),
     ("sport", Role::Sport),
     ("crime", Role::Crime),
     ("figurative", Role::Figurative),

@@ -58,10 +58,23 @@ pub fn no_implied(ctx: &Ctx, si: usize) -> bool {
         || occasion(ctx, si)
 }
 
-/// The headline (the first sentence) tells an accident or a game (صاعقة
-/// تقتل عائلة، تحطم مروحية، فوز الفريق): the article is about it.
+/// The title or the lead (the first sentence) tells an accident or a game
+/// (صاعقة تقتل عائلة، تحطم مروحية، فوز الفريق): the article is about it.
 pub fn accident_headline(ctx: &Ctx) -> bool {
-    !ctx.sents.is_empty() && accident_or_sport(ctx, 0)
+    ctx.accident_title || (!ctx.sents.is_empty() && accident_or_sport(ctx, 0))
+}
+
+/// Whether a title (`حزن بعد غرق فتى في مسبح`) tells an accident
+/// (`accident_title` in nonevents.toml) and names no act of violence and no
+/// armed force: read on its own, as a one-sentence document.
+pub fn accident_title(title: &str) -> bool {
+    let a = rasad_text::Analysis::new(title, Vec::new());
+    let doc = rasad_record::Document::empty(String::new());
+    let ctx = Ctx::new(&a, &doc);
+    let n = ctx.toks.len();
+    ctx.marks.any(Role::AccidentTitle, 0, n)
+        && ctx.triggers.is_empty()
+        && !ctx.marks.any(Role::Force, 0, n)
 }
 
 /// A question: the sentence holds `؟` or `?` (هل تصمد الهدنة؟ علام تقدم

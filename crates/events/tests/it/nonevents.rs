@@ -44,6 +44,7 @@ fn no_event_from_non_incidents() {
         // accidents and nature
         "لقي خمسة أشخاص مصرعهم في حادث سير على طريق مأرب.",
         "قتل ثلاثة رعاة في صاعقة ضربت منطقة جبلية أمس.",
+        "اصطدمت مروحيتان خلال تدريبات ليلية فوق منطقة جبلية ما أدى إلى سقوط 3 قتلى.",
         "وقع انفجار في مصنع للألعاب النارية خلال أعمال الإطفاء.",
         // sport
         "تصدى حارس المرمى لركلة الجزاء في الشوط الثاني من المباراة.",
@@ -89,6 +90,23 @@ fn an_accident_headline_sets_the_topic() {
     let text = "تحطم مروحية في جبال الشمال\n\nوشنت طائرات حربية غارة جوية على مأرب أمس.";
     let evs = events(text, &inp);
     assert!(!evs.is_empty(), "{text}");
+}
+
+#[test]
+fn an_accident_title_sets_the_topic() {
+    let inp = inputs();
+    let body = "توفي فتى عمره 17 عاما في مسبح داخل فندق في حلب حسب الشرطة.";
+    let with_title = |title: &str| {
+        let (a, mut doc) = support::build(body, &inp);
+        doc.title = Some(title.to_string());
+        rasad_events::extract(&a, &doc).1
+    };
+    // the body alone reads as a death with no cause: an event
+    assert!(!with_title("وفاة فتى في فندق").is_empty());
+    let evs = with_title("حزن بعد غرق فتى في مسبح فندق");
+    assert!(evs.is_empty(), "{evs:?}");
+    // a title naming an act of violence is no accident title
+    assert!(!with_title("غرق فتى بعد قصف على فندق في حلب").is_empty());
 }
 
 #[test]
