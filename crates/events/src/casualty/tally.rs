@@ -38,10 +38,12 @@ pub fn tallies(ctx: &Ctx, si: usize, first: usize, out: &mut [Claim]) {
 /// attack) stay well below it.
 const WAR_TOLL: f64 = 1000.0;
 
-/// `أسفر النزاع عن مقتل أربعة آلاف شخص`: a death toll of [`WAR_TOLL`] or
-/// more is cumulative whatever words tell it.
+/// `أسفر النزاع عن مقتل أربعة آلاف شخص`، `يوجد 1950 مفقوداً تحت الأنقاض`:
+/// a toll of [`WAR_TOLL`] or more dead or missing is cumulative whatever
+/// words tell it (the wounded of one day's protests may pass it).
 fn war_toll(claim: &Claim) -> bool {
-    claim.kind == rasad_record::CasualtyKind::Killed && claim.best.is_some_and(|b| b >= WAR_TOLL)
+    use rasad_record::CasualtyKind::{Killed, Missing};
+    matches!(claim.kind, Killed | Missing) && claim.best.is_some_and(|b| b >= WAR_TOLL)
 }
 
 /// True when a tally cue stands in `t0..t1`; منذ opening a time mention is
