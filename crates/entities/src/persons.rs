@@ -628,6 +628,7 @@ pub(crate) fn named(
     let mut people = famous_people(lx, hits, exclude);
     cx.found_names(&mut people);
     short_forms(&lx.name, hits.a, &mut people);
+    surnames(&lx.name, hits.a, &mut people, exclude);
     bylines(hits.a, authors, &mut people);
     merged(people)
 }
@@ -695,6 +696,49 @@ fn short_forms(lx: &NameLexicon, a: &Analysis, people: &mut [Person]) {
             }
         }
     }
+}
+
+/// Letters a surname needs to be told alone: shorter last names are often
+/// common words.
+const SURNAME_MIN_CHARS: usize = 4;
+
+/// `وأضافت نوريت` after `هيذر نوريت`: the last part of a full name, written
+/// alone as a whole word after the name's first mention, names the same
+/// person — unless two persons share it, it carries the article (`الأسد`
+/// is a lion too), it follows a given name (`خالد حداد`: another person
+/// the name rules missed) or it lies in an excluded span.
+fn surnames(lx: &NameLexicon, a: &Analysis, people: &mut [Person], exclude: &[Span]) {
+    let s = a.key_str();
+    let toks = a.tokens();
+    let lasts: Vec<Option<String>> = people.iter().map(surname).collect();
+    for (i, p) in people.iter_mut().enumerate() {
+        let Some(last) = &lasts[i] else { continue };
+        if p.famous.is_some() || lasts.iter().filter(|l| l.as_ref() == Some(last)).count() > 1 {
+            continue;
+        }
+        let first = p.spans.iter().map(|x| x.end).min().unwrap_or(0);
+        for (ti, t) in toks.iter().enumerate() {
+            let after_given = ti > 0 && lx.given.contains(toks[ti - 1].text(s));
+            if t.span.start >= first
+                && !after_given
+                && t.text(s) == last
+                && !p.spans.iter().any(|x| x.overlaps(&t.span))
+                && !exclude.iter().any(|x| x.overlaps(&t.span))
+            {
+                p.spans.push(t.span);
+            }
+        }
+    }
+}
+
+/// The last word of a person's name of two words or more, in key form, when
+/// it may be told alone (see [`surnames`]).
+fn surname(p: &Person) -> Option<String> {
+    let k = key(&p.name);
+    let mut words = k.split(' ');
+    let last = words.next_back()?;
+    let long = last.chars().count() >= SURNAME_MIN_CHARS;
+    (words.next().is_some() && long && !begins_with_article(last)).then(|| last.to_string())
 }
 
 /// The bylines found by cleaning, with every place they are written.

@@ -519,7 +519,7 @@ impl<'l, 'a> Frames<'l, 'a> {
     ) {
         let actor_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
         for p in persons::named(self.lx, hits, &[], &actor_spans) {
-            let quoted = p.spans.iter().copied().find(|&sp| {
+            let quoted = p.spans.iter().copied().filter(|&sp| {
                 self.a.in_body(sp)
                     && !overlaps_any(taken, sp)
                     && token_range(self.a, sp).is_some_and(|r| {
@@ -527,7 +527,7 @@ impl<'l, 'a> Frames<'l, 'a> {
                             || self.relayed(r.start)
                     })
             });
-            if let Some(sp) = quoted {
+            for sp in quoted {
                 push_source(out, &p.name, None, "person", sp);
             }
         }

@@ -470,3 +470,23 @@ fn issue_13_frames_table() {
         }
     }
 }
+
+/// A person cited by full name and later by surname alone (`وأضافت
+/// كوهلر`) is the source of both sentences; a surname two persons share
+/// names neither.
+#[test]
+fn a_surname_alone_cites_the_person_again() {
+    let spans = |text: &str| -> Vec<(String, usize)> {
+        let a = Analysis::new(text, vec![]);
+        lx().sources(&a, None)
+            .into_iter()
+            .map(|x| (x.name, x.spans.len()))
+            .collect()
+    };
+    let got = spans("قالت المتحدثة سارة كوهلر إن الجسر مغلق. وأضافت كوهلر أن العمل مستمر.");
+    assert_eq!(got, vec![("سارة كوهلر".to_string(), 2)]);
+    let got = spans(
+        "قال سامر حداد إن الجسر مغلق. وقال خالد حداد، مدير الميناء، إن الطريق مفتوح. وأضاف حداد أن العمل مستمر.",
+    );
+    assert!(got.iter().all(|(_, n)| *n == 1), "{got:?}");
+}
