@@ -119,7 +119,10 @@ fn html(body: &'static str) -> Response {
 pub fn analyst_routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
         .route("/review", get(|| async { html(REVIEW_HTML) }))
-        .route("/incidents/{id}/history", get(|| async { html(HISTORY_HTML) }))
+        .route(
+            "/incidents/{id}/history",
+            get(|| async { html(HISTORY_HTML) }),
+        )
         .route("/outlets", get(|| async { html(OUTLET_HTML) }))
         .route("/outlets/{name}", get(|| async { html(OUTLET_HTML) }))
         .route(

@@ -218,7 +218,11 @@ fn analyst_pages_in_headless_chromium() {
     let dev_db = dir.path().join("dev.db");
     let opts = ReadOptions::default();
     let dev = store_docs(&dev_db, rasad_ingest::read_paths(&[dev_set()], &opts));
-    assert!(dev >= 10, "the dev set {} gave {dev} documents", dev_set().display());
+    assert!(
+        dev >= 10,
+        "the dev set {} gave {dev} documents",
+        dev_set().display()
+    );
     let dev_addr = serve(&dev_db);
     let artifacts = artifact_dir();
     std::fs::create_dir_all(&artifacts).expect("artifact dir");
