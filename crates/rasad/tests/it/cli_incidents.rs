@@ -375,3 +375,62 @@ fn review_corrections_reach_the_export_and_survive_reingest() {
         "{shown}"
     );
 }
+
+/// `rasad review set ID fatalities=N` with ID copied from the plain output
+/// of `rasad incidents`, then `rasad export --format acled`: the row shows N,
+/// `reviewed` and the corrected field; `not-event` takes an incident out of
+/// the export.
+#[test]
+fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    ingest(&db, ARTICLES);
+    let listing = run_on(&db, &["incidents"]).unwrap();
+    let id_of = |place: &str| -> String {
+        let line = listing
+            .lines()
+            .find(|l| l.contains(place))
+            .unwrap_or_else(|| panic!("no incident at {place}: {listing}"));
+        line.split_whitespace().next().unwrap().to_string()
+    };
+    let saraqib = id_of("سراقب");
+    assert!(saraqib.starts_with("inc-"), "{saraqib}");
+    let review = |args: &[&str]| {
+        let mut all = vec!["review", "--reviewer", "amal"];
+        all.extend_from_slice(args);
+        run_on(&db, &all).unwrap()
+    };
+    review(&["set", &saraqib, "fatalities=3"]);
+    review(&["mark", &saraqib, "reviewed"]);
+    let (header, rows) = acled(&db);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r[col("event_id_cnty")] == saraqib)
+        .unwrap_or_else(|| panic!("{saraqib} not exported"));
+    assert_eq!(row[col("fatalities")], "3");
+    assert_eq!(row[col("reviewed")], "true");
+    assert_eq!(row[col("corrected")], "fatalities");
+    // The other incidents are neither reviewed nor corrected.
+    for r in rows.iter().filter(|r| r[col("event_id_cnty")] != saraqib) {
+        assert_eq!(
+            (r[col("reviewed")].as_str(), r[col("corrected")].as_str()),
+            ("false", "")
+        );
+    }
+    let before = rows.len();
+    review(&[
+        "mark",
+        &saraqib,
+        "not-event",
+        "--note",
+        "an old raid retold",
+    ]);
+    let (_, rows) = acled(&db);
+    assert_eq!(
+        rows.len(),
+        before - 1,
+        "a not-event incident is still exported"
+    );
+    assert!(rows.iter().all(|r| r[col("event_id_cnty")] != saraqib));
+}
