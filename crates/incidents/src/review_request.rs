@@ -5,6 +5,7 @@
 //! change means the same thing whichever way it was made, and is checked
 //! before anything is written.
 
+use crate::review::claim::{self, ClaimField};
 use crate::review::{
     current, incident_anchor, parse_count, Action, Anchor, Correction, Field, Mark,
 };
@@ -82,6 +83,10 @@ pub fn corrections(
             changes
                 .iter()
                 .map(|c| {
+                    if let Some(found) = claim_change(inc, c) {
+                        let (anchor, part, value) = found?;
+                        return Ok(new(anchor, Action::Claim { part, value }));
+                    }
                     let (field, value, place) = parse_change(c, places)?;
                     Ok(new(
                         anchor.clone(),
@@ -127,6 +132,49 @@ fn find<'a>(incidents: &'a [Incident], id: &str) -> Result<&'a Incident, String>
 
 fn anchor_of(inc: &Incident) -> Result<Anchor, String> {
     incident_anchor(inc).ok_or_else(|| format!("incident {} has no reports", inc.id))
+}
+
+/// `claim.REPORT.PART=VALUE` about one report of `inc` (`None` when the
+/// change is about the incident's own fields).
+fn claim_change(
+    inc: &Incident,
+    change: &str,
+) -> Option<Result<(Anchor, ClaimField, String), String>> {
+    let (name, value) = change.split_once('=')?;
+    let found = claim::split_name(name.trim())?;
+    let value = value.trim().to_string();
+    Some(found.and_then(|(report, part)| {
+        claim::check(part, &value)?;
+        let (article, event) = match report.rsplit_once('#') {
+            Some((a, e)) => (a, e.parse::<usize>().ok()),
+            None => (report, None),
+        };
+        let mut hits = inc
+            .reports
+            .iter()
+            .filter(|r| r.article == article && event.is_none_or(|e| r.event_index == e));
+        match (hits.next(), hits.next()) {
+            (Some(r), None) => Ok((Anchor::of_ref(r), part, value)),
+            (None, _) => Err(format!("incident {} has no report {report}", inc.id)),
+            _ => Err(format!("{report}: name the event (ARTICLE#EVENT)")),
+        }
+    }))
+}
+
+/// A claim's value as the incident shows it now (for the log's old value).
+fn current_claim(inc: &Incident, a: &Anchor, part: ClaimField) -> Option<String> {
+    let of = |t: &crate::summary::Tally| t.claims.iter().find(|c| c.article == a.article).cloned();
+    let value = match part {
+        ClaimField::Killed => of(&inc.fatalities).and_then(|c| c.count.best),
+        ClaimField::Injured => of(&inc.injured).and_then(|c| c.count.best),
+        ClaimField::Source => {
+            return of(&inc.fatalities)
+                .or(of(&inc.injured))
+                .and_then(|c| c.source);
+        }
+        ClaimField::Group | ClaimField::Kind => return None,
+    };
+    value.map(|v| v.to_string())
 }
 
 /// `mark`: one correction for the incident, or one per event for `not-event`.
@@ -351,6 +399,15 @@ fn log_columns(inc: &Incident, c: &Correction) -> Columns {
         ),
         Action::Merge { with } => ("merge", None, None, Some(at(with))),
         Action::Note { text } => ("note", None, None, Some(text.clone())),
+        Action::Claim { part, value } => {
+            let shown = |v: &str| format!("{} {}={v}", at(&c.anchor), part.name());
+            (
+                "set",
+                Some("claim".into()),
+                current_claim(inc, &c.anchor, *part).map(|v| shown(&v)),
+                Some(shown(value)),
+            )
+        }
     }
 }
 

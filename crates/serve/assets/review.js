@@ -93,6 +93,8 @@ const Review = (function () {
       lab.append(cb, " ", el("bdi", outletOf(r)), " — ", el("bdi", reportKey(r)));
       return lab;
     }));
+    // The reports whose claims the correction form can set.
+    form.elements.report.replaceChildren(...(inc.reports || []).map((r) => new Option(outletOf(r) + " — " + reportKey(r), reportKey(r))));
     byId("split-form").dataset.loaded = "1";
     const go = async (written, stay) => {
       if (!written) return;

@@ -607,6 +607,15 @@ async function reviewScenario(page, shot, data) {
   await unready(page);
   await form.locator('button[type="submit"]').click();
   await ready(page, "incident");
+  // One outlet's claim: the source its figure is attributed to.
+  const last = sortedKeys(inc).slice(-1)[0];
+  await page.waitForSelector('#split-form[data-loaded="1"]', { state: "attached" });
+  await form.locator('select[name="field"]').selectOption("claim.source");
+  await form.locator('select[name="report"]').selectOption(last);
+  await form.locator('input[name="value"]').fill("الدفاع المدني السوري");
+  await unready(page);
+  await form.locator('button[type="submit"]').click();
+  await ready(page, "incident");
   await unready(page);
   await page.locator("#mark-reviewed").click();
   await ready(page, "incident");
@@ -614,13 +623,17 @@ async function reviewScenario(page, shot, data) {
   await gotoReady(page, path, "incident");
   check((await page.locator("#review-state").getAttribute("data-reviewed")) === "true", "reviewed mark lost on reload");
   const items = await page.locator("#corrections > li").evaluateAll((ls) => ls.map((l) => l.dataset.what));
-  check(JSON.stringify(items) === JSON.stringify(["fatalities", "place", "reviewed"]), `corrections listed ${JSON.stringify(items)}`);
+  check(JSON.stringify(items) === JSON.stringify(["fatalities", "place", "claim", "reviewed"]), `corrections listed ${JSON.stringify(items)}`);
   const toll = squash(await page.locator('#corrections > li[data-what="fatalities"] ins').textContent());
   check(toll === "77", `the corrected toll shows ${toll}`);
   const summary = squash(await page.locator("#summary").textContent());
   check(summary.includes(squash("حي الجامع")), "#summary does not show the corrected place");
   const api2 = await api(`/api/incidents/${enc(inc.id)}`);
   check(api2.fatalities.best === 77 && api2.reviewed === true, `the API serves ${JSON.stringify(api2.fatalities)} reviewed=${api2.reviewed}`);
+  const lastArticle = last.split("#")[0];
+  const claims = [...api2.fatalities.claims, ...api2.injured.claims].filter((c) => c.article === lastArticle);
+  check(claims.length >= 1 && claims.every((c) => c.source === "الدفاع المدني السوري"),
+    `the corrected claim source is not served: ${JSON.stringify(claims)}`);
   await shot("g-review");
   await splitAndMerge(page, shot, inc, form);
   await reingest(page, shot, inc);

@@ -36,7 +36,10 @@ pub struct Args {
 enum Command {
     /// Correct fields of an incident: `fatalities=N`, `injured=N`, `type=…`,
     /// `subtype=…`, `date=YYYY-MM-DD`, `place=NAME` (a gazetteer name, or
-    /// `NAME@LAT,LON` for a place it lacks), `actor1=CODE;CODE`, `actor2=…`.
+    /// `NAME@LAT,LON` for a place it lacks), `actor1=CODE;CODE`, `actor2=…`;
+    /// one report's casualty claim: `claim.ARTICLE#EVENT.killed=N` (or
+    /// `LOW-HIGH`), `.injured=…`, `.source=NAME`, `.group=CODE`,
+    /// `.kind=killed|injured`.
     Set {
         /// Incident id (from `rasad incidents`).
         id: String,

@@ -398,10 +398,10 @@ fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
     let review = |args: &[&str]| {
         let mut all = vec!["review", "--reviewer", "amal"];
         all.extend_from_slice(args);
-        run_on(&db, &all).unwrap()
+        run_on(&db, &all)
     };
-    review(&["set", &saraqib, "fatalities=3"]);
-    review(&["mark", &saraqib, "reviewed"]);
+    review(&["set", &saraqib, "fatalities=3"]).unwrap();
+    review(&["mark", &saraqib, "reviewed"]).unwrap();
     let (header, rows) = acled(&db);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let row = rows
@@ -418,6 +418,41 @@ fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
             ("false", "")
         );
     }
+    // One outlet's claim in the Maarat al-Numan incident: its figures and source.
+    let maarat = holding(&incidents(&db), "sohr-1")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(review(&["set", &maarat, "claim.sohr-1.killed=many"]).is_err());
+    assert!(review(&["set", &maarat, "claim.nobody.killed=3"]).is_err());
+    review(&[
+        "set",
+        &maarat,
+        "claim.sohr-1.killed=40-45",
+        "claim.sohr-1.source=الدفاع المدني",
+    ])
+    .unwrap();
+    let inc = holding(&incidents(&db), "sohr-1");
+    let claim = inc["fatalities"]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["article"] == "sohr-1")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (claim["low"].as_f64(), claim["high"].as_f64()),
+        (Some(40.0), Some(45.0))
+    );
+    assert_eq!(claim["source"], "الدفاع المدني");
+    assert_eq!(inc["fatalities"]["high"], 45.0);
+    let (_, rows) = acled(&db);
+    let row = rows
+        .iter()
+        .find(|r| r[col("event_id_cnty")] == maarat)
+        .unwrap();
+    assert_eq!(row[col("corrected")], "claim");
+
     let before = rows.len();
     review(&[
         "mark",
@@ -425,7 +460,8 @@ fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
         "not-event",
         "--note",
         "an old raid retold",
-    ]);
+    ])
+    .unwrap();
     let (_, rows) = acled(&db);
     assert_eq!(
         rows.len(),

@@ -307,10 +307,10 @@ fn export_has_the_review(db: &Path, artifacts: &Path) {
     assert_eq!(row[col("fatalities")], "77");
     assert_eq!(row[col("location")], "حي الجامع");
     assert_eq!(row[col("reviewed")], "true");
-    // The toll and place (incident page), the injured (article page), the
-    // split and the merge.
+    // The toll, place and a claim's source (incident page), the injured
+    // (article page), the split and the merge.
     assert_eq!(
         row[col("corrected")],
-        "fatalities;injured;merge;place;split"
+        "claim;fatalities;injured;merge;place;split"
     );
 }
