@@ -937,7 +937,10 @@ async function showIncident() {
       if (!columns.has(key)) {
         const col = el("section", null, "outlet-column");
         col.dataset.outlet = key;
-        col.appendChild(el("h4", null, "outlet")).appendChild(el("bdi", key));
+        // The outlet's name opens its page (terms, reviewers' notes).
+        const head = col.appendChild(el("h4", null, "outlet")).appendChild(el("a", null, "outlet-link"));
+        head.href = "/outlets/" + encodeURIComponent(key);
+        head.appendChild(el("bdi", key));
         columns.set(key, col);
       }
       columns.get(key).appendChild(claimItem(inc, r, dis));
