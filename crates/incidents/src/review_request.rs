@@ -19,8 +19,14 @@ use serde::Deserialize;
 pub enum Request {
     /// `field=value` changes (see [`Field::ALL`]).
     Set { id: String, changes: Vec<String> },
-    /// `reviewed`, `unreviewed` or `not-event`.
-    Mark { id: String, mark: String },
+    /// `reviewed`, `unreviewed` or `not-event` (of every event of the
+    /// incident, or only of `reports`: `ARTICLE` or `ARTICLE#EVENT`).
+    Mark {
+        id: String,
+        mark: String,
+        #[serde(default)]
+        reports: Vec<String>,
+    },
     /// Reports (`ARTICLE` or `ARTICLE#EVENT`) moved into an incident of their own.
     Split { id: String, reports: Vec<String> },
     /// Two incidents joined.
@@ -99,7 +105,7 @@ pub fn corrections(
                 })
                 .collect()
         }
-        Request::Mark { mark, .. } => mark_corrections(inc, mark, new),
+        Request::Mark { mark, reports, .. } => mark_corrections(inc, mark, reports, new),
         Request::Split { reports, .. } => {
             let chosen = chosen_reports(inc, reports)?;
             Ok(vec![new(
@@ -181,18 +187,26 @@ fn current_claim(inc: &Incident, a: &Anchor, part: ClaimField) -> Option<String>
 fn mark_corrections(
     inc: &Incident,
     mark: &str,
+    reports: &[String],
     new: impl Fn(Anchor, Action) -> Correction,
 ) -> Result<Vec<Correction>, String> {
+    if !reports.is_empty() && mark != "not-event" {
+        return Err(format!("{mark} marks the whole incident: name no reports"));
+    }
     let whole = |mark| Ok(vec![new(anchor_of(inc)?, Action::Mark { mark })]);
+    let events = if reports.is_empty() {
+        inc.reports.iter().map(Anchor::of_ref).collect()
+    } else {
+        named_reports(inc, reports)?
+    };
     match mark {
         "reviewed" => whole(Mark::Reviewed),
         "unreviewed" => whole(Mark::Unreviewed),
-        "not-event" => Ok(inc
-            .reports
-            .iter()
-            .map(|r| {
+        "not-event" => Ok(events
+            .into_iter()
+            .map(|a| {
                 new(
-                    Anchor::of_ref(r),
+                    a,
                     Action::Mark {
                         mark: Mark::NotEvent,
                     },
@@ -208,6 +222,19 @@ fn mark_corrections(
 /// `ARTICLE` (all its events in the incident) or `ARTICLE#EVENT`; a split
 /// must leave at least one report behind.
 fn chosen_reports(inc: &Incident, names: &[String]) -> Result<Vec<Anchor>, String> {
+    let out = named_reports(inc, names)?;
+    if out.is_empty() || out.len() >= inc.reports.len() {
+        return Err(format!(
+            "a split must move some reports and leave at least one in incident {}",
+            inc.id
+        ));
+    }
+    Ok(out)
+}
+
+/// The reports of `inc` named `ARTICLE` (all its events in the incident) or
+/// `ARTICLE#EVENT`; each name must find one.
+fn named_reports(inc: &Incident, names: &[String]) -> Result<Vec<Anchor>, String> {
     let mut out = Vec::new();
     for name in names {
         let (article, event) = match name.rsplit_once('#') {
@@ -229,12 +256,6 @@ fn chosen_reports(inc: &Incident, names: &[String]) -> Result<Vec<Anchor>, Strin
             return Err(format!("incident {} has no report {name}", inc.id));
         }
         out.extend(found);
-    }
-    if out.is_empty() || out.len() >= inc.reports.len() {
-        return Err(format!(
-            "a split must move some reports and leave at least one in incident {}",
-            inc.id
-        ));
     }
     Ok(out)
 }

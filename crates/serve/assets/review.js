@@ -137,6 +137,41 @@ const Review = (function () {
   async function articleControls(id) {
     const box = byId("article-incidents");
     const say = (msg) => { byId("article-review-status").textContent = msg; };
+    await articleLinks(id);
+    await showNotes("article", id, byId("article-notes"));
+    const form = byId("article-review-form");
+    const done = async () => {
+      delete box.dataset.loaded;
+      await articleLinks(id);
+      box.dataset.loaded = "1";
+    };
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const who = author(form, say);
+      const change = form.elements.field.value + "=" + form.elements.value.value.trim();
+      if (who && await write(who, { op: "set", id: form.elements.incident.value, changes: [change] }, say)) await done();
+    });
+    byId("article-not-event").addEventListener("click", async () => {
+      const who = author(form, say);
+      const body = { op: "mark", id: form.elements.incident.value, mark: "not-event", reports: [id] };
+      if (who && await write(who, body, say)) await done();
+    });
+    const noteForm = byId("article-note-form");
+    noteForm.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const who = author(form, say);
+      const text = noteForm.elements.text.value.trim();
+      if (who && text && await write(who, { op: "note", target: "article", subject: id, text }, say)) {
+        noteForm.elements.text.value = "";
+        await showNotes("article", id, byId("article-notes"));
+      }
+    });
+    box.dataset.loaded = "1";
+  }
+
+  // The incidents holding events of article `id`, as links and as choices
+  // of the correction form.
+  async function articleLinks(id) {
     const mine = (await allIncidents()).filter((i) => (i.reports || []).some((r) => r.article === id));
     const list = byId("incident-links");
     const select = byId("article-review-form").elements.incident;
@@ -152,38 +187,7 @@ const Review = (function () {
       select.appendChild(new Option(incidentName(inc), inc.id));
     }
     if (!mine.length) list.appendChild(el("li", "لا حادثة من هذا المقال.", "none"));
-    await showNotes("article", id, byId("article-notes"));
-    const form = byId("article-review-form");
-    form.addEventListener("submit", async (ev) => {
-      ev.preventDefault();
-      const who = author(form, say);
-      const change = form.elements.field.value + "=" + form.elements.value.value.trim();
-      if (who && await write(who, { op: "set", id: form.elements.incident.value, changes: [change] }, say)) {
-        await articleControls.refresh(id);
-      }
-    });
-    const noteForm = byId("article-note-form");
-    noteForm.addEventListener("submit", async (ev) => {
-      ev.preventDefault();
-      const who = author(form, say);
-      const text = noteForm.elements.text.value.trim();
-      if (who && text && await write(who, { op: "note", target: "article", subject: id, text }, say)) {
-        noteForm.elements.text.value = "";
-        await showNotes("article", id, byId("article-notes"));
-      }
-    });
-    box.dataset.loaded = "1";
   }
-  articleControls.refresh = async (id) => {
-    const box = byId("article-incidents");
-    delete box.dataset.loaded;
-    const mine = (await allIncidents()).filter((i) => (i.reports || []).some((r) => r.article === id));
-    for (const li of byId("incident-links").querySelectorAll("li[data-id]")) {
-      const inc = mine.find((i) => i.id === li.dataset.id);
-      if (inc) li.querySelector("a").textContent = incidentName(inc);
-    }
-    box.dataset.loaded = "1";
-  };
 
   // Notes of the review log on an article or an outlet, into `ul`.
   async function showNotes(target, subject, ul) {

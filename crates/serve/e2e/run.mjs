@@ -754,6 +754,20 @@ async function articleReviewScenario(page, shot, data) {
   await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
   check(/wrong day/.test(await page.locator("#article-notes").textContent()), "the article note is gone after reloading");
   await shot("h-article-review");
+
+  // The hostile fixture's event is no event: marked from its article page,
+  // it leaves every incident.
+  if (!args.hostile || !(await holder(`${args.hostile}#0`))) return;
+  await gotoReady(page, `/articles/${enc(args.hostile)}`, "article");
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  await form.locator('input[name="reviewer"]').fill("amal");
+  await form.locator('input[name="token"]').fill(token);
+  await unloaded(page, "#article-incidents");
+  await page.locator("#article-not-event").click();
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  const all = (await api("/api/incidents?limit=1000")).incidents;
+  check(all.every((i) => i.reports.every((r) => r.article !== args.hostile)), `${args.hostile} is still in an incident after not-event`);
+  check((await page.locator("#incident-links li[data-id]").count()) === 0, "the article still lists an incident");
 }
 
 async function unloaded(page, sel) {

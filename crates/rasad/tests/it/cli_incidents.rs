@@ -452,6 +452,19 @@ fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
         .find(|r| r[col("event_id_cnty")] == maarat)
         .unwrap();
     assert_eq!(row[col("corrected")], "claim");
+    // One report of it is no event: it leaves the incident, the rest stays.
+    assert!(review(&["mark", &maarat, "reviewed", "smart-1"]).is_err());
+    review(&["mark", &maarat, "not-event", "smart-1"]).unwrap();
+    let incs = incidents(&db);
+    assert!(incs.iter().all(|i| i["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["article"] != "smart-1")));
+    assert_eq!(
+        holding(&incs, "sohr-1")["id"],
+        holding(&incs, "enab-1")["id"]
+    );
 
     let before = rows.len();
     review(&[
