@@ -8,7 +8,8 @@
 //! re-extraction by a newer rasad (the evidence finds the event when its index
 //! moved) and re-linking of incidents.
 //!
-//! [`apply`] runs in two passes over the log, each in log order:
+//! [`apply`] runs over the log in log order: first corrections of a
+//! report's casualty claim change the report itself ([`claim`]); then two passes:
 //! 1. structure — events marked not an event leave their incident, splits move
 //!    the chosen reports into an incident of their own, merges join two
 //!    incidents; the changed incidents are summarized again;
@@ -16,8 +17,11 @@
 //!    extracted value is kept next to it in [`Applied::original`]), marks set
 //!    the reviewed flag, notes are attached.
 
+pub mod claim;
+
 use crate::report::{Count, PlaceInfo, Report};
 use crate::summary::{summarize, Incident, IncidentActor};
+use claim::ClaimField;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,6 +131,8 @@ pub enum Action {
     Merge { with: Anchor },
     /// A note on the incident.
     Note { text: String },
+    /// One part of the anchored report's casualty claim (see [`claim`]).
+    Claim { part: ClaimField, value: String },
 }
 
 /// One entry of the review log about an incident.
@@ -405,9 +411,45 @@ fn set_field(
     original
 }
 
-/// Pass 2 for one correction on the incident holding its anchor.
-fn apply_value(inc: &mut Incident, c: &Correction) {
+/// Pass 0: claim corrections change their reports (the incidents holding
+/// them are summarized again); returns each one's extracted value by seq.
+fn correct_claims(
+    reports: &mut BTreeMap<Key, Report>,
+    groups: &mut Groups,
+    log: &[(Key, &Correction)],
+) -> BTreeMap<i64, Option<String>> {
+    let mut originals = BTreeMap::new();
+    for (key, c) in log {
+        let Action::Claim { part, value } = &c.action else {
+            continue;
+        };
+        let Some(r) = reports.get_mut(key) else {
+            continue;
+        };
+        originals.insert(c.seq, claim::value(r, *part));
+        claim::set(r, *part, value);
+        if let Some(g) = groups.holding(key) {
+            groups.changed[g] = true;
+        }
+    }
+    originals
+}
+
+/// How a claim correction shows: `ARTICLE#EVENT part=value`.
+fn claim_text(key: &Key, part: ClaimField, value: Option<&str>) -> Option<String> {
+    value.map(|v| format!("{}#{} {}={v}", key.0, key.1, part.name()))
+}
+
+/// Pass 2 for one correction on the incident holding its anchor (`key`);
+/// `original` is a claim correction's extracted value.
+fn apply_value(inc: &mut Incident, key: &Key, c: &Correction, original: Option<&str>) {
     let applied = match &c.action {
+        Action::Claim { part, value } => Applied::new(
+            c,
+            "claim",
+            claim_text(key, *part, original),
+            claim_text(key, *part, Some(value)),
+        ),
         Action::Set {
             field,
             value,
@@ -441,7 +483,7 @@ pub fn apply(
     reports: &[Report],
     corrections: &[Correction],
 ) -> (Vec<Incident>, Vec<Unresolved>) {
-    let by_key: BTreeMap<Key, Report> = reports
+    let mut by_key: BTreeMap<Key, Report> = reports
         .iter()
         .map(|r| ((r.article.clone(), r.event_index), r.clone()))
         .collect();
@@ -459,6 +501,7 @@ pub fn apply(
         }
     }
     let mut groups = Groups::of(&incidents);
+    let originals = correct_claims(&mut by_key, &mut groups, &log);
     restructure(&mut groups, &log, &by_key);
     let mut out = rebuild(incidents, &groups, &by_key);
     for (key, c) in &log {
@@ -468,7 +511,8 @@ pub fn apply(
                 .any(|r| r.article == key.0 && r.event_index == key.1)
         });
         if let Some(inc) = holder {
-            apply_value(inc, c);
+            let original = originals.get(&c.seq).cloned().flatten();
+            apply_value(inc, key, c, original.as_deref());
         }
     }
     (out, unresolved)
@@ -482,7 +526,7 @@ pub fn corrected_fields(inc: &Incident) -> Vec<&str> {
         .iter()
         .filter(|a| {
             Field::parse(&a.what).is_some()
-                || matches!(a.what.as_str(), "split" | "merge" | "not-event")
+                || matches!(a.what.as_str(), "split" | "merge" | "not-event" | "claim")
         })
         .map(|a| a.what.as_str())
         .collect();
@@ -616,6 +660,56 @@ mod tests {
         incs.iter()
             .find(|i| i.reports.iter().any(|r| r.article == article))
             .unwrap()
+    }
+
+    #[test]
+    fn a_claim_correction_changes_its_report_and_the_tally_follows() {
+        let (incs, rs) = world();
+        let claim = |seq, part, value: &str| {
+            correction(
+                seq,
+                anchor("b", "قصف السوق"),
+                Action::Claim {
+                    part,
+                    value: value.into(),
+                },
+            )
+        };
+        let log = [
+            claim(1, ClaimField::Killed, "30"),
+            claim(2, ClaimField::Source, "الدفاع المدني"),
+        ];
+        let (out, _) = apply(incs.clone(), &rs, &log);
+        let ab = holding(&out, "a");
+        let b = ab
+            .fatalities
+            .claims
+            .iter()
+            .find(|c| c.article == "b")
+            .unwrap();
+        assert_eq!(
+            (b.count.best, b.source.as_deref()),
+            (Some(30.0), Some("الدفاع المدني"))
+        );
+        assert_eq!(
+            (ab.fatalities.low, ab.fatalities.high),
+            (Some(10.0), Some(30.0))
+        );
+        let shown: Vec<_> = ab
+            .corrections
+            .iter()
+            .map(|a| (a.original.as_deref(), a.value.as_deref()))
+            .collect();
+        assert_eq!(shown[0], (Some("b#0 killed=12"), Some("b#0 killed=30")));
+        assert_eq!(corrected_fields(ab), vec!["claim"]);
+        // The figure was of injured, not killed: it leaves the death toll.
+        let (out, _) = apply(incs, &rs, &[claim(1, ClaimField::Kind, "injured")]);
+        let ab = holding(&out, "a");
+        assert_eq!(
+            (ab.fatalities.low, ab.fatalities.high),
+            (Some(10.0), Some(10.0))
+        );
+        assert_eq!(ab.injured.best, Some(12.0));
     }
 
     #[test]

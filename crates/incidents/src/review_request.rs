@@ -5,6 +5,7 @@
 //! change means the same thing whichever way it was made, and is checked
 //! before anything is written.
 
+use crate::review::claim::{self, ClaimField};
 use crate::review::{
     current, incident_anchor, parse_count, Action, Anchor, Correction, Field, Mark,
 };
@@ -18,8 +19,14 @@ use serde::Deserialize;
 pub enum Request {
     /// `field=value` changes (see [`Field::ALL`]).
     Set { id: String, changes: Vec<String> },
-    /// `reviewed`, `unreviewed` or `not-event`.
-    Mark { id: String, mark: String },
+    /// `reviewed`, `unreviewed` or `not-event` (of every event of the
+    /// incident, or only of `reports`: `ARTICLE` or `ARTICLE#EVENT`).
+    Mark {
+        id: String,
+        mark: String,
+        #[serde(default)]
+        reports: Vec<String>,
+    },
     /// Reports (`ARTICLE` or `ARTICLE#EVENT`) moved into an incident of their own.
     Split { id: String, reports: Vec<String> },
     /// Two incidents joined.
@@ -82,6 +89,10 @@ pub fn corrections(
             changes
                 .iter()
                 .map(|c| {
+                    if let Some(found) = claim_change(inc, c) {
+                        let (anchor, part, value) = found?;
+                        return Ok(new(anchor, Action::Claim { part, value }));
+                    }
                     let (field, value, place) = parse_change(c, places)?;
                     Ok(new(
                         anchor.clone(),
@@ -94,7 +105,7 @@ pub fn corrections(
                 })
                 .collect()
         }
-        Request::Mark { mark, .. } => mark_corrections(inc, mark, new),
+        Request::Mark { mark, reports, .. } => mark_corrections(inc, mark, reports, new),
         Request::Split { reports, .. } => {
             let chosen = chosen_reports(inc, reports)?;
             Ok(vec![new(
@@ -129,22 +140,73 @@ fn anchor_of(inc: &Incident) -> Result<Anchor, String> {
     incident_anchor(inc).ok_or_else(|| format!("incident {} has no reports", inc.id))
 }
 
+/// `claim.REPORT.PART=VALUE` about one report of `inc` (`None` when the
+/// change is about the incident's own fields).
+fn claim_change(
+    inc: &Incident,
+    change: &str,
+) -> Option<Result<(Anchor, ClaimField, String), String>> {
+    let (name, value) = change.split_once('=')?;
+    let found = claim::split_name(name.trim())?;
+    let value = value.trim().to_string();
+    Some(found.and_then(|(report, part)| {
+        claim::check(part, &value)?;
+        let (article, event) = match report.rsplit_once('#') {
+            Some((a, e)) => (a, e.parse::<usize>().ok()),
+            None => (report, None),
+        };
+        let mut hits = inc
+            .reports
+            .iter()
+            .filter(|r| r.article == article && event.is_none_or(|e| r.event_index == e));
+        match (hits.next(), hits.next()) {
+            (Some(r), None) => Ok((Anchor::of_ref(r), part, value)),
+            (None, _) => Err(format!("incident {} has no report {report}", inc.id)),
+            _ => Err(format!("{report}: name the event (ARTICLE#EVENT)")),
+        }
+    }))
+}
+
+/// A claim's value as the incident shows it now (for the log's old value).
+fn current_claim(inc: &Incident, a: &Anchor, part: ClaimField) -> Option<String> {
+    let of = |t: &crate::summary::Tally| t.claims.iter().find(|c| c.article == a.article).cloned();
+    let value = match part {
+        ClaimField::Killed => of(&inc.fatalities).and_then(|c| c.count.best),
+        ClaimField::Injured => of(&inc.injured).and_then(|c| c.count.best),
+        ClaimField::Source => {
+            return of(&inc.fatalities)
+                .or(of(&inc.injured))
+                .and_then(|c| c.source);
+        }
+        ClaimField::Group | ClaimField::Kind => return None,
+    };
+    value.map(|v| v.to_string())
+}
+
 /// `mark`: one correction for the incident, or one per event for `not-event`.
 fn mark_corrections(
     inc: &Incident,
     mark: &str,
+    reports: &[String],
     new: impl Fn(Anchor, Action) -> Correction,
 ) -> Result<Vec<Correction>, String> {
+    if !reports.is_empty() && mark != "not-event" {
+        return Err(format!("{mark} marks the whole incident: name no reports"));
+    }
     let whole = |mark| Ok(vec![new(anchor_of(inc)?, Action::Mark { mark })]);
+    let events = if reports.is_empty() {
+        inc.reports.iter().map(Anchor::of_ref).collect()
+    } else {
+        named_reports(inc, reports)?
+    };
     match mark {
         "reviewed" => whole(Mark::Reviewed),
         "unreviewed" => whole(Mark::Unreviewed),
-        "not-event" => Ok(inc
-            .reports
-            .iter()
-            .map(|r| {
+        "not-event" => Ok(events
+            .into_iter()
+            .map(|a| {
                 new(
-                    Anchor::of_ref(r),
+                    a,
                     Action::Mark {
                         mark: Mark::NotEvent,
                     },
@@ -160,6 +222,19 @@ fn mark_corrections(
 /// `ARTICLE` (all its events in the incident) or `ARTICLE#EVENT`; a split
 /// must leave at least one report behind.
 fn chosen_reports(inc: &Incident, names: &[String]) -> Result<Vec<Anchor>, String> {
+    let out = named_reports(inc, names)?;
+    if out.is_empty() || out.len() >= inc.reports.len() {
+        return Err(format!(
+            "a split must move some reports and leave at least one in incident {}",
+            inc.id
+        ));
+    }
+    Ok(out)
+}
+
+/// The reports of `inc` named `ARTICLE` (all its events in the incident) or
+/// `ARTICLE#EVENT`; each name must find one.
+fn named_reports(inc: &Incident, names: &[String]) -> Result<Vec<Anchor>, String> {
     let mut out = Vec::new();
     for name in names {
         let (article, event) = match name.rsplit_once('#') {
@@ -181,12 +256,6 @@ fn chosen_reports(inc: &Incident, names: &[String]) -> Result<Vec<Anchor>, Strin
             return Err(format!("incident {} has no report {name}", inc.id));
         }
         out.extend(found);
-    }
-    if out.is_empty() || out.len() >= inc.reports.len() {
-        return Err(format!(
-            "a split must move some reports and leave at least one in incident {}",
-            inc.id
-        ));
     }
     Ok(out)
 }
@@ -351,6 +420,15 @@ fn log_columns(inc: &Incident, c: &Correction) -> Columns {
         ),
         Action::Merge { with } => ("merge", None, None, Some(at(with))),
         Action::Note { text } => ("note", None, None, Some(text.clone())),
+        Action::Claim { part, value } => {
+            let shown = |v: &str| format!("{} {}={v}", at(&c.anchor), part.name());
+            (
+                "set",
+                Some("claim".into()),
+                current_claim(inc, &c.anchor, *part).map(|v| shown(&v)),
+                Some(shown(value)),
+            )
+        }
     }
 }
 

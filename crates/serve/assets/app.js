@@ -834,7 +834,7 @@ function disagreementItem(inc, d) {
 // ------------------------------------------------------------------ review
 
 const REVIEW_WHAT = {
-  fatalities: "عدد القتلى", injured: "عدد الجرحى", place: "المكان", date: "التاريخ",
+  fatalities: "عدد القتلى", injured: "عدد الجرحى", place: "المكان", date: "التاريخ", claim: "رواية تقرير",
   type: "نوع الحدث", subtype: "النوع الفرعي", actor1: "الطرف الأول", actor2: "الطرف الثاني",
   reviewed: "تمت المراجعة", unreviewed: "أُلغيت المراجعة", "not-event": "ليس حدثاً",
   split: "فصل تقارير", merge: "دمج حادثتين", note: "ملاحظة",
@@ -905,8 +905,10 @@ function initReview(id) {
   };
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const change = form.elements.field.value + "=" + form.elements.value.value.trim();
-    send({ ...common(), op: "set", changes: [change] }, "حُفظ التصحيح.");
+    const field = form.elements.field.value;
+    // A claim's part names its report: claim.ARTICLE#EVENT.PART=VALUE.
+    const name = field.startsWith("claim.") ? "claim." + form.elements.report.value + "." + field.slice(6) : field;
+    send({ ...common(), op: "set", changes: [name + "=" + form.elements.value.value.trim()] }, "حُفظ التصحيح.");
   });
   byId("mark-reviewed").addEventListener("click", () => {
     send({ ...common(), op: "mark", mark: "reviewed" }, "سُجّلت المراجعة.");
@@ -935,7 +937,10 @@ async function showIncident() {
       if (!columns.has(key)) {
         const col = el("section", null, "outlet-column");
         col.dataset.outlet = key;
-        col.appendChild(el("h4", null, "outlet")).appendChild(el("bdi", key));
+        // The outlet's name opens its page (terms, reviewers' notes).
+        const head = col.appendChild(el("h4", null, "outlet")).appendChild(el("a", null, "outlet-link"));
+        head.href = "/outlets/" + encodeURIComponent(key);
+        head.appendChild(el("bdi", key));
         columns.set(key, col);
       }
       columns.get(key).appendChild(claimItem(inc, r, dis));

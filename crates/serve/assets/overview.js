@@ -5,7 +5,9 @@
 
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
-  const FILTERS = ["from", "to", "place", "actor", "type"];
+  const FILTERS = ["from", "to", "place", "actor", "type", "outlet", "gov"];
+  // What the API filters; the outlet and the governorate shown are the page's.
+  const API_FILTERS = ["from", "to", "place", "actor", "type"];
   const PAGE = 1000; // the API's largest page
   const MAX_PAGES = 10; // at most 10,000 incidents drawn
 
@@ -15,7 +17,7 @@
     "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"];
   const DAY = 86400000;
 
-  const state = { outline: null, geo: null, places: new Set(), circles: new Map(), incidents: [], metric: "incidents" };
+  const state = { outline: null, admin: null, outlets: false, geo: null, places: new Set(), circles: new Map(), incidents: [], metric: "incidents" };
 
   // ---- small helpers ---------------------------------------------------
 
@@ -203,6 +205,46 @@
     return state.outline;
   }
 
+  // Governorate boundaries, their names and towns (data/region/admin1.geojson).
+  async function admin1() {
+    if (!state.admin) {
+      try {
+        state.admin = await getJSON("/assets/admin1.geojson");
+      } catch (_) {
+        return null;
+      }
+    }
+    return state.admin;
+  }
+
+  // The outlets of the store as choices of the outlet filter (once).
+  async function fillOutlets() {
+    if (state.outlets) return;
+    const select = document.getElementById("outlet");
+    const data = await getJSON("/api/outlets");
+    for (const o of data.outlets || []) {
+      if (!Array.from(select.options).some((x) => x.value === o.outlet)) select.appendChild(new Option(o.outlet + " (" + o.articles + ")", o.outlet));
+    }
+    state.outlets = true;
+  }
+
+  // The governorates incidents are placed in, as choices of the map's zoom.
+  function fillGovernorates(incidents) {
+    const select = document.getElementById("gov");
+    const known = new Set(Array.from(select.options).map((o) => o.value));
+    const counts = new Map();
+    for (const inc of incidents) {
+      const p = located(inc);
+      if (p && p.admin1) counts.set(p.admin1, (counts.get(p.admin1) || 0) + 1);
+    }
+    for (const [name, n] of Array.from(counts).sort((a, b) => b[1] - a[1])) {
+      if (!known.has(name) && RasadMap.governorateView(state.admin, name)) {
+        select.appendChild(new Option(name + " (" + n + ")", name));
+        known.add(name);
+      }
+    }
+  }
+
   // Every incident passing the filters, a page at a time. The API filters
   // dates, place and actor; the type is checked here as well, so the page
   // is right whether or not the server knows that parameter.
@@ -210,13 +252,16 @@
     const out = [];
     let total = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const q = query(f, { limit: String(PAGE), offset: String(page * PAGE) });
+      const api = {};
+      for (const k of API_FILTERS) api[k] = f[k];
+      const q = query(api, { limit: String(PAGE), offset: String(page * PAGE) });
       const data = await getJSON("/api/incidents?" + q);
       total = data.total || 0;
       out.push(...(data.incidents || []));
       if (!data.incidents || data.incidents.length < PAGE || out.length >= total) break;
     }
-    const kept = f.type ? out.filter((i) => i.type === f.type) : out;
+    const kept = out.filter((i) => (!f.type || i.type === f.type)
+      && (!f.outlet || (i.reports || []).some((r) => r.outlet === f.outlet)));
     return { incidents: kept, truncated: out.length < total };
   }
 
@@ -371,107 +416,16 @@
       "التاريخ (عمود لكل " + unitNames[b.unit] + ")"));
   }
 
-  // ---- map -------------------------------------------------------------
-
-  function extent(points, box) {
-    let w = Infinity, e = -Infinity, s = Infinity, n = -Infinity;
-    for (const p of points) {
-      w = Math.min(w, p.lon); e = Math.max(e, p.lon); s = Math.min(s, p.lat); n = Math.max(n, p.lat);
-    }
-    if (!points.length) return box.slice();
-    const padX = Math.max(1, (e - w) * 0.15), padY = Math.max(1, (n - s) * 0.15);
-    w -= padX; e += padX; s -= padY; n += padY;
-    // At least 6° × 4°, so one town still shows its surroundings.
-    if (e - w < 6) { const c = (e + w) / 2; w = c - 3; e = c + 3; }
-    if (n - s < 4) { const c = (n + s) / 2; s = c - 2; n = c + 2; }
-    return [Math.max(box[0], w), Math.max(box[1], s), Math.min(box[2], e), Math.min(box[3], n)];
-  }
-
-  // An equirectangular projection with its standard parallel at the middle
-  // of the view, fitted to a fixed width. The view is widened on its shorter
-  // side to a height between 320 and 620, but never past the outline's box
-  // (past it the outline is cut straight).
-  function projection(view, box, W) {
-    const midLat = (view[1] + view[3]) / 2;
-    const k = Math.cos((midLat * Math.PI) / 180);
-    let [w, s, e, n] = view;
-    const aspectOf = () => (n - s) / ((e - w) * k);
-    const want = Math.min(Math.max(aspectOf(), 320 / W), 620 / W);
-    if (aspectOf() < want) {
-      const half = ((e - w) * k * want) / 2, c = (n + s) / 2;
-      s = c - half; n = c + half;
-    } else {
-      const half = (n - s) / want / k / 2, c = (e + w) / 2;
-      w = c - half; e = c + half;
-    }
-    const fit = (lo, hi, min, max) => {
-      if (hi - lo >= max - min) return [min, max];
-      if (lo < min) return [min, min + (hi - lo)];
-      if (hi > max) return [max - (hi - lo), max];
-      return [lo, hi];
-    };
-    [w, e] = fit(w, e, box[0], box[2]);
-    [s, n] = fit(s, n, box[1], box[3]);
-    const scale = W / ((e - w) * k);
-    const H = Math.round((n - s) * scale);
-    return {
-      W, H, scale, view: [w, s, e, n],
-      x: (lon) => (lon - w) * k * scale,
-      y: (lat) => (n - lat) * scale,
-    };
-  }
-
-  function pathOf(polygons, pr) {
-    const out = [];
-    for (const poly of polygons) {
-      for (const ring of poly) {
-        ring.forEach((c, i) => {
-          out.push((i ? "L" : "M") + pr.x(c[0]).toFixed(1) + "," + pr.y(c[1]).toFixed(1));
-        });
-        out.push("Z");
-      }
-    }
-    return out.join("");
-  }
-
-  function bboxOf(polygons) {
-    const b = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const poly of polygons) for (const c of poly[0] || []) {
-      b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]);
-      b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
-    }
-    return b;
-  }
-
-  function geometryPolygons(g) {
-    if (!g) return [];
-    if (g.type === "Polygon") return [g.coordinates || []];
-    if (g.type === "MultiPolygon") return g.coordinates || [];
-    return [];
-  }
+  // ---- map (drawn by map.js) ---------------------------------------------
 
   function radius(killed) {
     return killed > 0 ? Math.min(24, 4 + 2.2 * Math.sqrt(killed)) : 3.5;
   }
 
-  function scaleBar(pr) {
-    const kmPerPx = 111.32 / pr.scale;
-    const target = 120 * kmPerPx;
-    const km = [10, 20, 50, 100, 200, 500, 1000].find((v) => v >= target * 0.6) || 1000;
-    const len = km / kmPerPx;
-    const g = svg("g", { class: "scale", transform: "translate(" + (pr.W - 16 - len) + "," + (pr.H - 16) + ")" });
-    g.appendChild(svg("path", { d: "M0,-5V0H" + len.toFixed(1) + "V-5" }));
-    g.appendChild(svg("text", { x: len / 2, y: -8, "text-anchor": "middle" }, km + " كم"));
-    return g;
-  }
-
-  function drawMap(incidents, geo) {
+  function drawMap(incidents, geo, gov) {
     const section = document.getElementById("map");
-    const old = section.querySelector("svg.map-chart");
-    if (old) old.remove();
     const oldNote = section.querySelector("p.unlocated");
     if (oldNote) oldNote.remove();
-    state.circles.clear();
     const box = Array.isArray(geo.bbox) && geo.bbox.length === 4 ? geo.bbox : [20, 12, 63.5, 43];
     const points = [];
     let unlocated = 0, outside = 0;
@@ -481,69 +435,12 @@
       else if (p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) outside += 1;
       else points.push({ lon: p.lon, lat: p.lat, place: p, inc });
     }
-    const pr = projection(extent(points, box), box, drawWidth(section));
-    const map = svg("svg", {
-      viewBox: "0 0 " + pr.W + " " + pr.H, class: "map-chart", role: "img",
-      "aria-label": "خريطة الحوادث",
+    RasadMap.draw(section, points, {
+      geo, admin: state.admin, gov, width: drawWidth, killed: fatalities, radius,
+      describe: (inc, place) => [inc.date || "بلا تاريخ", placeNames(inc).join("، ") || place.name,
+        label(EVENT_TYPES, inc.type), fatalityText(inc)].join("\n"),
+      onDraw: (circles) => { state.circles = circles; },
     });
-    map.appendChild(svg("rect", { x: 0, y: 0, width: pr.W, height: pr.H, class: "sea" }));
-    const land = svg("g", { class: "countries" });
-    const labels = svg("g", { class: "country-labels", "aria-hidden": "true" });
-    const [vw, vs, ve, vn] = pr.view;
-    for (const f of geo.features || []) {
-      const polys = geometryPolygons(f.geometry);
-      const bb = bboxOf(polys);
-      if (bb[0] > ve || bb[2] < vw || bb[1] > vn || bb[3] < vs) continue;
-      const name = (f.properties && (f.properties.name_ar || f.properties.name_en)) || "";
-      land.appendChild(titled(svg("path", { d: pathOf(polys, pr), class: "land", "fill-rule": "evenodd" }), name));
-      // The name at the middle of the largest part, when that part is large on screen.
-      let best = null, bestArea = 0;
-      for (const poly of polys) {
-        const b = bboxOf([poly]);
-        const area = (b[2] - b[0]) * (b[3] - b[1]);
-        if (area > bestArea) { bestArea = area; best = b; }
-      }
-      if (best) {
-        // The middle of the part's visible box, when it is wide enough.
-        const w0 = Math.max(best[0], vw), e0 = Math.min(best[2], ve);
-        const s0 = Math.max(best[1], vs), n0 = Math.min(best[3], vn);
-        const x = pr.x((w0 + e0) / 2), y = pr.y((s0 + n0) / 2);
-        const inside = x > 40 && x < pr.W - 40 && y > 20 && y < pr.H - 20;
-        if (inside && (e0 - w0) * pr.scale > 70) {
-          labels.appendChild(svg("text", { x: x, y: y, "text-anchor": "middle" }, name));
-        }
-      }
-    }
-    map.appendChild(land);
-    map.appendChild(labels);
-    // Biggest circles first, so that small ones stay on top and clickable;
-    // incidents at the same spot are set around it.
-    points.sort((a, b) => fatalities(b.inc) - fatalities(a.inc));
-    const seen = new Map();
-    const dots = svg("g", { class: "incidents" });
-    for (const pt of points) {
-      const key = pt.lon.toFixed(3) + "," + pt.lat.toFixed(3);
-      const n = seen.get(key) || 0;
-      seen.set(key, n + 1);
-      const angle = n * 2.4, dist = n ? 3 + 2 * Math.sqrt(n) : 0;
-      const cx = pr.x(pt.lon) + dist * Math.cos(angle), cy = pr.y(pt.lat) + dist * Math.sin(angle);
-      const inc = pt.inc;
-      const killed = fatalities(inc);
-      const link = svg("a", { href: "/incidents/" + encodeURIComponent(inc.id), class: "incident-link" });
-      const circle = svg("circle", {
-        cx: cx.toFixed(1), cy: cy.toFixed(1), r: radius(killed).toFixed(1),
-        class: "incident t-" + (inc.type || "other") + (killed ? "" : " no-fatalities"),
-        "data-id": inc.id,
-      });
-      titled(circle, [inc.date || "بلا تاريخ", placeNames(inc).join("، ") || pt.place.name,
-        label(EVENT_TYPES, inc.type), fatalityText(inc)].join("\n"));
-      link.appendChild(circle);
-      dots.appendChild(link);
-      state.circles.set(inc.id, circle);
-    }
-    map.appendChild(dots);
-    map.appendChild(scaleBar(pr));
-    section.appendChild(map);
     const missing = [];
     if (unlocated) missing.push(nIncidents(unlocated) + " بلا إحداثيات");
     if (outside) missing.push(nIncidents(outside) + " خارج حدود الخريطة");
@@ -581,19 +478,31 @@
       a.href = "/incidents/" + encodeURIComponent(inc.id);
       li.appendChild(a);
       const outlets = new Set((inc.reports || []).map((r) => r.outlet || r.article));
-      const actors = (inc.actors || []).filter((x) => x.role !== "associated").map((x) => label(ACTORS, x.id));
-      li.appendChild(el("div", [fatalityText(inc), Array.from(new Set(actors)).join("، "),
-        "تقارير: " + (inc.reports || []).length + " من " + outlets.size + " وسيلة"].filter(Boolean).join(" · "), "meta"));
+      li.appendChild(el("div", [fatalityText(inc),
+        "تقارير: " + (inc.reports || []).length + " من " + outlets.size + " وسيلة"].join(" · "), "meta"));
+      li.appendChild(actorsLine(inc));
       if ((inc.disagreements || []).length) li.appendChild(el("span", "خلاف بين المصادر", "flag"));
-      const circle = state.circles.get(inc.id);
-      if (circle) {
-        li.addEventListener("mouseenter", () => circle.classList.add("hl"));
-        li.addEventListener("mouseleave", () => circle.classList.remove("hl"));
-        a.addEventListener("focus", () => circle.classList.add("hl"));
-        a.addEventListener("blur", () => circle.classList.remove("hl"));
-      }
+      // The marker as drawn now (zooming redraws the markers).
+      const hl = (on) => { const c = state.circles.get(inc.id); if (c) c.classList.toggle("hl", on); };
+      li.addEventListener("mouseenter", () => hl(true));
+      li.addEventListener("mouseleave", () => hl(false));
+      a.addEventListener("focus", () => hl(true));
+      a.addEventListener("blur", () => hl(false));
       ol.appendChild(li);
     }
+  }
+
+  // Actor1 and actor2 named apart: «الفاعل: …؛ الطرف المستهدف: …».
+  function actorsLine(inc) {
+    const line = el("div", null, "meta actors");
+    for (const [role, name] of [["actor1", "الفاعل"], ["actor2", "الطرف المستهدف"]]) {
+      const ids = Array.from(new Set((inc.actors || []).filter((x) => x.role === role).map((x) => x.id)));
+      const span = el("span", name + ": " + (ids.length ? ids.map((x) => label(ACTORS, x)).join("، ") : "—"), role);
+      span.dataset.actors = ids.join(";");
+      if (line.childNodes.length) line.appendChild(document.createTextNode(" · "));
+      line.appendChild(span);
+    }
+    return line;
   }
 
   function fillChoices(incidents) {
@@ -630,7 +539,7 @@
 
   function redraw(f) {
     drawTimeline(state.incidents, f);
-    drawMap(state.incidents, state.geo || { features: [] });
+    drawMap(state.incidents, state.geo || { features: [] }, f.gov);
     drawLegend(state.incidents);
     drawList(state.incidents);
   }
@@ -640,8 +549,9 @@
     delete document.body.dataset.ready;
     status("…");
     try {
-      const [geo, data] = await Promise.all([outline(), fetchIncidents(f)]);
+      const [geo, data] = await Promise.all([outline(), fetchIncidents(f), admin1(), fillOutlets().catch(() => {})]);
       if (mine !== generation) return;
+      fillGovernorates(data.incidents);
       state.incidents = data.incidents;
       state.geo = geo;
       fillChoices(data.incidents);
@@ -665,7 +575,7 @@
       navigate(readForm());
     });
     document.getElementById("clear").addEventListener("click", () => {
-      navigate({ from: "", to: "", place: "", actor: "", type: "" });
+      navigate({ from: "", to: "", place: "", actor: "", type: "", outlet: "", gov: "" });
     });
     for (const r of document.querySelectorAll('#metric input[name="metric"]')) {
       r.addEventListener("change", () => {

@@ -13,11 +13,11 @@
 // every scenario passed, 1 when one failed, 2 for bad usage or no browser.
 
 import { chromium } from "playwright-core";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const USAGE = "usage: node run.mjs BASE_URL ARTIFACT_DIR [--hostile ID] [--query WORD] [--only a,b,...]";
+const USAGE = "usage: node run.mjs BASE_URL ARTIFACT_DIR [--hostile ID] [--query WORD] [--only a,b,...] [--reingest FILE] [--map-base URL]";
 const TIMEOUT = Number(process.env.RASAD_E2E_TIMEOUT_MS || 20000);
 const CHROMIUM = process.env.RASAD_CHROMIUM || "/usr/bin/chromium";
 // Without the background-networking flags Chromium keeps calling home, which
@@ -37,13 +37,14 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const pos = [];
-  const opt = { hostile: null, query: "قصف", only: null };
+  const opt = { hostile: null, query: "قصف", only: null, reingest: null, mapBase: null };
+  const names = { "--hostile": "hostile", "--query": "query", "--only": "only", "--reingest": "reingest", "--map-base": "mapBase" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--hostile" || a === "--query" || a === "--only") {
+    if (names[a]) {
       const v = argv[++i];
       if (v === undefined) return null;
-      opt[a.slice(2)] = a === "--only" ? v.split(",").map((s) => s.trim()) : v;
+      opt[names[a]] = a === "--only" ? v.split(",").map((s) => s.trim()) : v;
     } else if (a.startsWith("--")) {
       return null;
     } else {
@@ -488,8 +489,10 @@ async function overviewScenario(page, shot, data) {
   check((await page.locator("#map svg path.land").count()) >= 1, "no #map svg path.land");
   const circles = page.locator("#map svg circle.incident");
   const n = await circles.count();
-  check(n >= 1, "no #map svg circle.incident");
-  check(n <= located.length, `${n} circles for ${located.length} geolocated incidents`);
+  const clustered = (await page.locator("#map svg g.cluster").evaluateAll((gs) => gs.map((g) => Number(g.dataset.count))))
+    .reduce((a, b) => a + b, 0);
+  check(n + clustered >= 1, "no #map svg circle.incident nor g.cluster");
+  check(n + clustered <= located.length, `${n} circles and ${clustered} clustered for ${located.length} geolocated incidents`);
   const circleTitles = await circles.evaluateAll((cs) => cs.map((c) => c.querySelector("title")?.textContent || ""));
   check(circleTitles.every((t) => t.trim().length > 0), "a circle.incident without a <title>");
   const listed = await hrefs(page, '#list > li a[href^="/incidents/"]', "/incidents/");
@@ -512,17 +515,29 @@ async function overviewScenario(page, shot, data) {
   check(after.every((id) => kept.includes(id)), `incidents before ${from} still listed: ${after.filter((id) => !kept.includes(id))}`);
   await shot("d-incidents-filtered");
 
-  // Clicking a circle (the last drawn, so nothing lies over it) opens its incident.
+  const opened = await openFromMap(page);
+  check(ids.includes(opened), `the circle opened unknown incident ${opened}`);
+  await ready(page, "incident");
+  await shot("d-incident-from-map");
+}
+
+// Clicks clusters (each zooms in) until a marker shows, then the marker (the
+// last drawn, so nothing lies over it); returns the incident id opened.
+async function openFromMap(page) {
+  for (let i = 0; i < 12 && (await page.locator("#map svg circle.incident").count()) === 0; i++) {
+    const before = await page.locator("svg.map-chart").getAttribute("data-view");
+    check((await page.locator("#map svg g.cluster").count()) >= 1, "no marker and no cluster on the map");
+    await page.locator("#map svg g.cluster").first().click({ force: true });
+    const after = await page.locator("svg.map-chart").getAttribute("data-view");
+    check(after !== before, "clicking a cluster did not zoom in");
+  }
   const circle = page.locator("#map svg circle.incident").last();
-  check((await circle.count()) === 1, `no circle left after filtering from ${from}`);
+  check((await circle.count()) === 1, "no marker on the map after zooming into clusters");
   await Promise.all([
     page.waitForURL((u) => /^\/incidents\/[^/]+$/.test(u.pathname)),
     circle.click({ force: true }),
   ]);
-  const opened = decodeURIComponent(new URL(page.url()).pathname.split("/").pop());
-  check(ids.includes(opened), `the circle opened unknown incident ${opened}`);
-  await ready(page, "incident");
-  await shot("d-incident-from-map");
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop());
 }
 
 // (e) markup in article text is shown as text and never runs.
@@ -592,6 +607,15 @@ async function reviewScenario(page, shot, data) {
   await unready(page);
   await form.locator('button[type="submit"]').click();
   await ready(page, "incident");
+  // One outlet's claim: the source its figure is attributed to.
+  const last = sortedKeys(inc).slice(-1)[0];
+  await page.waitForSelector('#split-form[data-loaded="1"]', { state: "attached" });
+  await form.locator('select[name="field"]').selectOption("claim.source");
+  await form.locator('select[name="report"]').selectOption(last);
+  await form.locator('input[name="value"]').fill("الدفاع المدني السوري");
+  await unready(page);
+  await form.locator('button[type="submit"]').click();
+  await ready(page, "incident");
   await unready(page);
   await page.locator("#mark-reviewed").click();
   await ready(page, "incident");
@@ -599,14 +623,285 @@ async function reviewScenario(page, shot, data) {
   await gotoReady(page, path, "incident");
   check((await page.locator("#review-state").getAttribute("data-reviewed")) === "true", "reviewed mark lost on reload");
   const items = await page.locator("#corrections > li").evaluateAll((ls) => ls.map((l) => l.dataset.what));
-  check(JSON.stringify(items) === JSON.stringify(["fatalities", "place", "reviewed"]), `corrections listed ${JSON.stringify(items)}`);
+  check(JSON.stringify(items) === JSON.stringify(["fatalities", "place", "claim", "reviewed"]), `corrections listed ${JSON.stringify(items)}`);
   const toll = squash(await page.locator('#corrections > li[data-what="fatalities"] ins').textContent());
   check(toll === "77", `the corrected toll shows ${toll}`);
   const summary = squash(await page.locator("#summary").textContent());
   check(summary.includes(squash("حي الجامع")), "#summary does not show the corrected place");
   const api2 = await api(`/api/incidents/${enc(inc.id)}`);
   check(api2.fatalities.best === 77 && api2.reviewed === true, `the API serves ${JSON.stringify(api2.fatalities)} reviewed=${api2.reviewed}`);
+  const lastArticle = last.split("#")[0];
+  const claims = [...api2.fatalities.claims, ...api2.injured.claims].filter((c) => c.article === lastArticle);
+  check(claims.length >= 1 && claims.every((c) => c.source === "الدفاع المدني السوري"),
+    `the corrected claim source is not served: ${JSON.stringify(claims)}`);
   await shot("g-review");
+  await splitAndMerge(page, shot, inc, form);
+  await reingest(page, shot, inc);
+}
+
+const keyOf = (r) => `${r.article}#${r.event_index}`;
+// Report keys by (article, event index): the first is the one the
+// incident's id and its whole-incident corrections are anchored to.
+const sortedKeys = (inc) => inc.reports.slice()
+  .sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.event_index - y.event_index))
+  .map(keyOf);
+
+// The incident holding report `key` now.
+async function holder(key) {
+  const all = (await api("/api/incidents?limit=1000")).incidents;
+  return all.find((i) => i.reports.some((r) => keyOf(r) === key)) || null;
+}
+
+// The incident page after a write that reloads it (split, merge).
+async function afterReload(page, submit) {
+  await Promise.all([page.waitForEvent("load"), submit()]);
+  await ready(page, "incident");
+}
+
+// Split one report off the reviewed incident through its page, then merge
+// the two again; each time the page reloads on the incident holding the
+// reviewed report, and the API agrees.
+async function splitAndMerge(page, shot, inc, form) {
+  const keys = sortedKeys(inc);
+  const [kept, moved] = [keys[0], keys[keys.length - 1]];
+  check(kept !== moved, "the reviewed incident has one report: nothing to split");
+  const sign = async () => {
+    await form.locator('input[name="reviewer"]').fill("amal");
+    await form.locator('input[name="token"]').fill(process.env.RASAD_E2E_TOKEN);
+  };
+  await page.waitForSelector('#split-form[data-loaded="1"]', { state: "attached" });
+  await sign();
+  await page.locator(`#split-reports input[value="${moved}"]`).check();
+  await afterReload(page, () => page.locator('#split-form button[type="submit"]').click());
+  const a = await holder(kept), b = await holder(moved);
+  check(a && b && a.id !== b.id, `after the split ${kept} and ${moved} are in ${a?.id} and ${b?.id}`);
+  check(new URL(page.url()).pathname === `/incidents/${enc(a.id)}`, `the page shows ${page.url()}, want ${a.id}`);
+  const items = () => page.locator("#corrections > li").evaluateAll((ls) => ls.map((l) => l.dataset.what));
+  check((await items()).includes("split"), `no split in the corrections after splitting: ${await items()}`);
+  check(a.fatalities.best === 77 && a.reviewed, "the split lost the corrected toll or the reviewed mark");
+  await shot("g-review-split");
+
+  await page.waitForSelector('#split-form[data-loaded="1"]', { state: "attached" });
+  await sign();
+  await page.locator("#merge-other").fill(b.id);
+  await afterReload(page, () => page.locator('#merge-form button[type="submit"]').click());
+  const c = await holder(kept);
+  check(c && c.reports.some((r) => keyOf(r) === moved), `after the merge ${moved} is not with ${kept} again`);
+  await gotoReady(page, `/incidents/${enc(c.id)}`, "incident");
+  check((await items()).includes("merge"), `no merge in the corrections after reloading: ${await items()}`);
+  check((await page.locator("#review-state").getAttribute("data-reviewed")) === "true", "merge lost the reviewed mark");
+  // The JSON export (every incident) carries the corrected values.
+  const exported = (await api("/api/incidents?limit=1000")).incidents.find((i) => i.id === c.id);
+  check(exported.fatalities.best === 77 && exported.reviewed && exported.places[0].name === "حي الجامع",
+    `the export has ${JSON.stringify(exported.fatalities)} reviewed=${exported.reviewed} at ${exported.places[0]?.name}`);
+  await shot("g-review-merge");
+}
+
+// Posts the articles of --reingest (the same articles again plus new ones)
+// and sees the corrections still applied to the reviewed report's incident.
+async function reingest(page, shot, inc) {
+  if (!args.reingest) return;
+  const body = readFileSync(args.reingest, "utf8");
+  const r = await fetch(BASE + "/api/articles", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-ndjson", Authorization: `Bearer ${process.env.RASAD_E2E_TOKEN}` },
+    body,
+  });
+  const summary = await r.json();
+  check(r.ok, `POST /api/articles: HTTP ${r.status} ${JSON.stringify(summary).slice(0, 200)}`);
+  const lines = body.trim().split("\n").length;
+  check(JSON.stringify(summary).length > 2, "no ingest summary");
+  const kept = sortedKeys(inc)[0];
+  const now = await holder(kept);
+  check(now, `${kept} is in no incident after re-ingesting ${lines} articles`);
+  await gotoReady(page, `/incidents/${enc(now.id)}`, "incident");
+  check((await page.locator("#review-state").getAttribute("data-reviewed")) === "true", "re-ingest lost the reviewed mark");
+  const toll = squash(await page.locator('#corrections > li[data-what="fatalities"] ins').textContent());
+  check(toll === "77" && now.fatalities.best === 77, `after re-ingest the toll shows ${toll}, the API ${now.fatalities.best}`);
+  const summaryText = squash(await page.locator("#summary").textContent());
+  check(summaryText.includes(squash("حي الجامع")), "after re-ingest #summary lost the corrected place");
+  writeFileSync(join(args.artifacts, "review-result.json"), JSON.stringify({ incident: now.id, report: kept, ingest: summary }));
+  await shot("g-review-reingest");
+}
+
+// (h) the article page of the reviewed incident: its incidents linked with
+// their review state, a correction and a note made there.
+async function articleReviewScenario(page, shot, data) {
+  const token = process.env.RASAD_E2E_TOKEN;
+  const key = sortedKeys(data.multi)[0];
+  const inc = await holder(key);
+  const article = key.split("#")[0];
+  await gotoReady(page, `/articles/${enc(article)}`, "article");
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  const linked = await hrefs(page, "#incident-links a", "/incidents/");
+  check(linked.includes(inc.id), `the article links to ${JSON.stringify(linked)}, not to its incident ${inc.id}`);
+  check((await page.locator(`#incident-links li[data-id="${inc.id}"] .reviewed`).count()) === 1, "the reviewed incident is not shown reviewed");
+  const form = page.locator("#article-review-form");
+  await form.locator('select[name="incident"]').selectOption(inc.id);
+  await form.locator('select[name="field"]').selectOption("injured");
+  await form.locator('input[name="value"]').fill("3");
+  await form.locator('input[name="reviewer"]').fill("amal");
+  await form.locator('input[name="token"]').fill(token);
+  await unloaded(page, "#article-incidents");
+  await form.locator('button[type="submit"]').click();
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  const after = await api(`/api/incidents/${enc(inc.id)}`);
+  check(after.injured.best === 3, `injured=3 on the article page gave ${JSON.stringify(after.injured)}`);
+  await page.locator('#article-note-form textarea[name="text"]').fill("e2e: the dateline names the wrong day");
+  await page.locator('#article-note-form button[type="submit"]').click();
+  await page.waitForFunction(() => /wrong day/.test(document.getElementById("article-notes").textContent));
+  await gotoReady(page, `/articles/${enc(article)}`, "article");
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  check(/wrong day/.test(await page.locator("#article-notes").textContent()), "the article note is gone after reloading");
+  await shot("h-article-review");
+
+  // The hostile fixture's event is no event: marked from its article page,
+  // it leaves every incident.
+  if (!args.hostile || !(await holder(`${args.hostile}#0`))) return;
+  await gotoReady(page, `/articles/${enc(args.hostile)}`, "article");
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  await form.locator('input[name="reviewer"]').fill("amal");
+  await form.locator('input[name="token"]').fill(token);
+  await unloaded(page, "#article-incidents");
+  await page.locator("#article-not-event").click();
+  await page.waitForSelector('#article-incidents[data-loaded="1"]', { state: "attached" });
+  const all = (await api("/api/incidents?limit=1000")).incidents;
+  check(all.every((i) => i.reports.every((r) => r.article !== args.hostile)), `${args.hostile} is still in an incident after not-event`);
+  check((await page.locator("#incident-links li[data-id]").count()) === 0, "the article still lists an incident");
+}
+
+async function unloaded(page, sel) {
+  await page.locator(sel).evaluate((e) => { delete e.dataset.loaded; });
+}
+
+// (i) the review queue (unreviewed first, filters), an incident's history
+// and an outlet's page with its terms and a note.
+async function queueScenario(page, shot, data) {
+  const token = process.env.RASAD_E2E_TOKEN;
+  const all = (await api("/api/incidents?limit=1000")).incidents;
+  const reviewed = all.filter((i) => i.reviewed).map((i) => i.id);
+  check(reviewed.length >= 1, "no reviewed incident (run the review scenario first)");
+  await gotoReady(page, "/review", "review");
+  const ids = () => page.locator("#queue > li").evaluateAll((ls) => ls.map((l) => [l.dataset.id, l.dataset.reviewed]));
+  const first = await ids();
+  check(first.length === all.length - reviewed.length, `the queue shows ${first.length}, ${all.length - reviewed.length} are unreviewed`);
+  check(first.every(([, r]) => r === "false"), "a reviewed incident in the unreviewed queue");
+  await page.locator("#state").selectOption("");
+  await submit(page, "#queue-filters");
+  await ready(page, "review");
+  const every = await ids();
+  check(every.length === all.length, `all states: ${every.length} listed of ${all.length}`);
+  const firstReviewed = every.findIndex(([, r]) => r === "true");
+  check(firstReviewed === all.length - reviewed.length, `a reviewed incident listed before an unreviewed one (at ${firstReviewed})`);
+  const outlet = data.outletsOf(data.multi).find((o) => o && !o.startsWith("e2e"));
+  await page.locator("#q-outlet").selectOption(outlet);
+  await submit(page, "#queue-filters");
+  await ready(page, "review");
+  const mine = (await ids()).map(([id]) => id);
+  const want = all.filter((i) => i.reports.some((r) => r.outlet === outlet)).map((i) => i.id);
+  check(mine.length >= 1 && sameSet(mine, want), `outlet ${outlet}: queue ${JSON.stringify(mine)}, want ${JSON.stringify(want)}`);
+  check(new URL(page.url()).searchParams.get("outlet") === outlet, "the outlet filter is not in the URL");
+  await shot("i-queue");
+
+  await gotoReady(page, `/incidents/${enc(reviewed[0])}/history`, "history");
+  const whats = await page.locator("#history > li").evaluateAll((ls) => ls.map((l) => l.dataset.what));
+  for (const w of ["fatalities", "place", "reviewed", "split", "merge"]) check(whats.includes(w), `history lacks ${w}: ${whats}`);
+  await shot("i-history");
+
+  await gotoReady(page, `/outlets/${enc(outlet)}`, "outlet");
+  const stats = (await api("/api/outlets")).outlets.find((o) => o.outlet === outlet);
+  check((await page.locator("#terms > tr").count()) === Object.keys(stats.terms || {}).length, "the terms table is not the outlet's terms");
+  const form = page.locator("#outlet-note-form");
+  await form.locator('textarea[name="text"]').fill("e2e: close to the armed opposition");
+  await form.locator('input[name="reviewer"]').fill("amal");
+  await form.locator('input[name="token"]').fill(token);
+  await unready(page);
+  await form.locator('button[type="submit"]').click();
+  await ready(page, "outlet");
+  await gotoReady(page, `/outlets/${enc(outlet)}`, "outlet");
+  check(/armed opposition/.test(await page.locator("#outlet-notes").textContent()), "the outlet note is not shown after reloading");
+  await shot("i-outlet");
+}
+
+// (m) the map of the dev set (--map-base): zoomed on the governorate with
+// the most incidents at one spot, clustered, at 1400 and 400 px; zoom, pan,
+// a cluster and a marker; the outlet filter and actor roles in the list.
+async function mapScenario(page, shot, data) {
+  check(args.mapBase, "no --map-base server of the dev set");
+  const get = async (path) => (await fetch(args.mapBase + path)).json();
+  const incs = (await get("/api/incidents?limit=1000")).incidents;
+  const admin = await get("/assets/admin1.geojson");
+  const govs = new Set(admin.features.filter((f) => f.properties.kind === "admin1").map((f) => f.properties.name_ar));
+  const spots = new Map();
+  for (const i of incs) {
+    const p = (i.places || []).find((p) => p.lat != null && p.lon != null);
+    if (!p || !govs.has(p.admin1)) continue;
+    const k = p.admin1 + "|" + p.lat.toFixed(2) + "," + p.lon.toFixed(2);
+    spots.set(k, (spots.get(k) || 0) + 1);
+  }
+  const best = [...spots].sort((a, b) => b[1] - a[1])[0];
+  check(best && best[1] >= 2, "no two dev incidents at one spot of a known governorate");
+  const gov = best[0].split("|")[0];
+  for (const width of [1400, 400]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${args.mapBase}/incidents?gov=${enc(gov)}`, { waitUntil: "domcontentloaded" });
+    await ready(page, "incidents");
+    const n = (sel) => page.locator(`#map svg ${sel}`).count();
+    check((await n("g.cluster")) >= 1, `${width} px: no cluster on the map of ${gov}`);
+    check((await n("path.admin1")) >= 1 && (await n("circle.town")) >= 3, `${width} px: no governorate lines or towns`);
+    const labels = await page.locator("#map svg text.admin1-label").allTextContents();
+    check(labels.includes(gov), `${width} px: ${gov} not named on its map (${labels})`);
+    check((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, `${width} px: the page scrolls sideways`);
+    await page.locator("#map").screenshot({ path: join(args.artifacts, `m-map-${width}.png`) });
+  }
+  const view = async () => (await page.locator("svg.map-chart").getAttribute("data-view")).split(",").map(Number);
+  const v0 = await view();
+  await page.locator("#zoom-in").click();
+  const v1 = await view();
+  check(Math.abs((v1[2] - v1[0]) * 2 - (v0[2] - v0[0])) < 0.01, `zoom in: ${v0} → ${v1}`);
+  await page.locator("#zoom-out").click();
+  await page.locator("svg.map-chart").focus();
+  await page.keyboard.press("ArrowRight");
+  const v2 = await view();
+  check(v2[0] > v0[0] + 0.01, `the right arrow did not pan east: ${v0} → ${v2}`);
+  const box = await page.locator("svg.map-chart").boundingBox();
+  await page.mouse.move(box.x + 40, box.y + box.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + box.height - 60, { steps: 5 });
+  await page.mouse.up();
+  const v3 = await view();
+  check(v3[0] < v2[0] - 0.01, `dragging east did not move the view west: ${v2} → ${v3}`);
+  await page.locator("#zoom-home").click();
+  const wide = await view();
+  await page.locator("#map svg g.cluster").first().click({ force: true });
+  const narrow = await view();
+  check(narrow[2] - narrow[0] < wide[2] - wide[0], `clicking a cluster did not zoom in: ${wide} → ${narrow}`);
+  await page.locator("#zoom-home").click();
+  const opened = await openFromMap(page);
+  check(incs.some((i) => i.id === opened), `the map opened unknown incident ${opened}`);
+  await ready(page, "incident");
+
+  // Outlet filter and actor roles on the list.
+  const counts = new Map();
+  for (const i of incs) for (const o of new Set(i.reports.map((r) => r.outlet).filter(Boolean))) counts.set(o, (counts.get(o) || 0) + 1);
+  const outlet = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  await page.goto(`${args.mapBase}/incidents`, { waitUntil: "domcontentloaded" });
+  await ready(page, "incidents");
+  await page.locator("#outlet").selectOption(outlet);
+  await submit(page, "#filters");
+  await ready(page, "incidents");
+  const listed = await hrefs(page, '#list > li a[href^="/incidents/"]', "/incidents/");
+  const want = incs.filter((i) => i.reports.some((r) => r.outlet === outlet)).map((i) => i.id);
+  check(sameSet(listed, want), `outlet ${outlet}: ${listed.length} listed, ${want.length} reported by it`);
+  const roles = await page.locator("#list > li").evaluateAll((ls) => ls.map((l) => [
+    l.querySelector("a").getAttribute("href").split("/").pop(),
+    l.querySelector(".actors .actor1")?.dataset.actors, l.querySelector(".actors .actor2")?.dataset.actors]));
+  for (const [id, a1, a2] of roles) {
+    const inc = incs.find((i) => i.id === decodeURIComponent(id));
+    const of = (role) => [...new Set(inc.actors.filter((a) => a.role === role).map((a) => a.id))].join(";");
+    check(a1 === of("actor1") && a2 === of("actor2"), `${id}: the card names actor1 ${a1} and actor2 ${a2}, want ${of("actor1")} / ${of("actor2")}`);
+  }
+  await shot("m-incidents-outlet");
 }
 
 // ---------------------------------------------------------------- runner
@@ -619,6 +914,9 @@ const SCENARIOS = [
   ["e", "security", securityScenario],
   // Last: it writes, and the scenarios above read the incidents as loaded.
   ["g", "review", reviewScenario],
+  ["h", "article-review", articleReviewScenario],
+  ["i", "queue", queueScenario],
+  ["m", "map", mapScenario],
 ];
 
 async function main() {

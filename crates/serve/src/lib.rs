@@ -67,6 +67,7 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
         .route("/incidents/{id}", get(pages::incident))
         .route("/assets/app.js", get(pages::app_js))
         .route("/assets/app.css", get(pages::app_css))
+        .merge(pages::analyst_routes())
         // Reads give up after `timeout`. A write is not cut short: its work
         // would go on and commit after a 503 had said it failed, so its
         // answer waits for the commit and tells what was stored.

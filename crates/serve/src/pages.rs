@@ -11,6 +11,8 @@
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
 
 /// The search page.
 pub const INDEX_HTML: &str = include_str!("../assets/index.html");
@@ -88,4 +90,51 @@ pub async fn overview_js() -> Response {
 /// `GET /assets/region.geojson`: the map's country outlines.
 pub async fn region_geojson() -> Response {
     asset(REGION_GEOJSON, "application/geo+json")
+}
+
+/// The interactive map (zoom, pan, clusters), used by the overview page.
+pub const MAP_JS: &str = include_str!("../assets/map.js");
+/// Coarse governorate boundaries, their names and towns, derived offline
+/// from the gazetteer (see `data/region/README.md`).
+pub const ADMIN1_GEOJSON: &str = include_str!("../../../data/region/admin1.geojson");
+
+/// The review queue (`/review`: unreviewed incidents first, with filters).
+pub const REVIEW_HTML: &str = include_str!("../assets/review.html");
+/// An incident's review history (`/incidents/{id}/history`).
+pub const HISTORY_HTML: &str = include_str!("../assets/history.html");
+/// Outlets (`/outlets`) and one outlet's statistics, term usage and notes
+/// (`/outlets/{name}`).
+pub const OUTLET_HTML: &str = include_str!("../assets/outlet.html");
+/// The review pages' script (also the review controls of the incident and
+/// article pages).
+pub const REVIEW_JS: &str = include_str!("../assets/review.js");
+
+fn html(body: &'static str) -> Response {
+    asset(body, "text/html; charset=utf-8")
+}
+
+/// The analysts' pages and assets added with the review layer (issue 17):
+/// the review queue, an incident's history, outlets, their script, and the
+/// map's script and governorate data.
+pub fn analyst_routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new()
+        .route("/review", get(|| async { html(REVIEW_HTML) }))
+        .route(
+            "/incidents/{id}/history",
+            get(|| async { html(HISTORY_HTML) }),
+        )
+        .route("/outlets", get(|| async { html(OUTLET_HTML) }))
+        .route("/outlets/{name}", get(|| async { html(OUTLET_HTML) }))
+        .route(
+            "/assets/review.js",
+            get(|| async { asset(REVIEW_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/assets/map.js",
+            get(|| async { asset(MAP_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/assets/admin1.geojson",
+            get(|| async { asset(ADMIN1_GEOJSON, "application/geo+json") }),
+        )
 }

@@ -36,7 +36,10 @@ pub struct Args {
 enum Command {
     /// Correct fields of an incident: `fatalities=N`, `injured=N`, `type=…`,
     /// `subtype=…`, `date=YYYY-MM-DD`, `place=NAME` (a gazetteer name, or
-    /// `NAME@LAT,LON` for a place it lacks), `actor1=CODE;CODE`, `actor2=…`.
+    /// `NAME@LAT,LON` for a place it lacks), `actor1=CODE;CODE`, `actor2=…`;
+    /// one report's casualty claim: `claim.ARTICLE#EVENT.killed=N` (or
+    /// `LOW-HIGH`), `.injured=…`, `.source=NAME`, `.group=CODE`,
+    /// `.kind=killed|injured`.
     Set {
         /// Incident id (from `rasad incidents`).
         id: String,
@@ -44,11 +47,13 @@ enum Command {
         #[arg(required = true)]
         changes: Vec<String>,
     },
-    /// Mark an incident `reviewed` or `unreviewed`, or its events `not-event`.
+    /// Mark an incident `reviewed` or `unreviewed`, or its events `not-event`
+    /// (all of them, or only the REPORTS named: `ARTICLE` or `ARTICLE#EVENT`).
     Mark {
         id: String,
         #[arg(value_parser = ["reviewed", "unreviewed", "not-event"])]
         mark: String,
+        reports: Vec<String>,
     },
     /// Move reports (`ARTICLE` or `ARTICLE#EVENT`) out of an incident into one of their own.
     Split {
@@ -110,7 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn request(command: &Command) -> Request {
     match command.clone() {
         Command::Set { id, changes } => Request::Set { id, changes },
-        Command::Mark { id, mark } => Request::Mark { id, mark },
+        Command::Mark { id, mark, reports } => Request::Mark { id, mark, reports },
         Command::Split { id, reports } => Request::Split { id, reports },
         Command::Merge { id, other } => Request::Merge { id, other },
         Command::Note { subject, text, .. } => Request::Note { id: subject, text },

@@ -375,3 +375,111 @@ fn review_corrections_reach_the_export_and_survive_reingest() {
         "{shown}"
     );
 }
+
+/// `rasad review set ID fatalities=N` with ID copied from the plain output
+/// of `rasad incidents`, then `rasad export --format acled`: the row shows N,
+/// `reviewed` and the corrected field; `not-event` takes an incident out of
+/// the export.
+#[test]
+fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    ingest(&db, ARTICLES);
+    let listing = run_on(&db, &["incidents"]).unwrap();
+    let id_of = |place: &str| -> String {
+        let line = listing
+            .lines()
+            .find(|l| l.contains(place))
+            .unwrap_or_else(|| panic!("no incident at {place}: {listing}"));
+        line.split_whitespace().next().unwrap().to_string()
+    };
+    let saraqib = id_of("سراقب");
+    assert!(saraqib.starts_with("inc-"), "{saraqib}");
+    let review = |args: &[&str]| {
+        let mut all = vec!["review", "--reviewer", "amal"];
+        all.extend_from_slice(args);
+        run_on(&db, &all)
+    };
+    review(&["set", &saraqib, "fatalities=3"]).unwrap();
+    review(&["mark", &saraqib, "reviewed"]).unwrap();
+    let (header, rows) = acled(&db);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r[col("event_id_cnty")] == saraqib)
+        .unwrap_or_else(|| panic!("{saraqib} not exported"));
+    assert_eq!(row[col("fatalities")], "3");
+    assert_eq!(row[col("reviewed")], "true");
+    assert_eq!(row[col("corrected")], "fatalities");
+    // The other incidents are neither reviewed nor corrected.
+    for r in rows.iter().filter(|r| r[col("event_id_cnty")] != saraqib) {
+        assert_eq!(
+            (r[col("reviewed")].as_str(), r[col("corrected")].as_str()),
+            ("false", "")
+        );
+    }
+    // One outlet's claim in the Maarat al-Numan incident: its figures and source.
+    let maarat = holding(&incidents(&db), "sohr-1")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(review(&["set", &maarat, "claim.sohr-1.killed=many"]).is_err());
+    assert!(review(&["set", &maarat, "claim.nobody.killed=3"]).is_err());
+    review(&[
+        "set",
+        &maarat,
+        "claim.sohr-1.killed=40-45",
+        "claim.sohr-1.source=الدفاع المدني",
+    ])
+    .unwrap();
+    let inc = holding(&incidents(&db), "sohr-1");
+    let claim = inc["fatalities"]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["article"] == "sohr-1")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (claim["low"].as_f64(), claim["high"].as_f64()),
+        (Some(40.0), Some(45.0))
+    );
+    assert_eq!(claim["source"], "الدفاع المدني");
+    assert_eq!(inc["fatalities"]["high"], 45.0);
+    let (_, rows) = acled(&db);
+    let row = rows
+        .iter()
+        .find(|r| r[col("event_id_cnty")] == maarat)
+        .unwrap();
+    assert_eq!(row[col("corrected")], "claim");
+    // One report of it is no event: it leaves the incident, the rest stays.
+    assert!(review(&["mark", &maarat, "reviewed", "smart-1"]).is_err());
+    review(&["mark", &maarat, "not-event", "smart-1"]).unwrap();
+    let incs = incidents(&db);
+    assert!(incs.iter().all(|i| i["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["article"] != "smart-1")));
+    assert_eq!(
+        holding(&incs, "sohr-1")["id"],
+        holding(&incs, "enab-1")["id"]
+    );
+
+    let before = rows.len();
+    review(&[
+        "mark",
+        &saraqib,
+        "not-event",
+        "--note",
+        "an old raid retold",
+    ])
+    .unwrap();
+    let (_, rows) = acled(&db);
+    assert_eq!(
+        rows.len(),
+        before - 1,
+        "a not-event incident is still exported"
+    );
+    assert!(rows.iter().all(|r| r[col("event_id_cnty")] != saraqib));
+}

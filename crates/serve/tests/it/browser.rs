@@ -57,6 +57,30 @@ fn fixture_lines() -> String {
     docs.iter().map(|d| format!("{d}\n")).collect()
 }
 
+/// What the review scenario re-ingests: the fixtures again (duplicates)
+/// plus a third outlet's report of the same strike (fictional, written for
+/// this test).
+fn reingest_lines() -> String {
+    let new = serde_json::json!({
+        "id": "e2e-kafranbel-c", "outlet": "سمارت", "published": "2019-08-14",
+        "title": "قصف جوي يستهدف كفرنبل",
+        "text": "قصف جوي يستهدف كفرنبل\n\nقتل 6 مدنيين يوم الثلاثاء 13 آب 2019 جراء غارات جوية روسية استهدفت الأحياء السكنية في مدينة كفرنبل جنوب إدلب، وفق ناشطين محليين."
+    });
+    format!("{}{new}\n", fixture_lines())
+}
+
+/// The dev set whose incidents the map screenshots show: the real dev
+/// articles beside the repository (`../shared/corpus/real/dev/dev.jsonl`),
+/// else the repository's own `corpus/owndev`.
+fn dev_set() -> PathBuf {
+    let real = workspace().join("../shared/corpus/real/dev/dev.jsonl");
+    if real.is_file() {
+        real
+    } else {
+        workspace().join("corpus/owndev")
+    }
+}
+
 /// The workspace root (two levels above this crate).
 fn workspace() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -104,9 +128,6 @@ fn missing(e2e: &Path) -> Vec<String> {
 
 /// Reads, extracts and stores the demo corpus and the fixtures into `db`.
 fn build_database(db: &Path) -> usize {
-    let extractor = Extractor::new(Options {
-        reference_date: jiff::civil::date(2020, 1, 1),
-    });
     let opts = ReadOptions::default();
     let demo = workspace().join("corpus/demo");
     let lines = fixture_lines();
@@ -115,6 +136,17 @@ fn build_database(db: &Path) -> usize {
         "fixture",
         &opts,
     ));
+    store_docs(db, docs)
+}
+
+/// Extracts and stores `docs` into `db`; returns how many.
+fn store_docs(
+    db: &Path,
+    docs: impl Iterator<Item = Result<rasad_ingest::RawDoc, rasad_ingest::DocError>>,
+) -> usize {
+    let extractor = Extractor::new(Options {
+        reference_date: jiff::civil::date(2020, 1, 1),
+    });
     let mut ready = Vec::new();
     for doc in docs {
         let raw = doc.unwrap_or_else(|e| panic!("a test document does not read: {e}"));
@@ -180,6 +212,18 @@ fn analyst_pages_in_headless_chromium() {
         "the demo corpus and fixtures gave {stored} documents"
     );
     let addr = serve(&db);
+    let reingest = dir.path().join("reingest.jsonl");
+    std::fs::write(&reingest, reingest_lines()).expect("reingest file");
+    // The map's screenshots show the dev set, served from a database of its own.
+    let dev_db = dir.path().join("dev.db");
+    let opts = ReadOptions::default();
+    let dev = store_docs(&dev_db, rasad_ingest::read_paths(&[dev_set()], &opts));
+    assert!(
+        dev >= 10,
+        "the dev set {} gave {dev} documents",
+        dev_set().display()
+    );
+    let dev_addr = serve(&dev_db);
     let artifacts = artifact_dir();
     std::fs::create_dir_all(&artifacts).expect("artifact dir");
     // The log is written in this run's own folder (other runs in a shared
@@ -194,6 +238,10 @@ fn analyst_pages_in_headless_chromium() {
         .arg(&artifacts)
         .arg("--hostile")
         .arg(HOSTILE_ID)
+        .arg("--reingest")
+        .arg(&reingest)
+        .arg("--map-base")
+        .arg(format!("http://{dev_addr}"))
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log handle"))
         .stderr(log);
@@ -227,4 +275,42 @@ fn analyst_pages_in_headless_chromium() {
             artifacts.display()
         ),
     }
+    export_has_the_review(&db, &artifacts);
+}
+
+/// The ACLED export of the store the browser reviewed (after the re-ingest):
+/// the reviewed incident's row carries the toll and place typed on its page,
+/// `reviewed` and the corrected fields.
+fn export_has_the_review(db: &Path, artifacts: &Path) {
+    let result: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(artifacts.join("review-result.json")).expect("review-result.json"),
+    )
+    .expect("review result");
+    let mut store = Store::open(db).expect("reopen store");
+    let built = rasad_serve::incidents::Built::load(&mut store).expect("incidents");
+    let mut out = Vec::new();
+    rasad_incidents::export::write(
+        &built.incidents,
+        rasad_incidents::export::Format::Acled,
+        &mut out,
+    )
+    .expect("export");
+    let mut rows = csv::Reader::from_reader(&out[..]);
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let id = result["incident"].as_str().unwrap();
+    let row: Vec<String> = rows
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
+        .find(|r| r[col("event_id_cnty")] == id)
+        .unwrap_or_else(|| panic!("no export row for {id}"));
+    assert_eq!(row[col("fatalities")], "77");
+    assert_eq!(row[col("location")], "حي الجامع");
+    assert_eq!(row[col("reviewed")], "true");
+    // The toll, place and a claim's source (incident page), the injured
+    // (article page), the split and the merge.
+    assert_eq!(
+        row[col("corrected")],
+        "claim;fatalities;injured;merge;place;split"
+    );
 }

@@ -10,3 +10,4 @@ mod api;
 mod browser;
 mod overview;
 mod pages;
+mod review_pages;

@@ -68,9 +68,10 @@ fn page_is_static_rtl_html_under_the_csp() {
         .skip(1)
         .map(|t| &t[..t.find('>').unwrap_or(t.len())])
         .collect();
-    assert_eq!(srcs.len(), 2, "{srcs:?}");
+    assert_eq!(srcs.len(), 3, "{srcs:?}");
     assert!(srcs[0].contains(r#"src="/assets/app.js""#), "{srcs:?}");
-    assert!(srcs[1].contains(r#"src="/assets/overview.js""#), "{srcs:?}");
+    assert!(srcs[1].contains(r#"src="/assets/map.js""#), "{srcs:?}");
+    assert!(srcs[2].contains(r#"src="/assets/overview.js""#), "{srcs:?}");
     assert!(!html.contains("<style") && !html.contains(" style="));
     assert!(!html.contains(" onclick=") && !html.contains(" onload="));
     // The same template whatever the data: no incident id or place in it.
@@ -138,7 +139,11 @@ fn script_builds_with_dom_apis_only() {
         Some("text/javascript; charset=utf-8")
     );
     has_csp(&r, "overview.js");
-    let js = r.text();
+    // The map is drawn by map.js (served the same way).
+    let map = get(shared().addr, "/assets/map.js");
+    assert_eq!(map.status, 200);
+    has_csp(&map, "map.js");
+    let js = r.text() + &map.text();
     for sink in [
         "innerHTML",
         "outerHTML",

@@ -106,7 +106,8 @@ fn every_page_is_static_rtl_under_the_csp() {
         for tag in html.split("<script").skip(1) {
             let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
             assert!(
-                tag.contains(r#"src="/assets/app.js""#),
+                tag.contains(r#"src="/assets/app.js""#)
+                    || tag.contains(r#"src="/assets/review.js""#),
                 "inline script in {path}"
             );
         }
