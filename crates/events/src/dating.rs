@@ -16,6 +16,23 @@ fn opens_period(ctx: &Ctx, t0: usize, t: usize) -> bool {
     ctx.has_cue(Cue::Since, lo, t) || ctx.has_cue(Cue::PeriodWord, lo, t)
 }
 
+/// Words between a relative pronoun's start verb and the time mention it
+/// dates (`التي انطلقت في 30 مارس`: the verb, then في or يوم).
+const START_REACH: usize = 2;
+
+/// `ضمن فعاليات المسيرة التي انطلقت في 30 مارس`: a time right after a
+/// relative pronoun and a verb of starting (`start_verb` and `relative` in
+/// grammar.words) dates the start of a campaign the clause names, not the
+/// act.
+fn campaign_start(ctx: &Ctx, t0: usize, t: usize) -> bool {
+    let g = crate::grammar::grammar();
+    (1..=START_REACH).any(|k| {
+        t >= t0 + k + 1
+            && g.start_verb.contains(ctx.word(t - k))
+            && g.relative.contains(ctx.word(t - k - 1))
+    })
+}
+
 /// Words after a time mention the complementizer of a reporting verb may
 /// stand (`أعلن المرصد الأحد أن`، `قال المصدر، اليوم الأحد، إن`).
 const REPORT_DATE_REACH: usize = 2;
@@ -33,7 +50,7 @@ fn dates_report(ctx: &Ctx, t0: usize, t1: usize, start: usize, end: usize) -> bo
 pub fn own(ctx: &Ctx, t0: usize, t1: usize) -> Option<Time> {
     let mut report = None;
     for m in within(&ctx.times, t0, t1, |m| m.start) {
-        if opens_period(ctx, t0, m.start) {
+        if opens_period(ctx, t0, m.start) || campaign_start(ctx, t0, m.start) {
             continue;
         }
         if report.is_none() && dates_report(ctx, t0, t1, m.start, m.end) {

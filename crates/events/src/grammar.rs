@@ -34,6 +34,8 @@ pub struct Grammar {
     pub generic_attack: Vec<Key>,
     pub hedge: KeySet,
     pub range_between: KeySet,
+    pub relative: KeySet,
+    pub start_verb: KeySet,
 }
 
 /// The bundled lists, read once. The file is part of the build: a slip in
@@ -73,6 +75,8 @@ impl Grammar {
             generic_attack: stems("generic_attack"),
             hedge: w.set("hedge"),
             range_between: w.set("range_between"),
+            relative: w.set("relative"),
+            start_verb: w.set("start_verb"),
         }
     }
 }

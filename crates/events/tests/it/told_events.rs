@@ -498,3 +498,28 @@ fn the_dead_of_a_strike_with_no_arm_named_are_a_strikes() {
     let evs = events("تلقى الاقتصاد ضربة موجعة بعد قرار البنك.", &inp);
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+/// `ضمن فعاليات المسيرة التي انطلقت في 30 مارس`: the date a relative
+/// clause gives a campaign's start is not the date of the shooting it
+/// tells more of; the event keeps its day (and is not taken for a recap).
+#[test]
+fn a_campaign_start_does_not_date_the_act() {
+    let inp = Inputs {
+        actors: &[("الجيش الإسرائيلي", "ISRAEL")],
+        places: &[("قطاع غزة", "قطاع غزة")],
+        times: &[("30 مارس", "2018-03-30")],
+        quants: &[("20", 20.0), ("18", 18.0)],
+        published: Some("2018-05-14"),
+        ..Default::default()
+    };
+    let text = "قتل 20 فلسطينيا برصاص الجيش الإسرائيلي على حدود قطاع غزة. \
+                وأعلنت مصادر طبية سقوط 18 قتيلا برصاص الجيش الإسرائيلي على الحدود \
+                ضمن فعاليات المسيرة التي انطلقت في 30 مارس الماضي.";
+    let evs = events(text, &inp);
+    let dates: Vec<Option<&str>> = evs
+        .iter()
+        .map(|e| e.date.as_ref().and_then(|d| d.value.as_deref()))
+        .collect();
+    assert!(dates.contains(&Some("2018-05-14")), "{dates:?}");
+    assert!(!dates.contains(&Some("2018-03-30")), "{dates:?}");
+}
