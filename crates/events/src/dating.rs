@@ -27,7 +27,7 @@ const START_REACH: usize = 2;
 fn campaign_start(ctx: &Ctx, t0: usize, t: usize) -> bool {
     let g = crate::grammar::grammar();
     (1..=START_REACH).any(|k| {
-        t >= t0 + k + 1
+        t > t0 + k
             && g.start_verb.contains(ctx.word(t - k))
             && g.relative.contains(ctx.word(t - k - 1))
     })
