@@ -36,6 +36,7 @@ pub struct Grammar {
     pub range_between: KeySet,
     pub relative: KeySet,
     pub start_verb: KeySet,
+    pub false_reading: KeySet,
 }
 
 /// The bundled lists, read once. The file is part of the build: a slip in
@@ -77,6 +78,7 @@ impl Grammar {
             range_between: w.set("range_between"),
             relative: w.set("relative"),
             start_verb: w.set("start_verb"),
+            false_reading: w.set("false_reading"),
         }
     }
 }

@@ -26,6 +26,15 @@ pub struct Live<'l> {
 /// Words opening a clause where a generic cue makes the whole clause
 /// generic (`عادة ما تشن الفصائل هجمات`): the cue and its verb.
 const GENERIC_OPENING: usize = 2;
+/// `بواقع 267 كلغم`: a word whose clitic reading makes a trigger but which
+/// is another word (`false_reading` in grammar.words: the kilogram
+/// abbreviation read as ك + لغم) names no act.
+fn false_reading(ctx: &Ctx, h: &Hit) -> bool {
+    crate::grammar::grammar()
+        .false_reading
+        .contains(ctx.word(h.start))
+}
+
 /// Words before a trigger a background word governs it from (`بعد ساعات من
 /// القصف`, see `background` in cues.toml).
 const BACKGROUND_REACH: usize = 3;
@@ -65,6 +74,7 @@ pub fn live<'l>(
         };
         if tells_nothing(ctx, cl, h, trig)
             || breakdown.iter().any(|(a, b)| *a <= h.start && h.start < *b)
+            || false_reading(ctx, h)
         {
             continue;
         }
