@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The date the documents were collected (YYYY-MM-DD; default today).
+    /// The date the documents were collected (YYYY-MM-DD). Without it, a
+    /// document with no publication date keeps its relative dates
+    /// unresolved (`value` null, basis `unanchored`).
     #[arg(long, value_parser = super::parse_date)]
     reference_date: Option<jiff::civil::Date>,
     /// Files larger than this many bytes are failures.
@@ -29,7 +31,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference_date = args
         .reference_date
         .unwrap_or_else(|| jiff::Zoned::now().date());
-    let extractor = Extractor::new(Options { reference_date }).explain(args.explain);
+    let mut extractor = Extractor::new(Options { reference_date }).explain(args.explain);
+    if args.reference_date.is_none() {
+        extractor = extractor.without_reference();
+    }
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
