@@ -17,6 +17,7 @@
 //! - [`persist`]: incidents kept in the store, updated per new article.
 
 pub mod acled;
+pub mod acled_tables;
 pub mod cluster;
 pub mod corpus;
 pub mod export;

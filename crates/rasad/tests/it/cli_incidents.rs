@@ -75,7 +75,7 @@ fn reports_of_one_strike_merge_and_decoys_stay_apart() {
         .unwrap();
     assert!(out.status.success());
     let csv = String::from_utf8_lossy(&out.stdout);
-    assert!(csv.starts_with("event_id,event_date,time_precision,event_type"));
+    assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision"));
     assert_eq!(csv.lines().count(), incidents.len() + 1);
     let out = rasad()
         .args(["export", "--format", "geojson", "--db"])
@@ -211,7 +211,8 @@ fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) {
     {
         let mut stdin = child.stdin.take().unwrap();
         for (id, outlet, published, text) in articles {
-            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text});
+            let url = format!("https://news.example/{id}");
+            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text, "url": url});
             writeln!(stdin, "{line}").unwrap();
         }
     }
