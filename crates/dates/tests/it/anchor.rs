@@ -51,7 +51,11 @@ fn other_machine_forms_anchor_the_same_day() {
         "٢٠/٠٣/٢٠١٨",
     ] {
         let r = tag(Some(published), false);
-        assert_eq!(value(&r, "أمس").0.as_deref(), Some("2018-03-19"), "{published}");
+        assert_eq!(
+            value(&r, "أمس").0.as_deref(),
+            Some("2018-03-19"),
+            "{published}"
+        );
     }
 }
 

@@ -77,7 +77,10 @@ impl Summary {
             } else {
                 "their relative dates are unresolved (give --reference-date to place them)"
             };
-            eprintln!("rasad: {} new article(s) with no publication date: {how}", self.undated);
+            eprintln!(
+                "rasad: {} new article(s) with no publication date: {how}",
+                self.undated
+            );
         }
         for (origin, reason) in &self.skipped {
             eprintln!("  skipped: {origin}: {reason}");

@@ -208,10 +208,15 @@ fn search_filters_and_plain_output() {
     assert!(q(&["--outlet", "اخبار الان"]).is_empty());
     assert_eq!(q(&["--limit", "1"]).len(), 1);
 
-    // Not a terminal: matches between « and ».
+    // Not a terminal: matches between ** (never Arabic quotation marks),
+    // or unmarked with --marks none.
     let out = run(rasad().args(["search", "بالرقة", "--db"]).arg(&db));
-    assert!(stdout(&out).contains("«بالرقّة»"), "{}", stdout(&out));
-    assert!(!stdout(&out).contains('\x1b'));
+    assert!(stdout(&out).contains("**بالرقّة**"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains('\x1b') && !stdout(&out).contains('«'));
+    let out = run(rasad()
+        .args(["search", "بالرقة", "--marks", "none", "--db"])
+        .arg(&db));
+    assert!(stdout(&out).contains("بالرقّة") && !stdout(&out).contains("**"));
     // A bad date is a usage error.
     let out = run(rasad()
         .args(["search", "غارة", "--from", "yesterday", "--db"])
