@@ -15,6 +15,8 @@ pub enum Format {
     Acled,
     GeoJson,
     JsonLines,
+    /// The CSV's columns and rows as an Excel workbook.
+    Xlsx,
 }
 
 /// Each article's URL, for the `url` column of the exports.
@@ -155,6 +157,43 @@ fn write_csv(
     Ok(n)
 }
 
+/// The CSV's rows as an Excel workbook (one sheet, numbers as numbers;
+/// text cells are never read as formulas).
+fn write_xlsx(
+    incidents: &[Incident],
+    links: &Links,
+    out: &mut dyn Write,
+) -> std::io::Result<Written> {
+    let bad = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let columns = acled::columns();
+    for (c, name) in columns.iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).map_err(bad)?;
+    }
+    let mut n = Written::default();
+    for inc in incidents {
+        let Some(row) = acled::row(inc, links) else {
+            n.left_out += 1;
+            continue;
+        };
+        n.rows += 1;
+        let r = n.rows as u32;
+        for (c, (cell, col)) in row.iter().zip(&columns).enumerate() {
+            let number = NUMERIC
+                .contains(col)
+                .then(|| cell.parse::<f64>().ok())
+                .flatten();
+            match number {
+                Some(x) => sheet.write_number(r, c as u16, x).map_err(bad)?,
+                None => sheet.write_string(r, c as u16, cell).map_err(bad)?,
+            };
+        }
+    }
+    out.write_all(&book.save_to_buffer().map_err(bad)?)?;
+    Ok(n)
+}
+
 fn write_geojson(
     incidents: &[Incident],
     links: &Links,
@@ -184,6 +223,7 @@ pub fn write(
     match format {
         Format::Csv | Format::Acled => write_csv(incidents, links, out),
         Format::GeoJson => write_geojson(incidents, links, out),
+        Format::Xlsx => write_xlsx(incidents, links, out),
         Format::JsonLines => {
             for inc in incidents {
                 serde_json::to_writer(&mut *out, inc)?;

@@ -635,8 +635,17 @@
     drawList(state.incidents);
   }
 
+  // The download links: the filtered view as one /api/export per format.
+  function setDownloads(f) {
+    for (const format of ["csv", "xlsx", "geojson"]) {
+      const a = document.getElementById("download-" + format);
+      if (a) a.href = "/api/export?" + query(f, { format });
+    }
+  }
+
   async function load(f) {
     const mine = ++generation;
+    setDownloads(f);
     delete document.body.dataset.ready;
     status("…");
     try {

@@ -97,6 +97,8 @@ pub enum ExportFormat {
     Acled,
     Geojson,
     Jsonl,
+    /// The CSV's columns as an Excel workbook (binary: redirect to a file).
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -504,6 +506,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Acled => Format::Acled,
         ExportFormat::Geojson => Format::GeoJson,
         ExportFormat::Jsonl => Format::JsonLines,
+        ExportFormat::Xlsx => Format::Xlsx,
     };
     let mut out = BufWriter::new(io::stdout().lock());
     if args.excel && matches!(format, Format::Csv | Format::Acled) {

@@ -254,6 +254,11 @@ fn acled_export_has_acleds_columns_labels_dates_and_urls() {
     assert_eq!(&excel[..3], b"\xEF\xBB\xBF");
     assert_eq!(&excel[3..], &bytes[..]);
 
+    // XLSX: a workbook (a zip archive) holding the same rows.
+    let xlsx = export(&db, &["--format", "xlsx"]);
+    assert_eq!(&xlsx[..2], b"PK");
+    assert!(xlsx.len() > 2000);
+
     // GeoJSON: the same rows, the same fields.
     let geo: serde_json::Value =
         serde_json::from_slice(&export(&db, &["--format", "geojson"])).unwrap();

@@ -8,5 +8,6 @@ mod support;
 
 mod api;
 mod browser;
+mod export;
 mod overview;
 mod pages;
