@@ -34,13 +34,21 @@ pub const LEFT_OUT_HEADER: &str = "x-rasad-left-out";
 /// The format, its media type and the file name of a `format` parameter.
 fn format_of(name: Option<&str>) -> Result<(Format, &'static str, &'static str), ApiError> {
     match name.map(str::trim).unwrap_or("csv") {
-        "" | "csv" => Ok((Format::Csv, "text/csv; charset=utf-8", "rasad-incidents.csv")),
+        "" | "csv" => Ok((
+            Format::Csv,
+            "text/csv; charset=utf-8",
+            "rasad-incidents.csv",
+        )),
         "xlsx" => Ok((
             Format::Xlsx,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "rasad-incidents.xlsx",
         )),
-        "geojson" => Ok((Format::GeoJson, "application/geo+json", "rasad-incidents.geojson")),
+        "geojson" => Ok((
+            Format::GeoJson,
+            "application/geo+json",
+            "rasad-incidents.geojson",
+        )),
         _ => Err(ApiError::BadRequest("format: csv, xlsx or geojson".into())),
     }
 }

@@ -21,7 +21,10 @@ fn listed(query: &str) -> (Vec<String>, usize) {
     let mut undated = 0;
     for inc in v["incidents"].as_array().unwrap() {
         let day = inc["date"].as_str().unwrap_or("");
-        if day.get(..10).is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok()) {
+        if day
+            .get(..10)
+            .is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok())
+        {
             ids.push(inc["id"].as_str().unwrap().to_string());
         } else {
             undated += 1;
@@ -36,11 +39,17 @@ fn csv_ids(query: &str) -> (Vec<String>, usize) {
     let r = get(shared().addr, &format!("/api/export?{query}"));
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
-    assert!(r.header("content-disposition").unwrap().contains("attachment"));
+    assert!(r
+        .header("content-disposition")
+        .unwrap()
+        .contains("attachment"));
     assert_eq!(&r.body[..3], b"\xEF\xBB\xBF", "byte-order mark");
     let mut reader = csv::Reader::from_reader(&r.body[3..]);
     assert_eq!(&reader.headers().unwrap()[0], "event_id_cnty");
-    let mut ids: Vec<String> = reader.records().map(|x| x.unwrap()[0].to_string()).collect();
+    let mut ids: Vec<String> = reader
+        .records()
+        .map(|x| x.unwrap()[0].to_string())
+        .collect();
     ids.sort();
     let left: usize = r.header("x-rasad-left-out").unwrap().parse().unwrap();
     (ids, left)
@@ -74,7 +83,12 @@ fn geojson_and_xlsx_hold_the_same_incidents() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["properties"]["event_id_cnty"].as_str().unwrap().to_string())
+        .map(|f| {
+            f["properties"]["event_id_cnty"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     ids.sort();
     assert_eq!(ids, want);
@@ -83,4 +97,13 @@ fn geojson_and_xlsx_hold_the_same_incidents() {
     assert_eq!(&r.body[..2], b"PK");
     let r = get(shared().addr, "/api/export?format=pdf");
     assert_eq!(r.status, 400);
+}
+
+#[test]
+fn place_filter_reads_proclitics_and_english_names() {
+    let (hajin, _) = listed(&format!("place={}", enc("هجين")));
+    assert!(!hajin.is_empty());
+    assert_eq!(listed(&format!("place={}", enc("بهجين"))).0, hajin);
+    assert_eq!(listed("place=Hajin").0, hajin);
+    assert_eq!(csv_ids("place=Hajin").0, hajin);
 }
