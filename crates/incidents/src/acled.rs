@@ -143,17 +143,35 @@ fn gazetteer_place(inc: &Incident) -> Option<&'static Place> {
     }
 }
 
-/// The English name of an administrative area of `country` called `name`
-/// in Arabic (feature `A.ADM1`, `A.ADM2`), else `name`.
-fn admin_name(name: &str, feature: &str, country: &str) -> String {
+/// Words the gazetteer's English names of areas end in and ACLED's do not
+/// (`Aleppo Governorate` → `Aleppo`).
+const AREA_SUFFIXES: [&str; 3] = [" Governorate", " Province", " District"];
+
+/// The English name of the administrative area of `country` called `name`
+/// in Arabic: the area itself, else the town it is named after and holds
+/// (`حلب` → `Aleppo`); `name` when the gazetteer has neither. `level` reads
+/// a place's area of that level (admin1 or admin2).
+fn admin_name(name: &str, country: &str, level: fn(&Place) -> &str) -> String {
     if name.is_empty() {
         return String::new();
     }
-    GAZETTEER
-        .lookup(name)
-        .into_iter()
-        .find(|p| p.feature == feature && p.country == country && !p.en.is_empty())
-        .map_or_else(|| name.to_string(), |p| p.en.clone())
+    let found = GAZETTEER.lookup(name);
+    let inside = |p: &&Place| p.country == country && !p.en.is_empty() && level(p) == name;
+    let area = found
+        .iter()
+        .find(|p| inside(p) && p.feature.starts_with("A.ADM"));
+    let town = found
+        .iter()
+        .find(|p| inside(p) && p.feature.starts_with("P."));
+    let Some(p) = area.or(town) else {
+        return name.to_string();
+    };
+    let en = p.en.as_str();
+    AREA_SUFFIXES
+        .iter()
+        .find_map(|s| en.strip_suffix(s))
+        .unwrap_or(en)
+        .to_string()
 }
 
 fn place_of(inc: &Incident) -> Where {
@@ -172,8 +190,8 @@ fn place_of(inc: &Incident) -> Where {
         .unwrap_or(g.admin1.clone());
     Where {
         country: TABLES.country(&g.country),
-        admin1: admin_name(&admin1, "A.ADM1", &g.country),
-        admin2: admin_name(&g.admin2, "A.ADM2", &g.country),
+        admin1: admin_name(&admin1, &g.country, |p| &p.admin1),
+        admin2: admin_name(&g.admin2, &g.country, |p| &p.admin2),
         location: if g.en.is_empty() {
             arabic
         } else {
@@ -456,6 +474,66 @@ mod tests {
             "Remote explosive/landmine/IED"
         );
         assert_eq!(acled_name("Looting"), "Looting");
+    }
+
+    /// An incident of a shelling on `date`, reported by one outlet.
+    fn incident(date: &str) -> Incident {
+        let tally = serde_json::json!({"low": 3.0, "best": 4.0, "high": 6.0, "claims": []});
+        serde_json::from_value(serde_json::json!({
+            "id": "inc-1", "type": "explosions_remote_violence",
+            "subtypes": ["shelling_artillery_missile_attack"], "date": date, "date_prec": 1,
+            "places": [{"name": "x", "id": null, "lat": 35.9, "lon": 36.6}], "where_prec": 1,
+            "actors": [{"id": "SYR_GOV", "role": "actor1", "reports": 1},
+                       {"id": "RUSSIA", "role": "actor1", "reports": 2},
+                       {"id": "CIVILIANS", "role": "actor2", "reports": 1}],
+            "fatalities": tally, "injured": {"low": null, "best": null, "high": null, "claims": []},
+            "reports": [], "disagreements": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn rows_need_a_full_date_and_keep_one_actor_per_cell() {
+        for partial in ["2015-07", "2015-W31", "XXXX-10-13", ""] {
+            assert_eq!(
+                row(&incident(partial), &Links::default()),
+                None,
+                "{partial}"
+            );
+        }
+        let cells = row(&incident("2015-07-30T10:00"), &Links::default()).unwrap();
+        let get = |name: &str| &cells[columns().iter().position(|c| *c == name).unwrap()];
+        assert_eq!(get("event_date"), "2015-07-30");
+        assert_eq!(get("year"), "2015");
+        assert_eq!(
+            get("actor1"),
+            "Military Forces of Russia",
+            "most reports first"
+        );
+        assert_eq!(get("assoc_actor_1"), "Military Forces of Syria");
+        assert_eq!(
+            get("inter1"),
+            "State forces",
+            "no country known: not abroad"
+        );
+        assert_eq!(get("civilian_targeting"), "Civilian targeting");
+        assert_eq!(get("fatalities"), "3");
+        assert_eq!(get("fatalities_high"), "6");
+        assert!(get("notes").contains("3–6"), "{}", get("notes"));
+    }
+
+    #[test]
+    fn areas_read_in_english() {
+        fn admin1(p: &Place) -> &str {
+            &p.admin1
+        }
+        assert_eq!(admin_name("حلب", "SY", admin1), "Aleppo");
+        assert_eq!(admin_name("بغداد", "IQ", admin1), "Baghdad");
+        assert_eq!(
+            admin_name("مكان لا يعرفه أحد", "SY", admin1),
+            "مكان لا يعرفه أحد"
+        );
+        assert_eq!(admin_name("", "SY", admin1), "");
     }
 
     #[test]

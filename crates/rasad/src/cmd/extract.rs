@@ -41,6 +41,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
+    // A spinner with counts on standard error when it is a terminal.
+    let progress = super::ingest::progress_bar();
     for path in &args.paths {
         let docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>>> = if path.as_os_str() == "-" {
             read_jsonl(io::stdin().lock(), "stdin", &opts)
@@ -48,6 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             read_paths(std::slice::from_ref(path), &opts)
         };
         for item in docs {
+            progress.inc(1);
             let line = match item {
                 Ok(raw) => serde_json::to_string(&extractor.extract(&raw)),
                 Err(e) => {
@@ -63,6 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "{line}").context("writing to standard output")?;
         }
     }
+    progress.finish_and_clear();
     out.flush().context("writing to standard output")?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS

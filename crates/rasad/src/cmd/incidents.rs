@@ -495,7 +495,11 @@ fn outlet_notes(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
 /// are counted on standard error.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let f = filters(&args.filters)?;
+    // A spinner while the incidents are linked and written, on a terminal.
+    let progress = super::ingest::progress_bar();
+    progress.set_message("building incidents");
     let (incidents, store) = built(&args.db)?;
+    progress.set_message("writing");
     let incidents: Vec<Incident> = incidents
         .into_iter()
         .filter(|i| corpus::keep(i, &f))
@@ -514,6 +518,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let n = export::write(&incidents, format, &links, &mut out)?;
     out.flush()?;
+    progress.finish_and_clear();
     if n.left_out > 0 {
         eprintln!(
             "rasad: {} incident(s) left out: their date is not a full day (ACLED's event_date must be one)",
