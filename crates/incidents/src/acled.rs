@@ -237,7 +237,7 @@ fn side(inc: &Incident, roles: &[&str], fallback: Option<&str>, c: Option<&Count
         .filter(|a| roles.contains(&a.role.as_str()))
         .map(|a| (a.reports, a.id.as_str()))
         .collect();
-    codes.sort_by(|a, b| b.0.cmp(&a.0));
+    codes.sort_by_key(|c| std::cmp::Reverse(c.0));
     let mut names = codes.iter().map(|(_, code)| acled_actor(code, c));
     let Some((actor, inter)) = names.next().or_else(|| fallback.map(|f| acled_actor(f, c))) else {
         return Side {
