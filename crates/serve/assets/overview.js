@@ -637,10 +637,12 @@
 
   // The download links: the filtered view as one /api/export per format.
   function setDownloads(f) {
-    for (const format of ["csv", "xlsx", "geojson"]) {
-      const a = document.getElementById("download-" + format);
-      if (a) a.href = "/api/export?" + query(f, { format });
-    }
+    const links = {
+      csv: document.getElementById("download-csv"),
+      xlsx: document.getElementById("download-xlsx"),
+      geojson: document.getElementById("download-geojson"),
+    };
+    for (const [format, a] of Object.entries(links)) a.href = "/api/export?" + query(f, { format });
   }
 
   async function load(f) {

@@ -206,6 +206,12 @@ fn search_filters_and_plain_output() {
         ["i1"]
     );
     assert!(q(&["--outlet", "اخبار الان"]).is_empty());
+    // Any of an outlet's names in data/outlets: its Latin name, its domain.
+    let watan = q(&["--outlet", "الوطن"]);
+    assert!(!watan.is_empty());
+    for name in ["Al-Watan", "alwatan.sy", "صحيفة الوطن"] {
+        assert_eq!(q(&["--outlet", name]), watan, "{name}");
+    }
     assert_eq!(q(&["--limit", "1"]).len(), 1);
 
     // Not a terminal: matches between ** (never Arabic quotation marks),
