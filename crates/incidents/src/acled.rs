@@ -13,7 +13,8 @@
 //!   (0 when none gives one), or the reviewer's;
 //! - `location`, `admin1`, `admin2` are the gazetteer's English names where it
 //!   has them; `admin3` stays empty (the gazetteer has no third level);
-//! - `source_scale` and `tags` stay empty rather than guessed;
+//! - `source_scale` is read from where each outlet is seated; `tags` stays
+//!   empty rather than guessed;
 //! - `timestamp` is the newest report's publication time (Unix seconds).
 
 use crate::acled_tables::{Country, CIVILIANS, EXTERNAL, STATE_FORCES, TABLES};
@@ -264,6 +265,42 @@ fn interaction(a: Option<u8>, b: Option<u8>) -> String {
     }
 }
 
+/// ACLED's source scales, in the order a combined scale names them.
+const SCALES: [&str; 3] = ["National", "Regional", "International"];
+
+/// ACLED's source scale of the incident's outlets (`data/outlets` gives each
+/// one's seat): `National` for an outlet seated in the event's country,
+/// `Regional` for one in another country of its ACLED region,
+/// `International` elsewhere; several scales joined by `-`
+/// (`National-International`); empty when no outlet's seat or the event's
+/// country is known.
+fn source_scale(inc: &Incident, country: Option<&Country>) -> String {
+    let Some(c) = country else {
+        return String::new();
+    };
+    let mut found = [false; 3];
+    for r in &inc.reports {
+        let Some(o) = r.outlet.as_deref().and_then(rasad_ingest::outlets::lookup) else {
+            continue;
+        };
+        let region = TABLES.country(&o.country).map(|x| x.region.as_str());
+        let i = if o.country == c.alpha2 {
+            0
+        } else if region == Some(c.region.as_str()) {
+            1
+        } else {
+            2
+        };
+        found[i] = true;
+    }
+    SCALES
+        .iter()
+        .zip(found)
+        .filter_map(|(s, f)| f.then_some(*s))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// One line of Arabic: the first evidence sentence of the incident and its
 /// death toll range (`القتلى 12–31`).
 fn notes(inc: &Incident) -> String {
@@ -369,7 +406,7 @@ pub fn acled_cells(inc: &Incident) -> Option<Vec<String>> {
         coord(place.and_then(|p| p.lon)),
         geo_precision(inc.where_prec).into(),
         outlets(inc),
-        String::new(),
+        source_scale(inc, w.country),
         notes(inc),
         whole(inc.fatalities.low.or(Some(0.0))),
         String::new(),

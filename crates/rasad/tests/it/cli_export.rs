@@ -223,6 +223,9 @@ fn acled_export_has_acleds_columns_labels_dates_and_urls() {
         assert!(get("fatalities").parse::<u32>().is_ok(), "{row:?}");
         assert!(get("timestamp").parse::<i64>().is_ok(), "{row:?}");
         assert!(get("url").starts_with("https://news.example/"), "{row:?}");
+        let scales = ["National", "Regional", "International"];
+        let scale = get("source_scale");
+        assert!(scale.split('-').all(|s| scales.contains(&s)), "{row:?}");
     }
     // The strike two outlets told: ACLED's figure is the lower one; both
     // outlets' claims and URLs are kept.
@@ -248,6 +251,8 @@ fn acled_export_has_acleds_columns_labels_dates_and_urls() {
         "{claims}"
     );
     assert!(strike.get(col("url")).unwrap().contains("/a2"));
+    // Both outlets are Syrian: a national source scale.
+    assert_eq!(strike.get(col("source_scale")), Some("National"));
 
     // --excel: a byte-order mark, then the same text.
     let excel = export(&db, &["--format", "acled", "--excel"]);
