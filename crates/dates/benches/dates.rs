@@ -36,6 +36,7 @@ fn bench(c: &mut Criterion) {
         reference: "2019-01-01".parse().unwrap(),
         published: None,
         dateline: None,
+        reference_known: true,
     };
     let analyses: Vec<Analysis> = docs
         .iter()

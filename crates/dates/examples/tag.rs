@@ -33,6 +33,7 @@ fn main() {
                 reference,
                 published: None,
                 dateline: None,
+                reference_known: true,
             },
         );
         println!(

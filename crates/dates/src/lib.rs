@@ -17,7 +17,7 @@
 //! use rasad_dates::{tag_times, DateContext};
 //! use rasad_text::Analysis;
 //! let a = Analysis::new("قتل خمسة مدنيين امس الخميس 27 كانون الأول (ديسمبر) في البوكمال", vec![]);
-//! let ctx = DateContext { reference: "2019-01-01".parse().unwrap(), published: None, dateline: None };
+//! let ctx = DateContext { reference: "2019-01-01".parse().unwrap(), published: None, dateline: None, reference_known: true };
 //! let r = tag_times(&a, &ctx);
 //! assert_eq!(r.published.unwrap().value.as_deref(), Some("2018-12-28"));
 //! assert_eq!(r.mentions[0].text, "امس الخميس 27 كانون الأول (ديسمبر)");
@@ -52,6 +52,12 @@ use scan::{Gap, Kind, Tok};
 pub struct DateContext {
     /// The date the documents were collected (`--reference-date`).
     pub reference: jiff::civil::Date,
+    /// False when no collection date was given (`reference` is then only
+    /// today): nothing is placed by it. Without a publication date a
+    /// relative or yearless date stays unresolved (`value` null, basis
+    /// [`Basis::Unanchored`]), and no publication date is inferred from a
+    /// weekday or `الجاري` alone.
+    pub reference_known: bool,
     /// Publication time from metadata, as written; always wins over inference.
     pub published: Option<String>,
     /// The dateline span found by cleaning, if any.
@@ -260,7 +266,7 @@ fn publication(
         .or_else(|| c.lead_date())
         .or_else(|| c.dated_dayrel())
         .or_else(|| weekday_publication(ctx, found))
-        .or_else(|| c.current_month())
+        .or_else(|| c.current_month().filter(|_| ctx.reference_known))
         .or_else(|| c.latest_dated_weekday())
 }
 
@@ -279,6 +285,9 @@ impl Clues<'_> {
     /// Expression `f` resolved without an anchor, when it names a day (or an
     /// hour of one).
     fn day_time(&self, f: &Found) -> Option<Time> {
+        if !self.ctx.reference_known && !full_date(&f.e) {
+            return None;
+        }
         let r = resolve(&f.e, None, self.ctx.reference);
         matches!(
             r.time.precision,
@@ -428,6 +437,7 @@ fn weekday_publication(ctx: &DateContext, found: &[Found]) -> Option<Time> {
         .max();
     let day = match latest_day {
         Some(d0) => weekday_after_event(w, d0, reference)?,
+        None if !ctx.reference_known => return None,
         None => weekday_in_named_months(w, reference, &month_clues(found))?,
     };
     Some(inferred_day(day, Calendar::Gregorian))
@@ -524,6 +534,16 @@ fn weekday_in_named_months(
     None
 }
 
+/// A time resolved without a publication date against a reference date
+/// nobody gave: unresolved, and said so (`أمس` or `13 آذار` in an undated
+/// article collected on an unknown day). Written-out dates stay.
+fn unanchor(t: &mut Time) {
+    if t.basis != Basis::Explicit {
+        t.value = None;
+        t.basis = Basis::Unanchored;
+    }
+}
+
 /// Finds and resolves every date or time expression in the body and the
 /// dateline, and the publication time.
 pub fn tag_times(a: &Analysis, ctx: &DateContext) -> TimeResult {
@@ -549,6 +569,11 @@ pub fn tag_times(a: &Analysis, ctx: &DateContext) -> TimeResult {
         .map(|f| resolve(&f.e, anchor.as_ref(), ctx.reference))
         .collect();
     pairs::reconcile(&found, &partner, &mut resolved);
+    if anchor.is_none() && !ctx.reference_known {
+        for r in &mut resolved {
+            unanchor(&mut r.time);
+        }
+    }
     let mut mentions = Vec::with_capacity(found.len());
     for (f, r) in found.iter().zip(resolved) {
         let span = a.span(f.e.k0, f.e.k1);

@@ -32,6 +32,7 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     explain: bool,
+    reference_known: bool,
 }
 
 impl Extractor {
@@ -42,7 +43,16 @@ impl Extractor {
             gazetteer: Gazetteer::bundled(),
             lexicon: Lexicon::bundled(),
             explain: false,
+            reference_known: true,
         }
+    }
+
+    /// Says that `reference_date` is only today, not a date anyone gave:
+    /// an undated document's relative dates then stay unresolved instead
+    /// of being placed against today (see `rasad_dates::DateContext`).
+    pub fn without_reference(mut self) -> Self {
+        self.reference_known = false;
+        self
     }
 
     /// The gazetteer in use.
@@ -67,6 +77,7 @@ impl Extractor {
                 reference: self.opts.reference_date,
                 published: raw.published.clone(),
                 dateline: cleaned.dateline,
+                reference_known: self.reference_known,
             },
         );
         if let Some(p) = &times.published_unread {

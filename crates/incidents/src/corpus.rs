@@ -79,12 +79,31 @@ pub fn build_reviewed(
     review::apply(incidents, &all, corrections)
 }
 
-/// True when the incident is at `place` (or inside it), any spelling.
+/// True when the incident is at `place` (or inside it), any spelling, with
+/// proclitics (`بإدلب`) or by its English name (`Idlib`): see
+/// [`crate::place::place_keys`].
 pub fn at_place(inc: &Incident, place: &str) -> bool {
-    let k = name_key(place);
-    inc.places
-        .iter()
-        .any(|p| name_key(&p.name) == k || p.admin1.as_deref().is_some_and(|a| name_key(a) == k))
+    thread_local! {
+        /// The last query's keys: one query is checked against every incident.
+        static LAST: std::cell::RefCell<(String, Vec<String>)> = Default::default();
+    }
+    LAST.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.1.is_empty() || last.0 != place {
+            *last = (place.to_string(), crate::place::place_keys(place));
+        }
+        at_keys(inc, &last.1)
+    })
+}
+
+/// True when one of the incident's places or its admin1 has one of `keys`.
+pub fn at_keys(inc: &Incident, keys: &[String]) -> bool {
+    inc.places.iter().any(|p| {
+        keys.contains(&name_key(&p.name))
+            || p.admin1
+                .as_deref()
+                .is_some_and(|a| keys.contains(&name_key(a)))
+    })
 }
 
 /// True when the incident passes the filters.

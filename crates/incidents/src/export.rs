@@ -1,66 +1,54 @@
-//! Incidents out: ACLED-like CSV, GeoJSON and JSON lines.
+//! Incidents out: CSV with ACLED's columns then rasad's (see
+//! [`crate::acled`]), GeoJSON with the same fields, and JSON lines.
 
+use crate::acled;
 use crate::summary::Incident;
+use std::collections::HashMap;
 use std::io::Write;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// ACLED's 31 columns, then rasad's (see [`crate::acled`]).
     Csv,
-    /// ACLED's columns (see [`crate::acled`]).
+    /// The same as [`Format::Csv`] (the name the review layer gave it).
     Acled,
     GeoJson,
     JsonLines,
+    /// The CSV's columns and rows as an Excel workbook.
+    Xlsx,
 }
 
-/// Columns of the CSV export: ACLED's names where ACLED has the field, then
-/// rasad's low/best/high and the per-source claims.
-pub const CSV_COLUMNS: &[&str] = &[
-    "event_id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_best",
-    "fatalities_high",
-    "claims",
-    "reports",
-    "disagreements",
-    "reviewed",
-    "corrected",
-];
+/// Each article's URL, for the `url` column of the exports.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    urls: HashMap<String, String>,
+}
 
-fn fmt_num(x: Option<f64>) -> String {
-    x.map(|v| {
-        if v.fract() == 0.0 {
-            format!("{}", v as i64)
-        } else {
-            v.to_string()
+impl Links {
+    /// Links from (article id, URL) pairs.
+    pub fn new(urls: impl IntoIterator<Item = (String, String)>) -> Self {
+        Links {
+            urls: urls.into_iter().collect(),
         }
-    })
-    .unwrap_or_default()
+    }
+
+    /// The URL of an article, if it has one.
+    pub fn url(&self, article: &str) -> Option<&str> {
+        self.urls.get(article).map(String::as_str)
+    }
 }
 
-/// The actor codes of one role, `; `-separated.
-pub(crate) fn role(inc: &Incident, role: &str) -> String {
-    inc.actors
-        .iter()
-        .filter(|a| a.role == role)
-        .map(|a| a.id.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+/// What an export wrote: rows (or features), and incidents left out because
+/// their date is not a full day (ACLED's `event_date` must be one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    pub rows: usize,
+    pub left_out: usize,
 }
+
+/// The byte-order mark that makes Excel read a CSV file as UTF-8.
+pub const BOM: &str = "\u{feff}";
 
 /// The outlets that reported the incident, sorted, `; `-separated.
 pub(crate) fn outlets(inc: &Incident) -> String {
@@ -87,114 +75,164 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One CSV row per incident.
-pub fn csv_row(inc: &Incident) -> Vec<String> {
-    let place = inc.places.first();
-    let claims = inc
-        .fatalities
-        .claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{}={}",
-                c.source.as_deref().unwrap_or(&c.article),
-                fmt_num(c.count.best)
-            )
+/// Columns whose cells are numbers in GeoJSON properties.
+const NUMERIC: &[&str] = &[
+    "year",
+    "time_precision",
+    "iso",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "timestamp",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "reports",
+    "disagreements",
+];
+
+/// The export's fields of a row as JSON properties (numbers as numbers,
+/// `reviewed` a boolean, empty cells null).
+fn properties(cells: Vec<String>) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::Value;
+    acled::columns()
+        .into_iter()
+        .zip(cells)
+        .map(|(col, cell)| {
+            let v = if cell.is_empty() {
+                Value::Null
+            } else if col == "reviewed" {
+                Value::Bool(cell == "true")
+            } else if NUMERIC.contains(&col) {
+                cell.parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(Value::String(cell), Value::Number)
+            } else {
+                Value::String(cell)
+            };
+            (col.to_string(), v)
         })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let notes = inc
-        .reports
-        .iter()
-        .flat_map(|r| r.evidence.first())
-        .next()
-        .cloned()
-        .unwrap_or_default();
-    vec![
-        inc.id.clone(),
-        inc.date.clone().unwrap_or_default(),
-        inc.date_prec.to_string(),
-        inc.kind.clone(),
-        inc.subtypes.first().cloned().unwrap_or_default(),
-        role(inc, "actor1"),
-        role(inc, "actor2"),
-        place.and_then(|p| p.admin1.clone()).unwrap_or_default(),
-        place.map(|p| p.name.clone()).unwrap_or_default(),
-        fmt_num(place.and_then(|p| p.lat)),
-        fmt_num(place.and_then(|p| p.lon)),
-        inc.where_prec.to_string(),
-        outlets(inc),
-        notes,
-        // ACLED's single number is the most conservative claim.
-        fmt_num(inc.fatalities.low),
-        fmt_num(inc.fatalities.low),
-        fmt_num(inc.fatalities.best),
-        fmt_num(inc.fatalities.high),
-        claims,
-        inc.reports.len().to_string(),
-        inc.disagreements.len().to_string(),
-        inc.reviewed.to_string(),
-        crate::review::corrected_fields(inc).join(";"),
-    ]
+        .collect()
 }
 
-/// The GeoJSON feature of an incident (null geometry without coordinates).
-pub fn feature(inc: &Incident) -> serde_json::Value {
+/// The GeoJSON feature of an incident (null geometry without coordinates),
+/// its properties the export's columns; `None` without a full date.
+pub fn feature(inc: &Incident, links: &Links) -> Option<serde_json::Value> {
+    let cells = acled::row(inc, links)?;
     let geometry = inc
         .places
         .first()
         .and_then(|p| p.lat.zip(p.lon))
         .map(|(lat, lon)| serde_json::json!({"type": "Point", "coordinates": [lon, lat]}))
         .unwrap_or(serde_json::Value::Null);
-    serde_json::json!({
+    Some(serde_json::json!({
         "type": "Feature",
         "id": inc.id,
         "geometry": geometry,
-        "properties": {
-            "date": inc.date, "date_prec": inc.date_prec, "type": inc.kind, "subtypes": inc.subtypes,
-            "place": inc.places.first().map(|p| p.name.clone()), "where_prec": inc.where_prec,
-            "actor1": role(inc, "actor1"), "actor2": role(inc, "actor2"),
-            "fatalities_low": inc.fatalities.low, "fatalities_best": inc.fatalities.best,
-            "fatalities_high": inc.fatalities.high, "reports": inc.reports.len(),
-            "disagreements": inc.disagreements.len(),
-        }
-    })
+        "properties": properties(cells),
+    }))
 }
 
-/// Writes a header and one row per incident, formula cells neutralised.
+/// Writes the header and one row per incident with a full date, formula
+/// cells neutralised.
 fn write_csv(
     incidents: &[Incident],
-    columns: &[&str],
-    row: fn(&Incident) -> Vec<String>,
+    links: &Links,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<Written> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(columns)?;
+    w.write_record(acled::columns())?;
+    let mut n = Written::default();
     for inc in incidents {
-        w.write_record(row(inc).iter().map(|c| neutralise_formula(c).into_owned()))?;
+        let Some(row) = acled::row(inc, links) else {
+            n.left_out += 1;
+            continue;
+        };
+        w.write_record(row.iter().map(|c| neutralise_formula(c).into_owned()))?;
+        n.rows += 1;
     }
-    w.flush()
+    w.flush()?;
+    Ok(n)
 }
 
-/// Writes incidents in `format`.
-pub fn write(incidents: &[Incident], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
-    match format {
-        Format::Csv => write_csv(incidents, CSV_COLUMNS, csv_row, out),
-        Format::Acled => write_csv(incidents, crate::acled::COLUMNS, crate::acled::row, out),
-        Format::GeoJson => {
-            let fc = serde_json::json!({
-                "type": "FeatureCollection",
-                "features": incidents.iter().map(feature).collect::<Vec<_>>(),
-            });
-            serde_json::to_writer(&mut *out, &fc)?;
-            writeln!(out)
+/// The CSV's rows as an Excel workbook (one sheet, numbers as numbers;
+/// text cells are never read as formulas).
+fn write_xlsx(
+    incidents: &[Incident],
+    links: &Links,
+    out: &mut dyn Write,
+) -> std::io::Result<Written> {
+    let bad = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let columns = acled::columns();
+    for (c, name) in columns.iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).map_err(bad)?;
+    }
+    let mut n = Written::default();
+    for inc in incidents {
+        let Some(row) = acled::row(inc, links) else {
+            n.left_out += 1;
+            continue;
+        };
+        n.rows += 1;
+        let r = n.rows as u32;
+        for (c, (cell, col)) in row.iter().zip(&columns).enumerate() {
+            let number = NUMERIC
+                .contains(col)
+                .then(|| cell.parse::<f64>().ok())
+                .flatten();
+            match number {
+                Some(x) => sheet.write_number(r, c as u16, x).map_err(bad)?,
+                None => sheet.write_string(r, c as u16, cell).map_err(bad)?,
+            };
         }
+    }
+    out.write_all(&book.save_to_buffer().map_err(bad)?)?;
+    Ok(n)
+}
+
+fn write_geojson(
+    incidents: &[Incident],
+    links: &Links,
+    out: &mut dyn Write,
+) -> std::io::Result<Written> {
+    let features: Vec<serde_json::Value> =
+        incidents.iter().filter_map(|i| feature(i, links)).collect();
+    let n = Written {
+        rows: features.len(),
+        left_out: incidents.len() - features.len(),
+    };
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    serde_json::to_writer(&mut *out, &fc)?;
+    writeln!(out)?;
+    Ok(n)
+}
+
+/// Writes incidents in `format`: CSV (ACLED's columns, then rasad's),
+/// GeoJSON (the same fields as properties), or JSON lines (every incident
+/// as stored).
+pub fn write(
+    incidents: &[Incident],
+    format: Format,
+    links: &Links,
+    out: &mut dyn Write,
+) -> std::io::Result<Written> {
+    match format {
+        Format::Csv | Format::Acled => write_csv(incidents, links, out),
+        Format::GeoJson => write_geojson(incidents, links, out),
+        Format::Xlsx => write_xlsx(incidents, links, out),
         Format::JsonLines => {
             for inc in incidents {
                 serde_json::to_writer(&mut *out, inc)?;
                 writeln!(out)?;
             }
-            Ok(())
+            Ok(Written {
+                rows: incidents.len(),
+                left_out: 0,
+            })
         }
     }
 }

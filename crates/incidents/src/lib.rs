@@ -14,9 +14,12 @@
 //! - [`summary`]: date/place precision codes, fatalities per claim, disagreements;
 //! - [`neardup`]: near-duplicate articles by MinHash;
 //! - [`review`]: analysts' corrections (the store's review log) applied on top;
-//! - [`persist`]: incidents kept in the store, updated per new article.
+//! - [`persist`]: incidents kept in the store, updated per new article;
+//! - [`export`], [`acled`]: CSV/XLSX with ACLED's columns and labels
+//!   ([`acled_tables`], `data/acled/`), GeoJSON, JSON lines.
 
 pub mod acled;
+pub mod acled_tables;
 pub mod cluster;
 pub mod corpus;
 pub mod export;

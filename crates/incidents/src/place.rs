@@ -13,6 +13,33 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// The bundled gazetteer, loaded on first use (exports, place queries).
+pub(crate) static GAZETTEER: std::sync::LazyLock<rasad_gazetteer::Gazetteer> =
+    std::sync::LazyLock::new(rasad_gazetteer::Gazetteer::bundled);
+
+/// Most gazetteer places a place query is read as.
+const QUERY_PLACES: usize = 8;
+
+/// The keys a place typed by a user stands for: the name as typed, the
+/// places the gazetteer reads in it (with its proclitics: `بإدلب`,
+/// `بالبوكمال`), and the Arabic names of a Latin name (`Idlib`, `Deir
+/// ez-Zor`).
+pub fn place_keys(query: &str) -> Vec<String> {
+    let mut keys = vec![name_key(query)];
+    let mut add = |k: String| {
+        if !k.is_empty() && !keys.contains(&k) {
+            keys.push(k);
+        }
+    };
+    for p in GAZETTEER.lookup(query).into_iter().take(QUERY_PLACES) {
+        add(name_key(&p.name));
+    }
+    for arabic in rasad_store::query::latin_names(query) {
+        add(name_key(arabic));
+    }
+    keys
+}
+
 /// A comparable key for a place name: normalized, article removed.
 pub fn name_key(name: &str) -> String {
     thread_local! {

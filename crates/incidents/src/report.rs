@@ -89,7 +89,7 @@ impl From<Basis> for DateBasis {
     fn from(b: Basis) -> Self {
         match b {
             Basis::Explicit => DateBasis::Explicit,
-            Basis::Relative => DateBasis::Relative,
+            Basis::Relative | Basis::Unanchored => DateBasis::Relative,
             Basis::Inferred => DateBasis::Inferred,
         }
     }

@@ -42,8 +42,10 @@ enum Command {
     Timeline(cmd::incidents::TimelineArgs),
     /// Per outlet: articles, incidents, terms used for each actor, counts above or below others.
     Outlets(cmd::incidents::OutletsArgs),
-    /// Export incidents as CSV, ACLED's columns, GeoJSON or JSON lines.
+    /// Export incidents: ACLED's columns (CSV, XLSX), GeoJSON or JSON lines.
     Export(cmd::incidents::ExportArgs),
+    /// The actor codes `--actor` takes, with their names and terms.
+    Actors(cmd::actors::Args),
     /// Check articles' casualty claims against a reference list of incidents.
     Verify(cmd::incidents::VerifyArgs),
     /// Correct, mark, split, merge and annotate incidents (an append-only review log).
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Outlets(a) => cmd::incidents::outlets(a),
         Command::Export(a) => cmd::incidents::export(a),
         Command::Verify(a) => cmd::incidents::verify(a),
+        Command::Actors(a) => cmd::actors::run(a),
         Command::Review(a) => cmd::review::run(a),
         Command::Serve(a) => cmd::serve::run(a),
     };

@@ -89,6 +89,9 @@ pub enum Basis {
     Relative,
     /// Inferred from other clues (weekday, `الجاري`, reference date).
     Inferred,
+    /// Not resolved (`value` null): the document has no publication date and
+    /// no reference date was given to place a relative or yearless date.
+    Unanchored,
 }
 
 /// A resolved (or unresolvable) point or period in time.

@@ -544,8 +544,19 @@
     drawList(state.incidents);
   }
 
+  // The download links: the filtered view as one /api/export per format.
+  function setDownloads(f) {
+    const links = {
+      csv: document.getElementById("download-csv"),
+      xlsx: document.getElementById("download-xlsx"),
+      geojson: document.getElementById("download-geojson"),
+    };
+    for (const [format, a] of Object.entries(links)) a.href = "/api/export?" + query(f, { format });
+  }
+
   async function load(f) {
     const mine = ++generation;
+    setDownloads(f);
     delete document.body.dataset.ready;
     status("…");
     try {

@@ -147,6 +147,7 @@ async function launch() {
     viewport: { width: 1280, height: 900 },
     locale: "ar",
     timezoneId: "UTC",
+    acceptDownloads: true,
   });
   context.setDefaultTimeout(TIMEOUT);
   // Every CSP violation a document reports reaches `problems` at once, even
@@ -904,6 +905,60 @@ async function mapScenario(page, shot, data) {
   await shot("m-incidents-outlet");
 }
 
+// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+function parseCSV(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+// Clicks a download link; the downloaded file's bytes.
+async function download(page, sel) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator(sel).click()]);
+  const failure = await dl.failure();
+  if (failure) throw new Failure(`${sel}: download failed: ${failure}`);
+  return readFileSync(await dl.path());
+}
+
+// (h) the download buttons of the incidents page give the filtered list:
+// every incident listed with a full date is a row, nothing else is.
+async function downloadScenario(page, shot, data) {
+  const dates = data.incidents.map((i) => i.date).filter(Boolean).sort();
+  const from = dates[Math.floor(dates.length / 2)].slice(0, 10);
+  await gotoReady(page, `/incidents?from=${enc(from)}`, "incidents");
+  const listed = await hrefs(page, '#list > li a[href^="/incidents/"]', "/incidents/");
+  const fullDate = new Set(data.incidents.filter((i) => /^\d{4}-\d{2}-\d{2}/.test(i.date || "")).map((i) => i.id));
+  const want = listed.filter((id) => fullDate.has(id)).sort();
+  check(want.length >= 1 && want.length < data.incidents.length, `filter from ${from} lists ${want.length} dated incidents`);
+
+  const csv = await download(page, "#download-csv");
+  check(csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf, "the CSV has no byte-order mark");
+  const rows = parseCSV(csv.subarray(3).toString("utf8"));
+  check(rows[0][0] === "event_id_cnty" && rows[0].length > 31, `CSV header ${rows[0].slice(0, 3)}`);
+  const got = rows.slice(1).map((r) => r[0]).sort();
+  check(JSON.stringify(got) === JSON.stringify(want), `CSV rows ${got} ≠ listed ${want}`);
+
+  const geo = JSON.parse((await download(page, "#download-geojson")).toString("utf8"));
+  const geoIds = geo.features.map((f) => f.properties.event_id_cnty).sort();
+  check(JSON.stringify(geoIds) === JSON.stringify(want), `GeoJSON features ${geoIds} ≠ listed ${want}`);
+
+  const xlsx = await download(page, "#download-xlsx");
+  check(xlsx[0] === 0x50 && xlsx[1] === 0x4b && xlsx.length > 1000, "the XLSX is not a workbook");
+  await shot("j-downloads");
+}
+
 // ---------------------------------------------------------------- runner
 
 const SCENARIOS = [
@@ -912,6 +967,7 @@ const SCENARIOS = [
   ["c", "incident", incidentScenario],
   ["d", "incidents", overviewScenario],
   ["e", "security", securityScenario],
+  ["j", "downloads", downloadScenario],
   // Last: it writes, and the scenarios above read the incidents as loaded.
   ["g", "review", reviewScenario],
   ["h", "article-review", articleReviewScenario],

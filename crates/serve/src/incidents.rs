@@ -200,10 +200,7 @@ impl Built {
         };
         let (candidates, check_actor): (Box<dyn Iterator<Item = usize>>, bool) =
             match (f.place.as_deref(), actor) {
-                (Some(p), _) => (
-                    Box::new(list(&self.by_place, &name_key(p)).iter().copied()),
-                    actor.is_some(),
-                ),
+                (Some(p), _) => (Box::new(self.at_place(p).into_iter()), actor.is_some()),
                 (None, Some(a)) => (Box::new(list(&self.by_actor, a).iter().copied()), false),
                 (None, None) => (Box::new(0..self.incidents.len()), false),
             };
@@ -215,6 +212,18 @@ impl Built {
                     && (!check_actor || named.is_some_and(|v| v.binary_search(&i).is_ok()))
             })
             .collect()
+    }
+
+    /// The incidents at a place as a user typed it (proclitics, English
+    /// name: `rasad_incidents::place::place_keys`), ascending.
+    fn at_place(&self, place: &str) -> Vec<usize> {
+        let mut v: Vec<usize> = rasad_incidents::place::place_keys(place)
+            .iter()
+            .flat_map(|k| list(&self.by_place, k).iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 
     /// The incidents passing the filters, in builder order.

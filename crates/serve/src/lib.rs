@@ -9,6 +9,7 @@
 //! - [`accept`]: the accept loop with header timeout and connection caps;
 //! - [`routes`]: the API handlers and parameter checks;
 //! - [`error`]: JSON errors without internals;
+//! - [`export`]: the filtered incidents as CSV, XLSX or GeoJSON files;
 //! - [`state`]: configuration, connection pool, shared incidents;
 //! - [`incidents`]: incidents and outlet statistics from the stored records;
 //! - [`limits`]: rate limit, timeout, security headers;
@@ -16,6 +17,7 @@
 
 pub mod accept;
 pub mod error;
+pub mod export;
 pub mod incidents;
 pub mod limits;
 pub mod pages;
@@ -55,6 +57,7 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
         .route("/api/search", get(routes::search))
         .route("/api/articles/{id}", get(routes::article))
         .route("/api/incidents", get(routes::incidents))
+        .route("/api/export", get(export::export))
         .route("/api/incidents/{id}", get(routes::incident))
         .route("/api/timeline/{place}", get(routes::timeline))
         .route("/api/outlets", get(routes::outlets))

@@ -30,7 +30,7 @@ const MAX_KEY_CHARS: usize = 256;
 /// The OpenAPI document, served as is.
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+pub(crate) fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     q.map(|Query(t)| t)
         .map_err(|_| ApiError::BadRequest("malformed query string".into()))
 }
@@ -54,7 +54,7 @@ fn date(name: &str, v: Option<&str>) -> Result<Option<jiff::civil::Date>, ApiErr
     }
 }
 
-fn date_range(
+pub(crate) fn date_range(
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<(Option<jiff::civil::Date>, Option<jiff::civil::Date>), ApiError> {
@@ -85,7 +85,7 @@ fn number(
     }
 }
 
-fn nonempty(v: Option<String>) -> Option<String> {
+pub(crate) fn nonempty(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 

@@ -154,6 +154,16 @@ impl Store {
             .optional()?)
     }
 
+    /// Every stored article's URL, as (article id, URL), for articles that
+    /// have one.
+    pub fn urls(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, url FROM articles WHERE url IS NOT NULL AND url != ''")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The original decoded text of an article.
     pub fn text(&self, id: &str) -> Result<Option<String>, StoreError> {
         Ok(self

@@ -67,6 +67,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// True when the article's publication date is known (from metadata or
+    /// its text).
+    pub fn dated(&self) -> bool {
+        self.published.is_some()
+    }
     /// The article id.
     pub fn id(&self) -> &str {
         &self.id

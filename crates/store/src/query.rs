@@ -3,9 +3,12 @@
 //!
 //! Syntax: words are all required (`قصف إدلب`); `OR` in capitals between
 //! words separates alternatives (`داعش OR النصرة` = either; `قصف إدلب OR
-//! غارات حلب` = both of the first two or both of the last two). Everything
-//! else (`"`, `*`, `-`, `:`, `NEAR`, `AND`) is text: every term is quoted in
-//! the FTS5 expression, never interpreted.
+//! غارات حلب` = both of the first two or both of the last two); words in
+//! quotes (`"` or `«»`) must follow one another (`"تنظيم الدولة"`); a word or
+//! a quoted phrase after `-` must not occur (`قصف -حلب`), whatever the
+//! alternatives. Everything else (`*`, `:`, `NEAR`, `AND`, an unclosed
+//! quote) is text: every term is quoted in the FTS5 expression, never
+//! interpreted.
 //!
 //! Each word is read as the index reads words ([`crate::prepare::index_terms`])
 //! and, further, through its clitic readings: a query word stands for its bare
@@ -42,6 +45,24 @@ pub type Phrase = Vec<String>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
     pub groups: Vec<Vec<Vec<Phrase>>>,
+    /// Slots that must not match (`-word`, `-"a phrase"`).
+    pub not: Vec<Vec<Phrase>>,
+}
+
+/// The FTS5 alternatives of one slot: `"a b"` or `("a" OR "b c")`.
+fn slot_expression(slot: &[Phrase], wanted: Option<&mut HashSet<String>>) -> String {
+    let phrases: Vec<String> = slot
+        .iter()
+        .map(|p| format!("\"{}\"", p.join(" ").replace('"', "\"\"")))
+        .collect();
+    if let Some(w) = wanted {
+        w.extend(slot.iter().flatten().cloned());
+    }
+    if phrases.len() == 1 {
+        phrases.into_iter().next().unwrap_or_default()
+    } else {
+        format!("({})", phrases.join(" OR "))
+    }
 }
 
 impl Parsed {
@@ -55,59 +76,122 @@ impl Parsed {
             .filter(|g| !g.is_empty())
             .map(|g| {
                 g.iter()
-                    .map(|slot| {
-                        let phrases: Vec<String> = slot
-                            .iter()
-                            .map(|p| {
-                                wanted.extend(p.iter().cloned());
-                                format!("\"{}\"", p.join(" ").replace('"', "\"\""))
-                            })
-                            .collect();
-                        if phrases.len() == 1 {
-                            phrases.into_iter().next().unwrap_or_default()
-                        } else {
-                            format!("({})", phrases.join(" OR "))
-                        }
-                    })
+                    .map(|slot| slot_expression(slot, Some(&mut wanted)))
                     .collect::<Vec<_>>()
                     .join(" AND ")
             })
             .collect();
-        match groups.len() {
-            0 => None,
-            1 => Some((groups.into_iter().next().unwrap_or_default(), wanted)),
-            _ => Some((
-                groups
-                    .iter()
-                    .map(|g| format!("({g})"))
-                    .collect::<Vec<_>>()
-                    .join(" OR "),
-                wanted,
-            )),
+        let positive = match groups.len() {
+            0 => return None,
+            1 => groups.into_iter().next().unwrap_or_default(),
+            _ => groups
+                .iter()
+                .map(|g| format!("({g})"))
+                .collect::<Vec<_>>()
+                .join(" OR "),
+        };
+        if !self.not.is_empty() {
+            let not: Vec<String> = self.not.iter().map(|s| slot_expression(s, None)).collect();
+            return Some((format!("({positive}) NOT ({})", not.join(" OR ")), wanted));
+        }
+        Some((positive, wanted))
+    }
+}
+
+/// One item of a query: a word, `OR`, a quoted phrase, or either after `-`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    Or,
+    Word(String),
+    Phrase(String),
+    Not(Box<Item>),
+}
+
+/// Quote marks that open a phrase, each with its closing mark.
+const QUOTES: [(char, char); 2] = [('"', '"'), ('«', '»')];
+
+/// The items of a query, left to right. An unclosed quote is text.
+fn items(text: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    while let Some(c) = rest.chars().next() {
+        let negated = c == '-' && rest.len() > 1 && !rest[1..].starts_with(char::is_whitespace);
+        let body = if negated { &rest[1..] } else { rest };
+        let (item, used) = next_item(body);
+        rest = body[used..].trim_start();
+        match item {
+            Some(i) if negated => out.push(Item::Not(Box::new(i))),
+            Some(i) => out.push(i),
+            None => {}
         }
     }
+    out
+}
+
+/// The item at the start of `s` and the bytes it takes.
+fn next_item(s: &str) -> (Option<Item>, usize) {
+    let first = s.chars().next().unwrap_or(' ');
+    if let Some(&(open, close)) = QUOTES.iter().find(|(o, _)| *o == first) {
+        let inner = &s[open.len_utf8()..];
+        if let Some(end) = inner.find(close) {
+            let used = open.len_utf8() + end + close.len_utf8();
+            return (Some(Item::Phrase(inner[..end].to_string())), used);
+        }
+    }
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let w = &s[..end];
+    let item = if w == "OR" {
+        Item::Or
+    } else {
+        Item::Word(w.to_string())
+    };
+    (Some(item), end)
 }
 
 /// Parses a query; `df` gives the number of articles an index term occurs in
 /// (0 when unknown: then every word is read literally, without variants).
 pub fn parse(text: &str, df: &mut dyn FnMut(&str) -> u64) -> Parsed {
-    let mut groups = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for w in text.split_whitespace() {
-        if w == "OR" {
-            groups.push(std::mem::take(&mut current));
-        } else {
-            current.push(w);
+    let mut groups: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut not = Vec::new();
+    for item in items(text) {
+        match item {
+            Item::Or => groups.push(Vec::new()),
+            Item::Not(i) => not.extend(item_slots(std::slice::from_ref(&*i), df)),
+            i => groups.last_mut().map_or((), |g| g.push(i)),
         }
     }
-    groups.push(current);
     Parsed {
         groups: groups
-            .into_iter()
-            .map(|g| group(&g, df))
+            .iter()
+            .map(|g| item_slots(g, df))
             .filter(|g| !g.is_empty())
             .collect(),
+        not: not.into_iter().filter(|s| !s.is_empty()).collect(),
     }
+}
+
+/// The slots of a group of items: each run of words read as before
+/// ([`group`]: actor and place names across words), each phrase one slot.
+fn item_slots(items: &[Item], df: &mut dyn FnMut(&str) -> u64) -> Vec<Vec<Phrase>> {
+    let mut slots = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for item in items {
+        match item {
+            Item::Word(w) => run.push(w),
+            Item::Phrase(p) => {
+                slots.extend(group(&run, df));
+                run.clear();
+                let terms = name_terms(p);
+                let alts = phrase_alternatives(&terms, df);
+                if !alts.is_empty() {
+                    slots.push(alts);
+                }
+            }
+            Item::Or | Item::Not(_) => {}
+        }
+    }
+    slots.extend(group(&run, df));
+    slots
 }
 
 /// A query token: a Latin word (lowercased) or an Arabic/other key word.
@@ -275,6 +359,14 @@ fn phrase_alternatives(terms: &Phrase, df: &mut dyn FnMut(&str) -> u64) -> Vec<P
     }
 }
 
+/// The Arabic names a Latin place name or actor code stands for (`Idlib`,
+/// `Deir ez-Zor`, `ISIS`); empty when it names nothing known.
+pub fn latin_names(name: &str) -> &'static [String] {
+    LATIN
+        .get(&latin_words(name).join(" "))
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The longest run of Latin tokens at the start of `toks` naming places or
 /// an actor code, with the Arabic names.
 fn latin_run(toks: &[Tok]) -> Option<(usize, &'static [String])> {
@@ -312,6 +404,8 @@ fn actor_run(toks: &[Tok], df: &mut dyn FnMut(&str) -> u64) -> Option<(usize, us
 struct Aliases {
     groups: Vec<Vec<Phrase>>,
     by_term: HashMap<String, usize>,
+    /// The actor code of each group.
+    codes: Vec<String>,
 }
 
 const ACTORS: &str = include_str!("../../../data/actors/actors.toml");
@@ -322,14 +416,16 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
     let mut a = Aliases {
         groups: Vec::new(),
         by_term: HashMap::new(),
+        codes: Vec::new(),
     };
     let mut codes: HashMap<String, usize> = HashMap::new();
     for (code, rule, terms) in actor_groups() {
         if rule != "name" {
             continue;
         }
-        let g = *codes.entry(code).or_insert_with(|| {
+        let g = *codes.entry(code.clone()).or_insert_with(|| {
             a.groups.push(Vec::new());
+            a.codes.push(code);
             a.groups.len() - 1
         });
         for t in terms {
@@ -343,6 +439,106 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
     }
     a
 });
+
+/// One actor of the dictionary: its code, English name and the terms the
+/// press uses for it (rule `name` groups, as written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorEntry {
+    pub code: String,
+    pub name: String,
+    pub terms: Vec<String>,
+}
+
+/// Every actor code of `data/actors/actors.toml` (`[codes]`), by code,
+/// with its English name and terms.
+pub fn actor_table() -> Vec<ActorEntry> {
+    let names: Vec<(String, String)> = ACTORS
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|v| v.get("codes").and_then(|c| c.as_table()).cloned())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let groups = actor_groups();
+    names
+        .into_iter()
+        .map(|(code, name)| {
+            let mut terms: Vec<String> = Vec::new();
+            for (c, rule, ts) in &groups {
+                if *c == code && rule == "name" {
+                    terms.extend(
+                        ts.iter()
+                            .filter(|t| !terms.contains(t))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    );
+                }
+            }
+            ActorEntry { code, name, terms }
+        })
+        .collect()
+}
+
+/// Rules of `[[group]]`s whose terms name no actor.
+const NOT_ACTOR_RULES: [&str; 2] = ["block", "cue"];
+
+/// Every actor term of the dictionary (any rule that names an actor: `name`,
+/// `state`, `army` …), as index terms, → its code; `None` for a term two
+/// codes share (bare الجيش).
+static TERM_CODES: LazyLock<HashMap<String, Option<String>>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Option<String>> = HashMap::new();
+    for (code, rule, terms) in actor_groups() {
+        if NOT_ACTOR_RULES.contains(&rule.as_str()) {
+            continue;
+        }
+        for t in terms {
+            let key = name_terms(&t).join(" ");
+            if key.is_empty() {
+                continue;
+            }
+            let e = m.entry(key).or_insert_with(|| Some(code.clone()));
+            if e.as_deref() != Some(code.as_str()) {
+                *e = None;
+            }
+        }
+    }
+    m
+});
+
+/// The actor code a user means: a code in any case (`isis`), its English
+/// name (`Islamic State`), a Latin term of the dictionary (`Daesh`), or an
+/// Arabic term with or without article and proclitics (`داعش`, `وداعش`,
+/// `روسيا`, `تنظيم الدولة الإسلامية`). `None` when it names no actor, or
+/// more than one.
+pub fn actor_code(name: &str) -> Option<String> {
+    let t = name.trim();
+    if let Some(e) = actor_table()
+        .into_iter()
+        .find(|e| e.code.eq_ignore_ascii_case(t) || e.name.eq_ignore_ascii_case(t))
+    {
+        return Some(e.code);
+    }
+    arabic_actor(t).or_else(|| latin_names(t).iter().find_map(|a| arabic_actor(a)))
+}
+
+/// The code of an Arabic actor term, its first word read with or without
+/// proclitics (`وداعش`).
+fn arabic_actor(name: &str) -> Option<String> {
+    let terms = name_terms(name);
+    let (first, rest) = terms.split_first()?;
+    let mut readings: Vec<&str> = vec![first.as_str()];
+    readings.extend(clitic::readings(first).into_iter().map(|r| r.bare));
+    readings.into_iter().find_map(|w| {
+        let key = std::iter::once(w)
+            .chain(rest.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
+        TERM_CODES.get(&key).cloned().flatten()
+    })
+}
 
 /// (code, rule, terms) of each `[[group]]` of the actor dictionary.
 fn actor_groups() -> Vec<(String, String, Vec<String>)> {
@@ -490,11 +686,27 @@ mod tests {
         assert_eq!(words("OR قصف OR").len(), 1, "empty sides are dropped");
         let (e, _) = parse("قصف OR غارات", &mut counts).expression().unwrap();
         assert_eq!(e, "(\"قصف\") OR (\"غارات\")");
-        let (e, _) = parse("\"NEAR(قصف\" -غارات*", &mut counts)
+        let (e, _) = parse("NEAR(قصف* AND غارات", &mut counts)
             .expression()
             .unwrap();
-        assert_eq!(e, "\"near\" AND \"قصف\" AND \"غارات\"");
+        assert_eq!(e, "\"near\" AND \"قصف\" AND \"and\" AND \"غارات\"");
         assert!(parse(" OR \"*\" ", &mut counts).expression().is_none());
+    }
+
+    #[test]
+    fn phrases_and_negation() {
+        let (e, _) = parse("\"قصف مدفعي\" -غارات", &mut counts)
+            .expression()
+            .unwrap();
+        assert_eq!(e, "(\"قصف مدفعي\") NOT (\"غارات\")");
+        let (e, _) = parse("«قصف مدفعي» OR حلب -\"غارات جويه\"", &mut counts)
+            .expression()
+            .unwrap();
+        assert_eq!(e, "((\"قصف مدفعي\") OR (\"حلب\")) NOT (\"غارات جويه\")");
+        // an unclosed quote and a lone dash are text; only a negation is no query
+        let (e, _) = parse("\"قصف - حلب", &mut counts).expression().unwrap();
+        assert_eq!(e, "\"قصف\" AND \"حلب\"");
+        assert!(parse("-حلب", &mut counts).expression().is_none());
     }
 
     #[test]
@@ -509,6 +721,31 @@ mod tests {
         assert_eq!(words("تنظيم الدولة الإسلامية")[0].len(), 1);
         // bare words of other rules are not expanded
         assert_eq!(words("النظام")[0][0], "نظام");
+    }
+
+    #[test]
+    fn actor_codes_from_any_name() {
+        for (name, code) in [
+            ("isis", "ISIS"),
+            ("Isis", "ISIS"),
+            ("Islamic State", "ISIS"),
+            ("Daesh", "ISIS"),
+            ("داعش", "ISIS"),
+            ("وداعش", "ISIS"),
+            ("تنظيم الدولة الإسلامية", "ISIS"),
+            ("syr_gov", "SYR_GOV"),
+            ("قسد", "SDF"),
+        ] {
+            assert_eq!(actor_code(name).as_deref(), Some(code), "{name}");
+        }
+        assert_eq!(actor_code("xqzt"), None);
+        assert_eq!(actor_code("مدينة"), None);
+        assert_eq!(actor_code("روسيا").as_deref(), Some("RUSSIA"));
+        let table = actor_table();
+        assert!(table
+            .iter()
+            .any(|e| e.code == "ISIS" && e.terms.iter().any(|t| t == "داعش")));
+        assert!(table.len() >= 30);
     }
 
     #[test]

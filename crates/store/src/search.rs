@@ -528,7 +528,7 @@ mod tests {
         assert!(set.contains("رقه") && set.contains("2018"));
         let (e, _) = match_expression("داعشي OR \"NEAR(\" -قتل* col:x").unwrap();
         assert!(
-            e.ends_with(" OR (\"near\" AND \"قتل\" AND \"col\" AND \"x\")"),
+            e.ends_with(" OR (\"near\" AND \"col\" AND \"x\")) NOT (\"قتل\")"),
             "{e}"
         );
         assert!(match_expression(" \"*\" - ").is_none());

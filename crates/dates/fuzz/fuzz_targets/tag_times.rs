@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let published = s.lines().next().filter(|l| l.len() < 40).map(str::to_string);
     let a = Analysis::new(s, vec![]);
     for published in [None, published] {
-        let ctx = DateContext { reference: jiff::civil::date(2019, 1, 1), published, dateline: None };
+        let ctx = DateContext { reference: jiff::civil::date(2019, 1, 1), published, dateline: None, reference_known: true };
         let r = tag_times(&a, &ctx);
         let n = s.chars().count();
         for m in &r.mentions {

@@ -3,6 +3,7 @@
 //! workspace build links one test executable per crate instead of one per
 //! file. One file's tests: `cargo test -p rasad-dates --test it NAME::`.
 
+mod anchor;
 mod props;
 mod regressions;
 mod table;

@@ -86,6 +86,7 @@ fn check(text: &str, published: Option<String>) {
         reference: "2019-01-01".parse().unwrap(),
         published,
         dateline: None,
+        reference_known: true,
     };
     let r = tag_times(&a, &ctx);
     let n = text.chars().count();

@@ -19,6 +19,7 @@ fn replay(data: &[u8]) {
             reference: "2019-01-01".parse().unwrap(),
             published,
             dateline: None,
+            reference_known: true,
         };
         let r = tag_times(&a, &ctx);
         for m in &r.mentions {

@@ -18,6 +18,7 @@ fn run(text: &str, published: &str, reference: &str) -> TimeResult {
         reference: reference.parse().unwrap(),
         published: (published != "-").then(|| published.to_string()),
         dateline: None,
+        reference_known: true,
     };
     tag_times(&a, &ctx)
 }
@@ -2265,6 +2266,7 @@ fn dateline_wins() {
         reference: REF.parse().unwrap(),
         published: None,
         dateline: Some(rasad_record::Span::new(0, end)),
+        reference_known: true,
     };
     let r = tag_times(&a, &ctx);
     assert_eq!(

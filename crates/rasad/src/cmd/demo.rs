@@ -67,7 +67,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limit: 5,
         ..Query::default()
     })?;
-    super::search::print_hits(&mut out, &hits, bold)?;
+    super::search::print_hits(
+        &mut out,
+        &hits,
+        super::search::marks(super::search::Marks::Auto, bold),
+    )?;
     if hits.is_empty() {
         writeln!(out, "(no results)\n")?;
     }

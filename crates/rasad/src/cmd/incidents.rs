@@ -36,10 +36,12 @@ pub struct Filters {
     /// Only incidents on or before this date.
     #[arg(long, value_parser = super::parse_date)]
     to: Option<jiff::civil::Date>,
-    /// Only incidents at this place (or inside it).
+    /// Only incidents at this place (or inside it): any spelling, with
+    /// proclitics (بإدلب) or in English (Idlib).
     #[arg(long)]
     place: Option<String>,
-    /// Only incidents with this actor code (ISIS, SYR_GOV, …).
+    /// Only incidents with this actor: a code in any case (isis), its English
+    /// name or an Arabic term (داعش); `rasad actors` lists them.
     #[arg(long)]
     actor: Option<String>,
 }
@@ -88,11 +90,15 @@ pub struct OutletsArgs {
 
 #[derive(clap::ValueEnum, Clone, Copy)]
 pub enum ExportFormat {
+    /// ACLED's 31 columns in ACLED's order with ACLED's labels, then rasad's
+    /// (report URLs, toll range, each outlet's claim, review state).
     Csv,
-    /// ACLED's own columns, plus `reviewed` and `corrected`.
+    /// The same as `csv`.
     Acled,
     Geojson,
     Jsonl,
+    /// The CSV's columns as an Excel workbook (binary: redirect to a file).
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -104,6 +110,9 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: ExportFormat,
+    /// Start the CSV with a byte-order mark, so Excel reads it as UTF-8.
+    #[arg(long)]
+    excel: bool,
 }
 
 #[derive(clap::Args)]
@@ -172,18 +181,15 @@ fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
     Ok(out)
 }
 
-/// The library's filters from the command line's.
-fn filters(f: &Filters) -> corpus::Filters {
-    corpus::Filters {
+/// The library's filters from the command line's; an actor no code or name
+/// matches is an error, not an empty list.
+fn filters(f: &Filters) -> anyhow::Result<corpus::Filters> {
+    Ok(corpus::Filters {
         from: f.from,
         to: f.to,
         place: f.place.clone(),
-        actor: f.actor.clone(),
-    }
-}
-
-fn keep(inc: &Incident, f: &Filters) -> bool {
-    corpus::keep(inc, &filters(f))
+        actor: f.actor.as_deref().map(super::actors::resolve).transpose()?,
+    })
 }
 
 fn num(x: Option<f64>) -> String {
@@ -230,9 +236,10 @@ pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
         let n = persist::rebuild(&mut open(&args.db)?).context("linking the store again")?;
         eprintln!("rasad: linked {n} article(s) again");
     }
+    let f = filters(&args.filters)?;
     let incidents = built(&args.db)?.0;
     let mut out = BufWriter::new(io::stdout().lock());
-    for inc in incidents.iter().filter(|i| keep(i, &args.filters)) {
+    for inc in incidents.iter().filter(|i| corpus::keep(i, &f)) {
         if args.json {
             serde_json::to_writer(&mut out, inc)?;
             writeln!(out)?;
@@ -260,46 +267,121 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     writeln!(out, "{}", line(inc))?;
     writeln!(
         out,
-        "date precision {} · place precision {}",
+        "date precision {} · place precision {}\n",
         inc.date_prec, inc.where_prec
     )?;
-    for r in &inc.reports {
-        writeln!(
-            out,
-            "\n── {} ({}) ──",
-            r.outlet.as_deref().unwrap_or("?"),
-            r.article
-        )?;
-        writeln!(
-            out,
-            "   {} · {} · {:?}",
-            r.subtype,
-            r.date.as_deref().unwrap_or("?"),
-            r.certainty
-        )?;
-        writeln!(out, "   actor1 {:?} · actor2 {:?}", r.actor1, r.actor2)?;
-        if let Some(k) = r.killed {
-            writeln!(
-                out,
-                "   killed {} (low {}, high {})",
-                num(k.best),
-                num(k.low),
-                num(k.high)
-            )?;
-        }
-        for e in &r.evidence {
-            writeln!(out, "   « {e} »")?;
-        }
-    }
+    write_reports(&mut out, inc)?;
     write_review(&mut out, inc)?;
     if !inc.disagreements.is_empty() {
         writeln!(out, "\nDisagreements:")?;
         for d in &inc.disagreements {
-            writeln!(out, " • {}", serde_json::to_string(d)?)?;
+            writeln!(out, " • {}", disagreement(d))?;
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Columns of the reports table of `rasad incident`.
+const REPORT_COLUMNS: [&str; 7] = [
+    "outlet",
+    "article",
+    "date",
+    "type",
+    "killed",
+    "certainty",
+    "actors",
+];
+
+/// One report as the cells of [`REPORT_COLUMNS`].
+fn report_cells(r: &rasad_incidents::summary::ReportRef) -> [String; 7] {
+    let killed = r
+        .killed
+        .map_or("–".to_string(), |k| match (k.low, k.best, k.high) {
+            (Some(l), _, Some(h)) if l != h => format!("{}–{}", num(Some(l)), num(Some(h))),
+            (l, b, _) => num(b.or(l)),
+        });
+    let actors = format!("{} → {}", r.actor1.join(", "), r.actor2.join(", "));
+    [
+        r.outlet.clone().unwrap_or_else(|| "?".into()),
+        r.article.clone(),
+        r.date.clone().unwrap_or_else(|| "?".into()),
+        r.subtype.clone(),
+        killed,
+        format!("{:?}", r.certainty).to_lowercase(),
+        actors,
+    ]
+}
+
+/// The reports side by side, one row each (columns padded to their widest
+/// cell, counted in characters), then each report's evidence.
+fn write_reports(out: &mut impl Write, inc: &Incident) -> io::Result<()> {
+    let rows: Vec<[String; 7]> = inc.reports.iter().map(report_cells).collect();
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([REPORT_COLUMNS[i].len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..REPORT_COLUMNS.len()).map(width).collect();
+    let pad = |cells: &[&str]| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
+            .collect();
+        padded.join(" │ ").trim_end().to_string()
+    };
+    writeln!(out, "{}", pad(&REPORT_COLUMNS))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("─┼─")
+    )?;
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        writeln!(out, "{}", pad(&cells))?;
+    }
+    for r in &inc.reports {
+        for e in &r.evidence {
+            writeln!(
+                out,
+                "\n{} ({}): {e}",
+                r.outlet.as_deref().unwrap_or("?"),
+                r.article
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A disagreement in one line: what differs, then each outlet's value.
+fn disagreement(d: &rasad_incidents::Disagreement) -> String {
+    use rasad_incidents::Disagreement as D;
+    fn each<T>(values: &[(String, T)], show: impl Fn(&T) -> String) -> String {
+        values
+            .iter()
+            .map(|(who, v)| format!("{who}: {}", show(v)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+    match d {
+        D::Count { what, values } => format!("{what} count — {}", each(values, |n| num(Some(*n)))),
+        D::Perpetrator { values } => format!("perpetrator — {}", each(values, |v| v.join(", "))),
+        D::Outcome { values } => format!("outcome — {}", each(values, Clone::clone)),
+        D::Certainty { values } => format!(
+            "certainty — {}",
+            each(values, |c| format!("{c:?}").to_lowercase())
+        ),
+        D::Terms { actor, values } => {
+            format!("terms for {actor} — {}", each(values, |v| v.join(", ")))
+        }
+    }
 }
 
 /// The review of an incident: its state and each correction, the extracted
@@ -409,22 +491,40 @@ fn outlet_notes(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
         .collect())
 }
 
-/// `rasad export`.
+/// `rasad export`. Incidents without a full date have no ACLED row: they
+/// are counted on standard error.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let incidents: Vec<Incident> = built(&args.db)?
-        .0
+    let f = filters(&args.filters)?;
+    // A spinner while the incidents are linked and written, on a terminal.
+    let progress = super::ingest::progress_bar();
+    progress.set_message("building incidents");
+    let (incidents, store) = built(&args.db)?;
+    progress.set_message("writing");
+    let incidents: Vec<Incident> = incidents
         .into_iter()
-        .filter(|i| keep(i, &args.filters))
+        .filter(|i| corpus::keep(i, &f))
         .collect();
+    let links = export::Links::new(store.urls()?);
     let format = match args.format {
         ExportFormat::Csv => Format::Csv,
         ExportFormat::Acled => Format::Acled,
         ExportFormat::Geojson => Format::GeoJson,
         ExportFormat::Jsonl => Format::JsonLines,
+        ExportFormat::Xlsx => Format::Xlsx,
     };
     let mut out = BufWriter::new(io::stdout().lock());
-    export::write(&incidents, format, &mut out)?;
+    if args.excel && matches!(format, Format::Csv | Format::Acled) {
+        out.write_all(export::BOM.as_bytes())?;
+    }
+    let n = export::write(&incidents, format, &links, &mut out)?;
     out.flush()?;
+    progress.finish_and_clear();
+    if n.left_out > 0 {
+        eprintln!(
+            "rasad: {} incident(s) left out: their date is not a full day (ACLED's event_date must be one)",
+            n.left_out
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -28,7 +28,8 @@ pub struct Args {
     /// Files larger than this many bytes are failures.
     #[arg(long, default_value_t = 20 * 1024 * 1024)]
     max_bytes: u64,
-    /// The date the documents were collected (YYYY-MM-DD; default today).
+    /// The date the documents were collected (YYYY-MM-DD). Without it, an
+    /// article with no publication date keeps its relative dates unresolved.
     #[arg(long, value_parser = super::parse_date)]
     reference_date: Option<jiff::civil::Date>,
     /// Extraction threads (default: one per core).
@@ -52,6 +53,11 @@ pub struct Summary {
     pub failures: Vec<(String, String)>,
     /// Duplicates, each named: (file or origin, why it was skipped).
     pub skipped: Vec<(String, String)>,
+    /// New articles with no publication date (neither in metadata nor found
+    /// in the text).
+    pub undated: usize,
+    /// True when `--reference-date` was given.
+    pub reference_given: bool,
 }
 
 impl Summary {
@@ -65,6 +71,17 @@ impl Summary {
             self.failures.len(),
             db.display()
         );
+        if self.undated > 0 {
+            let how = if self.reference_given {
+                "their dates without a year were placed by --reference-date"
+            } else {
+                "their relative dates are unresolved (give --reference-date to place them)"
+            };
+            eprintln!(
+                "rasad: {} new article(s) with no publication date: {how}",
+                self.undated
+            );
+        }
         for (origin, reason) in &self.skipped {
             eprintln!("  skipped: {origin}: {reason}");
         }
@@ -128,7 +145,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference_date = args
         .reference_date
         .unwrap_or_else(|| jiff::Zoned::now().date());
-    let extractor = Extractor::new(Options { reference_date });
+    let mut extractor = Extractor::new(Options { reference_date });
+    if args.reference_date.is_none() {
+        extractor = extractor.without_reference();
+    }
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let pipeline = Pipeline {
@@ -140,7 +160,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         batch_size: args.batch_size,
         progress: progress_bar(),
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        reference_given: args.reference_date.is_some(),
+        ..Summary::default()
+    };
     let stopped = pipeline.ingest_into(&mut store, &args.paths, &mut summary);
     // Also when the run stopped (a full disk): what was stored is said.
     summary.report(&args.db);
@@ -229,7 +252,10 @@ impl Pipeline<'_> {
             .context("writing to the database")?;
         for (o, p) in outcomes.into_iter().zip(&ready) {
             match skip_reason(&o, p.id()) {
-                None => summary.new += 1,
+                None => {
+                    summary.new += 1;
+                    summary.undated += usize::from(!p.dated());
+                }
                 Some(why) => {
                     summary.duplicate += 1;
                     summary.skipped.push((p.origin().to_string(), why));

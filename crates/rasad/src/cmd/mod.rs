@@ -1,6 +1,7 @@
 //! Subcommands. Each module has an `Args` (clap) and a `run` returning the exit
 //! code.
 
+pub mod actors;
 pub mod demo;
 pub mod eval;
 pub mod eval_clusters;

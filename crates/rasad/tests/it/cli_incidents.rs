@@ -75,7 +75,7 @@ fn reports_of_one_strike_merge_and_decoys_stay_apart() {
         .unwrap();
     assert!(out.status.success());
     let csv = String::from_utf8_lossy(&out.stdout);
-    assert!(csv.starts_with("event_id,event_date,time_precision,event_type"));
+    assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision"));
     assert_eq!(csv.lines().count(), incidents.len() + 1);
     let out = rasad()
         .args(["export", "--format", "geojson", "--db"])
@@ -211,7 +211,8 @@ fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) {
     {
         let mut stdin = child.stdin.take().unwrap();
         for (id, outlet, published, text) in articles {
-            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text});
+            let url = format!("https://news.example/{id}");
+            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text, "url": url});
             writeln!(stdin, "{line}").unwrap();
         }
     }
@@ -482,4 +483,85 @@ fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
         "a not-event incident is still exported"
     );
     assert!(rows.iter().all(|r| r[col("event_id_cnty")] != saraqib));
+}
+
+/// The ids `rasad incidents ARGS… --json` lists.
+fn ids_with(db: &std::path::Path, args: &[&str]) -> Result<Vec<String>, String> {
+    let mut all = vec!["incidents"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    Ok(run_on(db, &all)?
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect())
+}
+
+#[test]
+fn actors_and_places_are_read_as_users_write_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    ingest(&db, ARTICLES);
+
+    // `rasad actors` lists codes, names and terms.
+    let out = rasad().arg("actors").output().unwrap();
+    let actors = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        actors
+            .lines()
+            .any(|l| l.starts_with("ISIS\t") && l.contains("داعش")),
+        "{actors}"
+    );
+    assert!(actors.lines().any(|l| l.starts_with("RUSSIA\t")));
+
+    // --actor: a code in any case, the English name, an Arabic term.
+    let russia = ids_with(&db, &["--actor", "RUSSIA"]).unwrap();
+    assert!(!russia.is_empty());
+    for name in ["russia", "Russian forces", "روسيا"] {
+        assert_eq!(ids_with(&db, &["--actor", name]).unwrap(), russia, "{name}");
+    }
+    let err = ids_with(&db, &["--actor", "nobody-at-all"]).unwrap_err();
+    assert!(err.contains("rasad actors"), "{err}");
+
+    // --place and timeline: proclitics and English names read as the place.
+    let idlib = ids_with(&db, &["--place", "إدلب"]).unwrap();
+    assert!(idlib.len() >= 3, "{idlib:?}");
+    for place in ["بإدلب", "وإدلب", "Idlib"] {
+        assert_eq!(
+            ids_with(&db, &["--place", place]).unwrap(),
+            idlib,
+            "{place}"
+        );
+    }
+    let town = run_on(&db, &["timeline", "معرة النعمان"]).unwrap();
+    assert_eq!(run_on(&db, &["timeline", "بمعرة النعمان"]).unwrap(), town);
+    assert!(!town.starts_with("no incidents"), "{town}");
+}
+
+#[test]
+fn an_incident_prints_a_table_and_readable_disagreements() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    ingest(&db, ARTICLES);
+    let id = holding(&incidents(&db), "enab-1")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = run_on(&db, &["incident", &id]).unwrap();
+    let header = text.lines().find(|l| l.starts_with("outlet")).unwrap();
+    for col in ["article", "date", "killed", "certainty"] {
+        assert!(header.contains(col), "{header}");
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.contains("sohr-1") && l.contains(" │ 31")),
+        "{text}"
+    );
+    let disagreements = text.split("Disagreements:").nth(1).unwrap();
+    assert!(disagreements.contains("count — "), "{disagreements}");
+    assert!(!disagreements.contains('{'), "no JSON: {disagreements}");
 }

@@ -206,12 +206,23 @@ fn search_filters_and_plain_output() {
         ["i1"]
     );
     assert!(q(&["--outlet", "اخبار الان"]).is_empty());
+    // Any of an outlet's names in data/outlets: its Latin name, its domain.
+    let watan = q(&["--outlet", "الوطن"]);
+    assert!(!watan.is_empty());
+    for name in ["Al-Watan", "alwatan.sy", "صحيفة الوطن"] {
+        assert_eq!(q(&["--outlet", name]), watan, "{name}");
+    }
     assert_eq!(q(&["--limit", "1"]).len(), 1);
 
-    // Not a terminal: matches between « and ».
+    // Not a terminal: matches between ** (never Arabic quotation marks),
+    // or unmarked with --marks none.
     let out = run(rasad().args(["search", "بالرقة", "--db"]).arg(&db));
-    assert!(stdout(&out).contains("«بالرقّة»"), "{}", stdout(&out));
-    assert!(!stdout(&out).contains('\x1b'));
+    assert!(stdout(&out).contains("**بالرقّة**"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains('\x1b') && !stdout(&out).contains('«'));
+    let out = run(rasad()
+        .args(["search", "بالرقة", "--marks", "none", "--db"])
+        .arg(&db));
+    assert!(stdout(&out).contains("بالرقّة") && !stdout(&out).contains("**"));
     // A bad date is a usage error.
     let out = run(rasad()
         .args(["search", "غارة", "--from", "yesterday", "--db"])

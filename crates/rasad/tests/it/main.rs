@@ -3,6 +3,7 @@
 //! workspace build links one test executable per crate instead of one per
 //! file. One file's tests: `cargo test -p rasad --test it NAME::`.
 
+mod cli_export;
 mod cli_extract;
 mod cli_incidents;
 mod cli_store;

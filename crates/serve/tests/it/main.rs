@@ -8,6 +8,7 @@ mod support;
 
 mod api;
 mod browser;
+mod export;
 mod overview;
 mod pages;
 mod review_pages;

@@ -119,7 +119,7 @@ fn fts_syntax_in_queries_is_text() {
         "\"قصف",
         "قصف*",
         "NEAR(قصف",
-        "-قصف",
+        "قصف -",
         "body:قصف",
         "قصف OR",
         "(قصف)",
@@ -128,6 +128,14 @@ fn fts_syntax_in_queries_is_text() {
         assert!(r.is_ok(), "{query}: {r:?}");
     }
     assert_eq!(ids(&s, &q("\"قصف\"")), ["a"]);
+    assert_eq!(ids(&s, &q("\"قصف على\"")), ["a"]);
+    assert!(
+        ids(&s, &q("\"على قصف\"")).is_empty(),
+        "a phrase keeps its order"
+    );
+    assert!(ids(&s, &q("قصف -مواقع")).is_empty(), "-word excludes");
+    assert_eq!(ids(&s, &q("قصف -غائب")), ["a"]);
+    assert!(matches!(s.search(&q("-قصف")), Err(StoreError::EmptyQuery)));
     assert!(
         ids(&s, &q("قصف AND غائب")).is_empty(),
         "AND is a word, all words required"
