@@ -292,6 +292,7 @@ fn export_has_the_review(db: &Path, artifacts: &Path) {
     rasad_incidents::export::write(
         &built.incidents,
         rasad_incidents::export::Format::Acled,
+        &rasad_incidents::export::Links::default(),
         &mut out,
     )
     .expect("export");
