@@ -84,7 +84,9 @@ struct Ctx<'a> {
     speech: &'a KeySet,
     a: &'a Analysis,
     s: &'a str,
-    exclude: &'a [Span],
+    /// Per token: it overlaps an `exclude` span (computed once: a scan of
+    /// every span per token made long articles quadratic).
+    excluded: Vec<bool>,
     cue_at: FxHashSet<usize>,
     /// Positions after a rank or honorific, where unknown names are accepted.
     rank_at: FxHashSet<usize>,
@@ -102,7 +104,7 @@ impl<'a> Ctx<'a> {
             speech: &lx.source.citing.speech,
             a: hits.a,
             s: hits.a.key_str(),
-            exclude,
+            excluded: overlapping_tokens(hits.a, exclude),
             cue_at,
             rank_at,
             role_names: FxHashMap::default(),
@@ -258,8 +260,7 @@ impl<'a> Ctx<'a> {
         self.words.ala.contains(w) && self.a.slice(self.a.tokens()[i].span).ends_with('ى')
     }
     fn excluded(&self, i: usize) -> bool {
-        let sp = self.a.tokens()[i].span;
-        self.exclude.iter().any(|e| e.overlaps(&sp))
+        self.excluded[i]
     }
     fn divine_at(&self, i: usize) -> bool {
         self.joined(i) && self.lx.divine.contains(self.tok(i))
@@ -658,12 +659,30 @@ fn title_positions(lx: &Lexicon, hits: &Hits) -> (FxHashSet<usize>, FxHashSet<us
     (cue_at, rank_at)
 }
 
+/// Per token of `a`: whether it overlaps one of `spans`. Tokens are in text
+/// order, so each span finds its first token by binary search.
+fn overlapping_tokens(a: &Analysis, spans: &[Span]) -> Vec<bool> {
+    let toks = a.tokens();
+    let mut out = vec![false; toks.len()];
+    for e in spans {
+        let first = toks.partition_point(|t| t.span.end <= e.start);
+        for (i, t) in toks.iter().enumerate().skip(first) {
+            if t.span.start >= e.end {
+                break;
+            }
+            out[i] |= e.overlaps(&t.span);
+        }
+    }
+    out
+}
+
 /// Well-known persons by their full names and aliases, outside `exclude`.
 fn famous_people(lx: &Lexicon, hits: &Hits, exclude: &[Span]) -> Vec<Person> {
     let a = hits.a;
     let mut people = Vec::new();
+    let covering = crate::covering::Covering::new(exclude);
     for h in hits.of(layer::FAMOUS) {
-        if !a.in_body(h.span) || exclude.iter().any(|e| e.contains(&h.span)) {
+        if !a.in_body(h.span) || covering.contains(&h.span) {
             continue;
         }
         let Some(&fi) = lx.matcher.ids(h.phrase).first() else {
@@ -678,22 +697,60 @@ fn famous_people(lx: &Lexicon, hits: &Hits, exclude: &[Span]) -> Vec<Person> {
 /// Short forms of well-known persons after their full name (`بوتين` after
 /// `فلاديمير بوتين`; `الأسد` also as `أسد` with a proclitic).
 fn short_forms(lx: &NameLexicon, a: &Analysis, people: &mut [Person]) {
-    let s = a.key_str();
+    if people.iter().all(|p| p.famous.is_none()) {
+        return;
+    }
+    let words = TokenWords::new(a);
     for p in people.iter_mut() {
         let Some(fi) = p.famous else { continue };
         let first = p.spans.iter().map(|s| s.end).min().unwrap_or(0);
+        let known = crate::covering::Covering::new(&p.spans);
+        let mut taken: FxHashSet<usize> = FxHashSet::default();
         for short in &lx.famous[fi].short {
             let k = key(short);
-            for t in a.tokens() {
-                let w = t.text(s);
-                if t.span.start >= first
-                    && (w == k || strip_article(w) == strip_article(&k) && begins_with_article(&k))
-                    && !p.spans.iter().any(|x| x.overlaps(&t.span))
-                {
+            for i in words.written(&k) {
+                let t = &a.tokens()[i];
+                if t.span.start >= first && !known.overlaps(&t.span) && taken.insert(i) {
                     p.spans.push(t.span);
                 }
             }
         }
+    }
+}
+
+/// The tokens of an article by their key text, and by that text without
+/// its article: the places a short form is written, found without a scan of
+/// every token per form (long articles name many famous persons).
+struct TokenWords<'a> {
+    exact: FxHashMap<&'a str, Vec<usize>>,
+    bare: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> TokenWords<'a> {
+    fn new(a: &'a Analysis) -> TokenWords<'a> {
+        let s = a.key_str();
+        let mut words = TokenWords {
+            exact: FxHashMap::default(),
+            bare: FxHashMap::default(),
+        };
+        for (i, t) in a.tokens().iter().enumerate() {
+            let w = t.text(s);
+            words.exact.entry(w).or_default().push(i);
+            words.bare.entry(strip_article(w)).or_default().push(i);
+        }
+        words
+    }
+
+    /// Tokens, in order, written as `k`, or (for a `k` with the article)
+    /// as `k` with or without it.
+    fn written(&self, k: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.exact.get(k).cloned().unwrap_or_default();
+        if begins_with_article(k) {
+            out.extend(self.bare.get(strip_article(k)).into_iter().flatten());
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
     }
 }
 

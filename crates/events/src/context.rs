@@ -49,6 +49,8 @@ pub struct Ctx<'a> {
     pub seg: Vec<(usize, usize)>,
     /// Hits of the non-event lists (`data/events/nonevents.toml`).
     pub marks: crate::marks::Marks,
+    /// See [`Ctx::actors_headed`] (built on first use).
+    heads: std::cell::OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -178,6 +180,7 @@ impl<'a> Ctx<'a> {
             punct: punctuation(key, toks),
             seg: Vec::new(),
             marks: crate::marks::Marks::new(key, toks),
+            heads: std::cell::OnceCell::new(),
         };
         ctx.seg = ctx.segments();
         ctx
@@ -308,6 +311,30 @@ impl<'a> Ctx<'a> {
     }
 
     /// Actor code of an actor mention.
+    /// Indices into [`Ctx::actors`], in order, of the mentions of two words
+    /// or more whose first word reads as `head` once its proclitics are
+    /// taken (فرقة for الفرقة، وفرقة). An index built once per document: a
+    /// scan of every earlier actor per head noun made long articles
+    /// quadratic.
+    pub fn actors_headed(&self, head: &str) -> &[usize] {
+        let heads = self.heads.get_or_init(|| {
+            let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+            for (i, m) in self.actors.iter().enumerate() {
+                if m.end <= m.start + 1 {
+                    continue;
+                }
+                for r in clitic::readings(self.word(m.start)) {
+                    let list = map.entry(r.bare.to_string()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            map
+        });
+        heads.get(head).map_or(&[], Vec::as_slice)
+    }
+
     pub fn actor_id(&self, m: &Mention) -> &str {
         self.doc
             .actors
