@@ -30,6 +30,7 @@
 //! are data (`data/chrome/*.toml`), the outlet names are
 //! `data/outlets/outlets.tsv`.
 
+pub mod budget;
 pub mod clean;
 pub mod decode;
 pub mod html;
