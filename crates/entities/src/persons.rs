@@ -697,10 +697,15 @@ fn famous_people(lx: &Lexicon, hits: &Hits, exclude: &[Span]) -> Vec<Person> {
 /// Short forms of well-known persons after their full name (`بوتين` after
 /// `فلاديمير بوتين`; `الأسد` also as `أسد` with a proclitic).
 fn short_forms(lx: &NameLexicon, a: &Analysis, people: &mut [Person]) {
-    if people.iter().all(|p| p.famous.is_none()) {
+    let shorts: Vec<String> = people
+        .iter()
+        .filter_map(|p| p.famous)
+        .flat_map(|fi| lx.famous[fi].short.iter().map(|s| key(s)))
+        .collect();
+    if shorts.is_empty() {
         return;
     }
-    let words = TokenWords::new(a);
+    let words = TokenWords::new(a, &shorts);
     for p in people.iter_mut() {
         let Some(fi) = p.famous else { continue };
         let first = p.spans.iter().map(|s| s.end).min().unwrap_or(0);
@@ -718,16 +723,24 @@ fn short_forms(lx: &NameLexicon, a: &Analysis, people: &mut [Person]) {
     }
 }
 
-/// The tokens of an article by their key text, and by that text without
-/// its article: the places a short form is written, found without a scan of
-/// every token per form (long articles name many famous persons).
+/// The tokens of an article written as one of a few short forms, by their
+/// key text and by that text without its article: found in one pass instead
+/// of a scan of every token per form (long articles name many famous
+/// persons).
 struct TokenWords<'a> {
     exact: FxHashMap<&'a str, Vec<usize>>,
     bare: FxHashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> TokenWords<'a> {
-    fn new(a: &'a Analysis) -> TokenWords<'a> {
+    /// The tokens of `a` that `written` may ask about for `shorts`.
+    fn new(a: &'a Analysis, shorts: &[String]) -> TokenWords<'a> {
+        let exact_keys: FxHashSet<&str> = shorts.iter().map(String::as_str).collect();
+        let bare_keys: FxHashSet<&str> = shorts
+            .iter()
+            .filter(|k| begins_with_article(k))
+            .map(|k| strip_article(k))
+            .collect();
         let s = a.key_str();
         let mut words = TokenWords {
             exact: FxHashMap::default(),
@@ -735,8 +748,13 @@ impl<'a> TokenWords<'a> {
         };
         for (i, t) in a.tokens().iter().enumerate() {
             let w = t.text(s);
-            words.exact.entry(w).or_default().push(i);
-            words.bare.entry(strip_article(w)).or_default().push(i);
+            if exact_keys.contains(w) {
+                words.exact.entry(w).or_default().push(i);
+            }
+            let b = strip_article(w);
+            if bare_keys.contains(b) {
+                words.bare.entry(b).or_default().push(i);
+            }
         }
         words
     }
