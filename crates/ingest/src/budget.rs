@@ -95,7 +95,10 @@ mod tests {
         let reason = slow.into_result().unwrap_err();
         assert!(reason.contains("longer than 0.2 s") && !reason.contains('\n'));
         // The next document is not held up by the overdue one.
-        assert_eq!(within(Some(Duration::from_secs(5)), || 2), Finished::Done(2));
+        assert_eq!(
+            within(Some(Duration::from_secs(5)), || 2),
+            Finished::Done(2)
+        );
         assert_eq!(within(None, || 3), Finished::Done(3));
     }
 
