@@ -56,9 +56,22 @@ pub struct Ctx<'a> {
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
 /// `الجيش العراقي` is the army's adjective, not Iraqi people.
 fn inside_no_actor(victims: Vec<Hit>, actors: &[Mention]) -> Vec<Hit> {
+    // Actors are sorted by start: one starting before the victim word
+    // reaches past it iff the largest end among them does (asked per word
+    // by binary search, not a scan of every actor).
+    let max_end: Vec<usize> = actors
+        .iter()
+        .scan(0, |m, a| {
+            *m = a.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     victims
         .into_iter()
-        .filter(|v| !actors.iter().any(|m| m.start < v.start && v.start < m.end))
+        .filter(|v| {
+            let n = actors.partition_point(|m| m.start < v.start);
+            !(n > 0 && max_end[n - 1] > v.start)
+        })
         .collect()
 }
 
