@@ -44,10 +44,9 @@ pub struct Args {
     doc_timeout: f64,
 }
 
-/// The default per-document budget, in seconds: a 19 MB article takes about
-/// ten times less on one core since extraction is linear in its length
-/// (issue 15), so only a document that would hold the batch for minutes
-/// reaches it.
+/// The default per-document budget, in seconds: a 19 MB article (about the
+/// largest file `--max-bytes` lets in) extracts in some 15 s of one core, so
+/// only a document that would hold its batch for minutes reaches it.
 pub const DOC_TIMEOUT_SECS: f64 = 300.0;
 
 /// The budget `--doc-timeout` gives (`None` for 0 or less: no limit).
