@@ -240,11 +240,18 @@ fn cue_counts(lx: &Lexicon, hits: &Hits) -> Cues {
 /// Cue counts for the `cued` rule: [`cue_counts`] without the cue words inside
 /// an actor term (الاحتلال of طيران الاحتلال الروسي is no sign of Israel).
 fn strict_cue_counts(lx: &Lexicon, hits: &Hits) -> Cues {
+    // Inside another actor term: one starting before it and reaching its
+    // end, or starting with it and reaching past it (asked per cue, so by
+    // binary search and a table, not a scan of every term).
     let actors = hits.of(layer::ACTORS);
+    let covering = crate::covering::Covering::new(actors.iter().map(|h| &h.span));
+    let mut longest_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for h in actors {
+        let end = longest_at.entry(h.span.start).or_insert(h.span.end);
+        *end = (*end).max(h.span.end);
+    }
     let inside = |sp: Span| {
-        actors
-            .iter()
-            .any(|h| h.span.start <= sp.start && sp.end <= h.span.end && h.span != sp)
+        covering.strictly_contains(&sp) || longest_at.get(&sp.start).is_some_and(|&e| e > sp.end)
     };
     let mut counts = cue_counts(lx, hits);
     for h in hits.of(layer::CUES) {

@@ -24,6 +24,7 @@
 //! actors and persons); [`scan`] on all of them.
 
 pub mod actors;
+mod covering;
 mod hits;
 mod keys;
 pub mod kunya;

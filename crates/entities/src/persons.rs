@@ -84,7 +84,9 @@ struct Ctx<'a> {
     speech: &'a KeySet,
     a: &'a Analysis,
     s: &'a str,
-    exclude: &'a [Span],
+    /// Per token: it overlaps an `exclude` span (computed once: a scan of
+    /// every span per token made long articles quadratic).
+    excluded: Vec<bool>,
     cue_at: FxHashSet<usize>,
     /// Positions after a rank or honorific, where unknown names are accepted.
     rank_at: FxHashSet<usize>,
@@ -102,7 +104,7 @@ impl<'a> Ctx<'a> {
             speech: &lx.source.citing.speech,
             a: hits.a,
             s: hits.a.key_str(),
-            exclude,
+            excluded: overlapping_tokens(hits.a, exclude),
             cue_at,
             rank_at,
             role_names: FxHashMap::default(),
@@ -258,8 +260,7 @@ impl<'a> Ctx<'a> {
         self.words.ala.contains(w) && self.a.slice(self.a.tokens()[i].span).ends_with('ى')
     }
     fn excluded(&self, i: usize) -> bool {
-        let sp = self.a.tokens()[i].span;
-        self.exclude.iter().any(|e| e.overlaps(&sp))
+        self.excluded[i]
     }
     fn divine_at(&self, i: usize) -> bool {
         self.joined(i) && self.lx.divine.contains(self.tok(i))
@@ -659,12 +660,30 @@ fn title_positions(lx: &Lexicon, hits: &Hits) -> (FxHashSet<usize>, FxHashSet<us
     (cue_at, rank_at)
 }
 
+/// Per token of `a`: whether it overlaps one of `spans`. Tokens are in text
+/// order, so each span finds its first token by binary search.
+fn overlapping_tokens(a: &Analysis, spans: &[Span]) -> Vec<bool> {
+    let toks = a.tokens();
+    let mut out = vec![false; toks.len()];
+    for e in spans {
+        let first = toks.partition_point(|t| t.span.end <= e.start);
+        for (i, t) in toks.iter().enumerate().skip(first) {
+            if t.span.start >= e.end {
+                break;
+            }
+            out[i] |= e.overlaps(&t.span);
+        }
+    }
+    out
+}
+
 /// Well-known persons by their full names and aliases, outside `exclude`.
 fn famous_people(lx: &Lexicon, hits: &Hits, exclude: &[Span]) -> Vec<Person> {
     let a = hits.a;
     let mut people = Vec::new();
+    let covering = crate::covering::Covering::new(exclude);
     for h in hits.of(layer::FAMOUS) {
-        if !a.in_body(h.span) || exclude.iter().any(|e| e.contains(&h.span)) {
+        if !a.in_body(h.span) || covering.contains(&h.span) {
             continue;
         }
         let Some(&fi) = lx.matcher.ids(h.phrase).first() else {
@@ -679,18 +698,25 @@ fn famous_people(lx: &Lexicon, hits: &Hits, exclude: &[Span]) -> Vec<Person> {
 /// Short forms of well-known persons after their full name (`بوتين` after
 /// `فلاديمير بوتين`; `الأسد` also as `أسد` with a proclitic).
 fn short_forms(lx: &NameLexicon, a: &Analysis, people: &mut [Person]) {
-    let s = a.key_str();
+    let shorts: Vec<String> = people
+        .iter()
+        .filter_map(|p| p.famous)
+        .flat_map(|fi| lx.famous[fi].short.iter().map(|s| key(s)))
+        .collect();
+    if shorts.is_empty() {
+        return;
+    }
+    let words = TokenWords::new(a, &shorts);
     for p in people.iter_mut() {
         let Some(fi) = p.famous else { continue };
         let first = p.spans.iter().map(|s| s.end).min().unwrap_or(0);
+        let known = crate::covering::Covering::new(&p.spans);
+        let mut taken: FxHashSet<usize> = FxHashSet::default();
         for short in &lx.famous[fi].short {
             let k = key(short);
-            for t in a.tokens() {
-                let w = t.text(s);
-                if t.span.start >= first
-                    && (w == k || strip_article(w) == strip_article(&k) && begins_with_article(&k))
-                    && !p.spans.iter().any(|x| x.overlaps(&t.span))
-                {
+            for i in words.written(&k) {
+                let t = &a.tokens()[i];
+                if t.span.start >= first && !known.overlaps(&t.span) && taken.insert(i) {
                     p.spans.push(t.span);
                 }
             }
@@ -710,23 +736,29 @@ const SURNAME_MIN_CHARS: usize = 4;
 fn surnames(lx: &NameLexicon, a: &Analysis, people: &mut [Person], exclude: &[Span]) {
     let s = a.key_str();
     let toks = a.tokens();
-    let lasts: Vec<Option<String>> = people.iter().map(surname).collect();
-    for (i, p) in people.iter_mut().enumerate() {
-        let Some(last) = &lasts[i] else { continue };
-        if p.famous.is_some() || lasts.iter().filter(|l| l.as_ref() == Some(last)).count() > 1 {
-            continue;
+    // each surname once, with the one person it names (None when shared)
+    let mut owner: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(last) = surname(p) {
+            owner
+                .entry(last)
+                .and_modify(|o| *o = None)
+                .or_insert((p.famous.is_none()).then_some(i));
         }
+    }
+    for (ti, t) in toks.iter().enumerate() {
+        let Some(&Some(i)) = owner.get(t.text(s)) else {
+            continue;
+        };
+        let p = &mut people[i];
         let first = p.spans.iter().map(|x| x.end).min().unwrap_or(0);
-        for (ti, t) in toks.iter().enumerate() {
-            let after_given = ti > 0 && lx.given.contains(toks[ti - 1].text(s));
-            if t.span.start >= first
-                && !after_given
-                && t.text(s) == last
-                && !p.spans.iter().any(|x| x.overlaps(&t.span))
-                && !exclude.iter().any(|x| x.overlaps(&t.span))
-            {
-                p.spans.push(t.span);
-            }
+        let after_given = ti > 0 && lx.given.contains(toks[ti - 1].text(s));
+        if t.span.start >= first
+            && !after_given
+            && !p.spans.iter().any(|x| x.overlaps(&t.span))
+            && !exclude.iter().any(|x| x.overlaps(&t.span))
+        {
+            p.spans.push(t.span);
         }
     }
 }
@@ -739,6 +771,55 @@ fn surname(p: &Person) -> Option<String> {
     let last = words.next_back()?;
     let long = last.chars().count() >= SURNAME_MIN_CHARS;
     (words.next().is_some() && long && !begins_with_article(last)).then(|| last.to_string())
+}
+
+/// The tokens of an article written as one of a few short forms, by their
+/// key text and by that text without its article: found in one pass instead
+/// of a scan of every token per form (long articles name many famous
+/// persons).
+struct TokenWords<'a> {
+    exact: FxHashMap<&'a str, Vec<usize>>,
+    bare: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> TokenWords<'a> {
+    /// The tokens of `a` that `written` may ask about for `shorts`.
+    fn new(a: &'a Analysis, shorts: &[String]) -> TokenWords<'a> {
+        let exact_keys: FxHashSet<&str> = shorts.iter().map(String::as_str).collect();
+        let bare_keys: FxHashSet<&str> = shorts
+            .iter()
+            .filter(|k| begins_with_article(k))
+            .map(|k| strip_article(k))
+            .collect();
+        let s = a.key_str();
+        let mut words = TokenWords {
+            exact: FxHashMap::default(),
+            bare: FxHashMap::default(),
+        };
+        for (i, t) in a.tokens().iter().enumerate() {
+            let w = t.text(s);
+            if exact_keys.contains(w) {
+                words.exact.entry(w).or_default().push(i);
+            }
+            let b = strip_article(w);
+            if bare_keys.contains(b) {
+                words.bare.entry(b).or_default().push(i);
+            }
+        }
+        words
+    }
+
+    /// Tokens, in order, written as `k`, or (for a `k` with the article)
+    /// as `k` with or without it.
+    fn written(&self, k: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.exact.get(k).cloned().unwrap_or_default();
+        if begins_with_article(k) {
+            out.extend(self.bare.get(strip_article(k)).into_iter().flatten());
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
 }
 
 /// The bylines found by cleaning, with every place they are written.

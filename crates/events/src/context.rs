@@ -52,14 +52,29 @@ pub struct Ctx<'a> {
     /// The title tells an accident or a game (see
     /// [`crate::nonevents::accident_title`]).
     pub accident_title: bool,
+    /// See [`Ctx::actors_headed`] (built on first use).
+    heads: std::cell::OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
 /// `الجيش العراقي` is the army's adjective, not Iraqi people.
 fn inside_no_actor(victims: Vec<Hit>, actors: &[Mention]) -> Vec<Hit> {
+    // Actors are sorted by start: one starting before the victim word
+    // reaches past it iff the largest end among them does (asked per word
+    // by binary search, not a scan of every actor).
+    let max_end: Vec<usize> = actors
+        .iter()
+        .scan(0, |m, a| {
+            *m = a.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     victims
         .into_iter()
-        .filter(|v| !actors.iter().any(|m| m.start < v.start && v.start < m.end))
+        .filter(|v| {
+            let n = actors.partition_point(|m| m.start < v.start);
+            !(n > 0 && max_end[n - 1] > v.start)
+        })
         .collect()
 }
 
@@ -182,6 +197,7 @@ impl<'a> Ctx<'a> {
             seg: Vec::new(),
             marks: crate::marks::Marks::new(key, toks),
             accident_title: false,
+            heads: std::cell::OnceCell::new(),
         };
         ctx.seg = ctx.segments();
         ctx
@@ -312,6 +328,30 @@ impl<'a> Ctx<'a> {
     }
 
     /// Actor code of an actor mention.
+    /// Indices into [`Ctx::actors`], in order, of the mentions of two words
+    /// or more whose first word reads as `head` once its proclitics are
+    /// taken (فرقة for الفرقة، وفرقة). An index built once per document: a
+    /// scan of every earlier actor per head noun made long articles
+    /// quadratic.
+    pub fn actors_headed(&self, head: &str) -> &[usize] {
+        let heads = self.heads.get_or_init(|| {
+            let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+            for (i, m) in self.actors.iter().enumerate() {
+                if m.end <= m.start + 1 {
+                    continue;
+                }
+                for r in clitic::readings(self.word(m.start)) {
+                    let list = map.entry(r.bare.to_string()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            map
+        });
+        heads.get(head).map_or(&[], Vec::as_slice)
+    }
+
     pub fn actor_id(&self, m: &Mention) -> &str {
         self.doc
             .actors

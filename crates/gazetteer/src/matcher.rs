@@ -257,10 +257,43 @@ pub(crate) fn mentions(g: &Gazetteer, a: &Analysis, exclude: &[Span]) -> Found {
     }
     s.mark_open_lists(&mut ev);
     s.mark_lists(&mut ev);
+    let excluded = Overlaps::new(exclude);
     let mentions = (0..s.found.len())
-        .filter_map(|j| s.mention(j, &ev[j], exclude))
+        .filter_map(|j| s.mention(j, &ev[j], &excluded))
         .collect();
     Found { mentions, open }
+}
+
+/// Whether a span overlaps one of a set, asked per match in O(log n): the
+/// spans sorted by start with the largest end of each prefix (a scan of the
+/// set per match made long articles quadratic).
+struct Overlaps {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(spans: &[Span]) -> Overlaps {
+        let mut sorted = spans.to_vec();
+        sorted.sort_by_key(|s| s.start);
+        let max_end = sorted
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Overlaps {
+            starts: sorted.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Some span overlaps `x` (`start < x.end`, `x.start < end`).
+    fn any(&self, x: &Span) -> bool {
+        let n = self.starts.partition_point(|&s| s < x.end);
+        n > 0 && self.max_end[n - 1] > x.start
+    }
 }
 
 impl Scan<'_> {
@@ -559,14 +592,14 @@ impl Scan<'_> {
 
     /// The mention of the place name matched at `j`, when its context
     /// supports one of its places.
-    fn mention(&self, j: usize, ev: &Evidence, exclude: &[Span]) -> Option<Mention> {
+    fn mention(&self, j: usize, ev: &Evidence, excluded: &Overlaps) -> Option<Mention> {
         let m = &self.found[j];
         if !self.is_place(j) || ev.absorbed {
             return None;
         }
         let pre = self.prefix(m);
         let span = name_span(self.a, self.toks, m, pre);
-        if span.is_empty() || !self.a.in_body(span) || exclude.iter().any(|x| x.overlaps(&m.span)) {
+        if span.is_empty() || !self.a.in_body(span) || excluded.any(&m.span) {
             return None;
         }
         if (ev.kunya && !ev.marked) || self.unlikely(m, ev, pre) {
@@ -699,6 +732,27 @@ mod tests {
     use crate::Gazetteer;
     use rasad_text::Analysis;
     use std::sync::OnceLock;
+
+    /// The index answers as the scan it replaced, on every small case.
+    #[test]
+    fn overlaps_answer_as_the_scan() {
+        use rasad_record::Span;
+        let sp = |start, end| Span { start, end };
+        for spans in [
+            vec![],
+            vec![sp(2, 9), sp(4, 5), sp(10, 12)],
+            vec![sp(3, 3), sp(0, 4)],
+        ] {
+            let idx = super::Overlaps::new(&spans);
+            for start in 0..14 {
+                for end in start..14 {
+                    let x = sp(start, end);
+                    let scan = spans.iter().any(|e| e.overlaps(&x));
+                    assert_eq!(idx.any(&x), scan, "{spans:?} {x:?}");
+                }
+            }
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         static G: OnceLock<Gazetteer> = OnceLock::new();

@@ -30,6 +30,7 @@
 //! are data (`data/chrome/*.toml`), the outlet names are
 //! `data/outlets/outlets.tsv`.
 
+pub mod budget;
 pub mod clean;
 pub mod decode;
 pub mod html;
@@ -58,7 +59,9 @@ pub enum Format {
 /// A decoded document before cleaning.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawDoc {
-    /// File name without extension, or the JSON line's `id`.
+    /// The JSON line's `id`; for a file, its path below the folder given
+    /// without extension, or its name for a file named directly (see
+    /// [`read`]).
     pub id: String,
     /// The document text as decoded (for HTML: the extracted article text,
     /// title line first, paragraphs separated by blank lines; spans count

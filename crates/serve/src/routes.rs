@@ -10,11 +10,11 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use rasad_ingest::ReadOptions;
+use rasad_ingest::{budget, ReadOptions};
 use rasad_store::{prepare, Outcome, Prepared};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 /// Longest accepted search query, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -392,20 +392,19 @@ pub async fn post_articles(
                         continue;
                     }
                 };
-                let done = catch_unwind(AssertUnwindSafe(|| {
+                let origin = raw.origin.clone();
+                let extractor = Arc::clone(extractor);
+                let done = budget::within(inner.doc_budget, move || {
                     let doc = extractor.extract(&raw);
                     prepare(&raw.text, &raw.origin, &doc)
-                }));
-                match done {
+                });
+                match done.into_result() {
                     Ok(Ok(p)) => ready.push(p),
                     Ok(Err(rejected)) => summary.failed.push(Failure {
-                        origin: raw.origin,
+                        origin,
                         reason: rejected.to_string(),
                     }),
-                    Err(_) => summary.failed.push(Failure {
-                        origin: raw.origin,
-                        reason: "extraction failed".into(),
-                    }),
+                    Err(reason) => summary.failed.push(Failure { origin, reason }),
                 }
             }
             if summary.read == 0 {

@@ -37,7 +37,15 @@ pub struct Config {
     pub reference_date: Option<jiff::civil::Date>,
     /// Header timeout and connection caps.
     pub conn_limits: crate::accept::ConnLimits,
+    /// Longest extraction of one posted document; a document over it fails
+    /// alone in the answer (`None`: no limit).
+    pub doc_budget: Option<Duration>,
 }
+
+/// Default per-document budget of a post: a posted body is at most a few
+/// megabytes, extracted in seconds; a document still running after this
+/// holds the writers' queue.
+pub const POST_DOC_BUDGET: Duration = Duration::from_secs(120);
 
 impl Config {
     /// Defaults for `db`: read-only, no CORS, 10 MB bodies, 20 requests/s with
@@ -56,6 +64,7 @@ impl Config {
                 .max(2),
             reference_date: None,
             conn_limits: crate::accept::ConnLimits::default(),
+            doc_budget: Some(POST_DOC_BUDGET),
         }
     }
 }
@@ -157,7 +166,9 @@ pub struct Inner {
     /// The bearer token for writes, if writes are enabled.
     pub token: Option<String>,
     /// The extractor for posted articles (present when writes are enabled).
-    pub extractor: Option<Extractor>,
+    pub extractor: Option<Arc<Extractor>>,
+    /// Longest extraction of one posted document.
+    pub doc_budget: Option<Duration>,
     /// Serializes ingests.
     pub ingest_lock: Mutex<()>,
 }
@@ -223,7 +234,7 @@ impl AppState {
             let reference_date = config
                 .reference_date
                 .unwrap_or_else(|| jiff::Zoned::now().date());
-            Extractor::new(rasad_extract::Options { reference_date })
+            Arc::new(Extractor::new(rasad_extract::Options { reference_date }))
         });
         Ok(AppState(Arc::new(Inner {
             pool,
@@ -232,6 +243,7 @@ impl AppState {
             load_lock: Mutex::new(()),
             token: config.token.clone(),
             extractor,
+            doc_budget: config.doc_budget,
             ingest_lock: Mutex::new(()),
         })))
     }

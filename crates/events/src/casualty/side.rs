@@ -475,16 +475,15 @@ fn head_actor(ctx: &Ctx, from: usize, to: usize) -> Option<String> {
         if !within(&ctx.actors, t, t + 1, |m| m.start).is_empty() {
             return None;
         }
-        let found = ctx
-            .actors
+        // The last such mention ending by `from` (mentions are sorted by
+        // start: those starting at `from` or later cannot end by it).
+        let headed = ctx.actors_headed(head);
+        let before = headed.partition_point(|&i| ctx.actors[i].start < from);
+        let found = headed[..before]
             .iter()
-            .filter(|m| m.end <= from && m.end > m.start + 1)
             .rev()
-            .find(|m| {
-                rasad_text::clitic::readings(ctx.word(m.start))
-                    .iter()
-                    .any(|r| r.bare == head)
-            });
+            .map(|&i| &ctx.actors[i])
+            .find(|m| m.end <= from);
         if let Some(m) = found {
             return Some(ctx.actor_id(m).to_string());
         }

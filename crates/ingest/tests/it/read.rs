@@ -48,7 +48,7 @@ fn folders_are_walked_in_name_order_and_other_files_skipped() {
         .collect::<Result<_, _>>()
         .expect("all good");
     let ids: Vec<&str> = got.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, ["z", "b", "c", "j1", "j2"]);
+    assert_eq!(ids, ["a/z", "b", "c", "j1", "j2"]);
     assert_eq!(got[0].format, Format::Text);
     assert_eq!(got[2].format, Format::Html);
     assert_eq!(got[3].format, Format::JsonLine);
@@ -295,4 +295,41 @@ fn numeric_ids_are_whole_or_refused() {
     for bad in &got[1..] {
         assert!(bad.as_ref().expect_err("refused").reason.contains("whole"));
     }
+}
+
+/// `a/1.txt`, `b/1.txt` and `b/1.html` are three articles: their ids were
+/// all `1`, and two of them were dropped as duplicates.
+#[test]
+fn ids_are_unique_by_path() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write(d.path(), "a/1.txt", ARTICLE.as_bytes());
+    write(d.path(), "b/1.txt", ARTICLE.as_bytes());
+    write(d.path(), "b/1.html", format!("<p>{ARTICLE}</p>").as_bytes());
+    write(d.path(), "b/2.txt", ARTICLE.as_bytes());
+    let ids: Vec<String> = read(&[d.path().to_path_buf()])
+        .into_iter()
+        .map(|r| r.expect("read").id)
+        .collect();
+    assert_eq!(ids, ["a/1", "b/1.html", "b/1.txt", "b/2"]);
+    // A file named directly keeps its name as its id.
+    let direct = read(&[d.path().join("b/2.txt")]);
+    assert_eq!(direct[0].as_ref().expect("read").id, "2");
+}
+
+/// Two names that differ only in bytes that are not UTF-8 were both read
+/// as `x\u{FFFD}`: one id for two articles.
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_keep_distinct_ids() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().expect("tempdir");
+    for name in [&b"x\xff.txt"[..], &b"x\xfe.txt"[..]] {
+        let p = d.path().join(std::ffi::OsStr::from_bytes(name));
+        fs::write(p, ARTICLE).expect("write");
+    }
+    let ids: Vec<String> = read(&[d.path().to_path_buf()])
+        .into_iter()
+        .map(|r| r.expect("read").id)
+        .collect();
+    assert_eq!(ids, ["x%FE", "x%FF"]);
 }

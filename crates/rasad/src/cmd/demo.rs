@@ -38,9 +38,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference_date = args
         .reference_date
         .unwrap_or_else(|| jiff::Zoned::now().date());
-    let extractor = Extractor::new(Options { reference_date });
+    let extractor = std::sync::Arc::new(Extractor::new(Options { reference_date }));
     let pipeline = Pipeline {
-        extractor: &extractor,
+        extractor,
+        budget: super::ingest::doc_budget(super::ingest::DOC_TIMEOUT_SECS),
         read: ReadOptions::default(),
         jobs: default_jobs(),
         batch_size: 500,

@@ -2,11 +2,13 @@
 
 use anyhow::Context;
 use rasad_extract::{Extractor, Options};
-use rasad_ingest::{read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
+use rasad_ingest::{budget, read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
 use rasad_record::ErrorRecord;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,6 +24,10 @@ pub struct Args {
     /// `side:next_to_count`, `trigger:غاره`, `implied_by_claims`).
     #[arg(long)]
     explain: bool,
+    /// Seconds one document may take to extract; a document over it is an
+    /// error record and the others go on (0: no limit).
+    #[arg(long, default_value_t = super::ingest::DOC_TIMEOUT_SECS)]
+    doc_timeout: f64,
     /// Files or folders; `-` reads JSON lines from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -35,6 +41,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.reference_date.is_none() {
         extractor = extractor.without_reference();
     }
+    let extractor = Arc::new(extractor);
+    let budget = super::ingest::doc_budget(args.doc_timeout);
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
@@ -51,8 +59,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         for item in docs {
             progress.inc(1);
-            let line = match item {
-                Ok(raw) => serde_json::to_string(&extractor.extract(&raw)),
+            let line = match item.and_then(|raw| extract_within(&extractor, budget, raw)) {
+                Ok(line) => line,
                 Err(e) => {
                     failed += 1;
                     eprintln!("rasad: {}: {}", e.origin, e.reason);
@@ -60,9 +68,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         id: e.id,
                         error: e.reason,
                     })
+                    .context("serializing a record")?
                 }
-            }
-            .context("serializing a record")?;
+            };
             writeln!(out, "{line}").context("writing to standard output")?;
         }
     }
@@ -73,4 +81,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The record of `raw` as a JSON line, extracted within `limit`; a document
+/// over it (or whose extraction failed) is an error with a one-line reason.
+fn extract_within(
+    extractor: &Arc<Extractor>,
+    limit: Option<Duration>,
+    raw: RawDoc,
+) -> Result<String, DocError> {
+    let (id, origin) = (raw.id.clone(), raw.origin.clone());
+    let extractor = Arc::clone(extractor);
+    let done = budget::within(limit, move || {
+        serde_json::to_string(&extractor.extract(&raw)).map_err(|e| e.to_string())
+    });
+    match done.into_result() {
+        Ok(Ok(line)) => Ok(line),
+        Ok(Err(reason)) | Err(reason) => Err(DocError { id, origin, reason }),
+    }
 }

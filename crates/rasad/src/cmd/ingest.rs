@@ -9,12 +9,13 @@
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rasad_extract::{Extractor, Options};
-use rasad_ingest::{read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
+use rasad_ingest::{budget, read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
 use rasad_store::{prepare, Outcome, Prepared, Store};
 use std::io::{self, IsTerminal};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,6 +39,22 @@ pub struct Args {
     /// Documents per transaction.
     #[arg(long, default_value_t = 500, hide = true)]
     batch_size: usize,
+    /// Seconds one document may take to extract; a document over it fails
+    /// alone and the run goes on (0: no limit).
+    #[arg(long, default_value_t = DOC_TIMEOUT_SECS)]
+    doc_timeout: f64,
+}
+
+/// The default per-document budget, in seconds: a 19 MB article (about the
+/// largest file `--max-bytes` lets in) extracts in some 15 s of one core, so
+/// only a document that would hold its batch for minutes reaches it.
+pub const DOC_TIMEOUT_SECS: f64 = 300.0;
+
+/// The budget `--doc-timeout` gives (`None` for 0 or less: no limit).
+pub fn doc_budget(secs: f64) -> Option<std::time::Duration> {
+    (secs > 0.0)
+        .then(|| std::time::Duration::try_from_secs_f64(secs).ok())
+        .flatten()
 }
 
 /// What an ingest run did.
@@ -133,8 +150,10 @@ fn skip_reason(outcome: &Outcome, id: &str) -> Option<String> {
 }
 
 /// How to run the pipeline.
-pub struct Pipeline<'a> {
-    pub extractor: &'a Extractor,
+pub struct Pipeline {
+    pub extractor: Arc<Extractor>,
+    /// Longest extraction of one document (`None`: no limit).
+    pub budget: Option<Duration>,
     pub read: ReadOptions,
     pub jobs: usize,
     pub batch_size: usize,
@@ -149,10 +168,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.reference_date.is_none() {
         extractor = extractor.without_reference();
     }
+    let extractor = Arc::new(extractor);
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let pipeline = Pipeline {
-        extractor: &extractor,
+        extractor,
+        budget: doc_budget(args.doc_timeout),
         read: ReadOptions {
             max_bytes: args.max_bytes,
         },
@@ -195,7 +216,7 @@ pub fn progress_bar() -> ProgressBar {
     bar
 }
 
-impl Pipeline<'_> {
+impl Pipeline {
     /// Reads every path (`-` is standard input as JSON lines) into `store`.
     /// Only a database error stops the run; a document that cannot be read,
     /// extracted or stored is a failure and the others go on.
@@ -308,30 +329,23 @@ impl Pipeline<'_> {
         })
     }
 
+    /// Extracts and prepares one document within the budget; a failure is
+    /// (origin, one-line reason).
     fn prepare_one(&self, item: Result<RawDoc, DocError>) -> Result<Prepared, (String, String)> {
         self.progress.inc(1);
         let raw = item.map_err(|e| (e.origin, e.reason))?;
-        let done = catch_unwind(AssertUnwindSafe(|| {
-            let doc = self.extractor.extract(&raw);
+        let origin = raw.origin.clone();
+        let extractor = Arc::clone(&self.extractor);
+        let done = budget::within(self.budget, move || {
+            let doc = extractor.extract(&raw);
             prepare(&raw.text, &raw.origin, &doc)
-        }));
-        match done {
+        });
+        match done.into_result() {
             Ok(Ok(p)) => Ok(p),
-            Ok(Err(rejected)) => Err((raw.origin, rejected.to_string())),
-            Err(panic) => {
-                let why = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown cause".into());
-                Err((raw.origin, format!("extraction failed: {}", one_line(&why))))
-            }
+            Ok(Err(rejected)) => Err((origin, rejected.to_string())),
+            Err(why) => Err((origin, why)),
         }
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

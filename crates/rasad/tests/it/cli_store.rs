@@ -602,3 +602,35 @@ fn search_reads_clitics_or_aliases_and_latin_names() {
         assert_eq!(search(words), *want, "{words:?}");
     }
 }
+
+/// One document that takes long to extract stalled its whole batch: it now
+/// fails alone when it outlives `--doc-timeout`, with a one-line reason,
+/// and the documents around it are stored.
+#[test]
+fn a_document_over_its_time_budget_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), 4);
+    let long: String = (100..2100).map(article).collect();
+    std::fs::write(c.join("a00001_long.txt"), long).unwrap();
+    let db = dir.path().join("t.db");
+    let t = Instant::now();
+    let out = run(rasad().arg("ingest").arg(&c).arg("--db").arg(&db).args([
+        "--doc-timeout",
+        "0.5",
+        "--jobs",
+        "1",
+    ]));
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("new 4, duplicate 0, failed 1"), "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("a00001_long.txt"))
+        .unwrap_or_else(|| panic!("the long document is not reported: {err}"));
+    assert!(
+        line.contains("failed:") && line.contains("longer than 0.5 s"),
+        "{line}"
+    );
+    assert_eq!(count(&db), 4);
+    assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
+}

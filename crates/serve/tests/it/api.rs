@@ -640,6 +640,29 @@ fn one_address_cannot_hold_every_connection() {
     drop(held);
 }
 
+#[test]
+fn connections_over_the_overall_cap_are_closed_and_slots_come_back() {
+    let s = start(|c| {
+        c.conn_limits.header_timeout = std::time::Duration::from_secs(1);
+        c.conn_limits.max_connections = 3;
+        c.conn_limits.max_per_address = 64;
+    });
+    // Three idle connections take every slot: a fourth, even from another
+    // address, is closed at once.
+    let held: Vec<_> = (0..3)
+        .map(|_| std::net::TcpStream::connect(s.addr).unwrap())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let extra = std::net::TcpStream::connect(s.addr).unwrap();
+    assert!(closed_after(extra) < std::time::Duration::from_millis(900));
+    // The header timeout closes the idle ones and their slots serve again.
+    for h in held {
+        assert!(closed_after(h) < std::time::Duration::from_secs(4));
+    }
+    let other = other_loopback_get(s.addr, "/api/outlets");
+    assert!(other.starts_with("HTTP/1.1 200"), "{other}");
+}
+
 /// A GET from 127.0.0.2 (another client address on the loopback network).
 fn other_loopback_get(addr: std::net::SocketAddr, path: &str) -> String {
     let rt = tokio::runtime::Builder::new_current_thread()
