@@ -224,3 +224,94 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{reports, ArticleInfo, IncidentBuilder};
+    use rasad_extract::{Extractor, Options};
+    use rasad_ingest::{read_paths, ReadOptions};
+    use std::path::Path;
+
+    /// Every report and story of the documents under `path` in one builder.
+    fn builder_of(path: &Path) -> IncidentBuilder {
+        let extractor = Extractor::new(Options {
+            reference_date: jiff::civil::date(2019, 1, 1),
+        });
+        let mut b = IncidentBuilder::new(Settings::default());
+        let read = read_paths(&[path.to_path_buf()], &ReadOptions::default());
+        for raw in read.filter_map(Result::ok) {
+            let doc = extractor.extract(&raw);
+            b.add_article(ArticleInfo::from_document(&doc));
+            for r in reports(&doc, &raw.text) {
+                b.add(r);
+            }
+        }
+        b
+    }
+
+    /// Against scoring every pair within reach: the index gives every pair
+    /// with a score other than 0 (with that score), and every cannot-link
+    /// inside a set of reports that positive scores join. Returns the
+    /// number of positive pairs.
+    fn check(b: &IncidentBuilder) -> usize {
+        let p = b.prepared();
+        let scorer = p.scorer();
+        let n = p.reports.len();
+        let all = vec![true; n];
+        let mut got = scorer.candidate_scores(&all, |_, _| true);
+        scorer.add_cannot_links(&mut got, &all);
+        let mut parent: Vec<usize> = (0..n).collect();
+        for (&(a, b), s) in &got {
+            if s.is_some_and(|s| s > 0.0) {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+        let reach = Settings::default().link_reach_days();
+        let mut positive = 0;
+        for a in 0..n {
+            for b in a + 1..n {
+                let (Some(x), Some(y)) = (span(&p.preps[a]), span(&p.preps[b])) else {
+                    continue;
+                };
+                if !within(x, y, reach) {
+                    continue;
+                }
+                let joined = root(&mut parent, a) == root(&mut parent, b);
+                match scorer.pair(a, b) {
+                    Some(s) if s != 0.0 => {
+                        assert_eq!(got.get(&(a, b)), Some(&Some(s)), "{a} {b}");
+                        positive += usize::from(s > 0.0);
+                    }
+                    None if joined => assert_eq!(got.get(&(a, b)), Some(&None), "{a} {b}"),
+                    _ => {}
+                }
+            }
+        }
+        positive
+    }
+
+    #[test]
+    fn the_index_misses_no_pair_that_counts() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut both = builder_of(&root.join("corpus/demo"));
+        assert!(both.len() >= 40, "{}", both.len());
+        let own = builder_of(&root.join("corpus/owndev"));
+        for r in &own.reports {
+            both.add(r.clone());
+        }
+        for a in own.articles.values() {
+            both.add_article(a.clone());
+        }
+        let d = check(&both);
+        eprintln!("demo and owndev positive pairs {d}");
+        assert!(d >= 3, "{d}");
+        let dev = root.join("../shared/corpus/real/dev/dev.jsonl");
+        if dev.exists() {
+            let v = check(&builder_of(&dev));
+            eprintln!("dev positive pairs {v}");
+            assert!(v >= 20, "{v}");
+        }
+    }
+}
