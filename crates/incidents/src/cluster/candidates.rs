@@ -33,9 +33,9 @@ struct Index {
     words: FxHashMap<u32, Vec<usize>>,
     /// Story → its reports that compare stories (published, with a span).
     story_reports: Vec<Vec<usize>>,
-    /// Each report's probe keys (empty for one with no span).
+    /// Each probing report's keys (empty for one with no span or not probing).
     probes: Vec<Vec<PlaceKey>>,
-    /// Each story's words that can reach `STORY_MIN`.
+    /// Each probing story's words that can reach `STORY_MIN`.
     story_probes: Vec<Vec<u32>>,
 }
 
@@ -56,7 +56,7 @@ impl Scorer<'_> {
         keep: impl Fn(usize, usize) -> bool,
     ) -> Scores {
         let spans: Vec<Option<(i32, i32)>> = self.preps.iter().map(span).collect();
-        let index = self.index(&spans);
+        let index = self.index(&spans, from);
         let reach = self.settings.link_reach_days();
         let mut scores = Scores::new();
         let mut mark = vec![usize::MAX; spans.len()];
@@ -114,8 +114,9 @@ impl Scorer<'_> {
         }
     }
 
-    /// The index of the reports with a span.
-    fn index(&self, spans: &[Option<(i32, i32)>]) -> Index {
+    /// The index of the reports with a span; probe keys only for those
+    /// `from` accepts (an update probes from its new reports alone).
+    fn index(&self, spans: &[Option<(i32, i32)>], from: &[bool]) -> Index {
         let km = self.settings.max_km;
         let mut places: FxHashMap<PlaceKey, Vec<usize>> = FxHashMap::default();
         let mut probes = vec![Vec::new(); spans.len()];
@@ -126,7 +127,9 @@ impl Scorer<'_> {
                 for k in post {
                     places.entry(k).or_default().push(i);
                 }
-                probes[i].extend(probe);
+                if from[i] {
+                    probes[i].extend(probe);
+                }
             }
             probes[i].sort();
             probes[i].dedup();
@@ -143,12 +146,16 @@ impl Scorer<'_> {
                 *h = h.max(v);
             }
         }
+        let probing: Vec<bool> = story_reports
+            .iter()
+            .map(|r| r.iter().any(|&i| from[i]))
+            .collect();
         let story_probes = (0..story_reports.len())
             .map(|s| {
-                if story_reports[s].is_empty() {
-                    Vec::new()
-                } else {
+                if probing[s] {
                     self.story_prefix(s, &heaviest)
+                } else {
+                    Vec::new()
                 }
             })
             .collect();
