@@ -21,6 +21,10 @@ use std::time::Instant;
 /// Articles linked per transaction.
 const CHUNK: usize = 5_000;
 
+/// Articles between two progress lines (on stderr), so a run stopped by a
+/// time limit says how far it got.
+const PROGRESS: usize = 100_000;
+
 /// Single articles added (each its own update) to a store already built.
 const ADDED: usize = 30;
 
@@ -77,6 +81,9 @@ fn build(reports: usize, db: &str) -> Result<(), Box<dyn std::error::Error>> {
             articles += chunk.len();
             total += chunk.iter().map(|f| f.reports.len()).sum::<usize>();
             persist::link_features(&mut store, std::mem::take(&mut chunk))?;
+            if articles % PROGRESS < CHUNK {
+                eprintln!("{articles} articles linked after {:.1?}", t.elapsed());
+            }
         }
         if last {
             break;

@@ -41,7 +41,9 @@ use crate::summary::{summarize, Incident, StoryArticle};
 use crate::when::Interval;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod candidates;
 mod window;
+use candidates::Scores;
 pub use window::link_spans;
 
 /// Thresholds of the matching rule.
@@ -333,38 +335,6 @@ impl<'a> Scorer<'a> {
             all,
             settings,
         }
-    }
-
-    /// The scores of candidate pairs: reports whose days (or publication)
-    /// are within reach of each other; inert reports link to nothing. Pairs
-    /// scoring exactly 0 are left out (a missing pair scores 0); only pairs
-    /// `keep(i, j)` accepts are scored.
-    pub(crate) fn candidate_scores(
-        &self,
-        keep: impl Fn(usize, usize) -> bool,
-    ) -> BTreeMap<(usize, usize), Option<f64>> {
-        let mut by_day: Vec<(i32, i32, usize)> = (0..self.preps.len())
-            .filter_map(|i| span(&self.preps[i]).map(|d| (d.0, d.1, i)))
-            .collect();
-        by_day.sort();
-        let reach = self.settings.link_reach_days();
-        let mut scores: BTreeMap<(usize, usize), Option<f64>> = BTreeMap::new();
-        for (x, &(_, last, i)) in by_day.iter().enumerate() {
-            for &(first, _, j) in &by_day[x + 1..] {
-                if first > last + reach {
-                    break;
-                }
-                let (a, b) = (i.min(j), i.max(j));
-                if !keep(a, b) {
-                    continue;
-                }
-                let s = self.pair(a, b);
-                if s != Some(0.0) {
-                    scores.insert((a, b), s);
-                }
-            }
-        }
-        scores
     }
 
     /// The main report (among those `active`) whose story is closest to
@@ -701,7 +671,8 @@ impl IncidentBuilder {
             .iter()
             .map(|r| focus.is_none_or(|f| f.contains(&r.article)))
             .collect();
-        let scores = scorer.candidate_scores(|i, j| active[i] && active[j]);
+        let mut scores = scorer.candidate_scores(&active, |i, j| active[i] && active[j]);
+        scorer.add_cannot_links(&mut scores, &active);
         let groups = two_phase_linkage(&p.preps, &scores, &active);
         let mut extra = self.story_articles(&scorer, &p.story_ids, &groups, &active, focus);
         let mut out: Vec<Incident> = groups
@@ -792,11 +763,7 @@ impl Prepared {
 /// groups or one another, the main groups never merging with each other
 /// again.
 /// Only `active` reports are grouped.
-fn two_phase_linkage(
-    preps: &[Prep],
-    scores: &BTreeMap<(usize, usize), Option<f64>>,
-    active: &[bool],
-) -> Vec<Vec<usize>> {
+fn two_phase_linkage(preps: &[Prep], scores: &Scores, active: &[bool]) -> Vec<Vec<usize>> {
     let n = preps.len();
     let on = |i: &usize| active[*i];
     let mains = (0..n).filter(on).filter(|&i| preps[i].main);
@@ -817,7 +784,7 @@ type Links = BTreeMap<(usize, usize), (f64, bool)>;
 /// smaller indices, so the result depends only on the input.
 fn average_linkage(
     groups: Vec<Vec<usize>>,
-    scores: &BTreeMap<(usize, usize), Option<f64>>,
+    scores: &Scores,
     may: impl Fn(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
     let k = groups.len();

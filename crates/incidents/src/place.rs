@@ -123,6 +123,93 @@ fn inside(inner: &PlaceInfo, outer: &PlaceInfo) -> bool {
             .is_some_and(|a| name_key(a) == area_key(outer))
 }
 
+/// A key under which a place is indexed for linking: two places relate as
+/// [`PlaceRelation::Inside`] or better only when one posts a key the other
+/// probes (see [`link_keys`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum PlaceKey {
+    /// A gazetteer id (the same entry).
+    Id(String),
+    /// A name key (the same name, when one side has no id).
+    Name(String),
+    /// A place (not an area) in the governorate of this name.
+    In(String),
+    /// An area of this name (a place whose admin1 it is lies inside it).
+    Area(String),
+    /// A cell of the coordinate grid (places within `max_km` are in the
+    /// same or a neighbouring cell).
+    Cell(i32, i32),
+}
+
+/// Size of a grid cell in degrees (about 11 km of latitude).
+const CELL_DEGREES: f64 = 0.1;
+
+/// Kilometres per degree of latitude, rounded down (the haversine radius
+/// 6371 km gives 111.19), so a probe never misses a cell.
+const KM_PER_DEGREE: f64 = 110.0;
+
+/// Rows of the grid nearer a pole than this are one cell each (a degree
+/// of longitude shrinks to nothing there): 80 degrees.
+const POLAR_ROW: i32 = 800;
+
+/// The keys place `p` is posted under and the keys it probes: if
+/// `relation([p], [q])` is `Inside`, `Near` or `Same`, a key `q` posts is
+/// among those `p` probes (and the other way round). Countries have none
+/// (they locate nothing).
+pub(crate) fn link_keys(p: &PlaceInfo, max_km: f64) -> (Vec<PlaceKey>, Vec<PlaceKey>) {
+    if is_country(p) {
+        return (Vec::new(), Vec::new());
+    }
+    let mut post = vec![PlaceKey::Name(name_key(&p.name))];
+    post.extend(p.id.clone().map(PlaceKey::Id));
+    let mut probe = post.clone();
+    if is_area(p) {
+        post.push(PlaceKey::Area(area_key(p)));
+        probe.push(PlaceKey::In(area_key(p)));
+    } else {
+        if let Some(a) = p.admin1.as_deref() {
+            post.push(PlaceKey::In(name_key(a)));
+            probe.push(PlaceKey::Area(name_key(a)));
+        }
+        let located = p.lat.zip(p.lon);
+        if let Some((lat, lon)) = located.filter(|c| c.0.is_finite() && c.1.is_finite()) {
+            post.push(cell(lat, lon));
+            probe.extend(near_cells(lat, lon, max_km));
+        }
+    }
+    (post, probe)
+}
+
+/// The grid cell of a coordinate.
+fn cell(lat: f64, lon: f64) -> PlaceKey {
+    let row = (lat / CELL_DEGREES).floor() as i32;
+    if (-POLAR_ROW..POLAR_ROW).contains(&row) {
+        PlaceKey::Cell(row, (lon / CELL_DEGREES).floor() as i32)
+    } else {
+        PlaceKey::Cell(row, 0)
+    }
+}
+
+/// The cells holding every point within `max_km` of a coordinate.
+fn near_cells(lat: f64, lon: f64, max_km: f64) -> Vec<PlaceKey> {
+    let dlat = max_km / KM_PER_DEGREE;
+    let widest = (lat.abs() + dlat).min(89.0).to_radians().cos();
+    let dlon = max_km / (KM_PER_DEGREE * widest);
+    let rows =
+        ((lat - dlat) / CELL_DEGREES).floor() as i32..=((lat + dlat) / CELL_DEGREES).floor() as i32;
+    let cols =
+        ((lon - dlon) / CELL_DEGREES).floor() as i32..=((lon + dlon) / CELL_DEGREES).floor() as i32;
+    let mut out = Vec::new();
+    for r in rows {
+        if (-POLAR_ROW..POLAR_ROW).contains(&r) {
+            out.extend(cols.clone().map(|c| PlaceKey::Cell(r, c)));
+        } else {
+            out.push(PlaceKey::Cell(r, 0));
+        }
+    }
+    out
+}
+
 /// How the places of two events relate, the best over all their pairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PlaceRelation {
@@ -366,5 +453,49 @@ mod tests {
     fn distance_is_sane() {
         let d = distance_km((33.51, 36.29), (36.20, 37.16)); // Damascus–Aleppo
         assert!((290.0..330.0).contains(&d), "{d}");
+    }
+
+    /// True when a key `b` posts is among those `a` probes.
+    fn keyed(a: &PlaceInfo, b: &PlaceInfo) -> bool {
+        let (_, probe) = link_keys(a, 5.0);
+        let (post, _) = link_keys(b, 5.0);
+        probe.iter().any(|k| post.contains(k))
+    }
+
+    #[test]
+    fn places_that_can_link_share_a_key() {
+        let mut places = vec![
+            place("محردة", Some("g:1"), Some((35.249, 36.571)), Some("حماة")),
+            place("محردة", None, None, None),
+            place("كفرنبودة", Some("g:2"), Some((35.40, 36.48)), Some("حماة")),
+            place("سلمية", None, None, Some("حمص")),
+        ];
+        let mut area = place("محافظة حماة", None, None, None);
+        area.kind = Some("ADM1".into());
+        places.push(area);
+        // Points around a cell corner, a few km apart in every direction.
+        for (k, (dlat, dlon)) in [(0.0, 0.0), (0.03, 0.0), (0.0, 0.04), (-0.02, -0.03)]
+            .into_iter()
+            .enumerate()
+        {
+            let id = format!("g:c{k}");
+            let ll = (36.0 + dlat - 0.001, 37.0 + dlon - 0.001);
+            places.push(place(&format!("قرية{k}"), Some(&id), Some(ll), None));
+        }
+        let mut linked = 0;
+        for a in &places {
+            for b in &places {
+                let r = relation(std::slice::from_ref(a), std::slice::from_ref(b), 5.0);
+                if r >= PlaceRelation::Inside {
+                    linked += 1;
+                    assert!(keyed(a, b) && keyed(b, a), "{a:?} {b:?} {r:?}");
+                }
+            }
+        }
+        // each with itself, the two محردة, the towns of Hama in their
+        // governorate both ways, and the villages near each other
+        assert!(linked > places.len() + 6, "{linked}");
+        let far = place("قرية", Some("g:f"), Some((36.5, 37.5)), None);
+        assert!(!keyed(&places[5], &far), "60 km apart share no cell");
     }
 }

@@ -137,6 +137,22 @@ impl Vectors {
         Vectors { vecs }
     }
 
+    /// Number of vectors.
+    pub fn len(&self) -> usize {
+        self.vecs.len()
+    }
+
+    /// True when there is no vector.
+    pub fn is_empty(&self) -> bool {
+        self.vecs.is_empty()
+    }
+
+    /// The weighted terms of vector `a` (word id → weight; words every bag
+    /// has are left out).
+    pub(crate) fn terms(&self, a: usize) -> &FxHashMap<u32, f64> {
+        &self.vecs[a]
+    }
+
     /// Cosine of bags `a` and `b` (0 when either is empty).
     pub fn cosine(&self, a: usize, b: usize) -> f64 {
         let (x, y) = (&self.vecs[a], &self.vecs[b]);

@@ -108,8 +108,9 @@ fn link_new(
         spanned.push((f, row.spans));
     }
     let mut written = 0;
+    let mut carried = update::Loaded::new();
     for g in update::groups(spanned, settings.link_reach_days()) {
-        written += update::link_group(links, g, settings)?;
+        written += update::link_group(links, g, settings, &mut carried)?;
     }
     Ok(written)
 }

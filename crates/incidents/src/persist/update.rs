@@ -20,7 +20,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Most new articles linked as one group: a bulk ingest of days sorted by
 /// date becomes windows of a few days each, never the whole store at once.
-pub const GROUP_MAX: usize = 256;
+/// Large enough for a few days of a dense archive (1,370 articles a day at
+/// a million reports over two years), so an ingest reads each window a few
+/// times, not once per few hundred articles; [`GROUP_DAYS`] still bounds
+/// the days a window covers.
+pub const GROUP_MAX: usize = 5_000;
 
 /// Most days a group's spans cover: new articles spread over months (an
 /// archive ingested out of order) are linked in groups of a week at most,
@@ -88,11 +92,20 @@ pub struct Group {
 }
 
 /// The articles loaded for one update, by id.
-type Loaded = BTreeMap<String, Features>;
+pub type Loaded = BTreeMap<String, Features>;
 
 /// Links one group: loads its window, finds what it links to, groups those
 /// incidents again and writes them. Returns the number of incidents written.
-pub fn link_group(links: &Links, group: Group, settings: Settings) -> Result<usize, Error> {
+/// `carried` holds the articles the previous group loaded (groups of one
+/// ingest follow each other in time, so their windows overlap): they are
+/// taken from it instead of read again, and it is left holding this
+/// group's.
+pub fn link_group(
+    links: &Links,
+    group: Group,
+    settings: Settings,
+    carried: &mut Loaded,
+) -> Result<usize, Error> {
     let new: BTreeSet<String> = group
         .articles
         .iter()
@@ -108,19 +121,16 @@ pub fn link_group(links: &Links, group: Group, settings: Settings) -> Result<usi
         let (first, last) = (group.days.0 - reach, group.days.1 + reach);
         let window = links.articles_meeting(first, last, settings.longest_span_days())?;
         let few = window.len() < IDF_SAMPLE;
-        load(links, &mut loaded, window)?;
+        load(links, &mut loaded, window, carried)?;
         if few {
-            load(
-                links,
-                &mut loaded,
-                links.nearest(group.days.0, IDF_SAMPLE / 2)?,
-            )?;
+            let nearest = links.nearest(group.days.0, IDF_SAMPLE / 2)?;
+            load(links, &mut loaded, nearest, carried)?;
         }
     }
     let b = builder(&mut loaded, settings);
     let prepared = b.prepared();
     let before = loaded.len();
-    let (focus, old) = close(links, &mut loaded, b.linked_with(&prepared, &new))?;
+    let (focus, old) = close(links, &mut loaded, b.linked_with(&prepared, &new), carried)?;
     let incidents = if loaded.len() == before {
         b.incidents_with(&prepared, Some(&focus))
     } else {
@@ -129,16 +139,30 @@ pub fn link_group(links: &Links, group: Group, settings: Settings) -> Result<usi
     let rows = incidents.iter().map(row).collect::<Result<Vec<_>, _>>()?;
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     links.replace(&old, &rows)?;
+    *carried = loaded;
     Ok(rows.len())
 }
 
-/// Adds the features of the `ids` not loaded yet.
-fn load(links: &Links, loaded: &mut Loaded, ids: BTreeSet<String>) -> Result<(), Error> {
-    let missing: Vec<&str> = ids
-        .iter()
-        .filter(|a| !loaded.contains_key(*a))
-        .map(String::as_str)
-        .collect();
+/// Adds the features of the `ids` not loaded yet: from `carried` when it
+/// has them, else read from the store.
+fn load(
+    links: &Links,
+    loaded: &mut Loaded,
+    ids: BTreeSet<String>,
+    carried: &mut Loaded,
+) -> Result<(), Error> {
+    let mut missing: Vec<&str> = Vec::new();
+    for id in &ids {
+        if loaded.contains_key(id) {
+            continue;
+        }
+        match carried.remove(id) {
+            Some(f) => {
+                loaded.insert(id.clone(), f);
+            }
+            None => missing.push(id),
+        }
+    }
     for (id, json) in links.features(&missing)? {
         loaded.insert(id, serde_json::from_str(&json)?);
     }
@@ -152,6 +176,7 @@ fn close(
     links: &Links,
     loaded: &mut Loaded,
     mut focus: BTreeSet<String>,
+    carried: &mut Loaded,
 ) -> Result<(BTreeSet<String>, BTreeSet<String>), Error> {
     loop {
         let ids: Vec<&str> = focus.iter().map(String::as_str).collect();
@@ -161,7 +186,7 @@ fn close(
         if members.is_subset(&focus) {
             return Ok((focus, incidents));
         }
-        load(links, loaded, members.clone())?;
+        load(links, loaded, members.clone(), carried)?;
         focus.extend(members);
     }
 }
