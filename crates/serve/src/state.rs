@@ -33,7 +33,9 @@ pub struct Config {
     /// SQLite connections for searches (default: one per core, at least 2);
     /// half as many again serve reads of one article.
     pub connections: usize,
-    /// The collection date used when extracting posted articles (default today).
+    /// The collection date used when extracting posted articles that carry
+    /// no published date; without one their relative dates stay unresolved
+    /// (as `rasad ingest` without `--reference-date`).
     pub reference_date: Option<jiff::civil::Date>,
     /// Header timeout and connection caps.
     pub conn_limits: crate::accept::ConnLimits,
@@ -231,10 +233,14 @@ impl AppState {
             .with(Built::load)
             .map_err(|e| ServeError::Build(e.to_string()))??;
         let extractor = config.token.as_ref().map(|_| {
-            let reference_date = config
-                .reference_date
-                .unwrap_or_else(|| jiff::Zoned::now().date());
-            Arc::new(Extractor::new(rasad_extract::Options { reference_date }))
+            let anchored = config.reference_date;
+            let reference_date = anchored.unwrap_or_else(|| jiff::Zoned::now().date());
+            let x = Extractor::new(rasad_extract::Options { reference_date });
+            Arc::new(if anchored.is_some() {
+                x
+            } else {
+                x.without_reference()
+            })
         });
         Ok(AppState(Arc::new(Inner {
             pool,
