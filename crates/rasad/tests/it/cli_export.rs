@@ -4,8 +4,7 @@
 //! data), every date a full ISO date, a URL on every row; `--excel` starts
 //! with a byte-order mark; GeoJSON carries the same fields.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// Articles written for this test: an air strike told by two outlets, a
 /// clash between the army and a rebel group, an attack on civilians.
@@ -111,29 +110,7 @@ fn rasad() -> Command {
 }
 
 fn ingest(db: &std::path::Path) {
-    let mut child = rasad()
-        .args(["ingest", "--db"])
-        .arg(db)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut stdin = child.stdin.take().unwrap();
-        for (id, outlet, published, text) in ARTICLES {
-            let url = format!("https://news.example/{id}");
-            let line = serde_json::json!({"id": id, "outlet": outlet, "published": published, "text": text, "url": url});
-            writeln!(stdin, "{line}").unwrap();
-        }
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    super::cli_incidents::ingest(db, ARTICLES);
 }
 
 fn export(db: &std::path::Path, args: &[&str]) -> Vec<u8> {

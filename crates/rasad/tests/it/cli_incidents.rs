@@ -198,7 +198,7 @@ fn eval_clusters_scores_the_linking() {
 }
 
 /// Ingests `articles` (id, outlet, published, text) into `db` from standard input.
-fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) {
+pub(crate) fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) {
     let mut child = rasad()
         .args(["ingest", "--db"])
         .arg(db)
