@@ -249,6 +249,14 @@ fn incidents(db: &std::path::Path) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The id of the incident that holds `article`'s report now.
+fn id_holding(db: &std::path::Path, article: &str) -> String {
+    holding(&incidents(db), article)["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// The incident that lists a report of `article`.
 fn holding(incs: &[serde_json::Value], article: &str) -> serde_json::Value {
     incs.iter()
@@ -280,10 +288,7 @@ fn review_corrections_reach_the_export_and_survive_reingest() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     ingest(&db, ARTICLES);
-    let id = holding(&incidents(&db), "enab-1")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = id_holding(&db, "enab-1");
     let review = |args: &[&str]| {
         let mut all = vec!["review", "--reviewer", "amal"];
         all.extend_from_slice(args);
@@ -333,10 +338,7 @@ fn review_corrections_reach_the_export_and_survive_reingest() {
 
     // Split one outlet's report off, then merge the strike two days later in.
     review(&["split", &id, "sohr-1"]).unwrap();
-    let later = holding(&incidents(&db), "enab-2")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let later = id_holding(&db, "enab-2");
     review(&["merge", &id, &later]).unwrap();
     let check = |incs: &[serde_json::Value]| {
         let main = holding(incs, "enab-1");
@@ -420,10 +422,7 @@ fn review_set_with_an_id_printed_by_incidents_reaches_the_acled_export() {
         );
     }
     // One outlet's claim in the Maarat al-Numan incident: its figures and source.
-    let maarat = holding(&incidents(&db), "sohr-1")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let maarat = id_holding(&db, "sohr-1");
     assert!(review(&["set", &maarat, "claim.sohr-1.killed=many"]).is_err());
     assert!(review(&["set", &maarat, "claim.nobody.killed=3"]).is_err());
     review(&[
@@ -547,10 +546,7 @@ fn an_incident_prints_a_table_and_readable_disagreements() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     ingest(&db, ARTICLES);
-    let id = holding(&incidents(&db), "enab-1")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = id_holding(&db, "enab-1");
     let text = run_on(&db, &["incident", &id]).unwrap();
     let header = text.lines().find(|l| l.starts_with("outlet")).unwrap();
     for col in ["article", "date", "killed", "certainty"] {
