@@ -53,6 +53,13 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     }
     let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
     events.retain(|e| !sideless_battle(&ctx, e) && !partyless_agreement(&ctx, e));
+    let quiet = doc.title.as_deref().is_some_and(nonevents::quiet_title);
+    if quiet && !lead_counts_casualties(&claims) {
+        events.clear();
+    }
+    if nonevents::crime_story(&ctx) {
+        events.retain(|e| matches!(e.kind.as_str(), "protests" | "riots"));
+    }
     for e in &mut events {
         fire_on_civilians(e);
     }
@@ -117,6 +124,18 @@ fn unreported(si: usize, claims: &[casualty::Claim], here: &[triggers::Candidate
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Sentences of the lead: the news of an article is told there.
+pub(crate) const LEAD_SENTENCES: usize = 2;
+
+/// True when the lead counts casualties (`... بينما قتل 30 شخصا على الأقل
+/// في مواجهات على الحدود`): a title about something else (a ceremony, a
+/// visit) then shares the news with an incident the lead reports.
+fn lead_counts_casualties(claims: &[casualty::Claim]) -> bool {
+    claims
+        .iter()
+        .any(|c| c.sent < LEAD_SENTENCES && c.reportable() && !c.tally)
 }
 
 /// `قتل 25 فلسطينياً برصاص الجيش خلال المواجهات`: a "clash" whose only

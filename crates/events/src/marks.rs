@@ -25,9 +25,11 @@ pub enum Role {
     Habitual,
     Occasion,
     Reference,
+    Headline,
+    Recalled,
 }
 
-const ROLES: [(&str, Role); 16] = [
+const ROLES: [(&str, Role); 18] = [
     ("concluding", Role::Concluding),
     ("in_force", Role::InForce),
     ("negotiation", Role::Negotiation),
@@ -44,6 +46,8 @@ const ROLES: [(&str, Role); 16] = [
     ("habitual", Role::Habitual),
     ("occasion", Role::Occasion),
     ("reference", Role::Reference),
+    ("headline", Role::Headline),
+    ("recalled", Role::Recalled),
 ];
 
 fn role_index(r: Role) -> usize {

@@ -42,6 +42,7 @@ pub fn dropped(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
         || irrealis(ctx, t0, h.start)
         || habitual(ctx, t0, h)
         || reference(ctx, h)
+        || recalled(ctx, h)
         || (occasion(ctx, si) && !strike(tr))
         || arms_trade(ctx, t0, h, tr)
         || unconcluded_agreement(ctx, si, h, tr)
@@ -74,6 +75,28 @@ pub fn accident_title(title: &str) -> bool {
     let n = ctx.toks.len();
     ctx.marks.any(Role::AccidentTitle, 0, n)
         && ctx.triggers.is_empty()
+        && !ctx.marks.any(Role::Force, 0, n)
+}
+
+/// Words a title needs to be read as one: a shorter or empty title (a
+/// bulletin's `عاجل`) says nothing of what the article reports.
+const TITLE_MIN_WORDS: usize = 3;
+
+/// Whether a title tells no incident (`الأردن يعلق آمالا على حزمة
+/// مساعدات`, `مهرجان كان: أين السينما الإيطالية؟`): it has
+/// [`TITLE_MIN_WORDS`] words or more and no trigger, no casualty word, no
+/// `headline` word of nonevents.toml (`تستهدف`, `عدوان`, `يعدم`) and no
+/// armed force (`force`: `قوات`, `الحوثيون`) in it.
+/// Read on its own, as a one-sentence document.
+pub fn quiet_title(title: &str) -> bool {
+    let a = rasad_text::Analysis::new(title, Vec::new());
+    let doc = rasad_record::Document::empty(String::new());
+    let ctx = Ctx::new(&a, &doc);
+    let n = ctx.toks.len();
+    n >= TITLE_MIN_WORDS
+        && ctx.triggers.is_empty()
+        && ctx.casualty.is_empty()
+        && !ctx.marks.any(Role::Headline, 0, n)
         && !ctx.marks.any(Role::Force, 0, n)
 }
 
@@ -131,6 +154,22 @@ pub fn criminal(ctx: &Ctx, si: usize) -> bool {
         && !ctx.marks.any(Role::Force, s.t0, s.t1)
 }
 
+/// An article about ordinary crime (`فتح مطلق النار النار على رواد مهرجان
+/// ثم اعتقلت الشرطة المشتبه به`): its lead (the first
+/// [`crate::LEAD_SENTENCES`] sentences) names a crime word, and no armed
+/// actor and no armed force is named anywhere in it. Its shootings and
+/// arrests are crime, not conflict events.
+pub fn crime_story(ctx: &Ctx) -> bool {
+    let n = ctx.toks.len();
+    let lead_end = ctx
+        .sents
+        .get(crate::LEAD_SENTENCES.min(ctx.sents.len()).saturating_sub(1))
+        .map_or(0, |s| s.t1);
+    ctx.marks.any(Role::Crime, 0, lead_end)
+        && !armed_actor(ctx, 0, n)
+        && !ctx.marks.any(Role::Force, 0, n)
+}
+
 /// A commemoration, a show or a work (بمناسبة الذكرى، مهرجان، مسلسل) named
 /// in sentence `si`: what it tells is recalled or depicted.
 pub fn occasion(ctx: &Ctx, si: usize) -> bool {
@@ -172,6 +211,13 @@ pub fn reference(ctx: &Ctx, h: &Hit) -> bool {
             .of(Role::Reference, lo, h.start)
             .iter()
             .any(|m| m.end <= h.start && m.end + REFERENCE_WORDS >= h.start)
+}
+
+/// `تتهم طهران إسرائيل بالهجمات الأخيرة على أهداف إيرانية`: a definite act
+/// noun with an adjective that points back (`recalled`: الأخيرة، السابقة)
+/// right after it recalls incidents told before; it tells no new one.
+pub fn recalled(ctx: &Ctx, h: &Hit) -> bool {
+    ctx.definite(h.start) && !ctx.marks.of(Role::Recalled, h.end, h.end + 1).is_empty()
 }
 
 /// Weapons sold, made or tested (وافقت على صفقة تحصل بموجبها على صواريخ،

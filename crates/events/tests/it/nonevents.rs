@@ -179,3 +179,91 @@ fn neighbours_still_events() {
         );
     }
 }
+
+/// Events of `body` read under `title` (the count 12 read as a number).
+fn under_title(title: &str, body: &str) -> Vec<rasad_record::Event> {
+    let inp = Inputs {
+        quants: &[("12", 12.0)],
+        ..inputs()
+    };
+    let (a, mut doc) = support::build(body, &inp);
+    doc.title = Some(title.to_string());
+    rasad_events::extract(&a, &doc).1
+}
+
+#[test]
+fn a_headline_about_something_else_reports_no_passing_incident() {
+    // a strike told in passing deep in an article about aid, a film or talks
+    let body = "اجتمع الوزيران أمس لبحث خطة الدعم الاقتصادي.\n\nوأكد الوزير أن المنحة ستصرف على دفعات.\n\nوكانت طائرات حربية قد شنت غارة على مأرب الشهر الجاري.";
+    let quiet = [
+        "الأردن يعلق آمالا كبيرة على منحة الجيران",
+        "مهرجان السينما يختتم دورته بعرض فيلم إيطالي",
+        "الوزيران يبحثان خطة الدعم الاقتصادي",
+    ];
+    for title in quiet {
+        let evs = under_title(title, body);
+        assert!(evs.is_empty(), "{title}: {evs:?}");
+    }
+    // a headline that tells an incident, names an armed force, is a bulletin
+    // (too short to read) or present-tense headline verbs: the body's strike
+    // is reported
+    let told = [
+        "طائرات حربية تستهدف مأرب",
+        "عدوان جديد على مأرب",
+        "الحوثيون يبحثون خطة الدعم",
+        "مقتل ثلاثة في مأرب",
+        "نشرة المساء",
+        "",
+    ];
+    for title in told {
+        let evs = under_title(title, body);
+        assert!(!evs.is_empty(), "{title:?}");
+    }
+}
+
+#[test]
+fn a_lead_counting_casualties_shares_the_news_with_a_quiet_headline() {
+    let body = "افتتح الرئيس المعرض أمس، بينما قتل 12 مدنيا في غارة شنتها طائرات حربية على مأرب.\n\nوحضر الحفل عدد من السفراء.";
+    let evs = under_title("افتتاح معرض الكتاب بحضور الرئيس", body);
+    assert!(!evs.is_empty());
+    // the same figure told far from the lead is not the article's news
+    let late = "افتتح الرئيس المعرض أمس.\n\nوحضر الحفل عدد من السفراء.\n\nوقال السفير إن الزيارة مهمة.\n\nوكان 12 مدنيا قد قتلوا في غارة شنتها طائرات حربية على مأرب.";
+    let evs = under_title("افتتاح معرض الكتاب بحضور الرئيس", late);
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_definite_act_with_a_backward_adjective_is_recalled() {
+    let inp = inputs();
+    let recalled = [
+        "واتهمت الحكومة اليمنية الحوثيين بالهجمات الأخيرة على مأرب.",
+        "وتحدث الوزير عن الغارات السابقة على الحديدة.",
+    ];
+    for text in recalled {
+        let evs = events(text, &inp);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // indefinite, or a definite act with no backward adjective
+    let told = [
+        "وشن الحوثيون هجمات أخيرة على مأرب قبل الهدنة.",
+        "وأسفرت الغارة على الحديدة عن مقتل خمسة مدنيين.",
+    ];
+    for text in told {
+        let evs = events(text, &inp);
+        assert!(!evs.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn an_ordinary_crime_story_yields_no_conflict_event() {
+    let inp = Inputs {
+        quants: &[("ثلاثة", 3.0)],
+        ..inputs()
+    };
+    let crime = "اعتقلت الشرطة المشتبه به بعد ساعة من الحادث.\n\nوفتح رجل النار على رواد مقهى في حلب ما أدى إلى مقتل ثلاثة أشخاص.";
+    let evs = events(crime, &inp);
+    assert!(evs.is_empty(), "{evs:?}");
+    // an armed group named anywhere makes it a conflict story
+    let armed = "اعتقلت الشرطة المشتبه به بعد ساعة من الحادث.\n\nوفتح رجل النار على رواد مقهى في حلب ما أدى إلى مقتل ثلاثة أشخاص.\n\nوتبنت هيئة تحرير الشام إطلاق النار في بيان.";
+    assert!(!events(armed, &inp).is_empty());
+}
