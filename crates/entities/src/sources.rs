@@ -638,8 +638,9 @@ impl<'l, 'a> Frames<'l, 'a> {
     }
 
     /// After `مصدر`/`مصادر` (with at most one adjective) and `في` at token
-    /// `i`, the index of the token that may begin a body (`مصدر أمني في قيادة
-    /// شرطة ديالى`), unless it says where the source works (`مشفى`).
+    /// `i`, or right after it in construct (`مصادر الشرطة العراقية`), the
+    /// index of the token that may begin a body (`مصدر أمني في قيادة شرطة
+    /// ديالى`), unless it says where the source works (`مشفى`).
     fn source_in(&self, i: usize) -> Option<usize> {
         let fw = &self.sl.frames;
         let n = self.toks.len();
@@ -649,9 +650,14 @@ impl<'l, 'a> Frames<'l, 'a> {
         {
             return None;
         }
-        (i + 1..(i + 1 + SOURCE_NOUN_WINDOW).min(n))
-            .find(|&k| fw.within.contains(self.word(k)))
-            .map(|k| k + 1)
+        // `وفق مصادر الشرطة العراقية`: the body right after, in construct
+        let construct = (i + 1 < n && self.head_at(i + 1).is_some()).then_some(i + 1);
+        construct
+            .or_else(|| {
+                (i + 1..(i + 1 + SOURCE_NOUN_WINDOW).min(n))
+                    .find(|&k| fw.within.contains(self.word(k)))
+                    .map(|k| k + 1)
+            })
             .filter(|&k| k < n)
             .filter(|&k| {
                 let w = self.word(k);
@@ -790,7 +796,7 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// A statement word within three words after the span in its sentence
     /// (`… في بيان`), `باسم` right before it (`المتحدث باسم …`), `صادر عن`
     /// before it (`بيان صادر عن وزارة الداخلية`), or `مصدر في` before it
-    /// (`مصدر أمني في …`).
+    /// (`مصدر أمني في …`) or a source noun in construct (`مصادر الشرطة`).
     fn in_statement(&self, sp: Span) -> bool {
         let (fw, toks) = (&self.sl.frames, self.toks);
         // Tokens are in text order: a binary search keeps this linear in the
@@ -811,12 +817,18 @@ impl<'l, 'a> Frames<'l, 'a> {
         if issued {
             return true;
         }
+        let is_source_noun = |i: usize| {
+            readings(self.word(i))
+                .iter()
+                .any(|(w, _)| fw.source_nouns.contains(w))
+        };
+        // `وفق مصادر الشرطة العراقية`: a source noun in construct with it
+        if first > 0 && same(first - 1) && is_source_noun(first - 1) {
+            return true;
+        }
         if first > 1 && same(first - 1) && fw.within.contains(self.word(first - 1)) {
-            let source = (first.saturating_sub(1 + SOURCE_NOUN_WINDOW)..first - 1).any(|i| {
-                readings(self.word(i))
-                    .iter()
-                    .any(|(w, _)| fw.source_nouns.contains(w))
-            });
+            let source =
+                (first.saturating_sub(1 + SOURCE_NOUN_WINDOW)..first - 1).any(is_source_noun);
             if source {
                 return true;
             }

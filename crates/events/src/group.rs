@@ -50,6 +50,10 @@ pub fn side_at(
 ) -> Option<(String, Option<usize>)> {
     let end = seg.1.min(from + AFTER);
     for t in from..end {
+        // `قتيل منذ تدخل التحالف`: what follows منذ dates a period
+        if ctx.has_cue(crate::lexicon::Cue::Since, t, t + 1) {
+            break;
+        }
         for h in within(&ctx.victims, t, t + 1, |h| h.start) {
             if let Some(g) = ctx.lx.victims.get(h.payload).and_then(|v| v.group.clone()) {
                 return Some((g, None));

@@ -275,6 +275,15 @@ fn statements_spokesmen_and_sources_in_bodies() {
             "وقال مصدر أمني في قيادة شرطة ديالى إن دورية تعرضت لهجوم.",
             &["مصدر أمني", "قيادة شرطة ديالى"],
         ),
+        // a source noun in construct with the body, an actor body included
+        (
+            "قتل أربعة أشخاص في الانفجار وفق مصادر الشرطة العراقية.",
+            &["الشرطة العراقية"],
+        ),
+        (
+            "وقالت مصادر وزارة الصحة إن المستشفيات استقبلت الجرحى.",
+            &["وزارة الصحة"],
+        ),
         // Not cited: the body is only mentioned; a rank is no unit. An actor
         // body announcing is cited.
         ("زار الوفد هيئة الحشد الشعبي صباحاً.", &[]),

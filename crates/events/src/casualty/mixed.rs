@@ -50,6 +50,61 @@ pub fn mixed_by_among_dead(ctx: &Ctx, out: &mut [Claim]) {
     }
 }
 
+/// `لقي تسعة أشخاص مصرعهم وأصيب عدد من الموظفين ورجال الأمن في الهجوم`:
+/// an open toll of the dead whose own sentence names, after it, victims of
+/// two sides or more (by their nouns) counts them all: `MIXED`.
+pub fn mixed_by_sentence_sides(ctx: &Ctx, out: &mut [Claim]) {
+    for c in out.iter_mut() {
+        let already = c.group.as_deref() == Some("MIXED");
+        if already || !open_toll(c) || c.kind != CasualtyKind::Killed {
+            continue;
+        }
+        let Some(s) = ctx.sents.get(c.sent) else {
+            continue;
+        };
+        if victim_sides(ctx, c.t1, s.t1).len() >= 2 {
+            set_mixed(c, "mixed_by_sentence_sides");
+        }
+    }
+}
+
+/// The sides the victim nouns of `t0..t1` name (مدنيين → CIVILIANS، حراس →
+/// one armed side), actor mentions left out: an actor in the sentence may
+/// be the attacker.
+fn victim_sides(ctx: &Ctx, t0: usize, t1: usize) -> Vec<String> {
+    let mut sides: Vec<String> = Vec::new();
+    for v in within(&ctx.victims, t0, t1, |v| v.start) {
+        let Some(x) = ctx.lx.victims.get(v.payload) else {
+            continue;
+        };
+        // women, children, people: civilians, not a side of their own
+        let people = x.group.is_none() && x.fallback.as_deref() == Some("CIVILIANS");
+        let side = if people {
+            Some("CIVILIANS".into())
+        } else {
+            victim_side(x)
+        };
+        if let Some(g) = side {
+            if !sides.contains(&g) {
+                sides.push(g);
+            }
+        }
+    }
+    sides
+}
+
+/// The side a victim-noun entry stands for among the dead (see
+/// [`sides_named`]).
+fn victim_side(x: &crate::lexicon::Victim) -> Option<String> {
+    match (&x.group, x.fallback.as_deref()) {
+        (Some(g), _) => Some(g.clone()),
+        (None, Some("CIVILIANS")) => Some("FOREIGN".into()),
+        (None, None) => Some("ARMED".into()),
+        (None, Some("army")) => Some("SECURITY".into()),
+        _ => None,
+    }
+}
+
 /// `هلك آلاف الأشخاص في حرب طويلة`: a toll of unnamed people a war caused,
 /// in the clause that names the war, is `MIXED`.
 pub fn mixed_by_war(ctx: &Ctx, out: &mut [Claim]) {
@@ -80,6 +135,23 @@ pub fn mixed_follows_previous(out: &mut [Claim]) {
             .find(|&k| out[k].sent == out[i].sent && out[k].part_of.is_none());
         if prev.is_some_and(|k| out[k].group.as_deref() == Some("MIXED")) {
             set_mixed(&mut out[i], "mixed_follows_previous");
+        }
+    }
+}
+
+/// `لقي تسعة أشخاص مصرعهم ... وأكد المسؤول مقتل تسعة أشخاص`: an open
+/// toll repeating the figure and kind of a `MIXED` total of the article is
+/// the same total (one claim with its mentions, never two sides).
+pub fn mixed_follows_figure(out: &mut [Claim]) {
+    let mixed: Vec<(CasualtyKind, f64)> = out
+        .iter()
+        .filter(|c| c.group.as_deref() == Some("MIXED"))
+        .filter_map(|c| Some((c.kind, c.best?)))
+        .collect();
+    for c in out.iter_mut() {
+        let same = |&(k, b): &(CasualtyKind, f64)| k == c.kind && Some(b) == c.best;
+        if open_toll(c) && c.group.as_deref() == Some("CIVILIANS") && mixed.iter().any(same) {
+            set_mixed(c, "mixed_follows_figure");
         }
     }
 }
@@ -115,15 +187,8 @@ fn sides_named(ctx: &Ctx, t0: usize, t1: usize) -> Vec<String> {
         }
     };
     for v in within(&ctx.victims, t0, t1, |v| v.start) {
-        let Some(x) = ctx.lx.victims.get(v.payload) else {
-            continue;
-        };
-        match (&x.group, x.fallback.as_deref()) {
-            (Some(g), _) => add(g.clone()),
-            (None, Some("CIVILIANS")) => add("FOREIGN".into()),
-            (None, None) => add("ARMED".into()),
-            (None, Some("army")) => add("SECURITY".into()),
-            _ => {}
+        if let Some(g) = ctx.lx.victims.get(v.payload).and_then(victim_side) {
+            add(g);
         }
     }
     for m in within(&ctx.actors, t0, t1, |m| m.start) {

@@ -148,8 +148,10 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
         trailing_attribution(ctx, s.t0, s.t1, first, &mut out);
     }
     mixed::mixed_by_among_dead(ctx, &mut out);
+    mixed::mixed_by_sentence_sides(ctx, &mut out);
     mixed::mixed_by_war(ctx, &mut out);
     mixed::mixed_follows_previous(&mut out);
+    mixed::mixed_follows_figure(&mut out);
     out
 }
 
