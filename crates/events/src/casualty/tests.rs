@@ -386,6 +386,13 @@ fn named_or_plain_tolls_stay_on_their_side() {
             "CIVILIANS",
         ),
         (
+            // a singular victim noun names its side before the shooters do
+            "قال مصدر طبي إن متظاهرا قتل اليوم برصاص حراس مقر منظمة بدر في المدينة.",
+            &[("منظمة بدر", "PMF")],
+            &[],
+            "CIVILIANS",
+        ),
+        (
             // women and children are no two sides: the toll stays civilians
             "قتل 9 أشخاص وأصيب نساء وأطفال في غارة على سوق المدينة.",
             &[],
