@@ -11,4 +11,5 @@ mod demo_corpus;
 mod equivalence;
 mod gazetteer_seeds;
 mod owndev_corpus;
+mod random_pool;
 mod real_dev;
