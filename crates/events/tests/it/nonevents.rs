@@ -267,3 +267,15 @@ fn an_ordinary_crime_story_yields_no_conflict_event() {
     let armed = "اعتقلت الشرطة المشتبه به بعد ساعة من الحادث.\n\nوفتح رجل النار على رواد مقهى في حلب ما أدى إلى مقتل ثلاثة أشخاص.\n\nوتبنت هيئة تحرير الشام إطلاق النار في بيان.";
     assert!(!events(armed, &inp).is_empty());
 }
+
+#[test]
+fn a_condemnation_noun_points_back_at_the_act() {
+    let inp = inputs();
+    for text in [
+        "وعبر مدير التعليم عن استنكاره لحادث التفجير الذي وقع في مأرب.",
+        "وأعلنت الحكومة اليمنية إدانتها للهجوم على الحديدة.",
+    ] {
+        let evs = events(text, &inp);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+}
