@@ -70,7 +70,11 @@ impl Field {
 
     /// The field's line in a Parquet message type.
     fn schema(&self) -> String {
-        let rep = if self.required { "required" } else { "optional" };
+        let rep = if self.required {
+            "required"
+        } else {
+            "optional"
+        };
         let n = self.name;
         let list = |t: &str, note: &str| {
             format!(
@@ -281,11 +285,13 @@ fn write_column(
     let def = (list || !field.required).then_some(buf.def.as_slice());
     let rep = list.then_some(buf.rep.as_slice());
     match field.kind {
-        Kind::Text | Kind::TextList => {
-            col.typed::<ByteArrayType>().write_batch(&buf.text, def, rep)?
-        }
+        Kind::Text | Kind::TextList => col
+            .typed::<ByteArrayType>()
+            .write_batch(&buf.text, def, rep)?,
         Kind::Int | Kind::IntList => col.typed::<Int64Type>().write_batch(&buf.int, def, rep)?,
-        Kind::Float => col.typed::<DoubleType>().write_batch(&buf.float, def, rep)?,
+        Kind::Float => col
+            .typed::<DoubleType>()
+            .write_batch(&buf.float, def, rep)?,
         Kind::Flag => col.typed::<BoolType>().write_batch(&buf.flag, def, rep)?,
         Kind::Day => col.typed::<Int32Type>().write_batch(&buf.day, def, rep)?,
     };
@@ -325,12 +331,19 @@ mod tests {
     fn rows_that_do_not_fit_are_refused() {
         let mut t = Table::new("t", FIELDS, Vec::new()).unwrap();
         let null_required = t.push(vec![Cell::Text(None), Cell::Int(None)]);
-        assert!(matches!(null_required, Err(TableError::Mismatch { column: "a", .. })));
+        assert!(matches!(
+            null_required,
+            Err(TableError::Mismatch { column: "a", .. })
+        ));
         let wrong_kind = t.push(vec![Cell::Text(Some("x".into())), Cell::Float(Some(1.0))]);
-        assert!(matches!(wrong_kind, Err(TableError::Mismatch { column: "b", .. })));
+        assert!(matches!(
+            wrong_kind,
+            Err(TableError::Mismatch { column: "b", .. })
+        ));
         let short = t.push(vec![Cell::Text(Some("x".into()))]);
         assert!(matches!(short, Err(TableError::Width { want: 2, got: 1 })));
-        t.push(vec![Cell::Text(Some("x".into())), Cell::Int(None)]).unwrap();
+        t.push(vec![Cell::Text(Some("x".into())), Cell::Int(None)])
+            .unwrap();
         assert_eq!(t.finish().unwrap(), 1);
     }
 
@@ -349,9 +362,18 @@ mod tests {
             _ if i % 5 == 0 => vec![Some(format!("a{i}")), None],
             _ => vec![Some(format!("a{i}")), Some(format!("b{i}"))],
         };
-        let nums = if i % 3 == 0 { vec![] } else { vec![i as i64; i % 4 + 1] };
+        let nums = if i % 3 == 0 {
+            vec![]
+        } else {
+            vec![i as i64; i % 4 + 1]
+        };
         let day = (i % 5 != 0).then_some(i as i32);
-        vec![Cell::Int(Some(i as i64)), Cell::Day(day), Cell::TextList(names), Cell::IntList(nums)]
+        vec![
+            Cell::Int(Some(i as i64)),
+            Cell::Day(day),
+            Cell::TextList(names),
+            Cell::IntList(nums),
+        ]
     }
 
     /// The row as the reader shows it: (n, day, names, nums).
@@ -388,8 +410,12 @@ mod tests {
         for (i, row) in reader.into_iter().enumerate() {
             let got = read_row(&row.unwrap());
             let want = list_row(i);
-            let Cell::TextList(names) = &want[2] else { unreachable!() };
-            let Cell::IntList(nums) = &want[3] else { unreachable!() };
+            let Cell::TextList(names) = &want[2] else {
+                unreachable!()
+            };
+            let Cell::IntList(nums) = &want[3] else {
+                unreachable!()
+            };
             let day = (i % 5 != 0).then_some(i as i32);
             assert_eq!(got, (i as i64, day, names.clone(), nums.clone()), "row {i}");
             count += 1;

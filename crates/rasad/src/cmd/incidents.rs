@@ -508,7 +508,9 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let parquet = matches!(args.format, ExportFormat::Parquet);
     match (&args.out, parquet) {
         (None, true) => bail!("--format parquet writes a folder of tables: give it with --out DIR"),
-        (Some(_), false) => bail!("--out is for --format parquet; the other formats print to standard output"),
+        (Some(_), false) => {
+            bail!("--out is for --format parquet; the other formats print to standard output")
+        }
         _ => {}
     }
     let f = filters(&args.filters)?;

@@ -17,10 +17,7 @@ fn rasad() -> Command {
 /// Every row of a Parquet file as column name → field.
 fn read(path: &Path) -> Vec<BTreeMap<String, Field>> {
     let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
-    reader
-        .into_iter()
-        .map(|r| row_map(&r.unwrap()))
-        .collect()
+    reader.into_iter().map(|r| row_map(&r.unwrap())).collect()
 }
 
 fn row_map(row: &Row) -> BTreeMap<String, Field> {
@@ -77,7 +74,11 @@ fn export(db: &Path, out: &Path) {
         .arg(out)
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 #[test]
@@ -114,7 +115,9 @@ fn parquet_tables_match_the_store_and_join() {
         assert_eq!(row["background"], Field::Bool(false));
     }
     // Publication days as Parquet dates: 2019-05-10 is day 18,026 of 1970.
-    let enab = events.iter().find(|r| text(&r["article_id"]).as_deref() == Some("enab-1"));
+    let enab = events
+        .iter()
+        .find(|r| text(&r["article_id"]).as_deref() == Some("enab-1"));
     assert_eq!(enab.unwrap()["published_day"], Field::Date(18_026));
 
     // Each claim row is its record's claim, and its event carries it.
@@ -159,16 +162,23 @@ fn parquet_tables_match_the_store_and_join() {
         .iter()
         .map(|r| {
             let id = text(&r["incident_id"]).unwrap();
-            (id, text(&r["article_id"]).unwrap(), long(&r["event_index"]).unwrap())
+            (
+                id,
+                text(&r["article_id"]).unwrap(),
+                long(&r["event_index"]).unwrap(),
+            )
         })
         .collect();
     assert_eq!(got, want);
     for r in &reports {
         let article = text(&r["article_id"]).unwrap();
-        assert_eq!(text(&r["url"]), Some(format!("https://news.example/{article}")));
-        let joins = events.iter().any(|e| {
-            e["article_id"] == r["article_id"] && e["event_index"] == r["event_index"]
-        });
+        assert_eq!(
+            text(&r["url"]),
+            Some(format!("https://news.example/{article}"))
+        );
+        let joins = events
+            .iter()
+            .any(|e| e["article_id"] == r["article_id"] && e["event_index"] == r["event_index"]);
         assert!(joins, "report {article} has no event row");
     }
 }
@@ -178,7 +188,15 @@ fn parquet_needs_a_folder_and_the_others_refuse_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     super::cli_incidents::ingest(&db, &super::cli_incidents::ARTICLES[..1]);
-    let run = |args: &[&str]| rasad().arg("export").arg("--db").arg(&db).args(args).output().unwrap();
+    let run = |args: &[&str]| {
+        rasad()
+            .arg("export")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
     let no_out = run(&["--format", "parquet"]);
     assert!(!no_out.status.success());
     assert!(String::from_utf8_lossy(&no_out.stderr).contains("--out"));
