@@ -359,15 +359,15 @@ mod tests {
     fn list_row(i: usize) -> Vec<Cell> {
         let names = match i % 3 {
             0 => vec![],
-            _ if i % 5 == 0 => vec![Some(format!("a{i}")), None],
+            _ if i.is_multiple_of(5) => vec![Some(format!("a{i}")), None],
             _ => vec![Some(format!("a{i}")), Some(format!("b{i}"))],
         };
-        let nums = if i % 3 == 0 {
+        let nums = if i.is_multiple_of(3) {
             vec![]
         } else {
             vec![i as i64; i % 4 + 1]
         };
-        let day = (i % 5 != 0).then_some(i as i32);
+        let day = (!i.is_multiple_of(5)).then_some(i as i32);
         vec![
             Cell::Int(Some(i as i64)),
             Cell::Day(day),
@@ -416,7 +416,7 @@ mod tests {
             let Cell::IntList(nums) = &want[3] else {
                 unreachable!()
             };
-            let day = (i % 5 != 0).then_some(i as i32);
+            let day = (!i.is_multiple_of(5)).then_some(i as i32);
             assert_eq!(got, (i as i64, day, names.clone(), nums.clone()), "row {i}");
             count += 1;
         }
