@@ -68,7 +68,9 @@ def rasad(binary, *args, out=None):
 
 
 def json_lines(text):
-    return [json.loads(l) for l in text.splitlines() if l.strip()]
+    # Split at "\n" only: str.splitlines also splits at U+2028 and other
+    # separators that JSON strings hold unescaped.
+    return [json.loads(l) for l in text.split("\n") if l.strip()]
 
 
 def main():

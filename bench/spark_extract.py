@@ -33,7 +33,9 @@ def direct(binary, path):
         stdout=subprocess.PIPE,
         check=False,
     ).stdout.decode("utf-8")
-    return out.splitlines(), time.monotonic() - t0
+    # Lines end at "\n" only: str.splitlines would also split at U+2028 and
+    # other separators that JSON strings hold unescaped.
+    return out.rstrip("\n").split("\n"), time.monotonic() - t0
 
 
 def on_spark(binary, path, partitions, master):
@@ -43,6 +45,7 @@ def on_spark(binary, path, partitions, master):
         SparkSession.builder.master(master)
         .appName("rasad-extract")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     sc = spark.sparkContext
@@ -70,10 +73,13 @@ def main():
     got, spark_s, parts = on_spark(binary, args.input, args.partitions, args.master)
     same_order = got == want
     by_id = lambda rows: sorted(rows, key=lambda r: json.loads(r)["id"])
-    same_records = by_id(got) == by_id(want)
+    same_records = len(got) == len(want) and by_id(got) == by_id(want)
     print(f"direct: {len(want)} records in {direct_s:.1f} s")
     print(f"spark ({args.master}, {parts} partitions): {len(got)} records in {spark_s:.1f} s")
     print(f"identical line for line: {same_order}; identical as a set: {same_records}")
+    if not same_order:
+        diff = next(i for i, (a, b) in enumerate(zip(got + [""], want + [""])) if a != b)
+        print(f"first difference at line {diff}:\n spark:  {got[diff][:300] if diff < len(got) else None}\n direct: {want[diff][:300] if diff < len(want) else None}")
     sys.exit(0 if same_order else 1)
 
 
