@@ -65,6 +65,8 @@ CLIENTS = 50
 SERVE_WAIT = 600
 # Results kept per search request.
 SEARCH_LIMIT = 10
+# Where /usr/bin/time writes its figures (set from --work).
+WORK_TMP = "/tmp"
 
 WORD = re.compile(r"[\u0621-\u064a]{3,}")
 DIGITS = re.compile(r"[0-9\u0660-\u0669]+")
@@ -128,16 +130,34 @@ def pick_queries(docs):
 
 
 def run_measured(cmd, stdout=subprocess.DEVNULL, stdin=None):
-    """Runs cmd; returns (seconds, peak RSS in MB, exit status, CPU seconds)."""
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MB, exit
+    status, CPU seconds).
+
+    Not wait4's ru_maxrss: Linux carries a process's peak RSS across exec,
+    so a child forked from this script reports at least the script's own
+    (the pool and its word counts, ~160 MB). /usr/bin/time is small and
+    forks the command itself."""
+    report = os.path.join(WORK_TMP, f"time-{os.getpid()}-{time.monotonic_ns()}.txt")
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE)
+    wrapped = ["/usr/bin/time", "-f", "%M %U %S", "-o", report, *cmd]
+    p = subprocess.Popen(wrapped, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE)
     err = p.stderr.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
+    p.wait()
     secs = time.monotonic() - t0
     if p.returncode != 0:
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return secs, usage.ru_maxrss / 1024, p.returncode, usage.ru_utime + usage.ru_stime
+    last = open(report).read().strip().splitlines()[-1].split()
+    os.remove(report)
+    kb, user, system = int(last[0]), float(last[1]), float(last[2])
+    return secs, kb / 1024, p.returncode, user + system
+
+
+def peak_mb(pid):
+    """A running process's peak RSS so far (VmHWM), in MB."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
 
 
 def free_port():
@@ -234,13 +254,11 @@ def serve_phase(binary, db, queries):
         out = {"start_s": round(up, 2), "first_search_s": round(first_search, 2)}
         out["search_alone"] = alone(port, queries)
         out["search_50_clients"] = loaded(port, queries)
+        # The peak of the server process itself, read before it stops.
+        out["peak_mb"] = round(peak_mb(p.pid), 1)
     finally:
         p.send_signal(signal.SIGINT)
-        try:
-            _, _, usage = os.wait4(p.pid, 0)
-        except ChildProcessError:
-            usage = None
-    out["peak_mb"] = round(usage.ru_maxrss / 1024, 1) if usage else None
+        p.wait()
     return out
 
 
@@ -327,6 +345,8 @@ def main():
     args = ap.parse_args()
     bins = dict(b.split("=", 1) for b in args.bin)
     os.makedirs(args.work, exist_ok=True)
+    global WORK_TMP
+    WORK_TMP = args.work
     corpus = os.path.join(args.work, f"articles-{args.n}.jsonl")
     print(f"== building {args.n} articles", flush=True)
     docs = build_corpus(args.n, args.seed, corpus, args.pool)
