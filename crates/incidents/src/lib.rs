@@ -16,11 +16,13 @@
 //! - [`review`]: analysts' corrections (the store's review log) applied on top;
 //! - [`persist`]: incidents kept in the store, updated per new article;
 //! - [`export`], [`acled`]: CSV/XLSX with ACLED's columns and labels
-//!   ([`acled_tables`], `data/acled/`), GeoJSON, JSON lines.
+//!   ([`acled_tables`], `data/acled/`), GeoJSON, JSON lines;
+//! - [`tables`], [`columnar`]: the Parquet export (events, claims, reports).
 
 pub mod acled;
 pub mod acled_tables;
 pub mod cluster;
+pub mod columnar;
 pub mod corpus;
 pub mod export;
 pub mod neardup;
@@ -31,6 +33,7 @@ pub mod review;
 pub mod review_request;
 pub mod story;
 pub mod summary;
+pub mod tables;
 pub mod verify;
 pub mod when;
 mod words;

@@ -42,7 +42,8 @@ enum Command {
     Timeline(cmd::incidents::TimelineArgs),
     /// Per outlet: articles, incidents, terms used for each actor, counts above or below others.
     Outlets(cmd::incidents::OutletsArgs),
-    /// Export incidents: ACLED's columns (CSV, XLSX), GeoJSON or JSON lines.
+    /// Export incidents: ACLED's columns (CSV, XLSX), GeoJSON or JSON lines;
+    /// or events, claims and reports as Parquet tables.
     Export(cmd::incidents::ExportArgs),
     /// The actor codes `--actor` takes, with their names and terms.
     Actors(cmd::actors::Args),

@@ -99,6 +99,11 @@ pub enum ExportFormat {
     Jsonl,
     /// The CSV's columns as an Excel workbook (binary: redirect to a file).
     Xlsx,
+    /// Three Parquet tables in the `--out` folder: events.parquet (one row
+    /// per extracted event), claims.parquet (one per casualty claim) and
+    /// reports.parquet (one per report of an incident); they join on
+    /// article_id and event_index.
+    Parquet,
 }
 
 #[derive(clap::Args)]
@@ -113,6 +118,12 @@ pub struct ExportArgs {
     /// Start the CSV with a byte-order mark, so Excel reads it as UTF-8.
     #[arg(long)]
     excel: bool,
+    /// The folder Parquet tables are written to (created if missing);
+    /// required with `--format parquet`, the other formats print to standard
+    /// output. The filters select the incidents of reports.parquet; events
+    /// and claims cover every stored article.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -494,6 +505,14 @@ fn outlet_notes(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
 /// `rasad export`. Incidents without a full date have no ACLED row: they
 /// are counted on standard error.
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let parquet = matches!(args.format, ExportFormat::Parquet);
+    match (&args.out, parquet) {
+        (None, true) => bail!("--format parquet writes a folder of tables: give it with --out DIR"),
+        (Some(_), false) => {
+            bail!("--out is for --format parquet; the other formats print to standard output")
+        }
+        _ => {}
+    }
     let f = filters(&args.filters)?;
     // A spinner while the incidents are linked and written, on a terminal.
     let progress = super::ingest::progress_bar();
@@ -505,12 +524,25 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         .filter(|i| corpus::keep(i, &f))
         .collect();
     let links = export::Links::new(store.urls()?);
+    if let Some(dir) = &args.out {
+        let n = export_parquet(&store, &incidents, &links, dir)?;
+        progress.finish_and_clear();
+        eprintln!(
+            "rasad: {} event(s), {} claim(s), {} report(s) written to {}",
+            n.events,
+            n.claims,
+            n.reports,
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let format = match args.format {
         ExportFormat::Csv => Format::Csv,
         ExportFormat::Acled => Format::Acled,
         ExportFormat::Geojson => Format::GeoJson,
         ExportFormat::Jsonl => Format::JsonLines,
         ExportFormat::Xlsx => Format::Xlsx,
+        ExportFormat::Parquet => unreachable!("written above"),
     };
     let mut out = BufWriter::new(io::stdout().lock());
     if args.excel && matches!(format, Format::Csv | Format::Acled) {
@@ -526,6 +558,55 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rows of the three Parquet tables.
+struct ParquetRows {
+    events: usize,
+    claims: usize,
+    reports: usize,
+}
+
+/// A file of the export folder, buffered.
+fn create(dir: &std::path::Path, name: &str) -> anyhow::Result<BufWriter<std::fs::File>> {
+    let path = dir.join(name);
+    let f = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+    Ok(BufWriter::new(f))
+}
+
+/// Writes events.parquet and claims.parquet from the stored records, read
+/// one at a time in storage order, and reports.parquet from `incidents`.
+fn export_parquet(
+    store: &Store,
+    incidents: &[Incident],
+    links: &export::Links,
+    dir: &std::path::Path,
+) -> anyhow::Result<ParquetRows> {
+    use rasad_incidents::tables::{self, RecordTables};
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut records = RecordTables::new(
+        create(dir, tables::EVENTS_FILE)?,
+        create(dir, tables::CLAIMS_FILE)?,
+    )?;
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT record FROM articles ORDER BY rowid")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let record: String = row.get(0)?;
+        // A record this rasad cannot read (a newer version's) has no rows,
+        // as in the incidents.
+        if let Ok(doc) = serde_json::from_str::<Document>(&record) {
+            records.add(&doc)?;
+        }
+    }
+    let n = records.finish()?;
+    let reports = tables::write_reports(incidents, links, create(dir, tables::REPORTS_FILE)?)?;
+    Ok(ParquetRows {
+        events: n.events,
+        claims: n.claims,
+        reports,
+    })
 }
 
 /// `rasad verify`.

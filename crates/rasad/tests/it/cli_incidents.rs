@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const ARTICLES: &[(&str, &str, &str, &str)] = &[
+pub(crate) const ARTICLES: &[(&str, &str, &str, &str)] = &[
     ("enab-1", "عنب بلدي", "2019-05-10",
      "قتل 12 مدنياً وأصيب آخرون جراء غارات جوية شنتها طائرات حربية روسية على مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الجمعة، بحسب الدفاع المدني."),
     ("smart-1", "سمارت", "2019-05-10",

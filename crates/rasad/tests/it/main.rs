@@ -6,4 +6,5 @@
 mod cli_export;
 mod cli_extract;
 mod cli_incidents;
+mod cli_parquet;
 mod cli_store;
