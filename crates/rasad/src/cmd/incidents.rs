@@ -165,19 +165,17 @@ pub fn built(db: &Db) -> anyhow::Result<(Vec<Incident>, Store)> {
     Ok((incidents, store))
 }
 
-/// Every stored record with its text, in storage order.
-fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
+/// The reports of every stored article, read one article at a time (only
+/// the reports are held, never every record and text at once).
+fn all_reports(db: &Db) -> anyhow::Result<Vec<Report>> {
     let store = open(db)?;
-    let conn = store.connection();
-    let mut stmt = conn.prepare("SELECT record, text FROM articles ORDER BY rowid")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
-    for row in rows {
-        let (record, text) = row?;
+    store.each_article(0, |_, _, a| -> anyhow::Result<()> {
         let doc: Document =
-            serde_json::from_str(&record).context("a stored record is not readable")?;
-        out.push((doc, text));
-    }
+            serde_json::from_str(&a.record).context("a stored record is not readable")?;
+        out.extend(reports(&doc, &a.text));
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -542,8 +540,7 @@ pub fn verify(args: VerifyArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("reading {}", args.reference.display()))?;
     let reference = verify::read_reference(&data, &cols)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.reference.display()))?;
-    let docs = load(&args.db)?;
-    let all: Vec<Report> = docs.iter().flat_map(|(d, t)| reports(d, t)).collect();
+    let all = all_reports(&args.db)?;
     let checks = verify::check(&all, &reference, Settings::default().max_km);
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
