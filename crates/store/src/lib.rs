@@ -169,7 +169,9 @@ impl Store {
     ) -> Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT rowid, id, packed FROM articles WHERE rowid > ?1 ORDER BY rowid")
+            .prepare_cached(
+                "SELECT rowid, id, packed FROM articles WHERE rowid > ?1 ORDER BY rowid",
+            )
             .map_err(StoreError::from)?;
         let mut rows = stmt.query([after]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {

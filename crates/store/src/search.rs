@@ -237,7 +237,13 @@ impl Store {
         let mut hits: Vec<Hit> = Vec::new();
         let mut prints: Vec<Option<HashSet<u64>>> = Vec::new();
         for (rowid, bm25) in ranked {
-            type Row = (String, Option<String>, Option<String>, Option<String>, Option<String>);
+            type Row = (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            );
             let Some((row, packed)) = details
                 .query_row([rowid], |r| {
                     let row: Row = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
