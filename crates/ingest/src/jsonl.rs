@@ -4,6 +4,8 @@
 use crate::{html, DocError, Format, RawDoc};
 use serde_json::Value;
 use std::io::BufRead;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// Iterates over the documents of a JSON-lines stream; every bad line is one
 /// failure and the following lines are still read.
@@ -13,6 +15,8 @@ pub struct JsonLines<R> {
     max_bytes: u64,
     line_no: usize,
     done: bool,
+    /// Bytes consumed so far are added here, when set.
+    read: Option<Arc<AtomicU64>>,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -25,7 +29,14 @@ impl<R: BufRead> JsonLines<R> {
             max_bytes,
             line_no: 0,
             done: false,
+            read: None,
         }
+    }
+
+    /// Adds the bytes of every line consumed (with its newline) to `read`.
+    pub fn counting(mut self, read: Option<Arc<AtomicU64>>) -> Self {
+        self.read = read;
+        self
     }
 
     /// Reads the next line into `buf`, keeping at most `max_bytes + 1` bytes of
@@ -54,6 +65,9 @@ impl<R: BufRead> JsonLines<R> {
             buf.extend_from_slice(&part[..part.len().min(room)]);
             let used = found.map_or(chunk.len(), |p| p + 1);
             self.reader.consume(used);
+            if let Some(r) = &self.read {
+                r.fetch_add(used as u64, Ordering::Relaxed);
+            }
             if found.is_some() {
                 return Ok(true);
             }

@@ -140,6 +140,8 @@ pub fn read_paths(
     read::read_paths(paths, opts)
 }
 
+pub use read::{input_bytes, read_paths_counting};
+
 /// Reads JSON lines (one document per line) from a reader; `origin` names it.
 pub fn read_jsonl<'a>(
     reader: impl BufRead + 'a,

@@ -12,6 +12,8 @@ use crate::{decode, html, DocError, Format, RawDoc, ReadOptions};
 use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// Folders nested deeper than this are not walked.
 const MAX_DEPTH: usize = 64;
@@ -275,21 +277,49 @@ pub fn read_paths(
     paths: &[PathBuf],
     opts: &ReadOptions,
 ) -> Box<dyn Iterator<Item = Result<RawDoc, DocError>>> {
+    read_paths_counting(paths, opts, None)
+}
+
+/// [`read_paths`], adding to `read` the bytes of input consumed as it goes
+/// (a file's size once it is read, a JSON line's length with its newline),
+/// so that with [`input_bytes`] a caller can show how far it is.
+pub fn read_paths_counting(
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    read: Option<Arc<AtomicU64>>,
+) -> Box<dyn Iterator<Item = Result<RawDoc, DocError>>> {
     let opts = opts.clone();
     Box::new(list(paths).into_iter().flat_map(
         move |item| -> Box<dyn Iterator<Item = Result<RawDoc, DocError>>> {
             match item {
                 Item::Fail(e) => Box::new(std::iter::once(Err(e))),
                 Item::File(p, Kind::JsonLines, _) => match fs::File::open(&p) {
-                    Ok(f) => Box::new(JsonLines::new(
-                        BufReader::new(f),
-                        p.display().to_string(),
-                        opts.max_bytes,
-                    )),
+                    Ok(f) => Box::new(
+                        JsonLines::new(BufReader::new(f), p.display().to_string(), opts.max_bytes)
+                            .counting(read.clone()),
+                    ),
                     Err(e) => Box::new(std::iter::once(Err(fail(&p, format!("cannot read: {e}"))))),
                 },
-                Item::File(p, k, id) => Box::new(std::iter::once(read_file_as(&p, k, id, &opts))),
+                Item::File(p, k, id) => {
+                    let doc = read_file_as(&p, k, id, &opts);
+                    if let Some(r) = &read {
+                        r.fetch_add(fs::metadata(&p).map_or(0, |m| m.len()), Ordering::Relaxed);
+                    }
+                    Box::new(std::iter::once(doc))
+                }
             }
         },
     ))
+}
+
+/// The total size in bytes of the files [`read_paths`] reads under `paths`
+/// (what [`read_paths_counting`] counts up to).
+pub fn input_bytes(paths: &[PathBuf]) -> u64 {
+    list(paths)
+        .iter()
+        .filter_map(|item| match item {
+            Item::File(p, ..) => fs::metadata(p).ok().map(|m| m.len()),
+            Item::Fail(_) => None,
+        })
+        .sum()
 }

@@ -71,6 +71,11 @@ impl Config {
     }
 }
 
+/// The version of the incidents before they are first read: no store has
+/// it (generations and review sequence numbers start at 0), so the first
+/// request that needs them waits for the load.
+const NOT_LOADED: (i64, i64) = (-1, -1);
+
 /// Page cache per read connection, in KiB: a database of 10,000 articles
 /// (60 MB) stays in memory once read. Memory-mapped I/O was measured slower
 /// here: mapped pages are parsed again on every visit, cached ones are not.
@@ -229,9 +234,11 @@ impl AppState {
         }
         let pool = Pool::open(&config.db, config.connections)?;
         let lookups = Pool::open(&config.db, config.connections.div_ceil(2))?;
-        let built = pool
-            .with(Built::load)
-            .map_err(|e| ServeError::Build(e.to_string()))??;
+        // The incidents are read after the server is up (their size grows
+        // with the store): until then a request that needs them waits for
+        // the load (`Inner::current`), the others are answered at once.
+        let mut built = Built::from_incidents(Vec::new(), Vec::new());
+        built.version = NOT_LOADED;
         let extractor = config.token.as_ref().map(|_| {
             let anchored = config.reference_date;
             let reference_date = anchored.unwrap_or_else(|| jiff::Zoned::now().date());
@@ -242,7 +249,7 @@ impl AppState {
                 x.without_reference()
             })
         });
-        Ok(AppState(Arc::new(Inner {
+        let inner = Arc::new(Inner {
             pool,
             lookups,
             built: RwLock::new(Arc::new(built)),
@@ -251,7 +258,16 @@ impl AppState {
             extractor,
             doc_budget: config.doc_budget,
             ingest_lock: Mutex::new(()),
-        })))
+        });
+        let loading = inner.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = loading.reload() {
+                // The next request that needs the incidents tries again
+                // and answers with the error.
+                tracing::warn!("loading the incidents: {e:?}");
+            }
+        });
+        Ok(AppState(inner))
     }
 
     /// The incidents as last loaded (a snapshot: later loads do not change

@@ -18,11 +18,13 @@
 //! Layout: [`schema`] (migrations keyed on `PRAGMA user_version`), [`mod@prepare`]
 //! (rows from records), [`mod@write`] (batched transactional inserts, duplicates),
 //! [`search`] (ranked queries), [`rank`] (the BM25 function they rank with),
-//! [`snippet`] (windows of the original text),
+//! [`snippet`] (windows of the original text), [`pack`] (the compressed
+//! article: text, body and record once each),
 //! [`spans`] (token offset encoding), [`links`] (persisted incidents).
 
 pub(crate) mod filter;
 pub mod links;
+pub mod pack;
 pub mod prepare;
 pub mod query;
 pub mod rank;
@@ -33,7 +35,8 @@ pub mod snippet;
 pub mod spans;
 pub mod write;
 
-pub use prepare::{prepare, Prepared, Rejected, SnippetBase};
+pub use pack::Article;
+pub use prepare::{prepare, snippet_terms, Prepared, Rejected, SnippetBase, SnippetTerms};
 pub use review::ReviewEntry;
 pub use search::{Hit, Query};
 pub use snippet::Snippet;
@@ -64,6 +67,8 @@ pub enum StoreError {
     Foreign,
     #[error("article {0} was neither stored nor a duplicate")]
     Conflict(String),
+    #[error("a stored article cannot be read: {0}")]
+    Pack(#[from] pack::PackError),
 }
 
 /// An open article database.
@@ -125,12 +130,7 @@ impl Store {
 
     /// The stored extraction record (JSON) of an article.
     pub fn record(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT record FROM articles WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        Ok(self.stored(id)?.map(|a| a.record))
     }
 
     /// The id of the first stored article (in storage order).
@@ -146,12 +146,45 @@ impl Store {
     /// The stored extraction record (JSON) and the original decoded text of
     /// an article, in one read.
     pub fn article(&self, id: &str) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self.stored(id)?.map(|a| (a.record, a.text)))
+    }
+
+    /// An article as stored: text, body and record, unpacked.
+    pub fn stored(&self, id: &str) -> Result<Option<Article>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT record, text FROM articles WHERE id = ?1")?;
-        Ok(stmt
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
+            .prepare_cached("SELECT packed FROM articles WHERE id = ?1")?;
+        let frame: Option<Vec<u8>> = stmt.query_row([id], |r| r.get(0)).optional()?;
+        Ok(frame.map(|f| pack::unpack(&f)).transpose()?)
+    }
+
+    /// Calls `f` with every stored article after rowid `after`, in storage
+    /// order, as (rowid, id, article), one at a time: memory holds one
+    /// article whatever the size of the store. Stops at the first error of
+    /// `f`.
+    pub fn each_article<E: From<StoreError>>(
+        &self,
+        after: i64,
+        mut f: impl FnMut(i64, String, Article) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, id, packed FROM articles WHERE rowid > ?1 ORDER BY rowid",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = stmt.query([after]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let rowid: i64 = r.get(0).map_err(StoreError::from)?;
+            let id: String = r.get(1).map_err(StoreError::from)?;
+            let frame = r.get_ref(2).map_err(StoreError::from)?;
+            let blob = frame
+                .as_blob()
+                .map_err(|e| StoreError::from(rusqlite::Error::from(e)))?;
+            let article = pack::unpack(blob).map_err(StoreError::from)?;
+            f(rowid, id, article)?;
+        }
+        Ok(())
     }
 
     /// Every stored article's URL, as (article id, URL), for articles that
@@ -166,12 +199,7 @@ impl Store {
 
     /// The original decoded text of an article.
     pub fn text(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT text FROM articles WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        Ok(self.stored(id)?.map(|a| a.text))
     }
 
     /// `PRAGMA integrity_check` plus the FTS5 index's own check; `"ok"` when

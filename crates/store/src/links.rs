@@ -8,6 +8,7 @@
 //! each outlet uses per actor, and two counters (`linked_rowid`, the last
 //! article linked; `generation`, bumped by every change).
 
+use crate::pack::{compress_json, expand_json};
 use crate::{Store, StoreError};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 use std::collections::{BTreeMap, BTreeSet};
@@ -142,17 +143,20 @@ impl Links<'_> {
     pub fn pending(&self, limit: usize) -> Result<Vec<Pending>, StoreError> {
         let after = self.linked_rowid()?;
         let mut stmt = self.0.prepare_cached(
-            "SELECT rowid, id, record, text FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+            "SELECT rowid, id, packed FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![after, limit as i64], |r| {
-            Ok(Pending {
+        let mut rows = stmt.query(params![after, limit as i64])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let a = crate::pack::unpack(r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?)?;
+            out.push(Pending {
                 rowid: r.get(0)?,
                 id: r.get(1)?,
-                record: r.get(2)?,
-                text: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+                record: a.record,
+                text: a.text,
+            });
+        }
+        Ok(out)
     }
 
     /// True when every stored article is linked.
@@ -173,7 +177,7 @@ impl Links<'_> {
                 "INSERT INTO link_articles (article, outlet, features) VALUES (?1, ?2, ?3)
                  ON CONFLICT (article) DO UPDATE SET outlet = ?2, features = ?3",
             )?
-            .execute(params![a.article, a.outlet, a.features])?;
+            .execute(params![a.article, a.outlet, compress_json(&a.features)])?;
         let mut span = self.0.prepare_cached(
             "INSERT INTO link_spans (article, first_day, last_day) VALUES (?1, ?2, ?3)",
         )?;
@@ -225,7 +229,7 @@ impl Links<'_> {
                 format!("SELECT article, features FROM link_articles WHERE article IN ({marks})");
             let mut stmt = self.0.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get(0)?, expand_json(r.get_ref(1)?)?))
             })?;
             for r in rows {
                 let (a, f) = r?;
@@ -263,7 +267,7 @@ impl Links<'_> {
             "INSERT OR REPLACE INTO incident_members (article, event, incident) VALUES (?1, ?2, ?3)",
         )?;
         for row in new {
-            inc.execute(params![row.id, row.day, row.json])?;
+            inc.execute(params![row.id, row.day, compress_json(&row.json)])?;
             for (article, event) in &row.members {
                 member.execute(params![article, event, row.id])?;
             }
@@ -276,15 +280,28 @@ impl Links<'_> {
         let mut stmt = self
             .0
             .prepare("SELECT incident FROM incidents ORDER BY day, id")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
+        let rows = stmt.query_map([], |r| expand_json(r.get_ref(0)?))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The JSON of the incidents holding these articles.
     pub fn incidents_json(&self, articles: &[&str]) -> Result<Vec<String>, StoreError> {
-        let sql = "SELECT incident FROM incidents WHERE id IN
-                   (SELECT incident FROM incident_members WHERE article IN ({}))";
-        strings_in(self.0, sql, articles)
+        let mut out = Vec::new();
+        for chunk in articles.chunks(IN_CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!(
+                "SELECT incident FROM incidents WHERE id IN
+                 (SELECT incident FROM incident_members WHERE article IN ({marks}))"
+            );
+            let mut stmt = self.0.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
+                expand_json(r.get_ref(0)?)
+            })?;
+            for r in rows {
+                out.push(r?);
+            }
+        }
+        Ok(out)
     }
 
     /// Records terms an outlet uses for an actor.

@@ -2,7 +2,6 @@
 //! original text, content hash. Pure and CPU-bound, so callers may run it on
 //! worker threads and hand the results to [`crate::Store::write_batch`].
 
-use crate::spans;
 use rasad_record::{Document, Span};
 use rasad_text::{clitic, key, tokenize, CharIndex, Level, Normalized};
 
@@ -56,14 +55,13 @@ pub struct Prepared {
     pub(crate) title: Option<String>,
     pub(crate) published: Option<String>,
     pub(crate) published_day: Option<String>,
-    pub(crate) text: String,
-    pub(crate) body: String,
-    pub(crate) record: String,
+    /// Text, body and record in one compressed frame ([`crate::pack`]).
+    pub(crate) packed: Vec<u8>,
     pub(crate) content_hash: [u8; 32],
-    pub(crate) snippet_base: SnippetBase,
-    pub(crate) token_spans: Vec<u8>,
     pub(crate) title_terms: String,
     pub(crate) body_terms: String,
+    /// Bytes of text, body and record before packing.
+    pub(crate) size: usize,
 }
 
 impl Prepared {
@@ -84,17 +82,14 @@ impl Prepared {
     pub fn body_terms(&self) -> &str {
         &self.body_terms
     }
-    /// Which string the token spans count into.
-    pub fn snippet_base(&self) -> SnippetBase {
-        self.snippet_base
-    }
-    /// The token spans (one per index term of the body).
-    pub fn token_spans(&self) -> Vec<Span> {
-        spans::decode(&self.token_spans)
-    }
-    /// Approximate size in bytes of what will be written (for throughput).
+    /// Approximate size in bytes of the article before packing (for
+    /// throughput and batch budgets).
     pub fn size(&self) -> usize {
-        self.text.len() + self.body.len() + self.record.len() + self.body_terms.len()
+        self.size + self.body_terms.len()
+    }
+    /// Bytes the article takes once packed (text, body and record).
+    pub fn packed_size(&self) -> usize {
+        self.packed.len()
     }
 }
 
@@ -105,17 +100,10 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
         return Err(Rejected::NoId);
     }
     let key = Normalized::new(&doc.body, Level::Key);
-    let (body_terms, body_spans) = terms_of(&key);
+    let (body_terms, _) = terms_of(&key);
     if body_terms.is_empty() {
         return Err(Rejected::EmptyBody);
     }
-    let (snippet_base, token_spans) = match Alignment::new(text, &doc.body) {
-        Some(al) => (
-            SnippetBase::Text,
-            body_spans.iter().map(|s| al.map(*s)).collect(),
-        ),
-        None => (SnippetBase::Body, body_spans),
-    };
     let title_terms = doc
         .title
         .as_deref()
@@ -136,15 +124,44 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
         title: doc.title.clone(),
         published_day: published.as_deref().and_then(day_of),
         published,
-        text: text.to_string(),
-        body: doc.body.clone(),
-        record,
+        size: text.len() + doc.body.len() + record.len(),
+        packed: crate::pack::pack(text, &doc.body, &record),
         content_hash: hash_key(key.as_str()),
-        snippet_base,
-        token_spans: spans::encode(&token_spans),
         title_terms,
         body_terms,
     })
+}
+
+/// What a snippet is cut from: the body's index terms, each term's span,
+/// and which string the spans count into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetTerms {
+    /// `Text` when the body's lines were found in the text (spans count into
+    /// the text, as record spans do), else `Body`.
+    pub base: SnippetBase,
+    /// The body's index terms, space-separated (as the index holds them).
+    pub terms: String,
+    /// One span per term.
+    pub spans: Vec<Span>,
+}
+
+/// The index terms of `body` with their spans in `text` (or in `body` when
+/// its lines are not all found in `text`). Derived when a hit is shown, so
+/// the store keeps neither (schema 4).
+pub fn snippet_terms(text: &str, body: &str) -> SnippetTerms {
+    let (terms, body_spans) = index_terms(body);
+    match Alignment::new(text, body) {
+        Some(al) => SnippetTerms {
+            base: SnippetBase::Text,
+            terms,
+            spans: body_spans.iter().map(|s| al.map(*s)).collect(),
+        },
+        None => SnippetTerms {
+            base: SnippetBase::Body,
+            terms,
+            spans: body_spans,
+        },
+    }
 }
 
 /// The index terms of a text: for each token of its search key, the clitic-split
@@ -287,18 +304,18 @@ mod tests {
         let text =
             "عنوان الخبر\n\nشارك على فيسبوك\n  قتل خمسة في الرقة.\nوجرح آخرون.\n\nاترك تعليقا";
         let body = "قتل خمسة في الرقة.\n\nوجرح آخرون.";
-        let p = prepare(text, "x.txt", &doc("x", body)).unwrap();
-        assert_eq!(p.snippet_base(), SnippetBase::Text);
-        let spans = p.token_spans();
-        let words: Vec<String> = spans.iter().map(|s| slice(text, *s)).collect();
+        let p = snippet_terms(text, body);
+        assert_eq!(p.base, SnippetBase::Text);
+        let words: Vec<String> = p.spans.iter().map(|s| slice(text, *s)).collect();
         assert_eq!(words, ["قتل", "خمسة", "في", "الرقة", "وجرح", "آخرون"]);
     }
 
     #[test]
     fn rewritten_body_falls_back_to_body_offsets() {
-        let p = prepare("نص آخر تماما", "x", &doc("x", "قتل خمسة")).unwrap();
-        assert_eq!(p.snippet_base(), SnippetBase::Body);
-        assert_eq!(p.token_spans(), vec![Span::new(0, 3), Span::new(4, 8)]);
+        let p = snippet_terms("نص آخر تماما", "قتل خمسة");
+        assert_eq!(p.base, SnippetBase::Body);
+        assert_eq!(p.spans, vec![Span::new(0, 3), Span::new(4, 8)]);
+        assert_eq!(p.terms, "قتل خمسه");
     }
 
     #[test]

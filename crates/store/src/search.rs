@@ -9,9 +9,9 @@
 //! searched for as text, never interpreted.
 
 use crate::filter::keeps_stored;
-use crate::prepare::{outlet_key, SnippetBase};
+use crate::prepare::{outlet_key, snippet_terms, SnippetBase};
 use crate::snippet::{cut_terms, Snippet};
-use crate::{spans, Store, StoreError};
+use crate::{Store, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -115,13 +115,11 @@ static RANK: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// What a hit shows, for one article: the snippet's source string is read
-/// only in the base the snippet spans count into.
-const DETAILS: &str = "SELECT a.id, a.title, a.outlet, a.published, a.url, a.snippet_base,
-        CASE a.snippet_base WHEN 'text' THEN a.text ELSE a.body END,
-        a.token_spans, f.body
-     FROM articles a JOIN article_fts f ON f.rowid = a.rowid
-     WHERE a.rowid = ?1";
+/// What a hit shows, for one article: the snippet is cut from the packed
+/// text and body ([`crate::pack`]), its terms and spans derived from them
+/// ([`crate::prepare::snippet_terms`]).
+const DETAILS: &str = "SELECT id, title, outlet, published, url, packed
+     FROM articles WHERE rowid = ?1";
 
 /// The `n` best of a stream of (score, rowid): lowest score first (FTS5
 /// scores are negated relevance), equal scores in rowid order, so the order
@@ -239,48 +237,55 @@ impl Store {
         let mut hits: Vec<Hit> = Vec::new();
         let mut prints: Vec<Option<HashSet<u64>>> = Vec::new();
         for (rowid, bm25) in ranked {
-            let row = details
+            type Row = (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            );
+            let Some((row, packed)) = details
                 .query_row([rowid], |r| {
-                    let terms = r.get_ref(8)?.as_bytes()?;
-                    let print = shingles(terms);
-                    if let Some(p) = &print {
-                        let id: String = r.get(0)?;
-                        for (h, q) in hits.iter_mut().zip(&prints) {
-                            if q.as_ref().is_some_and(|q| near_copy(p, q)) {
-                                h.copies.push(id);
-                                return Ok(None);
-                            }
-                        }
-                    }
-                    if hits.len() >= want {
-                        return Ok(None);
-                    }
-                    let base = SnippetBase::parse(r.get_ref(5)?.as_str()?);
-                    // Read in place: the texts are only looked at for the window.
-                    let source = r.get_ref(6)?.as_str()?;
-                    let spans = spans::decode(r.get_ref(7)?.as_blob()?);
-                    let snippet = cut_terms(source, terms, &spans, wanted);
-                    Ok(Some((
-                        Hit {
-                            id: r.get(0)?,
-                            title: r.get(1)?,
-                            outlet: r.get(2)?,
-                            published: r.get(3)?,
-                            url: r.get(4)?,
-                            score: -bm25,
-                            snippet,
-                            base: base.as_str(),
-                            copies: Vec::new(),
-                        },
-                        print,
-                    )))
+                    let row: Row = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+                    Ok((row, r.get::<_, Vec<u8>>(5)?))
                 })
                 .optional()?
-                .flatten();
-            if let Some((h, p)) = row {
-                hits.push(h);
-                prints.push(p);
+            else {
+                continue;
+            };
+            let (id, title, outlet, published, url) = row;
+            let article = crate::pack::unpack(&packed)?;
+            let st = snippet_terms(&article.text, &article.body);
+            let print = shingles(st.terms.as_bytes());
+            if let Some(p) = &print {
+                let copy_of = prints
+                    .iter()
+                    .position(|q| q.as_ref().is_some_and(|q| near_copy(p, q)));
+                if let Some(i) = copy_of {
+                    hits[i].copies.push(id);
+                    continue;
+                }
             }
+            if hits.len() >= want {
+                continue;
+            }
+            let source = match st.base {
+                SnippetBase::Text => &article.text,
+                SnippetBase::Body => &article.body,
+            };
+            let snippet = cut_terms(source, st.terms.as_bytes(), &st.spans, wanted);
+            hits.push(Hit {
+                id,
+                title,
+                outlet,
+                published,
+                url,
+                score: -bm25,
+                snippet,
+                base: st.base.as_str(),
+                copies: Vec::new(),
+            });
+            prints.push(print);
         }
         Ok(hits)
     }
@@ -484,14 +489,7 @@ mod tests {
         let extra: Vec<_> = (90..120)
             .map(|i| {
                 let id = format!("v{i}");
-                let (record, text): (String, String) = more
-                    .conn
-                    .query_row(
-                        "SELECT record, text FROM articles WHERE id = ?1",
-                        [&id],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .unwrap();
+                let (record, text) = more.article(&id).unwrap().unwrap();
                 let d: Document = serde_json::from_str(&record).unwrap();
                 prepare(&text, "t.txt", &d).unwrap()
             })

@@ -35,10 +35,9 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO articles (id, origin, url, outlet, outlet_key, title, published,
-                    published_day, text, body, record, content_hash, snippet_base, token_spans,
-                    ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                    strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    published_day, content_hash, ingested_at, packed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                    strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10)
                  ON CONFLICT DO NOTHING",
             )?;
             let mut index = tx.prepare_cached(
@@ -57,12 +56,8 @@ impl Store {
                     p.title,
                     p.published,
                     p.published_day,
-                    p.text,
-                    p.body,
-                    p.record,
                     &p.content_hash[..],
-                    p.snippet_base.as_str(),
-                    p.token_spans,
+                    p.packed,
                 ])?;
                 if n == 1 {
                     let rowid = tx.last_insert_rowid();

@@ -333,3 +333,29 @@ fn non_utf8_file_names_keep_distinct_ids() {
         .collect();
     assert_eq!(ids, ["x%FE", "x%FF"]);
 }
+
+#[test]
+fn bytes_read_are_counted_up_to_the_input_size() {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lines = "{\"id\":\"j1\",\"text\":\"قصف على البلدة\"}\n{\"id\":\"j2\",\"text\":\"غارة على القرية\"}\n";
+    write(dir.path(), "a/one.txt", "خبر أول عن قصف".as_bytes());
+    write(dir.path(), "b/lines.jsonl", lines.as_bytes());
+    write(dir.path(), "c/two.txt", "خبر ثان عن غارة".as_bytes());
+    let paths = [dir.path().to_path_buf()];
+    let total = rasad_ingest::input_bytes(&paths);
+    let want = "خبر أول عن قصف".len() + lines.len() + "خبر ثان عن غارة".len();
+    assert_eq!(total, want as u64);
+    let counter = Arc::new(AtomicU64::new(0));
+    let opts = ReadOptions::default();
+    let mut docs = rasad_ingest::read_paths_counting(&paths, &opts, Some(Arc::clone(&counter)));
+    let mut seen = Vec::new();
+    for d in docs.by_ref() {
+        seen.push((d.expect("a document").id, counter.load(Ordering::Relaxed)));
+    }
+    let ids: Vec<&str> = seen.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["a/one", "j1", "j2", "c/two"]);
+    assert!(seen.windows(2).all(|w| w[0].1 < w[1].1), "{seen:?}");
+    assert_eq!(seen.last().map(|s| s.1), Some(total));
+}

@@ -176,19 +176,17 @@ pub fn built(db: &Db) -> anyhow::Result<(Vec<Incident>, Store)> {
     Ok((incidents, store))
 }
 
-/// Every stored record with its text, in storage order.
-fn load(db: &Db) -> anyhow::Result<Vec<(Document, String)>> {
+/// The reports of every stored article, read one article at a time (only
+/// the reports are held, never every record and text at once).
+fn all_reports(db: &Db) -> anyhow::Result<Vec<Report>> {
     let store = open(db)?;
-    let conn = store.connection();
-    let mut stmt = conn.prepare("SELECT record, text FROM articles ORDER BY rowid")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
-    for row in rows {
-        let (record, text) = row?;
+    store.each_article(0, |_, _, a| -> anyhow::Result<()> {
         let doc: Document =
-            serde_json::from_str(&record).context("a stored record is not readable")?;
-        out.push((doc, text));
-    }
+            serde_json::from_str(&a.record).context("a stored record is not readable")?;
+        out.extend(reports(&doc, &a.text));
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -588,18 +586,14 @@ fn export_parquet(
         create(dir, tables::EVENTS_FILE)?,
         create(dir, tables::CLAIMS_FILE)?,
     )?;
-    let mut stmt = store
-        .connection()
-        .prepare("SELECT record FROM articles ORDER BY rowid")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let record: String = row.get(0)?;
+    store.each_article(0, |_, _, article| -> anyhow::Result<()> {
         // A record this rasad cannot read (a newer version's) has no rows,
         // as in the incidents.
-        if let Ok(doc) = serde_json::from_str::<Document>(&record) {
+        if let Ok(doc) = serde_json::from_str::<Document>(&article.record) {
             records.add(&doc)?;
         }
-    }
+        Ok(())
+    })?;
     let n = records.finish()?;
     let reports = tables::write_reports(incidents, links, create(dir, tables::REPORTS_FILE)?)?;
     Ok(ParquetRows {
@@ -623,8 +617,7 @@ pub fn verify(args: VerifyArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("reading {}", args.reference.display()))?;
     let reference = verify::read_reference(&data, &cols)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.reference.display()))?;
-    let docs = load(&args.db)?;
-    let all: Vec<Report> = docs.iter().flat_map(|(d, t)| reports(d, t)).collect();
+    let all = all_reports(&args.db)?;
     let checks = verify::check(&all, &reference, Settings::default().max_km);
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {

@@ -1,21 +1,26 @@
 //! `rasad ingest`: read articles, extract their records, store them.
 //!
-//! Documents are read in input order, extracted on worker threads a batch at a
-//! time, and written one transaction per batch, so a killed run leaves every
-//! finished batch stored and nothing half-written; running the same command
+//! Documents are read in input order, extracted on worker threads (all
+//! cores) while one writer thread commits them in input order, one
+//! transaction per batch (bounded by count and bytes: see
+//! [`super::pipeline`]), so a killed run leaves every finished batch stored
+//! and nothing half-written; running the same command
 //! again skips what is stored (duplicates by id or normalized body) and
 //! finishes the job.
 
+use super::pipeline::{self, Batch, Budget};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rasad_extract::{Extractor, Options};
-use rasad_ingest::{budget, read_jsonl, read_paths, DocError, RawDoc, ReadOptions};
+use rasad_ingest::{budget, read_jsonl, read_paths_counting, DocError, RawDoc, ReadOptions};
 use rasad_store::{prepare, Outcome, Prepared, Store};
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -108,34 +113,17 @@ impl Summary {
     }
 }
 
-/// Text bytes per batch at most: 500 documents of 0.6 MB each once held
-/// 1.8 GB at a time; a batch now ends at this many bytes or `batch_size`
-/// documents, whichever comes first (one document always fits).
-pub const BATCH_BYTES: usize = 32 * 1024 * 1024;
+/// Bytes (text, body and record before packing) per transaction at most:
+/// a batch ends at this many bytes or `batch_size` documents, whichever
+/// comes first (one document always fits). Small enough that a commit is
+/// short and the writer never holds much; large enough that the commit
+/// cost is spread over hundreds of typical articles.
+pub const BATCH_BYTES: usize = 8 * 1024 * 1024;
 
-/// The next batch: documents up to `max_docs` of them or until their text
-/// reaches `max_bytes`, at least one (read failures weigh nothing).
-pub fn next_batch<I: Iterator<Item = Result<RawDoc, DocError>>>(
-    docs: &mut std::iter::Peekable<I>,
-    max_docs: usize,
-    max_bytes: usize,
-) -> Vec<Result<RawDoc, DocError>> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while batch.len() < max_docs.max(1) {
-        let size = match docs.peek() {
-            None => break,
-            Some(Ok(raw)) => raw.text.len(),
-            Some(Err(_)) => 0,
-        };
-        if !batch.is_empty() && bytes + size > max_bytes {
-            break;
-        }
-        bytes += size;
-        batch.extend(docs.next());
-    }
-    batch
-}
+/// Text bytes of documents read but not yet handed to the writer, at most
+/// (one document always fits): the reader waits when extraction falls this
+/// far behind, so memory stays bounded whatever the input.
+pub const IN_FLIGHT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why a document was not stored, when it was not: `duplicate of X (same
 /// text)` or `id X is already stored`.
@@ -234,18 +222,21 @@ impl Pipeline {
         paths: &[PathBuf],
         summary: &mut Summary,
     ) -> anyhow::Result<()> {
+        let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+        let consumed = Arc::new(AtomicU64::new(0));
+        if !stdin {
+            self.show_total(rasad_ingest::input_bytes(paths));
+        }
+        let started = Instant::now();
         for path in paths {
             let docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>>> =
                 if path.as_os_str() == "-" {
                     read_jsonl(io::stdin().lock(), "stdin", &self.read)
                 } else {
-                    read_paths(std::slice::from_ref(path), &self.read)
+                    let counter = Some(Arc::clone(&consumed));
+                    read_paths_counting(std::slice::from_ref(path), &self.read, counter)
                 };
-            let mut docs = docs.peekable();
-            while docs.peek().is_some() {
-                let chunk = next_batch(&mut docs, self.batch_size, BATCH_BYTES);
-                self.process(store, chunk, summary)?;
-            }
+            self.stream(store, docs, &consumed, summary, started)?;
         }
         self.progress.finish_and_clear();
         // Incidents are updated in the store for the new articles (their
@@ -254,19 +245,92 @@ impl Pipeline {
         Ok(())
     }
 
-    fn process(
+    /// Turns the spinner into a bar over `total` input bytes (rate and ETA).
+    fn show_total(&self, total: u64) {
+        if total == 0 || self.progress.is_hidden() {
+            return;
+        }
+        self.progress.set_length(total);
+        if let Ok(style) = ProgressStyle::with_template(
+            "{bar:30} {percent:>3}% {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} \
+             [{elapsed} < {eta}] {msg}",
+        ) {
+            self.progress.set_style(style);
+        }
+    }
+
+    /// Runs one input through the pipeline ([`super::pipeline`]): this
+    /// thread reads, `jobs` workers extract and prepare, one writer commits.
+    fn stream(
         &self,
         store: &mut Store,
-        chunk: Vec<Result<RawDoc, DocError>>,
+        docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>> + '_>,
+        consumed: &AtomicU64,
         summary: &mut Summary,
+        started: Instant,
     ) -> anyhow::Result<()> {
-        summary.read += chunk.len();
-        let mut ready: Vec<Prepared> = Vec::with_capacity(chunk.len());
-        for item in self.prepare_all(chunk) {
-            match item {
-                Ok(p) => ready.push(p),
+        let jobs = self.jobs.max(1);
+        let budget = Budget::new(IN_FLIGHT_BYTES);
+        let (work_tx, work_rx) = sync_channel::<pipeline::Work>(jobs * pipeline::QUEUE_PER_JOB);
+        let (order_tx, order_rx) =
+            sync_channel::<pipeline::Slot>(jobs * pipeline::QUEUE_PER_JOB * 2);
+        let work_rx = Mutex::new(work_rx);
+        std::thread::scope(|s| {
+            for _ in 0..jobs {
+                s.spawn(|| pipeline::worker(&work_rx, |raw| self.prepare_one(Ok(raw))));
+            }
+            let writer = s.spawn(|| self.write_all(store, order_rx, &budget, summary, started));
+            let at = || consumed.load(Ordering::Relaxed);
+            pipeline::read_into(docs, &work_tx, &order_tx, &budget, at);
+            drop(work_tx);
+            drop(order_tx);
+            writer
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))
+        })
+    }
+
+    /// The writer: takes results in input order, writes them a batch per
+    /// transaction, counts into `summary`. Stops at a database error.
+    fn write_all(
+        &self,
+        store: &mut Store,
+        order: Receiver<pipeline::Slot>,
+        budget: &Budget,
+        summary: &mut Summary,
+        started: Instant,
+    ) -> anyhow::Result<()> {
+        let mut batch = Batch::new(self.batch_size, BATCH_BYTES);
+        for (slot, size, at) in order {
+            let done = pipeline::result_of(&slot, "?");
+            budget.give(size);
+            summary.read += 1;
+            self.progress.inc(1);
+            if self.progress.length().is_some() {
+                self.progress.set_position(at);
+            }
+            match done {
+                Ok(p) => {
+                    if batch.push(p) {
+                        self.commit(store, batch.take(), summary, started)?;
+                    }
+                }
                 Err(failure) => summary.failures.push(failure),
             }
+        }
+        self.commit(store, batch.take(), summary, started)
+    }
+
+    /// Writes one batch in one transaction and counts its outcomes.
+    fn commit(
+        &self,
+        store: &mut Store,
+        ready: Vec<Prepared>,
+        summary: &mut Summary,
+        started: Instant,
+    ) -> anyhow::Result<()> {
+        if ready.is_empty() {
+            return Ok(());
         }
         let outcomes = store
             .write_batch(&ready)
@@ -283,8 +347,11 @@ impl Pipeline {
                 }
             }
         }
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
         self.progress.set_message(format!(
-            "new {}, duplicate {}, failed {}",
+            "{} documents ({:.0}/s): new {}, duplicate {}, failed {}",
+            summary.read,
+            summary.read as f64 / secs,
             summary.new,
             summary.duplicate,
             summary.failures.len()
@@ -292,47 +359,9 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Extracts and prepares a chunk on up to `jobs` threads, keeping order.
-    fn prepare_all(
-        &self,
-        chunk: Vec<Result<RawDoc, DocError>>,
-    ) -> Vec<Result<Prepared, (String, String)>> {
-        let jobs = self.jobs.clamp(1, chunk.len().max(1));
-        if jobs == 1 {
-            return chunk.into_iter().map(|d| self.prepare_one(d)).collect();
-        }
-        let per = chunk.len().div_ceil(jobs);
-        let mut parts: Vec<Vec<Result<RawDoc, DocError>>> = Vec::with_capacity(jobs);
-        let mut rest = chunk.into_iter();
-        loop {
-            let part: Vec<_> = rest.by_ref().take(per).collect();
-            if part.is_empty() {
-                break;
-            }
-            parts.push(part);
-        }
-        std::thread::scope(|s| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    s.spawn(move || {
-                        part.into_iter()
-                            .map(|d| self.prepare_one(d))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        })
-    }
-
     /// Extracts and prepares one document within the budget; a failure is
     /// (origin, one-line reason).
     fn prepare_one(&self, item: Result<RawDoc, DocError>) -> Result<Prepared, (String, String)> {
-        self.progress.inc(1);
         let raw = item.map_err(|e| (e.origin, e.reason))?;
         let origin = raw.origin.clone();
         let extractor = Arc::clone(&self.extractor);
@@ -344,76 +373,6 @@ impl Pipeline {
             Ok(Ok(p)) => Ok(p),
             Ok(Err(rejected)) => Err((origin, rejected.to_string())),
             Err(why) => Err((origin, why)),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(bytes: usize) -> Result<RawDoc, DocError> {
-        Ok(RawDoc {
-            id: bytes.to_string(),
-            text: "x".repeat(bytes),
-            format: rasad_ingest::Format::Text,
-            url: None,
-            outlet: None,
-            published: None,
-            title: None,
-            origin: "t".into(),
-        })
-    }
-
-    fn failed() -> Result<RawDoc, DocError> {
-        Err(DocError {
-            id: "bad".into(),
-            origin: "bad".into(),
-            reason: "unreadable".into(),
-        })
-    }
-
-    /// Documents, most documents per batch, most bytes, batch sizes wanted.
-    type Row = (
-        Vec<Result<RawDoc, DocError>>,
-        usize,
-        usize,
-        &'static [usize],
-    );
-
-    /// Batch sizes (documents) for `docs` under `max_docs` and `max_bytes`.
-    fn sizes(docs: Vec<Result<RawDoc, DocError>>, max_docs: usize, max_bytes: usize) -> Vec<usize> {
-        let mut it = docs.into_iter().peekable();
-        let mut out = Vec::new();
-        while it.peek().is_some() {
-            out.push(next_batch(&mut it, max_docs, max_bytes).len());
-        }
-        out
-    }
-
-    #[test]
-    fn batches_end_at_the_document_count_or_the_byte_budget() {
-        let table: &[Row] = &[
-            // Small documents: the count ends each batch.
-            ((0..5).map(|_| doc(10)).collect(), 2, 1000, &[2, 2, 1]),
-            // Large documents: the byte budget does.
-            ((0..5).map(|_| doc(400)).collect(), 500, 1000, &[2, 2, 1]),
-            // A document over the budget still travels, alone.
-            (vec![doc(10), doc(5000), doc(10)], 500, 1000, &[1, 1, 1]),
-            // Read failures weigh nothing.
-            (
-                vec![doc(900), failed(), failed(), doc(200)],
-                500,
-                1000,
-                &[3, 1],
-            ),
-        ];
-        for (docs, max_docs, max_bytes, want) in table.iter().cloned() {
-            assert_eq!(
-                sizes(docs, max_docs, max_bytes),
-                want,
-                "{max_docs} docs, {max_bytes} bytes"
-            );
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod incidents;
 pub mod ingest;
+pub mod pipeline;
 pub mod review;
 pub mod search;
 pub mod serve;

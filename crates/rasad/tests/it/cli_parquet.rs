@@ -57,13 +57,14 @@ fn texts(f: &Field) -> Vec<String> {
 /// The stored records, in storage order.
 fn records(db: &Path) -> Vec<Document> {
     let store = rasad_store::Store::open(db).unwrap();
-    let mut stmt = store
-        .connection()
-        .prepare("SELECT record FROM articles ORDER BY rowid")
+    let mut out = Vec::new();
+    store
+        .each_article(0, |_, _, a| -> Result<(), rasad_store::StoreError> {
+            out.push(serde_json::from_str(&a.record).unwrap());
+            Ok(())
+        })
         .unwrap();
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-    rows.map(|r| serde_json::from_str(&r.unwrap()).unwrap())
-        .collect()
+    out
 }
 
 fn export(db: &Path, out: &Path) {
