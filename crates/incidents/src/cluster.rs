@@ -18,7 +18,8 @@
 //! - **places by gazetteer id and admin level** ([`place::relation`]): the
 //!   same place, one inside the other (weaker), neighbours, or different
 //!   places (a penalty; far apart: cannot-link); a country alone is
-//!   unlocated;
+//!   unlocated, and a capital's bare name (`صعدة`, which may be its
+//!   governorate) neither agrees nor differs with a town of its governorate;
 //! - **types**: the same type, or compatible ones (a suicide raid coded as
 //!   battles by one outlet and explosions by another);
 //! - **soft evidence**: actors in common, casualty counts that agree, words
