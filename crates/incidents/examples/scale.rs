@@ -16,7 +16,7 @@ mod gen;
 
 use rasad_incidents::persist;
 use rasad_store::Store;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Articles linked per transaction.
 const CHUNK: usize = 5_000;
@@ -45,22 +45,39 @@ fn add(reports: usize, db: &str) -> Result<(), Box<dyn std::error::Error>> {
     let mut store = Store::open(db)?;
     let mut g = gen::Generator::new(0x5eed, reports);
     while g.next_day().is_some() {}
-    let mut times = Vec::new();
+    let (mut times, mut cpu) = (Vec::new(), Vec::new());
     for k in 0..ADDED {
         let at = g.rng.below(g.incidents.len() as u64) as usize;
         let f = g.incidents[at].article(&mut g.rng, format!("added{}-{k}", std::process::id()), 5);
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), cpu_time());
         let written = persist::link_features(&mut store, vec![f])?;
         times.push(t.elapsed());
+        cpu.extend(cpu_time().zip(c).map(|(b, a)| b.saturating_sub(a)));
         assert!(written >= 1, "{written}");
     }
     times.sort();
+    cpu.sort();
     println!(
         "added {ADDED} articles one at a time: median {:.1?}, slowest {:.1?}",
         times[ADDED / 2],
         times[ADDED - 1]
     );
+    if cpu.len() == ADDED {
+        println!(
+            "  on the CPU (this thread; waits for a busy CPU left out): median {:.1?}, slowest {:.1?}",
+            cpu[ADDED / 2],
+            cpu[ADDED - 1]
+        );
+    }
     Ok(())
+}
+
+/// Time this thread has run on a CPU (Linux: `/proc/thread-self/schedstat`),
+/// so a machine busy with other work does not inflate the figure.
+fn cpu_time() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 /// Links the generated articles into a new store at `db`.
