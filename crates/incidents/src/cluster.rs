@@ -18,7 +18,8 @@
 //! - **places by gazetteer id and admin level** ([`place::relation`]): the
 //!   same place, one inside the other (weaker), neighbours, or different
 //!   places (a penalty; far apart: cannot-link); a country alone is
-//!   unlocated;
+//!   unlocated, and a capital's bare name (`صعدة`, which may be its
+//!   governorate) neither agrees nor differs with a town of its governorate;
 //! - **types**: the same type, or compatible ones (a suicide raid coded as
 //!   battles by one outlet and explosions by another);
 //! - **soft evidence**: actors in common, casualty counts that agree, words
@@ -301,39 +302,44 @@ pub(crate) struct Scorer<'a> {
     /// True where the main places are the headline's.
     titled: Vec<bool>,
     all: Vec<Vec<PlaceInfo>>,
+    /// The reports whose pairs can be scored.
+    pub(crate) among: Vec<bool>,
     settings: Settings,
 }
 
 impl<'a> Scorer<'a> {
     /// A scorer over reports in canonical order, with the headline places of
-    /// each story (by story index).
-    fn new(
-        reports: &'a [Report],
-        preps: &'a [Prep],
-        stories: &'a Vectors,
-        evidence: &'a Vectors,
-        title_places: &[Vec<PlaceInfo>],
-        settings: Settings,
-    ) -> Self {
+    /// each story (by story index). Only pairs of reports `among` accepts
+    /// can be scored (the places of the others are not prepared).
+    fn new(p: &'a Prepared, among: &[bool]) -> Self {
+        let (reports, preps) = (&p.reports[..], &p.preps[..]);
         let (primary, titled): (Vec<Vec<PlaceInfo>>, Vec<bool>) = (0..reports.len())
-            .map(|i| Scorer::primary(reports, preps, title_places, i))
+            .map(|i| match among[i] {
+                true => Scorer::primary(reports, preps, &p.title_places, i),
+                false => (Vec::new(), false),
+            })
             .unzip();
         let all: Vec<Vec<PlaceInfo>> = (0..reports.len())
-            .map(|i| {
-                let mut v = reports[i].places.clone();
-                v.extend(primary[i].iter().cloned());
-                v
+            .map(|i| match among[i] {
+                true => reports[i]
+                    .places
+                    .iter()
+                    .chain(&primary[i])
+                    .cloned()
+                    .collect(),
+                false => Vec::new(),
             })
             .collect();
         Scorer {
             reports,
             preps,
-            stories,
-            evidence,
+            stories: &p.stories,
+            evidence: &p.evidence,
             primary,
             titled,
             all,
-            settings,
+            among: among.to_vec(),
+            settings: p.settings,
         }
     }
 
@@ -665,13 +671,13 @@ impl IncidentBuilder {
         p: &Prepared,
         focus: Option<&BTreeSet<String>>,
     ) -> Vec<Incident> {
-        let scorer = p.scorer();
         let active: Vec<bool> = p
             .reports
             .iter()
             .map(|r| focus.is_none_or(|f| f.contains(&r.article)))
             .collect();
-        let mut scores = scorer.candidate_scores(&active, |i, j| active[i] && active[j]);
+        let scorer = p.scorer_among(&active);
+        let mut scores = scorer.candidate_scores(&active);
         scorer.add_cannot_links(&mut scores, &active);
         let groups = two_phase_linkage(&p.preps, &scores, &active);
         let mut extra = self.story_articles(&scorer, &p.story_ids, &groups, &active, focus);
@@ -748,14 +754,12 @@ pub(crate) struct Prepared {
 impl Prepared {
     /// The pair scorer over these reports.
     pub(crate) fn scorer(&self) -> Scorer<'_> {
-        Scorer::new(
-            &self.reports,
-            &self.preps,
-            &self.stories,
-            &self.evidence,
-            &self.title_places,
-            self.settings,
-        )
+        Scorer::new(self, &vec![true; self.reports.len()])
+    }
+
+    /// The pair scorer over the reports `among` accepts only.
+    pub(crate) fn scorer_among(&self, among: &[bool]) -> Scorer<'_> {
+        Scorer::new(self, among)
     }
 }
 

@@ -64,8 +64,16 @@ pub struct NearDuplicates {
     ids: Vec<String>,
     sigs: Vec<[u64; HASHES]>,
     group: Vec<usize>,
-    buckets: FxHashMap<(usize, u64), Vec<usize>>,
+    /// The last signature added to each (band, band hash) bucket.
+    buckets: FxHashMap<(usize, u64), usize>,
+    /// For signature `i` in band `b` (at `i * BANDS + b`), the signature
+    /// added to the same bucket before it: each bucket is a chain, so no
+    /// bucket allocates a list of its own.
+    earlier: Vec<usize>,
 }
+
+/// No earlier signature in a bucket.
+const NONE: usize = usize::MAX;
 
 impl NearDuplicates {
     /// Articles whose estimated similarity reaches `threshold` (e.g. 0.8) are
@@ -90,14 +98,22 @@ impl NearDuplicates {
             let band = sig[b * ROWS..(b + 1) * ROWS]
                 .iter()
                 .fold(0u64, |h, x| mix(h ^ x));
-            let list = self.buckets.entry((b, band)).or_default();
-            for &j in list.iter() {
+            let head = self.buckets.entry((b, band)).or_insert(NONE);
+            let mut j = std::mem::replace(head, i);
+            self.earlier.push(j);
+            // The chain runs newest first: among equals the oldest wins, and
+            // an earlier band's wins over a later band's.
+            let mut in_band: Option<(f64, usize)> = None;
+            while j != NONE {
                 let s = similarity(&sig, &self.sigs[j]);
-                if s >= self.threshold && best.is_none_or(|(bs, _)| s > bs) {
-                    best = Some((s, j));
+                if s >= self.threshold && in_band.is_none_or(|(bs, _)| s >= bs) {
+                    in_band = Some((s, j));
                 }
+                j = self.earlier[j * BANDS + b];
             }
-            list.push(i);
+            if let Some((s, j)) = in_band.filter(|(s, _)| best.is_none_or(|(bs, _)| *s > bs)) {
+                best = Some((s, j));
+            }
         }
         let group = best.map(|(_, j)| self.group[j]).unwrap_or(i);
         self.ids.push(id.to_string());

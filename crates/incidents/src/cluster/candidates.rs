@@ -47,15 +47,16 @@ fn within(a: (i32, i32), b: (i32, i32), reach: i32) -> bool {
 impl Scorer<'_> {
     /// The scores of candidate pairs: reports whose day spans are within
     /// reach of each other and which share a place key or a story word;
-    /// inert reports link to nothing. Only pairs with a report `from`
-    /// accepts, and that `keep(i, j)` accepts, are scored; pairs scoring
+    /// inert reports link to nothing. Only pairs of reports the scorer is
+    /// `among`, one of them accepted by `from`, are scored; pairs scoring
     /// exactly 0 are left out (a missing pair scores 0).
-    pub(crate) fn candidate_scores(
-        &self,
-        from: &[bool],
-        keep: impl Fn(usize, usize) -> bool,
-    ) -> Scores {
-        let spans: Vec<Option<(i32, i32)>> = self.preps.iter().map(span).collect();
+    pub(crate) fn candidate_scores(&self, from: &[bool]) -> Scores {
+        let spans: Vec<Option<(i32, i32)>> = self
+            .preps
+            .iter()
+            .zip(&self.among)
+            .map(|(p, &on)| if on { span(p) } else { None })
+            .collect();
         let index = self.index(&spans, from);
         let reach = self.settings.link_reach_days();
         let mut scores = Scores::new();
@@ -68,7 +69,7 @@ impl Scorer<'_> {
                     continue;
                 }
                 let (a, b) = (i.min(j), i.max(j));
-                if !spans[j].is_some_and(|sj| within(si, sj, reach)) || !keep(a, b) {
+                if !spans[j].is_some_and(|sj| within(si, sj, reach)) {
                     continue;
                 }
                 let s = self.pair(a, b);
@@ -266,7 +267,7 @@ mod tests {
         let scorer = p.scorer();
         let n = p.reports.len();
         let all = vec![true; n];
-        let mut got = scorer.candidate_scores(&all, |_, _| true);
+        let mut got = scorer.candidate_scores(&all);
         scorer.add_cannot_links(&mut got, &all);
         let mut parent: Vec<usize> = (0..n).collect();
         for (&(a, b), s) in &got {

@@ -43,7 +43,7 @@ impl IncidentBuilder {
     pub(crate) fn linked_with(&self, p: &Prepared, new: &BTreeSet<String>) -> BTreeSet<String> {
         let scorer = p.scorer();
         let fresh: Vec<bool> = p.reports.iter().map(|r| new.contains(&r.article)).collect();
-        let scores = scorer.candidate_scores(&fresh, |_, _| true);
+        let scores = scorer.candidate_scores(&fresh);
         let mut out = new.clone();
         // Only positive scores: a cannot-link (two places far apart) keeps
         // incidents apart that are apart already.

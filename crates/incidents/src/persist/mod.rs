@@ -138,11 +138,41 @@ fn add_terms(links: &rasad_store::links::Links, doc: &Document) -> Result<(), St
 /// here: call [`catch_up`] first).
 pub fn incidents(store: &Store) -> Result<Vec<Incident>, Error> {
     let rows = store.links().all_incidents()?;
-    let mut out = Vec::with_capacity(rows.len());
-    for json in rows {
-        out.push(serde_json::from_str::<Incident>(&json)?);
-    }
+    let mut out = parse_all(&rows)?;
     out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Fewest incident rows worth a thread of their own when parsing.
+const PARSE_CHUNK: usize = 4_096;
+
+/// Parses stored incident rows, in order, on every core (a server start
+/// parses them all: 36,000 incidents took a second on one core).
+fn parse_all(rows: &[String]) -> Result<Vec<Incident>, Error> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(PARSE_CHUNK);
+    let parse = |part: &[String]| -> Result<Vec<Incident>, Error> {
+        part.iter()
+            .map(|json| Ok(serde_json::from_str::<Incident>(json)?))
+            .collect()
+    };
+    if rows.len() <= chunk {
+        return parse(rows);
+    }
+    let parts: Vec<Result<Vec<Incident>, Error>> = std::thread::scope(|s| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| s.spawn(move || parse(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(rows.len());
+    for part in parts {
+        out.extend(part?);
+    }
     Ok(out)
 }
 
@@ -198,4 +228,38 @@ pub fn outlet_stats(store: &Store, incidents: &[Incident]) -> Result<Vec<OutletS
 pub fn version(store: &Store) -> Result<(i64, i64), Error> {
     let links = store.links();
     Ok((links.generation()?, links.review_seq()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_parsed_on_several_threads_keep_their_order_and_errors() {
+        let r: crate::Report = serde_json::from_value(serde_json::json!({
+            "article": "a", "event_index": 0, "outlet": "o", "published": null,
+            "type": "battles", "subtype": "armed_clash", "date": "2019-05-10",
+            "places": [], "actor1": [], "actor2": [], "associated": [],
+            "killed": null, "injured": null, "killed_by_group": {}, "attributed_to": [],
+            "certainty": "asserted", "evidence": [], "terms": {}
+        }))
+        .unwrap();
+        let one = crate::summary::summarize(&[&r]);
+        let rows: Vec<String> = (0..3 * PARSE_CHUNK + 7)
+            .map(|k| {
+                let mut inc = one.clone();
+                inc.id = format!("inc-{k}");
+                serde_json::to_string(&inc).unwrap()
+            })
+            .collect();
+        let got = parse_all(&rows).unwrap();
+        assert_eq!(got.len(), rows.len());
+        assert!(got
+            .iter()
+            .enumerate()
+            .all(|(k, i)| i.id == format!("inc-{k}")));
+        let mut bad = rows.clone();
+        bad[2 * PARSE_CHUNK + 1] = "{".into();
+        assert!(matches!(parse_all(&bad), Err(Error::Json(_))));
+    }
 }

@@ -662,3 +662,69 @@ fn one_figure_per_source_per_outlet() {
         (Some(12.0), Some(12.0), Some(14.0))
     );
 }
+
+/// Two outlets' articles on one attack, published the same day, sharing half
+/// of their story words and nothing else (no written date, types of one
+/// family, no actor or toll): one names the town, the other the bare name
+/// of the governorate's capital. Returns the groups of their reports.
+fn town_and_bare_capital(capital: PlaceInfo) -> Vec<Vec<String>> {
+    let day = "2019-05-10";
+    let bag = |ws: &[&str]| ws.iter().map(|w| (w.to_string(), 1.0)).collect();
+    let info = |id: &str, ws: &[&str]| rasad_incidents::ArticleInfo {
+        article: id.into(),
+        outlet: Some(id.into()),
+        published: Some(day.into()),
+        words: bag(ws),
+        title_places: vec![],
+    };
+    let mut b = IncidentBuilder::new(Settings::default());
+    b.add_article(info(
+        "town",
+        &["حافله", "تلاميذ", "سوق", "مسعف", "نقل", "جرحي"],
+    ));
+    b.add_article(info(
+        "capital",
+        &["حافله", "تلاميذ", "سوق", "صليب", "تغريده", "منظمه"],
+    ));
+    for (id, w) in [("x", "ميناء"), ("y", "مطار"), ("z", "جسر")] {
+        b.add_article(info(id, &[w]));
+    }
+    for (id, kind, place) in [
+        ("town", "violence_against_civilians", saraqib()),
+        ("capital", "battles", capital),
+    ] {
+        let mut r = report(
+            id,
+            id,
+            kind,
+            "attack",
+            day,
+            Basis::Explicit,
+            vec![place],
+            &[],
+            None,
+            &[],
+        );
+        r.date_basis = Some(DateBasis::Publication);
+        r.published = Some(day.into());
+        b.add(r);
+    }
+    let mut g: Vec<Vec<String>> = b.incidents().iter().map(articles).collect();
+    g.sort();
+    g
+}
+
+/// A bare name shared by a governorate and its capital may mean either: it
+/// does not count against a town of that governorate (the story links
+/// them), while a city of another name 25 km from the town still does.
+#[test]
+fn a_bare_capital_name_does_not_differ_from_a_town_of_its_governorate() {
+    let city = |name: &str, id: &str, lat: f64, lon: f64| PlaceInfo {
+        kind: Some("city".into()),
+        ..place(name, id, lat, lon, "إدلب")
+    };
+    let idlib = city("إدلب", "geonames:169389", 35.9306, 36.6339);
+    assert_eq!(town_and_bare_capital(idlib), vec![vec!["capital", "town"]]);
+    let maarat = city("معرة النعمان", "geonames:169387", 35.6438, 36.6708);
+    assert_eq!(town_and_bare_capital(maarat).len(), 2);
+}
