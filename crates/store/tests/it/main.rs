@@ -3,4 +3,5 @@
 //! workspace build links one test executable per crate instead of one per
 //! file. One file's tests: `cargo test -p rasad-store --test it NAME::`.
 
+mod index;
 mod store;
