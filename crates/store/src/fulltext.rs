@@ -120,7 +120,14 @@ impl Fulltext {
                     std::fs::remove_dir_all(&dir).map_err(|e| StoreError::Index(e.to_string()))?;
                 }
                 std::fs::create_dir_all(&dir).map_err(|e| StoreError::Index(e.to_string()))?;
-                Index::create_in_dir(&dir, schema().0)?
+                let index = Index::create_in_dir(&dir, schema().0)?;
+                // Committed empty at once, so another process opening it
+                // finds an index of this format rather than making its own.
+                let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+                let mut commit = writer.prepare_commit()?;
+                commit.set_payload(&payload(0));
+                commit.commit()?;
+                index
             }
         };
         let f = Arc::new(Self::with(index)?);

@@ -179,7 +179,7 @@ impl Store {
         let mut details = self.conn.prepare_cached(DETAILS)?;
         let mut hits: Vec<Hit> = Vec::new();
         let mut prints: Vec<Option<HashSet<u64>>> = Vec::new();
-        for (rowid, bm25) in ranked {
+        for (rowid, score) in ranked {
             let row = details
                 .query_row([rowid], |r| {
                     let terms = r.get_ref(8)?.as_bytes()?;
@@ -208,7 +208,7 @@ impl Store {
                             outlet: r.get(2)?,
                             published: r.get(3)?,
                             url: r.get(4)?,
-                            score: -bm25,
+                            score,
                             snippet,
                             base: base.as_str(),
                             copies: Vec::new(),
