@@ -17,12 +17,14 @@
 //!
 //! Layout: [`schema`] (migrations keyed on `PRAGMA user_version`), [`mod@prepare`]
 //! (rows from records), [`mod@write`] (batched transactional inserts, duplicates),
-//! [`search`] (ranked queries), [`rank`] (the BM25 function they rank with),
+//! [`search`] (ranked queries), [`fulltext`] (the tantivy index they rank
+//! with, beside the database file), [`rank`] (BM25 over FTS5),
 //! [`snippet`] (windows of the original text), [`pack`] (the compressed
 //! article: text, body and record once each),
 //! [`spans`] (token offset encoding), [`links`] (persisted incidents).
 
 pub(crate) mod filter;
+pub mod fulltext;
 pub mod links;
 pub mod pack;
 pub mod prepare;
@@ -46,6 +48,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension};
 use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Errors of the store.
@@ -69,6 +72,14 @@ pub enum StoreError {
     Conflict(String),
     #[error("a stored article cannot be read: {0}")]
     Pack(#[from] pack::PackError),
+    #[error("search index: {0}")]
+    Index(String),
+}
+
+impl From<tantivy::TantivyError> for StoreError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        StoreError::Index(e.to_string())
+    }
 }
 
 /// An open article database.
@@ -76,13 +87,15 @@ pub struct Store {
     pub(crate) conn: Connection,
     /// Days and outlets of the stored articles, for search filters.
     pub(crate) columns: RefCell<filter::Columns>,
+    /// The search index (shared by the stores of one database file).
+    pub(crate) fulltext: Arc<fulltext::Fulltext>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, switches it to WAL
     /// and brings its schema up to date.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        let conn = Connection::open(path)?;
+        let conn = Connection::open(path.as_ref())?;
         conn.busy_timeout(Duration::from_secs(10))?;
         // Before anything writes (WAL mode, migrations): never alter another
         // program's database.
@@ -93,15 +106,19 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 32 MB of page cache: index merges during large ingests stay in memory.
         conn.pragma_update(None, "cache_size", -32_000)?;
-        Self::init(conn)
+        let fulltext = fulltext::Fulltext::open(path.as_ref())?;
+        Self::init(conn, fulltext)
     }
 
     /// An in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init(
+            Connection::open_in_memory()?,
+            fulltext::Fulltext::in_memory()?,
+        )
     }
 
-    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+    fn init(mut conn: Connection, fulltext: Arc<fulltext::Fulltext>) -> Result<Store, StoreError> {
         // Plans never depend on bound values: otherwise SQLite prepares a
         // statement again whenever a value it looked at changes (the search
         // ranking and FTS5's own lookups did so on every search).
@@ -114,9 +131,12 @@ impl Store {
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab
              USING fts5vocab(main, article_fts, row)",
         )?;
+        // Built or brought up to date now (a missing or stale index).
+        fulltext.sync(&conn)?;
         Ok(Store {
             conn,
             columns: RefCell::default(),
+            fulltext,
         })
     }
 

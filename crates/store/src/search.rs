@@ -1,5 +1,5 @@
-//! Ranked full-text search (FTS5's BM25, computed by [`crate::rank`]), with
-//! filters, paging and snippets.
+//! Ranked full-text search (BM25, top-k by block-max WAND over the index of
+//! [`crate::fulltext`]), with filters, paging and snippets.
 //!
 //! The query goes through the same normalization and clitic splitting as the
 //! index (and through clitic readings and names, see [`crate::query`]), so
@@ -8,18 +8,12 @@
 //! quoted, so FTS5 syntax in user input (`"`, `*`, `NEAR`, `-`, `:`) is
 //! searched for as text, never interpreted.
 
-use crate::filter::keeps_stored;
 use crate::prepare::{outlet_key, snippet_terms, SnippetBase};
 use crate::snippet::{cut_terms, Snippet};
 use crate::{Store, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashSet};
-use std::sync::LazyLock;
-
-/// Weight of a title match relative to a body match in the ranking.
-const TITLE_WEIGHT: f64 = 2.0;
+use std::collections::HashSet;
 
 /// A search request.
 #[derive(Debug, Clone, Default)]
@@ -46,8 +40,8 @@ pub struct Hit {
     /// TIMEX value of the publication time.
     pub published: Option<String>,
     pub url: Option<String>,
-    /// Relevance (higher is better): the negated FTS5 bm25 score (as
-    /// [`crate::rank`] computes it, equal to FTS5's `bm25()`).
+    /// Relevance (higher is better): the index's BM25 score (the title
+    /// counted [`crate::fulltext::TITLE_REPEATS`] times).
     pub score: f64,
     /// The snippet around the first matching words.
     pub snippet: Snippet,
@@ -105,77 +99,22 @@ pub fn match_expression(query: &str) -> Option<(String, HashSet<String>)> {
 /// Article count of one index term.
 const TERM_DF: &str = "SELECT doc FROM temp.article_vocab WHERE term = ?1";
 
-/// Every match with its score, in no order: filters and the choice of the
-/// best are made while reading (see [`Store::search_page`]).
-static RANK: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT rowid, {}(article_fts, {TITLE_WEIGHT}, 1.0) FROM article_fts
-         WHERE article_fts MATCH ?1",
-        crate::rank::FUNCTION
-    )
-});
-
 /// What a hit shows, for one article: the snippet is cut from the packed
 /// text and body ([`crate::pack`]), its terms and spans derived from them
 /// ([`crate::prepare::snippet_terms`]).
 const DETAILS: &str = "SELECT id, title, outlet, published, url, packed
      FROM articles WHERE rowid = ?1";
 
-/// The `n` best of a stream of (score, rowid): lowest score first (FTS5
-/// scores are negated relevance), equal scores in rowid order, so the order
-/// is total and pages of it neither overlap nor skip.
-struct Best {
-    n: usize,
-    heap: BinaryHeap<(Score, i64)>,
-}
-
-/// A score ordered as SQLite orders REAL values (they are never NaN here).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Score(f64);
-impl Eq for Score {}
-impl PartialOrd for Score {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Score {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0.partial_cmp(&other.0).unwrap_or(Ordering::Equal)
-    }
-}
-
-impl Best {
-    fn new(n: usize) -> Self {
-        Best {
-            n,
-            heap: BinaryHeap::with_capacity(n.min(1024) + 1),
-        }
-    }
-
-    fn push(&mut self, score: f64, rowid: i64) {
-        let item = (Score(score), rowid);
-        if self.heap.len() < self.n {
-            self.heap.push(item);
-        } else if self.heap.peek().is_some_and(|worst| item < *worst) {
-            self.heap.pop();
-            self.heap.push(item);
-        }
-    }
-
-    fn into_sorted(self) -> Vec<(i64, f64)> {
-        self.heap
-            .into_sorted_vec()
-            .into_iter()
-            .map(|(s, id)| (id, s.0))
-            .collect()
-    }
-}
-
 impl Store {
     /// The FTS5 expression of a user query read with this index's term counts
     /// ([`crate::query`]), and the index terms it looks for; `None` when the
     /// query has no words.
     pub fn expression(&self, text: &str) -> Result<Option<(String, HashSet<String>)>, StoreError> {
+        Ok(self.parsed(text)?.expression())
+    }
+
+    /// A user query read with this index's term counts ([`crate::query`]).
+    pub fn parsed(&self, text: &str) -> Result<crate::query::Parsed, StoreError> {
         let mut stmt = self.conn.prepare_cached(TERM_DF)?;
         let mut failed = None;
         let mut df = |term: &str| -> u64 {
@@ -191,7 +130,7 @@ impl Store {
         if let Some(e) = failed {
             return Err(e.into());
         }
-        Ok(parsed.expression())
+        Ok(parsed)
     }
 
     /// Runs a search: best hits first, at most `q.limit`.
@@ -203,14 +142,16 @@ impl Store {
     /// q.limit` (a later page of the same order; equal scores are ordered by
     /// storage order, so pages neither overlap nor skip).
     pub fn search_page(&self, q: &Query, offset: usize) -> Result<Vec<Hit>, StoreError> {
-        let (expr, wanted) = self.expression(&q.text)?.ok_or(StoreError::EmptyQuery)?;
+        let parsed = self.parsed(&q.text)?;
+        let (_, wanted) = parsed.expression().ok_or(StoreError::EmptyQuery)?;
+        let query = self.fulltext.query(&parsed).ok_or(StoreError::EmptyQuery)?;
         let wanted: Vec<&[u8]> = wanted.iter().map(|w| w.as_bytes()).collect();
         let outlet = q.outlet.as_deref().map(outlet_key);
         let want = offset.saturating_add(q.limit);
         let mut keep = want.saturating_mul(2).saturating_add(10);
         loop {
             let ranked = self.rank(
-                &expr,
+                query.as_ref(),
                 q.from.as_deref(),
                 q.to.as_deref(),
                 outlet.as_deref(),
@@ -236,7 +177,7 @@ impl Store {
         let mut details = self.conn.prepare_cached(DETAILS)?;
         let mut hits: Vec<Hit> = Vec::new();
         let mut prints: Vec<Option<HashSet<u64>>> = Vec::new();
-        for (rowid, bm25) in ranked {
+        for (rowid, score) in ranked {
             type Row = (
                 String,
                 Option<String>,
@@ -280,7 +221,7 @@ impl Store {
                 outlet,
                 published,
                 url,
-                score: -bm25,
+                score,
                 snippet,
                 base: st.base.as_str(),
                 copies: Vec::new(),
@@ -290,43 +231,30 @@ impl Store {
         Ok(hits)
     }
 
-    /// The `keep` best matches of `expr` passing the filters, as (rowid,
-    /// score), best first. Every match is scored (cheap, see
-    /// [`crate::rank`]); filters are checked in memory
-    /// ([`crate::filter`]); only `keep` matches are held at a time.
+    /// The `keep` best matches of `query` passing the filters, as (rowid,
+    /// score), best first: top-k from the index ([`crate::fulltext`]), with
+    /// the filters checked in memory ([`crate::filter`]) as matches are
+    /// collected.
     fn rank(
         &self,
-        expr: &str,
+        query: &dyn tantivy::query::Query,
         from: Option<&str>,
         to: Option<&str>,
         outlet: Option<&str>,
         keep: usize,
     ) -> Result<Vec<(i64, f64)>, StoreError> {
-        let mut columns = self.columns.borrow_mut();
-        let filter = if from.is_some() || to.is_some() || outlet.is_some() {
+        // Articles committed since the index last caught up are indexed now.
+        self.fulltext.sync(&self.conn)?;
+        let keeps = if from.is_some() || to.is_some() || outlet.is_some() {
+            // Read after the index caught up: every article it holds is
+            // known (one committed later is not seen by this search).
+            let mut columns = self.columns.borrow_mut();
             columns.refresh(&self.conn)?;
-            Some(columns.filter(from, to, outlet))
+            Some(columns.passing(from, to, outlet))
         } else {
             None
         };
-        let mut best = Best::new(keep);
-        let mut stmt = self.conn.prepare_cached(&RANK)?;
-        let mut rows = stmt.query([expr])?;
-        while let Some(r) = rows.next()? {
-            let rowid: i64 = r.get(0)?;
-            if let Some(f) = &filter {
-                let kept = match columns.keeps(rowid, f) {
-                    Some(k) => k,
-                    // Stored after the refresh above.
-                    None => keeps_stored(&self.conn, rowid, from, to, outlet)?,
-                };
-                if !kept {
-                    continue;
-                }
-            }
-            best.push(r.get(1)?, rowid);
-        }
-        Ok(best.into_sorted())
+        self.fulltext.top(query, keep, keeps)
     }
 }
 
@@ -427,34 +355,71 @@ mod tests {
         s
     }
 
-    /// The ranking as one SQL statement over FTS5's own `bm25()` (what the
-    /// store did before ranking in memory).
-    fn reference(s: &Store, q: &Query, offset: usize) -> Vec<(String, f64)> {
+    /// The matching articles passing the filters, by SQL over FTS5 (the
+    /// same analysis, matched by another engine), sorted by id.
+    fn reference(s: &Store, q: &Query) -> Vec<String> {
         let (expr, _) = s.expression(&q.text).unwrap().unwrap();
-        let sql = "SELECT a.id, bm25(article_fts, 2.0, 1.0) AS r
-             FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
+        let sql = "SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
              WHERE article_fts MATCH ?1
-               AND (?4 IS NULL OR a.published_day >= ?4)
-               AND (?5 IS NULL OR a.published_day <= ?5)
-               AND (?6 IS NULL OR a.outlet_key = ?6)
-             ORDER BY r, article_fts.rowid LIMIT ?2 OFFSET ?3";
+               AND (?2 IS NULL OR a.published_day >= ?2)
+               AND (?3 IS NULL OR a.published_day <= ?3)
+               AND (?4 IS NULL OR a.outlet_key = ?4)
+             ORDER BY a.id";
         let outlet = q.outlet.as_deref().map(outlet_key);
         let mut st = s.conn.prepare(sql).unwrap();
         let rows = st
-            .query_map(
-                rusqlite::params![expr, q.limit as i64, offset as i64, q.from, q.to, outlet],
-                |r| Ok((r.get(0)?, -r.get::<_, f64>(1)?)),
-            )
+            .query_map(rusqlite::params![expr, q.from, q.to, outlet], |r| r.get(0))
             .unwrap();
         rows.collect::<Result<_, _>>().unwrap()
     }
 
+    /// Every match, scored exhaustively by the index (no top-k pruning),
+    /// best first, equal scores in index order.
+    fn exhaustive(s: &Store, text: &str) -> Vec<(i64, f64)> {
+        let parsed = s.parsed(text).unwrap();
+        let query = s.fulltext.query(&parsed).unwrap();
+        let searcher = s.fulltext.reader_for_tests().searcher();
+        let all = searcher
+            .search(query.as_ref(), &tantivy::collector::DocSetCollector)
+            .unwrap();
+        let mut scored: Vec<(f32, tantivy::DocAddress)> = all
+            .into_iter()
+            .map(|a| {
+                let e = query.explain(&searcher, a).unwrap();
+                (e.value(), a)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .map(|(sc, a)| {
+                let col = searcher
+                    .segment_reader(a.segment_ord)
+                    .fast_fields()
+                    .u64("rowid")
+                    .unwrap();
+                (col.first(a.doc_id).unwrap() as i64, f64::from(sc))
+            })
+            .collect()
+    }
+
     #[test]
-    fn ranking_and_filters_equal_the_sql_reference() {
+    fn ranking_and_filters_equal_the_references() {
         let mut s = varied(90);
         let mut compared = 0;
         let mut run = |s: &Store| {
-            for text in ["قصف", "حلب قصف", "مدنيين", "ادلب داعش", "رقم"] {
+            for text in [
+                "قصف",
+                "حلب قصف",
+                "مدنيين",
+                "ادلب داعش",
+                "رقم",
+                "قصف OR غارات",
+                "\"حلب مدنيين\"",
+                "قصف -حلب",
+            ] {
+                // The best-first order of every match, scored exhaustively.
+                let order = exhaustive(s, text);
                 for (from, to, outlet) in [
                     (None, None, None),
                     (Some("2017-01-01"), None, None),
@@ -463,23 +428,41 @@ mod tests {
                     (None, None, Some("الوطن")),
                     (None, None, Some("زمان الوصل")),
                 ] {
-                    for (limit, offset) in [(10, 0), (7, 5), (100, 0), (3, 40)] {
-                        let q = Query {
-                            text: text.into(),
-                            limit,
-                            from: from.map(Into::into),
-                            to: to.map(Into::into),
-                            outlet: outlet.map(Into::into),
-                        };
-                        let got: Vec<(String, f64)> = s
-                            .search_page(&q, offset)
+                    let mut q = Query {
+                        text: text.into(),
+                        limit: 1000,
+                        from: from.map(Into::into),
+                        to: to.map(Into::into),
+                        outlet: outlet.map(Into::into),
+                    };
+                    let all = s.search(&q).unwrap();
+                    let mut found = ids(&all);
+                    found.sort();
+                    assert_eq!(found, reference(s, &q), "{q:?}: the matches FTS5 finds");
+                    let rowid = |id: &str| -> i64 {
+                        s.conn
+                            .query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |r| {
+                                r.get(0)
+                            })
                             .unwrap()
-                            .into_iter()
-                            .map(|h| (h.id, h.score))
-                            .collect();
-                        assert_eq!(got, reference(s, &q, offset), "{q:?} offset {offset}");
-                        compared += got.len();
+                    };
+                    let kept: Vec<i64> = all.iter().map(|h| rowid(&h.id)).collect();
+                    let want: Vec<(i64, f64)> = order
+                        .iter()
+                        .filter(|(r, _)| kept.contains(r))
+                        .copied()
+                        .collect();
+                    let got: Vec<(i64, f64)> =
+                        all.iter().map(|h| (rowid(&h.id), h.score)).collect();
+                    assert_eq!(got, want, "{q:?}: best first, as scored exhaustively");
+                    for (limit, offset) in [(10, 0), (7, 5), (3, 40)] {
+                        q.limit = limit;
+                        let page = s.search_page(&q, offset).unwrap();
+                        let end = (offset + limit).min(all.len());
+                        let start = offset.min(end);
+                        assert_eq!(ids(&page), ids(&all[start..end]), "{q:?} at {offset}");
                     }
+                    compared += all.len();
                 }
             }
         };
@@ -513,10 +496,8 @@ mod tests {
         }
         // Store::open asks for plans independent of bound values; without
         // that, each new limit or rowid prepared these statements again.
-        for sql in [RANK.as_str(), DETAILS] {
-            let stmt = s.conn.prepare_cached(sql).unwrap();
-            assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
-        }
+        let stmt = s.conn.prepare_cached(DETAILS).unwrap();
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
     }
 
     #[test]

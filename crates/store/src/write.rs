@@ -77,6 +77,10 @@ impl Store {
             }
         }
         tx.commit()?;
+        // SQLite is the record: the index follows it. A failure here leaves
+        // the index behind, which the next write or search finds and repairs
+        // (`Fulltext::sync`), so the stored batch is not reported as failed.
+        let _ = self.fulltext.sync(&self.conn);
         Ok(out)
     }
 }

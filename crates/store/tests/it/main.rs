@@ -4,4 +4,5 @@
 //! file. One file's tests: `cargo test -p rasad-store --test it NAME::`.
 
 mod compact;
+mod index;
 mod store;
