@@ -84,7 +84,7 @@ const TITLE_MIN_WORDS: usize = 3;
 
 /// Whether a title tells no incident (`الأردن يعلق آمالا على حزمة
 /// مساعدات`, `مهرجان كان: أين السينما الإيطالية؟`): it has
-/// [`TITLE_MIN_WORDS`] words or more and no trigger, no casualty word, no
+/// `TITLE_MIN_WORDS` words or more and no trigger, no casualty word, no
 /// `headline` word of nonevents.toml (`تستهدف`, `عدوان`, `يعدم`) and no
 /// armed force (`force`: `قوات`, `الحوثيون`) in it.
 /// Read on its own, as a one-sentence document.
@@ -156,7 +156,7 @@ pub fn criminal(ctx: &Ctx, si: usize) -> bool {
 
 /// An article about ordinary crime (`فتح مطلق النار النار على رواد مهرجان
 /// ثم اعتقلت الشرطة المشتبه به`): its lead (the first
-/// [`crate::LEAD_SENTENCES`] sentences) names a crime word, and no armed
+/// `LEAD_SENTENCES` sentences) names a crime word, and no armed
 /// actor and no armed force is named anywhere in it. Its shootings and
 /// arrests are crime, not conflict events.
 pub fn crime_story(ctx: &Ctx) -> bool {

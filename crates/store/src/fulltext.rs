@@ -6,7 +6,7 @@
 //! SQLite stays the store of record. The index is derived from it and holds
 //! the articles up to some rowid (articles are only ever appended, in rowid
 //! order): every write commits SQLite first and then brings the index up to
-//! SQLite's last rowid ([`Fulltext::sync`]), so an interrupted write leaves the
+//! SQLite's last rowid (`Fulltext::sync`), so an interrupted write leaves the
 //! index behind, never ahead, and the next write or search finds it behind
 //! (its last rowid below SQLite's) and indexes the rest. A missing index, one
 //! of another format, or one that does not match the database (more articles
@@ -402,7 +402,7 @@ fn matches(conn: &Connection, upto: i64, docs: u64) -> Result<bool, StoreError> 
 /// Appends the tokens of space-separated index terms as FTS5's `ascii`
 /// tokenizer reads them (runs of non-ASCII characters and ASCII letters and
 /// digits, ASCII letters lowercased), numbered from position `from`;
-/// returns the position after them plus [`POSITION_GAP`].
+/// returns the position after them plus `POSITION_GAP`.
 pub fn push_tokens(out: &mut Vec<Token>, terms: &str, from: usize) -> usize {
     let mut pos = from;
     for t in terms.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()) {
