@@ -50,7 +50,7 @@ pub fn mixed_by_among_dead(ctx: &Ctx, out: &mut [Claim]) {
     }
 }
 
-/// `لقي تسعة أشخاص مصرعهم وأصيب عدد من الموظفين ورجال الأمن في الهجوم`:
+/// `قتل سبعة أشخاص في الهجوم على المقر وجرح عدد من العمال والحراس`:
 /// an open toll of the dead whose own sentence names, after it, victims of
 /// two sides or more (by their nouns) counts them all: `MIXED`.
 pub fn mixed_by_sentence_sides(ctx: &Ctx, out: &mut [Claim]) {
