@@ -84,6 +84,18 @@ fn count(db: &Path) -> u64 {
     Store::open(db).unwrap().count().unwrap()
 }
 
+/// Articles committed so far, read with a plain read-only connection: cheap
+/// enough to poll while an ingest runs (opening a `Store` also opens and
+/// catches up the search index, which can outlast a small ingest).
+fn stored_rows(db: &Path) -> u64 {
+    use rusqlite::{Connection, OpenFlags};
+    let Ok(c) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
+    c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+        .map_or(0, |n| n as u64)
+}
+
 /// Builds a database through the library (independent of rasad-ingest).
 fn library_db(dir: &Path) -> PathBuf {
     let db = dir.join("lib.db");
@@ -406,7 +418,7 @@ fn killed_ingest_resumes() {
             child.try_wait().unwrap().is_none(),
             "ingest finished before it could be killed"
         );
-        if db.exists() && Store::open(&db).and_then(|s| s.count()).unwrap_or(0) >= 2 * BATCH {
+        if stored_rows(&db) >= 2 * BATCH {
             break;
         }
         std::thread::sleep(Duration::from_millis(2));
