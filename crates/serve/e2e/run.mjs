@@ -959,6 +959,25 @@ async function downloadScenario(page, shot, data) {
   await shot("j-downloads");
 }
 
+// (n) one real dev incident told by three outlets or more, side by side on
+// the dev server: a column per outlet and the disagreements marked.
+async function devIncidentScenario(page, shot) {
+  check(args.mapBase, "no --map-base server of the dev set");
+  const incs = (await (await fetch(`${args.mapBase}/api/incidents?limit=1000`)).json()).incidents;
+  const outletsOf = (inc) => [...new Set(inc.reports.map((r) => r.outlet || r.article))];
+  const inc = incs
+    .filter((i) => outletsOf(i).length >= 3 && (i.disagreements || []).length >= 1)
+    .sort((a, b) => outletsOf(b).length - outletsOf(a).length)[0];
+  check(inc, "no dev incident with three outlets and a disagreement");
+  await page.goto(`${args.mapBase}/incidents/${enc(inc.id)}`, { waitUntil: "domcontentloaded" });
+  await ready(page, "incident");
+  const names = await page.locator("#columns > .outlet-column").evaluateAll((cs) => cs.map((c) => c.dataset.outlet));
+  check(sameSet(names, outletsOf(inc)), `outlet columns ${JSON.stringify(names)}, the incident's outlets ${JSON.stringify(outletsOf(inc))}`);
+  check((await page.locator("#columns .evidence").count()) >= names.length, "an outlet column without evidence");
+  check((await page.locator("#disagreements > li").count()) >= 1, "no disagreement listed");
+  await shot("n-dev-incident");
+}
+
 // ---------------------------------------------------------------- runner
 
 const SCENARIOS = [
@@ -973,6 +992,7 @@ const SCENARIOS = [
   ["h", "article-review", articleReviewScenario],
   ["i", "queue", queueScenario],
   ["m", "map", mapScenario],
+  ["n", "dev-incident", devIncidentScenario],
 ];
 
 async function main() {
