@@ -50,7 +50,7 @@ pub struct Ctx<'a> {
     /// Hits of the non-event lists (`data/events/nonevents.toml`).
     pub marks: crate::marks::Marks,
     /// The title tells an accident or a game (see
-    /// [`crate::nonevents::accident_title`]).
+    /// [`crate::nonevents::read_title`]).
     pub accident_title: bool,
     /// See [`Ctx::actors_headed`] (built on first use).
     heads: std::cell::OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,

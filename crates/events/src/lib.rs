@@ -41,7 +41,11 @@ use rasad_text::Analysis;
 /// (published, places, actors, persons, sources, times, quantities, with spans).
 pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     let mut ctx = Ctx::new(a, doc);
-    ctx.accident_title = doc.title.as_deref().is_some_and(nonevents::accident_title);
+    let (accident, quiet) = doc
+        .title
+        .as_deref()
+        .map_or((false, false), nonevents::read_title);
+    ctx.accident_title = accident;
     let sources = certainty::sentence_sources(&ctx);
     let claims = casualty::claims(&ctx, &sources);
     let (casualties, index) = casualty::report(&claims, doc.outlet.as_deref());
@@ -53,7 +57,6 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     }
     let mut events = merge::build(&ctx, cands, &claims, &index, &casualties, &sources);
     events.retain(|e| !sideless_battle(&ctx, e) && !partyless_agreement(&ctx, e));
-    let quiet = doc.title.as_deref().is_some_and(nonevents::quiet_title);
     if quiet && !lead_counts_casualties(&claims) {
         events.clear();
     }

@@ -65,13 +65,19 @@ pub fn accident_headline(ctx: &Ctx) -> bool {
     ctx.accident_title || (!ctx.sents.is_empty() && accident_or_sport(ctx, 0))
 }
 
-/// Whether a title (`حزن بعد غرق فتى في مسبح`) tells an accident
-/// (`accident_title` in nonevents.toml) and names no act of violence and no
-/// armed force: read on its own, as a one-sentence document.
-pub fn accident_title(title: &str) -> bool {
+/// What the title tells, read once on its own as a one-sentence document:
+/// `(accident_title, quiet_title)`.
+pub fn read_title(title: &str) -> (bool, bool) {
     let a = rasad_text::Analysis::new(title, Vec::new());
     let doc = rasad_record::Document::empty(String::new());
     let ctx = Ctx::new(&a, &doc);
+    (accident_title(&ctx), quiet_title(&ctx))
+}
+
+/// Whether a title (`حزن بعد غرق فتى في مسبح`) tells an accident
+/// (`accident_title` in nonevents.toml) and names no act of violence and no
+/// armed force. `ctx` is the title's own context (see [`read_title`]).
+pub fn accident_title(ctx: &Ctx) -> bool {
     let n = ctx.toks.len();
     ctx.marks.any(Role::AccidentTitle, 0, n)
         && ctx.triggers.is_empty()
@@ -87,11 +93,8 @@ const TITLE_MIN_WORDS: usize = 3;
 /// `TITLE_MIN_WORDS` words or more and no trigger, no casualty word, no
 /// `headline` word of nonevents.toml (`تستهدف`, `عدوان`, `يعدم`) and no
 /// armed force (`force`: `قوات`, `الحوثيون`) in it.
-/// Read on its own, as a one-sentence document.
-pub fn quiet_title(title: &str) -> bool {
-    let a = rasad_text::Analysis::new(title, Vec::new());
-    let doc = rasad_record::Document::empty(String::new());
-    let ctx = Ctx::new(&a, &doc);
+/// `ctx` is the title's own context (see [`read_title`]).
+pub fn quiet_title(ctx: &Ctx) -> bool {
     let n = ctx.toks.len();
     n >= TITLE_MIN_WORDS
         && ctx.triggers.is_empty()
