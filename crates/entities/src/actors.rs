@@ -328,7 +328,7 @@ impl Resolver<'_, '_> {
     ) -> Option<Option<(String, MentionKind)>> {
         let g = &self.al().groups[c.group];
         let named = |code: &str| explicit.iter().any(|(_, c)| c == code);
-        let bare = || c.hit.article && self.free_follower(&c.hit);
+        let bare = || self.definite(&c.hit) && self.free_follower(&c.hit);
         let resolved = |code: Option<String>| code.map(|code| (code, MentionKind::Resolved));
         Some(resolved(match g.rule {
             Rule::Kurdish => Some(self.kurdish(&named)),
@@ -452,6 +452,13 @@ impl Resolver<'_, '_> {
             return Some(roles.libya_national.clone());
         }
         self.cues.syrian().then(|| syrian.to_string())
+    }
+
+    /// True when the term is definite: its first word carries the article
+    /// (`الجيش`), or it is a construct whose last word does (`قوات الأمن`).
+    fn definite(&self, hit: &Hit) -> bool {
+        let last = &self.a.tokens()[hit.tokens.end - 1];
+        hit.article || clitic::begins_with_article(last.text(self.a.key_str()))
     }
 
     /// The word after a bare actor word is not an adjective that makes it

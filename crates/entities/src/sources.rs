@@ -585,11 +585,33 @@ impl<'l, 'a> Frames<'l, 'a> {
         } else {
             self.body_end(j, strip)
         };
-        // A bare head (وأضافت المنظمة) refers back to a body already named.
+        // A bare head (وأضافت المنظمة) refers back to a body already named,
+        // unless a spokesman speaks for it.
         if end == j + 1 {
-            return None;
+            return self.spokesman_of(j, strip);
         }
         Some(self.body_name(j, strip, end))
+    }
+
+    /// `قال المتحدث باسم المفوضية`: a bare head at j after a spokesman and
+    /// `باسم` names the spokesman, who is the source, as written.
+    fn spokesman_of(&self, j: usize, strip: usize) -> Option<(String, Span)> {
+        let spokesman = &self.sl.open.spokesman;
+        let behalf = j.checked_sub(1)?;
+        if !self.sl.frames.on_behalf.contains(self.word(behalf)) {
+            return None;
+        }
+        let (at, n) = (behalf.saturating_sub(SPOKESMAN_WINDOW)..behalf)
+            .rev()
+            .find_map(|k| {
+                readings(self.word(k))
+                    .iter()
+                    .find(|(w, _)| spokesman.contains(w))
+                    .map(|&(_, n)| (k, n))
+            })?;
+        let (_, body) = self.body_name(j, strip, j + 1);
+        let span = Span::new(self.toks[at].span.start + n, body.end);
+        Some((tidy(self.a.slice(span)), span))
     }
 
     /// The token after a citing word at i, its particles (`نقلت عن`، `بيان

@@ -41,6 +41,19 @@ pub fn side(ctx: &Ctx, before: usize, from: usize, seg: (usize, usize)) -> Optio
     side_at(ctx, before, from, seg).map(|(g, _)| g)
 }
 
+/// Words a clash phrase (`اشتباكات عنيفة`) may span before `مع`.
+const CLASH_WORDS: usize = 3;
+
+/// `مقتل 11 مسلحا خلال اشتباكات مع قوات الأمن`: `مع` at `t` right after a
+/// clash word names the other side of the clash, never the dead.
+fn clash_partner(ctx: &Ctx, t: usize) -> bool {
+    t > 0
+        && matches!(ctx.marker_at(t), Some(Marker::Partner))
+        && within(&ctx.triggers, t.saturating_sub(CLASH_WORDS), t, |h| h.start)
+            .iter()
+            .any(|h| h.end == t)
+}
+
 /// [`side`], with the first token of the actor mention it came from.
 pub fn side_at(
     ctx: &Ctx,
@@ -51,7 +64,7 @@ pub fn side_at(
     let end = seg.1.min(from + AFTER);
     for t in from..end {
         // `قتيل منذ تدخل التحالف`: what follows منذ dates a period
-        if ctx.has_cue(crate::lexicon::Cue::Since, t, t + 1) {
+        if ctx.has_cue(crate::lexicon::Cue::Since, t, t + 1) || clash_partner(ctx, t) {
             break;
         }
         for h in within(&ctx.victims, t, t + 1, |h| h.start) {

@@ -6,6 +6,7 @@ use super::{span_of, Claim};
 use crate::context::{within, Ctx};
 use crate::grammar::grammar;
 use crate::lexicon::{Cue, Hit};
+use rasad_record::CasualtyKind;
 
 /// Words after "others" a casualty word may stand and still open a claim of
 /// its own inside a breakdown (`بينهم طفلان، وأصيب سبعة آخرون`): the count
@@ -17,8 +18,36 @@ const OTHERS_AFTER_WORD: usize = 3;
 pub fn regions(ctx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     ctx.cues_in(Cue::Subcount, t0, t1)
         .iter()
-        .map(|h| (h.start, breakdown_end(ctx, h.end, ctx.segment(h.start).1)))
+        .map(|h| {
+            let seg = ctx.segment(h.start);
+            let end = breakdown_end(ctx, h.end, seg.1);
+            (
+                h.start,
+                other_kind_at(ctx, seg.0, h.start, end).unwrap_or(end),
+            )
+        })
         .collect()
+}
+
+/// The casualty kind of a casualty word hit.
+fn kind_of(ctx: &Ctx, h: &Hit) -> Option<CasualtyKind> {
+    ctx.lx.casualty.get(h.payload).map(|w| w.kind)
+}
+
+/// `قتل 12 بينهم امرأة إضافة إلى نحو 300 جريح`: a casualty word of another
+/// kind than the one before the cue at `cue` (from `seg_start`) ends the
+/// breakdown before its count: the wounded are no part of the dead.
+fn other_kind_at(ctx: &Ctx, seg_start: usize, cue: usize, end: usize) -> Option<usize> {
+    let before = within(&ctx.casualty, seg_start, cue, |h| h.start).last()?;
+    let kind = kind_of(ctx, before)?;
+    let other = within(&ctx.casualty, cue, end, |h| h.start)
+        .iter()
+        .find(|h| kind_of(ctx, h).is_some_and(|k| k != kind))?;
+    // its own count stands right before it (`300 جريح`)
+    let count = within(&ctx.quants, cue, other.start, |m| m.start)
+        .last()
+        .filter(|m| m.end == other.start);
+    Some(count.map_or(other.start, |m| m.start))
 }
 
 /// Where a breakdown (بينهم طفلان) that starts after token `from` ends: at

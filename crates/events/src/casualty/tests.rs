@@ -363,6 +363,36 @@ fn a_casualty_word_inside_a_breakdown_belongs_to_the_total() {
     assert_eq!(killed, vec![Some(7.0)], "{got:?}");
 }
 
+/// A count with a casualty word of another kind ends the breakdown: the
+/// wounded after the dead are no part of them.
+#[test]
+fn wounded_after_a_breakdown_of_the_dead_are_a_claim_of_their_own() {
+    let got = read(
+        "قتل 12 شخصا بينهم امرأة إضافة إلى نحو 300 جريح في المواجهات.",
+        &[],
+        &[("12", 12.0), ("نحو 300", 300.0)],
+    );
+    let wounded: Vec<(Option<f64>, bool)> = got
+        .iter()
+        .filter(|c| c.kind == rasad_record::CasualtyKind::Injured)
+        .map(|c| (c.best, c.part_of.is_none()))
+        .collect();
+    assert_eq!(wounded, vec![(Some(300.0), true)], "{got:?}");
+}
+
+/// The force after `مع` right after a clash word fought the dead; it is
+/// not their side.
+#[test]
+fn the_other_side_of_a_clash_is_not_the_side_of_the_dead() {
+    let got = read(
+        "وقتل تسعة مسلحين خلال اشتباكات مع الكتيبة.",
+        &[("الكتيبة", "KAT")],
+        &[("تسعة", 9.0)],
+    );
+    let sides: Vec<Option<&str>> = got.iter().map(|c| c.group.as_deref()).collect();
+    assert!(!sides.contains(&Some("KAT")), "{got:?}");
+}
+
 type Actors = &'static [(&'static str, &'static str)];
 type Counts = &'static [(&'static str, f64)];
 
