@@ -443,6 +443,7 @@ pub enum Marker {
     Victim,
     Between,
     Source,
+    Accuse,
 }
 
 /// All the word lists, with their matchers. One cue form can have several
@@ -523,6 +524,8 @@ struct MarkerFile {
     between: Vec<String>,
     #[serde(default)]
     source: Vec<String>,
+    #[serde(default)]
+    accuse: Vec<String>,
 }
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.toml");
@@ -662,6 +665,7 @@ impl Lexicon {
             (&m.victim, Marker::Victim),
             (&m.between, Marker::Between),
             (&m.source, Marker::Source),
+            (&m.accuse, Marker::Accuse),
         ] {
             for w in list {
                 self.markers.insert(bare_word(w), mk);

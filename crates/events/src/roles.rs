@@ -110,6 +110,9 @@ fn part_of(
     mspan_start: usize,
     trig: &[(usize, usize, &Trigger)],
 ) -> (Part, bool) {
+    if in_struck_object(ctx, t0, m0, trig) {
+        return (Part::Target, false);
+    }
     let lo = m0.saturating_sub(MARKER_REACH).max(t0);
     let mut p = m0;
     while p > lo {
@@ -142,6 +145,29 @@ fn part_of(
     (Part::Subject, false)
 }
 
+/// Words between a targeting verb and an actor inside its object
+/// (`غارة استهدفت منصات إطلاق صواريخ تابعة للفصيل`).
+const OBJECT_REACH: usize = 8;
+
+/// `غارة استهدفت منصات صواريخ تابعة للفصيل`: a targeting verb whose subject,
+/// an attack noun, stands right before it (SVO) has the words after it for
+/// its object: an actor there within [`OBJECT_REACH`] words, with no other
+/// verb or punctuation between and not after an agent word (`شنتها`), was
+/// struck.
+fn in_struck_object(ctx: &Ctx, t0: usize, m0: usize, trig: &[(usize, usize, &Trigger)]) -> bool {
+    let lo = m0.saturating_sub(OBJECT_REACH).max(t0 + 1);
+    let Some(v) = (lo..m0).rev().find(|&v| targeting_verb(ctx.word(v))) else {
+        return false;
+    };
+    let subject_before = trig.iter().any(|(_, b, tr)| *b == v && !tr.flags.verb);
+    let clear = (v + 1..m0).all(|t| !ctx.punct[t])
+        && !trig
+            .iter()
+            .any(|(a, _, tr)| v < *a && *a < m0 && tr.flags.verb);
+    let agent = m0 > 0 && matches!(ctx.marker_at(m0 - 1), Some(Marker::Agent | Marker::Air));
+    subject_before && clear && !agent
+}
+
 /// The part the role marker at token `p` gives the actor at `m0`, if `p`
 /// is a marker (see `data/events/markers.toml`).
 fn marked(ctx: &Ctx, t0: usize, m0: usize, p: usize) -> Option<(Part, bool)> {
@@ -160,6 +186,8 @@ fn marked(ctx: &Ctx, t0: usize, m0: usize, p: usize) -> Option<(Part, bool)> {
         Marker::Agent => Part::Agent,
         Marker::Air => return Some((Part::Agent, true)),
         Marker::Negated | Marker::Source => Part::Skip,
+        // read for the whole clause (see `roles`)
+        Marker::Accuse => return None,
         Marker::Between => Part::Between,
     };
     Some((part, false))
@@ -219,12 +247,36 @@ pub fn roles(
 ) -> Roles {
     let verbs = Verbs::of(trig);
     let mut rd = Reading::default();
+    // `اتهمت وسائل الإعلام التي يديرها الفصيل الكتيبة بشن الهجوم`: after an
+    // accusation verb the first actor accuses and has no role; one named
+    // right after it is accused of the act: its agent, as alleged.
+    let accuse = (t0..t1).find(|&t| matches!(ctx.marker_at(t), Some(Marker::Accuse)));
+    // an accuser told before the verb (الفصيل يتهم الكتيبة)
+    let mut accuser_end = accuse
+        .filter(|&v| {
+            within(&ctx.actors, t0, v, |m| m.start)
+                .iter()
+                .any(|m| m.end == v)
+        })
+        .map(|v| v + 1);
     for m in within(&ctx.actors, t0, t1, |m| m.start) {
         let id = ctx.actor_id(m).to_string();
         if ctx.negated(m.start) || id.is_empty() {
             continue;
         }
-        let (part, air) = part_of(ctx, t0, m.start, m.span.start, trig);
+        let (mut part, air) = part_of(ctx, t0, m.start, m.span.start, trig);
+        let plain = matches!(part, Part::Subject | Part::Agent | Part::Skip);
+        if accuse.is_some_and(|v| v < m.start) && id != "CIVILIANS" && plain {
+            match accuser_end {
+                None => {
+                    part = Part::Skip;
+                    accuser_end = Some(m.end);
+                }
+                // the accused follows its accuser (اتهم الفصيل الكتيبة)
+                Some(e) if m.start == e => part = Part::Agent,
+                Some(_) => {}
+            }
+        }
         let part = adjusted(ctx, m, &id, part, rd.prev, victims);
         rd.prev = Some((m.end, part));
         assign(ctx, &mut rd, &verbs, m.start, id, part, air);
@@ -235,7 +287,8 @@ pub fn roles(
 /// The part of the actor mention `m` after what the words around it add:
 /// an actor joined by و to the one before takes its part (`قوات X وY`; the
 /// second side after بين is the target); an actor named as the source of the
-/// news (`بحسب مصدر في الشرطة`) has none; an actor in a victim's range or
+/// news (`بحسب مصدر في الشرطة`) or accusing another (`الفصيل اتهم`) has
+/// none; an actor in a victim's range or
 /// civilians is the target; a subject after a background word (`بعد انسحاب
 /// قوات X`) has none.
 fn adjusted(
@@ -256,10 +309,15 @@ fn adjusted(
             };
         }
     }
-    if ctx
-        .sources
-        .iter()
-        .any(|s| s.start <= m.start && m.start < s.end)
+    let accuser = in_speaker(ctx, m.start)
+        || m.end < ctx.punct.len()
+            && matches!(ctx.marker_at(m.end), Some(Marker::Accuse))
+            && !ctx.punct[m.end];
+    if accuser
+        || ctx
+            .sources
+            .iter()
+            .any(|s| s.start <= m.start && m.start < s.end)
     {
         part = Part::Skip;
     }
@@ -280,6 +338,30 @@ fn adjusted(
         }
     }
     part
+}
+
+/// Words a speaker's description may run between the speech verb opening
+/// the sentence and `إن`.
+const SPEAKER_WORDS: usize = 10;
+
+/// `وقال أطباء من المدينة التي يسيطر عليها الفصيل إن …`: token `t` lies
+/// in the description of the speaker of a sentence opened by a speech verb,
+/// before the `إن` (within [`SPEAKER_WORDS`]) that opens what was said: no
+/// party to the act.
+fn in_speaker(ctx: &Ctx, t: usize) -> bool {
+    let Some(si) = ctx.sent_of_tok(t) else {
+        return false;
+    };
+    let s0 = ctx.sents[si].t0;
+    let opened = ctx
+        .cues_in(Cue::Elaboration, s0, s0 + 1)
+        .iter()
+        .any(|h| h.start == s0);
+    let complementizer = &crate::grammar::grammar().complementizer;
+    let is_that = |k: usize| complementizer.contains(ctx.word(k));
+    let end = (s0 + SPEAKER_WORDS).min(ctx.sents[si].t1);
+    let that = (s0 + 1..end).find(|&k| is_that(k));
+    opened && that.is_some_and(|k| t < k)
 }
 
 /// True when token `t` names a victim's side: inside a victim range, or

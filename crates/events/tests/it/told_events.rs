@@ -523,3 +523,82 @@ fn a_campaign_start_does_not_date_the_act() {
     assert!(dates.contains(&Some("2018-05-14")), "{dates:?}");
     assert!(!dates.contains(&Some("2018-03-30")), "{dates:?}");
 }
+
+/// One row: the text, its actor mentions, the actor that must be actor2 of
+/// every event, and the actor that must have no role in any ("": none).
+type PartyRow = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+
+/// Who was struck, who accuses and who only describes a speaker: the group
+/// of dead leaders and the owner of a struck object are targets; an accuser and an actor in a speaker's description are no
+/// party; the accused is the agent.
+#[test]
+fn the_struck_the_accused_and_the_speaker() {
+    let table: &[PartyRow] = &[
+        // leaders are victims: their group was struck
+        (
+            "أعلنت القيادة مقتل عدد من قادة الفصيل في غارة على مقرهم.",
+            &[("الفصيل", "FAC")],
+            "FAC",
+            "",
+        ),
+        // the owner of what a targeting verb's object names, past an
+        // owner-like word (صواريخ) that would make it the agent
+        (
+            "دمرت غارة استهدفت منصات إطلاق صواريخ تابعة لقوات الفصيل قرب البلدة.",
+            &[("قوات الفصيل", "FAC")],
+            "FAC",
+            "",
+        ),
+        // the accuser after the verb, then the accused
+        (
+            "قتل خمسة مدنيين في غارة على السوق، واتهم الفصيل الكتيبة بشن الغارة.",
+            &[("الفصيل", "FAC"), ("الكتيبة", "KAT")],
+            "",
+            "FAC",
+        ),
+        // the accuser before the verb
+        (
+            "قتل خمسة مدنيين في غارة على السوق. الفصيل يتهم الكتيبة بشن الغارة.",
+            &[("الفصيل", "FAC"), ("الكتيبة", "KAT")],
+            "",
+            "FAC",
+        ),
+        // who controls the speakers' town is no party to the act
+        (
+            "قتل خمسة مدنيين في قصف على السوق. وقال أطباء من البلدة التي يسيطر عليها الفصيل إن الجرحى كثر في القصف.",
+            &[("الفصيل", "FAC")],
+            "",
+            "FAC",
+        ),
+    ];
+    for (text, actors, struck, none) in table {
+        let evs = events(
+            text,
+            &Inputs {
+                actors,
+                ..Default::default()
+            },
+        );
+        assert!(!evs.is_empty(), "{text}");
+        for e in &evs {
+            let hit = struck.is_empty() || role(e, Role::Actor2).contains(struck);
+            assert!(hit, "{text}: {evs:?}");
+            let all: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();
+            assert!(none.is_empty() || !all.contains(none), "{text}: {evs:?}");
+        }
+    }
+    // the accused did the act, as alleged
+    let evs = events(
+        "قتل خمسة مدنيين في غارة على السوق، واتهم الفصيل الكتيبة بشن الغارة.",
+        &Inputs {
+            actors: &[("الفصيل", "FAC"), ("الكتيبة", "KAT")],
+            ..Default::default()
+        },
+    );
+    assert_eq!(role(&evs[0], Role::Actor1), vec!["KAT"], "{evs:?}");
+}
