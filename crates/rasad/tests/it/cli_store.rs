@@ -646,3 +646,44 @@ fn a_document_over_its_time_budget_fails_alone() {
     assert_eq!(count(&db), 4);
     assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
 }
+
+/// Ingests JSON `lines` from standard input; returns (exit code, stderr).
+fn ingest_lines(db: &Path, lines: &[serde_json::Value]) -> (Option<i32>, String) {
+    use std::io::Write;
+    let mut child = rasad()
+        .args(["ingest", "-", "--db"])
+        .arg(db)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for l in lines {
+        writeln!(stdin, "{l}").unwrap();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+/// A number id is its decimal text (DESIGN.md §18): `1` and `"1"` are one
+/// id, so the second article is skipped and named, never dropped silently;
+/// `"01"` is another id.
+#[test]
+fn a_number_id_and_its_decimal_text_are_one_id_and_the_second_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (code, err) = ingest_lines(
+        &db,
+        &[
+            serde_json::json!({"id": 1, "text": article(1)}),
+            serde_json::json!({"id": "1", "text": article(2)}),
+            serde_json::json!({"id": "01", "text": article(3)}),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("read 3, new 2, duplicate 1, failed 0"), "{err}");
+    assert!(err.contains("stdin:2: id 1 is already stored"), "{err}");
+    assert_eq!(count(&db), 2);
+}
