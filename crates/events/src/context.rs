@@ -54,6 +54,44 @@ pub struct Ctx<'a> {
     pub accident_title: bool,
     /// See [`Ctx::actors_headed`] (built on first use).
     heads: std::cell::OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
+    /// See [`Ctx::actor_at`] (built on first use): actors, times, sources.
+    covers: std::cell::OnceCell<[Covers; 3]>,
+}
+
+/// Which mentions of a list sorted by start cover a token: the starts, and
+/// the largest end of each prefix. The first mention (in list order)
+/// reaching past token `t` is the first whose prefix maximum does, and it
+/// covers `t` when it starts at or before it: two binary searches instead
+/// of a scan of every mention per token (which made long articles
+/// quadratic).
+#[derive(Debug)]
+struct Covers {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Covers {
+    fn new(list: &[Mention]) -> Covers {
+        debug_assert!(list.is_sorted_by_key(|m| m.start));
+        let mut m = 0;
+        Covers {
+            starts: list.iter().map(|x| x.start).collect(),
+            max_end: list
+                .iter()
+                .map(|x| {
+                    m = m.max(x.end);
+                    m
+                })
+                .collect(),
+        }
+    }
+
+    /// Index of the first mention with `start <= t < end`.
+    fn first(&self, t: usize) -> Option<usize> {
+        let started = self.starts.partition_point(|&s| s <= t);
+        let i = self.max_end.partition_point(|&e| e <= t);
+        (i < started).then_some(i)
+    }
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -111,13 +149,30 @@ fn numbered_spans<'d>(
 /// The counts of people (or of nothing: `ثلاثة`) that are no part of a time
 /// mention.
 fn quantity_mentions(toks: &[Token], doc: &Document) -> Vec<Mention> {
+    // Asked per quantity: the times sorted by start with the largest end of
+    // each prefix (one starting before the quantity ends reaches into it iff
+    // the largest such end does), not a scan of every time.
+    let mut times: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
+    times.sort_by_key(|t| t.start);
+    let mut m = 0;
+    let max_end: Vec<usize> = times
+        .iter()
+        .map(|t| {
+            m = m.max(t.end);
+            m
+        })
+        .collect();
+    let in_time = |q: &Span| {
+        let n = times.partition_point(|t| t.start < q.end);
+        n > 0 && max_end[n - 1] > q.start
+    };
     mentions(
         toks,
         doc.quantities
             .iter()
             .enumerate()
             .filter(|(_, q)| matches!(q.unit, None | Some(Unit::People)))
-            .filter(|(_, q)| !doc.times.iter().any(|t| t.span.overlaps(&q.span)))
+            .filter(|(_, q)| !in_time(&q.span))
             .map(|(i, q)| (i, q.span)),
     )
 }
@@ -198,6 +253,7 @@ impl<'a> Ctx<'a> {
             marks: crate::marks::Marks::new(key, toks),
             accident_title: false,
             heads: std::cell::OnceCell::new(),
+            covers: std::cell::OnceCell::new(),
         };
         ctx.seg = ctx.segments();
         ctx
@@ -333,6 +389,34 @@ impl<'a> Ctx<'a> {
     /// taken (فرقة for الفرقة، وفرقة). An index built once per document: a
     /// scan of every earlier actor per head noun made long articles
     /// quadratic.
+    /// The first actor mention (in [`Ctx::actors`] order) covering token
+    /// `t`.
+    pub fn actor_at(&self, t: usize) -> Option<&Mention> {
+        self.first_covering(0, &self.actors, t)
+    }
+
+    /// The first time mention covering token `t`.
+    pub fn time_at(&self, t: usize) -> Option<&Mention> {
+        self.first_covering(1, &self.times, t)
+    }
+
+    /// The first source mention covering token `t`.
+    pub fn source_at(&self, t: usize) -> Option<&Mention> {
+        self.first_covering(2, &self.sources, t)
+    }
+
+    /// The first mention of `list` (number `which` of the covers) covering `t`.
+    fn first_covering<'m>(&self, which: usize, list: &'m [Mention], t: usize) -> Option<&'m Mention> {
+        let covers = self.covers.get_or_init(|| {
+            [
+                Covers::new(&self.actors),
+                Covers::new(&self.times),
+                Covers::new(&self.sources),
+            ]
+        });
+        covers[which].first(t).map(|i| &list[i])
+    }
+
     pub fn actors_headed(&self, head: &str) -> &[usize] {
         let heads = self.heads.get_or_init(|| {
             let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
@@ -358,5 +442,37 @@ impl<'a> Ctx<'a> {
             .get(m.idx)
             .map(|a| a.id.as_str())
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            idx: 0,
+            span: Span::new(start, end),
+        }
+    }
+
+    /// The first covering mention, as the scan it replaces finds it, on
+    /// every token of small lists sorted as `mentions` sorts them.
+    #[test]
+    fn covers_answer_as_the_scan_does() {
+        let lists = [
+            vec![],
+            vec![m(0, 3), m(1, 2), m(2, 6), m(5, 6), m(8, 9)],
+            vec![m(1, 1), m(1, 4), m(3, 4), m(3, 5)],
+        ];
+        for list in &lists {
+            let c = Covers::new(list);
+            for t in 0..10 {
+                let scan = list.iter().position(|x| x.start <= t && t < x.end);
+                assert_eq!(c.first(t), scan, "{list:?} {t}");
+            }
+        }
     }
 }
