@@ -54,8 +54,9 @@ pub struct Ctx<'a> {
     pub accident_title: bool,
     /// See [`Ctx::actors_headed`] (built on first use).
     heads: std::cell::OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
-    /// See [`Ctx::actor_at`] (built on first use): actors, times, sources.
-    covers: std::cell::OnceCell<[Covers; 3]>,
+    /// See [`Ctx::actor_at`] (built on first use): actors, times, sources,
+    /// triggers.
+    covers: std::cell::OnceCell<[Covers; 4]>,
 }
 
 /// Which mentions of a list sorted by start cover a token: the starts, and
@@ -71,15 +72,17 @@ struct Covers {
 }
 
 impl Covers {
-    fn new(list: &[Mention]) -> Covers {
-        debug_assert!(list.is_sorted_by_key(|m| m.start));
+    /// `list`: (start, end) of each mention, sorted by start.
+    fn new(list: impl Iterator<Item = (usize, usize)>) -> Covers {
+        let (starts, ends): (Vec<usize>, Vec<usize>) = list.unzip();
+        debug_assert!(starts.is_sorted());
         let mut m = 0;
         Covers {
-            starts: list.iter().map(|x| x.start).collect(),
-            max_end: list
-                .iter()
-                .map(|x| {
-                    m = m.max(x.end);
+            starts,
+            max_end: ends
+                .into_iter()
+                .map(|e| {
+                    m = m.max(e);
                     m
                 })
                 .collect(),
@@ -405,16 +408,27 @@ impl<'a> Ctx<'a> {
         self.first_covering(2, &self.sources, t)
     }
 
+    /// A trigger hit covers token `t`.
+    pub fn trigger_at(&self, t: usize) -> bool {
+        self.covers()[3].first(t).is_some()
+    }
+
     /// The first mention of `list` (number `which` of the covers) covering `t`.
     fn first_covering<'m>(&self, which: usize, list: &'m [Mention], t: usize) -> Option<&'m Mention> {
-        let covers = self.covers.get_or_init(|| {
+        self.covers()[which].first(t).map(|i| &list[i])
+    }
+
+    /// The covers of actors, times, sources and triggers.
+    fn covers(&self) -> &[Covers; 4] {
+        let of = |list: &[Mention]| Covers::new(list.iter().map(|m| (m.start, m.end)));
+        self.covers.get_or_init(|| {
             [
-                Covers::new(&self.actors),
-                Covers::new(&self.times),
-                Covers::new(&self.sources),
+                of(&self.actors),
+                of(&self.times),
+                of(&self.sources),
+                Covers::new(self.triggers.iter().map(|h| (h.start, h.end))),
             ]
-        });
-        covers[which].first(t).map(|i| &list[i])
+        })
     }
 
     pub fn actors_headed(&self, head: &str) -> &[usize] {
@@ -468,7 +482,7 @@ mod tests {
             vec![m(1, 1), m(1, 4), m(3, 4), m(3, 5)],
         ];
         for list in &lists {
-            let c = Covers::new(list);
+            let c = Covers::new(list.iter().map(|m| (m.start, m.end)));
             for t in 0..10 {
                 let scan = list.iter().position(|x| x.start <= t && t < x.end);
                 assert_eq!(c.first(t), scan, "{list:?} {t}");
