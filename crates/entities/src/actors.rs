@@ -348,11 +348,7 @@ impl Resolver<'_, '_> {
     /// Stage 2: the rules decided by what the article names (`explicit`:
     /// start and code of each mention of stage 1) and by its cues. None for
     /// a term these rules do not decide.
-    fn contextual(
-        &self,
-        c: &Cand,
-        explicit: &Explicit,
-    ) -> Option<Option<(String, MentionKind)>> {
+    fn contextual(&self, c: &Cand, explicit: &Explicit) -> Option<Option<(String, MentionKind)>> {
         let g = &self.al().groups[c.group];
         let named = |code: &str| explicit.codes.contains(code);
         let bare = || c.hit.article && self.free_follower(&c.hit);

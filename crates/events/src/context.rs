@@ -414,7 +414,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first mention of `list` (number `which` of the covers) covering `t`.
-    fn first_covering<'m>(&self, which: usize, list: &'m [Mention], t: usize) -> Option<&'m Mention> {
+    fn first_covering<'m>(
+        &self,
+        which: usize,
+        list: &'m [Mention],
+        t: usize,
+    ) -> Option<&'m Mention> {
         self.covers()[which].first(t).map(|i| &list[i])
     }
 

@@ -26,7 +26,11 @@ fn perpetrator(ctx: &Ctx, t: usize) -> bool {
     }
     let p = t - 1;
     // A trigger ending at `t` covers `p` unless it is empty and starts at `t`.
-    let empty_at_t = || within(&ctx.triggers, t, t + 1, |h| h.start).iter().any(|h| h.end == t);
+    let empty_at_t = || {
+        within(&ctx.triggers, t, t + 1, |h| h.start)
+            .iter()
+            .any(|h| h.end == t)
+    };
     if ctx.trigger_at(p) || empty_at_t() {
         return true;
     }

@@ -214,7 +214,10 @@ fn the_same_wire_text_from_two_outlets_is_two_reports_of_one_incident() {
             ("wire-c", "وكالة الأنباء", "2019-05-16", text),
         ],
     );
-    assert!(err.contains("read 3, new 2, duplicate 1, failed 0"), "{err}");
+    assert!(
+        err.contains("read 3, new 2, duplicate 1, failed 0"),
+        "{err}"
+    );
     assert!(
         err.contains(": copy of wire-a (same text, another outlet)"),
         "{err}"

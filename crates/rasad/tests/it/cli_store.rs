@@ -683,7 +683,10 @@ fn a_number_id_and_its_decimal_text_are_one_id_and_the_second_is_named() {
         ],
     );
     assert_eq!(code, Some(0), "{err}");
-    assert!(err.contains("read 3, new 2, duplicate 1, failed 0"), "{err}");
+    assert!(
+        err.contains("read 3, new 2, duplicate 1, failed 0"),
+        "{err}"
+    );
     assert!(err.contains("stdin:2: id 1 is already stored"), "{err}");
     assert_eq!(count(&db), 2);
 }
@@ -743,7 +746,10 @@ fn serve_raises_the_open_files_limit_to_the_hard_limit() {
     let limits = open_files_limits(child.id());
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(first.contains("http://"), "the server did not start: {first}");
+    assert!(
+        first.contains("http://"),
+        "the server did not start: {first}"
+    );
     assert_eq!(limits.0, limits.1, "soft limit not raised: {limits:?}");
     assert_eq!(limits.1, hard, "{limits:?}");
 }

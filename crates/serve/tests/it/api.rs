@@ -532,7 +532,8 @@ fn posting_articles_needs_the_token_and_rebuilds_incidents() {
 fn the_same_text_from_another_outlet_is_posted_as_a_copy() {
     let s = start(|c| c.token = Some(TOKEN.into()));
     let a = s.addr;
-    let text = "قتل أربعة مدنيين بقصف مدفعي على بلدة الهبيط في ريف إدلب الجنوبي يوم الثلاثاء 14 أيار 2019.";
+    let text =
+        "قتل أربعة مدنيين بقصف مدفعي على بلدة الهبيط في ريف إدلب الجنوبي يوم الثلاثاء 14 أيار 2019.";
     let post = |id: &str, outlet: &str| {
         let line = serde_json::json!({"id": id, "outlet": outlet, "published": "2019-05-14", "text": text});
         let auth = format!("Bearer {TOKEN}");
@@ -548,13 +549,25 @@ fn the_same_text_from_another_outlet_is_posted_as_a_copy() {
         r.json()
     };
     let v = post("hbeit-1", "عنب بلدي");
-    assert_eq!((v["new"].as_u64(), v["copies"].as_array().map(Vec::len)), (Some(1), Some(0)), "{v}");
+    assert_eq!(
+        (v["new"].as_u64(), v["copies"].as_array().map(Vec::len)),
+        (Some(1), Some(0)),
+        "{v}"
+    );
     let v = post("hbeit-2", "سمارت");
-    assert_eq!((v["new"].as_u64(), v["duplicate"].as_u64()), (Some(1), Some(0)), "{v}");
+    assert_eq!(
+        (v["new"].as_u64(), v["duplicate"].as_u64()),
+        (Some(1), Some(0)),
+        "{v}"
+    );
     assert_eq!(v["copies"][0]["id"], "hbeit-2", "{v}");
     assert_eq!(v["copies"][0]["copy_of"], "hbeit-1", "{v}");
     let v = post("hbeit-3", "عنب بلدي");
-    assert_eq!((v["new"].as_u64(), v["duplicate"].as_u64()), (Some(0), Some(1)), "{v}");
+    assert_eq!(
+        (v["new"].as_u64(), v["duplicate"].as_u64()),
+        (Some(0), Some(1)),
+        "{v}"
+    );
     assert_eq!(get(a, "/api/articles/hbeit-2").json()["copy_of"], "hbeit-1");
     assert!(get(a, "/api/articles/hbeit-1").json()["copy_of"].is_null());
     error(&get(a, "/api/articles/hbeit-3"), 404);
@@ -563,7 +576,13 @@ fn the_same_text_from_another_outlet_is_posted_as_a_copy() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|i| i["reports"].as_array().unwrap().iter().any(|r| r["article"] == "hbeit-1"))
+        .find(|i| {
+            i["reports"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["article"] == "hbeit-1")
+        })
         .unwrap_or_else(|| panic!("no incident holds hbeit-1: {v}"));
     let outlets: Vec<(&str, Option<&str>)> = inc["reports"]
         .as_array()

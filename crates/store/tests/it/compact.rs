@@ -177,7 +177,10 @@ fn a_schema_3_store_migrates_in_place_and_reads_back_the_same() {
     let path = dir.path().join("old.db");
     write_schema_3(&path, &docs);
     let s = Store::open(&path).unwrap();
-    assert_eq!(schema::version(s.connection()).unwrap(), schema::current_version());
+    assert_eq!(
+        schema::version(s.connection()).unwrap(),
+        schema::current_version()
+    );
     assert_eq!(s.integrity_check().unwrap(), "ok");
     assert_eq!(s.count().unwrap(), docs.len() as u64);
     for (d, text) in &docs {
