@@ -28,7 +28,7 @@ use crate::lexicon::{ActorLexicon, Cue, Lexicon, Rule, Side};
 use rasad_record::{Actor, Span};
 use rasad_text::words::KeySet;
 use rasad_text::{clitic, Analysis};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Most tokens between a country name and an attack word that makes it an
 /// actor: a verb and its object (`قصفت تركيا`، `غارات لإسرائيل على`) stay
@@ -150,6 +150,7 @@ pub(crate) fn mentions(lx: &Lexicon, hits: &Hits) -> Vec<ActorMention> {
         .iter()
         .filter_map(|c| Some((c.hit.span.start, c.resolved.as_ref()?.0.clone())))
         .collect();
+    let explicit = Explicit::new(explicit, &lx.actor.armies.named);
     for c in cands.iter_mut() {
         if let Some(found) = r.contextual(c, &explicit) {
             c.resolved = found;
@@ -267,6 +268,32 @@ fn strict_cue_counts(lx: &Lexicon, hits: &Hits) -> Cues {
     counts
 }
 
+/// What stage 1 named, asked per candidate of stage 2: the codes as a set,
+/// and the national armies' mentions apart (a lookup and a binary search,
+/// not a scan of every mention per candidate, which made a long article
+/// quadratic).
+struct Explicit {
+    /// Every code stage 1 resolved.
+    codes: FxHashSet<String>,
+    /// Start and code of each mention of a national army, in text order.
+    armies: Vec<(usize, String)>,
+}
+
+impl Explicit {
+    /// `mentions`: start and code of each mention of stage 1, in text order
+    /// (actor hits are); `armies`: the national armies' codes.
+    fn new(mentions: Vec<(usize, String)>, armies: &[String]) -> Explicit {
+        debug_assert!(mentions.is_sorted_by_key(|(p, _)| *p));
+        Explicit {
+            codes: mentions.iter().map(|(_, c)| c.clone()).collect(),
+            armies: mentions
+                .into_iter()
+                .filter(|(_, c)| armies.contains(c))
+                .collect(),
+        }
+    }
+}
+
 impl Resolver<'_, '_> {
     fn al(&self) -> &ActorLexicon {
         &self.lx.actor
@@ -321,13 +348,9 @@ impl Resolver<'_, '_> {
     /// Stage 2: the rules decided by what the article names (`explicit`:
     /// start and code of each mention of stage 1) and by its cues. None for
     /// a term these rules do not decide.
-    fn contextual(
-        &self,
-        c: &Cand,
-        explicit: &[(usize, String)],
-    ) -> Option<Option<(String, MentionKind)>> {
+    fn contextual(&self, c: &Cand, explicit: &Explicit) -> Option<Option<(String, MentionKind)>> {
         let g = &self.al().groups[c.group];
-        let named = |code: &str| explicit.iter().any(|(_, c)| c == code);
+        let named = |code: &str| explicit.codes.contains(code);
         let bare = || self.definite(&c.hit) && self.free_follower(&c.hit);
         let resolved = |code: Option<String>| code.map(|code| (code, MentionKind::Resolved));
         Some(resolved(match g.rule {
@@ -410,13 +433,10 @@ impl Resolver<'_, '_> {
     /// The national army a bare army word refers to: the one the article
     /// names (nearest before it, else first after), else the army of the
     /// country whose cues the article counts most; None when nothing tells.
-    fn army(&self, explicit: &[(usize, String)], at: usize) -> Option<String> {
-        let armies = &self.al().armies;
-        let named: Vec<&(usize, String)> = explicit
-            .iter()
-            .filter(|(_, c)| armies.named.contains(c))
-            .collect();
-        if let Some((_, c)) = named.iter().rev().find(|(p, _)| *p < at) {
+    fn army(&self, explicit: &Explicit, at: usize) -> Option<String> {
+        let named = &explicit.armies;
+        let before = named.partition_point(|(p, _)| *p < at);
+        if let Some((_, c)) = before.checked_sub(1).map(|i| &named[i]) {
             return Some(c.clone());
         }
         if let Some((_, c)) = named.first() {

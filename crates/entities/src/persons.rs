@@ -746,17 +746,26 @@ fn surnames(lx: &NameLexicon, a: &Analysis, people: &mut [Person], exclude: &[Sp
                 .or_insert((p.famous.is_none()).then_some(i));
         }
     }
+    // Asked per token: answered by binary search, not a scan of every span
+    // (a scan made a long article quadratic). A person's first mention and
+    // spans are taken before its surname is first found: the spans added
+    // after are tokens, which neither end before it nor overlap another token.
+    let excluded = crate::covering::Covering::new(exclude);
+    let mut known: FxHashMap<usize, (usize, crate::covering::Covering)> = FxHashMap::default();
     for (ti, t) in toks.iter().enumerate() {
         let Some(&Some(i)) = owner.get(t.text(s)) else {
             continue;
         };
         let p = &mut people[i];
-        let first = p.spans.iter().map(|x| x.end).min().unwrap_or(0);
+        let (first, spans) = known.entry(i).or_insert_with(|| {
+            let first = p.spans.iter().map(|x| x.end).min().unwrap_or(0);
+            (first, crate::covering::Covering::new(&p.spans))
+        });
         let after_given = ti > 0 && lx.given.contains(toks[ti - 1].text(s));
-        if t.span.start >= first
+        if t.span.start >= *first
             && !after_given
-            && !p.spans.iter().any(|x| x.overlaps(&t.span))
-            && !exclude.iter().any(|x| x.overlaps(&t.span))
+            && !spans.overlaps(&t.span)
+            && !excluded.overlaps(&t.span)
         {
             p.spans.push(t.span);
         }

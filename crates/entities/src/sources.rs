@@ -37,6 +37,7 @@ use rasad_record::{Entity, Span};
 use rasad_text::clitic::{begins_with_article, ARTICLE, L_ARTICLE};
 use rasad_text::words::KeySet;
 use rasad_text::{Analysis, Token};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Most tokens between a citing word and the source it cites: a title or an
@@ -114,13 +115,14 @@ pub(crate) fn cited(
 ) -> Vec<Entity> {
     let f = Frames::new(lx, hits.a);
     let outlet = Outlet::new(lx, outlet);
-    let mut out: Vec<Entity> = Vec::new();
+    let mut out = Cited::default();
     let open = f.open_bodies(mentions);
     let (named, namers) = f.named_sources(hits, &open, &outlet, &mut out);
     f.push_open(open, &named, &namers, &outlet, &mut out);
     // Actors and persons are sources where no named source or official body
     // was reported.
     let taken: Vec<Span> = out
+        .list
         .iter()
         .flat_map(|e| e.spans.iter().copied())
         .chain(named)
@@ -130,6 +132,7 @@ pub(crate) fn cited(
     if outlet.given {
         f.self_citations(hits, &outlet, &mut out);
     }
+    let mut out = out.list;
     out.sort_by_key(|e| e.spans.iter().map(|s| s.start).min().unwrap_or(0));
     out
 }
@@ -223,7 +226,7 @@ impl<'l, 'a> Frames<'l, 'a> {
         hits: &Hits,
         open: &[(String, Span)],
         outlet: &Outlet,
-        out: &mut Vec<Entity>,
+        out: &mut Cited,
     ) -> (Vec<Span>, Vec<Span>) {
         let mut named = Vec::new();
         let mut namers = Vec::new();
@@ -481,17 +484,17 @@ impl<'l, 'a> Frames<'l, 'a> {
         named: &[Span],
         namers: &[Span],
         outlet: &Outlet,
-        out: &mut Vec<Entity>,
+        out: &mut Cited,
     ) {
         let mut namer_starts: Vec<usize> = namers.iter().map(|n| n.start).collect();
         namer_starts.sort_unstable();
         let in_brackets = |sp: Span| {
             bracket_at(self.a, sp).is_some_and(|at| any_in(&namer_starts, at + 1, at + BRACKET_GAP))
         };
+        // Asked per body: by binary search, not a scan of the named sources.
+        let named = Covering::new(named);
         for (name, span) in open {
-            let overlaps = named
-                .iter()
-                .any(|x| x.start < span.end && span.start < x.end);
+            let overlaps = named.overlaps(&span);
             if overlaps || in_brackets(span) || outlet.written_as(&key(&name)) {
                 continue;
             }
@@ -503,14 +506,16 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// الإسرائيلي`), outside the `taken` spans; never civilians or victims,
     /// nor a head of state's title (`قال الرئيس المصري عبد الفتاح السيسي`:
     /// the person named after it is the source).
-    fn quoted_actors(&self, mentions: &[ActorMention], taken: &[Span], out: &mut Vec<Entity>) {
+    fn quoted_actors(&self, mentions: &[ActorMention], taken: &[Span], out: &mut Cited) {
         let not_sources = &self.lx.actor.roles.not_sources;
+        // Asked per mention: by binary search, not a scan of the taken spans.
+        let taken = Covering::new(taken);
         for m in mentions {
             if not_sources.contains(&m.code)
                 || m.kind == MentionKind::Victim
                 || self.lx.actor.groups[m.group].rule == Rule::Home
                 || !self.a.in_body(m.span)
-                || overlaps_any(taken, m.span)
+                || taken.overlaps(&m.span)
             {
                 continue;
             }
@@ -530,13 +535,14 @@ impl<'l, 'a> Frames<'l, 'a> {
         hits: &Hits,
         mentions: &[ActorMention],
         taken: &[Span],
-        out: &mut Vec<Entity>,
+        out: &mut Cited,
     ) {
         let actor_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+        let taken = Covering::new(taken);
         for p in persons::named(self.lx, hits, &[], &actor_spans) {
             let quoted = p.spans.iter().copied().filter(|&sp| {
                 self.a.in_body(sp)
-                    && !overlaps_any(taken, sp)
+                    && !taken.overlaps(&sp)
                     && token_range(self.a, sp).is_some_and(|r| {
                         self.quoted_as(r.clone(), PERSON_QUOTE_WINDOW, true)
                             || self.relayed(r.start)
@@ -553,7 +559,7 @@ impl<'l, 'a> Frames<'l, 'a> {
     /// quotation, where `مصادرنا` are the speaker's.
     ///
     /// (`وقالت المتحدثة: "تقارير من مصادرنا تشير إلى …"`)
-    fn self_citations(&self, hits: &Hits, outlet: &Outlet, out: &mut Vec<Entity>) {
+    fn self_citations(&self, hits: &Hits, outlet: &Outlet, out: &mut Cited) {
         for h in hits.of(layer::SELF_CITES) {
             let definite = h.tokens.len() < 2
                 || self
@@ -933,11 +939,6 @@ fn lamlam(word: &str, strip: usize) -> bool {
     prefix.ends_with(L_ARTICLE)
 }
 
-/// The spans overlap `sp`.
-fn overlaps_any(spans: &[Span], sp: Span) -> bool {
-    spans.iter().any(|x| x.start < sp.end && sp.start < x.end)
-}
-
 /// A word and its readings with proclitics و ف ب ل removed, each with the
 /// number of characters removed (`ولوزارة` → `وزاره`, 2; `للهيئة` → `هيئه`, 2).
 fn readings(w: &str) -> Readings<'_> {
@@ -1063,20 +1064,34 @@ fn token_range(a: &Analysis, sp: Span) -> Option<Range<usize>> {
     (last > 0).then(|| first..first + last)
 }
 
+/// The sources cited so far, with the first of them of each id and of each
+/// name key: a citation finds its source by two lookups, not by a scan that
+/// normalized every name again (quadratic in a long article's citations).
+#[derive(Default)]
+struct Cited {
+    list: Vec<Entity>,
+    by_id: FxHashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
+}
+
 /// Adds a citation of `name` to `out`, or its span to the same source already
-/// there (same id, or same name).
-fn push_source(out: &mut Vec<Entity>, name: &str, id: Option<&str>, kind: &str, span: Span) {
+/// there (the first with the same id, or with the same name).
+fn push_source(out: &mut Cited, name: &str, id: Option<&str>, kind: &str, span: Span) {
     let k = key(name);
-    if let Some(e) = out
-        .iter_mut()
-        .find(|e| e.id.as_deref() == id && id.is_some() || key(&e.name) == k)
-    {
-        e.spans.push(span);
+    let same_id = id.and_then(|id| out.by_id.get(id).copied());
+    let same_name = out.by_key.get(&k).copied();
+    if let Some(i) = same_id.into_iter().chain(same_name).min() {
+        out.list[i].spans.push(span);
         return;
     }
+    let at = out.list.len();
+    if let Some(id) = id {
+        out.by_id.entry(id.to_string()).or_insert(at);
+    }
+    out.by_key.entry(k).or_insert(at);
     let mut e = Entity::new(name, id.map(str::to_string), vec![span]);
     e.kind = Some(kind.to_string());
-    out.push(e);
+    out.list.push(e);
 }
 
 /// A named source follows the body in brackets or quotes within a few words

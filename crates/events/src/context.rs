@@ -54,6 +54,47 @@ pub struct Ctx<'a> {
     pub accident_title: bool,
     /// See [`Ctx::actors_headed`] (built on first use).
     heads: std::cell::OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
+    /// See [`Ctx::actor_at`] (built on first use): actors, times, sources,
+    /// triggers.
+    covers: std::cell::OnceCell<[Covers; 4]>,
+}
+
+/// Which mentions of a list sorted by start cover a token: the starts, and
+/// the largest end of each prefix. The first mention (in list order)
+/// reaching past token `t` is the first whose prefix maximum does, and it
+/// covers `t` when it starts at or before it: two binary searches instead
+/// of a scan of every mention per token (which made long articles
+/// quadratic).
+#[derive(Debug)]
+struct Covers {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Covers {
+    /// `list`: (start, end) of each mention, sorted by start.
+    fn new(list: impl Iterator<Item = (usize, usize)>) -> Covers {
+        let (starts, ends): (Vec<usize>, Vec<usize>) = list.unzip();
+        debug_assert!(starts.is_sorted());
+        let mut m = 0;
+        Covers {
+            starts,
+            max_end: ends
+                .into_iter()
+                .map(|e| {
+                    m = m.max(e);
+                    m
+                })
+                .collect(),
+        }
+    }
+
+    /// Index of the first mention with `start <= t < end`.
+    fn first(&self, t: usize) -> Option<usize> {
+        let started = self.starts.partition_point(|&s| s <= t);
+        let i = self.max_end.partition_point(|&e| e <= t);
+        (i < started).then_some(i)
+    }
 }
 
 /// Victim nouns that are not words inside an actor's name: `العراقي` in
@@ -111,13 +152,30 @@ fn numbered_spans<'d>(
 /// The counts of people (or of nothing: `ثلاثة`) that are no part of a time
 /// mention.
 fn quantity_mentions(toks: &[Token], doc: &Document) -> Vec<Mention> {
+    // Asked per quantity: the times sorted by start with the largest end of
+    // each prefix (one starting before the quantity ends reaches into it iff
+    // the largest such end does), not a scan of every time.
+    let mut times: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
+    times.sort_by_key(|t| t.start);
+    let mut m = 0;
+    let max_end: Vec<usize> = times
+        .iter()
+        .map(|t| {
+            m = m.max(t.end);
+            m
+        })
+        .collect();
+    let in_time = |q: &Span| {
+        let n = times.partition_point(|t| t.start < q.end);
+        n > 0 && max_end[n - 1] > q.start
+    };
     mentions(
         toks,
         doc.quantities
             .iter()
             .enumerate()
             .filter(|(_, q)| matches!(q.unit, None | Some(Unit::People)))
-            .filter(|(_, q)| !doc.times.iter().any(|t| t.span.overlaps(&q.span)))
+            .filter(|(_, q)| !in_time(&q.span))
             .map(|(i, q)| (i, q.span)),
     )
 }
@@ -198,6 +256,7 @@ impl<'a> Ctx<'a> {
             marks: crate::marks::Marks::new(key, toks),
             accident_title: false,
             heads: std::cell::OnceCell::new(),
+            covers: std::cell::OnceCell::new(),
         };
         ctx.seg = ctx.segments();
         ctx
@@ -333,6 +392,50 @@ impl<'a> Ctx<'a> {
     /// taken (فرقة for الفرقة، وفرقة). An index built once per document: a
     /// scan of every earlier actor per head noun made long articles
     /// quadratic.
+    /// The first actor mention (in [`Ctx::actors`] order) covering token
+    /// `t`.
+    pub fn actor_at(&self, t: usize) -> Option<&Mention> {
+        self.first_covering(0, &self.actors, t)
+    }
+
+    /// The first time mention covering token `t`.
+    pub fn time_at(&self, t: usize) -> Option<&Mention> {
+        self.first_covering(1, &self.times, t)
+    }
+
+    /// The first source mention covering token `t`.
+    pub fn source_at(&self, t: usize) -> Option<&Mention> {
+        self.first_covering(2, &self.sources, t)
+    }
+
+    /// A trigger hit covers token `t`.
+    pub fn trigger_at(&self, t: usize) -> bool {
+        self.covers()[3].first(t).is_some()
+    }
+
+    /// The first mention of `list` (number `which` of the covers) covering `t`.
+    fn first_covering<'m>(
+        &self,
+        which: usize,
+        list: &'m [Mention],
+        t: usize,
+    ) -> Option<&'m Mention> {
+        self.covers()[which].first(t).map(|i| &list[i])
+    }
+
+    /// The covers of actors, times, sources and triggers.
+    fn covers(&self) -> &[Covers; 4] {
+        let of = |list: &[Mention]| Covers::new(list.iter().map(|m| (m.start, m.end)));
+        self.covers.get_or_init(|| {
+            [
+                of(&self.actors),
+                of(&self.times),
+                of(&self.sources),
+                Covers::new(self.triggers.iter().map(|h| (h.start, h.end))),
+            ]
+        })
+    }
+
     pub fn actors_headed(&self, head: &str) -> &[usize] {
         let heads = self.heads.get_or_init(|| {
             let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
@@ -358,5 +461,37 @@ impl<'a> Ctx<'a> {
             .get(m.idx)
             .map(|a| a.id.as_str())
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            idx: 0,
+            span: Span::new(start, end),
+        }
+    }
+
+    /// The first covering mention, as the scan it replaces finds it, on
+    /// every token of small lists sorted as `mentions` sorts them.
+    #[test]
+    fn covers_answer_as_the_scan_does() {
+        let lists = [
+            vec![],
+            vec![m(0, 3), m(1, 2), m(2, 6), m(5, 6), m(8, 9)],
+            vec![m(1, 1), m(1, 4), m(3, 4), m(3, 5)],
+        ];
+        for list in &lists {
+            let c = Covers::new(list.iter().map(|m| (m.start, m.end)));
+            for t in 0..10 {
+                let scan = list.iter().position(|x| x.start <= t && t < x.end);
+                assert_eq!(c.first(t), scan, "{list:?} {t}");
+            }
+        }
     }
 }

@@ -25,11 +25,13 @@ fn perpetrator(ctx: &Ctx, t: usize) -> bool {
         return false;
     }
     let p = t - 1;
-    if ctx
-        .triggers
-        .iter()
-        .any(|h| h.end == t || (h.start <= p && p < h.end))
-    {
+    // A trigger ending at `t` covers `p` unless it is empty and starts at `t`.
+    let empty_at_t = || {
+        within(&ctx.triggers, t, t + 1, |h| h.start)
+            .iter()
+            .any(|h| h.end == t)
+    };
+    if ctx.trigger_at(p) || empty_at_t() {
         return true;
     }
     matches!(ctx.marker_at(p), Some(Marker::Agent | Marker::Air))

@@ -79,11 +79,12 @@ fn sentence_candidates(
     claims: &[casualty::Claim],
 ) -> Vec<triggers::Candidate> {
     // sub-count breakdowns that follow a total: their words are no event
+    let mine = &claims[casualty::of_sentence(claims, si)];
     let breakdown: Vec<(usize, usize)> = casualty::breakdown_regions(ctx, s.t0, s.t1)
         .into_iter()
-        .filter(|(r0, _)| claims.iter().any(|c| c.sent == si && c.t1 <= *r0))
+        .filter(|(r0, _)| mine.iter().any(|c| c.t1 <= *r0))
         .collect();
-    let tally = claims.iter().any(|c| c.sent == si && c.tally);
+    let tally = mine.iter().any(|c| c.tally);
     let mut here = Vec::new();
     let mut lives = Vec::new();
     for cl in clause::clauses(ctx, si, s) {
@@ -115,17 +116,11 @@ fn sentence_candidates(
 /// candidate of `here` reports.
 fn unreported(si: usize, claims: &[casualty::Claim], here: &[triggers::Candidate]) -> Vec<usize> {
     let reported: Vec<usize> = here.iter().flat_map(|c| c.claims.iter().copied()).collect();
-    claims
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| {
-            c.sent == si
-                && c.reportable()
-                && !c.tally
-                && c.part_of.is_none()
-                && !reported.contains(i)
+    casualty::of_sentence(claims, si)
+        .filter(|&i| {
+            let c = &claims[i];
+            c.reportable() && !c.tally && c.part_of.is_none() && !reported.contains(&i)
         })
-        .map(|(i, _)| i)
         .collect()
 }
 

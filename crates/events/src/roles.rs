@@ -84,8 +84,8 @@ const SUBJECT_REACH: usize = 2;
 /// عناصر التنظيم): more than [`SUBJECT_REACH`] words that are not a time.
 fn far_after_verb(ctx: &Ctx, v_end: usize, m0: usize) -> bool {
     let words = (v_end..m0)
-        .filter(|&t| !ctx.times.iter().any(|x| x.start <= t && t < x.end))
-        .filter(|&t| !ctx.actors.iter().any(|x| x.start <= t && t < x.end))
+        .filter(|&t| ctx.time_at(t).is_none())
+        .filter(|&t| ctx.actor_at(t).is_none())
         .count();
     words > SUBJECT_REACH
 }
@@ -313,12 +313,7 @@ fn adjusted(
         || m.end < ctx.punct.len()
             && matches!(ctx.marker_at(m.end), Some(Marker::Accuse))
             && !ctx.punct[m.end];
-    if accuser
-        || ctx
-            .sources
-            .iter()
-            .any(|s| s.start <= m.start && m.start < s.end)
-    {
+    if accuser || ctx.source_at(m.start).is_some() {
         part = Part::Skip;
     }
     if in_victims(ctx, m.start, victims) || id == "CIVILIANS" {

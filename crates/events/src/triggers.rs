@@ -439,18 +439,11 @@ fn role_triggers<'l>(lives: &[Live<'l>]) -> Vec<(usize, usize, &'l Trigger)> {
 /// The claims whose words lie in clause `cl`: reportable, no tally, no
 /// sub-count.
 fn clause_claims(cl: &Clause, claims: &[Claim]) -> Vec<usize> {
-    claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.sent == cl.sent
-                && cl.t0 <= c.t0
-                && c.t0 < cl.t1
-                && c.reportable()
-                && !c.tally
-                && c.part_of.is_none()
+    crate::casualty::of_sentence(claims, cl.sent)
+        .filter(|&i| {
+            let c = &claims[i];
+            cl.t0 <= c.t0 && c.t0 < cl.t1 && c.reportable() && !c.tally && c.part_of.is_none()
         })
-        .map(|(i, _)| i)
         .collect()
 }
 
@@ -540,9 +533,8 @@ fn generic_attack(word: &str) -> bool {
 
 /// Token ranges that name the side of the claims of sentence `si`.
 pub fn victim_ranges(_ctx: &Ctx, claims: &[Claim], si: usize) -> Vec<(usize, usize)> {
-    claims
+    claims[crate::casualty::of_sentence(claims, si)]
         .iter()
-        .filter(|c| c.sent == si)
         .flat_map(|c| {
             let side = c.group_at.map(|g| (g, g + 1));
             std::iter::once((c.t0, c.t1)).chain(side)

@@ -187,9 +187,15 @@ pub async fn article(
     let id = path(id)?;
     let key = id.clone();
     let found = st
-        .lookup(move |s| s.article(&key).map_err(ApiError::from))
+        .lookup(move |s| {
+            let Some(article) = s.article(&key)? else {
+                return Ok(None);
+            };
+            Ok(Some((article, s.copy_of(&key)?)))
+        })
         .await?;
-    let (record, text) = found.ok_or_else(|| ApiError::NotFound("no such article".into()))?;
+    let ((record, text), copy_of) =
+        found.ok_or_else(|| ApiError::NotFound("no such article".into()))?;
     // The record is JSON this program wrote: checked, then copied as it is
     // rather than parsed into a tree and written again.
     serde_json::from_str::<serde::de::IgnoredAny>(&record).map_err(ApiError::internal)?;
@@ -200,6 +206,8 @@ pub async fn article(
     out.extend_from_slice(record.as_bytes());
     out.extend_from_slice(b",\"text\":");
     serde_json::to_writer(&mut out, &text).map_err(ApiError::internal)?;
+    out.extend_from_slice(b",\"copy_of\":");
+    serde_json::to_writer(&mut out, &copy_of).map_err(ApiError::internal)?;
     out.push(b'}');
     Ok(json_bytes(crate::error::escape_html_chars(out)))
 }
@@ -346,13 +354,24 @@ struct Failure {
     reason: String,
 }
 
+/// A new article whose text was stored already from another outlet.
+#[derive(Serialize)]
+struct Copied {
+    id: String,
+    /// The article first stored with that text.
+    copy_of: String,
+}
+
 /// What `POST /api/articles` did.
 #[derive(Serialize, Default)]
 struct IngestSummary {
     read: usize,
+    /// Stored, copies included.
     new: usize,
     duplicate: usize,
     failed: Vec<Failure>,
+    /// The new articles that are copies.
+    copies: Vec<Copied>,
 }
 
 /// `POST /api/articles`: JSON lines in, extracted and stored; incidents are
@@ -420,10 +439,19 @@ pub async fn post_articles(
                 rasad_incidents::persist::catch_up(s).map_err(ApiError::internal)?;
                 Ok::<_, ApiError>(out)
             })??;
-            for o in outcomes {
+            for (o, p) in outcomes.into_iter().zip(&ready) {
                 match o {
                     Outcome::Inserted => summary.new += 1,
-                    _ => summary.duplicate += 1,
+                    Outcome::Copy { of } => {
+                        summary.new += 1;
+                        summary.copies.push(Copied {
+                            id: p.id().to_string(),
+                            copy_of: of,
+                        });
+                    }
+                    Outcome::DuplicateId | Outcome::DuplicateContent { .. } => {
+                        summary.duplicate += 1
+                    }
                 }
             }
             if summary.new > 0 {

@@ -162,7 +162,42 @@ pub const MIGRATIONS: &[&str] = &[
     UPDATE link_articles SET features = rasad_json(features);
     UPDATE incidents SET incident = rasad_json(incident);
     "#,
+    // 5: the same text from another outlet is kept (see `write`): the text
+    // hash is no longer unique on its own, only with the outlet (no outlet
+    // counts as one outlet, ''), and `copy_of` names the article first
+    // stored with that text. SQLite cannot drop a UNIQUE constraint, so the
+    // table is rebuilt, rowids kept (the full-text rows follow them).
+    r#"
+    CREATE TABLE articles_v5 (
+        rowid         INTEGER PRIMARY KEY,
+        id            TEXT NOT NULL UNIQUE,
+        origin        TEXT NOT NULL,
+        url           TEXT,
+        outlet        TEXT,
+        outlet_key    TEXT,
+        title         TEXT,
+        published     TEXT,
+        published_day TEXT,
+        content_hash  BLOB NOT NULL,
+        ingested_at   TEXT NOT NULL,
+        packed        BLOB NOT NULL,
+        copy_of       TEXT
+    );
+    INSERT INTO articles_v5 (rowid, id, origin, url, outlet, outlet_key, title, published,
+            published_day, content_hash, ingested_at, packed)
+        SELECT rowid, id, origin, url, outlet, outlet_key, title, published, published_day,
+            content_hash, ingested_at, packed
+        FROM articles ORDER BY rowid;
+    DROP TABLE articles;
+    ALTER TABLE articles_v5 RENAME TO articles;
+    CREATE UNIQUE INDEX articles_text_outlet
+        ON articles(content_hash, ifnull(outlet_key, ''));
+    "#,
 ];
+
+/// The last step that rebuilds the articles table: a database brought
+/// through it is vacuumed, so the old rows' pages go back to the disk.
+pub const LAST_REBUILD_STEP: i64 = 5;
 
 /// The version migration 4 (the compact store) brings a database to.
 pub const COMPACT_STEP: i64 = 4;
@@ -228,9 +263,9 @@ pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
         }
         if v == current_version() {
             tx.commit()?;
-            if from > 0 && from < COMPACT_STEP {
-                // The rows migration 4 rewrote leave free pages behind:
-                // give them back to the disk.
+            if from > 0 && from < LAST_REBUILD_STEP {
+                // The rows migrations 4 and 5 rewrote leave free pages
+                // behind: give them back to the disk.
                 conn.execute_batch("VACUUM")?;
             }
             return Ok(applied);

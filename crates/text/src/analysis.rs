@@ -15,6 +15,9 @@ pub struct Analysis {
     tokens: Vec<Token>,
     sentences: Vec<Span>,
     body: Vec<Span>,
+    /// The body regions' starts in order, with the largest end among the
+    /// regions starting at or before each ([`Analysis::in_body`]).
+    body_reach: Vec<(usize, usize)>,
     chars: CharIndex,
 }
 
@@ -39,12 +42,20 @@ impl Analysis {
                 sents.push(Span::new(s.start + b.start, s.end + b.start));
             }
         }
+        let mut reach: Vec<(usize, usize)> = body.iter().map(|b| (b.start, b.end)).collect();
+        reach.sort_unstable();
+        let mut m = 0;
+        for r in &mut reach {
+            m = m.max(r.1);
+            r.1 = m;
+        }
         Analysis {
             text,
             key,
             tokens,
             sentences: sents,
             body,
+            body_reach: reach,
             chars,
         }
     }
@@ -75,7 +86,11 @@ impl Analysis {
     }
     /// True when `span` lies inside one body region.
     pub fn in_body(&self, span: Span) -> bool {
-        self.body.iter().any(|b| b.contains(&span))
+        // Asked per hit: a region starting at or before the span contains it
+        // iff the largest end among them reaches its end (a binary search,
+        // not a scan of every region, which made long articles quadratic).
+        let n = self.body_reach.partition_point(|&(s, _)| s <= span.start);
+        n > 0 && self.body_reach[n - 1].1 >= span.end
     }
     /// Index of the sentence containing the start of `span`.
     pub fn sentence_of(&self, span: Span) -> Option<usize> {
@@ -114,6 +129,26 @@ mod tests {
         assert_eq!(a.sentence_of(sp), Some(0));
         let chrome = a.key_str().find("اترك").unwrap();
         assert!(!a.in_body(a.span(chrome, chrome + 2)));
+    }
+
+    /// `in_body` answers as a scan of every region does, regions given out
+    /// of order and overlapping.
+    #[test]
+    fn in_body_answers_as_the_scan_does() {
+        let text = "ا".repeat(20);
+        for body in [
+            vec![Span::new(12, 15), Span::new(2, 9), Span::new(4, 5)],
+            vec![Span::new(3, 3), Span::new(0, 4), Span::new(16, 20)],
+        ] {
+            let a = Analysis::new(text.clone(), body.clone());
+            for start in 0..20 {
+                for end in start..=20 {
+                    let sp = Span::new(start, end);
+                    let scan = body.iter().any(|b| b.contains(&sp));
+                    assert_eq!(a.in_body(sp), scan, "{body:?} {sp:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -375,11 +375,7 @@ fn object_count(site: &Site, used: &[usize]) -> Option<Mention> {
         if let Some(m) = within(&ctx.quants, t, t + 1, |m| m.start).first() {
             return (!used.contains(&m.idx) && !year_like(ctx, m)).then_some(*m);
         }
-        let covered = ctx
-            .actors
-            .iter()
-            .chain(&ctx.times)
-            .find(|m| m.start <= t && t < m.end);
+        let covered = ctx.actor_at(t).or_else(|| ctx.time_at(t));
         match covered {
             Some(m) => t = m.end,
             None => {
@@ -403,7 +399,10 @@ fn object_noun(site: &Site, n: &mut Count) {
     let ctx = site.ctx;
     let (from, end) = (site.hit.end, site.seg.1);
     let mut t = from;
-    while let Some(m) = ctx.actors.iter().find(|m| m.start == t && m.end > t) {
+    while let Some(m) = within(&ctx.actors, t, t + 1, |m| m.start)
+        .iter()
+        .find(|m| m.end > t)
+    {
         t = m.end;
     }
     let gunmen = &grammar().gunmen;

@@ -108,6 +108,15 @@ impl Claim {
     }
 }
 
+/// The indexes of the claims of sentence `si` in `claims` as [`claims`]
+/// returns them: read sentence by sentence, so in sentence order and those
+/// of one sentence together, found by binary search (a scan of every claim
+/// per sentence made a long article quadratic).
+pub fn of_sentence(claims: &[Claim], si: usize) -> std::ops::Range<usize> {
+    debug_assert!(claims.is_sorted_by_key(|c| c.sent));
+    claims.partition_point(|c| c.sent < si)..claims.partition_point(|c| c.sent <= si)
+}
+
 /// Reads every casualty claim of the body. `sources[s]` is the cited source
 /// of sentence `s`.
 pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {

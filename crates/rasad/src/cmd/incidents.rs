@@ -311,9 +311,13 @@ fn report_cells(r: &rasad_incidents::summary::ReportRef) -> [String; 7] {
             (l, b, _) => num(b.or(l)),
         });
     let actors = format!("{} → {}", r.actor1.join(", "), r.actor2.join(", "));
+    let article = match &r.copy_of {
+        Some(of) => format!("{} (copy of {of})", r.article),
+        None => r.article.clone(),
+    };
     [
         r.outlet.clone().unwrap_or_else(|| "?".into()),
-        r.article.clone(),
+        article,
         r.date.clone().unwrap_or_else(|| "?".into()),
         r.subtype.clone(),
         killed,

@@ -5,8 +5,9 @@
 //! transaction per batch (bounded by count and bytes: see
 //! [`super::pipeline`]), so a killed run leaves every finished batch stored
 //! and nothing half-written; running the same command
-//! again skips what is stored (duplicates by id or normalized body) and
-//! finishes the job.
+//! again skips what is stored (duplicates by id, or by normalized body from
+//! the same outlet or with none; the same body from another outlet is stored
+//! as a copy) and finishes the job.
 
 use super::pipeline::{self, Batch, Budget};
 use anyhow::Context;
@@ -75,6 +76,9 @@ pub struct Summary {
     pub failures: Vec<(String, String)>,
     /// Duplicates, each named: (file or origin, why it was skipped).
     pub skipped: Vec<(String, String)>,
+    /// New articles whose text was stored already from another outlet:
+    /// (file or origin, what it copies). Counted in `new`.
+    pub copies: Vec<(String, String)>,
     /// New articles with no publication date (neither in metadata nor found
     /// in the text).
     pub undated: usize,
@@ -107,6 +111,9 @@ impl Summary {
         for (origin, reason) in &self.skipped {
             eprintln!("  skipped: {origin}: {reason}");
         }
+        for (origin, what) in &self.copies {
+            eprintln!("  copy: {origin}: {what}");
+        }
         for (origin, reason) in &self.failures {
             eprintln!("  failed: {origin}: {reason}");
         }
@@ -129,7 +136,7 @@ pub const IN_FLIGHT_BYTES: usize = 64 * 1024 * 1024;
 /// text)` or `id X is already stored`.
 fn skip_reason(outcome: &Outcome, id: &str) -> Option<String> {
     match outcome {
-        Outcome::Inserted => None,
+        Outcome::Inserted | Outcome::Copy { .. } => None,
         Outcome::DuplicateId => Some(format!("id {id} is already stored")),
         Outcome::DuplicateContent { existing } => {
             Some(format!("duplicate of {existing} (same text)"))
@@ -340,6 +347,10 @@ impl Pipeline {
                 None => {
                     summary.new += 1;
                     summary.undated += usize::from(!p.dated());
+                    if let Outcome::Copy { of } = &o {
+                        let what = format!("copy of {of} (same text, another outlet)");
+                        summary.copies.push((p.origin().to_string(), what));
+                    }
                 }
                 Some(why) => {
                     summary.duplicate += 1;

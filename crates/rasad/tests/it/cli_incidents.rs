@@ -197,8 +197,57 @@ fn eval_clusters_scores_the_linking() {
     assert_eq!(r["main"]["singletons_linked"], 0, "{r}");
 }
 
-/// Ingests `articles` (id, outlet, published, text) into `db` from standard input.
-pub(crate) fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) {
+/// The same wire text from two outlets: both are stored (the second as a
+/// copy of the first, named in the ingest summary) and the incident lists a
+/// report of each outlet with the same evidence, the second marked as the
+/// copy; the same text again from the first outlet is a named duplicate.
+#[test]
+fn the_same_wire_text_from_two_outlets_is_two_reports_of_one_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let text = "قتل ثلاثة مدنيين وأصيب خمسة آخرون جراء قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم الخميس.";
+    let err = ingest(
+        &db,
+        &[
+            ("wire-a", "وكالة الأنباء", "2019-05-16", text),
+            ("wire-b", "عنب بلدي", "2019-05-16", text),
+            ("wire-c", "وكالة الأنباء", "2019-05-16", text),
+        ],
+    );
+    assert!(
+        err.contains("read 3, new 2, duplicate 1, failed 0"),
+        "{err}"
+    );
+    assert!(
+        err.contains(": copy of wire-a (same text, another outlet)"),
+        "{err}"
+    );
+    assert!(err.contains(": duplicate of wire-a (same text)"), "{err}");
+    let inc = holding(&incidents(&db), "wire-a");
+    let reports = inc["reports"].as_array().unwrap();
+    let of = |article: &str| {
+        reports
+            .iter()
+            .find(|r| r["article"] == article)
+            .unwrap_or_else(|| panic!("no report of {article}: {inc}"))
+    };
+    let (a, b) = (of("wire-a"), of("wire-b"));
+    assert_eq!(a["outlet"], "وكالة الأنباء");
+    assert_eq!(b["outlet"], "عنب بلدي");
+    assert_eq!(b["copy_of"], "wire-a");
+    assert!(a.get("copy_of").is_none(), "{a}");
+    assert_eq!(a["evidence"], b["evidence"]);
+    assert!(!reports.iter().any(|r| r["article"] == "wire-c"), "{inc}");
+    // The plain incident view names the copy.
+    let id = inc["id"].as_str().unwrap();
+    let plain = run_on(&db, &["incident", id]).unwrap();
+    assert!(plain.contains("wire-b (copy of wire-a)"), "{plain}");
+    assert!(plain.contains("عنب بلدي"), "{plain}");
+}
+
+/// Ingests `articles` (id, outlet, published, text) into `db` from standard
+/// input; returns what the ingest printed to standard error.
+pub(crate) fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]) -> String {
     let mut child = rasad()
         .args(["ingest", "--db"])
         .arg(db)
@@ -217,11 +266,9 @@ pub(crate) fn ingest(db: &std::path::Path, articles: &[(&str, &str, &str, &str)]
         }
     }
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    err
 }
 
 /// Runs `rasad COMMAND --db DB REST…`; returns standard output, or the error.

@@ -646,3 +646,110 @@ fn a_document_over_its_time_budget_fails_alone() {
     assert_eq!(count(&db), 4);
     assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
 }
+
+/// Ingests JSON `lines` from standard input; returns (exit code, stderr).
+fn ingest_lines(db: &Path, lines: &[serde_json::Value]) -> (Option<i32>, String) {
+    use std::io::Write;
+    let mut child = rasad()
+        .args(["ingest", "-", "--db"])
+        .arg(db)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for l in lines {
+        writeln!(stdin, "{l}").unwrap();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+/// A number id is its decimal text (DESIGN.md §18): `1` and `"1"` are one
+/// id, so the second article is skipped and named, never dropped silently;
+/// `"01"` is another id.
+#[test]
+fn a_number_id_and_its_decimal_text_are_one_id_and_the_second_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (code, err) = ingest_lines(
+        &db,
+        &[
+            serde_json::json!({"id": 1, "text": article(1)}),
+            serde_json::json!({"id": "1", "text": article(2)}),
+            serde_json::json!({"id": "01", "text": article(3)}),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("read 3, new 2, duplicate 1, failed 0"),
+        "{err}"
+    );
+    assert!(err.contains("stdin:2: id 1 is already stored"), "{err}");
+    assert_eq!(count(&db), 2);
+}
+
+/// The soft and hard limits on open files of process `pid`, from
+/// `/proc/PID/limits` (`Max open files  SOFT  HARD  files`).
+#[cfg(target_os = "linux")]
+fn open_files_limits(pid: u32) -> (String, String) {
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap_or_else(|| panic!("no open-files line: {limits}"));
+    let mut cells = line["Max open files".len()..].split_whitespace();
+    let soft = cells.next().unwrap().to_string();
+    (soft, cells.next().unwrap().to_string())
+}
+
+/// Soft limit on open files `rasad serve` is started under: far below any
+/// hard limit, so idle clients would exhaust it unless it is raised.
+#[cfg(target_os = "linux")]
+const LOWERED_NOFILE: u64 = 128;
+
+/// `rasad serve` started under a lowered soft limit on open files raises it
+/// to the hard limit before it listens (the connection caps are derived
+/// from it).
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_raises_the_open_files_limit_to_the_hard_limit() {
+    use std::io::{BufRead, BufReader};
+    let (_, hard) = open_files_limits(std::process::id());
+    if hard != "unlimited" && hard.parse::<u64>().unwrap() <= LOWERED_NOFILE {
+        eprintln!("the hard limit {hard} leaves nothing to raise: not tested");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_db(dir.path());
+    let script = format!(
+        "ulimit -S -n {LOWERED_NOFILE} && exec '{}' serve --rate 0 --addr 127.0.0.1:0 --db '{}'",
+        env!("CARGO_BIN_EXE_rasad"),
+        db.display()
+    );
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env_remove("RASAD_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rasad serve starts");
+    let mut first = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The shell exec'd rasad: the child's pid is the server's.
+    let limits = open_files_limits(child.id());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        first.contains("http://"),
+        "the server did not start: {first}"
+    );
+    assert_eq!(limits.0, limits.1, "soft limit not raised: {limits:?}");
+    assert_eq!(limits.1, hard, "{limits:?}");
+}

@@ -525,6 +525,75 @@ fn posting_articles_needs_the_token_and_rebuilds_incidents() {
     );
 }
 
+/// The same text posted from another outlet is stored as a copy of the
+/// first (named in the answer and in the article), and the incident lists
+/// both outlets; from the same outlet again it is a duplicate.
+#[test]
+fn the_same_text_from_another_outlet_is_posted_as_a_copy() {
+    let s = start(|c| c.token = Some(TOKEN.into()));
+    let a = s.addr;
+    let text =
+        "قتل أربعة مدنيين بقصف مدفعي على بلدة الهبيط في ريف إدلب الجنوبي يوم الثلاثاء 14 أيار 2019.";
+    let post = |id: &str, outlet: &str| {
+        let line = serde_json::json!({"id": id, "outlet": outlet, "published": "2019-05-14", "text": text});
+        let auth = format!("Bearer {TOKEN}");
+        let r = request(
+            a,
+            "POST",
+            "/api/articles",
+            &[("Authorization", &auth)],
+            format!("{line}\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    };
+    let v = post("hbeit-1", "عنب بلدي");
+    assert_eq!(
+        (v["new"].as_u64(), v["copies"].as_array().map(Vec::len)),
+        (Some(1), Some(0)),
+        "{v}"
+    );
+    let v = post("hbeit-2", "سمارت");
+    assert_eq!(
+        (v["new"].as_u64(), v["duplicate"].as_u64()),
+        (Some(1), Some(0)),
+        "{v}"
+    );
+    assert_eq!(v["copies"][0]["id"], "hbeit-2", "{v}");
+    assert_eq!(v["copies"][0]["copy_of"], "hbeit-1", "{v}");
+    let v = post("hbeit-3", "عنب بلدي");
+    assert_eq!(
+        (v["new"].as_u64(), v["duplicate"].as_u64()),
+        (Some(0), Some(1)),
+        "{v}"
+    );
+    assert_eq!(get(a, "/api/articles/hbeit-2").json()["copy_of"], "hbeit-1");
+    assert!(get(a, "/api/articles/hbeit-1").json()["copy_of"].is_null());
+    error(&get(a, "/api/articles/hbeit-3"), 404);
+    let v = get(a, "/api/incidents?limit=1000").json();
+    let inc = v["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["reports"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["article"] == "hbeit-1")
+        })
+        .unwrap_or_else(|| panic!("no incident holds hbeit-1: {v}"));
+    let outlets: Vec<(&str, Option<&str>)> = inc["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["outlet"].as_str().unwrap_or(""), r["copy_of"].as_str()))
+        .collect();
+    assert!(outlets.contains(&("عنب بلدي", None)), "{inc}");
+    assert!(outlets.contains(&("سمارت", Some("hbeit-1"))), "{inc}");
+}
+
 #[test]
 fn rate_limit_answers_429() {
     let s = start(|c| {

@@ -8,7 +8,7 @@ use rasad_ingest::{Format, RawDoc};
 use rasad_record::{Document, Span};
 use rasad_store::prepare::{content_hash, index_terms};
 use rasad_store::schema::{self, MIGRATIONS};
-use rasad_store::{prepare, spans, Query, Store};
+use rasad_store::{prepare, spans, Outcome, Query, Store};
 use rusqlite::{params, Connection};
 
 /// Articles written for these tests in the patterns of wire reports: page
@@ -177,7 +177,10 @@ fn a_schema_3_store_migrates_in_place_and_reads_back_the_same() {
     let path = dir.path().join("old.db");
     write_schema_3(&path, &docs);
     let s = Store::open(&path).unwrap();
-    assert_eq!(schema::version(s.connection()).unwrap(), 4);
+    assert_eq!(
+        schema::version(s.connection()).unwrap(),
+        schema::current_version()
+    );
     assert_eq!(s.integrity_check().unwrap(), "ok");
     assert_eq!(s.count().unwrap(), docs.len() as u64);
     for (d, text) in &docs {
@@ -213,10 +216,37 @@ fn a_schema_3_store_migrates_in_place_and_reads_back_the_same() {
         has("SELECT count(*) FROM sqlite_master WHERE name = 'article_fts_content'"),
         0
     );
+    // Schema 5: the same text from an outlet is kept as a copy of the old
+    // article (stored with no outlet), the same text with none is not.
+    let mut s = s;
+    let (c1, c1_text) = &docs[0];
+    let mut copy = c1.clone();
+    copy.id = "c1-copy".into();
+    copy.outlet = Some("وكالة أخرى".into());
+    let mut bare = copy.clone();
+    bare.id = "c1-bare".into();
+    bare.outlet = None;
+    let out = s
+        .write_batch(&[
+            prepare(c1_text, "copy.txt", &copy).unwrap(),
+            prepare(c1_text, "bare.txt", &bare).unwrap(),
+        ])
+        .unwrap();
+    assert_eq!(
+        out,
+        [
+            Outcome::Copy { of: "c1".into() },
+            Outcome::DuplicateContent {
+                existing: "c1".into()
+            }
+        ]
+    );
+    assert_eq!(s.copy_of("c1-copy").unwrap().as_deref(), Some("c1"));
+    assert_eq!(s.copy_of("c1").unwrap(), None);
     drop(s);
     // Opening again changes nothing.
     let again = Store::open(&path).unwrap();
-    assert_eq!(again.count().unwrap(), docs.len() as u64);
+    assert_eq!(again.count().unwrap(), docs.len() as u64 + 1);
 }
 
 #[test]

@@ -87,6 +87,56 @@ fn duplicates_by_id_and_by_normalized_body_are_skipped() {
 }
 
 #[test]
+fn the_same_text_from_another_outlet_is_kept_as_a_copy_of_the_first() {
+    let mut s = Store::open_in_memory().unwrap();
+    let body = "أفاد مراسلنا بأن قذيفتين سقطتا على سوق البلدة ظهر الأحد";
+    let from = |id: &str, outlet: Option<&str>| {
+        let mut d = doc(id, body);
+        d.outlet = outlet.map(str::to_string);
+        prepare(&wrap(body), &format!("{id}.txt"), &d).unwrap()
+    };
+    let out = s
+        .write_batch(&[
+            from("wire", Some("وكالة الأنباء")),
+            from("paper", Some("صحيفة المدينة")),
+            // The same outlet spelled with other hamzas and spaces.
+            from("paper-again", Some("صحيفة  المدينه")),
+            from("bare", None),
+        ])
+        .unwrap();
+    assert_eq!(
+        out,
+        [
+            Outcome::Inserted,
+            Outcome::Copy { of: "wire".into() },
+            Outcome::DuplicateContent {
+                existing: "paper".into()
+            },
+            Outcome::DuplicateContent {
+                existing: "wire".into()
+            },
+        ]
+    );
+    // A third outlet in a later batch copies the first too.
+    let later = s.write_batch(&[from("radio", Some("إذاعة"))]).unwrap();
+    assert_eq!(later, [Outcome::Copy { of: "wire".into() }]);
+    assert_eq!(s.count().unwrap(), 3);
+    assert_eq!(s.copy_of("paper").unwrap().as_deref(), Some("wire"));
+    assert_eq!(s.copy_of("wire").unwrap(), None);
+    // Each copy is an article of its own: record, text and search hit.
+    let record = s.record("radio").unwrap().unwrap();
+    assert!(record.contains("إذاعة"), "{record}");
+    let mut found = s.search(&q("قذيفتين")).unwrap();
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    let all: Vec<_> = found
+        .iter()
+        .flat_map(|h| std::iter::once(h.id.clone()).chain(h.copies.clone()))
+        .collect();
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
 fn search_folds_clitics_diacritics_and_digits() {
     let s = store_of(&[
         doc("raqqa1", "قصفت الطائرات مواقع بالرقة صباح اليوم"),
