@@ -461,6 +461,9 @@ pub struct Lexicon {
     /// 2 victim nouns, 3 + k the cue role `cues[k]`.
     pub all: Matcher,
     pub markers: FxHashMap<String, Marker>,
+    /// Actor codes of the forces that strike with warplanes in the wars
+    /// covered (`air_forces` of `markers.toml`).
+    pub air_forces: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -526,6 +529,8 @@ struct MarkerFile {
     source: Vec<String>,
     #[serde(default)]
     accuse: Vec<String>,
+    #[serde(default)]
+    air_forces: Vec<String>,
 }
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.toml");
@@ -558,6 +563,7 @@ impl Lexicon {
             cues: Vec::new(),
             all: Matcher::default(),
             markers: FxHashMap::default(),
+            air_forces: Vec::new(),
         }
     }
 
@@ -655,6 +661,7 @@ impl Lexicon {
 
     /// Adds the role markers, by bare key word.
     fn add_markers(&mut self, m: MarkerFile) {
+        self.air_forces = m.air_forces.clone();
         for (list, mk) in [
             (&m.target, Marker::Target),
             (&m.partner, Marker::Partner),

@@ -65,6 +65,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> (Vec<Casualty>, Vec<Event>) {
     }
     for e in &mut events {
         fire_on_civilians(e);
+        sole_air_force(&ctx, e);
     }
     (casualties, events)
 }
@@ -147,6 +148,89 @@ fn one_sided_clash(c: &mut triggers::Candidate) {
         c.kind = "violence_against_civilians".into();
         c.subtype = "attack".into();
     }
+}
+
+/// `قتل 20 شخصا في غارتين على سوق المدينة`, in an article that names one
+/// air force (`air_forces` of `data/events/markers.toml`: the Saudi-led
+/// coalition in a story from Yemen): an air strike told with a warplane
+/// word and no agent is that force's, unless the force was its target. Aircraft named with
+/// their owner in the evidence (`لطائرات التحالف`) name it first.
+fn sole_air_force(ctx: &Ctx, e: &mut Event) {
+    use rasad_record::{EventActor, Role};
+    let agentless = e
+        .actors
+        .iter()
+        .all(|a| a.role != Role::Actor1 || a.id == "UNKNOWN");
+    let agent = air_agent(ctx, e);
+    let raid = e.subtype == "air_drone_strike" && warplanes_told(ctx, e);
+    if !agentless || told_unknown(ctx, e) || (agent.is_none() && !raid) {
+        return;
+    }
+    let forces: Vec<&str> = match agent {
+        Some(id) => vec![id],
+        None => ctx
+            .doc
+            .actors
+            .iter()
+            .map(|a| a.id.as_str())
+            .filter(|id| ctx.lx.air_forces.iter().any(|f| f == id))
+            .collect(),
+    };
+    let [force] = forces[..] else {
+        return;
+    };
+    if e.actors.iter().any(|a| a.id == force) {
+        return;
+    }
+    e.actors.retain(|a| a.role != Role::Actor1);
+    e.actors.insert(
+        0,
+        EventActor {
+            id: force.to_string(),
+            role: Role::Actor1,
+        },
+    );
+}
+
+/// The tokens of the sentences of event `e`'s evidence.
+fn evidence_tokens<'c>(ctx: &'c Ctx, e: &'c Event) -> impl Iterator<Item = usize> + 'c {
+    ctx.sents
+        .iter()
+        .filter(|s| {
+            e.evidence
+                .iter()
+                .any(|ev| ev.start < s.span.end && s.span.start < ev.end)
+        })
+        .flat_map(|s| s.t0..s.t1)
+}
+
+/// True when a warplane word (`غارة`، `طيران`) stands in the sentences of
+/// event `e`'s evidence.
+fn warplanes_told(ctx: &Ctx, e: &Event) -> bool {
+    let g = grammar::grammar();
+    evidence_tokens(ctx, e).any(|t| {
+        rasad_text::clitic::readings(ctx.word(t))
+            .iter()
+            .any(|r| g.warplane.contains(r.bare))
+    })
+}
+
+/// An actor named as the owner of aircraft in the evidence of `e`
+/// (`جريمة جديدة لطائرات التحالف`; the aircraft word may open its term),
+/// in a clause that gave it no role.
+fn air_agent<'c>(ctx: &'c Ctx, e: &Event) -> Option<&'c str> {
+    let air = |t: usize| matches!(ctx.marker_at(t), Some(lexicon::Marker::Air));
+    evidence_tokens(ctx, e)
+        .filter(|&t| air(t) || (t > 0 && air(t - 1)))
+        .find_map(|t| within(&ctx.actors, t, t + 1, |m| m.start).first())
+        .map(|m| ctx.actor_id(m))
+}
+
+/// True when the evidence of `e` calls someone unidentified (`طائرات
+/// حربية مجهولة`): the raid's agent may be unknown on purpose.
+fn told_unknown(ctx: &Ctx, e: &Event) -> bool {
+    let g = grammar::grammar();
+    evidence_tokens(ctx, e).any(|t| grammar::starts_any(ctx.word(t), &g.unknown_stem))
 }
 
 /// `قتلت القوات الإسرائيلية 41 فلسطينياً في مواجهات`: a battle whose

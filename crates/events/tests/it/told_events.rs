@@ -602,3 +602,54 @@ fn the_struck_the_accused_and_the_speaker() {
     );
     assert_eq!(role(&evs[0], Role::Actor1), vec!["KAT"], "{evs:?}");
 }
+
+/// An air strike with no agent is the article's only air force's, unless
+/// the text calls the aircraft unidentified or the force was struck.
+#[test]
+fn an_agentless_air_strike_is_the_sole_air_force_named() {
+    type Row = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static [&'static str],
+    );
+    let rows: &[Row] = &[
+        (
+            "قتل عشرة مدنيين في غارات جوية على سوق المدينة. وأعلن التحالف أنه يحقق في الأمر.",
+            &[("التحالف", "SAUDI_COALITION")],
+            &["SAUDI_COALITION"],
+        ),
+        // two air forces named: no telling which
+        (
+            "قتل عشرة مدنيين في غارات جوية على سوق المدينة. وأعلن التحالف والجيش الروسي أنهما يحققان في الأمر.",
+            &[("التحالف", "SAUDI_COALITION"), ("الجيش الروسي", "RUSSIA")],
+            &["SAUDI_COALITION", "RUSSIA"],
+        ),
+        // unidentified on purpose
+        (
+            "قتل عشرة مدنيين في غارات نفذتها طائرات حربية مجهولة على سوق المدينة. وأعلن التحالف أنه يحقق في الأمر.",
+            &[("التحالف", "SAUDI_COALITION")],
+            &["UNKNOWN"],
+        ),
+        // the only air force named was the target
+        (
+            "قتل خمسة جنود في غارات جوية على مواقع الجيش التركي قرب الحدود.",
+            &[("الجيش التركي", "TURKEY")],
+            &[],
+        ),
+    ];
+    for (text, actors, not_or_want) in rows {
+        let evs = events(
+            text,
+            &Inputs {
+                actors,
+                ..Default::default()
+            },
+        );
+        assert!(!evs.is_empty(), "{text}");
+        let a1 = role(&evs[0], Role::Actor1);
+        match *not_or_want {
+            [one] => assert_eq!(a1, vec![*one], "{text}: {evs:?}"),
+            many => assert!(many.iter().all(|x| !a1.contains(x)), "{text}: {evs:?}"),
+        }
+    }
+}
