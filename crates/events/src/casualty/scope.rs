@@ -62,7 +62,9 @@ fn opens_speech(before: &str) -> bool {
 }
 
 /// The source of a claim over tokens `c0..c1` of the sentence `s0..s1`:
-/// the best-ranked source mention in its scope; `inherited` (the sentence's
+/// the best-ranked source mention in its scope, or one of its rank cited
+/// anew by a later citing verb before the claim (`أفاد شهود بمقتل 20،
+/// بينما أشارت وسائل إعلام أن القتلى 30`: the 30 are the media's); `inherited` (the sentence's
 /// source when it names none, e.g. the previous one's after وأضاف) when the
 /// sentence names no source; else none (the outlet's own word).
 pub fn source(
@@ -75,8 +77,26 @@ pub fn source(
     if ms.is_empty() {
         return inherited.cloned();
     }
-    ms.into_iter()
-        .find(|m| in_scope(ctx, m, c0, c1))
+    let s0 = s0.min(c0);
+    let rank = |m: &Mention| crate::certainty::citation_rank(ctx, m, s0);
+    let scoped: Vec<&Mention> = ms
+        .into_iter()
+        .filter(|m| in_scope(ctx, m, c0, c1))
+        .collect();
+    let best = scoped.first().copied();
+    // a source of the same rank cited anew (a citing verb after the first)
+    // closer before the claim: `أفاد شهود بمقتل 20، بينما أشارت وسائل إعلام
+    // أن القتلى 30`
+    let recited = best.and_then(|b| {
+        scoped
+            .iter()
+            .filter(|m| m.start > b.end && m.end <= c0 && rank(m) == rank(b))
+            .filter(|m| ctx.has_cue(Cue::Reporting, b.end, m.start))
+            .max_by_key(|m| m.start)
+            .copied()
+    });
+    recited
+        .or(best)
         .and_then(|m| ctx.doc.sources.get(m.idx))
         .map(|e| e.name.clone())
 }

@@ -653,3 +653,26 @@ fn an_agentless_air_strike_is_the_sole_air_force_named() {
         }
     }
 }
+
+/// A second source cited by its own verb later in the sentence tells the
+/// figure after it; the first keeps the figure it gave.
+#[test]
+fn a_source_cited_anew_in_the_sentence_tells_the_figure_after_it() {
+    let cs = outlet_claims(
+        "أفاد شهود بمقتل ثلاثة مدنيين بقصف على السوق، بينما ذكرت مصادر محلية أن عدد القتلى بلغ خمسة.",
+        &Inputs {
+            quants: &[("ثلاثة", 3.0), ("خمسة", 5.0)],
+            sources: &[("شهود", "شهود"), ("مصادر محلية", "مصادر محلية")],
+            ..Default::default()
+        },
+    );
+    let by: Vec<(Option<f64>, Option<&str>)> = cs
+        .iter()
+        .map(|c| (c.best, c.attributed_to.as_deref()))
+        .collect();
+    assert_eq!(
+        by,
+        vec![(Some(3.0), Some("شهود")), (Some(5.0), Some("مصادر محلية"))],
+        "{cs:?}"
+    );
+}
