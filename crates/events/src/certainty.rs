@@ -63,7 +63,8 @@ pub(crate) fn ranked_sources<'c>(ctx: &'c Ctx, s0: usize, s1: usize) -> Vec<&'c 
 }
 
 /// For every sentence, the names of the sources it is attributed to, the
-/// one it cites first.
+/// one it cites first; a sentence that is one quotation, followed by one
+/// opened by a speech verb, is that speaker's.
 pub fn sentence_sources(ctx: &Ctx) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::with_capacity(ctx.sents.len());
     for (i, s) in ctx.sents.iter().enumerate() {
@@ -83,7 +84,46 @@ pub fn sentence_sources(ctx: &Ctx) -> Vec<Vec<String>> {
         }
         out.push(names);
     }
+    for i in 0..out.len() {
+        // the next sentence with words (a closing mark may stand alone)
+        let next = (i + 1..out.len()).find(|&j| ctx.sents[j].t1 > ctx.sents[j].t0);
+        if let Some(j) = next
+            .filter(|&j| out[i].is_empty() && whole_quotation(ctx, i) && opens_with_speech(ctx, j))
+        {
+            out[i] = out[j].iter().take(1).cloned().collect();
+        }
+    }
     out
+}
+
+/// True when sentence `i` is one quotation and nothing else (`"الحصيلة
+/// الأولية 40 قتيلا ومئات المصابين"`).
+fn whole_quotation(ctx: &Ctx, i: usize) -> bool {
+    let span = ctx.sents[i].span;
+    let text = ctx.a.slice(span).trim();
+    let opens = text.starts_with(['"', '«', '“']);
+    // the closing mark may stand after the sentence's end (`…"`)
+    // (a span past the text's end is cut at its end)
+    let tail = ctx
+        .a
+        .slice(rasad_record::Span::new(span.end, span.end + QUOTE_TAIL));
+    let closing = |c: char| matches!(c, '"' | '»' | '”');
+    let closes = text.trim_end_matches(['.', '…', '!']).ends_with(closing)
+        || tail.chars().take_while(|c| *c != '\n').any(closing);
+    opens && closes
+}
+
+/// Characters after a sentence's end its closing quotation mark may stand.
+const QUOTE_TAIL: usize = 4;
+
+/// `"…". وكتبت المنظمة على تويتر: …`: sentence `i` opens with a speech
+/// verb: its speaker said the quotation told just before it.
+fn opens_with_speech(ctx: &Ctx, i: usize) -> bool {
+    let s = ctx.sents[i];
+    ctx.cues_in(Cue::Elaboration, s.t0, s.t0 + 1)
+        .iter()
+        .chain(ctx.cues_in(Cue::Reporting, s.t0, s.t0 + 1))
+        .any(|h| h.start == s.t0)
 }
 
 /// The certainty of a trigger at token `t` of a sentence starting at `s0`.

@@ -676,3 +676,19 @@ fn a_source_cited_anew_in_the_sentence_tells_the_figure_after_it() {
         "{cs:?}"
     );
 }
+
+/// A sentence that is one quotation is the speaker's of the sentence after
+/// it when that one opens with a speech verb.
+#[test]
+fn a_quotation_standing_alone_is_the_next_speakers() {
+    let cs = outlet_claims(
+        "وتعذر الوصول إلى البلدة.\n\"الحصيلة الأولية ثلاثة قتلى وعشرات المصابين...\"\nوكتبت المنظمة على تويتر: \"نطالب بفتح الطرق\".",
+        &Inputs {
+            quants: &[("ثلاثة", 3.0)],
+            sources: &[("المنظمة", "المنظمة")],
+            ..Default::default()
+        },
+    );
+    let by: Vec<Option<&str>> = cs.iter().map(|c| c.attributed_to.as_deref()).collect();
+    assert_eq!(by, vec![Some("المنظمة")], "{cs:?}");
+}
