@@ -27,9 +27,10 @@ pub enum Role {
     Reference,
     Headline,
     Recalled,
+    Shooting,
 }
 
-const ROLES: [(&str, Role); 18] = [
+const ROLES: [(&str, Role); 19] = [
     ("concluding", Role::Concluding),
     ("in_force", Role::InForce),
     ("negotiation", Role::Negotiation),
@@ -48,6 +49,7 @@ const ROLES: [(&str, Role); 18] = [
     ("reference", Role::Reference),
     ("headline", Role::Headline),
     ("recalled", Role::Recalled),
+    ("shooting", Role::Shooting),
 ];
 
 fn role_index(r: Role) -> usize {

@@ -139,6 +139,16 @@ fn strike_named(ctx: &Ctx, t0: usize, t1: usize) -> bool {
         .any(|h| ctx.lx.triggers.get(h.payload).is_some_and(strike))
 }
 
+/// A strike, a shelling or a blast (`انفجار سيارة مفخخة`) named in `t0..t1`.
+fn blast_named(ctx: &Ctx, t0: usize, t1: usize) -> bool {
+    within(&ctx.triggers, t0, t1, |h| h.start).iter().any(|h| {
+        ctx.lx
+            .triggers
+            .get(h.payload)
+            .is_some_and(|tr| strike(tr) || tr.kind == "explosions_remote_violence")
+    })
+}
+
 /// An actor of a conflict (not civilians) named in `t0..t1`.
 fn armed_actor(ctx: &Ctx, t0: usize, t1: usize) -> bool {
     within(&ctx.actors, t0, t1, |m| m.start)
@@ -159,7 +169,8 @@ pub fn criminal(ctx: &Ctx, si: usize) -> bool {
 
 /// An article about ordinary crime (`فتح مطلق النار النار على رواد مهرجان
 /// ثم اعتقلت الشرطة المشتبه به`): its lead (the first
-/// `LEAD_SENTENCES` sentences) names a crime word, and no armed
+/// `LEAD_SENTENCES` sentences) names a crime word or a shooting (`إطلاق
+/// نار في ركن أحد الشوارع`; not beside a strike or a blast), and no armed
 /// actor and no armed force is named anywhere in it. Its shootings and
 /// arrests are crime, not conflict events.
 pub fn crime_story(ctx: &Ctx) -> bool {
@@ -168,9 +179,23 @@ pub fn crime_story(ctx: &Ctx) -> bool {
         .sents
         .get(crate::LEAD_SENTENCES.min(ctx.sents.len()).saturating_sub(1))
         .map_or(0, |s| s.t1);
-    ctx.marks.any(Role::Crime, 0, lead_end)
+    let shooting = ctx
+        .marks
+        .of(Role::Shooting, 0, lead_end)
+        .iter()
+        .any(|h| !ceasefire(ctx, h.start))
+        && !blast_named(ctx, 0, lead_end);
+    (ctx.marks.any(Role::Crime, 0, lead_end) || shooting)
         && !armed_actor(ctx, 0, n)
         && !ctx.marks.any(Role::Force, 0, n)
+}
+
+/// `وقف إطلاق النار`: the shooting word at token `t` names a ceasefire.
+fn ceasefire(ctx: &Ctx, t: usize) -> bool {
+    t > 0
+        && rasad_text::clitic::readings(ctx.word(t - 1))
+            .iter()
+            .any(|r| crate::grammar::grammar().ceasefire.contains(r.bare))
 }
 
 /// A commemoration, a show or a work (بمناسبة الذكرى، مهرجان، مسلسل) named

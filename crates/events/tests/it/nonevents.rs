@@ -268,6 +268,26 @@ fn an_ordinary_crime_story_yields_no_conflict_event() {
     assert!(!events(armed, &inp).is_empty());
 }
 
+/// A shooting in the lead of a story that names no armed actor or force is
+/// a crime; a ceasefire's shooting word, or one beside a blast, is not.
+#[test]
+fn a_street_shooting_with_no_armed_side_is_a_crime() {
+    let inp = Inputs {
+        quants: &[("ثلاثة", 3.0)],
+        ..inputs()
+    };
+    let street = "أصيب ثلاثة أشخاص في إطلاق نار عند مدخل سوق في المدينة الساحلية.\n\nوقال شهود إن رجلا فر بعد الحادث.";
+    assert!(
+        events(street, &inp).is_empty(),
+        "{:?}",
+        events(street, &inp)
+    );
+    let blast = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة تلاه إطلاق نار قرب مقر الحكومة في حلب.";
+    assert!(!events(blast, &inp).is_empty());
+    let truce = "وقعت العشيرتان اتفاقا لوقف إطلاق النار في حلب بعد اشتباكات قتل فيها ثلاثة أشخاص.";
+    assert!(!events(truce, &inp).is_empty());
+}
+
 #[test]
 fn a_condemnation_noun_points_back_at_the_act() {
     let inp = inputs();
