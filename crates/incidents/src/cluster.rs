@@ -324,8 +324,10 @@ pub(crate) struct Scorer<'a> {
     pub(crate) preps: &'a [Prep],
     pub(crate) stories: &'a Vectors,
     evidence: &'a Vectors,
-    /// Each report's main places and all its places (see `place_relation`).
-    primary: Vec<Vec<PlaceInfo>>,
+    /// Each report's main places and all its places, keyed (see
+    /// `place_relation`).
+    primary_keyed: Vec<Vec<place::Keyed>>,
+    all_keyed: Vec<Vec<place::Keyed>>,
     /// True where the main places are the headline's.
     titled: Vec<bool>,
     all: Vec<Vec<PlaceInfo>>,
@@ -362,7 +364,8 @@ impl<'a> Scorer<'a> {
             preps,
             stories: &p.stories,
             evidence: &p.evidence,
-            primary,
+            primary_keyed: primary.iter().map(|q| place::keyed(q)).collect(),
+            all_keyed: all.iter().map(|q| place::keyed(q)).collect(),
             titled,
             all,
             among: among.to_vec(),
@@ -498,7 +501,8 @@ impl<'a> Scorer<'a> {
     /// other, they cannot be one incident.
     fn place_relation(&self, i: usize, j: usize) -> Option<PlaceRelation> {
         let km = self.settings.max_km;
-        let main = place::relation(&self.primary[i], &self.primary[j], km);
+        let (primary, all) = (&self.primary_keyed, &self.all_keyed);
+        let main = place::relation_keyed(&primary[i], &primary[j], km);
         if main >= PlaceRelation::Unknown {
             return Some(main);
         }
@@ -507,18 +511,15 @@ impl<'a> Scorer<'a> {
         // governorate both mention is not enough.
         // Two headlines naming different places are not rescued by it.
         let titled = self.titled[i] && self.titled[j];
-        let mentioned = place::relation(&self.primary[i], &self.all[j], km).max(place::relation(
-            &self.all[i],
-            &self.primary[j],
-            km,
-        ));
+        let mentioned = place::relation_keyed(&primary[i], &all[j], km)
+            .max(place::relation_keyed(&all[i], &primary[j], km));
         if !titled && mentioned >= PlaceRelation::Near {
             return Some(PlaceRelation::Inside);
         }
         if main == PlaceRelation::Far {
             // Main places far apart: stories about different places, and
             // not one incident at all when no other place brings them near.
-            let everywhere = place::relation(&self.all[i], &self.all[j], km);
+            let everywhere = place::relation_keyed(&all[i], &all[j], km);
             (everywhere != PlaceRelation::Far).then_some(PlaceRelation::Different)
         } else {
             Some(PlaceRelation::Different)
