@@ -511,8 +511,11 @@ impl<'a> Scorer<'a> {
         // governorate both mention is not enough.
         // Two headlines naming different places are not rescued by it.
         let titled = self.titled[i] && self.titled[j];
-        let mentioned = place::relation_keyed(&primary[i], &all[j], km)
-            .max(place::relation_keyed(&all[i], &primary[j], km));
+        let mentioned = place::relation_keyed(&primary[i], &all[j], km).max(place::relation_keyed(
+            &all[i],
+            &primary[j],
+            km,
+        ));
         if !titled && mentioned >= PlaceRelation::Near {
             return Some(PlaceRelation::Inside);
         }

@@ -326,10 +326,9 @@ pub(crate) fn relation_keyed(a: &[Keyed], b: &[Keyed], max_km: f64) -> PlaceRela
                 // Lebanon): the resolver may have picked either, so the
                 // names say nothing either way.
                 PlaceRelation::Unknown
-            } else if let (Some(x), Some(y)) = (
-                p.place.lat.zip(p.place.lon),
-                q.place.lat.zip(q.place.lon),
-            ) {
+            } else if let (Some(x), Some(y)) =
+                (p.place.lat.zip(p.place.lon), q.place.lat.zip(q.place.lon))
+            {
                 located = true;
                 let d = distance_km(x, y);
                 nearest = nearest.min(d);
@@ -358,8 +357,8 @@ pub(crate) fn relation_keyed(a: &[Keyed], b: &[Keyed], max_km: f64) -> PlaceRela
     if best == PlaceRelation::Different && located && nearest > crate::Settings::FAR_KM {
         // Every pair with coordinates is far apart (pairs without are only
         // "different" by name).
-        let unlocated = a.iter().any(|p| p.place.lat.is_none())
-            || b.iter().any(|p| p.place.lat.is_none());
+        let unlocated =
+            a.iter().any(|p| p.place.lat.is_none()) || b.iter().any(|p| p.place.lat.is_none());
         if !unlocated {
             return PlaceRelation::Far;
         }

@@ -74,7 +74,11 @@ impl Scorer<'_> {
         std::thread::scope(|s| {
             let other = s.spawn(|| self.scores_from(second, &spans, &index, from));
             let mut scores = self.scores_from(first, &spans, &index, from);
-            scores.extend(other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            scores.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
             scores
         })
     }

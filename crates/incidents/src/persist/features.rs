@@ -133,10 +133,9 @@ impl Features {
     /// Its story words and each report's evidence words numbered by
     /// `vocabulary` (computed on the first call with it).
     pub(crate) fn numbered(&mut self, vocabulary: &mut Vocabulary) -> (Terms, Vec<Terms>) {
-        let current = self
-            .numbered
-            .as_ref()
-            .is_some_and(|n| n.vocabulary == vocabulary.id() && n.evidence.len() == self.reports.len());
+        let current = self.numbered.as_ref().is_some_and(|n| {
+            n.vocabulary == vocabulary.id() && n.evidence.len() == self.reports.len()
+        });
         if !current {
             self.numbered = Some(Numbered {
                 vocabulary: vocabulary.id(),

@@ -197,7 +197,11 @@ fn close(
 
 /// A builder over the loaded articles, copies marked among them, their
 /// words numbered by `vocabulary`.
-fn builder(loaded: &mut Loaded, settings: Settings, vocabulary: &mut Vocabulary) -> IncidentBuilder {
+fn builder(
+    loaded: &mut Loaded,
+    settings: Settings,
+    vocabulary: &mut Vocabulary,
+) -> IncidentBuilder {
     let mut all: Vec<&mut Features> = loaded.values_mut().collect();
     mark_copies(&mut all);
     let mut b = IncidentBuilder::new(settings);
