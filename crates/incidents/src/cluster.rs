@@ -37,10 +37,11 @@
 
 use crate::place::{self, PlaceRelation};
 use crate::report::{DateBasis, PlaceInfo, Report};
-use crate::story::{words, ArticleInfo, Vectors};
+use crate::story::{words, ArticleInfo, Terms, Vectors};
 use crate::summary::{summarize, Incident, StoryArticle};
 use crate::when::Interval;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 mod candidates;
 mod window;
@@ -111,7 +112,33 @@ const STORY_WEIGHT: f64 = 3.0;
 pub struct IncidentBuilder {
     settings: Settings,
     reports: Vec<Report>,
-    articles: BTreeMap<String, ArticleInfo>,
+    /// Each report's evidence words numbered by the caller's vocabulary
+    /// (see [`IncidentBuilder::add_numbered`]), else none.
+    evidence: Vec<Option<Terms>>,
+    /// Shared with the caller: an update's window hands the same articles
+    /// to a builder per group, so they are not copied for each.
+    articles: BTreeMap<String, Arc<ArticleInfo>>,
+    /// Each article's story words numbered by the caller's vocabulary.
+    story_terms: BTreeMap<String, Terms>,
+    /// Words of that vocabulary (0: none given).
+    vocabulary: usize,
+}
+
+/// Fewest reports and articles worth preparing the story and evidence
+/// vectors on two threads (an update's window has hundreds; a test's few
+/// are quicker on one).
+const PARALLEL_MIN: usize = 400;
+
+/// The words of a report's evidence sentences, weighted `1 + ln(count)`, in
+/// word order: what its evidence vector is made of.
+pub(crate) fn evidence_bag(r: &Report) -> Vec<(String, f64)> {
+    let mut m: BTreeMap<String, f64> = BTreeMap::new();
+    for s in &r.evidence {
+        for w in words(s) {
+            *m.entry(w).or_default() += 1.0;
+        }
+    }
+    m.into_iter().map(|(k, v)| (k, 1.0 + v.ln())).collect()
 }
 
 /// What a report's date allows.
@@ -297,8 +324,10 @@ pub(crate) struct Scorer<'a> {
     pub(crate) preps: &'a [Prep],
     pub(crate) stories: &'a Vectors,
     evidence: &'a Vectors,
-    /// Each report's main places and all its places (see `place_relation`).
-    primary: Vec<Vec<PlaceInfo>>,
+    /// Each report's main places and all its places, keyed (see
+    /// `place_relation`).
+    primary_keyed: Vec<Vec<place::Keyed>>,
+    all_keyed: Vec<Vec<place::Keyed>>,
     /// True where the main places are the headline's.
     titled: Vec<bool>,
     all: Vec<Vec<PlaceInfo>>,
@@ -335,7 +364,8 @@ impl<'a> Scorer<'a> {
             preps,
             stories: &p.stories,
             evidence: &p.evidence,
-            primary,
+            primary_keyed: primary.iter().map(|q| place::keyed(q)).collect(),
+            all_keyed: all.iter().map(|q| place::keyed(q)).collect(),
             titled,
             all,
             among: among.to_vec(),
@@ -471,7 +501,8 @@ impl<'a> Scorer<'a> {
     /// other, they cannot be one incident.
     fn place_relation(&self, i: usize, j: usize) -> Option<PlaceRelation> {
         let km = self.settings.max_km;
-        let main = place::relation(&self.primary[i], &self.primary[j], km);
+        let (primary, all) = (&self.primary_keyed, &self.all_keyed);
+        let main = place::relation_keyed(&primary[i], &primary[j], km);
         if main >= PlaceRelation::Unknown {
             return Some(main);
         }
@@ -480,9 +511,9 @@ impl<'a> Scorer<'a> {
         // governorate both mention is not enough.
         // Two headlines naming different places are not rescued by it.
         let titled = self.titled[i] && self.titled[j];
-        let mentioned = place::relation(&self.primary[i], &self.all[j], km).max(place::relation(
-            &self.all[i],
-            &self.primary[j],
+        let mentioned = place::relation_keyed(&primary[i], &all[j], km).max(place::relation_keyed(
+            &all[i],
+            &primary[j],
             km,
         ));
         if !titled && mentioned >= PlaceRelation::Near {
@@ -491,7 +522,7 @@ impl<'a> Scorer<'a> {
         if main == PlaceRelation::Far {
             // Main places far apart: stories about different places, and
             // not one incident at all when no other place brings them near.
-            let everywhere = place::relation(&self.all[i], &self.all[j], km);
+            let everywhere = place::relation_keyed(&all[i], &all[j], km);
             (everywhere != PlaceRelation::Far).then_some(PlaceRelation::Different)
         } else {
             Some(PlaceRelation::Different)
@@ -521,13 +552,49 @@ impl IncidentBuilder {
     /// Adds one report.
     pub fn add(&mut self, report: Report) {
         self.reports.push(report);
+        self.evidence.push(None);
+    }
+
+    /// Adds one report with its [`evidence_bag`] numbered by the caller's
+    /// vocabulary (see [`IncidentBuilder::set_vocabulary`]).
+    pub(crate) fn add_numbered(&mut self, report: Report, evidence: Terms) {
+        self.reports.push(report);
+        self.evidence.push(Some(evidence));
     }
 
     /// Adds what the story level knows about an article (its words, headline
     /// places, publication day); an article with no report joins the
     /// incident of its story's closest article.
     pub fn add_article(&mut self, info: ArticleInfo) {
+        self.add_shared_article(Arc::new(info));
+    }
+
+    /// [`IncidentBuilder::add_article`] without copying `info`.
+    pub fn add_shared_article(&mut self, info: Arc<ArticleInfo>) {
+        self.story_terms.remove(&info.article);
         self.articles.insert(info.article.clone(), info);
+    }
+
+    /// [`IncidentBuilder::add_shared_article`] with the story's words
+    /// numbered by the caller's vocabulary.
+    pub(crate) fn add_numbered_article(&mut self, info: Arc<ArticleInfo>, story: Terms) {
+        let id = info.article.clone();
+        self.add_shared_article(info);
+        self.story_terms.insert(id, story);
+    }
+
+    /// The size of the vocabulary the numbered words come from: when every
+    /// article and report was added numbered, the vectors are built from
+    /// the numbers (the same vectors, without hashing words).
+    pub(crate) fn set_vocabulary(&mut self, words: usize) {
+        self.vocabulary = words;
+    }
+
+    /// True when every article's and report's words are numbered.
+    fn numbered(&self) -> bool {
+        self.vocabulary > 0
+            && self.story_terms.len() == self.articles.len()
+            && self.evidence.iter().all(Option::is_some)
     }
 
     /// Each report (in `order`) prepared for comparison, the story vectors of
@@ -540,10 +607,7 @@ impl IncidentBuilder {
             .enumerate()
             .map(|(i, a)| (a.as_str(), i))
             .collect();
-        let bags: Vec<&[(String, f64)]> =
-            self.articles.values().map(|a| a.words.as_slice()).collect();
-        let stories = Vectors::new(&bags);
-        let evidence = self.evidence_vectors(order);
+        let (stories, evidence) = self.vectors(order);
         // an article's main report: its first that is not inert
         let mut with_main: BTreeSet<&str> = BTreeSet::new();
         let mut preps: Vec<Prep> = order
@@ -561,20 +625,47 @@ impl IncidentBuilder {
         (preps, stories, evidence, ids)
     }
 
+    /// The story vectors of the articles and the evidence vectors of the
+    /// reports (in `order`): on two threads when there are many.
+    fn vectors(&self, order: &[usize]) -> (Vectors, Vectors) {
+        let numbered = self.numbered();
+        let stories = || self.story_vectors(numbered);
+        let evidence = || self.evidence_vectors(order, numbered);
+        if self.reports.len() + self.articles.len() < PARALLEL_MIN {
+            return (stories(), evidence());
+        }
+        std::thread::scope(|s| {
+            let e = s.spawn(evidence);
+            let st = stories();
+            let e = e.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (st, e)
+        })
+    }
+
+    /// The story words of each article (in id order) as TF-IDF vectors.
+    fn story_vectors(&self, numbered: bool) -> Vectors {
+        if numbered {
+            let bags: Vec<&[(u32, f64)]> = self.story_terms.values().map(|t| &t[..]).collect();
+            return Vectors::from_terms(&bags, self.vocabulary);
+        }
+        let bags: Vec<&[(String, f64)]> =
+            self.articles.values().map(|a| a.words.as_slice()).collect();
+        Vectors::new(&bags)
+    }
+
     /// The words of each report's evidence sentences (in `order`), weighted
     /// `1 + ln(count)`, as TF-IDF vectors.
-    fn evidence_vectors(&self, order: &[usize]) -> Vectors {
+    fn evidence_vectors(&self, order: &[usize], numbered: bool) -> Vectors {
+        if numbered {
+            let bags: Vec<&[(u32, f64)]> = order
+                .iter()
+                .filter_map(|&i| self.evidence[i].as_deref())
+                .collect();
+            return Vectors::from_terms(&bags, self.vocabulary);
+        }
         let bags: Vec<Vec<(String, f64)>> = order
             .iter()
-            .map(|&i| {
-                let mut m: BTreeMap<String, f64> = BTreeMap::new();
-                for s in &self.reports[i].evidence {
-                    for w in words(s) {
-                        *m.entry(w).or_default() += 1.0;
-                    }
-                }
-                m.into_iter().map(|(k, v)| (k, 1.0 + v.ln())).collect()
-            })
+            .map(|&i| evidence_bag(&self.reports[i]))
             .collect();
         let refs: Vec<&[(String, f64)]> = bags.iter().map(Vec::as_slice).collect();
         Vectors::new(&refs)

@@ -122,18 +122,6 @@ fn inside(inner: &PlaceInfo, outer: &PlaceInfo) -> bool {
             .is_some_and(|a| name_key(a) == area_key(outer))
 }
 
-/// True when `city` bears the name of its governorate and `other` is
-/// another place of that governorate: outlets write the bare name for either
-/// (`سقطت قذائف على سوق شعبي في صعدة` of a market 20 km from the city of
-/// Saada) and the resolver reads the city, so the two neither agree nor
-/// differ, as with one name of two gazetteer entries. A town 120 km from
-/// the city is then no cannot-link: only the story can link them.
-fn capital_of(city: &PlaceInfo, other: &PlaceInfo) -> bool {
-    let governorate = |p: &PlaceInfo| p.admin1.as_deref().map(|a| area_key_of(&name_key(a)));
-    let named = governorate(city).is_some_and(|g| g == name_key(&city.name));
-    named && !is_area(city) && !is_area(other) && governorate(other) == governorate(city)
-}
-
 /// A governorate's name without its head word.
 fn area_key_of(key: &str) -> String {
     area_named(key).unwrap_or(key).to_string()
@@ -246,42 +234,119 @@ pub enum PlaceRelation {
 
 /// How two events' places relate (countries left out: they locate nothing).
 pub fn relation(a: &[PlaceInfo], b: &[PlaceInfo], max_km: f64) -> PlaceRelation {
-    let a: Vec<&PlaceInfo> = a.iter().filter(|p| !is_country(p)).collect();
-    let b: Vec<&PlaceInfo> = b.iter().filter(|p| !is_country(p)).collect();
+    let (a, b) = (keyed(a), keyed(b));
+    relation_keyed(&a, &b, max_km)
+}
+
+/// A place with the keys [`relation`] compares, computed once: the pair
+/// score compares each report's few places with those of every candidate,
+/// and normalizing their names per comparison was most of scoring a dense
+/// window.
+#[derive(Debug, Clone)]
+pub(crate) struct Keyed {
+    place: PlaceInfo,
+    /// `name_key` of its name.
+    name: String,
+    /// [`is_area`].
+    area: bool,
+    /// [`area_key`]: the governorate its name names.
+    area_key: String,
+    /// `name_key` of its admin1.
+    admin1: Option<String>,
+    /// The governorate its admin1 names (`area_key_of` of that key).
+    governorate: Option<String>,
+}
+
+impl Keyed {
+    /// The keys of `p`.
+    pub(crate) fn of(p: &PlaceInfo) -> Keyed {
+        let name = name_key(&p.name);
+        let admin1 = p.admin1.as_deref().map(name_key);
+        Keyed {
+            area: is_area(p),
+            area_key: area_key_of(&name),
+            governorate: admin1.as_deref().map(area_key_of),
+            admin1,
+            name,
+            place: p.clone(),
+        }
+    }
+}
+
+/// The places that locate something (countries left out), keyed.
+pub(crate) fn keyed(places: &[PlaceInfo]) -> Vec<Keyed> {
+    places
+        .iter()
+        .filter(|p| !is_country(p))
+        .map(Keyed::of)
+        .collect()
+}
+
+/// [`same`] over keys.
+fn same_keyed(a: &Keyed, b: &Keyed) -> bool {
+    match (&a.place.id, &b.place.id) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name == b.name,
+    }
+}
+
+/// [`inside`] over keys.
+fn inside_keyed(inner: &Keyed, outer: &Keyed) -> bool {
+    outer.area && !inner.area && inner.admin1.as_ref() == Some(&outer.area_key)
+}
+
+/// True when `city` bears the name of its governorate and `other` is
+/// another place of that governorate: outlets write the bare name for either
+/// (`سقطت قذائف على سوق شعبي في صعدة` of a market 20 km from the city of
+/// Saada) and the resolver reads the city, so the two neither agree nor
+/// differ, as with one name of two gazetteer entries. A town 120 km from
+/// the city is then no cannot-link: only the story can link them.
+fn capital_of_keyed(city: &Keyed, other: &Keyed) -> bool {
+    let named = city.governorate.as_ref() == Some(&city.name);
+    named && !city.area && !other.area && other.governorate == city.governorate
+}
+
+/// [`relation`] over places keyed by [`keyed`] (countries already left out).
+pub(crate) fn relation_keyed(a: &[Keyed], b: &[Keyed], max_km: f64) -> PlaceRelation {
     if a.is_empty() || b.is_empty() {
         return PlaceRelation::Unknown;
     }
     let mut best = PlaceRelation::Far;
     let mut located = false;
     let mut nearest = f64::MAX;
-    for p in &a {
-        for q in &b {
-            let r = if same(p, q) {
+    for p in a {
+        for q in b {
+            let within = || inside_keyed(p, q) || inside_keyed(q, p);
+            let r = if same_keyed(p, q) {
                 PlaceRelation::Same
-            } else if inside(p, q) || inside(q, p) {
+            } else if within() {
                 PlaceRelation::Inside
-            } else if name_key(&p.name) == name_key(&q.name) {
+            } else if p.name == q.name {
                 // One name, two gazetteer entries (طرابلس of Libya or of
                 // Lebanon): the resolver may have picked either, so the
                 // names say nothing either way.
                 PlaceRelation::Unknown
-            } else if let (Some(x), Some(y)) = (p.lat.zip(p.lon), q.lat.zip(q.lon)) {
+            } else if let (Some(x), Some(y)) =
+                (p.place.lat.zip(p.place.lon), q.place.lat.zip(q.place.lon))
+            {
                 located = true;
                 let d = distance_km(x, y);
                 nearest = nearest.min(d);
-                if d <= max_km && !is_area(p) && !is_area(q) {
+                if d <= max_km && !p.area && !q.area {
                     PlaceRelation::Near
-                } else if inside(p, q) || inside(q, p) {
+                } else if within() {
                     PlaceRelation::Inside
                 } else {
                     PlaceRelation::Different
                 }
-            } else if inside(p, q) || inside(q, p) {
+            } else if within() {
                 PlaceRelation::Inside
             } else {
                 PlaceRelation::Different
             };
-            let r = if r < PlaceRelation::Unknown && (capital_of(p, q) || capital_of(q, p)) {
+            let r = if r < PlaceRelation::Unknown
+                && (capital_of_keyed(p, q) || capital_of_keyed(q, p))
+            {
                 PlaceRelation::Unknown
             } else {
                 r
@@ -292,7 +357,8 @@ pub fn relation(a: &[PlaceInfo], b: &[PlaceInfo], max_km: f64) -> PlaceRelation 
     if best == PlaceRelation::Different && located && nearest > crate::Settings::FAR_KM {
         // Every pair with coordinates is far apart (pairs without are only
         // "different" by name).
-        let unlocated = a.iter().any(|p| p.lat.is_none()) || b.iter().any(|p| p.lat.is_none());
+        let unlocated =
+            a.iter().any(|p| p.place.lat.is_none()) || b.iter().any(|p| p.place.lat.is_none());
         if !unlocated {
             return PlaceRelation::Far;
         }

@@ -93,6 +93,64 @@ impl ArticleInfo {
     }
 }
 
+/// Counts one more bag holding local word `id` (the next id when new).
+fn count(df: &mut Vec<u32>, id: u32) -> u32 {
+    if id as usize == df.len() {
+        df.push(0);
+    }
+    df[id as usize] += 1;
+    id
+}
+
+/// A bag of words numbered by a [`Vocabulary`], with their weights.
+pub(crate) type Terms = std::sync::Arc<[(u32, f64)]>;
+
+/// Numbers for words, given in order of first sight: one linking run
+/// numbers each loaded article's words once, and the TF-IDF vectors of
+/// each window are then built from numbers ([`Vectors::from_terms`]).
+#[derive(Debug)]
+pub(crate) struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    /// Tells vocabularies apart (numbers of one mean nothing in another).
+    id: u64,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Vocabulary {
+            ids: FxHashMap::default(),
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+}
+
+impl Vocabulary {
+    /// Which vocabulary this is (unique in the process).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Words numbered so far (every id is below it).
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The bag with its words numbered (new words get the next numbers).
+    pub(crate) fn terms(&mut self, bag: &[(String, f64)]) -> Terms {
+        bag.iter()
+            .map(|(w, tf)| {
+                let next = self.ids.len() as u32;
+                let id = match self.ids.get(w.as_str()) {
+                    Some(&id) => id,
+                    None => *self.ids.entry(w.clone()).or_insert(next),
+                };
+                (id, *tf)
+            })
+            .collect()
+    }
+}
+
 /// TF-IDF vectors of a collection of word bags, compared by cosine.
 #[derive(Debug, Default)]
 pub struct Vectors {
@@ -105,26 +163,61 @@ impl Vectors {
     pub fn new(bags: &[&[(String, f64)]]) -> Self {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        for bag in bags {
-            for (w, _) in bag.iter() {
-                let next = ids.len() as u32;
-                let id = *ids.entry(w.as_str()).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0);
-                }
-                df[id as usize] += 1;
-            }
-        }
-        let n = bags.len() as f64;
-        let vecs = bags
+        // Each bag's word ids, found once (the second pass used to look
+        // every word up again).
+        let bag_ids: Vec<Vec<u32>> = bags
             .iter()
             .map(|bag| {
+                bag.iter()
+                    .map(|(w, _)| {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(w.as_str()).or_insert(next);
+                        count(&mut df, id)
+                    })
+                    .collect()
+            })
+            .collect();
+        Vectors::weighted(&bag_ids, &df, |b, k| bags[b][k].1)
+    }
+
+    /// [`Vectors::new`] over bags of words already numbered by a
+    /// [`Vocabulary`] of `vocab` words: the same vectors (words take their
+    /// local ids in the same order of first appearance, so sums run in the
+    /// same order), without hashing a string per word.
+    pub(crate) fn from_terms(bags: &[&[(u32, f64)]], vocab: usize) -> Self {
+        let mut local: Vec<u32> = vec![u32::MAX; vocab];
+        let mut df: Vec<u32> = Vec::new();
+        let bag_ids: Vec<Vec<u32>> = bags
+            .iter()
+            .map(|bag| {
+                bag.iter()
+                    .map(|&(w, _)| {
+                        let slot = &mut local[w as usize];
+                        if *slot == u32::MAX {
+                            *slot = df.len() as u32;
+                        }
+                        count(&mut df, *slot)
+                    })
+                    .collect()
+            })
+            .collect();
+        Vectors::weighted(&bag_ids, &df, |b, k| bags[b][k].1)
+    }
+
+    /// The unit TF-IDF vectors of bags given as local word ids, with the
+    /// document frequency of each id and `tf(bag, k)` the weight of the
+    /// bag's `k`-th word.
+    fn weighted(bag_ids: &[Vec<u32>], df: &[u32], tf: impl Fn(usize, usize) -> f64) -> Self {
+        let n = bag_ids.len() as f64;
+        let vecs = bag_ids
+            .iter()
+            .enumerate()
+            .map(|(b, ids)| {
                 let mut v: FxHashMap<u32, f64> = FxHashMap::default();
-                for (w, tf) in bag.iter() {
-                    let id = ids[w.as_str()];
+                for (k, &id) in ids.iter().enumerate() {
                     let idf = ((n + 1.0) / (df[id as usize] as f64 + 1.0)).ln();
                     if idf > 0.0 {
-                        *v.entry(id).or_default() += tf * idf;
+                        *v.entry(id).or_default() += tf(b, k) * idf;
                     }
                 }
                 let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
@@ -201,5 +294,33 @@ mod tests {
         );
         assert!(v.cosine(0, 1) > v.cosine(0, 3));
         assert!((v.cosine(0, 0) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn numbered_bags_give_the_same_vectors_bit_for_bit() {
+        let texts = [
+            "غارة جوية على حافلة تقل تلاميذ في سوق بلدة الكرمة شمال المدينة",
+            "مقتل تلاميذ في غارة استهدفت حافلة مدرسية بسوق الكرمة",
+            "اشتباكات عنيفة بين القوات الحكومية والمسلحين قرب مطار المدينة",
+            "غارة غارة جوية على مستودع ذخيرة قرب ميناء الصيادين",
+        ];
+        let bags: Vec<Vec<(String, f64)>> = texts.iter().map(|t| bag(t)).collect();
+        let refs: Vec<&[(String, f64)]> = bags.iter().map(Vec::as_slice).collect();
+        let by_word = Vectors::new(&refs);
+        // A vocabulary that numbered other words first, in another order.
+        let mut vocab = Vocabulary::default();
+        vocab.terms(&bag("ميناء مطار حافلة كلمات اخرى"));
+        let numbered: Vec<Terms> = bags.iter().rev().map(|b| vocab.terms(b)).collect();
+        let numbered: Vec<&[(u32, f64)]> = numbered.iter().rev().map(|t| &t[..]).collect();
+        let by_number = Vectors::from_terms(&numbered, vocab.len());
+        assert_eq!(by_word.vecs, by_number.vecs);
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                assert_eq!(
+                    by_word.cosine(a, b).to_bits(),
+                    by_number.cosine(a, b).to_bits()
+                );
+            }
+        }
     }
 }

@@ -82,6 +82,14 @@ impl From<tantivy::TantivyError> for StoreError {
     }
 }
 
+/// Page size of a new database file. Most rows are compressed frames of
+/// 1–3 KB (articles, linking features, incidents), and a 4 KB page holds
+/// one of them and leaves the rest of the page unused: 5,000 stored
+/// articles took 48 MB with 4 KB pages and 41 MB with 16 KB pages
+/// (`VACUUM`ed copies; 64 KB pages gave 40.6 MB, with larger reads per
+/// lookup).
+pub const PAGE_SIZE: i64 = 16_384;
+
 /// An open article database.
 pub struct Store {
     pub(crate) conn: Connection,
@@ -100,6 +108,9 @@ impl Store {
         // Before anything writes (WAL mode, migrations): never alter another
         // program's database.
         schema::check_owner(&conn)?;
+        // Only a new, empty file takes it (before WAL: the page size of a
+        // WAL database is fixed); an existing store keeps its own.
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         // In WAL mode NORMAL keeps the database consistent through crashes; only
         // the last transactions may be lost on power failure.

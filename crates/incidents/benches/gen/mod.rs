@@ -80,18 +80,18 @@ impl Incident {
         if rng.below(10) == 0 {
             reports.push(self.report(&id, 1, outlet, shift, rng.below(300)));
         }
-        Features {
-            info: ArticleInfo {
+        Features::new(
+            ArticleInfo {
                 article: id,
                 outlet: Some(format!("outlet{outlet}")),
                 published: Some(published.clone()),
                 words,
                 title_places: vec![place(self.place)],
             },
-            published: Some(published),
+            Some(published),
             reports,
-            sig: (0..64).map(|_| rng.next_u64()).collect(),
-        }
+            (0..64).map(|_| rng.next_u64()).collect(),
+        )
     }
 
     fn report(&self, id: &str, index: usize, outlet: u64, shift: u64, at: u64) -> Report {

@@ -26,6 +26,10 @@ pub(crate) type Scores = BTreeMap<(usize, usize), Option<f64>>;
 /// (rounding of the sums of products).
 const ROUNDING: f64 = 1e-9;
 
+/// Fewest probing reports worth scoring on two threads (a digest of many
+/// events, or a dense day of an archive; most updates probe a few).
+const PARALLEL_PROBES: usize = 64;
+
 /// The reports of a scorer indexed by place keys and story words.
 struct Index {
     places: FxHashMap<PlaceKey, Vec<usize>>,
@@ -58,10 +62,39 @@ impl Scorer<'_> {
             .map(|(p, &on)| if on { span(p) } else { None })
             .collect();
         let index = self.index(&spans, from);
+        let probing: Vec<usize> = (0..spans.len())
+            .filter(|&i| from[i] && spans[i].is_some())
+            .collect();
+        if probing.len() < PARALLEL_PROBES {
+            return self.scores_from(&probing, &spans, &index, from);
+        }
+        // Each pair is scored from one report only (see `scores_from`), so
+        // the two halves give disjoint pairs.
+        let (first, second) = probing.split_at(probing.len() / 2);
+        std::thread::scope(|s| {
+            let other = s.spawn(|| self.scores_from(second, &spans, &index, from));
+            let mut scores = self.scores_from(first, &spans, &index, from);
+            scores.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+            scores
+        })
+    }
+
+    /// The scores of the candidate pairs of the `probing` reports.
+    fn scores_from(
+        &self,
+        probing: &[usize],
+        spans: &[Option<(i32, i32)>],
+        index: &Index,
+        from: &[bool],
+    ) -> Scores {
         let reach = self.settings.link_reach_days();
         let mut scores = Scores::new();
         let mut mark = vec![usize::MAX; spans.len()];
-        for i in (0..spans.len()).filter(|&i| from[i]) {
+        for &i in probing {
             let Some(si) = spans[i] else { continue };
             for j in index.candidates(i, self, &mut mark) {
                 // A pair of two `from` reports is scored from the smaller.
@@ -310,7 +343,7 @@ mod tests {
             both.add(r.clone());
         }
         for a in own.articles.values() {
-            both.add_article(a.clone());
+            both.add_shared_article(a.clone());
         }
         let d = check(&both);
         eprintln!("demo and owndev positive pairs {d}");

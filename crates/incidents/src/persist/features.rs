@@ -2,17 +2,28 @@
 //! and the MinHash signature of its body, so an update never parses whole
 //! records again.
 
+use crate::cluster::evidence_bag;
 use crate::neardup::{signature, NearDuplicates, HASHES};
-use crate::story::ArticleInfo;
+use crate::story::{ArticleInfo, Terms, Vocabulary};
 use crate::{reports, Report, Settings};
 use rasad_record::Document;
 use rasad_store::links::LinkArticle;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Most reports of one article that link into incidents (the first, in
+/// event order). A news article tells a few events (11 at most in 500
+/// stored real articles, nearly all 0–4); a 0.6 MB digest of a hundred
+/// articles told 80, and linking 200 of them scored millions of pairs for
+/// 15 minutes and held 1.7 GB. Its events past this many stay in its record
+/// and in search, not in incidents.
+pub const REPORTS_LINKED: usize = 32;
 
 /// One article's linking features (stored as JSON in `link_articles`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Features {
-    pub info: ArticleInfo,
+    /// Shared with the builders of the groups that load the article.
+    pub info: Arc<ArticleInfo>,
     /// The full publication value, which orders originals before copies.
     pub published: Option<String>,
     /// Its reports, `copy_of` unset (copies are found among the articles
@@ -23,6 +34,20 @@ pub struct Features {
     /// written before are still read).
     #[serde(with = "hex_sig")]
     pub sig: Vec<u64>,
+    /// Its story words and each report's evidence words, numbered by one
+    /// linking run's vocabulary (not stored: derived; an article loaded
+    /// for several groups of one run is tokenized and numbered once).
+    #[serde(skip)]
+    numbered: Option<Numbered>,
+}
+
+/// An article's words numbered by a [`Vocabulary`].
+#[derive(Debug, Clone)]
+struct Numbered {
+    /// Which vocabulary numbered them.
+    vocabulary: u64,
+    story: Terms,
+    evidence: Vec<Terms>,
 }
 
 /// A signature as 16 hex digits per hash, read from that or a list.
@@ -77,13 +102,53 @@ mod hex_sig {
 
 impl Features {
     /// The features of an extraction record and its text.
+    /// Only the first [`REPORTS_LINKED`] reports are kept.
     pub fn of(doc: &Document, text: &str) -> Features {
+        let mut reports = reports(doc, text);
+        reports.truncate(REPORTS_LINKED);
+        Features::new(
+            ArticleInfo::from_document(doc),
+            doc.published.as_ref().and_then(|t| t.value.clone()),
+            reports,
+            signature(&doc.body).to_vec(),
+        )
+    }
+
+    /// Features from their parts (`sig`: the MinHash signature of the body).
+    pub fn new(
+        info: ArticleInfo,
+        published: Option<String>,
+        reports: Vec<Report>,
+        sig: Vec<u64>,
+    ) -> Features {
         Features {
-            info: ArticleInfo::from_document(doc),
-            published: doc.published.as_ref().and_then(|t| t.value.clone()),
-            reports: reports(doc, text),
-            sig: signature(&doc.body).to_vec(),
+            info: Arc::new(info),
+            published,
+            reports,
+            sig,
+            numbered: None,
         }
+    }
+
+    /// Its story words and each report's evidence words numbered by
+    /// `vocabulary` (computed on the first call with it).
+    pub(crate) fn numbered(&mut self, vocabulary: &mut Vocabulary) -> (Terms, Vec<Terms>) {
+        let current = self.numbered.as_ref().is_some_and(|n| {
+            n.vocabulary == vocabulary.id() && n.evidence.len() == self.reports.len()
+        });
+        if !current {
+            self.numbered = Some(Numbered {
+                vocabulary: vocabulary.id(),
+                story: vocabulary.terms(&self.info.words),
+                evidence: self
+                    .reports
+                    .iter()
+                    .map(|r| vocabulary.terms(&evidence_bag(r)))
+                    .collect(),
+            });
+        }
+        let n = self.numbered.as_ref().expect("set above");
+        (n.story.clone(), n.evidence.clone())
     }
 
     /// The row the store keeps.
@@ -118,12 +183,12 @@ mod tests {
 
     #[test]
     fn a_signature_is_stored_as_hex_and_read_in_either_form() {
-        let f = Features {
-            info: ArticleInfo::default(),
-            published: None,
-            reports: Vec::new(),
-            sig: vec![0, 1, u64::MAX, 0x0123_4567_89ab_cdef],
-        };
+        let f = Features::new(
+            ArticleInfo::default(),
+            None,
+            Vec::new(),
+            vec![0, 1, u64::MAX, 0x0123_4567_89ab_cdef],
+        );
         let json = serde_json::to_string(&f).unwrap();
         assert!(
             json.contains(r#""sig":"0000000000000000000000000000000"#),

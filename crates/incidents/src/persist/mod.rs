@@ -13,7 +13,7 @@
 mod features;
 mod update;
 
-pub use features::Features;
+pub use features::{Features, REPORTS_LINKED};
 
 use crate::corpus::{outlet_stats_from, OutletStats};
 use crate::review::{self, Correction, Unresolved};
@@ -72,26 +72,30 @@ pub fn rebuild(store: &mut Store) -> Result<usize, Error> {
     catch_up(store)
 }
 
-/// Links one batch of pending articles; returns how many.
+/// Links one batch of pending articles; returns how many. The articles are
+/// read one at a time and only their features kept, so memory follows the
+/// features of a batch, not its texts.
 fn link_batch(links: &rasad_store::links::Links) -> Result<usize, Error> {
     let settings = Settings::default();
-    let pending = links.pending(BATCH)?;
-    let Some(last) = pending.last().map(|p| p.rowid) else {
-        return Ok(0);
-    };
-    let mut new = Vec::with_capacity(pending.len());
-    for p in &pending {
+    let mut new = Vec::new();
+    let mut read = 0;
+    let last = links.each_pending(BATCH, |p| {
+        read += 1;
         // A record this rasad cannot read links nothing (it is still counted
         // as linked, so it is not read again on every open).
         let Ok(doc) = serde_json::from_str::<Document>(&p.record) else {
-            continue;
+            return Ok::<_, Error>(());
         };
         add_terms(links, &doc)?;
         new.push(Features::of(&doc, &p.text));
-    }
+        Ok(())
+    })?;
+    let Some(last) = last else {
+        return Ok(0);
+    };
     link_new(links, new, settings)?;
     links.set_linked_rowid(last)?;
-    Ok(pending.len())
+    Ok(read)
 }
 
 /// Stores the features of new articles and links them; returns the number
@@ -109,8 +113,9 @@ fn link_new(
     }
     let mut written = 0;
     let mut carried = update::Loaded::new();
+    let mut vocabulary = crate::story::Vocabulary::default();
     for g in update::groups(spanned, settings.link_reach_days()) {
-        written += update::link_group(links, g, settings, &mut carried)?;
+        written += update::link_group(links, g, settings, &mut carried, &mut vocabulary)?;
     }
     Ok(written)
 }

@@ -12,11 +12,13 @@
 
 use super::features::{mark_copies, Features};
 use super::Error;
+use crate::story::Vocabulary;
 use crate::summary::Incident;
 use crate::when::Interval;
 use crate::{IncidentBuilder, Settings};
 use rasad_store::links::{IncidentRow, Links};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Most new articles linked as one group: a bulk ingest of days sorted by
 /// date becomes windows of a few days each, never the whole store at once.
@@ -99,12 +101,14 @@ pub type Loaded = BTreeMap<String, Features>;
 /// `carried` holds the articles the previous group loaded (groups of one
 /// ingest follow each other in time, so their windows overlap): they are
 /// taken from it instead of read again, and it is left holding this
-/// group's.
-pub fn link_group(
+/// group's. `vocabulary` numbers the words of the articles loaded (one per
+/// linking run, so an article carried from group to group is numbered once).
+pub(crate) fn link_group(
     links: &Links,
     group: Group,
     settings: Settings,
     carried: &mut Loaded,
+    vocabulary: &mut Vocabulary,
 ) -> Result<usize, Error> {
     let new: BTreeSet<String> = group
         .articles
@@ -127,14 +131,14 @@ pub fn link_group(
             load(links, &mut loaded, nearest, carried)?;
         }
     }
-    let b = builder(&mut loaded, settings);
+    let b = builder(&mut loaded, settings, vocabulary);
     let prepared = b.prepared();
     let before = loaded.len();
     let (focus, old) = close(links, &mut loaded, b.linked_with(&prepared, &new), carried)?;
     let incidents = if loaded.len() == before {
         b.incidents_with(&prepared, Some(&focus))
     } else {
-        builder(&mut loaded, settings).incidents_among(Some(&focus))
+        builder(&mut loaded, settings, vocabulary).incidents_among(Some(&focus))
     };
     let rows = incidents.iter().map(row).collect::<Result<Vec<_>, _>>()?;
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
@@ -191,17 +195,24 @@ fn close(
     }
 }
 
-/// A builder over the loaded articles, copies marked among them.
-fn builder(loaded: &mut Loaded, settings: Settings) -> IncidentBuilder {
+/// A builder over the loaded articles, copies marked among them, their
+/// words numbered by `vocabulary`.
+fn builder(
+    loaded: &mut Loaded,
+    settings: Settings,
+    vocabulary: &mut Vocabulary,
+) -> IncidentBuilder {
     let mut all: Vec<&mut Features> = loaded.values_mut().collect();
     mark_copies(&mut all);
     let mut b = IncidentBuilder::new(settings);
-    for f in loaded.values() {
-        b.add_article(f.info.clone());
-        for r in &f.reports {
-            b.add(r.clone());
+    for f in loaded.values_mut() {
+        let (story, evidence) = f.numbered(vocabulary);
+        b.add_numbered_article(Arc::clone(&f.info), story);
+        for (r, terms) in f.reports.iter().zip(evidence) {
+            b.add_numbered(r.clone(), terms);
         }
     }
+    b.set_vocabulary(vocabulary.len());
     b
 }
 

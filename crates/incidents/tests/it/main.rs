@@ -4,4 +4,5 @@
 //! file. One file's tests: `cargo test -p rasad-incidents --test it NAME::`.
 
 mod clusters;
+mod persist_bounds;
 mod real_dev;

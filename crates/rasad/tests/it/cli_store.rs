@@ -537,9 +537,10 @@ fn ingest_stopped_by_the_disk_prints_its_summary() {
     }
     let db = dir.path().join("t.db");
     let script = format!(
-        // 512 KB (1024 blocks): room for the schema and its first
+        // 1 MB (2048 blocks): room for the schema (an empty store is 31
+        // pages of 16 KB, `rasad_store::PAGE_SIZE`) and its first
         // write-ahead log frames, far from room for the articles.
-        "trap '' XFSZ; ulimit -f 1024; exec '{}' ingest '{}' --db '{}'",
+        "trap '' XFSZ; ulimit -f 2048; exec '{}' ingest '{}' --db '{}'",
         env!("CARGO_BIN_EXE_rasad"),
         c.display(),
         db.display()

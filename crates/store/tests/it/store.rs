@@ -301,6 +301,34 @@ fn file_database_reopens_and_is_in_wal_mode() {
     assert!(s.record("a").unwrap().unwrap().contains("\"id\":\"a\""));
 }
 
+/// A new file takes 16 KB pages (rows of compressed frames filled 4 KB
+/// pages badly); a store written with 4 KB pages keeps them and opens.
+#[test]
+fn new_files_get_large_pages_and_old_ones_keep_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |s: &Store| -> i64 {
+        s.connection()
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    let new = dir.path().join("new.db");
+    let s = Store::open(&new).unwrap();
+    assert_eq!(page(&s), rasad_store::PAGE_SIZE);
+    assert_ne!(rasad_store::PAGE_SIZE, 4096);
+    let old = dir.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        c.pragma_update(None, "page_size", 4096).unwrap();
+        c.execute("CREATE TABLE t (x)", []).unwrap();
+        c.execute("DROP TABLE t", []).unwrap();
+    }
+    let mut s = Store::open(&old).unwrap();
+    assert_eq!(page(&s), 4096);
+    let d = doc("a", "غارة");
+    s.write_batch(&[prepare("غارة", "a", &d).unwrap()]).unwrap();
+    assert_eq!(s.count().unwrap(), 1);
+}
+
 /// `rasad search --db other.sqlite` once added rasad's tables to another
 /// program's database (and switched it to WAL). It is refused untouched.
 #[test]
