@@ -8,9 +8,10 @@
 
 use crate::corpus;
 
-/// Random articles that yield an event: measured 151 of 1,000 (229 before
-/// the headline rule, issue 12). The ceiling sits about 10 above.
-const CEILING: usize = 160;
+/// Random articles that yield an event: measured 148 of 1,000 (229 before
+/// the headline rule, 151 before the street-shooting rule; issue 12). The
+/// ceiling sits a few above.
+const CEILING: usize = 155;
 
 #[test]
 fn few_random_articles_yield_events() {
