@@ -146,10 +146,10 @@ fn part_of(
 }
 
 /// Words between a targeting verb and an actor inside its object
-/// (`غارة استهدفت منصات إطلاق صواريخ تابعة للفصيل`).
+/// (`غارة استهدفت شحنة قذائف عائدة لقوات الفصيل`).
 const OBJECT_REACH: usize = 8;
 
-/// `غارة استهدفت منصات صواريخ تابعة للفصيل`: a targeting verb whose subject,
+/// `غارة استهدفت شحنة قذائف عائدة لقوات الفصيل`: a targeting verb whose subject,
 /// an attack noun, stands right before it (SVO) has the words after it for
 /// its object: an actor there within [`OBJECT_REACH`] words, with no other
 /// verb or punctuation between and not after an agent word (`شنتها`), was
@@ -339,7 +339,7 @@ fn adjusted(
 /// the sentence and `إن`.
 const SPEAKER_WORDS: usize = 10;
 
-/// `وقال أطباء من المدينة التي يسيطر عليها الفصيل إن …`: token `t` lies
+/// `وقال مسعفون من البلدة التي تحكمها الكتيبة إن …`: token `t` lies
 /// in the description of the speaker of a sentence opened by a speech verb,
 /// before the `إن` (within [`SPEAKER_WORDS`]) that opens what was said: no
 /// party to the act.

@@ -546,10 +546,10 @@ fn the_struck_the_accused_and_the_speaker() {
             "FAC",
             "",
         ),
-        // the owner of what a targeting verb's object names, past an
-        // owner-like word (صواريخ) that would make it the agent
+        // the owner of what a targeting verb's object names, past a word
+        // (قذائف) that would make it the agent
         (
-            "دمرت غارة استهدفت منصات إطلاق صواريخ تابعة لقوات الفصيل قرب البلدة.",
+            "دمرت غارة استهدفت شحنة قذائف تابعة لقوات الفصيل قرب البلدة.",
             &[("قوات الفصيل", "FAC")],
             "FAC",
             "",
@@ -570,7 +570,7 @@ fn the_struck_the_accused_and_the_speaker() {
         ),
         // who controls the speakers' town is no party to the act
         (
-            "قتل خمسة مدنيين في قصف على السوق. وقال أطباء من البلدة التي يسيطر عليها الفصيل إن الجرحى كثر في القصف.",
+            "قتل خمسة مدنيين في قصف على السوق. وقال مسعفون من البلدة التي تحكمها قوات الفصيل إن الجرحى كثر في القصف.",
             &[("الفصيل", "FAC")],
             "",
             "FAC",
