@@ -141,9 +141,12 @@ pub fn claims(ctx: &Ctx, sources: &[Vec<String>]) -> Vec<Claim> {
                 }
                 Some(Read::New(mut claim)) => {
                     let inherited = sources.get(si).and_then(|v| v.first());
-                    claim.attributed_to =
+                    claim.attributed_to = if scope::answered(ctx, claim.t0) {
+                        ctx.doc.outlet.clone()
+                    } else {
                         scope::source(ctx, (s.t0, s.t1), (claim.t0, claim.t1), inherited)
-                            .or_else(|| ctx.doc.outlet.clone());
+                            .or_else(|| ctx.doc.outlet.clone())
+                    };
                     out.push(claim);
                 }
                 None => {}

@@ -100,3 +100,21 @@ pub fn source(
         .and_then(|m| ctx.doc.sources.get(m.idx))
         .map(|e| e.name.clone())
 }
+
+/// Words a response word may stand before the toll it answers (`ردا على
+/// خطف وقتل ثمانية`).
+const RESPONSE_REACH: usize = 4;
+
+/// `نفذت الحكومة أحكام الإعدام ردا على خطف وقتل ثمانية من الحراس`: a toll
+/// told as what an act answered (after ردا على، انتقاما ل، ثأرا ل in its
+/// clause) is the writer's background, not the word of the sentence's
+/// speaker, who spoke of the act.
+pub fn answered(ctx: &Ctx, c0: usize) -> bool {
+    let lo = c0.saturating_sub(RESPONSE_REACH).max(ctx.segment(c0).0);
+    let response = &crate::grammar::grammar().response;
+    (lo..c0).any(|t| {
+        rasad_text::clitic::readings(ctx.word(t))
+            .iter()
+            .any(|r| response.contains(r.bare))
+    })
+}

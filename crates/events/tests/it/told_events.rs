@@ -692,3 +692,26 @@ fn a_quotation_standing_alone_is_the_next_speakers() {
     let by: Vec<Option<&str>> = cs.iter().map(|c| c.attributed_to.as_deref()).collect();
     assert_eq!(by, vec![Some("المنظمة")], "{cs:?}");
 }
+
+/// A toll told as what an act answered (`ردا على`) is the writer's
+/// background, not the word of the speaker who announced the act.
+#[test]
+fn a_toll_an_act_answered_is_the_outlets_word() {
+    let inp = Inputs {
+        quants: &[("ثلاثة", 3.0)],
+        sources: &[("الوزارة", "الوزارة")],
+        ..Default::default()
+    };
+    let answered = outlet_claims(
+        "وقالت الوزارة إنها أغلقت المعبر ردا على قتل ثلاثة مدنيين.",
+        &inp,
+    );
+    let by: Vec<Option<&str>> = answered
+        .iter()
+        .map(|c| c.attributed_to.as_deref())
+        .collect();
+    assert_eq!(by, vec![Some(support::OUTLET)], "{answered:?}");
+    let told = outlet_claims("وقالت الوزارة إن ثلاثة مدنيين قتلوا.", &inp);
+    let by: Vec<Option<&str>> = told.iter().map(|c| c.attributed_to.as_deref()).collect();
+    assert_eq!(by, vec![Some("الوزارة")], "{told:?}");
+}
