@@ -102,10 +102,10 @@ pub fn source(
 }
 
 /// Words a response word may stand before the toll it answers (`ردا على
-/// خطف وقتل ثمانية`).
+/// مقتل أربعة`).
 const RESPONSE_REACH: usize = 4;
 
-/// `نفذت الحكومة أحكام الإعدام ردا على خطف وقتل ثمانية من الحراس`: a toll
+/// `أغلقت السلطات المعبر ردا على مقتل أربعة من حراسه`: a toll
 /// told as what an act answered (after ردا على، انتقاما ل، ثأرا ل in its
 /// clause) is the writer's background, not the word of the sentence's
 /// speaker, who spoke of the act.
