@@ -265,6 +265,17 @@ fn a_claim_is_attributed_to_the_source_cited_not_the_outlet_spoken_to() {
 }
 
 /// Text, actors (surface, code), wanted actor1, wanted actor2 ("" for any).
+/// The events of `text` with these actor mentions.
+fn with_actors(text: &str, actors: &[(&str, &str)]) -> Vec<rasad_record::Event> {
+    events(
+        text,
+        &Inputs {
+            actors,
+            ..Default::default()
+        },
+    )
+}
+
 type RoleRow = (
     &'static str,
     &'static [(&'static str, &'static str)],
@@ -333,13 +344,7 @@ fn roles_from_the_clause_around_the_trigger() {
         ),
     ];
     for (text, actors, a1, a2) in table {
-        let evs = events(
-            text,
-            &Inputs {
-                actors,
-                ..Default::default()
-            },
-        );
+        let evs = with_actors(text, actors);
         assert_eq!(evs.len(), 1, "{text}: {evs:?}");
         assert_eq!(role(&evs[0], Role::Actor1), vec![*a1], "{text}");
         if !a2.is_empty() {
@@ -577,13 +582,7 @@ fn the_struck_the_accused_and_the_speaker() {
         ),
     ];
     for (text, actors, struck, none) in table {
-        let evs = events(
-            text,
-            &Inputs {
-                actors,
-                ..Default::default()
-            },
-        );
+        let evs = with_actors(text, actors);
         assert!(!evs.is_empty(), "{text}");
         for e in &evs {
             let hit = struck.is_empty() || role(e, Role::Actor2).contains(struck);
@@ -638,13 +637,7 @@ fn an_agentless_air_strike_is_the_sole_air_force_named() {
         ),
     ];
     for (text, actors, not_or_want) in rows {
-        let evs = events(
-            text,
-            &Inputs {
-                actors,
-                ..Default::default()
-            },
-        );
+        let evs = with_actors(text, actors);
         assert!(!evs.is_empty(), "{text}");
         let a1 = role(&evs[0], Role::Actor1);
         match *not_or_want {
