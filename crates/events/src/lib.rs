@@ -153,8 +153,9 @@ fn one_sided_clash(c: &mut triggers::Candidate) {
 /// `قتل 20 شخصا في غارتين على سوق المدينة`, in an article that names one
 /// air force (`air_forces` of `data/events/markers.toml`: the Saudi-led
 /// coalition in a story from Yemen): an air strike told with a warplane
-/// word and no agent is that force's, unless the force was its target. Aircraft named with
-/// their owner in the evidence (`لطائرات التحالف`) name it first.
+/// word and no agent is that force's, unless the force was its target.
+/// Aircraft named with their owner in the evidence (`لطائرات التحالف`)
+/// name it first.
 fn sole_air_force(ctx: &Ctx, e: &mut Event) {
     use rasad_record::{EventActor, Role};
     let agentless = e
@@ -192,16 +193,16 @@ fn sole_air_force(ctx: &Ctx, e: &mut Event) {
     );
 }
 
-/// The tokens of the sentences of event `e`'s evidence.
+/// The tokens of the sentences of event `e`'s evidence (sentences found by
+/// binary search: a long document has many of both).
 fn evidence_tokens<'c>(ctx: &'c Ctx, e: &'c Event) -> impl Iterator<Item = usize> + 'c {
-    ctx.sents
-        .iter()
-        .filter(|s| {
-            e.evidence
-                .iter()
-                .any(|ev| ev.start < s.span.end && s.span.start < ev.end)
-        })
-        .flat_map(|s| s.t0..s.t1)
+    e.evidence.iter().flat_map(|ev| {
+        let first = ctx.sents.partition_point(|s| s.span.end <= ev.start);
+        ctx.sents[first..]
+            .iter()
+            .take_while(move |s| s.span.start < ev.end)
+            .flat_map(|s| s.t0..s.t1)
+    })
 }
 
 /// True when a warplane word (`غارة`، `طيران`) stands in the sentences of
