@@ -276,6 +276,8 @@ fn with_actors(text: &str, actors: &[(&str, &str)]) -> Vec<rasad_record::Event> 
     )
 }
 
+/// A row of the role tables: the text, its actor mentions and two actor
+/// codes each table reads its own way.
 type RoleRow = (
     &'static str,
     &'static [(&'static str, &'static str)],
@@ -529,21 +531,15 @@ fn a_campaign_start_does_not_date_the_act() {
     assert!(!dates.contains(&Some("2018-03-30")), "{dates:?}");
 }
 
-/// One row: the text, its actor mentions, the actor that must be actor2 of
-/// every event, and the actor that must have no role in any ("": none).
-type PartyRow = (
-    &'static str,
-    &'static [(&'static str, &'static str)],
-    &'static str,
-    &'static str,
-);
-
 /// Who was struck, who accuses and who only describes a speaker: the group
-/// of dead leaders and the owner of a struck object are targets; an accuser and an actor in a speaker's description are no
-/// party; the accused is the agent.
+/// of dead leaders and the owner of a struck object are targets; an
+/// accuser and an actor in a speaker's description are no party; the
+/// accused is the agent. Each row: the text, its actor mentions, the actor
+/// that must be actor2 of every event and the one that must have no role
+/// in any ("": no check).
 #[test]
 fn the_struck_the_accused_and_the_speaker() {
-    let table: &[PartyRow] = &[
+    let table: &[RoleRow] = &[
         // leaders are victims: their group was struck
         (
             "أعلنت القيادة مقتل عدد من قادة الفصيل في غارة على مقرهم.",
