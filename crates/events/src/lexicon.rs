@@ -321,6 +321,9 @@ pub struct CasualtyWord {
     pub active: bool,
     pub selfdet: bool,
     pub needs_discovery: bool,
+    /// A noun of the state people are in (أسرى، معتقلين), not of the act
+    /// that put them there (اعتقال).
+    pub status: bool,
     /// The people stand before the word (لقي 5 عناصر من X حتفهم).
     pub after_subject: bool,
     /// The word counts the people itself when no number stands right before
@@ -370,6 +373,9 @@ pub enum Cue {
     Holder,
     /// A release (أفرج عن): capture words after it are no new capture.
     Release,
+    /// A prison or a hunger strike (السجون، الإضراب عن الطعام): captivity
+    /// nouns beside it count people held.
+    Held,
     /// A place right after it is a side location (ومقره لندن، أطلقت من).
     SidePlace,
     /// Who the dead were, told apart from the toll (من بين القتلى).
@@ -421,6 +427,7 @@ impl Cue {
             "elaboration" => Cue::Elaboration,
             "holder" => Cue::Holder,
             "release" => Cue::Release,
+            "held" => Cue::Held,
             "side_place" => Cue::SidePlace,
             "among_dead" => Cue::AmongDead,
             "war" => Cue::War,
@@ -612,6 +619,7 @@ impl Lexicon {
                 active: has("active"),
                 selfdet: has("self"),
                 needs_discovery: has("needs_discovery"),
+                status: has("status"),
                 after_subject: has("after_subject"),
                 count: row.count,
             });

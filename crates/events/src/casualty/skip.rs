@@ -10,6 +10,9 @@ const NON_EVENT_REACH: usize = 4;
 /// Words before a casualty word a denial governs it from: the denial, its
 /// subject and a verbal noun (نفت الشرطة خطف ثلاثة).
 const DENIAL_REACH: usize = 3;
+/// Words after a captivity noun its prison may stand past a comma (`أسيرا،
+/// من سجون`): the preposition and the prison.
+const HELD_REACH: usize = 3;
 /// Words before an injury word a died-of-wounds cue may stand (توفي متأثراً
 /// بجراحه): the cue and one word.
 const WOUNDS_REACH: usize = 2;
@@ -22,6 +25,7 @@ pub fn counts_no_one(site: &Site) -> bool {
         || after_non_event(site)
         || denied(site)
         || released_captives(site)
+        || held_prisoners(site)
         || died_of_wounds(site)
         || bodies_not_found(site)
 }
@@ -61,6 +65,18 @@ fn released_captives(site: &Site) -> bool {
             .cues_in(Cue::Release, seg0, h.start)
             .iter()
             .any(|c| c.end <= h.start)
+}
+
+/// `يواصل 120 أسيرا في سجن النقب إضرابهم عن الطعام`: a noun of captivity
+/// (a `status` word: أسرى، معتقلين) in a segment that names a prison or a
+/// hunger strike, or with one within [`HELD_REACH`] words after it (`220
+/// أسيرا، من سجون …`), counts people held, not a new capture.
+fn held_prisoners(site: &Site) -> bool {
+    let (s0, s1) = site.seg;
+    let end = s1.max(site.hit.end + HELD_REACH).min(site.sent.t1);
+    site.word.kind == CasualtyKind::Captured
+        && site.word.status
+        && site.ctx.has_cue(Cue::Held, s0, end)
 }
 
 /// `توفي جندي متأثراً بجروحه`: an injury word told as what someone died of.
@@ -172,6 +188,42 @@ mod tests {
                 "انتشلت فرق الدفاع المدني جثث ثلاثة رجال.",
                 0,
                 true,
+            ),
+            (
+                "held_prisoners",
+                held_prisoners,
+                "يواصل مئة أسير في سجن النقب إضرابهم عن الطعام.",
+                0,
+                true,
+            ),
+            (
+                "held_prisoners",
+                held_prisoners,
+                "وقال النادي إن عدد المعتقلين في السجون بلغ ألفين.",
+                0,
+                true,
+            ),
+            (
+                "held_prisoners",
+                held_prisoners,
+                "وشملت عمليات النقل أكثر من مئتي أسير، من سجون الجنوب.",
+                0,
+                true,
+            ),
+            // the act of capture, even when it ends in a prison, is one
+            (
+                "held_prisoners",
+                held_prisoners,
+                "شنت القوات حملة اعتقال ونقلت عشرين شابا إلى سجن عوفر.",
+                0,
+                false,
+            ),
+            (
+                "held_prisoners",
+                held_prisoners,
+                "أسرت الفصائل جنديين خلال الاشتباك.",
+                0,
+                false,
             ),
         ];
         for &(rule, f, text, nth, want) in rows {

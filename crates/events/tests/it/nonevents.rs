@@ -48,6 +48,9 @@ fn no_event_from_non_incidents() {
         "قتل ثلاثة رعاة في صاعقة ضربت منطقة جبلية أمس.",
         "اصطدمت مروحيتان خلال تدريبات ليلية فوق منطقة جبلية ما أدى إلى سقوط 3 قتلى.",
         "وأنقذت فرق الدفاع المدني ثلاثة أشخاص محتجزين على طريق جبلي بعد السيول.",
+        // an overturned car, a car's exhaust
+        "توفي شخصان وأصيب ثلاثة في حادث انقلاب سيارتهم على طريق مأرب.",
+        "وتتسرب الغازات السامة من عادم السيارة إلى داخلها إذا تلف الأنبوب.",
         // an animal's attack
         "اقتحم نمر هارب ساحة مدرسة في القرية وهاجم حارسها.",
         // fireworks, a metaphor of explosion, a unit read as a mine
@@ -69,6 +72,7 @@ fn no_event_from_non_incidents() {
         "نفذت السلطات حكم الإعدام في سجين أدين بقتل جاره قبل عامين.",
         "وأعربت المنظمة عن قلقها من عقوبة الإعدام الصادرة بحق شاب قتل شريكه.",
         "واعتقلت الشرطة اثنين من المشتبه بهم في سرقة المصرف.",
+        "وكان قد اعتقل عام 1990 وحكم عليه بالإعدام ثم خفف الحكم.",
         // figurative, verbal and policy wording
         "اشتبك أنصار الحزبين لفظيا خلال جلسة البرلمان.",
         "وأكد الجانبان أهمية التصدي للتدخلات الخارجية في شؤون المنطقة.",
@@ -77,6 +81,8 @@ fn no_event_from_non_incidents() {
         "أجرت القوات البحرية مناورات بالذخيرة الحية قرب الحديدة.",
         // a state of affairs
         "وقال الرئيس إن بلاده تواجه هجمات شرسة من جماعات متطرفة.",
+        "وكتب المحلل أن الحركة تشن هجمات يومية على مواقع الجيش السوري.",
+        "وقال الرئيس إن الاتفاق زاد منسوب هجمات الحوثيين على مأرب.",
         // arms trade
         "وافقت الوزارة على صفقة تحصل بموجبها المملكة على صواريخ دفاعية.",
         // a parade, an arsenal, priorities of armament
@@ -90,10 +96,11 @@ fn no_event_from_non_incidents() {
         "وحمل الجيش السوري هيئة تحرير الشام المسؤولية عن القصف على حلب.",
         "ونفت الحكومة اليمنية أي مسؤولية عن الهجوم على مأرب.",
     ];
-    for text in table {
-        let evs = events(text, &inp);
-        assert!(evs.is_empty(), "{text}: {evs:?}");
-    }
+    let told: Vec<&str> = table
+        .into_iter()
+        .filter(|text| !events(text, &inp).is_empty())
+        .collect();
+    assert!(told.is_empty(), "events from non-incidents: {told:#?}");
 }
 
 #[test]
@@ -309,12 +316,37 @@ fn a_street_shooting_with_no_armed_side_is_a_crime() {
     assert!(!events(truce, &inp).is_empty());
 }
 
+/// Counted people who died of a disease, or who are held in a prison, imply
+/// no incident; the same counts after an attack or a raid do.
+#[test]
+fn counts_of_the_sick_and_the_held_imply_no_event() {
+    let inp = Inputs {
+        quants: &[("عشرة", 10.0), ("مئة", 100.0)],
+        ..inputs()
+    };
+    let none = [
+        "لقي عشرة أشخاص مصرعهم بفيروس نادر في الجنوب خلال أسبوعين.",
+        "يواصل مئة أسير في سجن النقب إضرابهم عن الطعام منذ أسبوع.",
+    ];
+    let told = [
+        "لقي عشرة أشخاص مصرعهم بقذائف سقطت على الجنوب أمس.",
+        "اعتقلت قوات النظام مئة شاب في حلب ونقلتهم إلى سجن المدينة.",
+    ];
+    for text in none {
+        assert!(events(text, &inp).is_empty(), "{text}");
+    }
+    for text in told {
+        assert!(!events(text, &inp).is_empty(), "{text}");
+    }
+}
+
 #[test]
 fn a_condemnation_noun_points_back_at_the_act() {
     let inp = inputs();
     for text in [
         "وعبر مدير التعليم عن استنكاره لحادث التفجير الذي وقع في مأرب.",
         "وأعلنت الحكومة اليمنية إدانتها للهجوم على الحديدة.",
+        "وتدرس الحكومة اليمنية ردها على الهجوم على الحديدة.",
     ] {
         let evs = events(text, &inp);
         assert!(evs.is_empty(), "{text}: {evs:?}");
