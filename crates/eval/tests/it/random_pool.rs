@@ -8,10 +8,11 @@
 
 use crate::corpus;
 
-/// Random articles that yield an event: measured 148 of 1,000 (229 before
-/// the headline rule, 151 before the street-shooting rule; issue 12). The
-/// ceiling sits a few above.
-const CEILING: usize = 155;
+/// Random articles that yield an event: measured 135 of 1,000 (229 before
+/// the headline rule, 151 before the street-shooting rule, 148 before the
+/// rules for death sentences, outbreaks, prisoners held and arsenals; issue
+/// 12). The ceiling sits a few above.
+const CEILING: usize = 140;
 
 #[test]
 fn few_random_articles_yield_events() {
