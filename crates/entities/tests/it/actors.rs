@@ -304,6 +304,26 @@ fn yemen_table() {
     }
 }
 
+/// The Sanaa forces' own name for themselves is the Houthis' in an article
+/// about the war with Israel; in one about Yemen alone it names no one.
+#[test]
+fn sanaa_forces_table() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "أعلنت القوات المسلحة اليمنية استهداف سفينة متجهة إلى موانئ الاحتلال.",
+            &["HOUTHIS"],
+        ),
+        (
+            "قال المتحدث إن القوة الصاروخية اليمنية أطلقت صاروخا على إيلات دعما لغزة.",
+            &["HOUTHIS"],
+        ),
+        ("أعاد الوزير هيكلة القوات المسلحة اليمنية في عدن.", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(codes(text), *want, "{text}");
+    }
+}
+
 /// Hamas never with the article (الحماس is enthusiasm) and only in an article
 /// about Israel and Palestine; al-Qaeda by name, and bare القاعدة only when
 /// it cannot be a base.
