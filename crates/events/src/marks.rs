@@ -16,6 +16,7 @@ pub enum Role {
     Direction,
     Submit,
     Accident,
+    Drill,
     AccidentTitle,
     Sport,
     Crime,
@@ -30,7 +31,7 @@ pub enum Role {
     Shooting,
 }
 
-const ROLES: [(&str, Role); 19] = [
+const ROLES: [(&str, Role); 20] = [
     ("concluding", Role::Concluding),
     ("in_force", Role::InForce),
     ("negotiation", Role::Negotiation),
@@ -38,6 +39,7 @@ const ROLES: [(&str, Role); 19] = [
     ("direction", Role::Direction),
     ("submit", Role::Submit),
     ("accident", Role::Accident),
+    ("drill", Role::Drill),
     ("accident_title", Role::AccidentTitle),
     ("sport", Role::Sport),
     ("crime", Role::Crime),

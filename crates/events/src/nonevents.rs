@@ -54,6 +54,7 @@ pub fn dropped(ctx: &Ctx, t0: usize, h: &Hit, tr: &Trigger) -> bool {
 pub fn no_implied(ctx: &Ctx, si: usize) -> bool {
     question(ctx, si)
         || accident_or_sport(ctx, si)
+        || drill_accident(ctx, si)
         || accident_headline(ctx)
         || criminal(ctx, si)
         || occasion(ctx, si)
@@ -125,12 +126,21 @@ fn strike(tr: &Trigger) -> bool {
 /// الحارس لركلة الجزاء) that names no strike and no armed actor.
 pub fn accident_or_sport(ctx: &Ctx, si: usize) -> bool {
     let s = ctx.sents[si];
-    let marked =
-        ctx.marks.any(Role::Accident, s.t0, s.t1) || ctx.marks.any(Role::Sport, s.t0, s.t1);
+    let marked = [Role::Accident, Role::Sport, Role::Drill]
+        .into_iter()
+        .any(|r| ctx.marks.any(r, s.t0, s.t1));
     marked
         && !strike_named(ctx, s.t0, s.t1)
         && !armed_actor(ctx, s.t0, s.t1)
         && !ctx.marks.any(Role::Force, s.t0, s.t1)
+}
+
+/// `تحطمت مروحيتان للجيش خلال تدريبات عسكرية ما أدى إلى سقوط 3 قتلى`:
+/// casualties of a drill (a sentence with a `drill` word and no strike) were
+/// not attacked, though the forces training are named.
+pub fn drill_accident(ctx: &Ctx, si: usize) -> bool {
+    let s = ctx.sents[si];
+    ctx.marks.any(Role::Drill, s.t0, s.t1) && !strike_named(ctx, s.t0, s.t1)
 }
 
 fn strike_named(ctx: &Ctx, t0: usize, t1: usize) -> bool {
