@@ -26,12 +26,13 @@ pub enum Role {
     Habitual,
     Occasion,
     Reference,
+    Speaker,
     Headline,
     Recalled,
     Shooting,
 }
 
-const ROLES: [(&str, Role); 20] = [
+const ROLES: [(&str, Role); 21] = [
     ("concluding", Role::Concluding),
     ("in_force", Role::InForce),
     ("negotiation", Role::Negotiation),
@@ -49,6 +50,7 @@ const ROLES: [(&str, Role); 20] = [
     ("habitual", Role::Habitual),
     ("occasion", Role::Occasion),
     ("reference", Role::Reference),
+    ("speaker", Role::Speaker),
     ("headline", Role::Headline),
     ("recalled", Role::Recalled),
     ("shooting", Role::Shooting),

@@ -283,7 +283,20 @@ pub fn figurative(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
     }
     // the verbal noun of a repel verb with the article (التصدي لـ…) names
     // a policy, not an act: an act repelled names its attack or strike
-    tr.flags.repel && ctx.definite(h.start)
+    (tr.flags.repel && ctx.definite(h.start)) || verbal_attack(ctx, h, tr)
+}
+
+/// `هاجم مسؤولون في الجماعة المبعوث الدولي`، `هاجم الأكاديمي الإعلامي`: an
+/// attack verb whose subject, right after it, is a person of words (a
+/// `speaker`: official, minister, writer, party) attacks with words.
+fn verbal_attack(ctx: &Ctx, h: &Hit, tr: &Trigger) -> bool {
+    tr.kind == "battles"
+        && tr.flags.verb
+        && ctx
+            .marks
+            .of(Role::Speaker, h.end, h.end + 1)
+            .iter()
+            .any(|m| m.start == h.end)
 }
 
 /// A request, wish, question word or drill before the trigger in its clause

@@ -75,6 +75,8 @@ fn no_event_from_non_incidents() {
         "وكان قد اعتقل عام 1990 وحكم عليه بالإعدام ثم خفف الحكم.",
         // figurative, verbal and policy wording
         "اشتبك أنصار الحزبين لفظيا خلال جلسة البرلمان.",
+        "هاجم مسؤولون في جماعة الحوثيين المبعوث الدولي لدى وصوله إلى مأرب.",
+        "هاجم الوزير الصحيفة بسبب مقال عن حلب.",
         "وأكد الجانبان أهمية التصدي للتدخلات الخارجية في شؤون المنطقة.",
         // requests, suspicion, drills
         "وذكرت الصحيفة أن الرئيس طلب ألا يقتصر الهجوم على المطار.",
@@ -140,6 +142,11 @@ fn an_accident_title_sets_the_topic() {
 fn neighbours_still_events() {
     let inp = inputs();
     let table: &[(&str, &str)] = &[
+        // an attack verb whose subject is armed
+        (
+            "هاجم مسلحو الحوثيين موقعا للحكومة اليمنية قرب مأرب.",
+            "battles",
+        ),
         // an agreement concluded between parties of a conflict
         (
             "توصل الحوثيون والحكومة اليمنية إلى اتفاق لوقف القتال في الحديدة.",
