@@ -300,7 +300,7 @@ impl Resolver<'_, '_> {
     }
 
     /// The actor terms of the body, with their group; حماس, never الحماس
-    /// ("the enthusiasm").
+    /// ("the enthusiasm"); النصرة, never نصرة ("support").
     fn candidates(&self) -> Vec<Cand> {
         self.hits
             .of(layer::ACTORS)
@@ -308,7 +308,8 @@ impl Resolver<'_, '_> {
             .filter(|h| self.a.in_body(h.span))
             .filter_map(|hit| {
                 let group = *self.lx.matcher.ids(hit.phrase).first()?;
-                if self.al().groups[group].indefinite && hit.article {
+                let g = &self.al().groups[group];
+                if (g.indefinite && hit.article) || (g.definite && !hit.article) {
                     return None;
                 }
                 Some(Cand {

@@ -154,6 +154,9 @@ pub struct ActorGroup {
     pub affiliation: Option<String>,
     /// The terms never take the article (حماس, not الحماس "enthusiasm").
     pub indefinite: bool,
+    /// The terms name the actor only with the article (النصرة, not نصرة
+    /// "support": نصرة لغزة).
+    pub definite: bool,
     /// Editor's note.
     pub note: String,
 }
@@ -186,6 +189,8 @@ struct GroupDef {
     affiliation: Option<String>,
     #[serde(default)]
     indefinite: bool,
+    #[serde(default)]
+    definite: bool,
     #[serde(default)]
     note: String,
     terms: Vec<String>,
@@ -393,6 +398,7 @@ fn insert_groups(defs: Vec<GroupDef>, matcher: &mut PhraseMatcher) -> Vec<ActorG
             cue: g.cue,
             affiliation: g.affiliation,
             indefinite: g.indefinite,
+            definite: g.definite,
             note: g.note,
         });
     }
@@ -416,6 +422,7 @@ fn insert_compositions(
             cue: None,
             affiliation: None,
             indefinite: false,
+            definite: false,
             note: "military noun + nationality".into(),
         });
         for noun in &compose.nouns {

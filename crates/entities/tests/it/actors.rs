@@ -304,6 +304,18 @@ fn yemen_table() {
     }
 }
 
+/// Bare النصرة is the Nusra Front only with the article: نصرة is "support".
+#[test]
+fn nusra_only_with_the_article() {
+    let table: &[(&str, &[&str])] = &[
+        ("تبنت النصرة الهجوم على الحاجز في ريف إدلب.", &["HTS"]),
+        ("خرج المصلون في مسيرة نصرة للأقصى بعد صلاة الجمعة.", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(codes(text), *want, "{text}");
+    }
+}
+
 /// The Sanaa forces' own name for themselves is the Houthis' in an article
 /// about the war with Israel; in one about Yemen alone it names no one.
 #[test]
