@@ -60,8 +60,9 @@ impl From<serde_json::Error> for Error {
 /// (one read) when the store is up to date.
 pub fn catch_up(store: &mut Store) -> Result<usize, Error> {
     let mut total = 0;
+    let mut run = update::Run::default();
     while !store.links().up_to_date()? {
-        total += store.links_write(|links| Ok::<_, Error>((link_batch(links)?, true)))?;
+        total += store.links_write(|links| Ok::<_, Error>((link_batch(links, &mut run)?, true)))?;
     }
     Ok(total)
 }
@@ -75,27 +76,67 @@ pub fn rebuild(store: &mut Store) -> Result<usize, Error> {
 /// Links one batch of pending articles; returns how many. The articles are
 /// read one at a time and only their features kept, so memory follows the
 /// features of a batch, not its texts.
-fn link_batch(links: &rasad_store::links::Links) -> Result<usize, Error> {
+fn link_batch(links: &rasad_store::links::Links, run: &mut update::Run) -> Result<usize, Error> {
     let settings = Settings::default();
     let mut new = Vec::new();
     let mut read = 0;
+    let mut held = Vec::with_capacity(FEATURES_CHUNK);
     let last = links.each_pending(BATCH, |p| {
         read += 1;
-        // A record this rasad cannot read links nothing (it is still counted
-        // as linked, so it is not read again on every open).
-        let Ok(doc) = serde_json::from_str::<Document>(&p.record) else {
-            return Ok::<_, Error>(());
-        };
-        add_terms(links, &doc)?;
-        new.push(Features::of(&doc, &p.text));
-        Ok(())
+        held.push(p);
+        if held.len() == FEATURES_CHUNK {
+            features_of(links, &mut held, &mut new)?;
+        }
+        Ok::<_, Error>(())
     })?;
+    features_of(links, &mut held, &mut new)?;
     let Some(last) = last else {
         return Ok(0);
     };
-    link_new(links, new, settings)?;
+    link_new(links, new, settings, run)?;
     links.set_linked_rowid(last)?;
     Ok(read)
+}
+
+/// Pending articles read before their features are computed together, on
+/// every core (parsing a record and tokenizing its text for the story and
+/// the MinHash was a fifth of a bulk link on one core); few enough that
+/// their texts and records stay small next to a batch's features.
+const FEATURES_CHUNK: usize = 64;
+
+/// Computes the features of the `held` articles (in order, on every core),
+/// records their outlets' terms and adds the features to `new`; empties
+/// `held`.
+fn features_of(
+    links: &rasad_store::links::Links,
+    held: &mut Vec<rasad_store::links::Pending>,
+    new: &mut Vec<Features>,
+) -> Result<(), Error> {
+    // A record this rasad cannot read links nothing (it is still counted
+    // as linked, so it is not read again on every open).
+    let of = |p: &rasad_store::links::Pending| {
+        let doc = serde_json::from_str::<Document>(&p.record).ok()?;
+        let f = Features::of(&doc, &p.text);
+        Some((doc, f))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let part = held.len().div_ceil(threads).max(1);
+    let done: Vec<Option<(Document, Features)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = held
+            .chunks(part)
+            .map(|c| s.spawn(move || c.iter().map(of).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    held.clear();
+    for (doc, f) in done.into_iter().flatten() {
+        add_terms(links, &doc)?;
+        new.push(f);
+    }
+    Ok(())
 }
 
 /// Stores the features of new articles and links them; returns the number
@@ -104,18 +145,19 @@ fn link_new(
     links: &rasad_store::links::Links,
     new: Vec<Features>,
     settings: Settings,
+    run: &mut update::Run,
 ) -> Result<usize, Error> {
     let mut spanned = Vec::with_capacity(new.len());
     for f in new {
         let row = f.row(settings)?;
         links.put_article(&row)?;
+        run.forget(&row.article);
         spanned.push((f, row.spans));
     }
     let mut written = 0;
     let mut carried = update::Loaded::new();
-    let mut vocabulary = crate::story::Vocabulary::default();
     for g in update::groups(spanned, settings.link_reach_days()) {
-        written += update::link_group(links, g, settings, &mut carried, &mut vocabulary)?;
+        written += update::link_group(links, g, settings, &mut carried, run)?;
     }
     Ok(written)
 }
@@ -125,7 +167,7 @@ fn link_new(
 /// the number of incidents written.
 pub fn link_features(store: &mut Store, features: Vec<Features>) -> Result<usize, Error> {
     store.links_write(|links| {
-        let n = link_new(links, features, Settings::default())?;
+        let n = link_new(links, features, Settings::default(), &mut update::Run::default())?;
         Ok::<_, Error>((n, true))
     })
 }
@@ -203,7 +245,7 @@ pub fn reviewed(
     let mut reports = Vec::new();
     for json in store.links().features(&ids)?.values() {
         let f: Features = serde_json::from_str(json)?;
-        reports.extend(f.reports);
+        reports.extend(f.reports.iter().cloned());
     }
     Ok(review::apply(all, &reports, corrections))
 }
