@@ -170,8 +170,8 @@ pub(crate) fn link_group(
             load(links, &mut loaded, nearest, carried, run)?;
         }
     }
-    let b = builder(&mut loaded, settings, &mut run.vocabulary);
-    let prepared = b.prepared();
+    let mut b = builder(&mut loaded, settings, &mut run.vocabulary);
+    let prepared = b.take_prepared();
     let before = loaded.len();
     let linked = b.linked_with(&prepared, &new);
     let (focus, old) = close(links, &mut loaded, linked, carried, run)?;
