@@ -167,7 +167,12 @@ fn link_new(
 /// the number of incidents written.
 pub fn link_features(store: &mut Store, features: Vec<Features>) -> Result<usize, Error> {
     store.links_write(|links| {
-        let n = link_new(links, features, Settings::default(), &mut update::Run::default())?;
+        let n = link_new(
+            links,
+            features,
+            Settings::default(),
+            &mut update::Run::default(),
+        )?;
         Ok::<_, Error>((n, true))
     })
 }
@@ -280,6 +285,131 @@ pub fn version(store: &Store) -> Result<(i64, i64), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::ArticleInfo;
+    use proptest::prelude::*;
+
+    /// A generated article: one clash at place `place` on `day` of May 2019,
+    /// its story the place's word, a word of its own and one all share;
+    /// `copy` gives it the body signature of article `copy` (a syndicated
+    /// copy of it).
+    fn article(k: usize, day: u32, place: usize, copy: Option<usize>) -> Features {
+        let date = format!("2019-05-{day:02}");
+        let id = format!("a{k}");
+        let r: crate::Report = serde_json::from_value(serde_json::json!({
+            "article": id, "event_index": 0, "outlet": format!("o{}", k % 3),
+            "published": date, "type": "battles", "subtype": "armed_clash",
+            "date": date, "date_basis": "explicit",
+            "places": [{"name": format!("town{place}"), "id": format!("g{place}"),
+                        "lat": 33.0 + place as f64 * 0.7, "lon": 36.0, "kind": "town"}],
+            "actor1": [], "actor2": [], "associated": [],
+            "killed": {"low": null, "best": (k % 4) as f64, "high": null},
+            "injured": null, "killed_by_group": {}, "attributed_to": [],
+            "certainty": "asserted", "evidence": [format!("clash word{place} near town{place}")],
+            "terms": {}
+        }))
+        .unwrap();
+        let words = vec![
+            ("common".to_string(), 1.0),
+            (format!("place{place}"), 1.0 + 2f64.ln()),
+            (format!("own{k}"), 1.0),
+        ];
+        let info = ArticleInfo {
+            article: id,
+            outlet: Some(format!("o{}", k % 3)),
+            published: Some(date.clone()),
+            words,
+            title_places: Vec::new(),
+        };
+        let seed = copy.unwrap_or(k) as u64;
+        let sig = (0..crate::neardup::HASHES as u64)
+            .map(|h| {
+                (seed + 1)
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    .rotate_left(h as u32)
+                    ^ h
+            })
+            .collect();
+        Features::new(info, Some(date), vec![r], sig)
+    }
+
+    /// The stored incidents as JSON, in order.
+    fn stored(store: &Store) -> Vec<String> {
+        incidents(store)
+            .unwrap()
+            .iter()
+            .map(|i| serde_json::to_string(i).unwrap())
+            .collect()
+    }
+
+    /// Links `batches` one after the other into a new store, all in one
+    /// run (`shared`) or each with a fresh one; returns the stored
+    /// incidents and how many stored articles the last run kept parsed.
+    /// Every article the run keeps parsed is as stored.
+    fn link_batches(batches: &[Vec<Features>], shared: bool) -> (Vec<String>, usize) {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut run = update::Run::default();
+        for b in batches {
+            if !shared {
+                run = update::Run::default();
+            }
+            store
+                .links_write(|links| {
+                    let n = link_new(links, b.clone(), Settings::default(), &mut run)?;
+                    Ok::<_, Error>((n, true))
+                })
+                .unwrap();
+            assert_eq!(run.stale(&store.links()), Vec::<String>::new());
+        }
+        (stored(&store), run.parsed_len())
+    }
+
+    /// Batches of articles (k, day, place, copy of) as catch_up links them.
+    fn batches(rows: &[Vec<(usize, u32, usize, Option<usize>)>]) -> Vec<Vec<Features>> {
+        rows.iter()
+            .map(|b| b.iter().map(|&(k, d, p, c)| article(k, d, p, c)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn one_run_over_several_batches_links_as_fresh_runs_do() {
+        // Two batches over the same days (as an archive ingested out of
+        // date order gives): the second reads the first's articles, kept
+        // parsed by the shared run; article 3 is written again with another
+        // place and a copy of article 0 arrives late.
+        let first: Vec<_> = (0..30)
+            .map(|k| (k, 1 + (k as u32 * 3) % 28, k % 5, None))
+            .collect();
+        let mut second: Vec<_> = (30..60)
+            .map(|k| (k, 1 + (k as u32 * 7) % 28, k % 5, None))
+            .collect();
+        second.push((3, 4, 9, None));
+        second.push((60, 1, 0, Some(0)));
+        let b = batches(&[first, second]);
+        let (shared, kept) = link_batches(&b, true);
+        let (fresh, _) = link_batches(&b, false);
+        assert!(kept > 0, "the shared run kept nothing parsed");
+        assert!(
+            shared
+                .iter()
+                .any(|i| i.matches("\"article\":").count() >= 2),
+            "no incident joins two articles: the test links nothing"
+        );
+        assert_eq!(shared, fresh);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn a_shared_run_never_changes_what_is_linked(
+            rows in prop::collection::vec(
+                prop::collection::vec((0usize..40, 1u32..29, 0usize..6, prop::option::of(0usize..40)), 1..25),
+                1..4,
+            )
+        ) {
+            let b = batches(&rows);
+            prop_assert_eq!(link_batches(&b, true).0, link_batches(&b, false).0);
+        }
+    }
 
     #[test]
     fn rows_parsed_on_several_threads_keep_their_order_and_errors() {

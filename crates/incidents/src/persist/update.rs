@@ -116,6 +116,28 @@ pub(crate) struct Run {
 }
 
 impl Run {
+    /// Stored articles kept parsed.
+    #[cfg(test)]
+    pub(crate) fn parsed_len(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// The articles kept parsed whose features are not the stored ones.
+    #[cfg(test)]
+    pub(crate) fn stale(&self, links: &Links) -> Vec<String> {
+        let ids: Vec<&str> = self.parsed.keys().map(String::as_str).collect();
+        let stored = links.features(&ids).unwrap();
+        let value = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        self.parsed
+            .iter()
+            .filter(|(id, f)| {
+                let kept = serde_json::to_string(f).unwrap();
+                stored.get(*id).is_none_or(|s| value(s) != value(&kept))
+            })
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// Forgets the parsed features of an article being written again.
     pub(crate) fn forget(&mut self, article: &str) {
         self.parsed.remove(article);
