@@ -363,8 +363,11 @@ mod tests {
         (stored(&store), run.parsed_len())
     }
 
-    /// Batches of articles (k, day, place, copy of) as catch_up links them.
-    fn batches(rows: &[Vec<(usize, u32, usize, Option<usize>)>]) -> Vec<Vec<Features>> {
+    /// A generated article's number, day, place and the article it copies.
+    type Row = (usize, u32, usize, Option<usize>);
+
+    /// Batches of articles as catch_up links them.
+    fn batches(rows: &[Vec<Row>]) -> Vec<Vec<Features>> {
         rows.iter()
             .map(|b| b.iter().map(|&(k, d, p, c)| article(k, d, p, c)).collect())
             .collect()
