@@ -720,13 +720,51 @@ impl IncidentBuilder {
     /// Everything the pair score needs, over the reports in canonical order
     /// (by article and event: the result does not depend on arrival order).
     pub(crate) fn prepared(&self) -> Prepared {
+        let order = self.canonical_order();
+        let parts = self.prepare(&order);
+        let reports: Vec<Report> = order.iter().map(|&i| self.reports[i].clone()).collect();
+        self.assemble(reports, parts)
+    }
+
+    /// [`IncidentBuilder::prepared`], the reports moved out of the builder
+    /// instead of copied (an update's window prepares hundreds of articles
+    /// per group and needs only their articles afterwards: what
+    /// [`IncidentBuilder::linked_with`] and
+    /// [`IncidentBuilder::incidents_with`] read). The builder keeps no
+    /// report: prepare it again only after adding them again.
+    pub(crate) fn take_prepared(&mut self) -> Prepared {
+        let order = self.canonical_order();
+        let parts = self.prepare(&order);
+        let mut taken: Vec<Option<Report>> = std::mem::take(&mut self.reports)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let reports = order
+            .iter()
+            .map(|&i| taken[i].take().expect("each report once"))
+            .collect();
+        self.evidence.clear();
+        self.assemble(reports, parts)
+    }
+
+    /// The report indexes in canonical order (by article and event: the
+    /// result does not depend on arrival order).
+    fn canonical_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.reports.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&self.reports[a], &self.reports[b]);
             (&x.article, x.event_index).cmp(&(&y.article, y.event_index))
         });
-        let reports: Vec<Report> = order.iter().map(|&i| self.reports[i].clone()).collect();
-        let (preps, stories, evidence, story_ids) = self.prepare(&order);
+        order
+    }
+
+    /// The prepared reports from the builder's `reports` in canonical
+    /// order and what [`IncidentBuilder::prepare`] made of them.
+    fn assemble(
+        &self,
+        reports: Vec<Report>,
+        (preps, stories, evidence, story_ids): (Vec<Prep>, Vectors, Vectors, Vec<String>),
+    ) -> Prepared {
         let title_places: Vec<Vec<PlaceInfo>> = story_ids
             .iter()
             .map(|a| self.articles[a].title_places.clone())

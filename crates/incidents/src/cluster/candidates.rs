@@ -269,6 +269,7 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::Prepared;
     use crate::{reports, ArticleInfo, IncidentBuilder};
     use rasad_extract::{Extractor, Options};
     use rasad_ingest::{read_paths, ReadOptions};
@@ -331,6 +332,30 @@ mod tests {
             }
         }
         positive
+    }
+
+    #[test]
+    fn reports_taken_from_the_builder_prepare_what_copies_do() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let copying = builder_of(&root.join("corpus/demo"));
+        let mut taking = copying.clone();
+        let (p, q) = (copying.prepared(), taking.take_prepared());
+        assert!(taking.is_empty(), "the reports stay in the builder");
+        assert!(p.reports.len() >= 40, "{}", p.reports.len());
+        assert_eq!(p.reports, q.reports);
+        let json = |b: &IncidentBuilder, p: &Prepared| {
+            serde_json::to_string(&b.incidents_with(p, None)).unwrap()
+        };
+        assert_eq!(json(&copying, &p), json(&taking, &q));
+        let new: std::collections::BTreeSet<String> = p
+            .reports
+            .iter()
+            .step_by(5)
+            .map(|r| r.article.clone())
+            .collect();
+        let linked = copying.linked_with(&p, &new);
+        assert!(linked.len() > new.len(), "the new articles link to nothing");
+        assert_eq!(linked, taking.linked_with(&q, &new));
     }
 
     #[test]

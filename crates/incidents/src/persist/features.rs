@@ -27,8 +27,9 @@ pub struct Features {
     /// The full publication value, which orders originals before copies.
     pub published: Option<String>,
     /// Its reports, `copy_of` unset (copies are found among the articles
-    /// loaded together).
-    pub reports: Vec<Report>,
+    /// loaded together and kept in `copy_of`). Shared: a window's copy of
+    /// an article costs no copy of its reports.
+    pub reports: Arc<[Report]>,
     /// MinHash signature of the body (stored as one hex string: parsing 64
     /// numbers was a tenth of an update's time; rows of the list form
     /// written before are still read).
@@ -39,6 +40,10 @@ pub struct Features {
     /// for several groups of one run is tokenized and numbered once).
     #[serde(skip)]
     numbered: Option<Numbered>,
+    /// The article this one copies, among the articles loaded with it (set
+    /// by [`mark_copies`]; its reports get it when handed to a builder).
+    #[serde(skip)]
+    pub(crate) copy_of: Option<String>,
 }
 
 /// An article's words numbered by a [`Vocabulary`].
@@ -124,9 +129,10 @@ impl Features {
         Features {
             info: Arc::new(info),
             published,
-            reports,
+            reports: reports.into(),
             sig,
             numbered: None,
+            copy_of: None,
         }
     }
 
@@ -163,17 +169,14 @@ impl Features {
 }
 
 /// Marks syndicated copies among `articles`: in (published, id) order, an
-/// article whose body is a near-copy of an earlier one gets `copy_of` on
-/// its reports, as a full build does.
+/// article whose body is a near-copy of an earlier one gets `copy_of` (its
+/// reports get it in the builder), as a full build does.
 pub fn mark_copies(articles: &mut [&mut Features]) {
     articles.sort_by(|a, b| (&a.published, &a.info.article).cmp(&(&b.published, &b.info.article)));
     let mut copies = NearDuplicates::new(crate::corpus::COPY_SIMILARITY);
     for f in articles.iter_mut() {
         let sig: [u64; HASHES] = f.sig.as_slice().try_into().unwrap_or([u64::MAX; HASHES]);
-        let copy_of = copies.add_signature(&f.info.article, sig);
-        for r in &mut f.reports {
-            r.copy_of = copy_of.clone();
-        }
+        f.copy_of = copies.add_signature(&f.info.article, sig);
     }
 }
 

@@ -60,8 +60,9 @@ impl From<serde_json::Error> for Error {
 /// (one read) when the store is up to date.
 pub fn catch_up(store: &mut Store) -> Result<usize, Error> {
     let mut total = 0;
+    let mut run = update::Run::default();
     while !store.links().up_to_date()? {
-        total += store.links_write(|links| Ok::<_, Error>((link_batch(links)?, true)))?;
+        total += store.links_write(|links| Ok::<_, Error>((link_batch(links, &mut run)?, true)))?;
     }
     Ok(total)
 }
@@ -75,27 +76,67 @@ pub fn rebuild(store: &mut Store) -> Result<usize, Error> {
 /// Links one batch of pending articles; returns how many. The articles are
 /// read one at a time and only their features kept, so memory follows the
 /// features of a batch, not its texts.
-fn link_batch(links: &rasad_store::links::Links) -> Result<usize, Error> {
+fn link_batch(links: &rasad_store::links::Links, run: &mut update::Run) -> Result<usize, Error> {
     let settings = Settings::default();
     let mut new = Vec::new();
     let mut read = 0;
+    let mut held = Vec::with_capacity(FEATURES_CHUNK);
     let last = links.each_pending(BATCH, |p| {
         read += 1;
-        // A record this rasad cannot read links nothing (it is still counted
-        // as linked, so it is not read again on every open).
-        let Ok(doc) = serde_json::from_str::<Document>(&p.record) else {
-            return Ok::<_, Error>(());
-        };
-        add_terms(links, &doc)?;
-        new.push(Features::of(&doc, &p.text));
-        Ok(())
+        held.push(p);
+        if held.len() == FEATURES_CHUNK {
+            features_of(links, &mut held, &mut new)?;
+        }
+        Ok::<_, Error>(())
     })?;
+    features_of(links, &mut held, &mut new)?;
     let Some(last) = last else {
         return Ok(0);
     };
-    link_new(links, new, settings)?;
+    link_new(links, new, settings, run)?;
     links.set_linked_rowid(last)?;
     Ok(read)
+}
+
+/// Pending articles read before their features are computed together, on
+/// every core (parsing a record and tokenizing its text for the story and
+/// the MinHash was a fifth of a bulk link on one core); few enough that
+/// their texts and records stay small next to a batch's features.
+const FEATURES_CHUNK: usize = 64;
+
+/// Computes the features of the `held` articles (in order, on every core),
+/// records their outlets' terms and adds the features to `new`; empties
+/// `held`.
+fn features_of(
+    links: &rasad_store::links::Links,
+    held: &mut Vec<rasad_store::links::Pending>,
+    new: &mut Vec<Features>,
+) -> Result<(), Error> {
+    // A record this rasad cannot read links nothing (it is still counted
+    // as linked, so it is not read again on every open).
+    let of = |p: &rasad_store::links::Pending| {
+        let doc = serde_json::from_str::<Document>(&p.record).ok()?;
+        let f = Features::of(&doc, &p.text);
+        Some((doc, f))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let part = held.len().div_ceil(threads).max(1);
+    let done: Vec<Option<(Document, Features)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = held
+            .chunks(part)
+            .map(|c| s.spawn(move || c.iter().map(of).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    held.clear();
+    for (doc, f) in done.into_iter().flatten() {
+        add_terms(links, &doc)?;
+        new.push(f);
+    }
+    Ok(())
 }
 
 /// Stores the features of new articles and links them; returns the number
@@ -104,18 +145,19 @@ fn link_new(
     links: &rasad_store::links::Links,
     new: Vec<Features>,
     settings: Settings,
+    run: &mut update::Run,
 ) -> Result<usize, Error> {
     let mut spanned = Vec::with_capacity(new.len());
     for f in new {
         let row = f.row(settings)?;
         links.put_article(&row)?;
+        run.forget(&row.article);
         spanned.push((f, row.spans));
     }
     let mut written = 0;
     let mut carried = update::Loaded::new();
-    let mut vocabulary = crate::story::Vocabulary::default();
     for g in update::groups(spanned, settings.link_reach_days()) {
-        written += update::link_group(links, g, settings, &mut carried, &mut vocabulary)?;
+        written += update::link_group(links, g, settings, &mut carried, run)?;
     }
     Ok(written)
 }
@@ -125,7 +167,12 @@ fn link_new(
 /// the number of incidents written.
 pub fn link_features(store: &mut Store, features: Vec<Features>) -> Result<usize, Error> {
     store.links_write(|links| {
-        let n = link_new(links, features, Settings::default())?;
+        let n = link_new(
+            links,
+            features,
+            Settings::default(),
+            &mut update::Run::default(),
+        )?;
         Ok::<_, Error>((n, true))
     })
 }
@@ -203,7 +250,7 @@ pub fn reviewed(
     let mut reports = Vec::new();
     for json in store.links().features(&ids)?.values() {
         let f: Features = serde_json::from_str(json)?;
-        reports.extend(f.reports);
+        reports.extend(f.reports.iter().cloned());
     }
     Ok(review::apply(all, &reports, corrections))
 }
@@ -238,6 +285,134 @@ pub fn version(store: &Store) -> Result<(i64, i64), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::ArticleInfo;
+    use proptest::prelude::*;
+
+    /// A generated article: one clash at place `place` on `day` of May 2019,
+    /// its story the place's word, a word of its own and one all share;
+    /// `copy` gives it the body signature of article `copy` (a syndicated
+    /// copy of it).
+    fn article(k: usize, day: u32, place: usize, copy: Option<usize>) -> Features {
+        let date = format!("2019-05-{day:02}");
+        let id = format!("a{k}");
+        let r: crate::Report = serde_json::from_value(serde_json::json!({
+            "article": id, "event_index": 0, "outlet": format!("o{}", k % 3),
+            "published": date, "type": "battles", "subtype": "armed_clash",
+            "date": date, "date_basis": "explicit",
+            "places": [{"name": format!("town{place}"), "id": format!("g{place}"),
+                        "lat": 33.0 + place as f64 * 0.7, "lon": 36.0, "kind": "town"}],
+            "actor1": [], "actor2": [], "associated": [],
+            "killed": {"low": null, "best": (k % 4) as f64, "high": null},
+            "injured": null, "killed_by_group": {}, "attributed_to": [],
+            "certainty": "asserted", "evidence": [format!("clash word{place} near town{place}")],
+            "terms": {}
+        }))
+        .unwrap();
+        let words = vec![
+            ("common".to_string(), 1.0),
+            (format!("place{place}"), 1.0 + 2f64.ln()),
+            (format!("own{k}"), 1.0),
+        ];
+        let info = ArticleInfo {
+            article: id,
+            outlet: Some(format!("o{}", k % 3)),
+            published: Some(date.clone()),
+            words,
+            title_places: Vec::new(),
+        };
+        let seed = copy.unwrap_or(k) as u64;
+        let sig = (0..crate::neardup::HASHES as u64)
+            .map(|h| {
+                (seed + 1)
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    .rotate_left(h as u32)
+                    ^ h
+            })
+            .collect();
+        Features::new(info, Some(date), vec![r], sig)
+    }
+
+    /// The stored incidents as JSON, in order.
+    fn stored(store: &Store) -> Vec<String> {
+        incidents(store)
+            .unwrap()
+            .iter()
+            .map(|i| serde_json::to_string(i).unwrap())
+            .collect()
+    }
+
+    /// Links `batches` one after the other into a new store, all in one
+    /// run (`shared`) or each with a fresh one; returns the stored
+    /// incidents and how many stored articles the last run kept parsed.
+    /// Every article the run keeps parsed is as stored.
+    fn link_batches(batches: &[Vec<Features>], shared: bool) -> (Vec<String>, usize) {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut run = update::Run::default();
+        for b in batches {
+            if !shared {
+                run = update::Run::default();
+            }
+            store
+                .links_write(|links| {
+                    let n = link_new(links, b.clone(), Settings::default(), &mut run)?;
+                    Ok::<_, Error>((n, true))
+                })
+                .unwrap();
+            assert_eq!(run.stale(&store.links()), Vec::<String>::new());
+        }
+        (stored(&store), run.parsed_len())
+    }
+
+    /// A generated article's number, day, place and the article it copies.
+    type Row = (usize, u32, usize, Option<usize>);
+
+    /// Batches of articles as catch_up links them.
+    fn batches(rows: &[Vec<Row>]) -> Vec<Vec<Features>> {
+        rows.iter()
+            .map(|b| b.iter().map(|&(k, d, p, c)| article(k, d, p, c)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn one_run_over_several_batches_links_as_fresh_runs_do() {
+        // Two batches over the same days (as an archive ingested out of
+        // date order gives): the second reads the first's articles, kept
+        // parsed by the shared run; article 3 is written again with another
+        // place and a copy of article 0 arrives late.
+        let first: Vec<_> = (0..30)
+            .map(|k| (k, 1 + (k as u32 * 3) % 28, k % 5, None))
+            .collect();
+        let mut second: Vec<_> = (30..60)
+            .map(|k| (k, 1 + (k as u32 * 7) % 28, k % 5, None))
+            .collect();
+        second.push((3, 4, 9, None));
+        second.push((60, 1, 0, Some(0)));
+        let b = batches(&[first, second]);
+        let (shared, kept) = link_batches(&b, true);
+        let (fresh, _) = link_batches(&b, false);
+        assert!(kept > 0, "the shared run kept nothing parsed");
+        assert!(
+            shared
+                .iter()
+                .any(|i| i.matches("\"article\":").count() >= 2),
+            "no incident joins two articles: the test links nothing"
+        );
+        assert_eq!(shared, fresh);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn a_shared_run_never_changes_what_is_linked(
+            rows in prop::collection::vec(
+                prop::collection::vec((0usize..40, 1u32..29, 0usize..6, prop::option::of(0usize..40)), 1..25),
+                1..4,
+            )
+        ) {
+            let b = batches(&rows);
+            prop_assert_eq!(link_batches(&b, true).0, link_batches(&b, false).0);
+        }
+    }
 
     #[test]
     fn rows_parsed_on_several_threads_keep_their_order_and_errors() {

@@ -96,19 +96,80 @@ pub struct Group {
 /// The articles loaded for one update, by id.
 pub type Loaded = BTreeMap<String, Features>;
 
+/// Most stored articles a linking run keeps parsed ([`Run`]): about 10 KB
+/// each, so at most a few hundred MB; a run that reads more starts over
+/// (a batch sweeps its days in order, and the next batch sweeps them
+/// again, so what one batch parsed is what the next reads).
+pub const PARSED_MAX: usize = 20_000;
+
+/// What one linking run (every batch of one [`super::catch_up`]) keeps
+/// from group to group: the numbers of the words, and the stored articles
+/// it has read, parsed and numbered. A sparse store's window is topped up
+/// to [`IDF_SAMPLE`] articles, so every group read hundreds of articles
+/// again: parsing them and numbering their words was a fifth of a bulk
+/// link. The parsed features are the ones a read would give (an article
+/// written again in the run is forgotten), so linking is unchanged.
+#[derive(Default)]
+pub(crate) struct Run {
+    pub(crate) vocabulary: Vocabulary,
+    parsed: rustc_hash::FxHashMap<String, Features>,
+}
+
+impl Run {
+    /// Stored articles kept parsed.
+    #[cfg(test)]
+    pub(crate) fn parsed_len(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// The articles kept parsed whose features are not the stored ones.
+    #[cfg(test)]
+    pub(crate) fn stale(&self, links: &Links) -> Vec<String> {
+        let ids: Vec<&str> = self.parsed.keys().map(String::as_str).collect();
+        let stored = links.features(&ids).unwrap();
+        let value = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        self.parsed
+            .iter()
+            .filter(|(id, f)| {
+                let kept = serde_json::to_string(f).unwrap();
+                stored.get(*id).is_none_or(|s| value(s) != value(&kept))
+            })
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// Forgets the parsed features of an article being written again.
+    pub(crate) fn forget(&mut self, article: &str) {
+        self.parsed.remove(article);
+    }
+
+    /// The stored features of `id` (its JSON `json`), parsed and numbered
+    /// once per run.
+    fn parse(&mut self, id: &str, json: &str) -> Result<Features, Error> {
+        let mut f: Features = serde_json::from_str(json)?;
+        f.numbered(&mut self.vocabulary);
+        if self.parsed.len() >= PARSED_MAX {
+            self.parsed.clear();
+        }
+        self.parsed.insert(id.to_string(), f.clone());
+        Ok(f)
+    }
+}
+
 /// Links one group: loads its window, finds what it links to, groups those
 /// incidents again and writes them. Returns the number of incidents written.
 /// `carried` holds the articles the previous group loaded (groups of one
 /// ingest follow each other in time, so their windows overlap): they are
 /// taken from it instead of read again, and it is left holding this
-/// group's. `vocabulary` numbers the words of the articles loaded (one per
-/// linking run, so an article carried from group to group is numbered once).
+/// group's. `run` numbers the words of the articles loaded (so an article
+/// carried from group to group is numbered once) and keeps the stored
+/// articles parsed.
 pub(crate) fn link_group(
     links: &Links,
     group: Group,
     settings: Settings,
     carried: &mut Loaded,
-    vocabulary: &mut Vocabulary,
+    run: &mut Run,
 ) -> Result<usize, Error> {
     let new: BTreeSet<String> = group
         .articles
@@ -125,20 +186,21 @@ pub(crate) fn link_group(
         let (first, last) = (group.days.0 - reach, group.days.1 + reach);
         let window = links.articles_meeting(first, last, settings.longest_span_days())?;
         let few = window.len() < IDF_SAMPLE;
-        load(links, &mut loaded, window, carried)?;
+        load(links, &mut loaded, window, carried, run)?;
         if few {
             let nearest = links.nearest(group.days.0, IDF_SAMPLE / 2)?;
-            load(links, &mut loaded, nearest, carried)?;
+            load(links, &mut loaded, nearest, carried, run)?;
         }
     }
-    let b = builder(&mut loaded, settings, vocabulary);
-    let prepared = b.prepared();
+    let mut b = builder(&mut loaded, settings, &mut run.vocabulary);
+    let prepared = b.take_prepared();
     let before = loaded.len();
-    let (focus, old) = close(links, &mut loaded, b.linked_with(&prepared, &new), carried)?;
+    let linked = b.linked_with(&prepared, &new);
+    let (focus, old) = close(links, &mut loaded, linked, carried, run)?;
     let incidents = if loaded.len() == before {
         b.incidents_with(&prepared, Some(&focus))
     } else {
-        builder(&mut loaded, settings, vocabulary).incidents_among(Some(&focus))
+        builder(&mut loaded, settings, &mut run.vocabulary).incidents_among(Some(&focus))
     };
     let rows = incidents.iter().map(row).collect::<Result<Vec<_>, _>>()?;
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
@@ -148,27 +210,28 @@ pub(crate) fn link_group(
 }
 
 /// Adds the features of the `ids` not loaded yet: from `carried` when it
-/// has them, else read from the store.
+/// has them, else as stored (parsed once per `run`).
 fn load(
     links: &Links,
     loaded: &mut Loaded,
     ids: BTreeSet<String>,
     carried: &mut Loaded,
+    run: &mut Run,
 ) -> Result<(), Error> {
     let mut missing: Vec<&str> = Vec::new();
     for id in &ids {
         if loaded.contains_key(id) {
             continue;
         }
-        match carried.remove(id) {
-            Some(f) => {
-                loaded.insert(id.clone(), f);
-            }
-            None => missing.push(id),
+        if let Some(f) = carried.remove(id).or_else(|| run.parsed.get(id).cloned()) {
+            loaded.insert(id.clone(), f);
+        } else {
+            missing.push(id);
         }
     }
     for (id, json) in links.features(&missing)? {
-        loaded.insert(id, serde_json::from_str(&json)?);
+        let f = run.parse(&id, &json)?;
+        loaded.insert(id, f);
     }
     Ok(())
 }
@@ -181,6 +244,7 @@ fn close(
     loaded: &mut Loaded,
     mut focus: BTreeSet<String>,
     carried: &mut Loaded,
+    run: &mut Run,
 ) -> Result<(BTreeSet<String>, BTreeSet<String>), Error> {
     loop {
         let ids: Vec<&str> = focus.iter().map(String::as_str).collect();
@@ -190,7 +254,7 @@ fn close(
         if members.is_subset(&focus) {
             return Ok((focus, incidents));
         }
-        load(links, loaded, members.clone(), carried)?;
+        load(links, loaded, members.clone(), carried, run)?;
         focus.extend(members);
     }
 }
@@ -209,7 +273,9 @@ fn builder(
         let (story, evidence) = f.numbered(vocabulary);
         b.add_numbered_article(Arc::clone(&f.info), story);
         for (r, terms) in f.reports.iter().zip(evidence) {
-            b.add_numbered(r.clone(), terms);
+            let mut r = r.clone();
+            r.copy_of = f.copy_of.clone();
+            b.add_numbered(r, terms);
         }
     }
     b.set_vocabulary(vocabulary.len());
