@@ -239,7 +239,7 @@ impl Fulltext {
                 let rowid: i64 = r.get(0)?;
                 let title: Option<String> = r.get(1)?;
                 let packed: Vec<u8> = r.get(2)?;
-                let article = crate::pack::unpack(&packed)?;
+                let article = crate::pack::unpack_in(conn, &packed)?;
                 let title = title
                     .as_deref()
                     .map(|t| index_terms(t).0)

@@ -23,6 +23,7 @@
 //! article: text, body and record once each),
 //! [`spans`] (token offset encoding), [`links`] (persisted incidents).
 
+pub mod dict;
 pub(crate) mod filter;
 pub mod fulltext;
 pub mod links;
@@ -136,6 +137,9 @@ impl Store {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         rank::register(&conn)?;
         schema::migrate(&mut conn)?;
+        // A store with rows enough and no dictionary yet (one written before
+        // schema 6) gets its dictionaries now, its rows compressed again.
+        dict::train_due(&conn, &dict::Kind::ALL)?;
         // Article counts of index terms, read by the query parser to choose a
         // word's clitic reading (temporary: nothing is written to the file).
         conn.execute_batch(
@@ -186,7 +190,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT packed FROM articles WHERE id = ?1")?;
         let frame: Option<Vec<u8>> = stmt.query_row([id], |r| r.get(0)).optional()?;
-        Ok(frame.map(|f| pack::unpack(&f)).transpose()?)
+        Ok(frame.map(|f| pack::unpack_in(&self.conn, &f)).transpose()?)
     }
 
     /// Calls `f` with every stored article after rowid `after`, in storage
@@ -212,7 +216,7 @@ impl Store {
             let blob = frame
                 .as_blob()
                 .map_err(|e| StoreError::from(rusqlite::Error::from(e)))?;
-            let article = pack::unpack(blob).map_err(StoreError::from)?;
+            let article = pack::unpack_in(&self.conn, blob).map_err(StoreError::from)?;
             f(rowid, id, article)?;
         }
         Ok(())

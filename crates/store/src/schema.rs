@@ -193,6 +193,21 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX articles_text_outlet
         ON articles(content_hash, ifnull(outlet_key, ''));
     "#,
+    // 6: zstd dictionaries trained on the store's own rows (see `dict`), one
+    // per kind of row (article frames, linking features, incidents), trained
+    // once: `id` is zstd's dictionary id (every frame compressed with it
+    // names it), `trained_at` the table's last rowid when it was trained
+    // (without `id`: when training failed, tried again once the table has
+    // doubled). The rows are compressed again by `dict::train_due`, which
+    // `Store::open` runs after the migrations, not by this step.
+    r#"
+    CREATE TABLE zstd_dicts (
+        kind       TEXT PRIMARY KEY,
+        id         INTEGER UNIQUE,
+        dict       BLOB,
+        trained_at INTEGER NOT NULL
+    );
+    "#,
 ];
 
 /// The last step that rebuilds the articles table: a database brought

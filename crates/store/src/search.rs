@@ -195,7 +195,7 @@ impl Store {
                 continue;
             };
             let (id, title, outlet, published, url) = row;
-            let article = crate::pack::unpack(&packed)?;
+            let article = crate::pack::unpack_in(&self.conn, &packed)?;
             let st = snippet_terms(&article.text, &article.body);
             let print = shingles(st.terms.as_bytes());
             if let Some(p) = &print {
