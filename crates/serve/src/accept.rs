@@ -199,9 +199,13 @@ async fn connection(
         .header_read_timeout(limits.header_timeout)
         .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
+    let stopping = async move {
+        // The guard `wait_for` returns is dropped here, before any await.
+        let _ = stop.wait_for(|s| *s).await.map(|_| ());
+    };
     let served = tokio::select! {
         r = conn.as_mut() => r,
-        _ = stop.wait_for(|s| *s) => {
+        () = stopping => {
             conn.as_mut().graceful_shutdown();
             conn.await
         }

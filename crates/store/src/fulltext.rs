@@ -357,6 +357,26 @@ impl Fulltext {
         }
     }
 
+    /// The current searcher (one per query: the counts of its terms agree).
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Articles holding the index term `term`, as FTS5's vocabulary counted
+    /// them: a string the tokenizer would not keep as one term is in none.
+    pub(crate) fn doc_freq(
+        &self,
+        searcher: &tantivy::Searcher,
+        term: &str,
+    ) -> Result<u64, StoreError> {
+        match tokens(term).as_slice() {
+            [one] if one == term => {
+                Ok(searcher.doc_freq(&Term::from_field_text(self.terms, term))?)
+            }
+            _ => Ok(0),
+        }
+    }
+
     /// The reader (tests compare the top-k ranking with exhaustive scoring).
     #[cfg(test)]
     pub(crate) fn reader_for_tests(&self) -> &IndexReader {

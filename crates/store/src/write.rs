@@ -145,10 +145,6 @@ fn write_one(tx: &Transaction, p: &Prepared, dict: Option<&Dict>) -> Result<Outc
         packed,
         copy_of,
     ])?;
-    let rowid = tx.last_insert_rowid();
-    let mut index =
-        tx.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-    index.execute(params![rowid, p.title_terms, p.body_terms])?;
     Ok(match copy_of {
         Some(of) => Outcome::Copy { of },
         None => Outcome::Inserted,
