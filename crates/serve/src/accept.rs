@@ -163,7 +163,10 @@ pub async fn serve_router_until(
     drop(listener);
     let _ = stopping.send(true);
     let all_done = async { while served.join_next().await.is_some() {} };
-    if tokio::time::timeout(SHUTDOWN_GRACE, all_done).await.is_err() {
+    if tokio::time::timeout(SHUTDOWN_GRACE, all_done)
+        .await
+        .is_err()
+    {
         tracing::warn!("stopping with connections still open after {SHUTDOWN_GRACE:?}");
     }
     Ok(())

@@ -137,8 +137,14 @@ pub async fn serve_until(
     let state = tokio::task::spawn_blocking(move || AppState::open(&cfg))
         .await
         .map_err(|e| ServeError::Build(e.to_string()))??;
-    let router = app(state, &config)?;
+    let router = app(state.clone(), &config)?;
     accept::serve_router_until(listener, router, config.conn_limits, stop).await?;
+    let loaded = tokio::task::spawn_blocking(move || state.wait_loaded(accept::SHUTDOWN_GRACE))
+        .await
+        .unwrap_or(false);
+    if !loaded {
+        tracing::warn!("stopping while the incidents are still loading");
+    }
     Ok(())
 }
 

@@ -92,7 +92,11 @@ pub struct Dict {
 static LOADED: LazyLock<RwLock<HashMap<u32, Arc<Dict>>>> = LazyLock::new(Default::default);
 
 fn cached(id: u32) -> Option<Arc<Dict>> {
-    LOADED.read().unwrap_or_else(|e| e.into_inner()).get(&id).cloned()
+    LOADED
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&id)
+        .cloned()
 }
 
 /// The dictionary `id` of this store, read once per process.
@@ -143,8 +147,11 @@ pub fn compress(raw: &[u8], dict: Option<&Dict>) -> Vec<u8> {
             .expect("zstd compresses any input in memory");
     };
     let mut out = Vec::with_capacity(zstd::zstd_safe::compress_bound(raw.len()));
-    CCTX.with(|c| c.borrow_mut().compress_using_cdict(&mut out, raw, d.enc.as_cdict()))
-        .expect("zstd compresses any input into a buffer of its bound");
+    CCTX.with(|c| {
+        c.borrow_mut()
+            .compress_using_cdict(&mut out, raw, d.enc.as_cdict())
+    })
+    .expect("zstd compresses any input into a buffer of its bound");
     out
 }
 
@@ -169,8 +176,11 @@ pub(crate) fn decode_with(
         _ => return Err(std::io::Error::other("a dictionary frame without its size")),
     };
     let mut out = Vec::with_capacity(n);
-    DCTX.with(|c| c.borrow_mut().decompress_using_ddict(&mut out, frame, d.dec.as_ddict()))
-        .map_err(|code| std::io::Error::other(zstd::zstd_safe::get_error_name(code)))?;
+    DCTX.with(|c| {
+        c.borrow_mut()
+            .decompress_using_ddict(&mut out, frame, d.dec.as_ddict())
+    })
+    .map_err(|code| std::io::Error::other(zstd::zstd_safe::get_error_name(code)))?;
     Ok(out)
 }
 
@@ -179,9 +189,9 @@ pub(crate) fn decode_with(
 fn raw_of(conn: &Connection, v: ValueRef<'_>) -> Result<Vec<u8>, StoreError> {
     match v {
         ValueRef::Text(t) => Ok(t.to_vec()),
-        ValueRef::Blob(b) => Ok(crate::pack::decode_in(Some(conn), b).map_err(
-            |e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, e.into()),
-        )?),
+        ValueRef::Blob(b) => Ok(crate::pack::decode_in(Some(conn), b).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, e.into())
+        })?),
         _ => Err(rusqlite::Error::InvalidColumnType(0, "frame".into(), v.data_type()).into()),
     }
 }

@@ -258,7 +258,11 @@ impl Store {
                 let title: Option<String> = r.get(1)?;
                 let a = pack::unpack_in(c, &r.get::<_, Vec<u8>>(2)?).unwrap();
                 let terms = |t: &str| prepare::index_terms(t).0;
-                Ok((r.get(0)?, terms(title.as_deref().unwrap_or("")), terms(&a.body)))
+                Ok((
+                    r.get(0)?,
+                    terms(title.as_deref().unwrap_or("")),
+                    terms(&a.body),
+                ))
             })
             .unwrap()
             .collect::<Result<_, _>>()

@@ -103,7 +103,10 @@ fn strings_in(conn: &Connection, sql: &str, ids: &[&str]) -> Result<Vec<String>,
 
 /// One row of the pending query (rowid, id, packed frame).
 fn pending_row(conn: &Connection, r: &rusqlite::Row<'_>) -> Result<Pending, StoreError> {
-    let a = crate::pack::unpack_in(conn, r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?)?;
+    let a = crate::pack::unpack_in(
+        conn,
+        r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?,
+    )?;
     Ok(Pending {
         rowid: r.get(0)?,
         id: r.get(1)?,
@@ -211,7 +214,10 @@ impl Links<'_> {
             .execute(params![
                 a.article,
                 a.outlet,
-                compress_json(&a.features, dict::current(self.0, Kind::Features)?.as_deref())
+                compress_json(
+                    &a.features,
+                    dict::current(self.0, Kind::Features)?.as_deref()
+                )
             ])?;
         let mut span = self.0.prepare_cached(
             "INSERT INTO link_spans (article, first_day, last_day) VALUES (?1, ?2, ?3)",
@@ -303,7 +309,11 @@ impl Links<'_> {
         )?;
         let dict = dict::current(self.0, Kind::Incident)?;
         for row in new {
-            inc.execute(params![row.id, row.day, compress_json(&row.json, dict.as_deref())])?;
+            inc.execute(params![
+                row.id,
+                row.day,
+                compress_json(&row.json, dict.as_deref())
+            ])?;
             for (article, event) in &row.members {
                 member.execute(params![article, event, row.id])?;
             }

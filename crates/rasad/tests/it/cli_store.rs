@@ -577,10 +577,9 @@ fn serve_stops_gracefully_on_sigint_and_sigterm() {
         log.read_to_string(&mut rest).unwrap();
         assert_eq!(status.code(), Some(0), "SIG{signal}: {rest}");
         assert!(rest.contains("rasad: stopped"), "SIG{signal}: {rest}");
-        let wal = dir.path().join(format!(
-            "{}-wal",
-            db.file_name().unwrap().to_string_lossy()
-        ));
+        let wal = dir
+            .path()
+            .join(format!("{}-wal", db.file_name().unwrap().to_string_lossy()));
         assert!(!wal.exists(), "SIG{signal}: the store was not closed");
     }
 }

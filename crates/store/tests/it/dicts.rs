@@ -40,10 +40,7 @@ fn article(i: usize) -> (Document, String) {
         })
         .collect();
     d.body = body.join(" ");
-    let head: Vec<&str> = SENTENCES[i % SENTENCES.len()]
-        .split(' ')
-        .take(4)
-        .collect();
+    let head: Vec<&str> = SENTENCES[i % SENTENCES.len()].split(' ').take(4).collect();
     d.title = Some(format!("{} {i}", head.join(" ")));
     d.outlet = Some(OUTLETS[i % OUTLETS.len()].to_string());
     let text = format!("الرئيسية | أخبار\n\n{}\n\nشارك الخبر", d.body);
@@ -60,7 +57,10 @@ fn prepared(range: std::ops::Range<usize>) -> Vec<Prepared> {
 }
 
 fn features(i: usize) -> String {
-    format!("{{\"article\":\"d{i}\",\"words\":[[\"قصف\",{}],[\"مدنيين\",1.0]]}}", i % 9)
+    format!(
+        "{{\"article\":\"d{i}\",\"words\":[[\"قصف\",{}],[\"مدنيين\",1.0]]}}",
+        i % 9
+    )
 }
 
 fn incident(i: usize) -> String {
