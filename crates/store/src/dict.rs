@@ -41,10 +41,6 @@ const DICT_BYTES: usize = 112_640;
 /// Rows compressed again per transaction, so writers wait little.
 const RECOMPRESS_ROWS: i64 = 500;
 
-/// The share of free pages above which a store is vacuumed after its rows
-/// were compressed again (one in eight pages).
-const VACUUM_FREE_SHARE: i64 = 8;
-
 /// What a dictionary is for: each kind of row has its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -207,13 +203,13 @@ pub(crate) fn train_due(conn: &Connection, kinds: &[Kind]) -> Result<(), StoreEr
         }
     }
     if rewrote {
-        let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
-        let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
-        if free * VACUUM_FREE_SHARE > pages {
-            // Space only: a store another connection is reading cannot be
-            // vacuumed now, and the free pages are reused by later rows.
-            let _ = conn.execute_batch("VACUUM");
-        }
+        // Rows compressed again shrink inside their pages, and rows are
+        // appended at the end of the table, so only a VACUUM gives that
+        // space back (a 10,000-article store migrated in place: 70 MB
+        // without, 49 MB with). Once per kind in a store's life. Space
+        // only: when another connection keeps it from running, the store
+        // is merely larger.
+        let _ = conn.execute_batch("VACUUM");
     }
     Ok(())
 }

@@ -126,7 +126,7 @@ impl Store {
         };
         let parsed = crate::query::parse(text, &mut df);
         if let Some(e) = failed {
-            return Err(e.into());
+            return Err(e);
         }
         Ok(parsed)
     }
