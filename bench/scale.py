@@ -8,7 +8,8 @@ content hash differs. The same seed gives the same articles.
 
 Then, for each binary given with --bin NAME=PATH, in a fresh store:
   - ingest: docs/s with --jobs 2, peak memory;
-  - disk: bytes of the store's files per 1,000 articles;
+  - disk: bytes of the store's SQLite files per 1,000 articles, and with
+    its search index (the `.search` directory beside it) too;
   - incidents: `rasad incidents --json` wall time and peak memory;
   - serve: seconds until the first HTTP 200 of /api/openapi.json (up) and of
     /api/search (a search answered); peak memory over the whole run;
@@ -266,11 +267,24 @@ def store_bytes(db):
     return sum(os.path.getsize(db + s) for s in ("", "-wal", "-shm") if os.path.exists(db + s))
 
 
-def bench(name, binary, corpus, n, queries, work, keep):
-    db = os.path.join(work, f"{name}.db")
+def index_bytes(db):
+    """Bytes of the search index directory beside the store."""
+    d = db + ".search"
+    if not os.path.isdir(d):
+        return 0
+    return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d) if os.path.isfile(os.path.join(d, f)))
+
+
+def remove_store(db):
     for s in ("", "-wal", "-shm"):
         if os.path.exists(db + s):
             os.remove(db + s)
+    shutil.rmtree(db + ".search", ignore_errors=True)
+
+
+def bench(name, binary, corpus, n, queries, work, keep):
+    db = os.path.join(work, f"{name}.db")
+    remove_store(db)
     print(f"== {name}: ingest {n} articles", flush=True)
     load = os.getloadavg()[0]
     secs, peak, rc, cpu = run_measured([binary, "ingest", "--db", db, "--jobs", "2", corpus])
@@ -288,15 +302,14 @@ def bench(name, binary, corpus, n, queries, work, keep):
         "load_after": round(os.getloadavg()[0], 1),
     }
     r["disk_mb_per_1000"] = round(store_bytes(db) / 1e6 / (n / 1000), 2)
+    r["disk_with_index_mb_per_1000"] = round((store_bytes(db) + index_bytes(db)) / 1e6 / (n / 1000), 2)
     print(f"== {name}: incidents", flush=True)
     secs, peak, rc, cpu = run_measured([binary, "incidents", "--db", db, "--json"])
     r["incidents"] = {"seconds": round(secs, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak, 1), "ok": rc == 0}
     print(f"== {name}: serve and search", flush=True)
     r["serve"] = serve_phase(binary, db, queries)
     if not keep:
-        for s in ("", "-wal", "-shm"):
-            if os.path.exists(db + s):
-                os.remove(db + s)
+        remove_store(db)
     return r
 
 
@@ -305,6 +318,7 @@ ROWS = [
     ("ingest CPU s / 1,000 docs", lambda r: r["ingest"]["cpu_s_per_1000"]),
     ("ingest peak MB", lambda r: r["ingest"]["peak_mb"]),
     ("disk MB / 1,000 articles", lambda r: r["disk_mb_per_1000"]),
+    ("disk MB / 1,000 with search index", lambda r: r["disk_with_index_mb_per_1000"]),
     ("incidents s", lambda r: r["incidents"]["seconds"]),
     ("incidents peak MB", lambda r: r["incidents"]["peak_mb"]),
     ("serve start s (first 200)", lambda r: r["serve"]["start_s"]),

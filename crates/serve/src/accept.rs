@@ -12,6 +12,11 @@
 //!   the descriptor limit, which [`raise_descriptor_limit`] lifts to the hard
 //!   limit at start), and at most [`ConnLimits::max_per_address`] from one
 //!   client address: connections beyond either cap are closed at once.
+//!
+//! [`serve_router_until`] stops gracefully: it stops accepting, lets every
+//! open connection finish the request it is answering (idle keep-alive
+//! connections close at once) and waits for them, at most
+//! [`SHUTDOWN_GRACE`].
 
 use axum::extract::ConnectInfo;
 use axum::Router;
@@ -35,6 +40,11 @@ pub struct ConnLimits {
     /// Open connections at most from one client address.
     pub max_per_address: usize,
 }
+
+/// Longest wait, once a stop is asked for, for open connections to finish
+/// their requests: a search or an export of a large store takes seconds,
+/// and a client that keeps reading slowly must not hold the stop for ever.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// Descriptors kept free for SQLite files, logs and the listener itself.
 const RESERVED_DESCRIPTORS: u64 = 64;
@@ -102,10 +112,30 @@ pub async fn serve_router(
     router: Router,
     limits: ConnLimits,
 ) -> std::io::Result<()> {
+    serve_router_until(listener, router, limits, std::future::pending()).await
+}
+
+/// Serves `router` on `listener` until the listener fails for good or
+/// `stop` completes; then stops gracefully (see the module doc).
+pub async fn serve_router_until(
+    listener: TcpListener,
+    router: Router,
+    limits: ConnLimits,
+    stop: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
     let open = Arc::new(Semaphore::new(limits.max_connections));
     let per_address = Arc::new(PerAddress::default());
+    let (stopping, stop_seen) = tokio::sync::watch::channel(false);
+    let mut served = tokio::task::JoinSet::new();
+    tokio::pin!(stop);
     loop {
-        let (stream, peer) = match listener.accept().await {
+        let accepted = tokio::select! {
+            _ = &mut stop => break,
+            a = listener.accept() => a,
+        };
+        // Finished connections leave the set as new ones come.
+        while served.try_join_next().is_some() {}
+        let (stream, peer) = match accepted {
             Ok(accepted) => accepted,
             Err(e) if is_transient(&e) => {
                 // Out of descriptors or a connection reset before accept:
@@ -121,14 +151,25 @@ pub async fn serve_router(
         let Some(slot) = PerAddress::take(&per_address, peer.ip(), limits.max_per_address) else {
             continue; // over this address's cap
         };
-        tokio::spawn(connection(
+        served.spawn(connection(
             stream,
             peer,
             router.clone(),
             limits,
             (permit, slot),
+            stop_seen.clone(),
         ));
     }
+    drop(listener);
+    let _ = stopping.send(true);
+    let all_done = async { while served.join_next().await.is_some() {} };
+    if tokio::time::timeout(SHUTDOWN_GRACE, all_done)
+        .await
+        .is_err()
+    {
+        tracing::warn!("stopping with connections still open after {SHUTDOWN_GRACE:?}");
+    }
+    Ok(())
 }
 
 /// Errors of `accept` after which the listener still works.
@@ -141,24 +182,37 @@ fn is_transient(e: &std::io::Error) -> bool {
 }
 
 /// Serves one connection; `held` (the global permit and the address slot)
-/// is released when it ends.
+/// is released when it ends. Once `stop` turns true the connection finishes
+/// the request it is answering and closes.
 async fn connection(
     stream: tokio::net::TcpStream,
     peer: SocketAddr,
     router: Router,
     limits: ConnLimits,
     held: (OwnedSemaphorePermit, Slot),
+    mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let service =
         hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
             req.extensions_mut().insert(ConnectInfo(peer));
             router.clone().oneshot(req)
         });
-    let served = hyper::server::conn::http1::Builder::new()
+    let conn = hyper::server::conn::http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
-        .serve_connection(TokioIo::new(stream), service)
-        .await;
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    let stopping = async move {
+        // The guard `wait_for` returns is dropped here, before any await.
+        let _ = stop.wait_for(|s| *s).await.map(|_| ());
+    };
+    let served = tokio::select! {
+        r = conn.as_mut() => r,
+        () = stopping => {
+            conn.as_mut().graceful_shutdown();
+            conn.await
+        }
+    };
     if let Err(e) = served {
         tracing::debug!("connection from {peer} ended: {e}");
     }

@@ -122,11 +122,30 @@ pub fn app(state: AppState, config: &Config) -> Result<Router, ServeError> {
 /// Opens the state and serves on `listener` until the future is dropped or
 /// the listener fails.
 pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> Result<(), ServeError> {
+    serve_until(listener, config, std::future::pending()).await
+}
+
+/// Like [`serve`], and stops gracefully once `stop` completes: no new
+/// connections, open requests answered (see [`accept::serve_router_until`]),
+/// then the store's connections are closed as the state is dropped.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    stop: impl std::future::Future<Output = ()>,
+) -> Result<(), ServeError> {
     let cfg = config.clone();
     let state = tokio::task::spawn_blocking(move || AppState::open(&cfg))
         .await
         .map_err(|e| ServeError::Build(e.to_string()))??;
-    serve_state(listener, state, &config).await
+    let router = app(state.clone(), &config)?;
+    accept::serve_router_until(listener, router, config.conn_limits, stop).await?;
+    let loaded = tokio::task::spawn_blocking(move || state.wait_loaded(accept::SHUTDOWN_GRACE))
+        .await
+        .unwrap_or(false);
+    if !loaded {
+        tracing::warn!("stopping while the incidents are still loading");
+    }
+    Ok(())
 }
 
 /// Serves an already opened state on `listener`.

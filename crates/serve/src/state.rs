@@ -76,6 +76,10 @@ impl Config {
 /// request that needs them waits for the load.
 const NOT_LOADED: (i64, i64) = (-1, -1);
 
+/// How often a stop checks whether the first load of the incidents ended
+/// (a stop is not urgent to the millisecond; the load takes far longer).
+const LOADER_POLL: Duration = Duration::from_millis(20);
+
 /// Page cache per read connection, in KiB: a database of 10,000 articles
 /// (60 MB) stays in memory once read. Memory-mapped I/O was measured slower
 /// here: mapped pages are parsed again on every visit, cached ones are not.
@@ -178,6 +182,9 @@ pub struct Inner {
     pub doc_budget: Option<Duration>,
     /// Serializes ingests.
     pub ingest_lock: Mutex<()>,
+    /// The thread of the first load of the incidents, until a stop waits
+    /// for it ([`AppState::wait_loaded`]).
+    pub loader: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl Inner {
@@ -258,16 +265,43 @@ impl AppState {
             extractor,
             doc_budget: config.doc_budget,
             ingest_lock: Mutex::new(()),
+            loader: Mutex::new(None),
         });
         let loading = inner.clone();
-        std::thread::spawn(move || {
+        let handle = std::thread::spawn(move || {
             if let Err(e) = loading.reload() {
                 // The next request that needs the incidents tries again
                 // and answers with the error.
                 tracing::warn!("loading the incidents: {e:?}");
             }
         });
+        *inner.loader.lock().unwrap_or_else(|e| e.into_inner()) = Some(handle);
         Ok(AppState(inner))
+    }
+
+    /// Waits, at most `limit`, for the first load of the incidents to end
+    /// (it may link new articles: a stop must not cut its write off, and
+    /// its connection must close before the process ends). True when it
+    /// ended. Blocking.
+    pub fn wait_loaded(&self, limit: Duration) -> bool {
+        let taken = self
+            .0
+            .loader
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let Some(handle) = taken else {
+            return true;
+        };
+        let start = std::time::Instant::now();
+        while !handle.is_finished() {
+            if start.elapsed() > limit {
+                return false;
+            }
+            std::thread::sleep(LOADER_POLL);
+        }
+        let _ = handle.join();
+        true
     }
 
     /// The incidents as last loaded (a snapshot: later loads do not change

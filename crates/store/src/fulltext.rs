@@ -239,7 +239,7 @@ impl Fulltext {
                 let rowid: i64 = r.get(0)?;
                 let title: Option<String> = r.get(1)?;
                 let packed: Vec<u8> = r.get(2)?;
-                let article = crate::pack::unpack(&packed)?;
+                let article = crate::pack::unpack_in(conn, &packed)?;
                 let title = title
                     .as_deref()
                     .map(|t| index_terms(t).0)
@@ -354,6 +354,26 @@ impl Fulltext {
                 IndexRecordOption::WithFreqs,
             ))),
             _ => Some(Box::new(PhraseQuery::new(terms))),
+        }
+    }
+
+    /// The current searcher (one per query: the counts of its terms agree).
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Articles holding the index term `term`, as FTS5's vocabulary counted
+    /// them: a string the tokenizer would not keep as one term is in none.
+    pub(crate) fn doc_freq(
+        &self,
+        searcher: &tantivy::Searcher,
+        term: &str,
+    ) -> Result<u64, StoreError> {
+        match tokens(term).as_slice() {
+            [one] if one == term => {
+                Ok(searcher.doc_freq(&Term::from_field_text(self.terms, term))?)
+            }
+            _ => Ok(0),
         }
     }
 

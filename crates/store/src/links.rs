@@ -8,6 +8,7 @@
 //! each outlet uses per actor, and two counters (`linked_rowid`, the last
 //! article linked; `generation`, bumped by every change).
 
+use crate::dict::{self, Kind};
 use crate::pack::{compress_json, expand_json};
 use crate::{Store, StoreError};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
@@ -80,6 +81,7 @@ impl Store {
             .map_err(StoreError::from)?;
         }
         tx.commit().map_err(StoreError::from)?;
+        crate::dict::train_due(&self.conn, &[Kind::Features, Kind::Incident])?;
         Ok(out)
     }
 }
@@ -100,8 +102,11 @@ fn strings_in(conn: &Connection, sql: &str, ids: &[&str]) -> Result<Vec<String>,
 }
 
 /// One row of the pending query (rowid, id, packed frame).
-fn pending_row(r: &rusqlite::Row<'_>) -> Result<Pending, StoreError> {
-    let a = crate::pack::unpack(r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?)?;
+fn pending_row(conn: &Connection, r: &rusqlite::Row<'_>) -> Result<Pending, StoreError> {
+    let a = crate::pack::unpack_in(
+        conn,
+        r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?,
+    )?;
     Ok(Pending {
         rowid: r.get(0)?,
         id: r.get(1)?,
@@ -181,7 +186,7 @@ impl Links<'_> {
             .map_err(StoreError::from)?;
         let mut last = None;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
-            let p = pending_row(r)?;
+            let p = pending_row(self.0, r)?;
             last = Some(p.rowid);
             f(p)?;
         }
@@ -206,7 +211,14 @@ impl Links<'_> {
                 "INSERT INTO link_articles (article, outlet, features) VALUES (?1, ?2, ?3)
                  ON CONFLICT (article) DO UPDATE SET outlet = ?2, features = ?3",
             )?
-            .execute(params![a.article, a.outlet, compress_json(&a.features)])?;
+            .execute(params![
+                a.article,
+                a.outlet,
+                compress_json(
+                    &a.features,
+                    dict::current(self.0, Kind::Features)?.as_deref()
+                )
+            ])?;
         let mut span = self.0.prepare_cached(
             "INSERT INTO link_spans (article, first_day, last_day) VALUES (?1, ?2, ?3)",
         )?;
@@ -258,7 +270,7 @@ impl Links<'_> {
                 format!("SELECT article, features FROM link_articles WHERE article IN ({marks})");
             let mut stmt = self.0.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                Ok((r.get(0)?, expand_json(r.get_ref(1)?)?))
+                Ok((r.get(0)?, expand_json(Some(self.0), r.get_ref(1)?)?))
             })?;
             for r in rows {
                 let (a, f) = r?;
@@ -295,8 +307,13 @@ impl Links<'_> {
         let mut member = self.0.prepare_cached(
             "INSERT OR REPLACE INTO incident_members (article, event, incident) VALUES (?1, ?2, ?3)",
         )?;
+        let dict = dict::current(self.0, Kind::Incident)?;
         for row in new {
-            inc.execute(params![row.id, row.day, compress_json(&row.json)])?;
+            inc.execute(params![
+                row.id,
+                row.day,
+                compress_json(&row.json, dict.as_deref())
+            ])?;
             for (article, event) in &row.members {
                 member.execute(params![article, event, row.id])?;
             }
@@ -309,7 +326,7 @@ impl Links<'_> {
         let mut stmt = self
             .0
             .prepare("SELECT incident FROM incidents ORDER BY day, id")?;
-        let rows = stmt.query_map([], |r| expand_json(r.get_ref(0)?))?;
+        let rows = stmt.query_map([], |r| expand_json(Some(self.0), r.get_ref(0)?))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -324,7 +341,7 @@ impl Links<'_> {
             );
             let mut stmt = self.0.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                expand_json(r.get_ref(0)?)
+                expand_json(Some(self.0), r.get_ref(0)?)
             })?;
             for r in rows {
                 out.push(r?);

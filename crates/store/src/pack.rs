@@ -21,10 +21,16 @@
 //! Opaque JSON of other tables (incident features, incidents) is stored as
 //! one zstd frame too ([`compress_json`]); a value still stored as text by
 //! an older rasad reads as it is ([`expand_json`]).
+//!
+//! Once a store has a zstd dictionary for a kind of row ([`crate::dict`]),
+//! frames of that kind are compressed with it; a frame names its
+//! dictionary, so reading needs the store's connection only to load a
+//! dictionary this process has not seen yet.
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
+use std::borrow::Cow;
 
 /// The zstd level of article frames. Measured on 3,000 stored real
 /// articles (39.8 MB of text, body and record; 10.3 MB of text), on a
@@ -125,9 +131,33 @@ fn take_u32(raw: &[u8], at: &mut usize) -> Result<u32, PackError> {
     Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// Unpacks a frame written by [`pack`].
+/// Unpacks a frame written by [`pack`] (or compressed again with a
+/// dictionary this process has loaded).
 pub fn unpack(frame: &[u8]) -> Result<Article, PackError> {
-    let raw = decode(frame)?;
+    unpack_raw(decode_in(None, frame)?)
+}
+
+/// Unpacks a frame of the store at `conn` (its dictionary read from there
+/// when this process has not loaded it yet).
+pub fn unpack_in(conn: &Connection, frame: &[u8]) -> Result<Article, PackError> {
+    unpack_raw(decode_in(Some(conn), frame)?)
+}
+
+/// The frame compressed with `dict` (as it is when it already was).
+pub fn repack<'a>(
+    conn: &Connection,
+    frame: &'a [u8],
+    dict: &crate::dict::Dict,
+) -> Result<Cow<'a, [u8]>, PackError> {
+    if crate::dict::frame_dict(frame) == Some(dict.id) {
+        return Ok(Cow::Borrowed(frame));
+    }
+    let raw = decode_in(Some(conn), frame)?;
+    Ok(Cow::Owned(crate::dict::compress(&raw, Some(dict))))
+}
+
+/// Reads the bytes of a decompressed frame.
+fn unpack_raw(raw: Vec<u8>) -> Result<Article, PackError> {
     let mut at = 0;
     let n = take_u32(&raw, &mut at)? as usize;
     let text = take_str(&raw, &mut at, n)?;
@@ -152,14 +182,18 @@ pub fn unpack(frame: &[u8]) -> Result<Article, PackError> {
 /// Largest content size a frame header may give for it to be decoded into
 /// a buffer of that size at once; a larger (or damaged) header is decoded
 /// as a stream, which grows its buffer as the data comes.
-const ONE_BUFFER_MAX: u64 = 1 << 28;
+pub(crate) const ONE_BUFFER_MAX: u64 = 1 << 28;
 
 /// Decodes zstd data with this thread's decompression context: creating a
 /// context per row (as `decode_all` does) was 3 % of linking a window of
 /// articles. Data that is not one frame with its size in the header (all
 /// that [`pack`] and [`compress_json`] write have it) is decoded as a
-/// stream.
-fn decode(data: &[u8]) -> std::io::Result<Vec<u8>> {
+/// stream. A frame compressed with a dictionary is decoded with it
+/// ([`crate::dict`]; read from `conn` when not loaded yet).
+pub(crate) fn decode_in(conn: Option<&Connection>, data: &[u8]) -> std::io::Result<Vec<u8>> {
+    if let Some(id) = crate::dict::frame_dict(data) {
+        return crate::dict::decode_with(conn, id, data);
+    }
     thread_local! {
         static DCTX: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
             const { std::cell::RefCell::new(None) };
@@ -184,22 +218,21 @@ fn decode(data: &[u8]) -> std::io::Result<Vec<u8>> {
     zstd::stream::decode_all(data)
 }
 
-/// Opaque JSON as one zstd frame (level 3: these rows are rewritten as
-/// incidents change, so speed counts more than the last few per cent).
-pub fn compress_json(json: &str) -> Vec<u8> {
-    zstd::bulk::compress(json.as_bytes(), JSON_LEVEL).expect("zstd compresses any input in memory")
+/// Opaque JSON as one zstd frame (level [`LEVEL`]: these rows are
+/// rewritten as incidents change, so speed counts more than the last few
+/// per cent), with the store's dictionary for its kind when it has one.
+pub fn compress_json(json: &str, dict: Option<&crate::dict::Dict>) -> Vec<u8> {
+    crate::dict::compress(json.as_bytes(), dict)
 }
 
-/// The zstd level of incident rows.
-pub const JSON_LEVEL: i32 = 3;
-
 /// Reads a column written by [`compress_json`], or a text column an older
-/// rasad wrote.
-pub fn expand_json(v: ValueRef<'_>) -> rusqlite::Result<String> {
+/// rasad wrote; `conn` is the store the value was read from (for its
+/// dictionaries; `None` reads only frames of dictionaries already loaded).
+pub fn expand_json(conn: Option<&Connection>, v: ValueRef<'_>) -> rusqlite::Result<String> {
     match v {
         ValueRef::Text(t) => Ok(String::from_utf8_lossy(t).into_owned()),
         ValueRef::Blob(b) => {
-            let raw = decode(b).map_err(|e| conversion(Box::new(e)))?;
+            let raw = decode_in(conn, b).map_err(|e| conversion(Box::new(e)))?;
             String::from_utf8(raw).map_err(|e| conversion(Box::new(e)))
         }
         _ => Err(rusqlite::Error::InvalidColumnType(
@@ -225,7 +258,7 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
         Ok(pack(&text, &body, &record))
     })?;
     conn.create_scalar_function("rasad_json", 1, flags, |ctx| {
-        Ok(compress_json(&expand_json(ctx.get_raw(0))?))
+        Ok(compress_json(&expand_json(None, ctx.get_raw(0))?, None))
     })
 }
 
@@ -281,8 +314,8 @@ mod tests {
     #[test]
     fn json_columns_read_old_text_and_new_frames() {
         let j = "{\"a\":[1,2,3]}";
-        assert_eq!(expand_json(ValueRef::Text(j.as_bytes())).unwrap(), j);
-        let z = compress_json(j);
-        assert_eq!(expand_json(ValueRef::Blob(&z)).unwrap(), j);
+        assert_eq!(expand_json(None, ValueRef::Text(j.as_bytes())).unwrap(), j);
+        let z = compress_json(j, None);
+        assert_eq!(expand_json(None, ValueRef::Blob(&z)).unwrap(), j);
     }
 }

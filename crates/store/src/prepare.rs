@@ -58,8 +58,6 @@ pub struct Prepared {
     /// Text, body and record in one compressed frame ([`crate::pack`]).
     pub(crate) packed: Vec<u8>,
     pub(crate) content_hash: [u8; 32],
-    pub(crate) title_terms: String,
-    pub(crate) body_terms: String,
     /// Bytes of text, body and record before packing.
     pub(crate) size: usize,
 }
@@ -78,14 +76,10 @@ impl Prepared {
     pub fn origin(&self) -> &str {
         &self.origin
     }
-    /// The index terms of the body, space-separated.
-    pub fn body_terms(&self) -> &str {
-        &self.body_terms
-    }
     /// Approximate size in bytes of the article before packing (for
     /// throughput and batch budgets).
     pub fn size(&self) -> usize {
-        self.size + self.body_terms.len()
+        self.size
     }
     /// Bytes the article takes once packed (text, body and record).
     pub fn packed_size(&self) -> usize {
@@ -100,15 +94,11 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
         return Err(Rejected::NoId);
     }
     let key = Normalized::new(&doc.body, Level::Key);
-    let (body_terms, _) = terms_of(&key);
-    if body_terms.is_empty() {
+    // The search index takes its terms from the stored body (`fulltext`);
+    // here they only tell an article with words from one without.
+    if terms_of(&key).0.is_empty() {
         return Err(Rejected::EmptyBody);
     }
-    let title_terms = doc
-        .title
-        .as_deref()
-        .map(|t| index_terms(t).0)
-        .unwrap_or_default();
     let record = serde_json::to_string(doc).map_err(|e| Rejected::Record(e.to_string()))?;
     let published = doc.published.as_ref().and_then(|t| t.value.clone());
     Ok(Prepared {
@@ -127,8 +117,6 @@ pub fn prepare(text: &str, origin: &str, doc: &Document) -> Result<Prepared, Rej
         size: text.len() + doc.body.len() + record.len(),
         packed: crate::pack::pack(text, &doc.body, &record),
         content_hash: hash_key(key.as_str()),
-        title_terms,
-        body_terms,
     })
 }
 

@@ -343,6 +343,7 @@ mod tests {
     #[test]
     fn scores_equal_fts5_bm25_bit_for_bit() {
         let s = store();
+        s.fts_for_tests();
         let mut st = s
             .connection()
             .prepare(
@@ -394,11 +395,13 @@ mod tests {
                 .unwrap();
             v
         };
+        s.fts_for_tests();
         assert_eq!(ids(&s, sql), ids(&s, &bm));
         let mut d = Document::empty("late");
         d.body = "قصف قصف قصف".into();
         s.write_batch(&[prepare(&d.body.clone(), "t.txt", &d).unwrap()])
             .unwrap();
+        s.fts_for_tests();
         let after = ids(&s, sql);
         assert_eq!(after, ids(&s, &bm));
         let late: i64 = s

@@ -193,11 +193,34 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX articles_text_outlet
         ON articles(content_hash, ifnull(outlet_key, ''));
     "#,
+    // 6: zstd dictionaries trained on the store's own rows (see `dict`), one
+    // per kind of row (article frames, linking features, incidents), trained
+    // once: `id` is zstd's dictionary id (every frame compressed with it
+    // names it), `trained_at` the table's last rowid when it was trained
+    // (without `id`: when training failed, tried again once the table has
+    // doubled). The rows are compressed again by `dict::train_due`, which
+    // `Store::open` runs after the migrations, not by this step.
+    r#"
+    CREATE TABLE zstd_dicts (
+        kind       TEXT PRIMARY KEY,
+        id         INTEGER UNIQUE,
+        dict       BLOB,
+        trained_at INTEGER NOT NULL
+    );
+    "#,
+    // 7: the FTS5 index goes. Searches run on the tantivy index beside the
+    // file (`fulltext`, built from the stored bodies), which also gives the
+    // term counts the query parser reads; FTS5's copy of every article's
+    // terms cost 1.4 MB per 1,000 articles and an insert per article.
+    r#"
+    DROP TABLE article_fts;
+    "#,
 ];
 
-/// The last step that rebuilds the articles table: a database brought
-/// through it is vacuumed, so the old rows' pages go back to the disk.
-pub const LAST_REBUILD_STEP: i64 = 5;
+/// The last step that rebuilds the articles table or drops a large one: a
+/// database brought through it is vacuumed, so the old rows' pages go back
+/// to the disk.
+pub const LAST_REBUILD_STEP: i64 = 7;
 
 /// The version migration 4 (the compact store) brings a database to.
 pub const COMPACT_STEP: i64 = 4;
@@ -264,8 +287,8 @@ pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
         if v == current_version() {
             tx.commit()?;
             if from > 0 && from < LAST_REBUILD_STEP {
-                // The rows migrations 4 and 5 rewrote leave free pages
-                // behind: give them back to the disk.
+                // The rows migrations 4, 5 and 7 rewrote or dropped leave
+                // free pages behind: give them back to the disk.
                 conn.execute_batch("VACUUM")?;
             }
             return Ok(applied);

@@ -96,9 +96,6 @@ pub fn match_expression(query: &str) -> Option<(String, HashSet<String>)> {
     crate::query::parse(query, &mut |_| 0).expression()
 }
 
-/// Article count of one index term.
-const TERM_DF: &str = "SELECT doc FROM temp.article_vocab WHERE term = ?1";
-
 /// What a hit shows, for one article: the snippet is cut from the packed
 /// text and body ([`crate::pack`]), its terms and spans derived from them
 /// ([`crate::prepare::snippet_terms`]).
@@ -113,13 +110,14 @@ impl Store {
         Ok(self.parsed(text)?.expression())
     }
 
-    /// A user query read with this index's term counts ([`crate::query`]).
+    /// A user query read with this index's term counts ([`crate::query`]):
+    /// each term's article count in the search index.
     pub fn parsed(&self, text: &str) -> Result<crate::query::Parsed, StoreError> {
-        let mut stmt = self.conn.prepare_cached(TERM_DF)?;
+        let searcher = self.fulltext.searcher();
         let mut failed = None;
         let mut df = |term: &str| -> u64 {
-            match stmt.query_row([term], |r| r.get::<_, i64>(0)).optional() {
-                Ok(n) => n.unwrap_or(0).max(0) as u64,
+            match self.fulltext.doc_freq(&searcher, term) {
+                Ok(n) => n,
                 Err(e) => {
                     failed.get_or_insert(e);
                     0
@@ -128,7 +126,7 @@ impl Store {
         };
         let parsed = crate::query::parse(text, &mut df);
         if let Some(e) = failed {
-            return Err(e.into());
+            return Err(e);
         }
         Ok(parsed)
     }
@@ -195,7 +193,7 @@ impl Store {
                 continue;
             };
             let (id, title, outlet, published, url) = row;
-            let article = crate::pack::unpack(&packed)?;
+            let article = crate::pack::unpack_in(&self.conn, &packed)?;
             let st = snippet_terms(&article.text, &article.body);
             let print = shingles(st.terms.as_bytes());
             if let Some(p) = &print {
@@ -359,6 +357,7 @@ mod tests {
     /// same analysis, matched by another engine), sorted by id.
     fn reference(s: &Store, q: &Query) -> Vec<String> {
         let (expr, _) = s.expression(&q.text).unwrap().unwrap();
+        s.fts_for_tests();
         let sql = "SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
              WHERE article_fts MATCH ?1
                AND (?2 IS NULL OR a.published_day >= ?2)

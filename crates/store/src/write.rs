@@ -7,6 +7,7 @@
 //! stored with that text: that outlet reported it too, which the incident
 //! view shows as evidence.
 
+use crate::dict::{Dict, Kind};
 use crate::prepare::Prepared;
 use crate::{Store, StoreError};
 use rusqlite::{params, Transaction, TransactionBehavior};
@@ -77,15 +78,17 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let dict = crate::dict::current(&tx, Kind::Article)?;
         let out = batch
             .iter()
-            .map(|p| write_one(&tx, p))
+            .map(|p| write_one(&tx, p, dict.as_deref()))
             .collect::<Result<Vec<_>, _>>()?;
         tx.commit()?;
         // SQLite is the record: the index follows it. A failure here leaves
         // the index behind, which the next write or search finds and repairs
         // (`Fulltext::sync`), so the stored batch is not reported as failed.
         let _ = self.fulltext.sync(&self.conn);
+        crate::dict::train_due(&self.conn, &[Kind::Article])?;
         Ok(out)
     }
 
@@ -101,8 +104,9 @@ impl Store {
     }
 }
 
-/// Writes one article inside the batch's transaction (or names why not).
-fn write_one(tx: &Transaction, p: &Prepared) -> Result<Outcome, StoreError> {
+/// Writes one article inside the batch's transaction (or names why not),
+/// its frame compressed again with the store's dictionary when it has one.
+fn write_one(tx: &Transaction, p: &Prepared, dict: Option<&Dict>) -> Result<Outcome, StoreError> {
     let mut by_id = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
     if by_id.exists([&p.id])? {
         return Ok(Outcome::DuplicateId);
@@ -117,6 +121,10 @@ fn write_one(tx: &Transaction, p: &Prepared) -> Result<Outcome, StoreError> {
         Placement::New => None,
         Placement::CopyOf(of) => Some(of),
         Placement::Duplicate(existing) => return Ok(Outcome::DuplicateContent { existing }),
+    };
+    let packed = match dict {
+        Some(d) => crate::pack::repack(tx, &p.packed, d)?,
+        None => std::borrow::Cow::Borrowed(&p.packed[..]),
     };
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (id, origin, url, outlet, outlet_key, title, published,
@@ -134,13 +142,9 @@ fn write_one(tx: &Transaction, p: &Prepared) -> Result<Outcome, StoreError> {
         p.published,
         p.published_day,
         &p.content_hash[..],
-        p.packed,
+        packed,
         copy_of,
     ])?;
-    let rowid = tx.last_insert_rowid();
-    let mut index =
-        tx.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-    index.execute(params![rowid, p.title_terms, p.body_terms])?;
     Ok(match copy_of {
         Some(of) => Outcome::Copy { of },
         None => Outcome::Inserted,

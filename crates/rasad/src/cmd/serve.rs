@@ -61,6 +61,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     config.rate_per_sec = (args.rate > 0.0).then_some(args.rate);
     config.burst = args.burst;
     config.body_limit = args.max_body;
+    // Before the runtime: its threads inherit the blocked signals.
+    let stop = stop_signal()?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -79,7 +81,75 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.db.display(),
             listener.local_addr()?
         );
-        rasad_serve::serve(listener, config).await?;
+        let stopped = async {
+            // A dropped sender (the signal thread gone) never stops the server.
+            if stop.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            eprintln!("rasad: stopping (answering open requests first)");
+        };
+        rasad_serve::serve_until(listener, config, stopped).await?;
+        eprintln!("rasad: stopped");
         anyhow::Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Exit status when a second SIGINT/SIGTERM ends the process before the
+/// graceful stop is done (128 + SIGINT, as a shell reports it).
+#[cfg(unix)]
+const FORCED_EXIT: i32 = 130;
+
+/// A receiver told when SIGINT or SIGTERM arrives: both are blocked in
+/// every thread (so call this before the runtime starts its threads, which
+/// inherit the mask) and one thread waits for them. The first starts the
+/// graceful stop; a second ends the process at once. An ignored SIGINT
+/// inherited from a shell (a background job) is reset, so `kill -INT`
+/// stops the server too.
+#[cfg(unix)]
+fn stop_signal() -> anyhow::Result<tokio::sync::oneshot::Receiver<()>> {
+    // SAFETY: plain libc calls on a local signal set; no handler is
+    // installed (the signals are only ever taken by `sigwait`).
+    let set = unsafe {
+        let mut set = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
+        libc::sigemptyset(set.as_mut_ptr());
+        let mut set = set.assume_init();
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            anyhow::bail!("blocking SIGINT and SIGTERM failed");
+        }
+        // Blocked first, so no signal can take the default action between.
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::signal(libc::SIGTERM, libc::SIG_DFL);
+        set
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            let mut first = Some(tx);
+            loop {
+                let mut sig = 0;
+                // SAFETY: `set` is an initialized signal set owned by this thread.
+                if unsafe { libc::sigwait(&set, &mut sig) } != 0 {
+                    return;
+                }
+                match first.take() {
+                    Some(tx) => {
+                        let _ = tx.send(());
+                    }
+                    None => std::process::exit(FORCED_EXIT),
+                }
+            }
+        })
+        .context("starting the signal thread")?;
+    Ok(rx)
+}
+
+/// Elsewhere Ctrl-C keeps its default action (the process ends).
+#[cfg(not(unix))]
+fn stop_signal() -> anyhow::Result<tokio::sync::oneshot::Receiver<()>> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    std::mem::forget(tx);
+    Ok(rx)
 }

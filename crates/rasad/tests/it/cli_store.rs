@@ -519,6 +519,71 @@ fn serve_logs_internal_errors_and_reads_the_token_from_a_file() {
     );
 }
 
+/// Longest wait for `rasad serve` to exit after a stop signal: generous for
+/// a loaded machine (the stop itself takes milliseconds), and finite, since
+/// before the fix SIGINT did nothing and the server ran on.
+#[cfg(unix)]
+const STOP_WAIT: Duration = Duration::from_secs(60);
+
+/// SIGINT (Ctrl-C) and SIGTERM stop `rasad serve` gracefully: it says so,
+/// exits with status 0 although a client holds an idle connection open, and
+/// closes the store (the last connection to close removes the WAL file).
+#[cfg(unix)]
+#[test]
+fn serve_stops_gracefully_on_sigint_and_sigterm() {
+    use std::io::{BufRead, BufReader, Read};
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_db(dir.path());
+    for signal in ["INT", "TERM"] {
+        let mut child = rasad()
+            .args(["serve", "--rate", "0", "--addr", "127.0.0.1:0", "--db"])
+            .arg(&db)
+            .env_remove("RASAD_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("rasad serve starts");
+        let mut log = BufReader::new(child.stderr.take().unwrap());
+        let mut first = String::new();
+        log.read_line(&mut first).unwrap();
+        let addr = first
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("the address is announced: {first}"))
+            .to_string();
+        assert!(http_get(&addr, "/api/articles/r1").starts_with("HTTP/1.1 200"));
+        let idle = std::net::TcpStream::connect(&addr).expect("server listens");
+        let sent = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > STOP_WAIT {
+                child.kill().unwrap();
+                panic!("SIG{signal}: still running after {STOP_WAIT:?}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        drop(idle);
+        let mut rest = String::new();
+        log.read_to_string(&mut rest).unwrap();
+        assert_eq!(status.code(), Some(0), "SIG{signal}: {rest}");
+        assert!(rest.contains("rasad: stopped"), "SIG{signal}: {rest}");
+        let wal = dir
+            .path()
+            .join(format!("{}-wal", db.file_name().unwrap().to_string_lossy()));
+        assert!(!wal.exists(), "SIG{signal}: the store was not closed");
+    }
+}
+
 /// A run stopped by the disk (here a file-size limit, which makes writes
 /// fail as a full disk does) still prints what it read and stored.
 #[test]

@@ -4,5 +4,6 @@
 //! file. One file's tests: `cargo test -p rasad-store --test it NAME::`.
 
 mod compact;
+mod dicts;
 mod index;
 mod store;
