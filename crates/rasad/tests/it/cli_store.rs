@@ -466,37 +466,54 @@ fn http_get(addr: &str, path: &str) -> String {
     answer
 }
 
-/// A server's internal error (here the articles table dropped under it) is
-/// logged on standard error with its cause and never sent to the client; the
-/// write token comes from a file instead of the command line (`ps`).
-#[test]
-fn serve_logs_internal_errors_and_reads_the_token_from_a_file() {
-    use std::io::{BufRead, BufReader, Read};
-    let dir = tempfile::tempdir().unwrap();
-    let db = library_db(dir.path());
-    let token = dir.path().join("token");
-    std::fs::write(&token, "a-long-enough-token\n").unwrap();
+/// A `rasad serve` on the store `db` at a free loopback port, with `extra`
+/// arguments: the child, its standard error after the first line, that
+/// line (the announcement) and the address it announces.
+fn start_serve(
+    db: &Path,
+    extra: &[&std::ffi::OsStr],
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStderr>,
+    String,
+    String,
+) {
+    use std::io::BufRead;
     let mut child = rasad()
         .args(["serve", "--rate", "0", "--addr", "127.0.0.1:0", "--db"])
-        .arg(&db)
-        .arg("--token-file")
-        .arg(&token)
+        .arg(db)
+        .args(extra)
         .env_remove("RASAD_LOG")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("rasad serve starts");
-    let mut log = BufReader::new(child.stderr.take().unwrap());
+    let mut log = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut first = String::new();
     log.read_line(&mut first).unwrap();
-    assert!(first.contains("POST /api/articles enabled"), "{first}");
     let addr = first
         .split("http://")
         .nth(1)
         .and_then(|rest| rest.split_whitespace().next())
-        .expect("the address is announced")
+        .unwrap_or_else(|| panic!("the address is announced: {first}"))
         .to_string();
+    (child, log, first, addr)
+}
+
+/// A server's internal error (here the articles table dropped under it) is
+/// logged on standard error with its cause and never sent to the client; the
+/// write token comes from a file instead of the command line (`ps`).
+#[test]
+fn serve_logs_internal_errors_and_reads_the_token_from_a_file() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_db(dir.path());
+    let token = dir.path().join("token");
+    std::fs::write(&token, "a-long-enough-token\n").unwrap();
+    let (mut child, mut log, first, addr) =
+        start_serve(&db, &["--token-file".as_ref(), token.as_os_str()]);
+    assert!(first.contains("POST /api/articles enabled"), "{first}");
     assert!(http_get(&addr, "/api/articles/r1").starts_with("HTTP/1.1 200"));
     Store::open(&db)
         .unwrap()
@@ -531,28 +548,11 @@ const STOP_WAIT: Duration = Duration::from_secs(60);
 #[cfg(unix)]
 #[test]
 fn serve_stops_gracefully_on_sigint_and_sigterm() {
-    use std::io::{BufRead, BufReader, Read};
+    use std::io::Read;
     let dir = tempfile::tempdir().unwrap();
     let db = library_db(dir.path());
     for signal in ["INT", "TERM"] {
-        let mut child = rasad()
-            .args(["serve", "--rate", "0", "--addr", "127.0.0.1:0", "--db"])
-            .arg(&db)
-            .env_remove("RASAD_LOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("rasad serve starts");
-        let mut log = BufReader::new(child.stderr.take().unwrap());
-        let mut first = String::new();
-        log.read_line(&mut first).unwrap();
-        let addr = first
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .unwrap_or_else(|| panic!("the address is announced: {first}"))
-            .to_string();
+        let (mut child, mut log, _, addr) = start_serve(&db, &[]);
         assert!(http_get(&addr, "/api/articles/r1").starts_with("HTTP/1.1 200"));
         let idle = std::net::TcpStream::connect(&addr).expect("server listens");
         let sent = Command::new("kill")
