@@ -150,6 +150,13 @@ fn neighbours_still_events() {
             "هاجم مسلحو الحوثيين موقعا للحكومة اليمنية قرب مأرب.",
             "battles",
         ),
+        // successive strikes told of one day are no habit
+        (
+            "شنت طائرات النظام غارات متلاحقة على بلدة كفرنبل صباح اليوم.",
+            "explosions_remote_violence",
+        ),
+        // a party that fights is no person of words
+        ("هاجم حزب الله موقعا لقوات النظام قرب حلب.", "battles"),
         // an agreement concluded between parties of a conflict
         (
             "توصل الحوثيون والحكومة اليمنية إلى اتفاق لوقف القتال في الحديدة.",
